@@ -1,0 +1,1 @@
+//! Date expressions: finding and normalising them. Filled in by the dates work.

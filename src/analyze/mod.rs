@@ -1,0 +1,4 @@
+//! Analysis: sentences, passages, entities and dates of an article's text.
+
+pub mod dates;
+pub mod entities;
