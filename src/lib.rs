@@ -3,3 +3,8 @@
 
 pub mod analyze;
 pub mod article;
+pub mod error;
+pub mod ingest;
+
+pub use article::Article;
+pub use error::{Error, Result};

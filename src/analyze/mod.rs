@@ -2,3 +2,5 @@
 
 pub mod dates;
 pub mod entities;
+pub mod passages;
+pub mod sentences;

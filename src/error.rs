@@ -1,0 +1,48 @@
+//! The library's typed errors: the kinds a caller may want to act on.
+
+use std::path::PathBuf;
+
+/// Errors returned by the lede library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The folder holds no lede index.
+    #[error("no lede index at {0} (run `lede index` to build one)")]
+    NoIndex(PathBuf),
+    /// The folder is not empty and does not hold a lede index: lede refuses to write there.
+    #[error("{0} is not empty and is not a lede index; refusing to write there")]
+    NotAnIndex(PathBuf),
+    /// The index was written by another schema version.
+    #[error(
+        "the index at {path} has schema version {found}, this lede reads version {expected}: run `lede index --rebuild`"
+    )]
+    SchemaVersion {
+        /// Where the index is.
+        path: PathBuf,
+        /// The version found in the index.
+        found: String,
+        /// The version this build reads and writes.
+        expected: u32,
+    },
+    /// Another process holds the index's writer lock.
+    #[error(
+        "the index at {0} is locked by another `lede index` run; wait for it to finish (or remove the stale lock file `.tantivy-writer.lock` if that process is gone)"
+    )]
+    Locked(PathBuf),
+    /// A request that cannot be run as given (a bad date, an unknown option value).
+    #[error("{0}")]
+    BadRequest(String),
+    /// Reading a file failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// An error from tantivy.
+    #[error(transparent)]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

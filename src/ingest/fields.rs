@@ -1,0 +1,181 @@
+//! Mapping metadata records (a JSON object, YAML or TOML front matter) onto [`Article`] fields,
+//! accepting the common names publishers and scrapers use for each field.
+
+use super::Report;
+use super::date::{parse_metadata_date, unix_seconds};
+use crate::article::Article;
+use serde_json::{Map, Value};
+
+const TITLE_KEYS: &[&str] = &["title", "headline"];
+const BODY_KEYS: &[&str] = &["body", "text", "content", "article"];
+const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "published_at",
+    "publish_date",
+    "pubdate",
+    "datepublished",
+    "timestamp",
+];
+const URL_KEYS: &[&str] = &["url", "link"];
+const SOURCE_KEYS: &[&str] = &["source", "publisher", "site"];
+const AUTHOR_KEYS: &[&str] = &["author", "byline", "authors"];
+const ID_KEYS: &[&str] = &["id", "doc_id", "docid", "guid", "uuid"];
+const TAG_KEYS: &[&str] = &["tags", "keywords", "categories"];
+
+/// The first non-empty value among `keys`, matching key names without regard to case.
+fn lookup<'a>(record: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
+    keys.iter().find_map(|want| {
+        record
+            .iter()
+            .find(|(key, value)| key.eq_ignore_ascii_case(want) && !is_blank(value))
+            .map(|(_, value)| value)
+    })
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(items) => items.iter().all(is_blank),
+        _ => false,
+    }
+}
+
+/// A value as text: strings as they are, numbers printed, arrays joined with ", ", objects by
+/// their `name` (as in `"source": {"name": "Reuters"}`).
+fn as_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().filter_map(as_text).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        Value::Object(map) => map.get("name").and_then(as_text),
+        Value::Null => None,
+    }
+}
+
+fn as_list(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(as_text).collect(),
+        Value::String(s) => s
+            .split(',')
+            .map(|t| t.trim().to_string())
+            .filter(|t| !t.is_empty())
+            .collect(),
+        other => as_text(other).into_iter().collect(),
+    }
+}
+
+/// Builds an article from a metadata record. `default_id` is used when the record has no id;
+/// `line` locates warnings. `body_override` supplies the body when it comes from outside the record
+/// (the Markdown after front matter). Returns `None`, with a reason reported, when there is no body.
+pub(crate) fn article_from_record(
+    record: &Map<String, Value>,
+    default_id: String,
+    body_override: Option<String>,
+    line: Option<usize>,
+    report: &mut Report<'_>,
+) -> Option<Article> {
+    let body = body_override
+        .or_else(|| lookup(record, BODY_KEYS).and_then(as_text))
+        .unwrap_or_default();
+    if body.trim().is_empty() {
+        report.skip(line, "article has no body");
+        return None;
+    }
+    let published = lookup(record, DATE_KEYS).and_then(|value| {
+        let parsed = match value {
+            Value::Number(n) => n.as_f64().and_then(unix_seconds),
+            other => as_text(other).and_then(|s| parse_metadata_date(&s)),
+        };
+        if parsed.is_none() {
+            report.warn(line, format!("unparseable date {value}; indexed without a date"));
+        }
+        parsed
+    });
+    Some(Article {
+        id: lookup(record, ID_KEYS)
+            .and_then(as_text)
+            .unwrap_or(default_id),
+        title: lookup(record, TITLE_KEYS)
+            .and_then(as_text)
+            .unwrap_or_default(),
+        body,
+        published,
+        source: lookup(record, SOURCE_KEYS).and_then(as_text),
+        author: lookup(record, AUTHOR_KEYS).and_then(as_text),
+        url: lookup(record, URL_KEYS).and_then(as_text),
+        tags: lookup(record, TAG_KEYS).map(as_list).unwrap_or_default(),
+        path: String::new(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn read(value: Value) -> (Option<Article>, Vec<String>) {
+        let mut report = Report::new("f.json");
+        let record = value.as_object().unwrap().clone();
+        let article = article_from_record(&record, "f.json".into(), None, Some(3), &mut report);
+        (
+            article,
+            report.problems.iter().map(|p| p.to_string()).collect(),
+        )
+    }
+
+    #[test]
+    fn common_key_names_map_to_fields() {
+        let (article, problems) = read(json!({
+            "headline": "Markets rally", "Content": "Stocks rose.", "pubDate": "Mon, 02 Mar 2026 09:30:00 GMT",
+            "link": "https://example.com/a", "publisher": {"name": "Wire"}, "authors": ["A. One", "B. Two"],
+            "guid": 42, "keywords": "markets, stocks", "ignored": true
+        }));
+        let article = article.unwrap();
+        assert_eq!(article.id, "42");
+        assert_eq!(article.title, "Markets rally");
+        assert_eq!(article.body, "Stocks rose.");
+        assert_eq!(
+            article.published.unwrap().to_string(),
+            "2026-03-02T09:30:00Z"
+        );
+        assert_eq!(article.url.as_deref(), Some("https://example.com/a"));
+        assert_eq!(article.source.as_deref(), Some("Wire"));
+        assert_eq!(article.author.as_deref(), Some("A. One, B. Two"));
+        assert_eq!(article.tags, ["markets", "stocks"]);
+        assert!(problems.is_empty());
+    }
+
+    #[test]
+    fn a_bad_date_warns_and_keeps_the_article() {
+        let (article, problems) = read(json!({"text": "Body.", "date": "someday"}));
+        let article = article.unwrap();
+        assert_eq!(article.id, "f.json");
+        assert!(article.published.is_none());
+        assert_eq!(
+            problems,
+            ["f.json:3: unparseable date \"someday\"; indexed without a date"]
+        );
+    }
+
+    #[test]
+    fn numeric_timestamps_are_unix_seconds() {
+        let (article, _) = read(json!({"body": "B", "timestamp": 1772443800}));
+        assert_eq!(
+            article.unwrap().published.unwrap().to_string(),
+            "2026-03-02T09:30:00Z"
+        );
+    }
+
+    #[test]
+    fn a_record_without_body_is_skipped_with_a_reason() {
+        let (article, problems) = read(json!({"title": "Only a title", "body": "  "}));
+        assert!(article.is_none());
+        assert_eq!(problems, ["f.json:3: article has no body"]);
+    }
+}

@@ -1,0 +1,173 @@
+//! Listing the files of a corpus: walkdir over each path, hidden entries skipped, symlinks not
+//! followed, entries sorted by name so that every run sees the same order.
+
+use super::{Format, Problem, Severity};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One file to read, with what the incremental indexer needs to tell whether it changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file's canonical absolute path: it identifies the file across runs.
+    pub abs_path: PathBuf,
+    /// The path relative to the corpus root it was found under (its name, for a file given alone),
+    /// with `/` separators: the default article id and the path shown to users.
+    pub rel_path: String,
+    /// Size in bytes.
+    pub size: u64,
+    /// Last modification, in nanoseconds since the Unix epoch (0 when unknown).
+    pub modified_ns: i128,
+}
+
+impl SourceFile {
+    /// A fingerprint of size and modification time: when it is unchanged, the file is not re-read.
+    pub fn stamp(&self) -> u64 {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(&self.size.to_le_bytes());
+        hasher.update(&self.modified_ns.to_le_bytes());
+        let hash = hasher.finalize();
+        u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+    }
+}
+
+/// What a walk found: the files to read and the problems met (unreadable folders, broken links).
+#[derive(Debug, Default)]
+pub struct WalkResult {
+    /// Files in a format lede reads, in walk order.
+    pub files: Vec<SourceFile>,
+    /// The canonical paths walked: a file given alone, or a folder (all files below it).
+    pub scopes: Vec<PathBuf>,
+    /// Problems met on the way.
+    pub problems: Vec<Problem>,
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+}
+
+fn source_file(path: &Path, rel_path: String) -> std::io::Result<SourceFile> {
+    let abs_path = path.canonicalize()?;
+    let meta = std::fs::metadata(&abs_path)?;
+    let modified_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i128);
+    Ok(SourceFile {
+        abs_path,
+        rel_path,
+        size: meta.len(),
+        modified_ns,
+    })
+}
+
+fn problem(path: &Path, message: String) -> Problem {
+    Problem {
+        path: path.display().to_string(),
+        line: None,
+        message,
+        severity: Severity::Skipped,
+    }
+}
+
+/// Walks each path (a file or a folder) and lists the files lede can read.
+pub fn walk(paths: &[PathBuf]) -> WalkResult {
+    let mut result = WalkResult::default();
+    for root in paths {
+        let canonical = match root.canonicalize() {
+            Ok(c) => c,
+            Err(err) => {
+                result
+                    .problems
+                    .push(problem(root, format!("cannot open: {err}")));
+                continue;
+            }
+        };
+        if canonical.is_file() {
+            let name = root
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| root.display().to_string());
+            match source_file(root, name) {
+                Ok(file) => result.files.push(file),
+                Err(err) => result
+                    .problems
+                    .push(problem(root, format!("cannot read: {err}"))),
+            }
+            result.scopes.push(canonical);
+            continue;
+        }
+        result.scopes.push(canonical);
+        let walker = WalkDir::new(root)
+            .follow_links(false)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(err) => {
+                    let path = err.path().unwrap_or(root).to_path_buf();
+                    result.problems.push(problem(&path, err.to_string()));
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || Format::from_path(entry.path()).is_none() {
+                continue;
+            }
+            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let rel_path = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            match source_file(entry.path(), rel_path) {
+                Ok(file) => result.files.push(file),
+                Err(err) => result
+                    .problems
+                    .push(problem(entry.path(), format!("cannot read: {err}"))),
+            }
+        }
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walks_in_name_order_skipping_hidden_and_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::write(root.join("b/z.md"), "x").unwrap();
+        std::fs::write(root.join("a.txt"), "x").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(root.join(".git/c.txt"), "x").unwrap();
+        std::fs::write(root.join("image.png"), "x").unwrap();
+        let result = walk(&[root.to_path_buf()]);
+        let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
+        assert_eq!(rels, ["a.txt", "b/z.md"]);
+        assert!(result.problems.is_empty());
+    }
+
+    #[test]
+    fn a_missing_path_is_a_problem_not_a_panic() {
+        let result = walk(&[PathBuf::from("/no/such/lede/corpus")]);
+        assert!(result.files.is_empty());
+        assert_eq!(result.problems.len(), 1);
+        assert!(result.problems[0].message.contains("cannot open"));
+    }
+
+    #[test]
+    fn a_single_file_is_named_by_its_file_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("story.json");
+        std::fs::write(&file, "{}").unwrap();
+        let result = walk(std::slice::from_ref(&file));
+        assert_eq!(result.files[0].rel_path, "story.json");
+        assert_eq!(result.scopes, [file.canonicalize().unwrap()]);
+    }
+}
