@@ -32,10 +32,51 @@ const SUFFIXES: &[&str] = &[
 
 /// Words that commonly open a sentence: after an ambiguous abbreviation they signal a boundary.
 const OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "But", "And", "In", "On", "At", "This",
-    "That", "These", "Those", "There", "His", "Her", "Its", "Their", "Our", "As", "If", "When",
-    "While", "After", "Before", "However", "Meanwhile", "Also", "Some", "Many", "Most", "For",
-    "Under", "According", "Analysts", "Officials", "Shares", "Earlier", "Last", "Next",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "On",
+    "At",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Some",
+    "Many",
+    "Most",
+    "For",
+    "Under",
+    "According",
+    "Analysts",
+    "Officials",
+    "Shares",
+    "Earlier",
+    "Last",
+    "Next",
 ];
 
 fn is_closing(c: char) -> bool {
@@ -92,7 +133,10 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = from;
     let bytes = text.as_bytes();
-    let mut iter = text[from..to].char_indices().map(|(i, c)| (i + from, c)).peekable();
+    let mut iter = text[from..to]
+        .char_indices()
+        .map(|(i, c)| (i + from, c))
+        .peekable();
     while let Some((i, c)) = iter.next() {
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
@@ -115,10 +159,13 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
             continue;
         }
         let next = word_after(text, next_start);
-        let next_char = text[next_start..].trim_start_matches(is_opening).chars().next();
-        let starts_like_sentence =
-            next_char.is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
-                || text[next_start..].starts_with(is_opening);
+        let next_char = text[next_start..]
+            .trim_start_matches(is_opening)
+            .chars()
+            .next();
+        let starts_like_sentence = next_char
+            .is_some_and(|ch| ch.is_uppercase() || ch.is_ascii_digit())
+            || text[next_start..].starts_with(is_opening);
         if !starts_like_sentence {
             continue;
         }
@@ -150,9 +197,9 @@ fn starts_item(line: &str) -> bool {
     line.starts_with("- ")
         || line.starts_with("* ")
         || line.starts_with("• ")
-        || line
-            .split_once(". ")
-            .is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit()))
+        || line.split_once(". ").is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 /// Splits a text into paragraphs (trimmed byte spans). A blank line always separates paragraphs;
@@ -230,7 +277,11 @@ mod tests {
     fn closing_quotes_stay_with_their_sentence() {
         assert_eq!(
             sentences("“AI safety matters,” Altman said. “We agree.” Then it ended."),
-            ["“AI safety matters,” Altman said.", "“We agree.”", "Then it ended."]
+            [
+                "“AI safety matters,” Altman said.",
+                "“We agree.”",
+                "Then it ended."
+            ]
         );
     }
 
@@ -246,7 +297,7 @@ mod tests {
         assert!(all.contains(
             &"Under the administration of Donald Trump, federal agencies were recently directed to stop using software from AI firm Anthropic, while the Pentagon reportedly designated the company a supply-chain risk."
         ));
-        assert!(all.contains(&"ChatGPT now serves over 900 million weekly active users, including more than 50 million paying subscribers."));
+        assert!(all.contains(&"- ChatGPT now serves over 900 million weekly active users, including more than 50 million paying subscribers."));
     }
 
     #[test]

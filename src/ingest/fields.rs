@@ -93,7 +93,10 @@ pub(crate) fn article_from_record(
             other => as_text(other).and_then(|s| parse_metadata_date(&s)),
         };
         if parsed.is_none() {
-            report.warn(line, format!("unparseable date {value}; indexed without a date"));
+            report.warn(
+                line,
+                format!("unparseable date {value}; indexed without a date"),
+            );
         }
         parsed
     });

@@ -19,11 +19,9 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
         }
     };
     match value {
-        Value::Object(record) => {
-            article_from_record(&record, path.to_string(), None, None, report)
-                .into_iter()
-                .collect()
-        }
+        Value::Object(record) => article_from_record(&record, path.to_string(), None, None, report)
+            .into_iter()
+            .collect(),
         Value::Array(items) => items
             .iter()
             .enumerate()
@@ -117,6 +115,10 @@ mod tests {
         assert_eq!(ids, ["b.jsonl#1", "b.jsonl#4"]);
         let problems: Vec<_> = report.problems.iter().map(|p| p.line).collect();
         assert_eq!(problems, [Some(2), Some(5)]);
-        assert!(report.problems[0].to_string().starts_with("b.jsonl:2: invalid JSON"));
+        assert!(
+            report.problems[0]
+                .to_string()
+                .starts_with("b.jsonl:2: invalid JSON")
+        );
     }
 }

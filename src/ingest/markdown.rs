@@ -63,7 +63,10 @@ fn parse_front_matter(fence: &str, front: &str) -> Result<Map<String, Value>, (u
             let line = err
                 .span()
                 .map_or(0, |span| front[..span.start].matches('\n').count());
-            (line + 2, format!("invalid TOML front matter: {}", err.message()))
+            (
+                line + 2,
+                format!("invalid TOML front matter: {}", err.message()),
+            )
         })?;
         toml_to_json(toml::Value::Table(table))
     };
@@ -117,7 +120,9 @@ fn strip_markdown(markdown: &str) -> (Option<String>, String) {
             _ => {}
         }
     }
-    let heading = heading.map(|h| h.trim().to_string()).filter(|h| !h.is_empty());
+    let heading = heading
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty());
     (heading, out.trim().to_string())
 }
 
@@ -134,9 +139,9 @@ pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         None => (Map::new(), text),
     };
     let (heading, stripped) = strip_markdown(markdown);
-    let has_title = record
-        .iter()
-        .any(|(k, v)| ["title", "headline"].contains(&k.to_ascii_lowercase().as_str()) && !v.is_null());
+    let has_title = record.iter().any(|(k, v)| {
+        ["title", "headline"].contains(&k.to_ascii_lowercase().as_str()) && !v.is_null()
+    });
     let (title, body) = match heading {
         _ if has_title => (None, stripped),
         Some(heading) => (Some(heading), stripped),
@@ -145,7 +150,8 @@ pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
             (Some(title), body)
         }
     };
-    let Some(mut article) = article_from_record(&record, path.to_string(), Some(body), None, report)
+    let Some(mut article) =
+        article_from_record(&record, path.to_string(), Some(body), None, report)
     else {
         return Vec::new();
     };
@@ -162,7 +168,10 @@ mod tests {
     fn read_one(text: &str) -> (Vec<Article>, Vec<String>) {
         let mut report = Report::new("a.md");
         let articles = read(text, "a.md", &mut report);
-        (articles, report.problems.iter().map(|p| p.to_string()).collect())
+        (
+            articles,
+            report.problems.iter().map(|p| p.to_string()).collect(),
+        )
     }
 
     #[test]
@@ -185,7 +194,8 @@ mod tests {
 
     #[test]
     fn toml_front_matter_and_dates() {
-        let text = "+++\ntitle = \"Harvest\"\ndate = 2026-03-02T10:00:00Z\n+++\nCrops were gathered.\n";
+        let text =
+            "+++\ntitle = \"Harvest\"\ndate = 2026-03-02T10:00:00Z\n+++\nCrops were gathered.\n";
         let (articles, _) = read_one(text);
         assert_eq!(articles[0].title, "Harvest");
         assert_eq!(
@@ -204,7 +214,8 @@ mod tests {
 
     #[test]
     fn broken_front_matter_is_reported_with_its_line_and_the_body_kept() {
-        let (articles, problems) = read_one("---\ntitle: ok\ndate: [unclosed\n---\nBody text here.\n");
+        let (articles, problems) =
+            read_one("---\ntitle: ok\ndate: [unclosed\n---\nBody text here.\n");
         assert_eq!(articles.len(), 1);
         assert_eq!(articles[0].body, "Body text here.");
         assert_eq!(problems.len(), 1);

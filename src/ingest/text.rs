@@ -50,7 +50,8 @@ mod tests {
 
     #[test]
     fn a_short_first_line_is_the_title() {
-        let (title, body) = split_title("Markets Rally on Rate Hopes\n\nStocks rose on Monday. Bonds fell.");
+        let (title, body) =
+            split_title("Markets Rally on Rate Hopes\n\nStocks rose on Monday. Bonds fell.");
         assert_eq!(title, "Markets Rally on Rate Hopes");
         assert_eq!(body, "Stocks rose on Monday. Bonds fell.");
     }

@@ -42,7 +42,8 @@ pub struct WalkResult {
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
+    name.to_str()
+        .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
 }
 
 fn source_file(path: &Path, rel_path: String) -> std::io::Result<SourceFile> {
