@@ -8,3 +8,10 @@ pub mod ingest;
 
 pub use article::Article;
 pub use error::{Error, Result};
+pub mod index;
+
+pub use index::Index;
+pub use index::writer::{IndexOptions, IndexSummary, Indexer};
+pub mod search;
+
+pub use search::{Hit, PassageHit, SearchRequest, SearchResults};

@@ -84,7 +84,7 @@ mod tests {
 
     const SEED: &str = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
 
-    fn texts<'a>(body: &'a str, options: PassageOptions) -> Vec<&'a str> {
+    fn texts(body: &str, options: PassageOptions) -> Vec<&str> {
         build_passages(body, options)
             .into_iter()
             .map(|p| &body[p.start..p.end])

@@ -1,12 +1,19 @@
-//! Command-line parsing and dispatch.
+//! Command-line parsing and dispatch: clap structs here, converted once into the library's option
+//! types; every command returns an exit code (0 results, 1 no results, 2 error).
 
 mod extract;
+mod index;
+mod output;
+mod search;
+mod show;
+mod stats;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
 
 /// lede: full-text search for news archives.
 #[derive(Parser, Debug)]
-#[command(name = "lede", version, about)]
+#[command(name = "lede", version, about, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -14,19 +21,67 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
+    /// Index a corpus (default ./corpus) into an index (default ./index), incrementally.
+    Index(index::IndexArgs),
+    /// Search the index: ranked articles with their best passages highlighted.
+    Search(search::SearchArgs),
+    /// Show one article: its metadata, text and passages.
+    Show(show::ShowArgs),
+    /// Figures about the index: articles, passages, size, last commit.
+    Stats(stats::StatsArgs),
     /// Extract entities and dates from text.
     Extract(extract::ExtractArgs),
 }
 
-/// Parses the command line, runs the command and returns the process exit code
-/// (0 results, 1 no results, 2 error).
+/// When to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The default index folder.
+pub(crate) const DEFAULT_INDEX: &str = "index";
+/// The default corpus folder.
+pub(crate) const DEFAULT_CORPUS: &str = "corpus";
+
+/// Opens the index in `dir`, building it from the default corpus when it does not exist yet.
+pub(crate) fn open_or_build(dir: &Path) -> anyhow::Result<lede::Index> {
+    if dir.join("meta.json").is_file() {
+        return Ok(lede::Index::open(dir)?);
+    }
+    eprintln!(
+        "lede: no index at {}; building it from ./{DEFAULT_CORPUS}",
+        dir.display()
+    );
+    let index = lede::Index::open_or_create(dir)?;
+    let summary = lede::Indexer::new(&index, lede::IndexOptions::default())?
+        .index_paths(&[PathBuf::from(DEFAULT_CORPUS)])?;
+    index::print_summary(
+        &summary,
+        std::time::Duration::ZERO,
+        index::Verbosity::Normal,
+    );
+    Ok(index)
+}
+
+/// Parses the command line, runs the command and returns the process exit code.
 pub fn run() -> i32 {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Index(args) => index::run(args),
+        Command::Search(args) => search::run(args),
+        Command::Show(args) => show::run(args),
+        Command::Stats(args) => stats::run(args),
         Command::Extract(args) => extract::run(args),
     };
     match result {
         Ok(code) => code,
+        Err(err) if output::is_broken_pipe(&err) => 0,
         Err(err) => {
             eprintln!("lede: error: {err:#}");
             2

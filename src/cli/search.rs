@@ -1,0 +1,215 @@
+//! `lede search`: ranked, highlighted passages for a query, or a TREC run for a batch of queries.
+
+use super::ColorChoice;
+use super::output::{BOLD, DIM, Style, render_passage};
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use lede::search::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_bound};
+use lede::{Index, SearchResults};
+use std::io::{BufRead, BufWriter, Write};
+use std::path::PathBuf;
+
+/// Result order on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Sort {
+    /// Best match first.
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
+}
+
+/// Arguments of `lede search`.
+#[derive(Args, Debug)]
+pub struct SearchArgs {
+    /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~ (see the README).
+    #[arg(required_unless_present = "batch")]
+    query: Option<String>,
+    /// Hits to show.
+    #[arg(short = 'n', long, default_value_t = 10)]
+    limit: usize,
+    /// Hits to skip.
+    #[arg(long, default_value_t = 0)]
+    offset: usize,
+    /// Only articles published from this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    since: Option<String>,
+    /// Only articles published up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    until: Option<String>,
+    /// Result order.
+    #[arg(long, value_enum, default_value_t = Sort::Relevance)]
+    sort: Sort,
+    /// Rank passages on their own instead of articles.
+    #[arg(long)]
+    passages: bool,
+    /// Read the query as plain words: no operators, quotes or fields.
+    #[arg(long)]
+    plain: bool,
+    /// Print the results as one JSON document.
+    #[arg(long, conflicts_with = "jsonl")]
+    json: bool,
+    /// Print one JSON hit per line.
+    #[arg(long)]
+    jsonl: bool,
+    /// Run every `qid<TAB>query` line of this file (plain words).
+    #[arg(long, value_name = "FILE", requires = "trec")]
+    batch: Option<PathBuf>,
+    /// With --batch: write a TREC run (`qid Q0 article_id rank score lede`), top 1000 per query.
+    #[arg(long)]
+    trec: bool,
+    /// Weight of the whole-article score against the best passage's (0 to 1).
+    #[arg(long, default_value_t = lede::search::request::DEFAULT_ARTICLE_WEIGHT)]
+    article_weight: f32,
+    /// The index folder.
+    #[arg(long, default_value = super::DEFAULT_INDEX)]
+    index: PathBuf,
+    /// When to colour output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+}
+
+/// Hits per query in a TREC run.
+const TREC_DEPTH: usize = 1000;
+
+impl SearchArgs {
+    fn request(&self, query: String) -> anyhow::Result<SearchRequest> {
+        if !(0.0..=1.0).contains(&self.article_weight) {
+            anyhow::bail!("--article-weight must be between 0 and 1");
+        }
+        let mut request = SearchRequest::new(query);
+        request.limit = self.limit;
+        request.offset = self.offset;
+        request.since = self
+            .since
+            .as_deref()
+            .map(|d| parse_date_bound(d, BoundKind::Since))
+            .transpose()
+            .context("--since")?;
+        request.until = self
+            .until
+            .as_deref()
+            .map(|d| parse_date_bound(d, BoundKind::Until))
+            .transpose()
+            .context("--until")?;
+        request.sort = match self.sort {
+            Sort::Relevance => SortOrder::Relevance,
+            Sort::Date => SortOrder::Date,
+        };
+        request.passages = self.passages;
+        request.article_weight = self.article_weight;
+        if self.plain {
+            request.syntax = QuerySyntax::Plain;
+        }
+        Ok(request)
+    }
+}
+
+/// Runs `lede search`.
+pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
+    let index = super::open_or_build(&args.index)?;
+    if let Some(batch) = &args.batch {
+        return run_batch(&index, &args, batch);
+    }
+    let request = args.request(args.query.clone().unwrap_or_default())?;
+    let results = index.search(&request)?;
+    for warning in &results.warnings {
+        eprintln!("lede: {warning}");
+    }
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &results)?;
+        writeln!(out)?;
+    } else if args.jsonl {
+        for hit in &results.hits {
+            serde_json::to_writer(&mut out, hit)?;
+            writeln!(out)?;
+        }
+    } else {
+        print_human(&mut out, &results, &Style::for_stdout(args.color))?;
+    }
+    out.flush()?;
+    Ok(if results.hits.is_empty() { 1 } else { 0 })
+}
+
+fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> anyhow::Result<()> {
+    if results.hits.is_empty() {
+        writeln!(out, "no hits for {:?}", results.query)?;
+        return Ok(());
+    }
+    for (i, hit) in results.hits.iter().enumerate() {
+        let title = if hit.title.is_empty() {
+            hit.passages
+                .first()
+                .map(|p| {
+                    p.text
+                        .split_whitespace()
+                        .take(12)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                        + " …"
+                })
+                .unwrap_or_else(|| hit.article_id.clone())
+        } else {
+            hit.title.clone()
+        };
+        writeln!(out, "{}", style.paint(BOLD, &title))?;
+        let mut meta = vec![hit.published.map_or("undated".to_string(), |t| {
+            t.strftime("%Y-%m-%d").to_string()
+        })];
+        meta.push(hit.source.clone().unwrap_or_else(|| hit.path.clone()));
+        meta.push(format!("score {:.3}", hit.score));
+        meta.push(hit.article_id.clone());
+        writeln!(out, "{}", style.paint(DIM, &meta.join(" · ")))?;
+        for passage in &hit.passages {
+            let text = render_passage(
+                &passage.text,
+                &passage.highlights,
+                style,
+                2,
+                6,
+                passage.start > 0,
+            );
+            writeln!(out, "{text}")?;
+        }
+        if i + 1 < results.hits.len() {
+            writeln!(out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Runs every query of a `qid<TAB>query` file and writes a TREC run.
+fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result<i32> {
+    let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let mut any = false;
+    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("{}:{}", path.display(), n + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let Some((qid, query)) = line.split_once('\t') else {
+            anyhow::bail!("{}:{}: expected qid<TAB>query", path.display(), n + 1);
+        };
+        let mut request = args.request(query.to_string())?;
+        request.syntax = QuerySyntax::Plain;
+        request.limit = TREC_DEPTH;
+        request.offset = 0;
+        request.load_documents = false;
+        for (rank, hit) in index.rank(&request)?.iter().enumerate() {
+            any = true;
+            writeln!(
+                out,
+                "{} Q0 {} {} {:.6} lede",
+                qid.trim(),
+                hit.article_id,
+                rank + 1,
+                hit.score
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(if any { 0 } else { 1 })
+}

@@ -1,0 +1,39 @@
+//! `lede stats`: figures about the index.
+
+use clap::Args;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// Arguments of `lede stats`.
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+    /// The index folder.
+    #[arg(long, default_value = super::DEFAULT_INDEX)]
+    index: PathBuf,
+}
+
+/// Runs `lede stats`.
+pub fn run(args: StatsArgs) -> anyhow::Result<i32> {
+    let index = lede::Index::open(&args.index)?;
+    let stats = index.stats()?;
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        serde_json::to_writer_pretty(&mut out, &stats)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    writeln!(out, "index:        {}", stats.path.display())?;
+    writeln!(out, "articles:     {}", stats.articles)?;
+    writeln!(out, "passages:     {}", stats.passages)?;
+    writeln!(out, "size on disk: {:.1} MB", stats.size_bytes as f64 / 1e6)?;
+    writeln!(out, "segments:     {}", stats.segments)?;
+    let last = stats
+        .last_commit
+        .map_or("never".to_string(), |t| t.to_string());
+    writeln!(out, "last commit:  {last}")?;
+    writeln!(out, "schema:       version {}", stats.schema_version)?;
+    Ok(0)
+}

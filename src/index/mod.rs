@@ -1,0 +1,235 @@
+//! The index: a tantivy index in a folder, with lede's schema, analyzers and commit metadata.
+//!
+//! [`Index`] opens or creates the folder (refusing folders that hold something else), checks the
+//! schema version, and gives the searcher used by [`crate::search`]. Writing goes through
+//! [`Indexer`](writer::Indexer); what is already indexed is read back by [`state`].
+
+pub mod schema;
+pub mod state;
+pub mod writer;
+
+use crate::error::{Error, Result};
+use schema::{Fields, SCHEMA_VERSION, build_schema, register_analyzers};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use tantivy::collector::Count;
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexReader, ReloadPolicy, Term};
+
+/// What every commit records in tantivy's commit payload.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct CommitPayload {
+    /// The schema version the index was written with.
+    pub lede_schema: u32,
+    /// When the commit was made.
+    pub committed_at: jiff::Timestamp,
+}
+
+/// Figures about an index, for `lede stats`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct IndexStats {
+    /// Where the index is.
+    pub path: PathBuf,
+    /// Articles indexed.
+    pub articles: u64,
+    /// Passages indexed.
+    pub passages: u64,
+    /// Bytes on disk.
+    pub size_bytes: u64,
+    /// Number of segments.
+    pub segments: usize,
+    /// When the last commit was made.
+    pub last_commit: Option<jiff::Timestamp>,
+    /// The schema version.
+    pub schema_version: u32,
+}
+
+/// An open lede index.
+pub struct Index {
+    dir: PathBuf,
+    pub(crate) index: tantivy::Index,
+    pub(crate) fields: Fields,
+    pub(crate) reader: IndexReader,
+}
+
+/// Whether a folder holds nothing but hidden files (such as a `.gitignore`).
+fn is_empty_dir(dir: &Path) -> Result<bool> {
+    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    for entry in entries {
+        let entry = entry.map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+fn read_payload(index: &tantivy::Index) -> Result<Option<CommitPayload>> {
+    let metas = index.load_metas()?;
+    Ok(metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok()))
+}
+
+impl Index {
+    /// Opens the lede index in `dir`.
+    pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
+        if !dir.join("meta.json").is_file() {
+            return Err(Error::NoIndex(dir.to_path_buf()));
+        }
+        let index = tantivy::Index::open_in_dir(dir)?;
+        match read_payload(&index)? {
+            Some(payload) if payload.lede_schema == SCHEMA_VERSION => {}
+            found => {
+                return Err(Error::SchemaVersion {
+                    path: dir.to_path_buf(),
+                    found: found.map_or("none".into(), |p| p.lede_schema.to_string()),
+                    expected: SCHEMA_VERSION,
+                });
+            }
+        }
+        Self::from_tantivy(dir, index)
+    }
+
+    /// Creates a new, empty lede index in `dir` (created when missing). Refuses a folder that
+    /// holds anything but hidden files.
+    pub fn create(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        if !is_empty_dir(dir)? {
+            return Err(Error::NotAnIndex(dir.to_path_buf()));
+        }
+        let index = tantivy::Index::create_in_dir(dir, build_schema())?;
+        register_analyzers(&index);
+        let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
+        commit_with_payload(&mut writer)?;
+        drop(writer);
+        Self::from_tantivy(dir, index)
+    }
+
+    /// Opens the index in `dir`, creating it when the folder is missing or empty.
+    pub fn open_or_create(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
+        if dir.join("meta.json").is_file() {
+            Self::open(dir)
+        } else {
+            Self::create(dir)
+        }
+    }
+
+    /// Removes the lede index in `dir` (only a lede index: another folder's files are never
+    /// touched) and creates an empty one.
+    pub fn rebuild(dir: impl AsRef<Path>) -> Result<Index> {
+        let dir = dir.as_ref();
+        if dir.join("meta.json").is_file() {
+            let index = tantivy::Index::open_in_dir(dir)?;
+            if read_payload(&index)?.is_none() {
+                return Err(Error::NotAnIndex(dir.to_path_buf()));
+            }
+            // Hold the writer lock while deleting, so a running indexer is not pulled from under.
+            let writer: tantivy::IndexWriter = index
+                .writer_with_num_threads(1, 15_000_000)
+                .map_err(|e| map_lock_error(e, dir))?;
+            let io = |source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            };
+            for entry in std::fs::read_dir(dir).map_err(io)? {
+                let entry = entry.map_err(io)?;
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let is_lock = name == ".tantivy-writer.lock" || name == ".tantivy-meta.lock";
+                if entry.file_type().map_err(io)?.is_file() && name != ".gitignore" && !is_lock {
+                    std::fs::remove_file(entry.path()).map_err(io)?;
+                }
+            }
+            drop(writer);
+        } else if dir.exists() && !is_empty_dir(dir)? {
+            return Err(Error::NotAnIndex(dir.to_path_buf()));
+        }
+        Self::create(dir)
+    }
+
+    fn from_tantivy(dir: &Path, index: tantivy::Index) -> Result<Index> {
+        register_analyzers(&index);
+        let fields = Fields::new(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .try_into()?;
+        Ok(Index {
+            dir: dir.to_path_buf(),
+            index,
+            fields,
+            reader,
+        })
+    }
+
+    /// The folder the index lives in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Makes the searcher see the latest commit now (it also does so by itself shortly after one).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
+    fn count_kind(&self, kind: &str) -> Result<u64> {
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.kind, kind),
+            IndexRecordOption::Basic,
+        );
+        Ok(self.reader.searcher().search(&query, &Count)? as u64)
+    }
+
+    /// Figures about the index.
+    pub fn stats(&self) -> Result<IndexStats> {
+        let mut size_bytes = 0;
+        if let Ok(entries) = std::fs::read_dir(&self.dir) {
+            for entry in entries.flatten() {
+                size_bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
+            }
+        }
+        Ok(IndexStats {
+            path: self.dir.clone(),
+            articles: self.count_kind(schema::KIND_ARTICLE)?,
+            passages: self.count_kind(schema::KIND_PASSAGE)?,
+            size_bytes,
+            segments: self.reader.searcher().segment_readers().len(),
+            last_commit: read_payload(&self.index)?.map(|p| p.committed_at),
+            schema_version: SCHEMA_VERSION,
+        })
+    }
+}
+
+/// Commits a writer's work, recording the schema version and the time.
+pub(crate) fn commit_with_payload(writer: &mut tantivy::IndexWriter) -> Result<()> {
+    let payload = CommitPayload {
+        lede_schema: SCHEMA_VERSION,
+        committed_at: jiff::Timestamp::now(),
+    };
+    let mut prepared = writer.prepare_commit()?;
+    prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
+    prepared.commit()?;
+    Ok(())
+}
+
+/// Turns tantivy's lock failure into lede's [`Error::Locked`].
+pub(crate) fn map_lock_error(err: tantivy::TantivyError, dir: &Path) -> Error {
+    match err {
+        tantivy::TantivyError::LockFailure(..) => Error::Locked(dir.to_path_buf()),
+        other => Error::Tantivy(other),
+    }
+}

@@ -1,0 +1,177 @@
+//! The index schema: one tantivy index holds two kinds of documents, articles (title and whole body)
+//! and passages (a stretch of the body, with the article fields needed to filter and group), told
+//! apart by the `kind` field. Fields are looked up once into [`Fields`].
+//!
+//! The schema has a version, stored in every commit's payload; an index of another version is
+//! refused with a message to rebuild it.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer,
+};
+
+/// The version of the schema this build reads and writes. Bump it on any change to fields or
+/// analyzers; older indexes then ask to be rebuilt.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
+pub const ENGLISH: &str = "lede_en";
+/// Whole values lower-cased (sources, tags).
+pub const KEYWORD: &str = "lede_keyword";
+
+/// The `kind` of an article document.
+pub const KIND_ARTICLE: &str = "article";
+/// The `kind` of a passage document.
+pub const KIND_PASSAGE: &str = "passage";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// `article` or `passage`.
+    pub kind: Field,
+    /// The article id (on both kinds: deleting by id removes an article and its passages).
+    pub id: Field,
+    /// Headline (articles).
+    pub title: Field,
+    /// Whole body (articles).
+    pub body: Field,
+    /// Passage text (passages).
+    pub text: Field,
+    /// Passage position in its article (passages).
+    pub passage: Field,
+    /// Passage start byte in the body (passages).
+    pub start: Field,
+    /// Passage end byte in the body (passages).
+    pub end: Field,
+    /// Publication time (both kinds, for filters and sorting).
+    pub published: Field,
+    /// Publisher (articles).
+    pub source: Field,
+    /// Byline (articles).
+    pub author: Field,
+    /// Address (articles).
+    pub url: Field,
+    /// Path relative to the corpus root, as shown to users (articles).
+    pub path: Field,
+    /// Canonical absolute path of the source file, for incremental updates (articles).
+    pub file: Field,
+    /// Tags (articles).
+    pub tags: Field,
+    /// Content hash of the article (articles).
+    pub hash: Field,
+    /// Size and modification stamp of the source file when indexed (articles).
+    pub stamp: Field,
+}
+
+fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema.
+pub fn build_schema() -> Schema {
+    let mut builder = Schema::builder();
+    builder.add_text_field("kind", STRING);
+    builder.add_text_field("id", STRING | STORED | FAST);
+    builder.add_text_field("title", text_options(ENGLISH, true));
+    builder.add_text_field("body", text_options(ENGLISH, true));
+    builder.add_text_field("text", text_options(ENGLISH, true));
+    builder.add_u64_field("passage", STORED);
+    builder.add_u64_field("start", STORED);
+    builder.add_u64_field("end", STORED);
+    let date = DateOptions::from(INDEXED)
+        .set_stored()
+        .set_fast()
+        .set_precision(DateTimePrecision::Seconds);
+    builder.add_date_field("published", date);
+    builder.add_text_field("source", text_options(KEYWORD, true));
+    builder.add_text_field("author", text_options(ENGLISH, true));
+    builder.add_text_field("url", STORED);
+    builder.add_text_field("path", STORED);
+    builder.add_text_field("file", STRING | FAST);
+    builder.add_text_field("tags", text_options(KEYWORD, true));
+    builder.add_u64_field("hash", FAST);
+    builder.add_u64_field("stamp", FAST);
+    builder.build()
+}
+
+impl Fields {
+    /// Looks up the fields in a schema; fails when one is missing (an index of another layout).
+    pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
+        let f = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            kind: f("kind")?,
+            id: f("id")?,
+            title: f("title")?,
+            body: f("body")?,
+            text: f("text")?,
+            passage: f("passage")?,
+            start: f("start")?,
+            end: f("end")?,
+            published: f("published")?,
+            source: f("source")?,
+            author: f("author")?,
+            url: f("url")?,
+            path: f("path")?,
+            file: f("file")?,
+            tags: f("tags")?,
+            hash: f("hash")?,
+            stamp: f("stamp")?,
+        })
+    }
+}
+
+/// The English analyzer used for indexing and for queries.
+pub fn english_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// Registers lede's analyzers on an index; tantivy needs this on every open.
+pub fn register_analyzers(index: &tantivy::Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(ENGLISH, english_analyzer());
+    tokenizers.register(
+        KEYWORD,
+        TextAnalyzer::builder(RawTokenizer::default())
+            .filter(LowerCaser)
+            .build(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_resolves() {
+        let schema = build_schema();
+        let fields = Fields::new(&schema).unwrap();
+        assert_eq!(schema.get_field_name(fields.text), "text");
+        assert_eq!(schema.get_field_name(fields.stamp), "stamp");
+    }
+
+    #[test]
+    fn the_english_analyzer_stems_and_lowercases() {
+        let mut analyzer = english_analyzer();
+        let mut stream = analyzer.token_stream("Supply-chain Risks designated");
+        let mut terms = Vec::new();
+        while let Some(token) = stream.next() {
+            terms.push(token.text.clone());
+        }
+        assert_eq!(terms, ["suppli", "chain", "risk", "design"]);
+    }
+}

@@ -1,0 +1,78 @@
+//! What the index already holds, read back from its fast fields: each article's content hash, its
+//! source file and that file's stamp. The incremental indexer compares a new run against this, so
+//! the state lives inside the index itself and cannot drift from it.
+
+use super::Index;
+use crate::error::Result;
+use std::collections::HashMap;
+
+/// One indexed article as the incremental indexer sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexedArticle {
+    /// Content hash of the article when indexed.
+    pub hash: u64,
+    /// Canonical path of its source file.
+    pub file: String,
+    /// Size and modification stamp of that file when indexed.
+    pub stamp: u64,
+}
+
+/// Every live article in the index, by id.
+#[derive(Debug, Default)]
+pub struct IndexState {
+    /// Articles by id.
+    pub articles: HashMap<String, IndexedArticle>,
+}
+
+impl IndexState {
+    /// Reads the state of an index's last commit.
+    pub fn load(index: &Index) -> Result<IndexState> {
+        index.reload()?;
+        let searcher = index.reader.searcher();
+        let mut articles = HashMap::new();
+        let (mut id, mut file) = (String::new(), String::new());
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let hashes = fast.u64("hash")?;
+            let stamps = fast.u64("stamp")?;
+            let (Some(ids), Some(files)) = (fast.str("id")?, fast.str("file")?) else {
+                continue;
+            };
+            for doc in segment.doc_ids_alive() {
+                let Some(hash) = hashes.first(doc) else {
+                    continue; // a passage
+                };
+                id.clear();
+                file.clear();
+                if let Some(ord) = ids.term_ords(doc).next() {
+                    ids.ord_to_str(ord, &mut id)
+                        .map_err(tantivy::TantivyError::from)?;
+                }
+                if let Some(ord) = files.term_ords(doc).next() {
+                    files
+                        .ord_to_str(ord, &mut file)
+                        .map_err(tantivy::TantivyError::from)?;
+                }
+                articles.insert(
+                    id.clone(),
+                    IndexedArticle {
+                        hash,
+                        file: file.clone(),
+                        stamp: stamps.first(doc).unwrap_or(0),
+                    },
+                );
+            }
+        }
+        Ok(IndexState { articles })
+    }
+
+    /// For each source file: its stamp when indexed and how many articles came from it.
+    pub fn files(&self) -> HashMap<&str, (u64, usize)> {
+        let mut files: HashMap<&str, (u64, usize)> = HashMap::new();
+        for article in self.articles.values() {
+            let entry = files.entry(&article.file).or_insert((article.stamp, 0));
+            entry.1 += 1;
+        }
+        files
+    }
+}

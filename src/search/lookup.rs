@@ -1,0 +1,144 @@
+//! Looking up one article by id: its metadata, body and passages, for `lede show` and for hits found
+//! through their passages.
+
+use crate::article::Article;
+use crate::error::Result;
+use crate::index::Index;
+use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
+use serde::{Deserialize, Serialize};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
+
+/// A stored article with its passages, as `lede show` prints it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    /// The article as indexed (its `path` relative to its corpus root).
+    pub article: Article,
+    /// Its passages, in order.
+    pub passages: Vec<StoredPassage>,
+}
+
+/// One passage of a stored article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoredPassage {
+    /// Position among the article's passages, from 0.
+    pub index: usize,
+    /// First byte in the body.
+    pub start: usize,
+    /// One past the last byte in the body.
+    pub end: usize,
+    /// The text.
+    pub text: String,
+}
+
+pub(crate) fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
+    doc.get_first(field)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+}
+
+pub(crate) fn first_u64(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
+    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
+}
+
+pub(crate) fn timestamp(date: tantivy::DateTime) -> Option<jiff::Timestamp> {
+    jiff::Timestamp::from_second(date.into_timestamp_secs()).ok()
+}
+
+impl Index {
+    /// The documents of one kind that belong to an article id, in index order.
+    pub(crate) fn documents_of(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+        kind: &str,
+    ) -> Result<Vec<DocAddress>> {
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(self.fields.id, id)),
+            (Occur::Must, term(self.fields.kind, kind)),
+        ]);
+        let mut found: Vec<DocAddress> = searcher
+            .search(&query, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        found.sort();
+        Ok(found)
+    }
+
+    /// The article document of an id.
+    pub(crate) fn article_address(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+    ) -> Result<Option<DocAddress>> {
+        Ok(self
+            .documents_of(searcher, id, KIND_ARTICLE)?
+            .into_iter()
+            .next())
+    }
+
+    /// An article's passages, in order, with their addresses.
+    pub(crate) fn passages_of(
+        &self,
+        searcher: &Searcher,
+        id: &str,
+    ) -> Result<Vec<(DocAddress, StoredPassage)>> {
+        let mut passages = Vec::new();
+        for address in self.documents_of(searcher, id, KIND_PASSAGE)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let f = &self.fields;
+            passages.push((
+                address,
+                StoredPassage {
+                    index: first_u64(&doc, f.passage) as usize,
+                    start: first_u64(&doc, f.start) as usize,
+                    end: first_u64(&doc, f.end) as usize,
+                    text: first_text(&doc, f.text).unwrap_or_default(),
+                },
+            ));
+        }
+        passages.sort_by_key(|(_, p)| p.index);
+        Ok(passages)
+    }
+
+    /// The article stored under `id`, with its passages; `None` when there is none.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>> {
+        let searcher = self.reader.searcher();
+        let Some(address) = self.article_address(&searcher, id)? else {
+            return Ok(None);
+        };
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let f = &self.fields;
+        let article = Article {
+            id: id.to_string(),
+            title: first_text(&doc, f.title).unwrap_or_default(),
+            body: first_text(&doc, f.body).unwrap_or_default(),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .and_then(timestamp),
+            source: first_text(&doc, f.source),
+            author: first_text(&doc, f.author),
+            url: first_text(&doc, f.url),
+            tags: doc
+                .get_all(f.tags)
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect(),
+            path: first_text(&doc, f.path).unwrap_or_default(),
+        };
+        let passages = self
+            .passages_of(&searcher, id)?
+            .into_iter()
+            .map(|(_, p)| p)
+            .collect();
+        Ok(Some(StoredArticle { article, passages }))
+    }
+}

@@ -1,0 +1,89 @@
+//! Article ranking: whole-article BM25 mixed with the article's best passage, each normalised by
+//! its maximum over the query's candidates. All ranking decisions live here, so later ranking work
+//! changes this one module.
+
+use tantivy::DocAddress;
+
+/// An article that matched, with what its ranking is made of.
+#[derive(Debug, Clone)]
+pub(crate) struct Candidate {
+    /// The article id.
+    pub id: String,
+    /// The article document.
+    pub address: DocAddress,
+    /// Whole-article BM25.
+    pub article_score: f32,
+    /// Its matching passages, best first.
+    pub passages: Vec<(f32, DocAddress)>,
+    /// The mixed score, once [`rank`] has run.
+    pub score: f32,
+}
+
+impl Candidate {
+    fn best_passage(&self) -> f32 {
+        self.passages.first().map_or(0.0, |p| p.0)
+    }
+}
+
+/// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage`
+/// and sorts them best first (ties: higher article score, then id, for a stable order).
+pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32) {
+    let weight = article_weight.clamp(0.0, 1.0);
+    let max_article = candidates
+        .iter()
+        .map(|c| c.article_score)
+        .fold(0.0f32, f32::max);
+    let max_passage = candidates
+        .iter()
+        .map(Candidate::best_passage)
+        .fold(0.0f32, f32::max);
+    let norm = |value: f32, max: f32| if max > 0.0 { value / max } else { 0.0 };
+    for c in candidates.iter_mut() {
+        c.score = weight * norm(c.article_score, max_article)
+            + (1.0 - weight) * norm(c.best_passage(), max_passage);
+    }
+    candidates.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(b.article_score.total_cmp(&a.article_score))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(id: &str, article: f32, passage: Option<f32>) -> Candidate {
+        Candidate {
+            id: id.into(),
+            address: DocAddress::new(0, 0),
+            article_score: article,
+            passages: passage
+                .map(|p| (p, DocAddress::new(0, 1)))
+                .into_iter()
+                .collect(),
+            score: 0.0,
+        }
+    }
+
+    #[test]
+    fn a_strong_passage_lifts_an_article() {
+        let mut c = vec![
+            candidate("a", 10.0, Some(2.0)),
+            candidate("b", 9.0, Some(8.0)),
+            candidate("c", 9.5, None),
+        ];
+        rank(&mut c, 0.7);
+        let order: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(order, ["b", "a", "c"]);
+        assert!((c[0].score - (0.7 * 0.9 + 0.3)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn weight_one_is_plain_article_bm25() {
+        let mut c = vec![candidate("a", 1.0, Some(9.0)), candidate("b", 2.0, None)];
+        rank(&mut c, 1.0);
+        assert_eq!(c[0].id, "b");
+    }
+}

@@ -1,0 +1,172 @@
+//! What a search asks for: the query, its syntax, filters, order, paging and ranking weight.
+
+use crate::error::{Error, Result};
+use jiff::{Timestamp, civil, tz::TimeZone};
+use serde::{Deserialize, Serialize};
+
+/// How results are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first; undated articles last.
+    Date,
+}
+
+/// How the query text is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuerySyntax {
+    /// tantivy's query language (AND/OR/NOT, "phrases", field:term, fuzzy~), parsed leniently.
+    #[default]
+    Full,
+    /// Plain words: operators, quotes and colons are just words.
+    Plain,
+}
+
+/// The default weight of the whole-article score in the article ranking (the rest is the best
+/// passage's): 0.7 was level with or better than whole-article BM25 on every news collection tried.
+pub const DEFAULT_ARTICLE_WEIGHT: f32 = 0.7;
+
+/// A search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// The query text; empty or `*` matches every article.
+    pub query: String,
+    /// How the query text is read.
+    pub syntax: QuerySyntax,
+    /// Hits to return.
+    pub limit: usize,
+    /// Hits to skip (paging).
+    pub offset: usize,
+    /// Only articles published at or after this time.
+    pub since: Option<Timestamp>,
+    /// Only articles published before this time.
+    pub until: Option<Timestamp>,
+    /// The order of the hits.
+    pub sort: SortOrder,
+    /// Rank passages on their own instead of articles.
+    pub passages: bool,
+    /// Passages shown per article hit: the best one plus others that match.
+    pub passages_per_hit: usize,
+    /// Weight of the whole-article score against the best passage's, from 0 to 1.
+    pub article_weight: f32,
+    /// Load titles, passages and highlights (off for fast id-only runs such as TREC output).
+    pub load_documents: bool,
+}
+
+impl SearchRequest {
+    /// A request for `query` with the defaults: 10 hits by relevance, full syntax.
+    pub fn new(query: impl Into<String>) -> SearchRequest {
+        SearchRequest {
+            query: query.into(),
+            syntax: QuerySyntax::Full,
+            limit: 10,
+            offset: 0,
+            since: None,
+            until: None,
+            sort: SortOrder::Relevance,
+            passages: false,
+            passages_per_hit: 3,
+            article_weight: DEFAULT_ARTICLE_WEIGHT,
+            load_documents: true,
+        }
+    }
+}
+
+/// Which end of a period a date bound marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoundKind {
+    /// `--since`: the period's first instant.
+    Since,
+    /// `--until`: the instant after the period's end, so the whole period is included.
+    Until,
+}
+
+/// Parses a date bound: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a whole year, month or day, in UTC) or an
+/// RFC 3339 timestamp.
+pub fn parse_date_bound(value: &str, kind: BoundKind) -> Result<Timestamp> {
+    let value = value.trim();
+    let bad = || {
+        Error::BadRequest(format!(
+            "invalid date {value:?}: expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time"
+        ))
+    };
+    if let Ok(ts) = value.parse::<Timestamp>() {
+        return Ok(ts);
+    }
+    let parts: Vec<&str> = value.split('-').collect();
+    let number = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let (start, next) = match parts.as_slice() {
+        [y] => {
+            let y = number(y, 4).ok_or_else(bad)?;
+            let start = civil::Date::new(y, 1, 1).map_err(|_| bad())?;
+            (start, start.checked_add(jiff::Span::new().years(1)))
+        }
+        [y, m] => {
+            let (y, m) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
+            let start = civil::Date::new(y, m as i8, 1).map_err(|_| bad())?;
+            (start, start.checked_add(jiff::Span::new().months(1)))
+        }
+        [y, m, d] => {
+            let y = number(y, 4).ok_or_else(bad)?;
+            let (m, d) = (number(m, 2).ok_or_else(bad)?, number(d, 2).ok_or_else(bad)?);
+            let start = civil::Date::new(y, m as i8, d as i8).map_err(|_| bad())?;
+            (start, start.checked_add(jiff::Span::new().days(1)))
+        }
+        _ => return Err(bad()),
+    };
+    let date = match kind {
+        BoundKind::Since => start,
+        BoundKind::Until => next.map_err(|_| bad())?,
+    };
+    TimeZone::UTC
+        .to_timestamp(date.at(0, 0, 0, 0))
+        .map_err(|_| bad())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bound(value: &str, kind: BoundKind) -> String {
+        parse_date_bound(value, kind)
+            .map(|t| t.to_string())
+            .unwrap_or_else(|e| e.to_string())
+    }
+
+    #[test]
+    fn periods_cover_their_whole_span() {
+        assert_eq!(bound("1987", BoundKind::Since), "1987-01-01T00:00:00Z");
+        assert_eq!(bound("1987", BoundKind::Until), "1988-01-01T00:00:00Z");
+        assert_eq!(bound("1987-02", BoundKind::Until), "1987-03-01T00:00:00Z");
+        assert_eq!(
+            bound("2024-02-29", BoundKind::Until),
+            "2024-03-01T00:00:00Z"
+        );
+        assert_eq!(
+            bound("1987-12-31", BoundKind::Until),
+            "1988-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            bound("2026-03-02T10:00:00Z", BoundKind::Since),
+            "2026-03-02T10:00:00Z"
+        );
+    }
+
+    #[test]
+    fn bad_dates_are_clear_errors() {
+        for bad in ["87", "1987-2", "1987-13", "2023-02-29", "yesterday", ""] {
+            assert!(
+                bound(bad, BoundKind::Since).starts_with("invalid date"),
+                "{bad}"
+            );
+        }
+    }
+}
