@@ -51,6 +51,7 @@ pub struct Index {
     pub(crate) index: tantivy::Index,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
+    pub(crate) id_cache: crate::search::IdCache,
 }
 
 /// Whether a folder holds nothing but hidden files (such as a `.gitignore`).
@@ -173,6 +174,7 @@ impl Index {
             index,
             fields,
             reader,
+            id_cache: Default::default(),
         })
     }
 

@@ -19,7 +19,8 @@ pub use results::{Hit, PassageHit, SearchResults};
 use crate::error::Result;
 use crate::index::Index;
 use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
-use collect::{AllScored, IdReader};
+pub(crate) use collect::IdCache;
+use collect::{CandidatePassages, SegmentIds};
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{first_text, first_u64, timestamp};
 use ranking::Candidate;
@@ -27,9 +28,9 @@ use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermSetQuery};
+use tantivy::query::Query;
 use tantivy::schema::Value;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
+use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
 /// An article id with its ranking score: the light form of a hit, for runs that need no text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -97,7 +98,7 @@ impl Index {
     ) -> Result<(usize, Vec<Candidate>)> {
         let depth = request.offset + request.limit;
         let article_stats = KindStatistics::new(searcher, self.fields.kind, KIND_ARTICLE)?;
-        let mut ids = IdReader::new(searcher);
+        let segments = self.id_cache.for_searcher(searcher)?;
         let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
                 let collector = (TopDocs::with_limit(depth.max(1)).order_by_score(), Count);
@@ -121,7 +122,7 @@ impl Index {
         let mut candidates = Vec::with_capacity(top.len());
         for (score, address) in top {
             candidates.push(Candidate {
-                id: ids.id(address)?,
+                id: id_of(&segments, address),
                 address,
                 article_score: score,
                 passages: Vec::new(),
@@ -129,20 +130,43 @@ impl Index {
             });
         }
         if request.sort == SortOrder::Date {
-            self.fill_article_scores(
+            let scores = self.candidate_matches(
                 searcher,
                 &*compiled.article,
                 &article_stats,
-                &mut candidates,
-                &mut ids,
+                &segments,
+                &candidates,
             )?;
+            for (c, matches) in candidates.iter_mut().zip(scores) {
+                c.article_score = matches.first().map_or(0.0, |m| m.0);
+            }
         }
-        self.fill_passages(searcher, &*compiled.passage, &mut candidates, &mut ids)?;
+        // Passages are needed for the rescore window and, to show them, for the requested page.
+        let window = match request.sort {
+            SortOrder::Relevance => request.rescore_window.min(candidates.len()),
+            SortOrder::Date => candidates.len(),
+        };
+        let page = request.offset.min(candidates.len())..candidates.len();
+        let wanted: Vec<usize> = (0..window)
+            .chain(page.filter(|&i| i >= window && request.load_documents))
+            .collect();
+        let passage_stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
+        let subset: Vec<Candidate> = wanted.iter().map(|&i| candidates[i].clone()).collect();
+        let passages = self.candidate_matches(
+            searcher,
+            &*compiled.passage,
+            &passage_stats,
+            &segments,
+            &subset,
+        )?;
+        for (&i, matches) in wanted.iter().zip(passages) {
+            candidates[i].passages = matches;
+        }
         if request.sort == SortOrder::Relevance {
-            ranking::rank(&mut candidates, request.article_weight);
+            ranking::rank(&mut candidates, request.article_weight, window);
         } else {
             let order: Vec<String> = candidates.iter().map(|c| c.id.clone()).collect();
-            ranking::rank(&mut candidates, request.article_weight);
+            ranking::rank(&mut candidates, request.article_weight, window);
             let position: HashMap<&str, usize> = order
                 .iter()
                 .enumerate()
@@ -153,81 +177,30 @@ impl Index {
         Ok((total, candidates))
     }
 
-    /// Runs `query` restricted to the candidates' ids.
-    fn restricted(&self, query: &dyn Query, candidates: &[Candidate]) -> BooleanQuery {
-        let terms = candidates
-            .iter()
-            .map(|c| Term::from_field_text(self.fields.id, &c.id));
-        BooleanQuery::new(vec![
-            (Occur::Must, query.box_clone()),
-            (
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(
-                    Box::new(TermSetQuery::new(terms)),
-                    0.0,
-                )),
-            ),
-        ])
-    }
-
-    /// Sets the whole-article scores of candidates found in another order (by date).
-    fn fill_article_scores(
+    /// For each candidate, in order: the documents of its id that match `query`, best first.
+    fn candidate_matches(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         stats: &KindStatistics,
-        candidates: &mut [Candidate],
-        ids: &mut IdReader,
-    ) -> Result<()> {
+        segments: &[std::sync::Arc<SegmentIds>],
+        candidates: &[Candidate],
+    ) -> Result<Vec<Vec<(f32, DocAddress)>>> {
+        let mut matches = vec![Vec::new(); candidates.len()];
         if candidates.is_empty() {
-            return Ok(());
+            return Ok(matches);
         }
-        let scored = searcher.search_with_statistics_provider(
-            &self.restricted(query, candidates),
-            &AllScored,
-            stats,
-        )?;
-        let mut by_id = HashMap::new();
-        for (score, address) in scored {
-            by_id.insert(ids.id(address)?, score);
+        let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
+        let collector = CandidatePassages::new(segments, &ids);
+        for (i, score, address) in
+            searcher.search_with_statistics_provider(query, &collector, stats)?
+        {
+            matches[i as usize].push((score, address));
         }
-        for c in candidates {
-            c.article_score = by_id.get(&c.id).copied().unwrap_or(0.0);
+        for list in &mut matches {
+            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         }
-        Ok(())
-    }
-
-    /// Finds every matching passage of the candidates, best first.
-    fn fill_passages(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-        candidates: &mut [Candidate],
-        ids: &mut IdReader,
-    ) -> Result<()> {
-        if candidates.is_empty() {
-            return Ok(());
-        }
-        let stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
-        let scored = searcher.search_with_statistics_provider(
-            &self.restricted(query, candidates),
-            &AllScored,
-            &stats,
-        )?;
-        let mut by_id: HashMap<String, Vec<(f32, DocAddress)>> = HashMap::new();
-        for (score, address) in scored {
-            by_id
-                .entry(ids.id(address)?)
-                .or_default()
-                .push((score, address));
-        }
-        for c in candidates {
-            if let Some(mut passages) = by_id.remove(&c.id) {
-                passages.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                c.passages = passages;
-            }
-        }
-        Ok(())
+        Ok(matches)
     }
 
     /// Ranks passages on their own.
@@ -258,10 +231,10 @@ impl Index {
             }
         };
         let terms = highlight::query_terms(query, self.fields.text);
-        let mut ids = IdReader::new(searcher);
+        let segments = self.id_cache.for_searcher(searcher)?;
         let mut hits = Vec::new();
         for (score, address) in top.into_iter().skip(request.offset) {
-            let id = ids.id(address)?;
+            let id = id_of(&segments, address);
             if !request.load_documents {
                 hits.push(bare_hit(id, score));
                 continue;
@@ -344,6 +317,14 @@ impl Index {
             text,
         })
     }
+}
+
+/// The article id of a document.
+fn id_of(segments: &[std::sync::Arc<SegmentIds>], address: DocAddress) -> String {
+    segments[address.segment_ord as usize]
+        .id(address.doc_id)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn bare_hit(article_id: String, score: f32) -> Hit {

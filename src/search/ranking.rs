@@ -27,22 +27,31 @@ impl Candidate {
 
 /// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage`
 /// and sorts them best first (ties: higher article score, then id, for a stable order).
-pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32) {
+///
+/// Only the first `window` candidates (the best by article score) are rescored with their passages,
+/// as Elasticsearch's rescore window does; the rest keep their article order with the article part
+/// of the score alone, which never exceeds a rescored candidate's score.
+pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32, window: usize) {
     let weight = article_weight.clamp(0.0, 1.0);
+    let window = window.min(candidates.len());
     let max_article = candidates
         .iter()
         .map(|c| c.article_score)
         .fold(0.0f32, f32::max);
-    let max_passage = candidates
+    let max_passage = candidates[..window]
         .iter()
         .map(Candidate::best_passage)
         .fold(0.0f32, f32::max);
     let norm = |value: f32, max: f32| if max > 0.0 { value / max } else { 0.0 };
-    for c in candidates.iter_mut() {
-        c.score = weight * norm(c.article_score, max_article)
-            + (1.0 - weight) * norm(c.best_passage(), max_passage);
+    for (i, c) in candidates.iter_mut().enumerate() {
+        let passage = if i < window {
+            norm(c.best_passage(), max_passage)
+        } else {
+            0.0
+        };
+        c.score = weight * norm(c.article_score, max_article) + (1.0 - weight) * passage;
     }
-    candidates.sort_by(|a, b| {
+    candidates[..window].sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
             .then(b.article_score.total_cmp(&a.article_score))
@@ -74,16 +83,29 @@ mod tests {
             candidate("b", 9.0, Some(8.0)),
             candidate("c", 9.5, None),
         ];
-        rank(&mut c, 0.7);
+        rank(&mut c, 0.7, 10);
         let order: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(order, ["b", "a", "c"]);
         assert!((c[0].score - (0.7 * 0.9 + 0.3)).abs() < 1e-6);
     }
 
     #[test]
+    fn only_the_window_is_rescored_and_the_tail_stays_below_it() {
+        let mut c = vec![
+            candidate("a", 10.0, Some(1.0)),
+            candidate("b", 9.0, Some(9.0)),
+            candidate("c", 8.0, Some(100.0)),
+        ];
+        rank(&mut c, 0.7, 2);
+        let order: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(order, ["b", "a", "c"]);
+        assert!(c[2].score <= c[1].score);
+    }
+
+    #[test]
     fn weight_one_is_plain_article_bm25() {
         let mut c = vec![candidate("a", 1.0, Some(9.0)), candidate("b", 2.0, None)];
-        rank(&mut c, 1.0);
+        rank(&mut c, 1.0, 10);
         assert_eq!(c[0].id, "b");
     }
 }

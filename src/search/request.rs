@@ -30,6 +30,9 @@ pub enum QuerySyntax {
 /// passage's): 0.7 was level with or better than whole-article BM25 on every news collection tried.
 pub const DEFAULT_ARTICLE_WEIGHT: f32 = 0.7;
 
+/// The default rescore window: deeper than any page a person reads, shallow enough to stay fast.
+pub const DEFAULT_RESCORE_WINDOW: usize = 100;
+
 /// A search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchRequest {
@@ -53,6 +56,8 @@ pub struct SearchRequest {
     pub passages_per_hit: usize,
     /// Weight of the whole-article score against the best passage's, from 0 to 1.
     pub article_weight: f32,
+    /// How many of the best articles by whole-article score are rescored with their best passage.
+    pub rescore_window: usize,
     /// Load titles, passages and highlights (off for fast id-only runs such as TREC output).
     pub load_documents: bool,
 }
@@ -71,6 +76,7 @@ impl SearchRequest {
             passages: false,
             passages_per_hit: 3,
             article_weight: DEFAULT_ARTICLE_WEIGHT,
+            rescore_window: DEFAULT_RESCORE_WINDOW,
             load_documents: true,
         }
     }
