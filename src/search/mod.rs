@@ -96,7 +96,11 @@ impl Index {
         compiled: &query::CompiledQuery,
         request: &SearchRequest,
     ) -> Result<(usize, Vec<Candidate>)> {
-        let depth = request.offset + request.limit;
+        // At least the whole rescore window, so that every page is cut from the same ranking.
+        let depth = match request.sort {
+            SortOrder::Relevance => (request.offset + request.limit).max(request.rescore_window),
+            SortOrder::Date => request.offset + request.limit,
+        };
         let article_stats = KindStatistics::new(searcher, self.fields.kind, KIND_ARTICLE)?;
         let segments = self.id_cache.for_searcher(searcher)?;
         let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
@@ -146,7 +150,8 @@ impl Index {
             SortOrder::Relevance => request.rescore_window.min(candidates.len()),
             SortOrder::Date => candidates.len(),
         };
-        let page = request.offset.min(candidates.len())..candidates.len();
+        let page = request.offset.min(candidates.len())
+            ..(request.offset + request.limit).min(candidates.len());
         let wanted: Vec<usize> = (0..window)
             .chain(page.filter(|&i| i >= window && request.load_documents))
             .collect();

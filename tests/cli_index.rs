@@ -1,0 +1,188 @@
+//! End to end: `lede index` on temporary corpora, incremental runs with exact counts, the formats
+//! and their problems, and the safety of the user's folders.
+
+mod util;
+
+use util::{TestEnv, summary_line};
+
+fn counts(out: &util::Output) -> String {
+    let line = summary_line(&out.stderr);
+    let (_, rest) = line.split_once("files: ").unwrap();
+    rest[..rest.find(';').unwrap()].to_string()
+}
+
+#[test]
+fn index_reindex_modify_and_delete_give_exact_counts() {
+    let env = TestEnv::with_seed();
+    env.write(
+        "markets.md",
+        "---\ntitle: Markets rally\ndate: 2026-03-02\nsource: Wire\n---\nStocks rose sharply on Monday as investors cheered.\n",
+    );
+    env.write(
+        "batch.jsonl",
+        "{\"id\": \"a1\", \"title\": \"Rain\", \"body\": \"Heavy rain fell.\"}\n{\"id\": \"a2\", \"title\": \"Sun\", \"body\": \"The sun shone.\"}\n",
+    );
+    let first = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&first),
+        "4 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    let again = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&again),
+        "0 added, 0 updated, 4 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+
+    // One record changes, one is dropped from the file, one is new.
+    env.write(
+        "batch.jsonl",
+        "{\"id\": \"a1\", \"title\": \"Rain\", \"body\": \"Heavy rain fell all night.\"}\n{\"id\": \"a3\", \"title\": \"Snow\", \"body\": \"Snow came.\"}\n",
+    );
+    let changed = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&changed),
+        "1 added, 1 updated, 2 unchanged, 1 removed, 0 skipped, 0 warnings"
+    );
+
+    std::fs::remove_file(env.corpus().join("markets.md")).unwrap();
+    let deleted = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&deleted),
+        "0 added, 0 updated, 3 unchanged, 1 removed, 0 skipped, 0 warnings"
+    );
+    let stats = env.lede_ok(&["stats", "--json"], 0).json();
+    assert_eq!(stats["articles"], 3);
+    env.lede_ok(&["search", "stocks"], 1);
+    let snow = env.lede_ok(&["search", "snow", "--json"], 0).json();
+    assert_eq!(snow["hits"][0]["article_id"], "a3");
+}
+
+#[test]
+fn a_broken_line_is_reported_and_the_rest_indexed() {
+    let env = TestEnv::new();
+    env.write(
+        "feed.jsonl",
+        "{\"body\": \"First story about copper.\"}\n{\"body\": broken}\n{\"body\": \"Third story about copper.\"}\n",
+    );
+    env.write("empty.txt", "   \n");
+    env.write("blob.txt", "abc\0def");
+    env.write(
+        "dated.json",
+        "{\"body\": \"A dated story.\", \"date\": \"sometime\"}",
+    );
+    let out = env.lede_ok(&["index", "-v"], 0);
+    assert!(
+        out.stderr.contains("feed.jsonl:2: invalid JSON"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("empty.txt: empty file"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("blob.txt: binary file"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("dated.json: unparseable date \"sometime\""),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        counts(&out),
+        "3 added, 0 updated, 0 unchanged, 0 removed, 3 skipped, 1 warnings"
+    );
+    let hits = env.lede_ok(&["search", "copper", "--json"], 0).json();
+    let ids: Vec<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 2);
+    assert!(ids.contains(&"feed.jsonl#1") && ids.contains(&"feed.jsonl#3"));
+}
+
+#[test]
+fn other_paths_are_left_alone_and_single_files_work() {
+    let env = TestEnv::with_seed();
+    let extra = env.path().join("extra");
+    std::fs::create_dir_all(&extra).unwrap();
+    std::fs::write(
+        extra.join("note.txt"),
+        "Harbour news\n\nShips docked at dawn.",
+    )
+    .unwrap();
+    env.lede_ok(&["index"], 0);
+    let out = env.lede_ok(&["index", "extra/note.txt"], 0);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    // Re-indexing corpus/ does not remove the article from extra/.
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "0 added, 0 updated, 1 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    let hit = env.lede_ok(&["search", "ships", "--json"], 0).json();
+    assert_eq!(hit["hits"][0]["title"], "Harbour news");
+}
+
+#[test]
+fn a_folder_that_is_not_an_index_is_refused_and_untouched() {
+    let env = TestEnv::with_seed();
+    let precious = env.path().join("docs");
+    std::fs::create_dir_all(&precious).unwrap();
+    std::fs::write(precious.join("thesis.txt"), "do not delete").unwrap();
+    for args in [
+        &["index", "--index", "docs"][..],
+        &["index", "--index", "docs", "--rebuild"][..],
+    ] {
+        let out = env.lede_ok(args, 2);
+        assert!(out.stderr.contains("is not a lede index"), "{}", out.stderr);
+    }
+    assert_eq!(
+        std::fs::read_to_string(precious.join("thesis.txt")).unwrap(),
+        "do not delete"
+    );
+}
+
+#[test]
+fn rebuild_starts_over() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["index"], 0);
+    let out = env.lede_ok(&["index", "--rebuild"], 0);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+}
+
+#[test]
+fn an_index_of_another_schema_version_asks_for_a_rebuild() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["index"], 0);
+    let meta_path = env.path().join("index/meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let payload = meta["payload"]
+        .as_str()
+        .unwrap()
+        .replace("\"lede_schema\":1", "\"lede_schema\":0");
+    meta["payload"] = payload.into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+    let out = env.lede_ok(&["search", "openai"], 2);
+    assert!(out.stderr.contains("schema version 0"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("lede index --rebuild"),
+        "{}",
+        out.stderr
+    );
+    env.lede_ok(&["index", "--rebuild"], 0);
+    env.lede_ok(&["search", "openai"], 0);
+}

@@ -1,0 +1,272 @@
+//! End to end: `lede search`, `show` and `stats` on the seed article and small dated corpora: the
+//! expected passage with its terms highlighted, the JSON schema, TREC output, filters, sorting,
+//! lenient parsing and exit codes.
+
+mod util;
+
+use serde_json::Value;
+use util::{SEED_NAME, TestEnv};
+
+fn highlighted(passage: &Value) -> Vec<String> {
+    let text = passage["text"].as_str().unwrap();
+    passage["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let (s, e) = (
+                r[0].as_u64().unwrap() as usize,
+                r[1].as_u64().unwrap() as usize,
+            );
+            text[s..e].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_query_finds_the_pentagon_passage_highlighted() {
+    let env = TestEnv::with_seed();
+    // No index yet: search builds it from ./corpus.
+    let out = env.lede_ok(&["search", "Anthropic supply-chain risk", "--json"], 0);
+    assert!(
+        out.stderr.contains("building it from ./corpus"),
+        "{}",
+        out.stderr
+    );
+    let results = out.json();
+    for key in ["query", "total_hits", "took_ms", "hits"] {
+        assert!(results.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(results["total_hits"], 1);
+    let hit = &results["hits"][0];
+    for key in [
+        "article_id",
+        "title",
+        "published",
+        "source",
+        "url",
+        "path",
+        "score",
+        "passages",
+    ] {
+        assert!(hit.get(key).is_some(), "missing hit.{key}");
+    }
+    assert_eq!(hit["article_id"], SEED_NAME);
+    let best = &hit["passages"][0];
+    for key in ["index", "text", "start", "end", "highlights"] {
+        assert!(best.get(key).is_some(), "missing passage.{key}");
+    }
+    let text = best["text"].as_str().unwrap();
+    assert!(text.contains("the Pentagon reportedly designated the company a supply-chain risk"));
+    let marks = highlighted(best);
+    for word in ["Anthropic", "supply-chain", "risk"] {
+        assert!(marks.iter().any(|m| m == word), "{word} not in {marks:?}");
+    }
+    // The passage's byte range points into the article body.
+    let show = env.lede_ok(&["show", SEED_NAME, "--json"], 0).json();
+    let body = show["article"]["body"].as_str().unwrap();
+    let (s, e) = (
+        best["start"].as_u64().unwrap() as usize,
+        best["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&body[s..e], text);
+}
+
+#[test]
+fn human_output_highlights_on_request_and_is_plain_when_piped() {
+    let env = TestEnv::with_seed();
+    let plain = env.lede_ok(&["search", "supply-chain risk"], 0);
+    assert!(!plain.stdout.contains('\x1b'));
+    assert!(plain.stdout.contains("supply-chain risk"));
+    let colored = env.lede_ok(&["search", "supply-chain risk", "--color", "always"], 0);
+    assert!(
+        colored.stdout.contains("\x1b[1;31msupply-chain\x1b[0m"),
+        "{}",
+        colored.stdout
+    );
+}
+
+#[test]
+fn exit_codes_follow_grep() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["search", "openai"], 0);
+    let none = env.lede_ok(&["search", "zzzxqy"], 1);
+    assert!(none.stdout.contains("no hits"));
+    let bad = env.lede_ok(&["search", "openai", "--since", "March"], 2);
+    assert!(
+        bad.stderr.contains("invalid date \"March\""),
+        "{}",
+        bad.stderr
+    );
+    let missing = env.lede_ok(&["stats", "--index", "nowhere"], 2);
+    assert!(
+        missing.stderr.contains("no lede index at nowhere"),
+        "{}",
+        missing.stderr
+    );
+}
+
+#[test]
+fn malformed_queries_search_what_they_can() {
+    let env = TestEnv::with_seed();
+    for query in [
+        "\"supply chain",
+        "(openai AND",
+        "nosuchfield:openai openai",
+        "AND OR NOT",
+        ":::",
+        "openai~",
+    ] {
+        let out = env.lede(&["search", query, "--json"]);
+        assert!(out.code == 0 || out.code == 1, "{query}: {out:#?}");
+        out.json();
+    }
+    let out = env.lede_ok(&["search", "nosuchfield:pentagon Pentagon"], 0);
+    assert!(out.stderr.contains("ignored"), "{}", out.stderr);
+    // Plain mode reads operators and colons as words.
+    let plain = env.lede_ok(&["search", "--plain", "PENTAGON AND: \"RISK"], 0);
+    assert!(plain.stdout.contains("Pentagon"));
+}
+
+#[test]
+fn phrases_match_in_order_only() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["search", "\"supply-chain risk\""], 0);
+    env.lede_ok(&["search", "\"risk supply-chain\""], 1);
+}
+
+fn dated_corpus() -> TestEnv {
+    let env = TestEnv::new();
+    let stories = [
+        (
+            "old",
+            "1987-02-26",
+            "Cocoa prices rose in Bahia after rain.",
+        ),
+        ("mid", "1987-06-15T10:00:00Z", "Cocoa exports fell in June."),
+        (
+            "new",
+            "1987-10-19",
+            "Cocoa traders watched the stock market crash.",
+        ),
+        ("undated", "", "Cocoa stories without a date."),
+    ];
+    let lines: Vec<String> = stories
+        .iter()
+        .map(|(id, date, body)| {
+            serde_json::json!({"id": id, "title": format!("Cocoa {id}"), "date": date, "body": body})
+                .to_string()
+        })
+        .collect();
+    env.write("cocoa.jsonl", &(lines.join("\n") + "\n"));
+    env.lede_ok(&["index"], 0);
+    env
+}
+
+fn ids(results: &Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article_id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn date_filters_and_date_sort() {
+    let env = dated_corpus();
+    let by_date = env
+        .lede_ok(&["search", "cocoa", "--sort", "date", "--json"], 0)
+        .json();
+    assert_eq!(ids(&by_date), ["new", "mid", "old", "undated"]);
+    let since = env
+        .lede_ok(&["search", "cocoa", "--since", "1987-06", "--json"], 0)
+        .json();
+    let mut got = ids(&since);
+    got.sort();
+    assert_eq!(got, ["mid", "new"]);
+    let until = env
+        .lede_ok(&["search", "cocoa", "--until", "1987-06-15", "--json"], 0)
+        .json();
+    let mut got = ids(&until);
+    got.sort();
+    assert_eq!(got, ["mid", "old"]);
+    let both = env
+        .lede_ok(
+            &[
+                "search", "cocoa", "--since", "1987-03", "--until", "1987-09", "--json",
+            ],
+            0,
+        )
+        .json();
+    assert_eq!(ids(&both), ["mid"]);
+    let first = &by_date["hits"][0];
+    assert_eq!(first["published"], "1987-10-19T00:00:00Z");
+    env.lede_ok(&["search", "cocoa", "--since", "1988"], 1);
+}
+
+#[test]
+fn paging_jsonl_and_passage_ranking() {
+    let env = dated_corpus();
+    let all = ids(&env.lede_ok(&["search", "cocoa", "--json"], 0).json());
+    assert_eq!(all.len(), 4);
+    let page = ids(&env
+        .lede_ok(
+            &["search", "cocoa", "--limit", "2", "--offset", "1", "--json"],
+            0,
+        )
+        .json());
+    assert_eq!(page, all[1..3]);
+    let lines = env.lede_ok(&["search", "cocoa", "--jsonl", "--limit", "3"], 0);
+    let hits: Vec<Value> = lines
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(hits.len(), 3);
+    assert!(hits.iter().all(|h| h["article_id"].is_string()));
+    let passages = env
+        .lede_ok(&["search", "crash", "--passages", "--json"], 0)
+        .json();
+    assert_eq!(ids(&passages), ["new"]);
+    assert_eq!(passages["hits"][0]["title"], "Cocoa new");
+}
+
+#[test]
+fn trec_batch_output_is_well_formed() {
+    let env = dated_corpus();
+    std::fs::write(
+        env.path().join("q.tsv"),
+        "q1\tCOCOA EXPORTS FELL\nq2\tNOTHING: MATCHES \"HERE\"\nq3\tstock market crash\n",
+    )
+    .unwrap();
+    let out = env.lede_ok(&["search", "--batch", "q.tsv", "--trec"], 0);
+    let rows: Vec<Vec<&str>> = out.stdout.lines().map(|l| l.split(' ').collect()).collect();
+    assert!(
+        rows.iter()
+            .all(|r| r.len() == 6 && r[1] == "Q0" && r[5] == "lede")
+    );
+    let q1: Vec<&Vec<&str>> = rows.iter().filter(|r| r[0] == "q1").collect();
+    assert_eq!(q1.len(), 4);
+    assert_eq!(q1[0][2], "mid");
+    let ranks: Vec<usize> = q1.iter().map(|r| r[3].parse().unwrap()).collect();
+    assert_eq!(ranks, [1, 2, 3, 4]);
+    let scores: Vec<f64> = q1.iter().map(|r| r[4].parse().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert!(rows.iter().all(|r| r[0] != "q2"));
+    assert_eq!(rows.iter().find(|r| r[0] == "q3").unwrap()[2], "new");
+}
+
+#[test]
+fn show_and_stats_describe_the_index() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["index"], 0);
+    let show = env.lede_ok(&["show", SEED_NAME], 0);
+    assert!(show.stdout.contains("Sam Altman, Chief Executive Officer"));
+    env.lede_ok(&["show", "no-such-id"], 1);
+    let stats = env.lede_ok(&["stats", "--json"], 0).json();
+    assert_eq!(stats["articles"], 1);
+    assert!(stats["passages"].as_u64().unwrap() >= 5);
+    assert!(stats["size_bytes"].as_u64().unwrap() > 0);
+    assert!(stats["last_commit"].is_string());
+}

@@ -1,0 +1,102 @@
+//! A small harness for end-to-end tests: a temporary folder with a corpus and an index, and a way
+//! to run the real `lede` binary in it.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The seed article bundled in `corpus/`.
+pub const SEED_NAME: &str = "000_feb3187bc183f0b1.txt";
+
+/// A temporary working folder for one test.
+pub struct TestEnv {
+    pub dir: tempfile::TempDir,
+}
+
+/// What a run of the binary gave.
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    /// Parses standard output as JSON.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+impl TestEnv {
+    /// An empty folder with an empty `corpus/`.
+    pub fn new() -> TestEnv {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("corpus")).unwrap();
+        TestEnv { dir }
+    }
+
+    /// A folder whose `corpus/` holds the seed article.
+    pub fn with_seed() -> TestEnv {
+        let env = TestEnv::new();
+        let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .join(SEED_NAME);
+        std::fs::copy(seed, env.corpus().join(SEED_NAME)).unwrap();
+        env
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn corpus(&self) -> PathBuf {
+        self.path().join("corpus")
+    }
+
+    /// Writes a file under `corpus/`.
+    pub fn write(&self, name: &str, contents: &str) {
+        let path = self.corpus().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, contents).unwrap();
+    }
+
+    /// Runs `lede ARGS` in the folder.
+    pub fn lede(&self, args: &[&str]) -> Output {
+        let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(args)
+            .current_dir(self.path())
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run lede");
+        Output {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    /// Runs `lede ARGS` and asserts it exited with `code`.
+    pub fn lede_ok(&self, args: &[&str], code: i32) -> Output {
+        let out = self.lede(args);
+        assert_eq!(out.code, code, "lede {args:?}: {out:#?}");
+        out
+    }
+}
+
+/// The shared data folder (`../shared/data`), when it is there.
+pub fn shared_data() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    dir.is_dir().then_some(dir)
+}
+
+/// The counts line of `lede index`'s summary.
+pub fn summary_line(stderr: &str) -> &str {
+    stderr
+        .lines()
+        .rev()
+        .find(|l| l.contains(" added, "))
+        .unwrap_or_else(|| panic!("no summary in:\n{stderr}"))
+}
