@@ -1,0 +1,124 @@
+//! The library API as an embedding program uses it: create an index, add articles from an
+//! iterator, search, read an article back; and the typed errors a caller can match on.
+
+use lede::search::{SearchRequest, SortOrder};
+use lede::{Article, Error, Index, IndexOptions, Indexer};
+
+fn article(id: &str, title: &str, body: &str, date: Option<&str>) -> Article {
+    Article {
+        id: id.into(),
+        title: title.into(),
+        body: body.into(),
+        published: date.map(|d| d.parse().unwrap()),
+        source: Some("Test Wire".into()),
+        ..Article::default()
+    }
+}
+
+#[test]
+fn index_articles_from_an_iterator_and_search_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let articles = vec![
+        article(
+            "gold",
+            "Gold hits record",
+            "Gold prices hit a record high on Tuesday as the dollar fell. Traders bought bullion.",
+            Some("2026-03-03T09:00:00Z"),
+        ),
+        article(
+            "oil",
+            "Oil slips",
+            "Oil prices slipped as supply rose. Gold was steady.",
+            Some("2026-03-04T09:00:00Z"),
+        ),
+        article(
+            "tea",
+            "Tea harvest",
+            "The tea harvest in Assam was early this year.",
+            None,
+        ),
+    ];
+    let summary = Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles.clone())
+        .unwrap();
+    assert_eq!(
+        (summary.added, summary.updated, summary.unchanged),
+        (3, 0, 0)
+    );
+    assert_eq!(summary.passages, 3);
+
+    let results = index.search(&SearchRequest::new("gold record")).unwrap();
+    assert_eq!(results.total_hits, 2);
+    assert_eq!(results.hits[0].article_id, "gold");
+    assert_eq!(results.hits[0].source.as_deref(), Some("Test Wire"));
+    let passage = &results.hits[0].passages[0];
+    let marked: Vec<&str> = passage
+        .highlights
+        .iter()
+        .map(|[s, e]| &passage.text[*s..*e])
+        .collect();
+    assert_eq!(marked, ["Gold", "record"]);
+
+    let mut by_date = SearchRequest::new("");
+    by_date.sort = SortOrder::Date;
+    let ids: Vec<String> = index
+        .search(&by_date)
+        .unwrap()
+        .hits
+        .into_iter()
+        .map(|h| h.article_id)
+        .collect();
+    assert_eq!(ids, ["oil", "gold", "tea"]);
+
+    // The same articles again change nothing; an edited one is replaced.
+    let mut edited = articles.clone();
+    edited[2].body.push_str(" Prices fell.");
+    let summary = Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(edited)
+        .unwrap();
+    assert_eq!(
+        (summary.added, summary.updated, summary.unchanged),
+        (0, 1, 2)
+    );
+    let stored = index.article("tea").unwrap().unwrap();
+    assert!(stored.article.body.ends_with("Prices fell."));
+    assert_eq!(stored.passages.len(), 1);
+    assert_eq!(index.stats().unwrap().articles, 3);
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_lock_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let _first = Indexer::new(&index, IndexOptions::default()).unwrap();
+    let other = Index::open(dir.path()).unwrap();
+    match Indexer::new(&other, IndexOptions::default()) {
+        Err(Error::Locked(path)) => assert_eq!(path, dir.path()),
+        Err(other) => panic!("expected Locked, got {other}"),
+        Ok(_) => panic!("expected Locked, got a second writer"),
+    }
+}
+
+#[test]
+fn opening_a_missing_index_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(matches!(
+        Index::open(dir.path().join("none")),
+        Err(Error::NoIndex(_))
+    ));
+}
+
+#[test]
+fn uncommitted_work_is_invisible_and_dropped_with_the_indexer() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    {
+        let _indexer = Indexer::new(&index, IndexOptions::default()).unwrap();
+        // Dropped without indexing or committing.
+    }
+    assert_eq!(index.stats().unwrap().articles, 0);
+    Indexer::new(&index, IndexOptions::default()).unwrap();
+}
