@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch.
 
 mod extract;
+mod extract_dates;
 
 use clap::{Parser, Subcommand};
 
