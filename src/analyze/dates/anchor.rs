@@ -17,15 +17,32 @@ use super::timex::{Season, TimexValue};
 /// What the story has mentioned so far, for expressions that refer back.
 #[derive(Debug, Default, Clone)]
 pub(super) struct Context {
-    /// The last quarter a mention resolved to: (year, quarter).
+    /// The last quarter the story named as its reporting period: (year, quarter).
     last_quarter: Option<(i16, i8)>,
+    /// The last day, month or year mentioned.
+    last_date: Option<TimexValue>,
 }
 
 impl Context {
     /// Remembers a resolved value that later mentions may refer back to.
-    pub(super) fn note(&mut self, value: &TimexValue) {
-        if let TimexValue::Quarter { year, quarter } = *value {
-            self.last_quarter = Some((year, quarter));
+    /// Quarters count only when named as the story's own period ("the third
+    /// quarter", "the quarter"), not when they are a comparison ("the
+    /// year-ago quarter").
+    pub(super) fn note(&mut self, expr: &Expr, value: &TimexValue) {
+        match (expr, value) {
+            (
+                Expr::Quarter { .. }
+                | Expr::ReportingQuarter { years: 0 }
+                | Expr::UnitOffset {
+                    unit: Unit::Quarter,
+                    ..
+                },
+                TimexValue::Quarter { year, quarter },
+            ) => self.last_quarter = Some((*year, *quarter)),
+            (_, TimexValue::Day(_) | TimexValue::Month { .. } | TimexValue::Year(_)) => {
+                self.last_date = Some(value.clone())
+            }
+            _ => {}
         }
     }
 }
@@ -74,7 +91,7 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
     let y = anchor.year();
     Some(match *expr {
         Expr::MonthDay { month, day } => TimexValue::Day(
-            pick(anchor, tense, Shift::Auto, |yy| {
+            pick_near(anchor, tense, |yy| {
                 Date::new(yy, month, day).ok().map(|d| (d, d))
             })?
             .0,
@@ -92,9 +109,13 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             shift,
             year_offset: None,
         } => {
-            let year = pick(anchor, tense, shift, |yy| month_range(yy, month))?
-                .0
-                .year();
+            let year = if shift == Shift::Auto {
+                pick_near(anchor, tense, |yy| month_range(yy, month))
+            } else {
+                pick(anchor, tense, shift, |yy| month_range(yy, month))
+            }?
+            .0
+            .year();
             TimexValue::Month { year, month }
         }
         Expr::Weekday { weekday, shift } => {
@@ -202,6 +223,11 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
                 quarter: q,
             }
         }
+        Expr::ReportingQuarterIn(year) => match ctx.last_quarter {
+            Some((_, quarter)) => TimexValue::Quarter { year, quarter },
+            None => TimexValue::Year(year),
+        },
+        Expr::Following { unit, n } => following(ctx.last_date.as_ref(), anchor, unit, n)?,
         Expr::YearBefore => match ctx.last_quarter {
             Some((qy, q)) => TimexValue::Quarter {
                 year: qy.checked_sub(1)?,
@@ -214,6 +240,20 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         }
         Expr::Fixed(_) | Expr::Ref(_) | Expr::Duration(_) => return None,
     })
+}
+
+/// "the following year", "that day": the unit of the last mentioned date
+/// (else of the anchor) moved by `n`.
+fn following(last: Option<&TimexValue>, anchor: Date, unit: Unit, n: i32) -> Option<TimexValue> {
+    let base = match last {
+        Some(TimexValue::Day(d)) => *d,
+        Some(TimexValue::Month { year, month }) if unit != Unit::Day && unit != Unit::Week => {
+            Date::new(*year, *month, 1).ok()?
+        }
+        Some(TimexValue::Year(y)) if unit == Unit::Year => Date::new(*y, 1, 1).ok()?,
+        _ => anchor,
+    };
+    shifted_unit(base, unit, n)
 }
 
 fn month_range(year: i16, month: i8) -> Option<(Date, Date)> {
@@ -264,6 +304,32 @@ fn pick(
         },
     }
 }
+
+/// The instance nearest the anchor, where an instance on the side the tense
+/// points away from counts as [`WRONG_SIDE`] times further: a bare "Dec. 15"
+/// in a story of Nov. 2 is next month even in a past-tense sentence, but a
+/// bare "August" in February follows the tense.
+fn pick_near(
+    anchor: Date,
+    tense: Tense,
+    instance: impl Fn(i16) -> Option<(Date, Date)>,
+) -> Option<(Date, Date)> {
+    let y = anchor.year();
+    (-2..=2)
+        .filter_map(|k| instance(y.checked_add(k)?))
+        .min_by_key(|c| {
+            let d = distance(anchor, *c);
+            let wrong = match tense {
+                Tense::Past => c.0 > anchor,
+                Tense::Future => c.1 < anchor,
+                _ => false,
+            };
+            if wrong { d * WRONG_SIDE } else { d }
+        })
+}
+
+/// How much further an instance on the wrong side of the tense counts.
+const WRONG_SIDE: i64 = 2;
 
 fn distance(anchor: Date, (first, last): (Date, Date)) -> i64 {
     if anchor < first {

@@ -80,6 +80,11 @@ pub(super) enum Expr {
     /// "the latest period" — the last quarter mentioned, else the last
     /// finished one; `years` shifts it ("the year-ago quarter": -1).
     ReportingQuarter { years: i32 },
+    /// "the 1988 quarter", "the 1989 period": the reporting quarter in that year.
+    ReportingQuarterIn(i16),
+    /// "the following year", "that year": the period of the last mention,
+    /// moved by `n` of `unit`.
+    Following { unit: Unit, n: i32 },
     /// "a year ago", "a year earlier": the same period a year before — a
     /// quarter when the story is about one, else the year.
     YearBefore,

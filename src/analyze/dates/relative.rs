@@ -59,7 +59,15 @@ pub(super) fn rules() -> Vec<Rule> {
             r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year-(?:ago|earlier)\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period)\b|\b(?:the\s+)?(?:corresponding|comparable|same)\s+(?:quarter|period)\s+(?:of\s+)?last\s+year\b|\blast\s+year's\s+(?:quarter|period)\b".into(),
             year_ago_quarter,
         ),
-        (r"(?i)\bthe\s+(?P<n>\d{4})\s+(?:quarter|period)\b".into(), year_period),
+        (r"(?i)\bthe\s+(?P<n>\d{4})\s+(?:fiscal\s+)?(?:quarter|period)\b".into(), year_period),
+        (
+            r"(?i)\b(?:the\s+(?P<f>following|next|previous|prior)|(?P<that>that|that\s+same|the\s+same))\s+(?P<u>day|week|month|year)\b".into(),
+            following,
+        ),
+        (
+            r"(?i)\b(?:the\s+)?(?:current\s+|latest\s+|full\s+)?fiscal\s+year\b|\bthe\s+full\s+year\b".into(),
+            fiscal_year,
+        ),
         (
             format!(r"(?i)\b(?:(?P<sh>this\s+past|this\s+coming|last|next|this|the|early|late|mid|mid-)\s*)?(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<y>\d{{4}}|{})|\s+(?P<y2>\d{{4}}))?", lexicon::SPELLED_YEAR),
             season,
@@ -230,7 +238,24 @@ fn year_period(c: &Captures) -> Option<Expr> {
     if !(1500..=2099).contains(&y) {
         return None;
     }
-    Some(Expr::Fixed(super::timex::TimexValue::Year(y)))
+    Some(Expr::ReportingQuarterIn(y))
+}
+
+fn following(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    let n = match group(c, "f").map(|f| f.to_ascii_lowercase()) {
+        Some(f) if f == "following" => 1,
+        Some(_) => return None,
+        None => 0,
+    };
+    Some(Expr::Following { unit, n })
+}
+
+fn fiscal_year(_: &Captures) -> Option<Expr> {
+    Some(Expr::UnitOffset {
+        unit: Unit::Year,
+        n: 0,
+    })
 }
 
 fn season(c: &Captures) -> Option<Expr> {

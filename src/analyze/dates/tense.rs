@@ -127,20 +127,25 @@ const ED_EXCEPTIONS: &[&str] = &[
 const FUTURE_WORDS: &[&str] = &[
     "will",
     "shall",
-    "ll",
     "won't",
     "wo",
-    "going",
-    "scheduled",
-    "expected",
-    "expects",
-    "plans",
-    "planned",
-    "intends",
     "tomorrow",
-    "next",
     "upcoming",
     "would",
+    "scheduled",
+    "until",
+    "resume",
+    "resumes",
+    "planning",
+    "plan",
+    "postponed",
+    "delayed",
+];
+
+/// Words that mark the future when "to" follows them: "going to", "set to".
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going", "expected", "expects", "plans", "planned", "intends", "due", "set", "is", "are",
+    "likely", "plan",
 ];
 
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "isn't", "aren't"];
@@ -245,18 +250,13 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
 fn classify(word: &str, prev: &str) -> Option<Tense> {
     let prev = prev.to_ascii_lowercase();
     if word == "to" {
-        // "going to", "expected to", "plans to": the marker is the pair.
-        return matches!(
-            prev.as_str(),
-            "going" | "expected" | "expects" | "plans" | "planned" | "intends" | "due"
-        )
-        .then_some(Tense::Future);
+        // "going to", "expected to", "set to": the marker is the pair.
+        return FUTURE_BEFORE_TO
+            .contains(&prev.as_str())
+            .then_some(Tense::Future);
     }
     if word.ends_with("'ll") || FUTURE_WORDS.contains(&word) {
-        return match word {
-            "going" | "expected" | "expects" | "plans" | "planned" | "intends" => None,
-            _ => Some(Tense::Future),
-        };
+        return Some(Tense::Future);
     }
     if PAST_WORDS.contains(&word) {
         return Some(Tense::Past);

@@ -52,19 +52,40 @@ fn amounts_are_not_years() {
 
 #[test]
 fn month_day_takes_the_year_from_the_anchor() {
-    // Past tense: the latest March 3 on or before the anchor.
+    // The nearest March 3, whatever the tense, when it is close.
     assert_eq!(
         one("The deal closed Mar. 3.", date(1987, 3, 10)),
         "1987-03-03"
     );
     assert_eq!(
-        one("The deal closed Mar. 3.", date(1987, 3, 1)),
-        "1986-03-03"
+        one("The deal closes Mar. 3.", date(1987, 3, 1)),
+        "1987-03-03"
     );
-    // Future: the first one not yet past.
     assert_eq!(
-        one("The deal will close Mar. 3.", date(1987, 3, 10)),
-        "1988-03-03"
+        one("Dividends are payable Dec. 15.", date(1989, 11, 2)),
+        "1989-12-15"
+    );
+    // Half a year away, the tense decides: an instance on the side the tense
+    // points away from counts twice as far.
+    assert_eq!(
+        one("The deal closed Aug. 3.", date(1987, 3, 1)),
+        "1986-08-03"
+    );
+    assert_eq!(
+        one("The deal will close Aug. 3.", date(1987, 3, 1)),
+        "1987-08-03"
+    );
+    assert_eq!(
+        one("The deal will close Jan. 3.", date(1987, 8, 1)),
+        "1988-01-03"
+    );
+    assert_eq!(
+        one("The deal closed in October.", date(1998, 1, 8)),
+        "1997-10"
+    );
+    assert_eq!(
+        one("The deal will close in December.", date(1998, 6, 4)),
+        "1998-12"
     );
 }
 
