@@ -40,6 +40,14 @@ pub(super) fn rules() -> Vec<Rule> {
             month,
         ),
         (
+            r"\b(?i:in|since|until|till|by|of|from|through|during|before|after|early|late|mid-?|between|and)\s+(?P<m>(?P<mon>May|MAY))\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?".into(),
+            month_after_preposition,
+        ),
+        (
+            r"(?i)\b(?:(?:the|this|last|next)\s+)?(?:year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year)\b".into(),
+            year_end,
+        ),
+        (
             format!(r"(?i)\b(?:(?:nearly|almost|about|roughly|some|more\s+than|less\s+than|over|just|only|at\s+least)\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|from\s+now|hence)\b"),
             ago,
         ),
@@ -158,6 +166,39 @@ fn month(c: &Captures) -> Option<Expr> {
         month,
         shift: sh,
         year_offset,
+    })
+}
+
+/// A month after a preposition ("in May"), where even "May" is a month; the
+/// mention is the month name alone.
+fn month_after_preposition(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    let year_offset = group(c, "rel").map(|r| match shift(Some(r)) {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        _ => 0,
+    });
+    Some(Expr::Month {
+        month,
+        shift: Shift::Auto,
+        year_offset,
+    })
+}
+
+/// "year-end", "the end of the year": the year it ends (of the anchor
+/// unless "last" or "next" says otherwise).
+fn year_end(c: &Captures) -> Option<Expr> {
+    let text = c.get(0)?.as_str().to_ascii_lowercase();
+    let n = if text.starts_with("last") {
+        -1
+    } else if text.starts_with("next") {
+        1
+    } else {
+        0
+    };
+    Some(Expr::UnitOffset {
+        unit: Unit::Year,
+        n,
     })
 }
 
