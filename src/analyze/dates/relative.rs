@@ -24,7 +24,7 @@ pub(super) fn rules() -> Vec<Rule> {
             day_offset,
         ),
         (
-            r"(?i)\b(?P<sh>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+coming|the\s+current|the\s+following|last|next|this|current|previous|coming|past)\s+(?P<u>week|month|year|quarter|decade|century)\b".into(),
+            r"(?i)\b(?P<sh>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+coming|the\s+current|last|next|this|current|previous|coming|past)\s+(?P<u>week|month|year|quarter|decade|century)\b".into(),
             unit_offset,
         ),
         (
@@ -40,7 +40,7 @@ pub(super) fn rules() -> Vec<Rule> {
             month,
         ),
         (
-            r"\b(?i:in|since|until|till|by|of|from|through|during|before|after|early|late|mid-?|between|and)\s+(?P<m>(?P<mon>May|MAY))\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?".into(),
+            r"\b(?i:in|since|until|till|by|of|from|through|during|before|after|early|late|mid-?|between|and)\s+(?P<mention>(?P<mon>May|MAY))\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?".into(),
             month_after_preposition,
         ),
         (

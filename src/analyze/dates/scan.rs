@@ -71,8 +71,8 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
     for (order, rule) in rules().iter().enumerate() {
         for caps in rule.re.captures_iter(text) {
-            // A rule may match context it does not report: group "m" is then the mention.
-            let Some(m) = caps.name("m").or_else(|| caps.get(0)) else {
+            // A rule may match context it does not report: group "mention" is then the mention.
+            let Some(m) = caps.name("mention").or_else(|| caps.get(0)) else {
                 continue;
             };
             if m.as_str().starts_with(|c: char| c.is_ascii_digit())

@@ -256,3 +256,29 @@ fn never_panics_on_odd_input() {
         let _ = publication_date(text, Some(text));
     }
 }
+
+#[test]
+fn may_is_a_month_only_where_a_month_fits() {
+    let a = date(1998, 3, 22);
+    let v = values("Talks may resume in May. May I ask?", a);
+    assert_eq!(v, [("May".to_string(), "1998-05".to_string())]);
+    assert_eq!(one("Profit will rise by year-end.", a), "1998");
+}
+
+#[test]
+fn anaphora_follows_the_story() {
+    let a = date(1998, 4, 18);
+    let v = values("He was elected in 1995 and resigned the following year.", a);
+    assert_eq!(v[1].1, "1996");
+    let v = values(
+        "Net rose in the third quarter of 1989 from $5 a year earlier.",
+        a,
+    );
+    assert_eq!(v[1].1, "1988-Q3");
+    let v = values(
+        "Net rose in the third quarter. In the year-ago quarter it fell; the quarter was hard.",
+        date(1989, 10, 26),
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["1989-Q3", "1988-Q3", "1989-Q3"]);
+}
