@@ -27,8 +27,13 @@ impl Context {
     /// Remembers a resolved value that later mentions may refer back to.
     /// Quarters count only when named as the story's own period ("the third
     /// quarter", "the quarter"), not when they are a comparison ("the
-    /// year-ago quarter").
-    pub(super) fn note(&mut self, expr: &Expr, value: &TimexValue) {
+    /// year-ago quarter") or not yet over at `anchor` (a forecast).
+    pub(super) fn note(&mut self, expr: &Expr, value: &TimexValue, anchor: Option<Date>) {
+        // A period still running or to come is a forecast, not the one reported on.
+        let finished = match (value.range(), anchor) {
+            (Some((_, last)), Some(anchor)) => last < anchor,
+            _ => true,
+        };
         match (expr, value) {
             (
                 Expr::Quarter { .. }
@@ -38,7 +43,7 @@ impl Context {
                     ..
                 },
                 TimexValue::Quarter { year, quarter },
-            ) => self.last_quarter = Some((*year, *quarter)),
+            ) if finished => self.last_quarter = Some((*year, *quarter)),
             (_, TimexValue::Day(_) | TimexValue::Month { .. } | TimexValue::Year(_)) => {
                 self.last_date = Some(value.clone())
             }

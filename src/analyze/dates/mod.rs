@@ -75,7 +75,7 @@ pub fn extract_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         let Some(value) = anchor::resolve(&cand.expr, anchor, tense, &ctx) else {
             continue;
         };
-        ctx.note(&cand.expr, &value);
+        ctx.note(&cand.expr, &value, anchor);
         out.push(DateMention {
             start: cand.start,
             end: cand.end,

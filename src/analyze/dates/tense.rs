@@ -140,6 +140,7 @@ const FUTURE_WORDS: &[&str] = &[
     "plan",
     "postponed",
     "delayed",
+    "soon",
 ];
 
 /// Words that mark the future when "to" follows them: "going to", "set to".
