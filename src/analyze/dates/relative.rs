@@ -90,15 +90,15 @@ pub(super) fn rules() -> Vec<Rule> {
             present_ref,
         ),
         (
-            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+(?:years|months|weeks|days)\b|\bpast\s+years\b".into(),
+            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+(?:years|months|weeks|days|quarters)\b|\bpast\s+years\b".into(),
             past_ref,
         ),
         (
-            r"(?i)\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days)|the\s+(?:years|months|weeks)\s+ahead|the\s+near\s+term)\b".into(),
+            r"(?i)\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|future\s+quarters|the\s+(?:years|months|weeks)\s+ahead|the\s+near\s+term)\b".into(),
             future_ref,
         ),
         (
-            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|years?|decades?)\b"),
+            format!(r"(?i)\b(?:the\s+(?P<dir>past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
             duration,
         ),
     ];
@@ -378,10 +378,17 @@ fn future_ref(_: &Captures) -> Option<Expr> {
     Some(Expr::Ref(Reference::Future))
 }
 
+/// "three years", "the past three years"; with a vague count, "the past
+/// few months" is a general reference to the past (and "the next few
+/// months" to the future), as TimeML annotates it.
 fn duration(c: &Captures) -> Option<Expr> {
     let unit = lexicon::unit(group(c, "u")?)?;
-    Some(Expr::Duration(match lexicon::number(group(c, "n")?) {
-        Some(n) => unit.duration(n),
-        None => unit.duration(0).replace('0', "X"),
-    }))
+    match lexicon::number(group(c, "n")?) {
+        Some(n) => Some(Expr::Duration(unit.duration(n))),
+        None => match group(c, "dir").map(|d| d.to_ascii_lowercase()).as_deref() {
+            Some("past" | "last" | "previous") => Some(Expr::Ref(Reference::Past)),
+            Some("next" | "coming") => Some(Expr::Ref(Reference::Future)),
+            _ => Some(Expr::Duration(unit.duration(0).replace('0', "X"))),
+        },
+    }
 }

@@ -164,8 +164,12 @@ impl TimexValue {
                 Some((first, first.last_of_month()))
             }
             TimexValue::Year(y) => year_span(y, y),
-            TimexValue::Decade(d) => year_span(d.checked_mul(10)?, d.checked_mul(10)? + 9),
-            TimexValue::Century(c) => year_span(c.checked_mul(100)?, c.checked_mul(100)? + 99),
+            TimexValue::Decade(d) => {
+                year_span(d.checked_mul(10)?, d.checked_mul(10)?.checked_add(9)?)
+            }
+            TimexValue::Century(c) => {
+                year_span(c.checked_mul(100)?, c.checked_mul(100)?.checked_add(99)?)
+            }
             TimexValue::Week { year, week } => {
                 let mon = ISOWeekDate::new(year, week, Weekday::Monday).ok()?;
                 let sun = ISOWeekDate::new(year, week, Weekday::Sunday).ok()?;
@@ -444,5 +448,9 @@ mod tests {
             "".parse::<TimexValue>(),
             Err(TimexParseError::Unrecognised(_))
         ));
+        // Out of the calendar: no value, never a panic.
+        assert_eq!(TimexValue::Century(327).range(), None);
+        assert_eq!(TimexValue::Decade(i16::MAX).range(), None);
+        assert!("2021-W53".parse::<TimexValue>().is_err());
     }
 }
