@@ -10,6 +10,10 @@ use super::expr::{Builder, Expr, Rule, group};
 use super::lexicon::{self, MONTH, ORDINAL_WORD, SPELLED_YEAR, WEEKDAY};
 use super::timex::TimexValue;
 
+/// Nouns that make a four-digit number a count ("2000 people", "1500
+/// troops", "2000 years ago") rather than a year.
+const COUNTED: &str = "people|persons|troops|soldiers|workers|employees|jobs|shares|students|members|cases|deaths|dead|votes|units|vehicles|cars|homes|houses|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|km|acres|hectares|pounds|dollars|euros|yen|points|residents|refugees|prisoners|children|women|men|patients|companies|firms|stores|flights|passengers|officers|police|policemen|families|villages|pages|words|copies|calories|megawatts|lives|casualties|marines|sailors|rebels|protesters|demonstrators|delegates|seats|beds|doctors|teachers|farmers|hostages|civilians|fans|users|customers|visitors|tourists|migrants|victims|ballots|degrees|percent|hours|minutes|seconds|days|weeks|months|years|cents|bushels|contracts|head|lb|lbs|kg|mln|billion|million|crore|lakh";
+
 /// The rules of this family, compiled by the caller once.
 pub(super) fn rules() -> Vec<Rule> {
     let day = format!(r"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD}))");
@@ -27,7 +31,7 @@ pub(super) fn rules() -> Vec<Rule> {
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), month_year),
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
         (
-            r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b".into(),
+            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
             year,
         ),
         (format!(r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), year),
@@ -92,6 +96,9 @@ fn month_year(c: &Captures) -> Option<Expr> {
 }
 
 fn year(c: &Captures) -> Option<Expr> {
+    if group(c, "count").is_some() {
+        return None;
+    }
     let year = match (group(c, "y"), group(c, "sy")) {
         (Some(y), _) => y.parse().ok()?,
         (None, Some(sy)) => lexicon::spelled_year(sy)?,

@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)\b(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b".into(),
+            r"(?i)\b(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b".into(),
             day_offset,
         ),
         (
@@ -32,7 +32,7 @@ pub(super) fn rules() -> Vec<Rule> {
             weekend,
         ),
         (
-            format!(r"\b(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b"),
+            format!(r"\b(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b"),
             weekday,
         ),
         (
@@ -109,6 +109,10 @@ pub(super) fn rules() -> Vec<Rule> {
 }
 
 fn day_offset(c: &Captures) -> Option<Expr> {
+    // "USA Today" is a newspaper.
+    if group(c, "name").is_some() {
+        return None;
+    }
     let base = match group(c, "w")?.to_ascii_lowercase().as_str() {
         "yesterday" => -1,
         "tomorrow" => 1,
@@ -137,6 +141,10 @@ fn weekend(c: &Captures) -> Option<Expr> {
 }
 
 fn weekday(c: &Captures) -> Option<Expr> {
+    // "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days.
+    if group(c, "name").is_some() {
+        return None;
+    }
     let wd = lexicon::weekday(group(c, "wd")?)?;
     let sh = match group(c, "sh").map(|s| s.to_ascii_lowercase()) {
         Some(s) if s.contains("previous") => Shift::Last,

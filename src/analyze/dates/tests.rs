@@ -282,3 +282,24 @@ fn anaphora_follows_the_story() {
     let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
     assert_eq!(vals, ["1989-Q3", "1988-Q3", "1989-Q3"]);
 }
+
+#[test]
+fn names_and_counts_are_not_dates() {
+    let a = date(2026, 3, 2);
+    for text in [
+        "Shoppers queued on Black Friday.",
+        "Candidates campaigned before Super Tuesday.",
+        "He read USA Today.",
+        "About 2000 people marched and 1500 troops stood by.",
+        "The city was founded 2000 years ago.",
+    ] {
+        let v = values(text, a);
+        assert!(
+            v.iter()
+                .all(|(_, v)| !v.starts_with('2') && !v.starts_with('1')),
+            "{text}: {v:?}"
+        );
+    }
+    assert_eq!(one("It was built in 1990.", a), "1990");
+    assert_eq!(one("He met them on Good Friday, April 3.", a), "2026-04-03");
+}
