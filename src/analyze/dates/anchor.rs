@@ -64,6 +64,7 @@ pub(super) fn resolve(
         Expr::Fixed(v) => Some(v.clone()),
         Expr::Ref(r) => Some(TimexValue::Ref(*r)),
         Expr::Duration(d) => Some(TimexValue::Duration(d.clone())),
+        Expr::Set(s) => Some(TimexValue::Set(s.clone())),
         Expr::Quarter {
             quarter,
             year: Some(year),
@@ -243,7 +244,7 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         Expr::CenturyOffset(n) => {
             TimexValue::Century(y.div_euclid(100).checked_add(i16::try_from(n).ok()?)?)
         }
-        Expr::Fixed(_) | Expr::Ref(_) | Expr::Duration(_) => return None,
+        Expr::Fixed(_) | Expr::Ref(_) | Expr::Duration(_) | Expr::Set(_) => return None,
     })
 }
 

@@ -94,6 +94,8 @@ pub(super) enum Expr {
     CenturyOffset(i32),
     /// A duration, reported with type DURATION.
     Duration(String),
+    /// A recurrence, reported with type SET.
+    Set(String),
 }
 
 /// Reads a match into its meaning, or rejects it.

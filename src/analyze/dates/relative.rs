@@ -98,6 +98,14 @@ pub(super) fn rules() -> Vec<Rule> {
             future_ref,
         ),
         (
+            r"(?i)\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|(?:every|each)\s+(?P<every>day|week|month|quarter|year))\b".into(),
+            set,
+        ),
+        (
+            r"(?i)(?:\d%?|percent|dollars|cents|times|twice|once|mln|billion|million|thousand)\s+(?P<mention>(?:a|per)\s+(?P<per>day|week|month|quarter|year))\b".into(),
+            set,
+        ),
+        (
             format!(r"(?i)\b(?:the\s+(?P<dir>past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
             duration,
         ),
@@ -384,6 +392,23 @@ fn past_ref(_: &Captures) -> Option<Expr> {
 
 fn future_ref(_: &Captures) -> Option<Expr> {
     Some(Expr::Ref(Reference::Future))
+}
+
+/// "daily", "every week", "$5 a year": a recurrence, by its period.
+fn set(c: &Captures) -> Option<Expr> {
+    let word = match group(c, "every").or_else(|| group(c, "per")) {
+        Some(unit) => unit.to_ascii_lowercase(),
+        None => c.get(0)?.as_str().to_ascii_lowercase(),
+    };
+    let period = match word.as_str() {
+        "day" | "daily" => "P1D",
+        "nightly" => "P1D",
+        "week" | "weekly" => "P1W",
+        "month" | "monthly" => "P1M",
+        "quarter" | "quarterly" => "P3M",
+        _ => "P1Y",
+    };
+    Some(Expr::Set(period.to_string()))
 }
 
 /// "three years", "the past three years"; with a vague count, "the past

@@ -303,3 +303,27 @@ fn names_and_counts_are_not_dates() {
     assert_eq!(one("It was built in 1990.", a), "1990");
     assert_eq!(one("He met them on Good Friday, April 3.", a), "2026-04-03");
 }
+
+#[test]
+fn recurrences_are_sets() {
+    let m = extract_dates(
+        "The paper is published daily and costs $5 a year.",
+        Some(date(2000, 1, 1)),
+    );
+    let got: Vec<(&str, &str, TimexType)> = m
+        .iter()
+        .map(|m| (m.text.as_str(), m.value.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("daily", "P1D", TimexType::Set),
+            ("a year", "P1Y", TimexType::Set)
+        ]
+    );
+    // Without an amount before it, "a year" is a length of time.
+    assert_eq!(
+        extract_dates("He waited a year.", None)[0].kind,
+        TimexType::Duration
+    );
+}

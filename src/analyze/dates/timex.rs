@@ -140,6 +140,10 @@ pub enum TimexValue {
     Ref(Reference),
     /// A duration in ISO 8601 form, kept as written: `P2Y`, `P3M`, `P10D`.
     Duration(String),
+    /// A recurrence, written as the period between repeats: `P1D` for
+    /// "daily", `P1Y` for "a year" in "$5 a year". (Parsing a `P…` string
+    /// gives a [`TimexValue::Duration`]; the type tells the two apart.)
+    Set(String),
 }
 
 /// Why a TIMEX3 value string could not be read.
@@ -195,7 +199,7 @@ impl TimexValue {
                     Some((first, last))
                 }
             },
-            TimexValue::Ref(_) | TimexValue::Duration(_) => None,
+            TimexValue::Ref(_) | TimexValue::Duration(_) | TimexValue::Set(_) => None,
         }
     }
 
@@ -203,6 +207,7 @@ impl TimexValue {
     pub fn kind(&self) -> TimexType {
         match self {
             TimexValue::Duration(_) => TimexType::Duration,
+            TimexValue::Set(_) => TimexType::Set,
             _ => TimexType::Date,
         }
     }
@@ -236,7 +241,7 @@ impl fmt::Display for TimexValue {
             TimexValue::Ref(Reference::Past) => f.write_str("PAST_REF"),
             TimexValue::Ref(Reference::Present) => f.write_str("PRESENT_REF"),
             TimexValue::Ref(Reference::Future) => f.write_str("FUTURE_REF"),
-            TimexValue::Duration(s) => f.write_str(s),
+            TimexValue::Duration(s) | TimexValue::Set(s) => f.write_str(s),
         }
     }
 }
