@@ -136,15 +136,27 @@ fn date_from_file_name(name: &str) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
+fn full_date_re() -> Option<&'static Regex> {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\b(?P<mon>{MONTH})[ \t]*(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\b"
+        ))
+        .ok()
+    })
+    .as_ref()
+}
+
 /// The year of a full date in the text that falls on `month` and `day`
 /// ("… said in a statement dated March 9, 1987").
 fn year_of_day_in_text(text: &str, month: i8, day: i8) -> Option<i16> {
-    super::extract_dates(text, None)
-        .into_iter()
-        .find_map(|m| match m.value.parse() {
-            Ok(TimexValue::Day(d)) if d.month() == month && d.day() == day => Some(d.year()),
-            _ => None,
-        })
+    full_date_re()?.captures_iter(text).find_map(|c| {
+        let m = lexicon::month(c.name("mon")?.as_str())?;
+        let d: i8 = c.name("d")?.as_str().parse().ok()?;
+        (m == month && d == day)
+            .then(|| c.name("y")?.as_str().parse().ok())
+            .flatten()
+    })
 }
 
 fn floor_boundary(text: &str, i: usize) -> usize {
