@@ -28,6 +28,11 @@ pub(super) fn rules() -> Vec<Rule> {
             format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"),
             month_day,
         ),
+        // The second day of "April 24 and 25", "March 3-5".
+        (
+            format!(r"\b(?P<mon>{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"),
+            month_day,
+        ),
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), month_year),
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
         (

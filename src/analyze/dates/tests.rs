@@ -327,3 +327,17 @@ fn recurrences_are_sets() {
         TimexType::Duration
     );
 }
+
+#[test]
+fn day_ranges_give_both_days() {
+    let v = values("The summit is on April 24 and 25.", date(1999, 2, 10));
+    assert_eq!(
+        v,
+        [
+            ("April 24".to_string(), "1999-04-24".to_string()),
+            ("25".to_string(), "1999-04-25".to_string())
+        ]
+    );
+    let v = values("Talks ran March 3-5.", date(1999, 3, 10));
+    assert_eq!(v[1], ("5".to_string(), "1999-03-05".to_string()));
+}
