@@ -52,11 +52,11 @@ pub(super) fn rules() -> Vec<Rule> {
             ago,
         ),
         (
-            format!(r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the|its|a|their|this)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{{4}})\s+)?(?:(?:fiscal|flat|latest|current)[- ])?(?P<q>{QUARTER_ORD})[- ](?:fiscal[- ])?quarter\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year)\b)?"),
+            format!(r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the|this)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{{4}})\s+)?(?:(?:fiscal|flat|latest|current)[- ])?(?P<q>{QUARTER_ORD})[- ](?:fiscal[- ])?quarter\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year)\b)?"),
             quarter,
         ),
         (
-            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the|its)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b)?".into(),
+            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b)?".into(),
             half,
         ),
         (
