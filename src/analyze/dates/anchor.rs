@@ -12,7 +12,7 @@ use jiff::civil::{Date, Weekday};
 use super::expr::{Expr, Holiday, Shift};
 use super::lexicon::Unit;
 use super::tense::Tense;
-use super::timex::{Season, TimexValue};
+use super::timex::TimexValue;
 
 /// What the story has mentioned so far, for expressions that refer back.
 #[derive(Debug, Default, Clone)]
@@ -168,16 +168,15 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             year: None,
             shift,
         } => {
+            // A season's year is the year it starts in (winter: December).
             let start = pick(anchor, tense, shift, |yy| {
                 TimexValue::Season { year: yy, season }.range()
             })?
             .0;
-            let year = if season == Season::Winter && start.month() <= 2 {
-                start.year() - 1
-            } else {
-                start.year()
-            };
-            TimexValue::Season { year, season }
+            TimexValue::Season {
+                year: start.year(),
+                season,
+            }
         }
         Expr::Weekend(shift) => {
             let saturday = match (shift, tense) {
@@ -281,8 +280,8 @@ fn holiday_date(holiday: Holiday, year: i16) -> Option<Date> {
 /// anchor) the one the words and the tense point to, returning its span.
 ///
 /// `Last` is the latest instance that ends before the anchor, `Next` the
-/// first that starts after it, `This` the one in the anchor's year; with no
-/// direction word a past tense takes the latest instance that has started by
+/// first that starts after it, `This` the one containing the anchor, else
+/// the one in the anchor's year; with no direction word a past tense takes the latest instance that has started by
 /// the anchor, a future tense the first that has not ended, and otherwise
 /// the nearest instance (the one containing the anchor if any).
 fn pick(
@@ -300,7 +299,11 @@ fn pick(
     match shift {
         Shift::Last => latest(&|c| c.1 < anchor),
         Shift::Next => earliest(&|c| c.0 > anchor),
-        Shift::This => instance(y),
+        Shift::This => cands
+            .iter()
+            .copied()
+            .find(|c| c.0 <= anchor && anchor <= c.1)
+            .or_else(|| instance(y)),
         Shift::Auto => match tense {
             Tense::Past => latest(&|c| c.0 <= anchor),
             Tense::Future => earliest(&|c| c.1 >= anchor),

@@ -341,3 +341,13 @@ fn day_ranges_give_both_days() {
     let v = values("Talks ran March 3-5.", date(1999, 3, 10));
     assert_eq!(v[1], ("5".to_string(), "1999-03-05".to_string()));
 }
+
+#[test]
+fn seasons_straddling_the_new_year() {
+    assert_eq!(one("Snow fell this winter.", date(2026, 1, 15)), "2025-WI");
+    assert_eq!(one("Snow fell last winter.", date(2026, 6, 15)), "2025-WI");
+    assert_eq!(
+        one("Snow will fall next winter.", date(2026, 1, 15)),
+        "2026-WI"
+    );
+}
