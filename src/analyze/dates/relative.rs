@@ -106,7 +106,7 @@ pub(super) fn rules() -> Vec<Rule> {
             set,
         ),
         (
-            format!(r"(?i)\b(?:the\s+(?P<dir>past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
+            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
             duration,
         ),
     ];
@@ -411,17 +411,12 @@ fn set(c: &Captures) -> Option<Expr> {
     Some(Expr::Set(period.to_string()))
 }
 
-/// "three years", "the past three years"; with a vague count, "the past
-/// few months" is a general reference to the past (and "the next few
-/// months" to the future), as TimeML annotates it.
+/// "three years", "the past three years", "the next few months" (a vague
+/// count gives `X` for the number, as TimeML writes `PXM`).
 fn duration(c: &Captures) -> Option<Expr> {
     let unit = lexicon::unit(group(c, "u")?)?;
-    match lexicon::number(group(c, "n")?) {
-        Some(n) => Some(Expr::Duration(unit.duration(n))),
-        None => match group(c, "dir").map(|d| d.to_ascii_lowercase()).as_deref() {
-            Some("past" | "last" | "previous") => Some(Expr::Ref(Reference::Past)),
-            Some("next" | "coming") => Some(Expr::Ref(Reference::Future)),
-            _ => Some(Expr::Duration(unit.duration(0).replace('0', "X"))),
-        },
-    }
+    Some(Expr::Duration(match lexicon::number(group(c, "n")?) {
+        Some(n) => unit.duration(n),
+        None => unit.duration(0).replace('0', "X"),
+    }))
 }
