@@ -90,7 +90,7 @@ pub(super) fn rules() -> Vec<Rule> {
             present_ref,
         ),
         (
-            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+(?:years|months|weeks|days|quarters)\b|\bpast\s+years\b".into(),
+            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+years\b|\bpast\s+years\b".into(),
             past_ref,
         ),
         (
@@ -104,6 +104,10 @@ pub(super) fn rules() -> Vec<Rule> {
         (
             r"(?i)(?:\d%?|percent|dollars|cents|times|twice|once|mln|billion|million|thousand)\s+(?P<mention>(?:a|per)\s+(?P<per>day|week|month|quarter|year))\b".into(),
             set,
+        ),
+        (
+            r"(?i)\brecent\s+(?P<u>days|weeks|months|quarters)\b".into(),
+            recent_span,
         ),
         (
             format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
@@ -409,6 +413,13 @@ fn set(c: &Captures) -> Option<Expr> {
         _ => "P1Y",
     };
     Some(Expr::Set(period.to_string()))
+}
+
+/// "recent weeks": the span up to now, a duration of vague length (`PXW`);
+/// "recent years" stays a general reference to the past.
+fn recent_span(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    Some(Expr::Duration(unit.duration(0).replace('0', "X")))
 }
 
 /// "three years", "the past three years", "the next few months" (a vague
