@@ -351,3 +351,84 @@ fn seasons_straddling_the_new_year() {
         "2026-WI"
     );
 }
+
+#[test]
+fn never_panics_on_shuffled_date_words() {
+    // A deterministic stream of date-like tokens glued in odd ways.
+    let tokens = [
+        "May",
+        "Mar.",
+        "29",
+        "Feb.",
+        "2024",
+        "last",
+        "next",
+        "week",
+        "the",
+        "third",
+        "quarter",
+        "of",
+        "ago",
+        "two",
+        "years",
+        "—",
+        "Zürich",
+        "’s",
+        "\n\n",
+        ".",
+        ",",
+        "-",
+        "1990s",
+        "'80s",
+        "Friday",
+        "night",
+        "yesterday",
+        "fiscal",
+        "9999",
+        "0000",
+        "31",
+        "Dec",
+        "the following",
+        "year",
+        "winter",
+        "a year earlier",
+        "W53",
+        "é",
+        "9/31/1999",
+        "2024-02-30",
+        "century",
+        "20th",
+        "now",
+        "recent weeks",
+        "$",
+        "%",
+        "USA",
+        "Today",
+        "Black",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let anchors = [
+        Some(date(2026, 3, 2)),
+        Some(Date::MIN),
+        Some(Date::MAX),
+        Some(date(2024, 2, 29)),
+        None,
+    ];
+    for round in 0..400 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(tokens[(state % tokens.len() as u64) as usize]);
+            if state % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        for m in extract_dates(&text, anchors[round % anchors.len()]) {
+            assert_eq!(&text[m.start..m.end], m.text);
+            assert!(m.start < m.end);
+        }
+        let _ = publication_date(&text, Some(&text));
+    }
+}
