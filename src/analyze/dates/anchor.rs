@@ -127,6 +127,13 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         Expr::Weekday { weekday, shift } => {
             TimexValue::Day(resolve_weekday(anchor, weekday, shift, tense)?)
         }
+        Expr::WeekdayFromLast { weekday, direction } => {
+            let base = match ctx.last_date {
+                Some(TimexValue::Day(d)) => d,
+                _ => anchor,
+            };
+            TimexValue::Day(base.nth_weekday(direction, weekday).ok()?)
+        }
         Expr::DayOffset(n) => TimexValue::Day(anchor.checked_add(n.days()).ok()?),
         Expr::UnitOffset { unit, n } => shifted_unit(anchor, unit, n)?,
         Expr::Ago { unit, n } => match unit {

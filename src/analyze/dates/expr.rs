@@ -48,6 +48,9 @@ pub(super) enum Expr {
     },
     /// A weekday: "Saturday", "last Friday".
     Weekday { weekday: Weekday, shift: Shift },
+    /// "the previous Friday" (-1), "the following Monday" (1): the weekday
+    /// before or after the story's last mentioned day (else the anchor).
+    WeekdayFromLast { weekday: Weekday, direction: i32 },
     /// A day counted from the anchor: today (0), yesterday (-1), tomorrow (1).
     DayOffset(i32),
     /// The unit containing the anchor, shifted: "last week" (-1), "this year" (0).

@@ -158,14 +158,22 @@ fn weekday(c: &Captures) -> Option<Expr> {
         return None;
     }
     let wd = lexicon::weekday(group(c, "wd")?)?;
-    let sh = match group(c, "sh").map(|s| s.to_ascii_lowercase()) {
-        Some(s) if s.contains("previous") => Shift::Last,
-        Some(s) if s.contains("following") => Shift::Next,
-        other => shift(other.as_deref()),
+    let sh = group(c, "sh").map(|s| s.to_ascii_lowercase());
+    // "the previous Friday", "the following Monday" count from the story's last date.
+    let relative = match sh.as_deref() {
+        Some(s) if s.contains("previous") => Some(-1),
+        Some(s) if s.contains("following") => Some(1),
+        _ => None,
     };
+    if let Some(direction) = relative {
+        return Some(Expr::WeekdayFromLast {
+            weekday: wd,
+            direction,
+        });
+    }
     Some(Expr::Weekday {
         weekday: wd,
-        shift: sh,
+        shift: shift(sh.as_deref()),
     })
 }
 

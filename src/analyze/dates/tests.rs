@@ -432,3 +432,15 @@ fn never_panics_on_shuffled_date_words() {
         let _ = publication_date(&text, Some(&text));
     }
 }
+
+#[test]
+fn previous_and_following_weekdays_count_from_the_story() {
+    let a = date(1989, 10, 30);
+    let v = values(
+        "The index fell on Oct. 27, after rising the previous Friday.",
+        a,
+    );
+    assert_eq!(v[1].1, "1989-10-20");
+    let v = values("He arrived Oct. 25 and left the following Monday.", a);
+    assert_eq!(v[1].1, "1989-10-30");
+}
