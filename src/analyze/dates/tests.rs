@@ -421,7 +421,7 @@ fn never_panics_on_shuffled_date_words() {
             state ^= state >> 7;
             state ^= state << 17;
             text.push_str(tokens[(state % tokens.len() as u64) as usize]);
-            if state % 3 != 0 {
+            if !state.is_multiple_of(3) {
                 text.push(' ');
             }
         }
