@@ -20,6 +20,8 @@ pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), ymd),
         (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b".into(), ymd),
+        // Day first with dots, as in much of Europe: 03.11.2026.
+        (r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into(), ymd),
         (
             format!(r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*{day}\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
             month_day,
@@ -66,10 +68,15 @@ fn two_digit_year(y: &str) -> Option<i16> {
     })
 }
 
+/// A numeric date. Slashes are read month first (US style) unless the first
+/// number cannot be a month (`25/12/2026`).
 fn ymd(c: &Captures) -> Option<Expr> {
     let y = two_digit_year(group(c, "y")?)?;
-    let m: i8 = group(c, "m")?.parse().ok()?;
-    let d: i8 = group(c, "d")?.parse().ok()?;
+    let mut m: i8 = group(c, "m")?.parse().ok()?;
+    let mut d: i8 = group(c, "d")?.parse().ok()?;
+    if m > 12 && d <= 12 {
+        std::mem::swap(&mut m, &mut d);
+    }
     Some(Expr::Fixed(TimexValue::Day(Date::new(y, m, d).ok()?)))
 }
 

@@ -444,3 +444,16 @@ fn previous_and_following_weekdays_count_from_the_story() {
     let v = values("He arrived Oct. 25 and left the following Monday.", a);
     assert_eq!(v[1].1, "1989-10-30");
 }
+
+#[test]
+fn numeric_dates() {
+    let a = date(2026, 1, 1);
+    assert_eq!(one("Filed 3/4/2026.", a), "2026-03-04");
+    assert_eq!(one("Filed 25/12/2026.", a), "2026-12-25");
+    assert_eq!(one("Filed 03.11.2026 in Berlin.", a), "2026-11-03");
+    assert!(
+        values("Filed 13/13/2026.", a)
+            .iter()
+            .all(|(_, v)| v.len() != 10)
+    );
+}
