@@ -110,7 +110,7 @@ pub(super) fn rules() -> Vec<Rule> {
             recent_span,
         ),
         (
-            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b"),
+            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
             duration,
         ),
     ];
@@ -433,6 +433,10 @@ fn recent_span(c: &Captures) -> Option<Expr> {
 /// "three years", "the past three years", "the next few months" (a vague
 /// count gives `X` for the number, as TimeML writes `PXM`).
 fn duration(c: &Captures) -> Option<Expr> {
+    // "a year-earlier quarter" compares periods; "a 10-year-old" is an age.
+    if group(c, "adj").is_some() {
+        return None;
+    }
     let unit = lexicon::unit(group(c, "u")?)?;
     Some(Expr::Duration(match lexicon::number(group(c, "n")?) {
         Some(n) => unit.duration(n),

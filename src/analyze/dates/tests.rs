@@ -214,6 +214,7 @@ fn durations_have_their_type() {
     assert_eq!(m.len(), 1);
     assert_eq!(m[0].kind, TimexType::Duration);
     assert_eq!(m[0].value, "P3Y");
+    assert!(extract_dates("A 10-year-old boy won.", None).is_empty());
 }
 
 #[test]
