@@ -2,6 +2,7 @@
 //! types; every command returns an exit code (0 results, 1 no results, 2 error).
 
 mod extract;
+mod extract_dates;
 mod index;
 mod output;
 mod search;

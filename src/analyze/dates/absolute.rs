@@ -1,0 +1,150 @@
+//! Absolute date expressions: the ones that name their calendar period
+//! outright or need only a year from the anchor — `March 3, 1987`,
+//! `3 March 1987`, `1987-03-03`, `Mar. 3`, `March 1987`, `1987`, `fiscal 1989`,
+//! `the 1990s`, `the 20th century`, `nineteen ninety-six`.
+
+use jiff::civil::Date;
+use regex::Captures;
+
+use super::expr::{Builder, Expr, Rule, group};
+use super::lexicon::{self, MONTH, ORDINAL_WORD, SPELLED_YEAR, WEEKDAY};
+use super::timex::TimexValue;
+
+/// Nouns that make a four-digit number a count ("2000 people", "1500
+/// troops", "2000 years ago") rather than a year.
+const COUNTED: &str = "people|persons|troops|soldiers|workers|employees|jobs|shares|students|members|cases|deaths|dead|votes|units|vehicles|cars|homes|houses|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|km|acres|hectares|pounds|dollars|euros|yen|points|residents|refugees|prisoners|children|women|men|patients|companies|firms|stores|flights|passengers|officers|police|policemen|families|villages|pages|words|copies|calories|megawatts|lives|casualties|marines|sailors|rebels|protesters|demonstrators|delegates|seats|beds|doctors|teachers|farmers|hostages|civilians|fans|users|customers|visitors|tourists|migrants|victims|ballots|degrees|percent|hours|minutes|seconds|days|weeks|months|years|cents|bushels|contracts|head|lb|lbs|kg|mln|billion|million|crore|lakh";
+
+/// The rules of this family, compiled by the caller once.
+pub(super) fn rules() -> Vec<Rule> {
+    let day = format!(r"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD}))");
+    let specs: Vec<(String, Builder)> = vec![
+        (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), ymd),
+        (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b".into(), ymd),
+        // Day first with dots, as in much of Europe: 03.11.2026.
+        (r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into(), ymd),
+        (
+            format!(r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*{day}\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+            month_day,
+        ),
+        (
+            format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"),
+            month_day,
+        ),
+        // The second day of "April 24 and 25", "March 3-5".
+        (
+            format!(r"\b(?P<mon>{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"),
+            month_day,
+        ),
+        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), month_year),
+        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
+        (
+            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
+            year,
+        ),
+        (format!(r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), year),
+        (r"\b(?:(?i:the)\s+)?(?P<dec>1\d\d|20\d)0'?s\b".into(), decade),
+        (r"(?:\b(?i:the)\s+)?'(?P<yy>\d)0s\b".into(), decade),
+        (
+            r"\b(?i:the\s+)?(?P<word>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))\b".into(),
+            decade,
+        ),
+        (
+            format!(r"\b(?:(?i:the)\s+)?(?P<n>\d{{1,2}}(?:st|nd|rd|th)|(?i:{ORDINAL_WORD}))[- ](?i:century)\b"),
+            century,
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(p, b)| Rule::new(&p, b))
+        .collect()
+}
+
+fn two_digit_year(y: &str) -> Option<i16> {
+    let n: i16 = y.parse().ok()?;
+    Some(match y.len() {
+        2 if n < 50 => 2000 + n,
+        2 => 1900 + n,
+        _ => n,
+    })
+}
+
+/// A numeric date. Slashes are read month first (US style) unless the first
+/// number cannot be a month (`25/12/2026`).
+fn ymd(c: &Captures) -> Option<Expr> {
+    let y = two_digit_year(group(c, "y")?)?;
+    let mut m: i8 = group(c, "m")?.parse().ok()?;
+    let mut d: i8 = group(c, "d")?.parse().ok()?;
+    if m > 12 && d <= 12 {
+        std::mem::swap(&mut m, &mut d);
+    }
+    Some(Expr::Fixed(TimexValue::Day(Date::new(y, m, d).ok()?)))
+}
+
+fn month_day(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    let day = i8::try_from(lexicon::number(group(c, "d")?)?).ok()?;
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    match group(c, "y") {
+        Some(y) => Some(Expr::Fixed(TimexValue::Day(
+            Date::new(y.parse().ok()?, month, day).ok()?,
+        ))),
+        // 29 is the longest February, so a leap day stays possible here.
+        None => Date::new(2000, month, day)
+            .ok()
+            .map(|_| Expr::MonthDay { month, day }),
+    }
+}
+
+fn month_year(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    let year = match (group(c, "y"), group(c, "sy")) {
+        (Some(y), _) => y.parse().ok()?,
+        (None, Some(sy)) => lexicon::spelled_year(sy)?,
+        _ => return None,
+    };
+    Some(Expr::Fixed(TimexValue::Month { year, month }))
+}
+
+fn year(c: &Captures) -> Option<Expr> {
+    if group(c, "count").is_some() {
+        return None;
+    }
+    let year = match (group(c, "y"), group(c, "sy")) {
+        (Some(y), _) => y.parse().ok()?,
+        (None, Some(sy)) => lexicon::spelled_year(sy)?,
+        _ => return None,
+    };
+    Some(Expr::Fixed(TimexValue::Year(year)))
+}
+
+fn decade(c: &Captures) -> Option<Expr> {
+    let d: i16 = if let Some(d) = group(c, "dec") {
+        d.parse().ok()?
+    } else if let Some(yy) = group(c, "yy") {
+        190 + yy.parse::<i16>().ok()?
+    } else {
+        let w = group(c, "word")?.to_ascii_lowercase();
+        let words = [
+            "twenties",
+            "thirties",
+            "forties",
+            "fifties",
+            "sixties",
+            "seventies",
+            "eighties",
+            "nineties",
+        ];
+        192 + i16::try_from(words.iter().position(|x| *x == w)?).ok()?
+    };
+    Some(Expr::Fixed(TimexValue::Decade(d)))
+}
+
+fn century(c: &Captures) -> Option<Expr> {
+    let n = lexicon::number(group(c, "n")?)?;
+    if !(1..=30).contains(&n) {
+        return None;
+    }
+    Some(Expr::Fixed(TimexValue::Century(i16::try_from(n - 1).ok()?)))
+}

@@ -1,0 +1,151 @@
+//! What a matched phrase means before it is anchored: the bridge between the
+//! pattern files (`absolute`, `relative`) and `anchor`, which turns an
+//! [`Expr`] into a TIMEX3 value against the publication date.
+//!
+//! A [`Rule`] pairs one precompiled regular expression with the function that
+//! reads its captures into an `Expr`.
+
+use jiff::civil::Weekday;
+use regex::{Captures, Regex};
+
+use super::lexicon::Unit;
+use super::timex::{Reference, Season, TimexValue};
+
+/// Which way a relative expression points when its words say so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Shift {
+    /// No direction word: the tense of the sentence decides.
+    Auto,
+    /// "last", "past", "previous".
+    Last,
+    /// "this", "current".
+    This,
+    /// "next", "coming".
+    Next,
+}
+
+/// A named day whose date depends on the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Holiday {
+    /// A fixed month and day (Christmas, New Year's Day, Independence Day…).
+    Fixed(i8, i8),
+    /// The nth (negative: from the end) weekday of a month (Labor Day, Memorial Day).
+    Nth(i8, i8, Weekday),
+}
+
+/// The meaning of a matched phrase.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Expr {
+    /// Needs no anchor: "March 3, 1987", "1987", "the 1990s".
+    Fixed(TimexValue),
+    /// A month and day without a year: "Mar. 3".
+    MonthDay { month: i8, day: i8 },
+    /// A month without a year: "March", "last April", "April last year".
+    Month {
+        month: i8,
+        shift: Shift,
+        year_offset: Option<i32>,
+    },
+    /// A weekday: "Saturday", "last Friday".
+    Weekday { weekday: Weekday, shift: Shift },
+    /// "the previous Friday" (-1), "the following Monday" (1): the weekday
+    /// before or after the story's last mentioned day (else the anchor).
+    WeekdayFromLast { weekday: Weekday, direction: i32 },
+    /// A day counted from the anchor: today (0), yesterday (-1), tomorrow (1).
+    DayOffset(i32),
+    /// The unit containing the anchor, shifted: "last week" (-1), "this year" (0).
+    UnitOffset { unit: Unit, n: i32 },
+    /// A count of units before or after the anchor: "two years ago" (-2).
+    Ago { unit: Unit, n: i32 },
+    /// A quarter: "the third quarter", "the third quarter of 1990".
+    Quarter {
+        quarter: i8,
+        year: Option<i16>,
+        year_offset: i32,
+    },
+    /// A half year: "the first half".
+    Half {
+        half: i8,
+        year: Option<i16>,
+        year_offset: i32,
+    },
+    /// A season: "last fall", "this summer", "the winter of 1994".
+    Season {
+        season: Season,
+        year: Option<i16>,
+        shift: Shift,
+    },
+    /// A weekend: "the weekend", "last weekend".
+    Weekend(Shift),
+    /// A holiday: "Thanksgiving", "Christmas".
+    Holiday { holiday: Holiday, shift: Shift },
+    /// The reporting period a business story is about: "the quarter",
+    /// "the latest period" — the last quarter mentioned, else the last
+    /// finished one; `years` shifts it ("the year-ago quarter": -1).
+    ReportingQuarter { years: i32 },
+    /// "the 1988 quarter", "the 1989 period": the reporting quarter in that year.
+    ReportingQuarterIn(i16),
+    /// "the following year", "that year": the period of the last mention,
+    /// moved by `n` of `unit`.
+    Following { unit: Unit, n: i32 },
+    /// "a year ago", "a year earlier": the same period a year before — a
+    /// quarter when the story is about one, else the year.
+    YearBefore,
+    /// `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`.
+    Ref(Reference),
+    /// The century containing the anchor, shifted: "this century" (0).
+    CenturyOffset(i32),
+    /// A duration, reported with type DURATION.
+    Duration(String),
+    /// A recurrence, reported with type SET.
+    Set(String),
+}
+
+/// Reads a match into its meaning, or rejects it.
+pub(super) type Builder = fn(&Captures) -> Option<Expr>;
+
+/// One pattern and the reader of its matches.
+pub(super) struct Rule {
+    /// The pattern, compiled once.
+    pub(super) re: Regex,
+    /// Reads a match into its meaning, or rejects it.
+    pub(super) build: Builder,
+}
+
+impl Rule {
+    /// Compiles a rule; the patterns are constants, so a failure is a bug
+    /// caught by the tests, and the rule is then left out rather than panicking.
+    pub(super) fn new(pattern: &str, build: Builder) -> Option<Rule> {
+        match Regex::new(pattern) {
+            Ok(re) => Some(Rule { re, build }),
+            Err(err) => {
+                debug_assert!(false, "bad date pattern {pattern}: {err}");
+                None
+            }
+        }
+    }
+}
+
+/// The text of a named capture group, if it took part in the match.
+pub(super) fn group<'t>(caps: &Captures<'t>, name: &str) -> Option<&'t str> {
+    caps.name(name).map(|m| m.as_str())
+}
+
+/// The shift a direction word names.
+pub(super) fn shift(word: Option<&str>) -> Shift {
+    match word.map(|w| w.to_ascii_lowercase()) {
+        None => Shift::Auto,
+        Some(w) => {
+            let w = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            match w.as_str() {
+                "last" | "past" | "previous" | "the last" | "the past" | "the previous"
+                | "this past" | "late last" | "early last" => Shift::Last,
+                "next" | "coming" | "this coming" | "the coming" | "the next" | "early next"
+                | "late next" => Shift::Next,
+                "this" | "current" | "the current" | "earlier this" | "later this"
+                | "early this" | "late this" => Shift::This,
+                _ => Shift::Auto,
+            }
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! Relative date expressions: the ones whose value depends on the
+//! publication date (the anchor) — `Saturday`, `last Friday`, `yesterday`,
+//! `last week`, `next month`, `two years ago`, `the third quarter`,
+//! `last fall`, `the weekend`, `Thanksgiving`, `now`, `recently`.
+//!
+//! This file only recognises them; `anchor` gives them their value.
+
+use regex::Captures;
+
+use super::expr::{Builder, Expr, Holiday, Rule, Shift, group, shift};
+use super::lexicon::{self, NUMBER, Unit, VAGUE, WEEKDAY};
+use super::timex::{Reference, Season};
+
+/// Full month names only: a bare "Jan" or "Mar" is too often something else.
+const MONTH_FULL: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)";
+
+const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
+
+/// The rules of this family, compiled by the caller once.
+pub(super) fn rules() -> Vec<Rule> {
+    let specs: Vec<(String, Builder)> = vec![
+        (
+            r"(?i)\b(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b".into(),
+            day_offset,
+        ),
+        (
+            r"(?i)\b(?P<sh>this\s+past|this\s+coming|the\s+past|the\s+last|the\s+previous|the\s+next|the\s+coming|the\s+current|last|next|this|current|previous|coming|past)\s+(?P<u>week|month|year|quarter|decade|century)\b".into(),
+            unit_offset,
+        ),
+        (
+            r"(?i)\b(?P<sh>this\s+past|this\s+coming|this|last|next|the|that|coming)\s+weekend\b".into(),
+            weekend,
+        ),
+        (
+            format!(r"\b(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b"),
+            weekday,
+        ),
+        (
+            format!(r"\b(?:(?P<sh>(?i:this\s+past|this\s+coming|last|next|this|coming))\s+)?(?P<mon>{MONTH_FULL})\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?"),
+            month,
+        ),
+        (
+            r"\b(?i:in|since|until|till|by|of|from|through|during|before|after|early|late|mid-?|between|and)\s+(?P<mention>(?P<mon>May|MAY))\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?".into(),
+            month_after_preposition,
+        ),
+        (
+            r"(?i)\b(?:(?:the|this|last|next)\s+)?(?:year-end|year\s+end|year's\s+end|end\s+of\s+the\s+year)\b".into(),
+            year_end,
+        ),
+        (
+            format!(r"(?i)\b(?:(?:nearly|almost|about|roughly|some|more\s+than|less\s+than|over|just|only|at\s+least)\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|from\s+now|hence)\b"),
+            ago,
+        ),
+        (
+            format!(r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the|this)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{{4}})\s+)?(?:(?:fiscal|flat|latest|current)[- ])?(?P<q>{QUARTER_ORD})[- ](?:fiscal[- ])?quarter\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year)\b)?"),
+            quarter,
+        ),
+        (
+            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b)?".into(),
+            half,
+        ),
+        (
+            r"(?i)\b(?:the|that|its)\s+(?:latest\s+|most\s+recent\s+|recent\s+|same\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?P<ago>\s+a\s+year\s+(?:ago|earlier))?".into(),
+            reporting_quarter,
+        ),
+        (
+            r"(?i)\b(?:the\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year-(?:ago|earlier)\s+(?:(?:first|second|third|fourth)[- ])?(?:quarter|period)\b|\b(?:the\s+)?(?:corresponding|comparable|same)\s+(?:quarter|period)\s+(?:of\s+)?last\s+year\b|\blast\s+year's\s+(?:quarter|period)\b".into(),
+            year_ago_quarter,
+        ),
+        (r"(?i)\bthe\s+(?P<n>\d{4})\s+(?:fiscal\s+)?(?:quarter|period)\b".into(), year_period),
+        (
+            r"(?i)\b(?:the\s+(?P<f>following|next|previous|prior)|(?P<that>that|that\s+same|the\s+same))\s+(?P<u>day|week|month|year)\b".into(),
+            following,
+        ),
+        (
+            r"(?i)\b(?:the\s+)?(?:current\s+|latest\s+|full\s+)?fiscal\s+year\b|\bthe\s+full\s+year\b".into(),
+            fiscal_year,
+        ),
+        (
+            format!(r"(?i)\b(?:(?P<sh>this\s+past|this\s+coming|last|next|this|the|early|late|mid|mid-)\s*)?(?P<s>spring|summer|fall|autumn|winter)\b(?:\s+of\s+(?P<y>\d{{4}}|{})|\s+(?P<y2>\d{{4}}))?", lexicon::SPELLED_YEAR),
+            season,
+        ),
+        (
+            r"\b(?:(?P<sh>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b".into(),
+            holiday,
+        ),
+        (r"(?i)\b(?P<sh>this|the\s+next|next|last|the\s+last)\s+century\b".into(), century_offset),
+        (
+            r"(?i)\b(?:right\s+now|now|currently|these\s+days|nowadays|at\s+present|at\s+the\s+moment)\b".into(),
+            present_ref,
+        ),
+        (
+            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+years\b|\bpast\s+years\b".into(),
+            past_ref,
+        ),
+        (
+            r"(?i)\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|future\s+quarters|the\s+(?:years|months|weeks)\s+ahead|the\s+near\s+term)\b".into(),
+            future_ref,
+        ),
+        (
+            r"(?i)\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|(?:every|each)\s+(?P<every>day|week|month|quarter|year))\b".into(),
+            set,
+        ),
+        (
+            r"(?i)(?:\d%?|percent|dollars|cents|times|twice|once|mln|billion|million|thousand)\s+(?P<mention>(?:a|per)\s+(?P<per>day|week|month|quarter|year))\b".into(),
+            set,
+        ),
+        (
+            r"(?i)\brecent\s+(?P<u>days|weeks|months|quarters)\b".into(),
+            recent_span,
+        ),
+        (
+            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
+            duration,
+        ),
+    ];
+    specs
+        .into_iter()
+        .filter_map(|(p, b)| Rule::new(&p, b))
+        .collect()
+}
+
+fn day_offset(c: &Captures) -> Option<Expr> {
+    // "USA Today" is a newspaper.
+    if group(c, "name").is_some() {
+        return None;
+    }
+    let base = match group(c, "w")?.to_ascii_lowercase().as_str() {
+        "yesterday" => -1,
+        "tomorrow" => 1,
+        _ => 0,
+    };
+    let extra = match group(c, "ba").map(|s| s.to_ascii_lowercase()) {
+        Some(s) if s == "before" => -1,
+        Some(_) => 1,
+        None => 0,
+    };
+    Some(Expr::DayOffset(base + extra))
+}
+
+fn unit_offset(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    let n = match shift(group(c, "sh")) {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        _ => 0,
+    };
+    Some(Expr::UnitOffset { unit, n })
+}
+
+fn weekend(c: &Captures) -> Option<Expr> {
+    Some(Expr::Weekend(shift(group(c, "sh"))))
+}
+
+fn weekday(c: &Captures) -> Option<Expr> {
+    // "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days.
+    if group(c, "name").is_some() {
+        return None;
+    }
+    let wd = lexicon::weekday(group(c, "wd")?)?;
+    let sh = group(c, "sh").map(|s| s.to_ascii_lowercase());
+    // "the previous Friday", "the following Monday" count from the story's last date.
+    let relative = match sh.as_deref() {
+        Some(s) if s.contains("previous") => Some(-1),
+        Some(s) if s.contains("following") => Some(1),
+        _ => None,
+    };
+    if let Some(direction) = relative {
+        return Some(Expr::WeekdayFromLast {
+            weekday: wd,
+            direction,
+        });
+    }
+    Some(Expr::Weekday {
+        weekday: wd,
+        shift: shift(sh.as_deref()),
+    })
+}
+
+fn month(c: &Captures) -> Option<Expr> {
+    let m = group(c, "mon")?;
+    let month = lexicon::month(m)?;
+    let year_offset = group(c, "rel").map(|r| match shift(Some(r)) {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        _ => 0,
+    });
+    let sh = shift(group(c, "sh"));
+    // "May" alone is too often the modal verb at the start of a sentence.
+    if (m == "May" || m == "MAY") && sh == Shift::Auto && year_offset.is_none() {
+        return None;
+    }
+    Some(Expr::Month {
+        month,
+        shift: sh,
+        year_offset,
+    })
+}
+
+/// A month after a preposition ("in May"), where even "May" is a month; the
+/// mention is the month name alone.
+fn month_after_preposition(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    let year_offset = group(c, "rel").map(|r| match shift(Some(r)) {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        _ => 0,
+    });
+    Some(Expr::Month {
+        month,
+        shift: Shift::Auto,
+        year_offset,
+    })
+}
+
+/// "year-end", "the end of the year": the year it ends (of the anchor
+/// unless "last" or "next" says otherwise).
+fn year_end(c: &Captures) -> Option<Expr> {
+    let text = c.get(0)?.as_str().to_ascii_lowercase();
+    let n = if text.starts_with("last") {
+        -1
+    } else if text.starts_with("next") {
+        1
+    } else {
+        0
+    };
+    Some(Expr::UnitOffset {
+        unit: Unit::Year,
+        n,
+    })
+}
+
+fn ago(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    let dir = group(c, "dir")?.to_ascii_lowercase();
+    let future = dir.contains("now") || dir == "hence";
+    let n = match lexicon::number(group(c, "n")?) {
+        Some(n) => n,
+        None => {
+            return Some(Expr::Ref(if future {
+                Reference::Future
+            } else {
+                Reference::Past
+            }));
+        }
+    };
+    if n == 1 && unit == Unit::Year && !future {
+        return Some(Expr::YearBefore);
+    }
+    Some(Expr::Ago {
+        unit,
+        n: if future { n } else { -n },
+    })
+}
+
+fn possessive_offset(poss: Option<&str>, rel: Option<&str>) -> i32 {
+    let p = poss.map(|p| p.to_ascii_lowercase()).unwrap_or_default();
+    let r = rel.map(|r| r.to_ascii_lowercase()).unwrap_or_default();
+    if p.starts_with("last") || r == "last" {
+        -1
+    } else if p.starts_with("next") || r == "next" {
+        1
+    } else {
+        0
+    }
+}
+
+fn explicit_year(c: &Captures) -> Option<i16> {
+    group(c, "y1")
+        .or_else(|| group(c, "y2"))
+        .and_then(|y| y.parse().ok())
+}
+
+fn quarter(c: &Captures) -> Option<Expr> {
+    let q = lexicon::number(group(c, "q")?)?;
+    Some(Expr::Quarter {
+        quarter: i8::try_from(q).ok()?,
+        year: explicit_year(c),
+        year_offset: possessive_offset(group(c, "poss"), group(c, "rel")),
+    })
+}
+
+fn half(c: &Captures) -> Option<Expr> {
+    let h = match group(c, "h")?.to_ascii_lowercase().as_str() {
+        "first" | "1st" => 1,
+        _ => 2,
+    };
+    Some(Expr::Half {
+        half: h,
+        year: explicit_year(c),
+        year_offset: possessive_offset(group(c, "poss"), group(c, "rel")),
+    })
+}
+
+fn reporting_quarter(c: &Captures) -> Option<Expr> {
+    Some(Expr::ReportingQuarter {
+        years: if group(c, "ago").is_some() { -1 } else { 0 },
+    })
+}
+
+fn year_ago_quarter(_: &Captures) -> Option<Expr> {
+    Some(Expr::ReportingQuarter { years: -1 })
+}
+
+fn year_period(c: &Captures) -> Option<Expr> {
+    let y: i16 = group(c, "n")?.parse().ok()?;
+    if !(1500..=2099).contains(&y) {
+        return None;
+    }
+    Some(Expr::ReportingQuarterIn(y))
+}
+
+fn following(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    let n = match group(c, "f").map(|f| f.to_ascii_lowercase()) {
+        Some(f) if f == "following" => 1,
+        Some(_) => return None,
+        None => 0,
+    };
+    Some(Expr::Following { unit, n })
+}
+
+fn fiscal_year(_: &Captures) -> Option<Expr> {
+    Some(Expr::UnitOffset {
+        unit: Unit::Year,
+        n: 0,
+    })
+}
+
+fn season(c: &Captures) -> Option<Expr> {
+    let s = match group(c, "s")?.to_ascii_lowercase().as_str() {
+        "spring" => Season::Spring,
+        "summer" => Season::Summer,
+        "winter" => Season::Winter,
+        _ => Season::Fall,
+    };
+    let sh_word = group(c, "sh").map(|w| w.to_ascii_lowercase());
+    let year = match (group(c, "y"), group(c, "y2")) {
+        (Some(y), _) | (None, Some(y)) => {
+            Some(y.parse().ok().or_else(|| lexicon::spelled_year(y))?)
+        }
+        _ => None,
+    };
+    // A season needs a word that makes it a time: "the fall" of a government is not autumn.
+    let ok = match sh_word.as_deref() {
+        None => year.is_some(),
+        Some("the") => year.is_some() || s != Season::Fall,
+        Some(_) => true,
+    };
+    if !ok {
+        return None;
+    }
+    Some(Expr::Season {
+        season: s,
+        year,
+        shift: shift(sh_word.as_deref()),
+    })
+}
+
+fn holiday(c: &Captures) -> Option<Expr> {
+    let h = group(c, "h")?.to_ascii_lowercase();
+    let holiday = if h.starts_with("christmas eve") {
+        Holiday::Fixed(12, 24)
+    } else if h.starts_with("christmas") {
+        Holiday::Fixed(12, 25)
+    } else if h.ends_with("eve") {
+        Holiday::Fixed(12, 31)
+    } else if h.starts_with("new") {
+        Holiday::Fixed(1, 1)
+    } else if h.starts_with("thanksgiving") {
+        Holiday::Nth(11, 4, jiff::civil::Weekday::Thursday)
+    } else if h.starts_with("independence") {
+        Holiday::Fixed(7, 4)
+    } else if h.starts_with("halloween") {
+        Holiday::Fixed(10, 31)
+    } else if h.starts_with("valentine") {
+        Holiday::Fixed(2, 14)
+    } else if h.starts_with("labor") {
+        Holiday::Nth(9, 1, jiff::civil::Weekday::Monday)
+    } else {
+        Holiday::Nth(5, -1, jiff::civil::Weekday::Monday)
+    };
+    Some(Expr::Holiday {
+        holiday,
+        shift: shift(group(c, "sh")),
+    })
+}
+
+fn century_offset(c: &Captures) -> Option<Expr> {
+    Some(Expr::CenturyOffset(match shift(group(c, "sh")) {
+        Shift::Last => -1,
+        Shift::Next => 1,
+        _ => 0,
+    }))
+}
+
+fn present_ref(_: &Captures) -> Option<Expr> {
+    Some(Expr::Ref(Reference::Present))
+}
+
+fn past_ref(_: &Captures) -> Option<Expr> {
+    Some(Expr::Ref(Reference::Past))
+}
+
+fn future_ref(_: &Captures) -> Option<Expr> {
+    Some(Expr::Ref(Reference::Future))
+}
+
+/// "daily", "every week", "$5 a year": a recurrence, by its period.
+fn set(c: &Captures) -> Option<Expr> {
+    let word = match group(c, "every").or_else(|| group(c, "per")) {
+        Some(unit) => unit.to_ascii_lowercase(),
+        None => c.get(0)?.as_str().to_ascii_lowercase(),
+    };
+    let period = match word.as_str() {
+        "day" | "daily" => "P1D",
+        "nightly" => "P1D",
+        "week" | "weekly" => "P1W",
+        "month" | "monthly" => "P1M",
+        "quarter" | "quarterly" => "P3M",
+        _ => "P1Y",
+    };
+    Some(Expr::Set(period.to_string()))
+}
+
+/// "recent weeks": the span up to now, a duration of vague length (`PXW`);
+/// "recent years" stays a general reference to the past.
+fn recent_span(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u")?)?;
+    Some(Expr::Duration(unit.duration(0).replace('0', "X")))
+}
+
+/// "three years", "the past three years", "the next few months" (a vague
+/// count gives `X` for the number, as TimeML writes `PXM`).
+fn duration(c: &Captures) -> Option<Expr> {
+    // "a year-earlier quarter" compares periods; "a 10-year-old" is an age.
+    if group(c, "adj").is_some() {
+        return None;
+    }
+    let unit = lexicon::unit(group(c, "u")?)?;
+    Some(Expr::Duration(match lexicon::number(group(c, "n")?) {
+        Some(n) => unit.duration(n),
+        None => unit.duration(0).replace('0', "X"),
+    }))
+}

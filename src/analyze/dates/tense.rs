@@ -1,0 +1,309 @@
+//! The tense around a mention, which decides whether a bare "Friday" or
+//! "December" points back or forward from the publication date.
+//!
+//! The sentence holding the mention is cut out with a light boundary rule,
+//! its tense markers are found (auxiliaries, common irregular past forms,
+//! `-ed` forms), and the marker nearest the mention wins: in "he said the
+//! company will pay on Dec. 15", "will" is nearer than "said", so the date is
+//! read as future.
+
+/// The tense of the clause around a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Tense {
+    /// Past tense or a past marker.
+    Past,
+    /// Present tense.
+    Present,
+    /// Future tense or a future marker.
+    Future,
+    /// No marker found.
+    Unknown,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "inc", "co", "corp", "ltd", "gov", "sen", "rep", "gen", "lt", "col", "no",
+    "u.s", "vs", "jr", "sr",
+];
+
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "made",
+    "took",
+    "came",
+    "went",
+    "rose",
+    "fell",
+    "began",
+    "won",
+    "lost",
+    "met",
+    "left",
+    "sold",
+    "bought",
+    "paid",
+    "got",
+    "saw",
+    "held",
+    "thought",
+    "found",
+    "gave",
+    "kept",
+    "led",
+    "ran",
+    "spoke",
+    "wrote",
+    "became",
+    "brought",
+    "struck",
+    "fought",
+    "ago",
+    "yesterday",
+    "knew",
+    "grew",
+    "sent",
+    "spent",
+    "felt",
+    "heard",
+    "meant",
+    "built",
+    "caught",
+    "taught",
+    "wasn't",
+    "weren't",
+    "didn't",
+    "hadn't",
+    "earlier",
+    "flew",
+    "drew",
+    "broke",
+    "chose",
+    "froze",
+    "stood",
+    "understood",
+    "withdrew",
+];
+
+const ED_EXCEPTIONS: &[&str] = &[
+    "need",
+    "red",
+    "bed",
+    "feed",
+    "speed",
+    "hundred",
+    "indeed",
+    "proceed",
+    "seed",
+    "shed",
+    "united",
+    "limited",
+    "based",
+    "related",
+    "advanced",
+    "supposed",
+    "used",
+    "interested",
+    "concerned",
+    "detailed",
+    "expected",
+    "scheduled",
+    "planned",
+    "proposed",
+    "ed",
+    "fred",
+    "ted",
+    "weed",
+    "breed",
+    "greed",
+    "exceed",
+    "succeed",
+];
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "wo",
+    "tomorrow",
+    "upcoming",
+    "would",
+    "scheduled",
+    "until",
+    "resume",
+    "resumes",
+    "planning",
+    "plan",
+    "postponed",
+    "delayed",
+    "soon",
+];
+
+/// Words that mark the future when "to" follows them: "going to", "set to".
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going", "expected", "expects", "plans", "planned", "intends", "due", "set", "is", "are",
+    "likely", "plan",
+];
+
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "isn't", "aren't"];
+
+/// The byte range of the sentence around `start..end`, at most a few hundred
+/// bytes each way.
+fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let lo_limit = start.saturating_sub(300);
+    let mut lo = lo_limit;
+    let mut i = start;
+    while i > lo_limit {
+        i -= 1;
+        if is_boundary(text, i) {
+            lo = i + 1;
+            break;
+        }
+    }
+    let hi_limit = (end + 300).min(bytes.len());
+    let mut hi = hi_limit;
+    let mut j = end;
+    while j < hi_limit {
+        if is_boundary(text, j) {
+            hi = j;
+            break;
+        }
+        j += 1;
+    }
+    while lo < hi && !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    while hi > lo && !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
+fn is_boundary(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    match bytes[i] {
+        b'\n' => bytes.get(i + 1) == Some(&b'\n') || i > 0 && bytes[i - 1] == b'\n',
+        b'!' | b'?' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+        b'.' => {
+            if !bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()) {
+                return false;
+            }
+            let word_start = bytes[..i]
+                .iter()
+                .rposition(|b| b.is_ascii_whitespace())
+                .map_or(0, |p| p + 1);
+            let word = text.get(word_start..i).unwrap_or("").to_ascii_lowercase();
+            let next = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
+            !ABBREVIATIONS.contains(&word.as_str()) && next.is_none_or(|b| !b.is_ascii_lowercase())
+        }
+        _ => false,
+    }
+}
+
+/// The tense of the sentence around `start..end` in `text`.
+pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
+    if start > end || end > text.len() {
+        return Tense::Unknown;
+    }
+    let (lo, hi) = sentence(text, start, end);
+    let mut best: Option<(usize, Tense)> = None;
+    let mut spans = Vec::new();
+    let mut current: Option<usize> = None;
+    for (i, c) in text[lo..hi].char_indices() {
+        if c.is_alphanumeric() || c == '\'' {
+            current.get_or_insert(lo + i);
+        } else if let Some(b) = current.take() {
+            spans.push((b, lo + i));
+        }
+    }
+    if let Some(b) = current {
+        spans.push((b, hi));
+    }
+    let mut prev = "";
+    for (w_start, w_end) in spans {
+        let word = &text[w_start..w_end];
+        if w_start < end && w_end > start {
+            prev = "";
+            continue;
+        }
+        let lw = word.to_ascii_lowercase();
+        let lw = lw.trim_matches('\'');
+        let tense = classify(lw, prev);
+        prev = if lw.is_empty() { prev } else { word };
+        let Some(tense) = tense else { continue };
+        let dist = if w_end <= start {
+            start - w_end
+        } else {
+            w_start - end
+        };
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, tense));
+        }
+    }
+    best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+fn classify(word: &str, prev: &str) -> Option<Tense> {
+    let prev = prev.to_ascii_lowercase();
+    if word == "to" {
+        // "going to", "expected to", "set to": the marker is the pair.
+        return FUTURE_BEFORE_TO
+            .contains(&prev.as_str())
+            .then_some(Tense::Future);
+    }
+    if word.ends_with("'ll") || FUTURE_WORDS.contains(&word) {
+        return Some(Tense::Future);
+    }
+    if PAST_WORDS.contains(&word) {
+        return Some(Tense::Past);
+    }
+    if PRESENT_WORDS.contains(&word) {
+        return Some(Tense::Present);
+    }
+    if word.len() > 4
+        && word.ends_with("ed")
+        && !ED_EXCEPTIONS.contains(&word)
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+    {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, word: &str) -> Tense {
+        let start = text.find(word).unwrap();
+        tense_at(text, start, start + word.len())
+    }
+
+    #[test]
+    fn nearest_marker_wins() {
+        assert_eq!(
+            at("The company said it will pay on Friday.", "Friday"),
+            Tense::Future
+        );
+        assert_eq!(at("The talks ended on Friday.", "Friday"), Tense::Past);
+        assert_eq!(
+            at("He was in Paris. The vote is on Friday.", "Friday"),
+            Tense::Present
+        );
+        assert_eq!(at("Talks on Friday", "Friday"), Tense::Unknown);
+        assert_eq!(at("They're going to meet Friday.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn sentences_do_not_leak() {
+        assert_eq!(
+            at("It rained. Mr. Smith arrives Friday", "Friday"),
+            Tense::Unknown
+        );
+    }
+}

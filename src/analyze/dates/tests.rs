@@ -1,0 +1,460 @@
+//! Behaviour of the whole extractor, one expression family at a time, with
+//! the anchoring rules: weekdays either side of the publication date, the
+//! January roll-over for "December", leap days, quarters and references.
+
+use jiff::civil::{Date, date};
+
+use super::*;
+
+fn values(text: &str, anchor: Date) -> Vec<(String, String)> {
+    extract_dates(text, Some(anchor))
+        .into_iter()
+        .map(|m| (m.text, m.value))
+        .collect()
+}
+
+fn one(text: &str, anchor: Date) -> String {
+    let v = values(text, anchor);
+    assert_eq!(v.len(), 1, "{text:?} gave {v:?}");
+    v[0].1.clone()
+}
+
+#[test]
+fn all_patterns_compile() {
+    assert_eq!(
+        scan::rule_count(),
+        absolute::rules().len() + relative::rules().len()
+    );
+    assert!(scan::rule_count() >= 30);
+}
+
+#[test]
+fn absolute_dates() {
+    let a = date(2000, 1, 1);
+    assert_eq!(one("It happened on March 3, 1987.", a), "1987-03-03");
+    assert_eq!(one("It happened on 3 March 1987.", a), "1987-03-03");
+    assert_eq!(one("Filed 1987-03-03 in court.", a), "1987-03-03");
+    assert_eq!(one("Prices rose in March 1987.", a), "1987-03");
+    assert_eq!(one("Prices rose in 1987.", a), "1987");
+    assert_eq!(one("Prices rose in fiscal 1989.", a), "1989");
+    assert_eq!(one("Music of the 1990s lives on.", a), "199");
+    assert_eq!(one("Music of the '80s lives on.", a), "198");
+    assert_eq!(one("In the early 1980s it grew.", a), "198");
+    assert_eq!(one("The 20th century was long.", a), "19");
+    assert_eq!(one("It was nineteen ninety-six.", a), "1996");
+}
+
+#[test]
+fn amounts_are_not_years() {
+    let a = date(2000, 1, 1);
+    assert!(values("It cost $1990 and 1,987 people came; 2001% more.", a).is_empty());
+}
+
+#[test]
+fn month_day_takes_the_year_from_the_anchor() {
+    // The nearest March 3, whatever the tense, when it is close.
+    assert_eq!(
+        one("The deal closed Mar. 3.", date(1987, 3, 10)),
+        "1987-03-03"
+    );
+    assert_eq!(
+        one("The deal closes Mar. 3.", date(1987, 3, 1)),
+        "1987-03-03"
+    );
+    assert_eq!(
+        one("Dividends are payable Dec. 15.", date(1989, 11, 2)),
+        "1989-12-15"
+    );
+    // Half a year away, the tense decides: an instance on the side the tense
+    // points away from counts twice as far.
+    assert_eq!(
+        one("The deal closed Aug. 3.", date(1987, 3, 1)),
+        "1986-08-03"
+    );
+    assert_eq!(
+        one("The deal will close Aug. 3.", date(1987, 3, 1)),
+        "1987-08-03"
+    );
+    assert_eq!(
+        one("The deal will close Jan. 3.", date(1987, 8, 1)),
+        "1988-01-03"
+    );
+    assert_eq!(
+        one("The deal closed in October.", date(1998, 1, 8)),
+        "1997-10"
+    );
+    assert_eq!(
+        one("The deal will close in December.", date(1998, 6, 4)),
+        "1998-12"
+    );
+}
+
+#[test]
+fn december_rolls_back_a_year_in_january() {
+    assert_eq!(one("Sales fell in December.", date(2026, 1, 15)), "2025-12");
+    assert_eq!(
+        one("Sales fell on Dec. 28.", date(2026, 1, 5)),
+        "2025-12-28"
+    );
+    assert_eq!(
+        one("Talks resume on Jan. 4.", date(2025, 12, 29)),
+        "2026-01-04"
+    );
+    assert_eq!(
+        one("Sales fell last December.", date(2026, 12, 15)),
+        "2025-12"
+    );
+}
+
+#[test]
+fn leap_days() {
+    assert_eq!(
+        one("It was signed on Feb. 29.", date(2024, 3, 10)),
+        "2024-02-29"
+    );
+    // No Feb. 29 in 2025: the last one before the anchor is in 2024.
+    assert_eq!(
+        one("It was signed on Feb. 29.", date(2025, 3, 10)),
+        "2024-02-29"
+    );
+    let v = values("It was signed on February 29, 2023.", date(2025, 3, 10));
+    assert!(
+        v.iter().all(|(_, v)| !v.starts_with("2023-02")),
+        "no such day: {v:?}"
+    );
+}
+
+#[test]
+fn weekdays_before_and_after_the_anchor() {
+    let monday = date(2026, 3, 2);
+    assert_eq!(
+        one("The minister resigned on Saturday.", monday),
+        "2026-02-28"
+    );
+    assert_eq!(
+        one("The minister will resign on Saturday.", monday),
+        "2026-03-07"
+    );
+    assert_eq!(
+        one("The minister resigned on Monday.", monday),
+        "2026-03-02"
+    );
+    assert_eq!(
+        one("The minister resigned last Monday.", monday),
+        "2026-02-23"
+    );
+    assert_eq!(one("The vote is next Tuesday.", monday), "2026-03-03");
+}
+
+#[test]
+fn deictic_days_and_units() {
+    let a = date(2026, 3, 2);
+    assert_eq!(one("He left yesterday.", a), "2026-03-01");
+    assert_eq!(one("He leaves today.", a), "2026-03-02");
+    assert_eq!(one("He leaves tomorrow.", date(2026, 2, 28)), "2026-03-01");
+    assert_eq!(one("He left last week.", a), "2026-W09");
+    assert_eq!(one("He leaves next month.", a), "2026-04");
+    assert_eq!(one("He left last year.", date(2026, 1, 1)), "2025");
+    assert_eq!(one("It rose earlier this year.", a), "2026");
+    assert_eq!(one("He left two years ago.", a), "2024");
+    assert_eq!(
+        one("He left three months ago.", date(2026, 1, 31)),
+        "2025-10"
+    );
+    assert_eq!(one("He left ten days ago.", a), "2026-02-20");
+}
+
+#[test]
+fn quarters_seasons_and_weekends() {
+    let a = date(1989, 10, 26);
+    assert_eq!(one("Profit rose in the third quarter.", a), "1989-Q3");
+    assert_eq!(one("Third-quarter profit rose.", a), "1989-Q3");
+    assert_eq!(
+        one("Profit rose in the third quarter of 1984.", a),
+        "1984-Q3"
+    );
+    assert_eq!(one("Profit rose last quarter.", a), "1989-Q3");
+    let v = values(
+        "Profit rose in the second quarter. The quarter was good; a year earlier it fell.",
+        a,
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["1989-Q2", "1989-Q2", "1988-Q2"]);
+    assert_eq!(one("Sales rose last fall.", date(1998, 2, 6)), "1997-FA");
+    assert_eq!(
+        one("Sales will rise this summer.", date(1998, 3, 22)),
+        "1998-SU"
+    );
+    assert_eq!(
+        one("They met over the weekend.", date(1990, 8, 13)),
+        "1990-W32-WE"
+    );
+}
+
+#[test]
+fn references() {
+    let a = date(1998, 1, 1);
+    assert_eq!(one("Prices are now higher.", a), "PRESENT_REF");
+    assert_eq!(one("Prices rose recently.", a), "PAST_REF");
+    assert_eq!(one("Prices will rise in the future.", a), "FUTURE_REF");
+    assert_eq!(one("It closed several years ago.", a), "PAST_REF");
+}
+
+#[test]
+fn ranges_follow_the_value() {
+    let m = &extract_dates("Sales fell in the third quarter of 1987.", None)[0];
+    assert_eq!(m.kind, TimexType::Date);
+    assert_eq!(m.range, Some((date(1987, 7, 1), date(1987, 9, 30))));
+    assert_eq!(extract_dates("He left recently.", None)[0].range, None);
+}
+
+#[test]
+fn durations_have_their_type() {
+    let m = extract_dates("The war lasted three years.", Some(date(2000, 1, 1)));
+    assert_eq!(m.len(), 1);
+    assert_eq!(m[0].kind, TimexType::Duration);
+    assert_eq!(m[0].value, "P3Y");
+    assert!(extract_dates("A 10-year-old boy won.", None).is_empty());
+}
+
+#[test]
+fn without_anchor_only_self_contained_values() {
+    let v: Vec<String> = extract_dates("On Friday, March 3, 1987, and again on Saturday.", None)
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
+    assert_eq!(v, ["1987-03-03"]);
+}
+
+#[test]
+fn spans_are_byte_offsets_of_the_text() {
+    let text = "Café owners met — on Saturday — in Zürich.";
+    for m in extract_dates(text, Some(date(2026, 3, 2))) {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let a = Some(date(2026, 3, 2));
+    for text in [
+        "",
+        "—",
+        "9999-99-99",
+        "Dec. 99, 9999",
+        "99/99/99",
+        "May",
+        "the 9990s",
+        "the 99th century",
+        "0000-01-01",
+        "\u{0}\u{ffff}",
+        "last 30 centuries ago",
+        "Feb. 30",
+    ] {
+        let _ = extract_dates(text, a);
+        let _ = extract_dates(text, Some(Date::MIN));
+        let _ = extract_dates(text, Some(Date::MAX));
+        let _ = publication_date(text, Some(text));
+    }
+}
+
+#[test]
+fn may_is_a_month_only_where_a_month_fits() {
+    let a = date(1998, 3, 22);
+    let v = values("Talks may resume in May. May I ask?", a);
+    assert_eq!(v, [("May".to_string(), "1998-05".to_string())]);
+    assert_eq!(one("Profit will rise by year-end.", a), "1998");
+}
+
+#[test]
+fn anaphora_follows_the_story() {
+    let a = date(1998, 4, 18);
+    let v = values("He was elected in 1995 and resigned the following year.", a);
+    assert_eq!(v[1].1, "1996");
+    let v = values(
+        "Net rose in the third quarter of 1989 from $5 a year earlier.",
+        a,
+    );
+    assert_eq!(v[1].1, "1988-Q3");
+    let v = values(
+        "Net rose in the third quarter. In the year-ago quarter it fell; the quarter was hard.",
+        date(1989, 10, 26),
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["1989-Q3", "1988-Q3", "1989-Q3"]);
+}
+
+#[test]
+fn names_and_counts_are_not_dates() {
+    let a = date(2026, 3, 2);
+    for text in [
+        "Shoppers queued on Black Friday.",
+        "Candidates campaigned before Super Tuesday.",
+        "He read USA Today.",
+        "About 2000 people marched and 1500 troops stood by.",
+        "The city was founded 2000 years ago.",
+    ] {
+        let v = values(text, a);
+        assert!(
+            v.iter()
+                .all(|(_, v)| !v.starts_with('2') && !v.starts_with('1')),
+            "{text}: {v:?}"
+        );
+    }
+    assert_eq!(one("It was built in 1990.", a), "1990");
+    assert_eq!(one("He met them on Good Friday, April 3.", a), "2026-04-03");
+}
+
+#[test]
+fn recurrences_are_sets() {
+    let m = extract_dates(
+        "The paper is published daily and costs $5 a year.",
+        Some(date(2000, 1, 1)),
+    );
+    let got: Vec<(&str, &str, TimexType)> = m
+        .iter()
+        .map(|m| (m.text.as_str(), m.value.as_str(), m.kind))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("daily", "P1D", TimexType::Set),
+            ("a year", "P1Y", TimexType::Set)
+        ]
+    );
+    // Without an amount before it, "a year" is a length of time.
+    assert_eq!(
+        extract_dates("He waited a year.", None)[0].kind,
+        TimexType::Duration
+    );
+}
+
+#[test]
+fn day_ranges_give_both_days() {
+    let v = values("The summit is on April 24 and 25.", date(1999, 2, 10));
+    assert_eq!(
+        v,
+        [
+            ("April 24".to_string(), "1999-04-24".to_string()),
+            ("25".to_string(), "1999-04-25".to_string())
+        ]
+    );
+    let v = values("Talks ran March 3-5.", date(1999, 3, 10));
+    assert_eq!(v[1], ("5".to_string(), "1999-03-05".to_string()));
+}
+
+#[test]
+fn seasons_straddling_the_new_year() {
+    assert_eq!(one("Snow fell this winter.", date(2026, 1, 15)), "2025-WI");
+    assert_eq!(one("Snow fell last winter.", date(2026, 6, 15)), "2025-WI");
+    assert_eq!(
+        one("Snow will fall next winter.", date(2026, 1, 15)),
+        "2026-WI"
+    );
+}
+
+#[test]
+fn never_panics_on_shuffled_date_words() {
+    // A deterministic stream of date-like tokens glued in odd ways.
+    let tokens = [
+        "May",
+        "Mar.",
+        "29",
+        "Feb.",
+        "2024",
+        "last",
+        "next",
+        "week",
+        "the",
+        "third",
+        "quarter",
+        "of",
+        "ago",
+        "two",
+        "years",
+        "—",
+        "Zürich",
+        "’s",
+        "\n\n",
+        ".",
+        ",",
+        "-",
+        "1990s",
+        "'80s",
+        "Friday",
+        "night",
+        "yesterday",
+        "fiscal",
+        "9999",
+        "0000",
+        "31",
+        "Dec",
+        "the following",
+        "year",
+        "winter",
+        "a year earlier",
+        "W53",
+        "é",
+        "9/31/1999",
+        "2024-02-30",
+        "century",
+        "20th",
+        "now",
+        "recent weeks",
+        "$",
+        "%",
+        "USA",
+        "Today",
+        "Black",
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let anchors = [
+        Some(date(2026, 3, 2)),
+        Some(Date::MIN),
+        Some(Date::MAX),
+        Some(date(2024, 2, 29)),
+        None,
+    ];
+    for round in 0..400 {
+        let mut text = String::new();
+        for _ in 0..12 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(tokens[(state % tokens.len() as u64) as usize]);
+            if !state.is_multiple_of(3) {
+                text.push(' ');
+            }
+        }
+        for m in extract_dates(&text, anchors[round % anchors.len()]) {
+            assert_eq!(&text[m.start..m.end], m.text);
+            assert!(m.start < m.end);
+        }
+        let _ = publication_date(&text, Some(&text));
+    }
+}
+
+#[test]
+fn previous_and_following_weekdays_count_from_the_story() {
+    let a = date(1989, 10, 30);
+    let v = values(
+        "The index fell on Oct. 27, after rising the previous Friday.",
+        a,
+    );
+    assert_eq!(v[1].1, "1989-10-20");
+    let v = values("He arrived Oct. 25 and left the following Monday.", a);
+    assert_eq!(v[1].1, "1989-10-30");
+}
+
+#[test]
+fn numeric_dates() {
+    let a = date(2026, 1, 1);
+    assert_eq!(one("Filed 3/4/2026.", a), "2026-03-04");
+    assert_eq!(one("Filed 25/12/2026.", a), "2026-12-25");
+    assert_eq!(one("Filed 03.11.2026 in Berlin.", a), "2026-11-03");
+    assert!(
+        values("Filed 13/13/2026.", a)
+            .iter()
+            .all(|(_, v)| v.len() != 10)
+    );
+}

@@ -1,0 +1,162 @@
+//! `lede extract --dates`: the date expressions of a text, for inspection and
+//! for the TempEval-3 scorer.
+//!
+//! With `--jsonl`, each input line is `{"doc","dct","text"}` and each output
+//! line `{"doc","dates":[{"start","end","text","value","type"}]}`, offsets in
+//! characters of `text`, relative dates resolved against `dct`. Without it,
+//! the input is one article; its publication date is looked for in the text
+//! and the file name, and each mention is printed as `value<TAB>type<TAB>text`.
+
+use std::io::{BufRead, Write};
+
+use anyhow::Context as _;
+use jiff::civil::Date;
+use lede::analyze::dates::{DateMention, extract_dates, publication_date};
+use serde::{Deserialize, Serialize};
+
+#[derive(Deserialize)]
+struct InputDoc {
+    doc: String,
+    #[serde(default)]
+    dct: Option<String>,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct OutputDoc<'a> {
+    doc: &'a str,
+    dates: Vec<OutputDate>,
+}
+
+#[derive(Serialize)]
+struct OutputDate {
+    start: usize,
+    end: usize,
+    text: String,
+    value: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+}
+
+/// Runs date extraction over `input` (a path, or `-` for standard input).
+pub fn run(input: &str, jsonl: bool) -> anyhow::Result<i32> {
+    let reader: Box<dyn BufRead> = if input == "-" {
+        Box::new(std::io::stdin().lock())
+    } else {
+        let file = std::fs::File::open(input).with_context(|| format!("opening {input}"))?;
+        Box::new(std::io::BufReader::new(file))
+    };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let found = if jsonl {
+        run_jsonl(reader, &mut out, input)?
+    } else {
+        run_text(reader, &mut out, input)?
+    };
+    match out.flush() {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        other => other.context("writing the output")?,
+    }
+    Ok(if found { 0 } else { 1 })
+}
+
+fn run_jsonl(reader: Box<dyn BufRead>, out: &mut impl Write, input: &str) -> anyhow::Result<bool> {
+    let mut found = false;
+    for (n, line) in reader.lines().enumerate() {
+        let line = line.with_context(|| format!("reading {input}"))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let doc: InputDoc = serde_json::from_str(&line)
+            .with_context(|| format!("{input}: line {}: not a {{doc, dct, text}} object", n + 1))?;
+        let anchor = match doc.dct.as_deref() {
+            Some(dct) => Some(
+                parse_dct(dct)
+                    .with_context(|| format!("{input}: line {}: bad dct {dct:?}", n + 1))?,
+            ),
+            None => publication_date(&doc.text, Some(&doc.doc)).map(|(d, _)| d),
+        };
+        let mentions = extract_dates(&doc.text, anchor);
+        found |= !mentions.is_empty();
+        let dates = char_offsets(&doc.text, mentions);
+        serde_json::to_writer(
+            &mut *out,
+            &OutputDoc {
+                doc: &doc.doc,
+                dates,
+            },
+        )?;
+        if let Err(e) = writeln!(out) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                return Ok(found);
+            }
+            return Err(e).context("writing the output");
+        }
+    }
+    Ok(found)
+}
+
+fn run_text(
+    mut reader: Box<dyn BufRead>,
+    out: &mut impl Write,
+    input: &str,
+) -> anyhow::Result<bool> {
+    let mut text = String::new();
+    reader
+        .read_to_string(&mut text)
+        .with_context(|| format!("reading {input}"))?;
+    let file_name = (input != "-").then_some(input);
+    let anchor = publication_date(&text, file_name);
+    match anchor {
+        Some((d, source)) => writeln!(out, "# published {d} (from {source:?})").ok(),
+        None => writeln!(out, "# publication date unknown: relative dates left out").ok(),
+    };
+    let mentions = extract_dates(&text, anchor.map(|(d, _)| d));
+    for m in &mentions {
+        if writeln!(
+            out,
+            "{}\t{}\t{}",
+            m.value,
+            m.kind.as_str(),
+            m.text.replace('\n', " ")
+        )
+        .is_err()
+        {
+            break;
+        }
+    }
+    Ok(!mentions.is_empty())
+}
+
+/// Reads a creation time such as `1998-02-13`, `1998-02-13T14:26:00` or `19980213`.
+fn parse_dct(dct: &str) -> anyhow::Result<Date> {
+    let head: String = dct.chars().take(10).collect();
+    if let Ok(d) = head.parse::<Date>() {
+        return Ok(d);
+    }
+    let digits: String = dct.chars().take(8).collect();
+    anyhow::ensure!(
+        digits.len() == 8 && digits.bytes().all(|b| b.is_ascii_digit()),
+        "not a date"
+    );
+    Ok(Date::new(
+        digits[..4].parse()?,
+        digits[4..6].parse()?,
+        digits[6..8].parse()?,
+    )?)
+}
+
+/// Converts byte offsets to character offsets, which the scorer counts in.
+fn char_offsets(text: &str, mentions: Vec<DateMention>) -> Vec<OutputDate> {
+    let to_char = |byte: usize| text[..byte].chars().count();
+    mentions
+        .into_iter()
+        .map(|m| OutputDate {
+            start: to_char(m.start),
+            end: to_char(m.end),
+            text: m.text,
+            value: m.value,
+            kind: m.kind.as_str(),
+        })
+        .collect()
+}
