@@ -1,1 +1,65 @@
-//! Named-entity recognition (PER, ORG, LOC, MISC). Filled in by the entities work.
+//! Named-entity recognition: people (PER), organisations (ORG), locations (LOC) and other
+//! names (MISC) in news text.
+//!
+//! A first-order averaged-perceptron tagger over BIOES tags, decoded with Viterbi, on hashed
+//! features of each token and its neighbours, word clusters and capitalisation priors learnt
+//! from unlabelled Reuters news, gazetteers, and document-level evidence of how each word is
+//! written elsewhere in the article. A second layer re-tags the document knowing how the
+//! first one tagged every other occurrence of each word, and headline words that spell a
+//! name found in the body take its kind. The model ships inside the binary (`models/ner.bin`)
+//! and is loaded once per process by [`Recognizer::global`]. [`Recognizer::extract`] also
+//! trusts a small hand-kept list of names newer than the 1990s training news (`names.tsv`).
+//!
+//! ```
+//! use lede::analyze::entities::{EntityKind, Recognizer};
+//! let text = "Sam Altman said OpenAI would expand in Paris. Altman did not say when.";
+//! let found = Recognizer::global().extract(text);
+//! assert!(found.iter().any(|e| e.kind == EntityKind::Person && e.text == "Sam Altman"));
+//! let altman = found.iter().find(|e| e.text == "Altman").expect("found");
+//! assert_eq!((altman.canonical.as_str(), &text[altman.start..altman.end]), ("Sam Altman", "Altman"));
+//! ```
+//!
+//! Training (deterministic, about ten seconds): `scripts/train-ner.sh`, which runs
+//! `train-ner` (feature `train`) on CoNLL-2003 `eng.train` and Reuters-21578 from
+//! `../shared/data` and reports F1 on `eng.testa`. Scoring the shipped model:
+//! `lede extract --conll ../shared/data/conll2003/eng.testa > pred.txt` then
+//! `python3 ../shared/eval/ner_score.py ../shared/data/conll2003/eng.testa pred.txt`.
+//! Throughput: `cargo run --release --example entities_bench`.
+
+mod canonical;
+mod conll;
+mod consistency;
+mod decoder;
+mod features;
+mod hash;
+mod lexicon;
+mod model;
+mod names;
+mod recognizer;
+mod stacked;
+mod tags;
+mod tokenize;
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub mod train;
+
+pub use conll::{ConllDocument, read_conll};
+pub use recognizer::{Entity, Recognizer};
+pub use tags::EntityKind;
+pub use tokenize::{Token, Tokenized, tokenize};
+
+/// Errors of the entity recogniser.
+#[derive(Debug, thiserror::Error)]
+pub enum EntitiesError {
+    /// The model bytes are not a valid model.
+    #[error("invalid NER model: {0}")]
+    Model(String),
+    /// CoNLL input that cannot be read.
+    #[error("CoNLL input, line {line}: {message}")]
+    Conll {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        message: String,
+    },
+}

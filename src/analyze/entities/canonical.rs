@@ -1,0 +1,161 @@
+//! Canonical names of the entities of one article: whitespace, apostrophes, possessives and
+//! case normalised, and each short mention resolved to the fullest mention of the same kind
+//! that contains it ("Altman" becomes "Sam Altman").
+
+use std::collections::HashMap;
+
+use super::recognizer::Entity;
+use super::tags::EntityKind;
+
+/// Longer names examined per short name.
+const MAX_CANDIDATES: usize = 256;
+
+/// The normalised surface of a mention: typographic apostrophes and quotes made plain,
+/// whitespace collapsed, enclosing punctuation and a final possessive removed.
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| match c {
+            '’' | '‘' | '`' => '\'',
+            '“' | '”' => '"',
+            c => c,
+        }));
+    }
+    let trimmed = out.trim_matches(|c: char| {
+        matches!(
+            c,
+            '"' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\'' | '-'
+        )
+    });
+    let mut s = trimmed.to_string();
+    for suffix in ["'s", "'S"] {
+        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+            s.truncate(s.len() - suffix.len());
+        }
+    }
+    s.trim_end_matches([' ', '\'']).to_string()
+}
+
+fn has_lowercase(s: &str) -> bool {
+    s.chars().any(char::is_lowercase)
+}
+
+/// Fills in `canonical` for all entities of one article.
+pub(crate) fn canonical_names(entities: &mut [Entity]) {
+    let norms: Vec<String> = entities.iter().map(|e| normalize(&e.text)).collect();
+    let lowers: Vec<String> = norms.iter().map(|n| n.to_lowercase()).collect();
+    // Preferred casing of each lowercase form: the most frequent mixed-case writing, else
+    // the first writing seen.
+    let mut counts: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    for (n, l) in norms.iter().zip(&lowers) {
+        let forms = counts.entry(l.as_str()).or_default();
+        match forms.iter_mut().find(|(f, _)| f == n) {
+            Some((_, c)) => *c += 1,
+            None => forms.push((n.as_str(), 1)),
+        }
+    }
+    let preferred = |l: &str| -> String {
+        let forms = &counts[l];
+        let best = forms
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (f, c))| (has_lowercase(f), *c, std::cmp::Reverse(*i)))
+            .map(|(_, (f, _))| *f);
+        best.unwrap_or(l).to_string()
+    };
+    // Distinct names per kind, and for each word the distinct names that contain it, so that
+    // resolving is about linear in the number of mentions.
+    let mut distinct: Vec<(EntityKind, &str)> = Vec::new();
+    let mut ids: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    let mut mention_ids = Vec::with_capacity(entities.len());
+    for (e, l) in entities.iter().zip(&lowers) {
+        let id = *ids.entry((e.kind, l.as_str())).or_insert_with(|| {
+            distinct.push((e.kind, l.as_str()));
+            distinct.len() - 1
+        });
+        mention_ids.push(id);
+    }
+    let words: Vec<Vec<&str>> = distinct
+        .iter()
+        .map(|(_, l)| l.split(' ').collect())
+        .collect();
+    let mut containing: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    for (id, ws) in words.iter().enumerate() {
+        let mut seen: Vec<&str> = Vec::new();
+        for &w in ws {
+            if !seen.contains(&w) {
+                seen.push(w);
+                containing.entry((distinct[id].0, w)).or_default().push(id);
+            }
+        }
+    }
+    let resolved: Vec<String> = (0..distinct.len())
+        .map(|id| {
+            let short = &words[id];
+            let mut best = id;
+            let candidates = containing
+                .get(&(distinct[id].0, short[0]))
+                .map_or(&[][..], Vec::as_slice);
+            // A bound for pathological input; an article has far fewer names per word.
+            for &j in candidates.iter().take(MAX_CANDIDATES) {
+                let long = &words[j];
+                if long.len() > words[best].len()
+                    && long.windows(short.len()).any(|w| w == short.as_slice())
+                {
+                    best = j;
+                }
+            }
+            preferred(distinct[best].1)
+        })
+        .collect();
+    for ((e, id), l) in entities.iter_mut().zip(mention_ids).zip(&lowers) {
+        e.canonical = if l.is_empty() {
+            e.text.clone()
+        } else {
+            resolved[id].clone()
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entity(kind: EntityKind, text: &str) -> Entity {
+        Entity {
+            kind,
+            text: text.into(),
+            start: 0,
+            end: text.len(),
+            canonical: String::new(),
+        }
+    }
+
+    #[test]
+    fn normalizes_surface() {
+        assert_eq!(normalize("OpenAI’s"), "OpenAI");
+        assert_eq!(normalize("  Sam \n Altman "), "Sam Altman");
+        assert_eq!(normalize("“Codex”"), "Codex");
+        assert_eq!(normalize("states'"), "states");
+    }
+
+    #[test]
+    fn short_mentions_resolve_to_full_ones() {
+        let mut es = vec![
+            entity(EntityKind::Person, "ALTMAN"),
+            entity(EntityKind::Person, "Sam Altman"),
+            entity(EntityKind::Person, "Altman"),
+            entity(EntityKind::Organization, "NVIDIA"),
+            entity(EntityKind::Location, "Altman"),
+        ];
+        canonical_names(&mut es);
+        let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Sam Altman", "Sam Altman", "Sam Altman", "NVIDIA", "Altman"]
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! CoNLL-2003 column text: reading documents (token first, `-DOCSTART-` between
+//! documents, blank lines between sentences) and writing it back with predicted tags.
+
+use super::EntitiesError;
+use super::recognizer::Recognizer;
+
+/// One document of a CoNLL file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConllDocument {
+    /// Sentences of tokens (the first column).
+    pub sentences: Vec<Vec<String>>,
+    /// The last column of each token line (the gold tag, when there is one).
+    pub labels: Vec<Vec<String>>,
+    /// 0-based line number of each token line, sentence by sentence.
+    pub lines: Vec<Vec<usize>>,
+}
+
+/// Splits CoNLL column text into documents at `-DOCSTART-` lines.
+///
+/// Text before the first `-DOCSTART-` is a document of its own; documents without any
+/// token are dropped.
+pub fn read_conll(input: &str) -> Result<Vec<ConllDocument>, EntitiesError> {
+    let mut docs = Vec::new();
+    let mut doc = ConllDocument::default();
+    let mut sentence_open = false;
+    for (lineno, line) in input.lines().enumerate() {
+        let mut cols = line.split_whitespace();
+        let Some(first) = cols.next() else {
+            sentence_open = false;
+            continue;
+        };
+        if first == "-DOCSTART-" {
+            if !doc.sentences.is_empty() {
+                docs.push(std::mem::take(&mut doc));
+            }
+            sentence_open = false;
+            continue;
+        }
+        if first.len() > 1000 {
+            return Err(EntitiesError::Conll {
+                line: lineno + 1,
+                message: "token longer than 1000 bytes".into(),
+            });
+        }
+        if !sentence_open {
+            doc.sentences.push(Vec::new());
+            doc.labels.push(Vec::new());
+            doc.lines.push(Vec::new());
+            sentence_open = true;
+        }
+        let last = line.split_whitespace().next_back().unwrap_or(first);
+        if let (Some(s), Some(l), Some(n)) = (
+            doc.sentences.last_mut(),
+            doc.labels.last_mut(),
+            doc.lines.last_mut(),
+        ) {
+            s.push(first.to_string());
+            l.push(last.to_string());
+            n.push(lineno);
+        }
+    }
+    if !doc.sentences.is_empty() {
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+impl Recognizer {
+    /// Tags CoNLL column text: every token line comes back with the predicted BIO tag
+    /// appended as its last column; `-DOCSTART-` and blank lines pass through unchanged.
+    /// Each document (between `-DOCSTART-` lines) is tagged as a whole.
+    pub fn tag_conll(&self, input: &str) -> Result<String, EntitiesError> {
+        let lines: Vec<&str> = input.lines().collect();
+        let mut tags: Vec<&str> = vec![""; lines.len()];
+        for doc in read_conll(input)? {
+            let predicted = self.tag(&doc.sentences);
+            for (ls, ps) in doc.lines.iter().zip(&predicted) {
+                for (&l, &p) in ls.iter().zip(ps) {
+                    tags[l] = p;
+                }
+            }
+        }
+        let mut out = String::with_capacity(input.len() + lines.len() * 7);
+        for (line, tag) in lines.iter().zip(&tags) {
+            out.push_str(line.trim_end());
+            if !tag.is_empty() {
+                out.push(' ');
+                out.push_str(tag);
+            }
+            out.push('\n');
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\n-DOCSTART- -X- O O\n\nBonn NNP I-NP I-LOC\n";
+
+    #[test]
+    fn reads_documents_and_sentences() {
+        let docs = read_conll(SAMPLE).expect("valid");
+        assert_eq!(docs.len(), 2);
+        assert_eq!(
+            docs[0].sentences,
+            vec![vec!["EU", "rejects"], vec!["Peter"]]
+        );
+        assert_eq!(docs[0].labels[0], ["I-ORG", "O"]);
+        assert_eq!(docs[1].lines, vec![vec![8]]);
+    }
+
+    #[test]
+    fn tagging_keeps_every_line() {
+        let out = Recognizer::global().tag_conll(SAMPLE).expect("valid");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), SAMPLE.lines().count());
+        assert_eq!(lines[0], "-DOCSTART- -X- O O");
+        assert_eq!(lines[1], "");
+        assert!(lines[2].starts_with("EU NNP I-NP I-ORG "));
+        assert_eq!(lines[2].split_whitespace().count(), 5);
+    }
+}

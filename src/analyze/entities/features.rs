@@ -1,0 +1,534 @@
+//! Feature extraction: each token of a document becomes a list of hashed feature keys
+//! (word and window words, shapes, affixes, clusters, capitalisation priors, gazetteer
+//! matches, and document-level evidence of how the same word is written elsewhere).
+//! Everything is written into reusable buffers: no allocation per token once warm.
+
+use std::ops::Range;
+
+use super::hash::{self, feature, mix};
+use super::lexicon::{HashKeyed, Lexicon, WordInfo, ascii_norm_lower, norm_char, word_key};
+
+/// Capitalisation class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub(crate) enum Class {
+    Lower = 0,
+    InitCap = 1,
+    AllCaps = 2,
+    Mixed = 3,
+    Number = 4,
+    AlphaNum = 5,
+    Punct = 6,
+    SingleUpper = 7,
+}
+
+impl Class {
+    pub(crate) fn of(s: &str) -> Class {
+        let (mut upper, mut lower, mut digit, mut alpha) = (0, 0, 0, 0);
+        let mut first_upper = false;
+        for (i, c) in s.chars().enumerate() {
+            if c.is_alphabetic() {
+                alpha += 1;
+                if c.is_uppercase() {
+                    upper += 1;
+                    if i == 0 {
+                        first_upper = true;
+                    }
+                } else if c.is_lowercase() {
+                    lower += 1;
+                }
+            } else if c.is_numeric() {
+                digit += 1;
+            }
+        }
+        if alpha == 0 {
+            return if digit > 0 {
+                Class::Number
+            } else {
+                Class::Punct
+            };
+        }
+        if digit > 0 {
+            return Class::AlphaNum;
+        }
+        if lower == 0 && upper > 0 {
+            return if upper == 1 {
+                Class::SingleUpper
+            } else {
+                Class::AllCaps
+            };
+        }
+        if upper == 0 {
+            return Class::Lower;
+        }
+        if first_upper && upper == 1 {
+            Class::InitCap
+        } else {
+            Class::Mixed
+        }
+    }
+}
+
+/// Per-token values computed once and shared by window features.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct TokInfo {
+    pub(crate) word: u64,
+    pub(crate) key: u64,
+    shape: u64,
+    short: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    pub(crate) class: u8,
+    lex: WordInfo,
+    pub(crate) first: bool,
+    pub(crate) caps_sentence: bool,
+}
+
+impl TokInfo {
+    /// Whether the token is capitalised (initial capital, all capitals or mixed case).
+    pub(crate) fn capitalised(&self) -> bool {
+        matches!(self.class, 1..=3 | 7)
+    }
+
+    /// Whether the token is in a sentence written mostly in capitals (a headline).
+    pub(crate) fn in_caps_sentence(&self) -> bool {
+        self.caps_sentence
+    }
+}
+
+/// How a word (by key) is written across the document.
+#[derive(Debug, Clone, Copy, Default)]
+struct DocStat {
+    /// Capitalised, not sentence-initial, in a normal (not all-caps) sentence.
+    cap_inner: u16,
+    /// Written in lowercase.
+    lower: u16,
+    /// Positions in runs of capitalised words: 1 first, 2 inner, 4 last.
+    run: u8,
+}
+
+// Feature templates.
+const T_BIAS: u32 = 1;
+const T_WORD: u32 = 2;
+const T_LOW: [u32; 5] = [3, 4, 5, 6, 7];
+const T_SHAPE: [u32; 3] = [8, 9, 10];
+const T_SHAPE_BI: [u32; 2] = [11, 12];
+const T_SHORT_TRI: u32 = 13;
+const T_PRE: u32 = 14;
+const T_SUF: u32 = 18;
+const T_LOW_BI: [u32; 2] = [22, 23];
+const T_FIRST: u32 = 24;
+const T_CAPS_SENT: u32 = 25;
+const T_CLUSTER: u32 = 26; // +level*3 + window
+const T_CASE: [u32; 3] = [40, 41, 42];
+const T_GAZ: [u32; 3] = [43, 44, 45];
+const T_DOC: u32 = 46;
+const T_DOC_RUN: u32 = 47;
+const T_DATELINE: u32 = 48;
+const T_LOWPREV_SHAPE: u32 = 49;
+const T_LOWNEXT_SHAPE: u32 = 50;
+const T_CLASS_WIN: u32 = 51;
+const T_SUF_CLASS: u32 = 52;
+const T_LEN: u32 = 53;
+const T_CASE_CLASS: u32 = 54;
+const T_GAZ_CLASS: u32 = 55;
+const T_DOC_LOW: u32 = 56;
+const T_GENRE: u32 = 57;
+const T_GENRE_CLUSTER: u32 = 58;
+
+/// Reusable buffers for extracting the features of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Extractor {
+    infos: Vec<TokInfo>,
+    marks: Vec<u16>,
+    keys: Vec<u64>,
+    doc: HashKeyed<DocStat>,
+    /// Feature keys of all tokens, concatenated.
+    pub(crate) feats: Vec<u64>,
+    /// `feats[offsets[i]..offsets[i + 1]]` are token i's features.
+    pub(crate) offsets: Vec<u32>,
+    /// The document's section word (`SOCCER` in a first line `SOCCER - ...`), or 0.
+    genre: u64,
+}
+
+fn shapes(s: &str) -> (u64, u64) {
+    let (mut long, mut short) = (hash::EMPTY, hash::EMPTY);
+    let (mut last, mut run) = ('\0', 0);
+    for c in s.chars() {
+        let c = norm_char(c);
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() || c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if m == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = m;
+            short = hash::feed_char(short, m);
+        }
+        if run <= 3 {
+            long = hash::feed_char(long, m);
+        }
+    }
+    (long, short)
+}
+
+fn affixes(s: &str) -> ([u64; 4], [u64; 4]) {
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    if s.is_ascii() {
+        // Same hashes as below, byte by byte.
+        let b = s.as_bytes();
+        let (mut hp, mut hs) = (hash::EMPTY, hash::EMPTY);
+        for k in 0..4 {
+            if k < b.len() {
+                hp = hash::feed(hp, &[ascii_norm_lower(b[k])]);
+                hs = hash::feed(hs, &[ascii_norm_lower(b[b.len() - 1 - k])]);
+            }
+            pre[k] = hp;
+            suf[k] = hs;
+        }
+        return (pre, suf);
+    }
+    let mut h = hash::EMPTY;
+    let mut n = 0;
+    for c in s.chars().flat_map(|c| norm_char(c).to_lowercase()).take(4) {
+        h = hash::feed_char(h, c);
+        pre[n] = h;
+        n += 1;
+    }
+    for p in pre.iter_mut().skip(n) {
+        *p = h;
+    }
+    let mut h = hash::EMPTY;
+    let mut n = 0;
+    for c in s
+        .chars()
+        .rev()
+        .flat_map(|c| norm_char(c).to_lowercase())
+        .take(4)
+    {
+        h = hash::feed_char(h, c);
+        suf[n] = h;
+        n += 1;
+    }
+    for p in suf.iter_mut().skip(n) {
+        *p = h;
+    }
+    (pre, suf)
+}
+
+fn word_hash(s: &str) -> u64 {
+    s.chars()
+        .fold(hash::EMPTY, |h, c| hash::feed_char(h, norm_char(c)))
+}
+
+/// Whether a token opens a sentence-like unit: first, or after an opening quote or dash.
+fn opens(tokens: &[impl AsRef<str>], sentence_start: usize, i: usize) -> bool {
+    if i == sentence_start {
+        return true;
+    }
+    let prev = tokens[i - 1].as_ref();
+    i == sentence_start + 1 && matches!(prev, "\"" | "“" | "'" | "‘" | "-" | "(" | "--")
+}
+
+impl Extractor {
+    /// Computes the features of every token of a document.
+    ///
+    /// `sentences` are half-open ranges into `tokens` covering it in order.
+    pub(crate) fn document<S: AsRef<str>>(
+        &mut self,
+        lex: &Lexicon,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+    ) {
+        let n = tokens.len();
+        self.infos.clear();
+        self.keys.clear();
+        self.marks.clear();
+        self.marks.resize(n, 0);
+        self.doc.clear();
+        self.feats.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for s in tokens {
+            let s = s.as_ref();
+            let key = word_key(s);
+            let (shape, short) = shapes(s);
+            let (pre, suf) = affixes(s);
+            self.keys.push(key);
+            self.infos.push(TokInfo {
+                word: word_hash(s),
+                key,
+                shape,
+                short,
+                pre,
+                suf,
+                class: Class::of(s) as u8,
+                lex: lex.word(key),
+                first: false,
+                caps_sentence: false,
+            });
+        }
+        for r in sentences {
+            let (mut letters, mut caps) = (0, 0);
+            for i in r.clone() {
+                let c = self.infos[i].class;
+                if c != Class::Number as u8 && c != Class::Punct as u8 {
+                    letters += 1;
+                    if c == Class::AllCaps as u8 || c == Class::SingleUpper as u8 {
+                        caps += 1;
+                    }
+                }
+            }
+            let caps_sentence = letters > 0 && caps * 10 >= letters * 6;
+            for i in r.clone() {
+                self.infos[i].caps_sentence = caps_sentence;
+                self.infos[i].first = opens(tokens, r.start, i);
+            }
+            lex.mark_phrases(&self.keys[r.clone()], &mut self.marks[r.clone()]);
+            // Document statistics from normal sentences.
+            if caps_sentence {
+                continue;
+            }
+            let mut run_start = None;
+            for i in r.clone().chain(std::iter::once(r.end)) {
+                let cap = i < r.end && {
+                    let c = self.infos[i].class;
+                    c == Class::InitCap as u8
+                        || c == Class::Mixed as u8
+                        || c == Class::AllCaps as u8
+                };
+                if i < r.end {
+                    let info = self.infos[i];
+                    let stat = self.doc.entry(info.key).or_default();
+                    if cap && !info.first {
+                        stat.cap_inner = stat.cap_inner.saturating_add(1);
+                    } else if info.class == Class::Lower as u8 {
+                        stat.lower = stat.lower.saturating_add(1);
+                    }
+                }
+                match (cap, run_start) {
+                    (true, None) => run_start = Some(i),
+                    (false, Some(s)) => {
+                        run_start = None;
+                        if i - s >= 2 {
+                            for j in s..i {
+                                let bit = if j == s {
+                                    1
+                                } else if j + 1 == i {
+                                    4
+                                } else {
+                                    2
+                                };
+                                self.doc.entry(self.keys[j]).or_default().run |= bit;
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.genre = match (tokens.first(), tokens.get(1)) {
+            (Some(a), Some(b)) if b.as_ref() == "-" && Class::of(a.as_ref()) == Class::AllCaps => {
+                self.infos[0].key
+            }
+            _ => 0,
+        };
+        for r in sentences {
+            for i in r.clone() {
+                self.token(r.clone(), i, tokens);
+                self.offsets.push(self.feats.len() as u32);
+            }
+        }
+    }
+
+    /// Per-token values of the document last passed to [`Extractor::document`].
+    pub(crate) fn infos(&self) -> &[TokInfo] {
+        &self.infos
+    }
+
+    fn token<S: AsRef<str>>(&mut self, r: Range<usize>, i: usize, tokens: &[S]) {
+        const PAD_BEFORE: u64 = 0x5eed_0001;
+        const PAD_AFTER: u64 = 0x5eed_0002;
+        let infos = &self.infos;
+        let at = |d: isize| -> Option<&TokInfo> {
+            let j = i as isize + d;
+            if j < r.start as isize || j >= r.end as isize {
+                None
+            } else {
+                Some(&infos[j as usize])
+            }
+        };
+        let pad = |d: isize| if d < 0 { PAD_BEFORE } else { PAD_AFTER };
+        let low = |d: isize| at(d).map_or(pad(d), |t| t.key);
+        let shape = |d: isize| at(d).map_or(pad(d), |t| t.shape);
+        let short = |d: isize| at(d).map_or(pad(d), |t| t.short);
+        let class = |d: isize| at(d).map_or(pad(d), |t| u64::from(t.class));
+        let t = infos[i];
+        let f = &mut self.feats;
+        let cls = u64::from(t.class);
+        let ctx = cls | u64::from(t.first) << 8 | u64::from(t.caps_sentence) << 9;
+
+        f.push(feature(T_BIAS, 0));
+        f.push(feature(T_WORD, t.word));
+        for (k, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
+            f.push(feature(T_LOW[k], low(d)));
+        }
+        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
+            f.push(feature(T_SHAPE[k], shape(d)));
+        }
+        f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
+        f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
+        f.push(feature(T_SHORT_TRI, mix(mix(short(-1), t.short), short(1))));
+        for k in 0..4 {
+            f.push(feature(T_PRE + k as u32, t.pre[k]));
+            f.push(feature(T_SUF + k as u32, t.suf[k]));
+        }
+        f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
+        f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
+        f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
+        f.push(feature(T_CAPS_SENT, mix(u64::from(t.caps_sentence), ctx)));
+        f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
+        f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
+        f.push(feature(T_CLASS_WIN, mix(mix(class(-1), cls), class(1))));
+        f.push(feature(T_SUF_CLASS, mix(t.suf[2], cls)));
+        let len = tokens[i].as_ref().chars().count().min(12) as u64;
+        f.push(feature(T_LEN, mix(len, cls)));
+        // Clusters of the word and its neighbours.
+        for level in 0..3 {
+            for (w, d) in [0isize, -1, 1].into_iter().enumerate() {
+                let c = at(d).map_or(pad(d), |x| u64::from(x.lex.clusters[level]));
+                f.push(feature(T_CLUSTER + (level * 3 + w) as u32, c));
+            }
+        }
+        // Capitalisation prior.
+        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
+            let c = at(d).map_or(pad(d), |x| u64::from(x.lex.case) | u64::from(x.class) << 4);
+            f.push(feature(T_CASE[k], c));
+        }
+        f.push(feature(
+            T_CASE_CLASS,
+            mix(u64::from(t.lex.case) | u64::from(t.lex.freq) << 4, ctx),
+        ));
+        // Gazetteer matches.
+        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
+            let j = i as isize + d;
+            if j < r.start as isize || j >= r.end as isize {
+                continue;
+            }
+            let m = self.marks[j as usize];
+            for bit in 0..16 {
+                if m & (1 << bit) != 0 {
+                    f.push(feature(T_GAZ[k], bit));
+                    if d == 0 {
+                        f.push(feature(T_GAZ_CLASS, mix(bit, cls)));
+                    }
+                }
+            }
+        }
+        // Document-level evidence.
+        let stat = self.doc.get(&t.key).copied().unwrap_or_default();
+        let own_cap = !t.caps_sentence && !t.first && matches!(t.class, 1..=3);
+        let own_low = !t.caps_sentence && t.class == Class::Lower as u8;
+        let cap_other = stat.cap_inner.saturating_sub(u16::from(own_cap)) > 0;
+        let low_other = stat.lower.saturating_sub(u16::from(own_low)) > 0;
+        f.push(feature(
+            T_DOC,
+            mix(u64::from(cap_other) | u64::from(low_other) << 1, ctx),
+        ));
+        f.push(feature(T_DOC_RUN, mix(u64::from(stat.run), ctx)));
+        f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)));
+        if self.genre != 0 {
+            f.push(feature(T_GENRE, mix(self.genre, ctx)));
+            f.push(feature(
+                T_GENRE_CLUSTER,
+                mix(self.genre, u64::from(t.lex.clusters[1])),
+            ));
+        }
+        // Datelines: an all-caps word opening a line, followed by a dash or a date.
+        if t.first && (t.class == Class::AllCaps as u8) {
+            let next = (i + 1 < r.end).then(|| tokens[i + 1].as_ref());
+            let dateline = match next {
+                None => 1,
+                Some("-" | "--" | "—" | "–" | "(" | ",") => 2,
+                Some(x) if x.starts_with(|c: char| c.is_ascii_digit()) => 3,
+                Some(_) => 0,
+            };
+            f.push(feature(T_DATELINE, dateline));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes() {
+        assert_eq!(Class::of("Altman"), Class::InitCap);
+        assert_eq!(Class::of("NVIDIA"), Class::AllCaps);
+        assert_eq!(Class::of("OpenAI"), Class::Mixed);
+        assert_eq!(Class::of("iPhone"), Class::Mixed);
+        assert_eq!(Class::of("J"), Class::SingleUpper);
+        assert_eq!(Class::of("1996-08-30"), Class::Number);
+        assert_eq!(Class::of("F-16"), Class::AlphaNum);
+        assert_eq!(Class::of("’s"), Class::Lower);
+        assert_eq!(Class::of("."), Class::Punct);
+    }
+
+    #[test]
+    fn shapes_and_affixes() {
+        assert_eq!(shapes("Altman"), shapes("Bxxxxxxxxx"));
+        assert_ne!(shapes("Altman").1, shapes("ALTMAN").1);
+        assert_eq!(shapes("Altman").1, shapes("Xy").1);
+        let (pre, suf) = affixes("Altman");
+        assert_eq!(pre[0], affixes("a").0[0]);
+        assert_eq!(suf[2], affixes("Batman").1[2]);
+        let (pre, _) = affixes("Al");
+        assert_eq!(pre[1], pre[3]);
+        // The ASCII fast path agrees with the general one.
+        assert_eq!(affixes("Abcdef").0, affixes("Abcdeé").0);
+        assert_eq!(affixes("éxyZ").1[..3], affixes("axyz").1[..3]);
+    }
+
+    fn extract(tokens: &[&str]) -> Extractor {
+        let mut ex = Extractor::default();
+        let sentences = [tokens.len()].map(|n| 0..n);
+        ex.document(&Lexicon::default(), tokens, &sentences);
+        ex
+    }
+
+    #[test]
+    fn every_token_gets_features_and_same_context_same_features() {
+        let ex = extract(&["Sam", "Altman", "met", "Sam", "Altman", "."]);
+        assert_eq!(ex.offsets.len(), 7);
+        for w in ex.offsets.windows(2) {
+            assert!(w[1] - w[0] > 30);
+        }
+        let a = &ex.feats[ex.offsets[1] as usize..ex.offsets[2] as usize];
+        let b = &ex.feats[ex.offsets[4] as usize..ex.offsets[5] as usize];
+        // The second "Altman" differs only in its right context and its neighbours.
+        let common = a.iter().filter(|k| b.contains(k)).count();
+        assert!(common > a.len() / 2 && common < a.len());
+    }
+
+    #[test]
+    fn document_evidence_changes_headline_features() {
+        // "ALTMAN" in a caps headline, with and without "Altman" later in the text.
+        let tokens = ["ALTMAN", "WINS", "", "Then", "Mr", "Altman", "left"];
+        let mut ex = Extractor::default();
+        ex.document(&Lexicon::default(), &tokens, &[0..2, 2..7]);
+        let with: Vec<u64> = ex.feats[..ex.offsets[1] as usize].to_vec();
+        let tokens2 = ["ALTMAN", "WINS", "", "Then", "Mr", "Jones", "left"];
+        ex.document(&Lexicon::default(), &tokens2, &[0..2, 2..7]);
+        let without = &ex.feats[..ex.offsets[1] as usize];
+        assert_ne!(with, without);
+    }
+}

@@ -1,0 +1,442 @@
+//! The trained model: the lexicon and one or two tagging layers (quantised feature weights,
+//! sparse per feature, and tag transition scores; the second layer also reads the first
+//! one's tags across the document), with its binary file format (`LEDENER2`, little-endian).
+
+use super::EntitiesError;
+use super::lexicon::{Lexicon, WordInfo};
+use super::tags::NUM_TAGS;
+
+const MAGIC: &[u8; 8] = b"LEDENER2";
+
+/// The lexicon and the tagging layers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Model {
+    pub(crate) lexicon: Lexicon,
+    /// The first layer tags from the token features; a second one, if any, also reads the
+    /// first one's tags across the document.
+    pub(crate) layers: Vec<Layer>,
+    /// The layers' weights merged for tagging (built by [`Model::finish`]).
+    pub(crate) joint: Joint,
+}
+
+/// Both layers' weights of one feature, inline with its key.
+#[derive(Debug, Clone, Copy, Default)]
+struct JointSlot {
+    /// Feature key; 0 marks an empty slot.
+    key: u64,
+    weights: [[i16; NUM_TAGS]; 2],
+}
+
+/// All features of both layers in one open-addressing table, so that scoring a token for
+/// both layers looks each feature up once: memory latency, not arithmetic, bounds tagging.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Joint {
+    table: Vec<JointSlot>,
+    /// One bit per hashed key (from other bits of the key than the table index): small
+    /// enough to stay in cache, it answers most lookups of absent features without touching
+    /// the table.
+    present: Vec<u64>,
+}
+
+/// Bits in [`Joint::present`]: 2^21, 256 KiB.
+const PRESENT_BITS: u32 = 21;
+
+#[inline]
+fn present_bit(key: u64) -> (usize, u64) {
+    let bit = (key >> (64 - PRESENT_BITS)) as usize;
+    (bit / 64, 1u64 << (bit % 64))
+}
+
+impl Joint {
+    fn build(layers: &[Layer]) -> Joint {
+        let mut keys: Vec<u64> = layers
+            .iter()
+            .flat_map(|l| l.table.iter().map(|s| s.key).filter(|&k| k != 0))
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        // At most seven eighths full: small enough to stay in cache, short probes.
+        let size = (keys.len().max(4) * 8 / 7 + 1).next_power_of_two();
+        let mut joint = Joint {
+            table: vec![JointSlot::default(); size],
+            present: vec![0; (1 << PRESENT_BITS) / 64],
+        };
+        for &key in &keys {
+            let (word, bit) = present_bit(key);
+            joint.present[word] |= bit;
+        }
+        let mask = size - 1;
+        for (l, layer) in layers.iter().enumerate().take(2) {
+            for slot in layer.table.iter().filter(|s| s.key != 0) {
+                let mut i = slot.key as usize & mask;
+                while joint.table[i].key != 0 && joint.table[i].key != slot.key {
+                    i = (i + 1) & mask;
+                }
+                joint.table[i].key = slot.key;
+                joint.table[i].weights[l] = slot.weights;
+            }
+        }
+        joint
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[[i16; NUM_TAGS]; 2]> {
+        let (word, bit) = present_bit(key);
+        if self.present.get(word).is_none_or(|w| w & bit == 0) {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = &self.table[i];
+            if slot.key == key {
+                return Some(&slot.weights);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Hints the processor to load the slots `feats` hash to, ahead of scoring them.
+    #[inline]
+    pub(crate) fn prefetch(&self, feats: &[u64]) {
+        #[cfg(target_arch = "x86_64")]
+        if !self.table.is_empty() && !self.present.is_empty() {
+            use std::arch::x86_64::{_MM_HINT_T0, _mm_prefetch};
+            let mask = self.table.len() - 1;
+            for &key in feats {
+                let (word, bit) = present_bit(key);
+                if self.present[word] & bit == 0 {
+                    continue;
+                }
+                let slot: *const JointSlot = &self.table[key as usize & mask];
+                // SAFETY: a prefetch never faults and `slot` points into the table; SSE is
+                // part of the x86_64 baseline.
+                #[allow(unused_unsafe)]
+                unsafe {
+                    _mm_prefetch::<_MM_HINT_T0>(slot.cast::<i8>());
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = feats;
+    }
+
+    /// Sets `first` and `second` (one slot per tag each) to the sums of the two layers'
+    /// weights of `feats`.
+    #[inline]
+    pub(crate) fn score_both(&self, feats: &[u64], first: &mut [i32], second: &mut [i32]) {
+        let (first, second) = (&mut first[..NUM_TAGS], &mut second[..NUM_TAGS]);
+        first.fill(0);
+        second.fill(0);
+        for &key in feats {
+            if let Some([w1, w2]) = self.get(key) {
+                for (s, &w) in first.iter_mut().zip(w1) {
+                    *s += i32::from(w);
+                }
+                for (s, &w) in second.iter_mut().zip(w2) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+
+    /// Adds the second layer's weights of `feats` to `scores`.
+    #[inline]
+    pub(crate) fn add_second(&self, feats: &[u64], scores: &mut [i32]) {
+        let scores = &mut scores[..NUM_TAGS];
+        for &key in feats {
+            if let Some([_, w2]) = self.get(key) {
+                for (s, &w) in scores.iter_mut().zip(w2) {
+                    *s += i32::from(w);
+                }
+            }
+        }
+    }
+}
+
+/// One feature's weights, stored inline with its key so that a lookup touches one place.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Slot {
+    /// Feature key; 0 marks an empty slot.
+    key: u64,
+    weights: [i16; NUM_TAGS],
+}
+
+/// Feature weights and transitions of one tagging layer, quantised to integers.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Layer {
+    /// Open-addressing hash table (linear probing, at most three quarters full) of feature
+    /// weights.
+    table: Vec<Slot>,
+    /// Number of features in `table`.
+    len: usize,
+    /// `trans[a * NUM_TAGS + b]`: score of tag b after tag a.
+    pub(crate) trans: Vec<i32>,
+}
+
+impl Layer {
+    /// An empty layer with room for `n` features.
+    pub(crate) fn with_capacity(n: usize, trans: Vec<i32>) -> Layer {
+        let size = (n.max(4) * 4 / 3 + 1).next_power_of_two();
+        Layer {
+            table: vec![Slot::default(); size],
+            len: 0,
+            trans,
+        }
+    }
+
+    /// Number of features with weights.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Adds a feature's weights; a key of 0 (reserved) or a repeated key is ignored, and
+    /// so is a feature beyond the capacity given at creation.
+    pub(crate) fn insert(&mut self, key: u64, weights: [i16; NUM_TAGS]) {
+        if key == 0 || (self.len + 1) * 4 > self.table.len() * 3 {
+            return;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = &mut self.table[i];
+            if slot.key == key {
+                return;
+            }
+            if slot.key == 0 {
+                *slot = Slot { key, weights };
+                self.len += 1;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[cfg(test)]
+    fn get(&self, key: u64) -> Option<&[i16; NUM_TAGS]> {
+        if self.table.is_empty() {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            let slot = &self.table[i];
+            if slot.key == key {
+                return Some(&slot.weights);
+            }
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    fn write(&self, out: &mut Vec<u8>) {
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        let mut feats: Vec<&Slot> = self.table.iter().filter(|s| s.key != 0).collect();
+        feats.sort_unstable_by_key(|s| s.key);
+        out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
+        for slot in feats {
+            out.extend_from_slice(&slot.key.to_le_bytes());
+            out.push(slot.weights.iter().filter(|&&x| x != 0).count() as u8);
+            for (t, &x) in slot.weights.iter().enumerate() {
+                if x != 0 {
+                    out.push(t as u8);
+                    out.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+        }
+    }
+
+    fn read(r: &mut Reader<'_>) -> Result<Layer, EntitiesError> {
+        let trans = (0..NUM_TAGS * NUM_TAGS)
+            .map(|_| r.u32().map(|x| x as i32))
+            .collect::<Result<_, _>>()?;
+        let n = r.u32()? as usize;
+        // Each feature takes at least 9 bytes: bound the allocation by the input size.
+        let mut layer = Layer::with_capacity(n.min(r.bytes.len() / 9), trans);
+        for _ in 0..n {
+            let key = r.u64()?;
+            let nnz = r.u8()?;
+            let mut weights = [0i16; NUM_TAGS];
+            for _ in 0..nnz {
+                let t = r.u8()? as usize;
+                let w = r.u16()? as i16;
+                if t >= NUM_TAGS {
+                    return Err(EntitiesError::Model(format!("tag {t} out of range")));
+                }
+                weights[t] = w;
+            }
+            layer.insert(key, weights);
+        }
+        Ok(layer)
+    }
+}
+
+impl Model {
+    /// Builds the merged table for tagging and drops the per-layer tables.
+    pub(crate) fn finish(mut self) -> Model {
+        self.joint = Joint::build(&self.layers);
+        for layer in &mut self.layers {
+            layer.table = Vec::new();
+        }
+        self
+    }
+
+    /// Serialises the model.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        let mut words: Vec<(&u64, &WordInfo)> = self.lexicon.words.iter().collect();
+        words.sort_unstable_by_key(|(k, _)| **k);
+        out.extend_from_slice(&(words.len() as u32).to_le_bytes());
+        for (k, w) in words {
+            out.extend_from_slice(&k.to_le_bytes());
+            for c in w.clusters {
+                out.extend_from_slice(&c.to_le_bytes());
+            }
+            out.push(w.case);
+            out.push(w.freq);
+        }
+        let mut phrases: Vec<(&u64, &u8)> = self.lexicon.phrases.iter().collect();
+        phrases.sort_unstable_by_key(|(k, _)| **k);
+        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+        for (k, b) in phrases {
+            out.extend_from_slice(&k.to_le_bytes());
+            out.push(*b);
+        }
+        out.push(self.layers.len() as u8);
+        for layer in &self.layers {
+            layer.write(&mut out);
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`].
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, EntitiesError> {
+        let mut r = Reader { bytes, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err(EntitiesError::Model(
+                "not a lede NER model (bad magic)".into(),
+            ));
+        }
+        let mut model = Model::default();
+        let n = r.u32()? as usize;
+        model.lexicon.words.reserve(n.min(bytes.len() / 16));
+        for _ in 0..n {
+            let k = r.u64()?;
+            let clusters = [r.u16()?, r.u16()?, r.u16()?];
+            let case = r.u8()?;
+            let freq = r.u8()?;
+            let info = WordInfo {
+                clusters,
+                case,
+                freq,
+            };
+            model.lexicon.words.insert(k, info);
+        }
+        let n = r.u32()? as usize;
+        for _ in 0..n {
+            let k = r.u64()?;
+            let b = r.u8()?;
+            model.lexicon.phrases.insert(k, b);
+        }
+        let layers = r.u8()?;
+        if !(1..=2).contains(&layers) {
+            return Err(EntitiesError::Model(format!("{layers} layers")));
+        }
+        for _ in 0..layers {
+            model.layers.push(Layer::read(&mut r)?);
+        }
+        if r.pos != bytes.len() {
+            return Err(EntitiesError::Model("trailing bytes".into()));
+        }
+        Ok(model.finish())
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], EntitiesError> {
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let end = end.ok_or_else(|| EntitiesError::Model("truncated model".into()))?;
+        let s = &self.bytes[self.pos..end];
+        self.pos = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, EntitiesError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, EntitiesError> {
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().unwrap_or_default(),
+        ))
+    }
+    fn u32(&mut self) -> Result<u32, EntitiesError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
+    }
+    fn u64(&mut self) -> Result<u64, EntitiesError> {
+        Ok(u64::from_le_bytes(
+            self.take(8)?.try_into().unwrap_or_default(),
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_garbage() {
+        let mut layer = Layer::with_capacity(2, vec![3; NUM_TAGS * NUM_TAGS]);
+        let mut w = [0i16; NUM_TAGS];
+        w[4] = -12;
+        layer.insert(42, w);
+        layer.insert(0, w);
+        assert_eq!(layer.len(), 1);
+        let mut second = Layer::with_capacity(2, vec![5; NUM_TAGS * NUM_TAGS]);
+        let mut w2 = [0i16; NUM_TAGS];
+        w2[0] = 7;
+        second.insert(42, w2);
+        second.insert(99, w2);
+        let mut m = Model {
+            layers: vec![layer, second],
+            ..Model::default()
+        };
+        let info = WordInfo {
+            clusters: [1, 2, 3],
+            case: 4,
+            freq: 5,
+        };
+        m.lexicon.words.insert(7, info);
+        m.lexicon.phrases.insert(9, 2);
+        let bytes = m.to_bytes();
+        let back = Model::from_bytes(&bytes).expect("valid model");
+        assert_eq!(back.layers.len(), 2);
+        assert_eq!(back.layers[1].trans, m.layers[1].trans);
+        assert_eq!(back.lexicon.words[&7].case, 4);
+        let (mut s1, mut s2) = ([0i32; NUM_TAGS], [0i32; NUM_TAGS]);
+        back.joint.score_both(&[42, 43, 99], &mut s1, &mut s2);
+        assert_eq!((s1[4], s1[0], s2[4], s2[0]), (-12, 0, 0, 14));
+        back.joint.add_second(&[99], &mut s2);
+        assert_eq!(s2[0], 21);
+        assert_eq!(m.layers[1].get(43), None);
+        assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        assert!(Model::from_bytes(b"nonsense").is_err());
+        assert!(Model::from_bytes(&[]).is_err());
+    }
+}

@@ -1,0 +1,138 @@
+//! The hand-kept list of well-known recent names (`names.tsv`): names the 1990s training
+//! news cannot teach (OpenAI, NVIDIA, ChatGPT, …). An exact, case-sensitive match in raw
+//! text overrides the model, unless the match lies inside a longer entity the model found.
+//! Entries of kind `O` are words news now uses as common nouns ("AI"): an entity that is
+//! exactly such a word is dropped.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::tags::{EntityKind, Span};
+
+const NAMES: &str = include_str!("names.tsv");
+
+/// A name as its words, with its kind (`None`: not a name).
+type Name = (Vec<&'static str>, Option<EntityKind>);
+
+/// Names by their first word, longest first.
+fn names() -> &'static HashMap<&'static str, Vec<Name>> {
+    static LIST: OnceLock<HashMap<&'static str, Vec<Name>>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        let mut map: HashMap<&str, Vec<Name>> = HashMap::new();
+        for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
+            let Some((kind, name)) = line.split_once('\t') else {
+                continue;
+            };
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let kind = match kind {
+                "O" => None,
+                k => match EntityKind::from_label(k) {
+                    Some(k) => Some(k),
+                    None => continue,
+                },
+            };
+            if let Some(first) = words.first() {
+                map.entry(*first).or_default().push((words, kind));
+            }
+        }
+        for list in map.values_mut() {
+            list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+        }
+        map
+    })
+}
+
+/// Applies the list to one sentence's `words` and the model's `spans` for it.
+pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < words.len() {
+        let found = names().get(words[i]).and_then(|list| {
+            list.iter().find(|(name, _)| {
+                i + name.len() <= words.len() && name.iter().zip(&words[i..]).all(|(n, w)| n == w)
+            })
+        });
+        let Some((name, kind)) = found else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = (i, i + name.len());
+        let inside_longer = spans
+            .iter()
+            .any(|s| s.start <= start && end <= s.end && s.end - s.start > end - start);
+        match kind {
+            None => spans.retain(|s| (s.start, s.end) != (start, end)),
+            Some(kind) if !inside_longer => {
+                spans.retain(|s| s.end <= start || s.start >= end);
+                spans.push(Span {
+                    start,
+                    end,
+                    kind: *kind,
+                });
+                spans.sort_by_key(|s| s.start);
+            }
+            Some(_) => {}
+        }
+        i = end;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_overrides_model_but_not_longer_entities() {
+        let words = ["Amazon", "and", "Amazon", "Web", "Services", "ChatGPT"];
+        let mut spans = vec![
+            Span {
+                start: 0,
+                end: 1,
+                kind: EntityKind::Location,
+            },
+            Span {
+                start: 2,
+                end: 5,
+                kind: EntityKind::Organization,
+            },
+        ];
+        apply(&words, &mut spans);
+        assert_eq!(
+            spans,
+            vec![
+                Span {
+                    start: 0,
+                    end: 1,
+                    kind: EntityKind::Organization
+                },
+                Span {
+                    start: 2,
+                    end: 5,
+                    kind: EntityKind::Organization
+                },
+                Span {
+                    start: 5,
+                    end: 6,
+                    kind: EntityKind::Misc
+                },
+            ]
+        );
+        let mut ai = vec![
+            Span {
+                start: 0,
+                end: 1,
+                kind: EntityKind::Misc,
+            },
+            Span {
+                start: 2,
+                end: 4,
+                kind: EntityKind::Organization,
+            },
+        ];
+        apply(&["AI", "at", "AI", "Labs"], &mut ai);
+        assert_eq!(ai.len(), 1, "{ai:?}");
+        assert_eq!(ai[0].start, 2);
+        let mut none = Vec::new();
+        apply(&["amazon", "rainforest"], &mut none);
+        assert!(none.is_empty());
+    }
+}

@@ -1,0 +1,276 @@
+//! The [`Recognizer`]: loads the model once, tags token sequences and extracts entities
+//! with byte spans and canonical names from raw text.
+
+use std::cell::RefCell;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::EntitiesError;
+use super::canonical::canonical_names;
+use super::consistency::propagate;
+use super::decoder::viterbi;
+use super::features::Extractor;
+use super::model::{Layer, Model};
+use super::names;
+use super::stacked::Stacker;
+use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
+use super::tokenize::tokenize;
+
+/// The model shipped with lede, trained by `scripts/train-ner.sh`.
+static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
+
+/// A named entity found in a text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Its type (`"type"` in JSON).
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The text as written (`input[start..end]`).
+    pub text: String,
+    /// Byte offset of its first byte in the input.
+    pub start: usize,
+    /// Byte offset one past its last byte.
+    pub end: usize,
+    /// The name it refers to in this text: the fullest mention of it ("Altman" resolves to
+    /// "Sam Altman"), with case, whitespace and possessives normalised.
+    pub canonical: String,
+}
+
+/// Reusable buffers for tagging, one set per thread.
+#[derive(Default)]
+struct Scratch {
+    extractor: Extractor,
+    stacker: Stacker,
+    emissions: Vec<i32>,
+    second: Vec<i32>,
+    back: Vec<u8>,
+    path: Vec<Tag>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// A named-entity recogniser: a loaded model.
+#[derive(Debug, Clone)]
+pub struct Recognizer {
+    model: Model,
+}
+
+impl Recognizer {
+    /// The recogniser with the model shipped in lede, loaded on first use.
+    ///
+    /// Should the embedded model ever fail to load, this is a recogniser that finds nothing
+    /// (and says so once on standard error), never a panic.
+    pub fn global() -> &'static Recognizer {
+        static GLOBAL: OnceLock<Recognizer> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            Recognizer::from_bytes(MODEL_BYTES).unwrap_or_else(|err| {
+                eprintln!("lede: {err}; entity recognition disabled");
+                Recognizer {
+                    model: Model {
+                        layers: vec![Layer::with_capacity(0, vec![0; NUM_TAGS * NUM_TAGS])],
+                        ..Model::default()
+                    },
+                }
+            })
+        })
+    }
+
+    /// A recogniser from model bytes (the format of `models/ner.bin`).
+    pub fn from_bytes(bytes: &[u8]) -> Result<Recognizer, EntitiesError> {
+        Ok(Recognizer {
+            model: Model::from_bytes(bytes)?,
+        })
+    }
+
+    #[cfg(feature = "train")]
+    pub(crate) fn from_model(model: Model) -> Recognizer {
+        Recognizer {
+            model: model.finish(),
+        }
+    }
+
+    /// Tags the tokens of one document given as `sentences` of `tokens`, returning one BIOES
+    /// tag per token in order.
+    pub(crate) fn tag_ranges<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+        out: &mut Vec<Tag>,
+    ) {
+        out.clear();
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let s = &mut *guard;
+            s.extractor.document(&self.model.lexicon, tokens, sentences);
+            // Both layers score the token features in one pass over the merged table.
+            let Some(first) = self.model.layers.first() else {
+                return;
+            };
+            let joint = &self.model.joint;
+            let n_tokens = s.extractor.offsets.len() - 1;
+            s.emissions.clear();
+            s.emissions.resize(n_tokens * NUM_TAGS, 0);
+            s.second.clear();
+            s.second.resize(n_tokens * NUM_TAGS, 0);
+            const AHEAD: usize = 2;
+            for i in 0..n_tokens.min(AHEAD) {
+                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
+                joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
+            }
+            for i in 0..n_tokens {
+                if i + AHEAD < n_tokens {
+                    let (lo, hi) = (
+                        s.extractor.offsets[i + AHEAD],
+                        s.extractor.offsets[i + AHEAD + 1],
+                    );
+                    joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
+                }
+                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
+                joint.score_both(
+                    &s.extractor.feats[lo as usize..hi as usize],
+                    &mut s.emissions[i * NUM_TAGS..(i + 1) * NUM_TAGS],
+                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
+                );
+            }
+            for r in sentences {
+                let em = &s.emissions[r.start * NUM_TAGS..r.end * NUM_TAGS];
+                viterbi(em, &first.trans, &mut s.back, &mut s.path);
+                out.extend_from_slice(&s.path);
+            }
+            // The second layer adds features on the first layer's tags across the document.
+            let Some(second) = self.model.layers.get(1) else {
+                return;
+            };
+            s.stacker.stack(s.extractor.infos(), sentences, out);
+            out.clear();
+            for i in 0..n_tokens {
+                let (lo, hi) = (s.stacker.offsets[i], s.stacker.offsets[i + 1]);
+                joint.add_second(
+                    &s.stacker.feats[lo as usize..hi as usize],
+                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
+                );
+            }
+            for r in sentences {
+                let em = &s.second[r.start * NUM_TAGS..r.end * NUM_TAGS];
+                viterbi(em, &second.trans, &mut s.back, &mut s.path);
+                out.extend_from_slice(&s.path);
+            }
+            propagate(s.extractor.infos(), sentences, out);
+        });
+    }
+
+    /// Tags a document given as sentences of tokens (CoNLL-style tokens: punctuation and
+    /// possessive `'s` separate). Returns one BIO tag (`B-PER`, `I-ORG`, `O`, …) per token.
+    ///
+    /// The whole document is context: a word's tag can depend on how it is written in
+    /// other sentences.
+    pub fn tag<S: AsRef<str>>(&self, sentences: &[Vec<S>]) -> Vec<Vec<&'static str>> {
+        let tokens: Vec<&str> = sentences.iter().flatten().map(AsRef::as_ref).collect();
+        let mut ranges = Vec::with_capacity(sentences.len());
+        let mut start = 0;
+        for s in sentences {
+            ranges.push(start..start + s.len());
+            start += s.len();
+        }
+        let mut tags = Vec::new();
+        self.tag_ranges(&tokens, &ranges, &mut tags);
+        ranges
+            .iter()
+            .map(|r| bio_labels(&tags[r.clone()]))
+            .collect()
+    }
+
+    /// Finds the entities of a raw text (one article): tokenises it, tags it, lets the
+    /// hand-kept list of recent names (`names.tsv`) override the model on exact matches,
+    /// and resolves each mention to a canonical name. Spans are byte offsets into `text`.
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let tokenized = tokenize(text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+        let mut tags = Vec::new();
+        self.tag_ranges(&words, &tokenized.sentences, &mut tags);
+        let mut entities = Vec::new();
+        for r in &tokenized.sentences {
+            let mut spans = spans_from_tags(&tags[r.clone()]);
+            names::apply(&words[r.clone()], &mut spans);
+            for span in spans {
+                let first = tokenized.tokens[r.start + span.start];
+                let last = tokenized.tokens[r.start + span.end - 1];
+                entities.push(Entity {
+                    kind: span.kind,
+                    text: text[first.start..last.end].to_string(),
+                    start: first.start,
+                    end: last.end,
+                    canonical: String::new(),
+                });
+            }
+        }
+        canonical_names(&mut entities);
+        entities
+    }
+}
+
+/// BIO labels of a BIOES tag sequence.
+pub(crate) fn bio_labels(tags: &[Tag]) -> Vec<&'static str> {
+    const B: [&str; 4] = ["B-PER", "B-ORG", "B-LOC", "B-MISC"];
+    const I: [&str; 4] = ["I-PER", "I-ORG", "I-LOC", "I-MISC"];
+    use super::tags::Part;
+    tags.iter()
+        .map(|t| match (t.kind(), t.part()) {
+            (Some(k), Some(Part::Begin | Part::Single)) => B[k.index()],
+            (Some(k), _) => I[k.index()],
+            _ => "O",
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::entities::tags::Part;
+
+    #[test]
+    fn bio_from_bioes() {
+        let tags = [
+            Tag::new(EntityKind::Person, Part::Begin),
+            Tag::new(EntityKind::Person, Part::End),
+            Tag::new(EntityKind::Person, Part::Single),
+            Tag::O,
+        ];
+        assert_eq!(bio_labels(&tags), ["B-PER", "I-PER", "B-PER", "O"]);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let r = Recognizer::global();
+        for text in [
+            "",
+            " ",
+            "\n\n\n",
+            "’",
+            "\u{0}\u{feff}",
+            "ÀÉÎ 𝔘𝔫𝔦 😀 OpenAI’s",
+            "'s",
+            "....",
+            "-",
+        ] {
+            for e in r.extract(text) {
+                assert!(e.start < e.end && e.end <= text.len());
+                assert_eq!(&text[e.start..e.end], e.text);
+            }
+        }
+        assert!(r.tag::<&str>(&[]).is_empty());
+        assert_eq!(r.tag(&[Vec::<&str>::new()]), vec![Vec::<&str>::new()]);
+    }
+
+    #[test]
+    fn bad_model_bytes_are_an_error() {
+        assert!(matches!(
+            Recognizer::from_bytes(b"LEDENER1"),
+            Err(EntitiesError::Model(_))
+        ));
+    }
+}

@@ -1,0 +1,302 @@
+//! Entity kinds and the BIOES tag set the tagger predicts, with conversions from and to
+//! IOB1/BIO tag strings and entity spans.
+
+use serde::{Deserialize, Serialize};
+
+/// The type of a named entity, following CoNLL-2003.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum EntityKind {
+    /// A person.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation: company, agency, team, party.
+    #[serde(rename = "ORG")]
+    Organization,
+    /// A location: country, city, region, facility.
+    #[serde(rename = "LOC")]
+    Location,
+    /// Any other name: nationalities, events, products, works.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl EntityKind {
+    /// All kinds, in tag order.
+    pub const ALL: [EntityKind; 4] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Location,
+        EntityKind::Misc,
+    ];
+
+    /// The CoNLL label: `PER`, `ORG`, `LOC` or `MISC`.
+    pub fn label(self) -> &'static str {
+        match self {
+            EntityKind::Person => "PER",
+            EntityKind::Organization => "ORG",
+            EntityKind::Location => "LOC",
+            EntityKind::Misc => "MISC",
+        }
+    }
+
+    /// Parses a CoNLL label.
+    pub fn from_label(label: &str) -> Option<EntityKind> {
+        match label {
+            "PER" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Organization),
+            "LOC" => Some(EntityKind::Location),
+            "MISC" => Some(EntityKind::Misc),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl std::fmt::Display for EntityKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// Number of tags: `O` plus B, I, E, S for each of the four kinds.
+pub(crate) const NUM_TAGS: usize = 17;
+
+/// Position of a token inside an entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Part {
+    /// First token of a multi-token entity.
+    Begin,
+    /// Inner token.
+    Inside,
+    /// Last token of a multi-token entity.
+    End,
+    /// A one-token entity.
+    Single,
+}
+
+/// A BIOES tag, stored as an index `0..NUM_TAGS` (0 is `O`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Tag(pub(crate) u8);
+
+impl Tag {
+    pub(crate) const O: Tag = Tag(0);
+
+    #[cfg_attr(not(feature = "train"), allow(dead_code))]
+    pub(crate) fn new(kind: EntityKind, part: Part) -> Tag {
+        let p = match part {
+            Part::Begin => 0,
+            Part::Inside => 1,
+            Part::End => 2,
+            Part::Single => 3,
+        };
+        Tag((1 + kind.index() * 4 + p) as u8)
+    }
+
+    pub(crate) const fn kind(self) -> Option<EntityKind> {
+        if self.0 == 0 {
+            None
+        } else {
+            Some(EntityKind::ALL[(self.0 as usize - 1) / 4])
+        }
+    }
+
+    pub(crate) const fn part(self) -> Option<Part> {
+        if self.0 == 0 {
+            return None;
+        }
+        Some(match (self.0 - 1) % 4 {
+            0 => Part::Begin,
+            1 => Part::Inside,
+            2 => Part::End,
+            _ => Part::Single,
+        })
+    }
+
+    /// Whether `next` may follow `self` in a well-formed BIOES sequence.
+    pub(crate) const fn allows(self, next: Tag) -> bool {
+        let open = matches!(self.part(), Some(Part::Begin | Part::Inside));
+        match next.part() {
+            // Same kind: tags 1..=16 come in groups of four per kind.
+            Some(Part::Inside | Part::End) => open && (self.0 - 1) / 4 == (next.0 - 1) / 4,
+            _ => !open,
+        }
+    }
+
+    /// Whether a sentence may start with this tag.
+    pub(crate) const fn can_start(self) -> bool {
+        !matches!(self.part(), Some(Part::Inside | Part::End))
+    }
+
+    /// Whether a sentence may end with this tag.
+    pub(crate) const fn can_end(self) -> bool {
+        !matches!(self.part(), Some(Part::Begin | Part::Inside))
+    }
+
+    /// The tag as text, e.g. `B-PER` or `O`.
+    pub(crate) fn as_str(self) -> &'static str {
+        const NAMES: [&str; NUM_TAGS] = [
+            "O", "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG", "E-ORG", "S-ORG", "B-LOC",
+            "I-LOC", "E-LOC", "S-LOC", "B-MISC", "I-MISC", "E-MISC", "S-MISC",
+        ];
+        NAMES[self.0 as usize]
+    }
+}
+
+/// An entity as a half-open token range and a kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) kind: EntityKind,
+}
+
+/// Entity spans from IOB1, BIO or BIOES tag strings (the scorer's reading of them).
+pub(crate) fn spans_from_labels<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityKind)> = None;
+    for (i, label) in labels.iter().enumerate() {
+        let label = label.as_ref();
+        let (prefix, kind) = match label.split_once('-') {
+            Some((p, k)) => (p, EntityKind::from_label(k)),
+            None => ("O", None),
+        };
+        let Some(kind) = kind.filter(|_| matches!(prefix, "B" | "I" | "E" | "S" | "L" | "U"))
+        else {
+            if let Some((s, k)) = open.take() {
+                out.push(Span {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            continue;
+        };
+        let begins = matches!(prefix, "B" | "S" | "U") || open.map(|(_, k)| k) != Some(kind);
+        if begins {
+            if let Some((s, k)) = open.take() {
+                out.push(Span {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            open = Some((i, kind));
+        }
+        if matches!(prefix, "E" | "L" | "S" | "U")
+            && let Some((s, k)) = open.take()
+        {
+            out.push(Span {
+                start: s,
+                end: i + 1,
+                kind: k,
+            });
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push(Span {
+            start: s,
+            end: labels.len(),
+            kind: k,
+        });
+    }
+    out
+}
+
+/// BIOES tags for `n` tokens from entity spans.
+#[cfg_attr(not(feature = "train"), allow(dead_code))]
+pub(crate) fn tags_from_spans(n: usize, spans: &[Span]) -> Vec<Tag> {
+    let mut tags = vec![Tag::O; n];
+    for s in spans {
+        if s.end <= s.start || s.end > n {
+            continue;
+        }
+        if s.end - s.start == 1 {
+            tags[s.start] = Tag::new(s.kind, Part::Single);
+        } else {
+            tags[s.start] = Tag::new(s.kind, Part::Begin);
+            for t in &mut tags[s.start + 1..s.end - 1] {
+                *t = Tag::new(s.kind, Part::Inside);
+            }
+            tags[s.end - 1] = Tag::new(s.kind, Part::End);
+        }
+    }
+    tags
+}
+
+/// Entity spans from a well-formed (Viterbi-decoded) BIOES tag sequence.
+pub(crate) fn spans_from_tags(tags: &[Tag]) -> Vec<Span> {
+    let labels: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+    spans_from_labels(&labels)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iob1_to_spans_splits_adjacent_entities_on_b() {
+        let labels = ["I-PER", "I-PER", "B-PER", "O", "I-LOC", "I-ORG"];
+        let spans = spans_from_labels(&labels);
+        assert_eq!(
+            spans,
+            vec![
+                Span {
+                    start: 0,
+                    end: 2,
+                    kind: EntityKind::Person
+                },
+                Span {
+                    start: 2,
+                    end: 3,
+                    kind: EntityKind::Person
+                },
+                Span {
+                    start: 4,
+                    end: 5,
+                    kind: EntityKind::Location
+                },
+                Span {
+                    start: 5,
+                    end: 6,
+                    kind: EntityKind::Organization
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn bioes_round_trip() {
+        let spans = vec![
+            Span {
+                start: 1,
+                end: 4,
+                kind: EntityKind::Organization,
+            },
+            Span {
+                start: 4,
+                end: 5,
+                kind: EntityKind::Misc,
+            },
+        ];
+        let tags = tags_from_spans(6, &spans);
+        let names: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+        assert_eq!(names, ["O", "B-ORG", "I-ORG", "E-ORG", "S-MISC", "O"]);
+        assert_eq!(spans_from_tags(&tags), spans);
+    }
+
+    #[test]
+    fn transitions_are_constrained() {
+        let b_per = Tag::new(EntityKind::Person, Part::Begin);
+        let e_per = Tag::new(EntityKind::Person, Part::End);
+        let e_org = Tag::new(EntityKind::Organization, Part::End);
+        assert!(b_per.allows(e_per));
+        assert!(!b_per.allows(e_org));
+        assert!(!b_per.allows(Tag::O));
+        assert!(!Tag::O.allows(e_per));
+        assert!(!e_per.can_start());
+        assert!(!b_per.can_end());
+    }
+}

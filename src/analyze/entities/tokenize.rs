@@ -1,0 +1,340 @@
+//! Raw text to tokens and sentences, the CoNLL-2003 way: punctuation split off words,
+//! possessive `'s` (also `’s`) a token of its own, abbreviations and initials (`U.S.`,
+//! `J.P.`) and hyphenated words kept whole. Every token keeps its byte span in the input.
+
+/// A token of the input text: its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+}
+
+impl Token {
+    /// The token's text in `text`.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A tokenised text: tokens in order and sentences as token ranges.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tokenized {
+    /// All tokens, in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences as half-open ranges into `tokens`, covering them all in order.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+const OPENING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '„', '<'];
+const CLOSING: &[char] = &[
+    '"', '”', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '>', '…',
+];
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "bros",
+    "gen", "gov", "sen", "rep", "col", "lt", "capt", "sgt", "rev", "hon", "no", "vs", "etc", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
+    "ave",
+];
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Whether `core` (without its final period) reads as an abbreviation or an initial.
+fn is_abbreviation(core: &str) -> bool {
+    let mut chars = core.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => false,
+        (Some(c), None) => c.is_alphabetic(),
+        _ => {
+            core.contains('.') && core.chars().all(|c| c == '.' || c.is_alphabetic())
+                || ABBREVIATIONS
+                    .iter()
+                    .any(|a| a.len() == core.len() && a.eq_ignore_ascii_case(core))
+        }
+    }
+}
+
+/// Splits one whitespace-free chunk starting at byte `base` into tokens.
+fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+    let mut lo = 0;
+    let mut hi = chunk.len();
+    // Leading punctuation, one token per character.
+    while let Some(c) = chunk[lo..hi].chars().next() {
+        if hi - lo > c.len_utf8() && OPENING.contains(&c) {
+            out.push(Token {
+                start: base + lo,
+                end: base + lo + c.len_utf8(),
+            });
+            lo += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    // Trailing punctuation, collected in reverse.
+    let mut trailing: Vec<Token> = Vec::new();
+    loop {
+        let core = &chunk[lo..hi];
+        let Some(c) = core.chars().next_back() else {
+            break;
+        };
+        if core.len() == c.len_utf8() {
+            break;
+        }
+        let peel = if core.ends_with("...") && core.len() > 3 {
+            3
+        } else if CLOSING.contains(&c) {
+            // Keep a final apostrophe that closes a plural possessive (`states'`) for below.
+            if is_apostrophe(c) && core[..core.len() - c.len_utf8()].ends_with(['s', 'S']) {
+                break;
+            }
+            c.len_utf8()
+        } else if c == '.' && !is_abbreviation(&core[..core.len() - 1]) {
+            1
+        } else {
+            break;
+        };
+        trailing.push(Token {
+            start: base + hi - peel,
+            end: base + hi,
+        });
+        hi -= peel;
+    }
+    let core = &chunk[lo..hi];
+    // Possessives: `OpenAI's` -> `OpenAI` `'s`; `states'` -> `states` `'`.
+    let mut split = None;
+    let mut rev = core.char_indices().rev();
+    if let (Some((i1, c1)), Some((i2, c2))) = (rev.next(), rev.next()) {
+        if (c1 == 's' || c1 == 'S') && is_apostrophe(c2) && i2 > 0 {
+            split = Some(i2);
+        } else if is_apostrophe(c1) && (c2 == 's' || c2 == 'S') && i1 > 0 {
+            split = Some(i1);
+        }
+    }
+    match split {
+        Some(at) => {
+            push_inner(core, base + lo, 0, at, out);
+            out.push(Token {
+                start: base + lo + at,
+                end: base + hi,
+            });
+        }
+        None => push_inner(core, base + lo, 0, core.len(), out),
+    }
+    out.extend(trailing.into_iter().rev());
+}
+
+/// Pushes `core[from..to]`, split at dashes (`—`, `–`, `--`) that join words.
+fn push_inner(core: &str, base: usize, from: usize, to: usize, out: &mut Vec<Token>) {
+    let part = &core[from..to];
+    let mut start = 0;
+    let mut iter = part.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let dash_len = if c == '—' || c == '–' {
+            c.len_utf8()
+        } else if c == '-' && part[i + 1..].starts_with('-') {
+            let mut n = 1;
+            while part[i + n..].starts_with('-') {
+                n += 1;
+            }
+            n
+        } else {
+            0
+        };
+        if dash_len == 0 || part.len() == dash_len {
+            continue;
+        }
+        if i > start {
+            out.push(Token {
+                start: base + from + start,
+                end: base + from + i,
+            });
+        }
+        out.push(Token {
+            start: base + from + i,
+            end: base + from + i + dash_len,
+        });
+        start = i + dash_len;
+        while iter.peek().is_some_and(|&(j, _)| j < start) {
+            iter.next();
+        }
+    }
+    if start < part.len() {
+        out.push(Token {
+            start: base + from + start,
+            end: base + from + part.len(),
+        });
+    }
+}
+
+fn ends_sentence(tok: &str) -> bool {
+    matches!(tok, "." | "!" | "?" | "..." | "…")
+}
+
+fn starts_sentence(tok: &str) -> bool {
+    tok.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || OPENING.contains(&c) || c == '-')
+}
+
+/// Tokenises `text` and splits it into sentences.
+///
+/// A sentence ends at `.`, `!` or `?` (and any closing quotes) before a capitalised word,
+/// at a blank line, and at a line break after a short line (a headline or dateline) or
+/// before a list item.
+pub fn tokenize(text: &str) -> Tokenized {
+    let mut tokens = Vec::new();
+    // Index of each token that starts a line, whether a blank line precedes it and whether the
+    // line before it was short.
+    let mut line_breaks: Vec<(usize, bool, bool)> = Vec::new();
+    let mut chunk_start = None;
+    let mut newlines = 0usize;
+    let mut line_start = 0usize;
+    let mut last_line_len = usize::MAX;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        if c.is_whitespace() || i == text.len() {
+            if let Some(s) = chunk_start.take() {
+                if newlines > 0 {
+                    line_breaks.push((tokens.len(), newlines > 1, last_line_len < 70));
+                }
+                newlines = 0;
+                split_chunk(&text[s..i], s, &mut tokens);
+            }
+            if c == '\n' {
+                newlines += 1;
+                last_line_len = text[line_start..i].trim().chars().count();
+                line_start = i + 1;
+            }
+        } else if chunk_start.is_none() {
+            chunk_start = Some(i);
+        }
+    }
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut breaks = line_breaks.iter().peekable();
+    for i in 0..tokens.len() {
+        while breaks.peek().is_some_and(|&&(t, _, _)| t < i) {
+            breaks.next();
+        }
+        let at_break = breaks
+            .peek()
+            .filter(|&&&(t, _, _)| t == i)
+            .map(|&&(_, b, s)| (b, s));
+        if i > start {
+            let tok = tokens[i].text(text);
+            let prev = tokens[i - 1].text(text);
+            let hard = match at_break {
+                Some((blank, short)) => {
+                    blank
+                        || short && starts_sentence(tok)
+                        || tok.starts_with(['-', '*', '•'])
+                        || ends_sentence(prev)
+                }
+                None => false,
+            };
+            let soft = ends_sentence(prev) && starts_sentence(tok);
+            let after_quote = i >= 2
+                && CLOSING.contains(&prev.chars().next().unwrap_or(' '))
+                && ends_sentence(tokens[i - 2].text(text))
+                && starts_sentence(tok);
+            if hard || soft || after_quote || i - start >= 200 {
+                sentences.push(start..i);
+                start = i;
+            }
+        }
+    }
+    if start < tokens.len() {
+        sentences.push(start..tokens.len());
+    }
+    Tokenized { tokens, sentences }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).tokens.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn splits_punctuation_and_possessives() {
+        assert_eq!(
+            words("OpenAI’s models (and Anthropic's), said \"J.P. Morgan\"."),
+            [
+                "OpenAI",
+                "’s",
+                "models",
+                "(",
+                "and",
+                "Anthropic",
+                "'s",
+                ")",
+                ",",
+                "said",
+                "\"",
+                "J.P.",
+                "Morgan",
+                "\"",
+                "."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_hyphens_abbreviations_and_datelines() {
+        assert_eq!(
+            words("WASHINGTON - Mr. Smith of U.S. supply-chain firm Coca-Cola Co. left."),
+            [
+                "WASHINGTON",
+                "-",
+                "Mr.",
+                "Smith",
+                "of",
+                "U.S.",
+                "supply-chain",
+                "firm",
+                "Coca-Cola",
+                "Co.",
+                "left",
+                "."
+            ]
+        );
+        assert_eq!(
+            words("states' rights—and more"),
+            ["states", "'", "rights", "—", "and", "more"]
+        );
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "  Ünïcödé’s — “quoted”\u{200b}";
+        for t in tokenize(text).tokens {
+            assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+            assert!(t.start < t.end);
+        }
+        assert!(tokenize("").tokens.is_empty());
+        assert!(tokenize("   \n\n ").sentences.is_empty());
+    }
+
+    #[test]
+    fn splits_sentences() {
+        let text =
+            "OPENAI SIGNS DEAL\nSam Altman spoke. He left! Then U.S. officials\nmet in Washington.";
+        let t = tokenize(text);
+        let sents: Vec<Vec<&str>> = t
+            .sentences
+            .iter()
+            .map(|r| t.tokens[r.clone()].iter().map(|x| x.text(text)).collect())
+            .collect();
+        assert_eq!(sents.len(), 4, "{sents:?}");
+        assert_eq!(sents[0], ["OPENAI", "SIGNS", "DEAL"]);
+        assert_eq!(sents[3].last(), Some(&"."));
+        assert!(sents[3].contains(&"Washington"));
+    }
+}
