@@ -3,6 +3,7 @@
 
 mod util;
 
+use serde_json::Value;
 use util::{TestEnv, summary_line};
 
 fn counts(out: &util::Output) -> String {
@@ -185,4 +186,43 @@ fn an_index_of_another_schema_version_asks_for_a_rebuild() {
     );
     env.lede_ok(&["index", "--rebuild"], 0);
     env.lede_ok(&["search", "openai"], 0);
+}
+
+#[test]
+fn undated_articles_take_a_date_from_their_dateline_or_file_name() {
+    let env = TestEnv::with_seed();
+    env.write(
+        "2026-11-25-budget.md",
+        "# Budget passes\n\nThe council passed the budget.\n",
+    );
+    env.write(
+        "wire.txt",
+        "Grain exports rise\n\nCHICAGO, March 3, 1987 (Reuters) - Grain exports rose.\n",
+    );
+    env.lede_ok(&["index"], 0);
+    let hits = env
+        .lede_ok(&["search", "*", "--sort", "date", "--json"], 0)
+        .json();
+    let dated: Vec<(String, Value)> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["article_id"].as_str().unwrap().to_string(),
+                h["published"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        dated,
+        [
+            (
+                "2026-11-25-budget.md".to_string(),
+                Value::from("2026-11-25T00:00:00Z")
+            ),
+            ("wire.txt".to_string(), Value::from("1987-03-03T00:00:00Z")),
+            (util::SEED_NAME.to_string(), Value::Null),
+        ]
+    );
 }

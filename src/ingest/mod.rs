@@ -168,13 +168,27 @@ pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles 
         Format::Json => json::read_json(text, rel_path, &mut report),
         Format::JsonLines => json::read_json_lines(text, rel_path, &mut report),
     };
+    let file_name = rel_path.rsplit('/').next();
     for article in &mut articles {
         article.path = rel_path.to_string();
+        if article.published.is_none() {
+            article.published = date_from_text(article, file_name);
+        }
     }
     FileArticles {
         articles,
         problems: report.problems,
     }
+}
+
+/// A publication date for an article whose metadata has none: a dateline, a date at the top of the
+/// text, or the file name (see [`crate::analyze::dates::publication_date`]), at midnight UTC.
+fn date_from_text(article: &Article, file_name: Option<&str>) -> Option<jiff::Timestamp> {
+    let head: String = [article.title.as_str(), article.body.as_str()].join("\n");
+    let (date, _source) = crate::analyze::dates::publication_date(&head, file_name)?;
+    jiff::tz::TimeZone::UTC
+        .to_timestamp(date.at(0, 0, 0, 0))
+        .ok()
 }
 
 /// Reads the articles of a file on disk.
