@@ -87,14 +87,14 @@ pub struct Indexer<'a> {
 /// The content hash of an article: any change to any field changes it.
 fn article_hash(article: &Article) -> u64 {
     let bytes = serde_json::to_vec(article).expect("articles serialise");
-    let hash = blake3::hash(&bytes);
-    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+    crate::ingest::walk::hash64(&bytes)
 }
 
 /// The documents of one article: the article itself, then its passages.
 fn documents(
     fields: &Fields,
     article: &Article,
+    hash: u64,
     file: &str,
     stamp: u64,
     options: PassageOptions,
@@ -124,7 +124,7 @@ fn documents(
     for tag in &article.tags {
         doc.add_text(fields.tags, tag);
     }
-    doc.add_u64(fields.hash, article_hash(article));
+    doc.add_u64(fields.hash, hash);
     doc.add_u64(fields.stamp, stamp);
     let mut docs = vec![doc];
     for passage in build_passages(&article.body, options) {
@@ -251,9 +251,10 @@ impl<'a> Indexer<'a> {
         let prepared: Vec<(u64, Vec<TantivyDocument>)> = articles
             .par_iter()
             .map(|article| {
+                let hash = article_hash(article);
                 (
-                    article_hash(article),
-                    documents(fields, article, file, stamp, passage_options),
+                    hash,
+                    documents(fields, article, hash, file, stamp, passage_options),
                 )
             })
             .collect();

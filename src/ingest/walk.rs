@@ -22,12 +22,17 @@ pub struct SourceFile {
 impl SourceFile {
     /// A fingerprint of size and modification time: when it is unchanged, the file is not re-read.
     pub fn stamp(&self) -> u64 {
-        let mut hasher = blake3::Hasher::new();
-        hasher.update(&self.size.to_le_bytes());
-        hasher.update(&self.modified_ns.to_le_bytes());
-        let hash = hasher.finalize();
-        u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+        let mut bytes = [0u8; 24];
+        bytes[..8].copy_from_slice(&self.size.to_le_bytes());
+        bytes[8..].copy_from_slice(&self.modified_ns.to_le_bytes());
+        hash64(&bytes)
     }
+}
+
+/// The first 8 bytes of the BLAKE3 hash of `bytes`: lede's stable 64-bit fingerprint.
+pub(crate) fn hash64(bytes: &[u8]) -> u64 {
+    let hash = blake3::hash(bytes);
+    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
 }
 
 /// What a walk found: the files to read and the problems met (unreadable folders, broken links).

@@ -89,10 +89,13 @@ impl IdCache {
     }
 }
 
+/// Id ordinal → candidate index, for one segment.
+type WantedOrds = Arc<HashMap<u64, u32>>;
+
 /// Collects the matching passages of candidate articles: `(candidate index, score, address)`.
 pub(crate) struct CandidatePassages {
-    /// For each segment: id ordinal → candidate index.
-    per_segment: Vec<Arc<HashMap<u64, u32>>>,
+    /// For each segment: its ids, and id ordinal → candidate index.
+    per_segment: Vec<(Arc<SegmentIds>, WantedOrds)>,
 }
 
 impl CandidatePassages {
@@ -101,13 +104,12 @@ impl CandidatePassages {
         let per_segment = segments
             .iter()
             .map(|segment| {
-                Arc::new(
-                    candidate_ids
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, id)| segment.ord_of(id).map(|o| (o, i as u32)))
-                        .collect(),
-                )
+                let wanted = candidate_ids
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, id)| segment.ord_of(id).map(|o| (o, i as u32)))
+                    .collect();
+                (segment.clone(), Arc::new(wanted))
             })
             .collect();
         CandidatePassages { per_segment }
@@ -116,8 +118,8 @@ impl CandidatePassages {
 
 pub(crate) struct CandidatePassagesSegment {
     segment: SegmentOrdinal,
-    ords: Column<u64>,
-    wanted: Arc<HashMap<u64, u32>>,
+    ids: Arc<SegmentIds>,
+    wanted: WantedOrds,
     hits: Vec<(u32, Score, DocAddress)>,
 }
 
@@ -128,16 +130,13 @@ impl Collector for CandidatePassages {
     fn for_segment(
         &self,
         segment: SegmentOrdinal,
-        reader: &SegmentReader,
+        _: &SegmentReader,
     ) -> tantivy::Result<CandidatePassagesSegment> {
-        let ords = match reader.fast_fields().str("id")? {
-            Some(column) => column.into_parts().1,
-            None => Column::build_empty_column(reader.max_doc()),
-        };
+        let (ids, wanted) = &self.per_segment[segment as usize];
         Ok(CandidatePassagesSegment {
             segment,
-            ords,
-            wanted: self.per_segment[segment as usize].clone(),
+            ids: ids.clone(),
+            wanted: wanted.clone(),
             hits: Vec::new(),
         })
     }
@@ -161,7 +160,7 @@ impl SegmentCollector for CandidatePassagesSegment {
         if self.wanted.is_empty() {
             return;
         }
-        if let Some(candidate) = self.ords.first(doc).and_then(|o| self.wanted.get(&o)) {
+        if let Some(candidate) = self.ids.ord(doc).and_then(|o| self.wanted.get(&o)) {
             self.hits
                 .push((*candidate, score, DocAddress::new(self.segment, doc)));
         }

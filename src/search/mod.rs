@@ -134,12 +134,13 @@ impl Index {
             });
         }
         if request.sort == SortOrder::Date {
+            let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
             let scores = self.candidate_matches(
                 searcher,
                 &*compiled.article,
                 &article_stats,
                 &segments,
-                &candidates,
+                &ids,
             )?;
             for (c, matches) in candidates.iter_mut().zip(scores) {
                 c.article_score = matches.first().map_or(0.0, |m| m.0);
@@ -156,13 +157,13 @@ impl Index {
             .chain(page.filter(|&i| i >= window && request.load_documents))
             .collect();
         let passage_stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
-        let subset: Vec<Candidate> = wanted.iter().map(|&i| candidates[i].clone()).collect();
+        let wanted_ids: Vec<&str> = wanted.iter().map(|&i| candidates[i].id.as_str()).collect();
         let passages = self.candidate_matches(
             searcher,
             &*compiled.passage,
             &passage_stats,
             &segments,
-            &subset,
+            &wanted_ids,
         )?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
@@ -182,21 +183,20 @@ impl Index {
         Ok((total, candidates))
     }
 
-    /// For each candidate, in order: the documents of its id that match `query`, best first.
+    /// For each article id, in order: its documents that match `query`, best first.
     fn candidate_matches(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         stats: &KindStatistics,
         segments: &[std::sync::Arc<SegmentIds>],
-        candidates: &[Candidate],
+        ids: &[&str],
     ) -> Result<Vec<Vec<(f32, DocAddress)>>> {
-        let mut matches = vec![Vec::new(); candidates.len()];
-        if candidates.is_empty() {
+        let mut matches = vec![Vec::new(); ids.len()];
+        if ids.is_empty() {
             return Ok(matches);
         }
-        let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-        let collector = CandidatePassages::new(segments, &ids);
+        let collector = CandidatePassages::new(segments, ids);
         for (i, score, address) in
             searcher.search_with_statistics_provider(query, &collector, stats)?
         {
