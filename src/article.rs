@@ -12,8 +12,13 @@ pub struct Article {
     pub title: String,
     /// Body text, markup stripped.
     pub body: String,
-    /// Publication time, when the metadata gives one.
+    /// Publication time: from the metadata, else from a dateline, the top of the text or the file
+    /// name.
     pub published: Option<jiff::Timestamp>,
+    /// Where `published` came from; `None` when the reader did not say (articles given to the
+    /// library directly count as metadata when they have a date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<crate::analyze::dates::DateSource>,
     /// Publisher or site.
     pub source: Option<String>,
     /// Author or byline.
@@ -24,4 +29,16 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Path of the file the article came from, relative to the corpus root.
     pub path: String,
+}
+
+impl Article {
+    /// Where the publication date came from, as recorded by the reader or inferred.
+    pub fn date_source(&self) -> crate::analyze::dates::DateSource {
+        use crate::analyze::dates::DateSource;
+        match (self.date_source, self.published) {
+            (Some(source), _) => source,
+            (None, Some(_)) => DateSource::Metadata,
+            (None, None) => DateSource::None,
+        }
+    }
 }

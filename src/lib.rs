@@ -31,6 +31,7 @@ pub mod article;
 pub mod error;
 pub mod ingest;
 
+pub use analyze::annotate::EntityName;
 pub use article::Article;
 pub use error::{Error, Result};
 pub mod index;

@@ -171,10 +171,10 @@ fn an_index_of_another_schema_version_asks_for_a_rebuild() {
     let meta_path = env.path().join("index/meta.json");
     let mut meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
-    let payload = meta["payload"]
-        .as_str()
-        .unwrap()
-        .replace("\"lede_schema\":1", "\"lede_schema\":0");
+    let current = format!("\"lede_schema\":{}", lede::index::schema::SCHEMA_VERSION);
+    let payload = meta["payload"].as_str().unwrap();
+    assert!(payload.contains(&current), "{payload}");
+    let payload = payload.replace(&current, "\"lede_schema\":0");
     meta["payload"] = payload.into();
     std::fs::write(&meta_path, meta.to_string()).unwrap();
     let out = env.lede_ok(&["search", "openai"], 2);

@@ -1,5 +1,6 @@
 //! Analysis: sentences, passages, entities and dates of an article's text.
 
+pub mod annotate;
 pub mod dates;
 pub mod entities;
 pub mod passages;

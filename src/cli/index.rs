@@ -29,6 +29,12 @@ pub struct IndexArgs {
     /// Words per passage: maximum.
     #[arg(long, default_value_t = 120, value_name = "WORDS")]
     passage_max: usize,
+    /// Skip named-entity recognition (faster; no entity filters or counts for these articles).
+    #[arg(long)]
+    no_entities: bool,
+    /// Skip finding the dates the text mentions (publication dates are still read).
+    #[arg(long)]
+    no_dates: bool,
     /// Print only errors.
     #[arg(short, long)]
     quiet: bool,
@@ -96,9 +102,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
     };
     let defaults = IndexOptions::default();
     let options = IndexOptions {
-        passages: lede::analyze::passages::PassageOptions {
-            min_words: args.passage_min,
-            max_words: args.passage_max,
+        analysis: lede::analyze::annotate::AnnotateOptions {
+            passages: lede::analyze::passages::PassageOptions {
+                min_words: args.passage_min,
+                max_words: args.passage_max,
+            },
+            entities: !args.no_entities,
+            dates: !args.no_dates,
         },
         memory_bytes: args
             .memory

@@ -1,13 +1,16 @@
 //! Command-line parsing and dispatch: clap structs here, converted once into the library's option
 //! types; every command returns an exit code (0 results, 1 no results, 2 error).
 
+mod entities;
 mod extract;
 mod extract_dates;
+mod filter_args;
 mod index;
 mod output;
 mod search;
 mod show;
 mod stats;
+mod timeline;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -30,6 +33,10 @@ enum Command {
     Show(show::ShowArgs),
     /// Figures about the index: articles, passages, size, last commit.
     Stats(stats::StatsArgs),
+    /// The entities of the matching articles, most frequent first, with article counts.
+    Entities(entities::EntitiesArgs),
+    /// Matching articles per day, week, month or year, by publication date or mentioned dates.
+    Timeline(timeline::TimelineArgs),
     /// Extract entities and dates from text.
     Extract(extract::ExtractArgs),
 }
@@ -78,6 +85,8 @@ pub fn run() -> i32 {
         Command::Search(args) => search::run(args),
         Command::Show(args) => show::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Entities(args) => entities::run(args),
+        Command::Timeline(args) => timeline::run(args),
         Command::Extract(args) => extract::run(args),
     };
     match result {

@@ -46,6 +46,19 @@ impl Style {
     }
 }
 
+/// Entities as `Sam Altman (PER), OpenAI (ORG), … +3 more`, at most `max` of them.
+pub(crate) fn entity_list(entities: &[lede::EntityName], max: usize) -> String {
+    let mut shown: Vec<String> = entities
+        .iter()
+        .take(max)
+        .map(|e| format!("{} ({})", e.name, e.kind.label()))
+        .collect();
+    if entities.len() > max {
+        shown.push(format!("+{} more", entities.len() - max));
+    }
+    shown.join(", ")
+}
+
 /// Lays out `text` with `highlights` (byte ranges) marked, indented by `indent` spaces, wrapped to
 /// the style's width, and cut after `max_lines` lines with `…`. Without colour, matches are marked
 /// only by position (plain text), so output stays greppable.

@@ -1,10 +1,11 @@
 //! `lede search`: ranked, highlighted passages for a query, or a TREC run for a batch of queries.
 
 use super::ColorChoice;
-use super::output::{BOLD, DIM, Style, render_passage};
+use super::filter_args::{FilterArgs, MentionsArg};
+use super::output::{BOLD, DIM, Style, entity_list, render_passage};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
-use lede::search::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_bound};
+use lede::search::{QuerySyntax, SearchRequest, SortOrder};
 use lede::{Index, SearchResults};
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
@@ -21,8 +22,9 @@ enum Sort {
 /// Arguments of `lede search`.
 #[derive(Args, Debug)]
 pub struct SearchArgs {
-    /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~ (see the README).
-    #[arg(required_unless_present = "batch")]
+    /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~, entity:"NAME" (see the
+    /// README). Without one (and with a filter), every article that passes the filters.
+    #[arg(required_unless_present_any = ["batch", "entities", "mentions"])]
     query: Option<String>,
     /// Hits to show.
     #[arg(short = 'n', long, default_value_t = 10)]
@@ -30,12 +32,10 @@ pub struct SearchArgs {
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     offset: usize,
-    /// Only articles published from this date: YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    since: Option<String>,
-    /// Only articles published up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
-    #[arg(long, value_name = "DATE")]
-    until: Option<String>,
+    #[command(flatten)]
+    filters: FilterArgs,
+    #[command(flatten)]
+    mentions: MentionsArg,
     /// Result order.
     #[arg(long, value_enum, default_value_t = Sort::Relevance)]
     sort: Sort,
@@ -68,6 +68,9 @@ pub struct SearchArgs {
     color: ColorChoice,
 }
 
+/// Entities shown under a hit's title.
+const HIT_ENTITIES: usize = 8;
+
 /// Hits per query in a TREC run.
 const TREC_DEPTH: usize = 1000;
 
@@ -79,18 +82,8 @@ impl SearchArgs {
         let mut request = SearchRequest::new(query);
         request.limit = self.limit;
         request.offset = self.offset;
-        request.since = self
-            .since
-            .as_deref()
-            .map(|d| parse_date_bound(d, BoundKind::Since))
-            .transpose()
-            .context("--since")?;
-        request.until = self
-            .until
-            .as_deref()
-            .map(|d| parse_date_bound(d, BoundKind::Until))
-            .transpose()
-            .context("--until")?;
+        self.filters.apply(&mut request)?;
+        self.mentions.apply(&mut request)?;
         request.sort = match self.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,
@@ -161,6 +154,10 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
         meta.push(format!("score {:.3}", hit.score));
         meta.push(hit.article_id.clone());
         writeln!(out, "{}", style.paint(DIM, &meta.join(" · ")))?;
+        if !hit.entities.is_empty() {
+            let line = format!("  {}", entity_list(&hit.entities, HIT_ENTITIES));
+            writeln!(out, "{}", style.paint(DIM, &line))?;
+        }
         for passage in &hit.passages {
             let text = render_passage(
                 &passage.text,

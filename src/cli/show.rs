@@ -1,7 +1,7 @@
 //! `lede show`: one article with its metadata and passages.
 
 use super::ColorChoice;
-use super::output::{BOLD, DIM, Style, render_passage};
+use super::output::{BOLD, DIM, Style, entity_list, render_passage};
 use clap::Args;
 use std::io::Write;
 use std::path::PathBuf;
@@ -40,12 +40,20 @@ pub fn run(args: ShowArgs) -> anyhow::Result<i32> {
     writeln!(out, "{}", style.paint(BOLD, &a.title))?;
     let fields = [
         ("id", Some(a.id.clone())),
-        ("published", a.published.map(|t| t.to_string())),
+        (
+            "published",
+            a.published
+                .map(|t| format!("{t} (from {})", a.date_source().label())),
+        ),
         ("source", a.source.clone()),
         ("author", a.author.clone()),
         ("url", a.url.clone()),
         ("path", Some(a.path.clone())),
         ("tags", (!a.tags.is_empty()).then(|| a.tags.join(", "))),
+        (
+            "entities",
+            (!stored.entities.is_empty()).then(|| entity_list(&stored.entities, usize::MAX)),
+        ),
     ];
     for (name, value) in fields {
         if let Some(value) = value {
@@ -54,7 +62,13 @@ pub fn run(args: ShowArgs) -> anyhow::Result<i32> {
     }
     writeln!(out)?;
     for p in &stored.passages {
-        let label = format!("[{}] bytes {}..{}", p.index, p.start, p.end);
+        let mut label = format!("[{}] bytes {}..{}", p.index, p.start, p.end);
+        if !p.entities.is_empty() {
+            label.push_str(&format!(" · {}", entity_list(&p.entities, usize::MAX)));
+        }
+        if !p.dates.is_empty() {
+            label.push_str(&format!(" · dates {}", p.dates.join(", ")));
+        }
         writeln!(out, "{}", style.paint(DIM, &label))?;
         writeln!(
             out,

@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -64,6 +64,19 @@ pub struct Fields {
     pub hash: Field,
     /// Size and modification stamp of the source file when indexed (articles).
     pub stamp: Field,
+    /// Where the publication date came from: metadata, dateline, text, filename or none
+    /// (articles).
+    pub date_source: Field,
+    /// Entity filter terms, lower-cased, with and without their type (`sam altman`,
+    /// `per:sam altman`): an article's entity set, a passage's own entities.
+    pub entity: Field,
+    /// Entities as shown and counted, `PER:Sam Altman` (stored; fast for counting): an article's
+    /// entities most mentioned first, a passage's in order of first mention.
+    pub entity_name: Field,
+    /// Calendar spans of the dates mentioned, packed by [`super::day_range`] (fast).
+    pub mention: Field,
+    /// TIMEX3 values of the dates a passage mentions (stored, passages).
+    pub mention_value: Field,
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
@@ -102,6 +115,21 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("tags", text_options(KEYWORD, true));
     builder.add_u64_field("hash", FAST);
     builder.add_u64_field("stamp", FAST);
+    builder.add_text_field("date_source", STRING | STORED);
+    let entity = TextFieldIndexing::default()
+        .set_tokenizer(KEYWORD)
+        .set_index_option(IndexRecordOption::Basic)
+        .set_fieldnorms(false);
+    builder.add_text_field(
+        "entity",
+        TextOptions::default().set_indexing_options(entity),
+    );
+    builder.add_text_field(
+        "entity_name",
+        TextOptions::default().set_stored().set_fast("raw"),
+    );
+    builder.add_u64_field("mention", FAST);
+    builder.add_text_field("mention_value", STORED);
     builder.build()
 }
 
@@ -127,6 +155,11 @@ impl Fields {
             tags: f("tags")?,
             hash: f("hash")?,
             stamp: f("stamp")?,
+            date_source: f("date_source")?,
+            entity: f("entity")?,
+            entity_name: f("entity_name")?,
+            mention: f("mention")?,
+            mention_value: f("mention_value")?,
         })
     }
 }

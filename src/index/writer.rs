@@ -6,10 +6,11 @@
 //! interrupted run leaves the previous commit intact. [`Indexer::add_articles`] takes articles from
 //! any iterator instead of files.
 
+use super::day_range;
 use super::schema::{Fields, KIND_ARTICLE, KIND_PASSAGE};
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
-use crate::analyze::passages::{PassageOptions, build_passages};
+use crate::analyze::annotate::{AnnotateOptions, EntityName, annotate};
 use crate::article::Article;
 use crate::error::Result;
 use crate::ingest::{self, Problem, Severity, SourceFile};
@@ -22,8 +23,8 @@ use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 /// How an index run works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IndexOptions {
-    /// How passages are sized.
-    pub passages: PassageOptions,
+    /// How articles are analysed: passage sizes, entities, dates.
+    pub analysis: AnnotateOptions,
     /// The writer's memory budget in bytes, shared by its threads.
     pub memory_bytes: usize,
     /// The writer's indexing threads.
@@ -34,7 +35,7 @@ impl Default for IndexOptions {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         IndexOptions {
-            passages: PassageOptions::default(),
+            analysis: AnnotateOptions::default(),
             memory_bytes: 256 * 1024 * 1024,
             threads: cores.clamp(1, 4),
         }
@@ -90,15 +91,17 @@ fn article_hash(article: &Article) -> u64 {
     crate::ingest::walk::hash64(&bytes)
 }
 
-/// The documents of one article: the article itself, then its passages.
+/// The documents of one article: the article itself, then its passages, each with the entities
+/// and dates it mentions.
 fn documents(
     fields: &Fields,
     article: &Article,
     hash: u64,
     file: &str,
     stamp: u64,
-    options: PassageOptions,
+    options: &AnnotateOptions,
 ) -> Vec<TantivyDocument> {
+    let annotated = annotate(article, options);
     let published = article
         .published
         .map(|t| DateTime::from_timestamp_secs(t.as_second()));
@@ -110,6 +113,7 @@ fn documents(
     if let Some(date) = published {
         doc.add_date(fields.published, date);
     }
+    doc.add_text(fields.date_source, article.date_source().label());
     for (field, value) in [
         (fields.source, &article.source),
         (fields.author, &article.author),
@@ -126,8 +130,15 @@ fn documents(
     }
     doc.add_u64(fields.hash, hash);
     doc.add_u64(fields.stamp, stamp);
+    for counted in &annotated.entities {
+        add_entity(fields, &mut doc, &counted.entity);
+    }
+    for date in &annotated.dates {
+        doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
+    }
     let mut docs = vec![doc];
-    for passage in build_passages(&article.body, options) {
+    for annotated_passage in &annotated.passages {
+        let passage = annotated_passage.passage;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.id, &article.id);
@@ -138,9 +149,24 @@ fn documents(
         if let Some(date) = published {
             doc.add_date(fields.published, date);
         }
+        for entity in &annotated_passage.entities {
+            add_entity(fields, &mut doc, entity);
+        }
+        for date in &annotated_passage.dates {
+            doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
+            doc.add_text(fields.mention_value, &date.value);
+        }
         docs.push(doc);
     }
     docs
+}
+
+/// Adds an entity's filter terms and its shown name to a document.
+fn add_entity(fields: &Fields, doc: &mut TantivyDocument, entity: &EntityName) {
+    for term in entity.terms() {
+        doc.add_text(fields.entity, term);
+    }
+    doc.add_text(fields.entity_name, entity.key());
 }
 
 /// Whether `file` lies in one of the walked scopes (a file given alone, or a folder).
@@ -247,14 +273,14 @@ impl<'a> Indexer<'a> {
     /// Writes one file's articles: new ones added, changed ones replaced, the same ones counted.
     fn write_articles(&mut self, articles: Vec<Article>, file: &str, stamp: u64) -> Result<()> {
         let fields = &self.index.fields;
-        let passage_options = self.options.passages;
+        let analysis = &self.options.analysis;
         let prepared: Vec<(u64, Vec<TantivyDocument>)> = articles
             .par_iter()
             .map(|article| {
                 let hash = article_hash(article);
                 (
                     hash,
-                    documents(fields, article, hash, file, stamp, passage_options),
+                    documents(fields, article, hash, file, stamp, analysis),
                 )
             })
             .collect();

@@ -109,6 +109,7 @@ pub(crate) fn article_from_record(
             .unwrap_or_default(),
         body,
         published,
+        date_source: None,
         source: lookup(record, SOURCE_KEYS).and_then(as_text),
         author: lookup(record, AUTHOR_KEYS).and_then(as_text),
         url: lookup(record, URL_KEYS).and_then(as_text),

@@ -15,6 +15,7 @@ pub mod walk;
 pub use date::parse_metadata_date;
 pub use walk::{SourceFile, walk};
 
+use crate::analyze::dates::DateSource;
 use crate::article::Article;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -171,8 +172,12 @@ pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles 
     let file_name = rel_path.rsplit('/').next();
     for article in &mut articles {
         article.path = rel_path.to_string();
-        if article.published.is_none() {
-            article.published = date_from_text(article, file_name);
+        if article.published.is_some() {
+            article.date_source = Some(DateSource::Metadata);
+        } else {
+            let (published, source) = date_from_text(article, file_name);
+            article.published = published;
+            article.date_source = Some(source);
         }
     }
     FileArticles {
@@ -183,12 +188,18 @@ pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles 
 
 /// A publication date for an article whose metadata has none: a dateline, a date at the top of the
 /// text, or the file name (see [`crate::analyze::dates::publication_date`]), at midnight UTC.
-fn date_from_text(article: &Article, file_name: Option<&str>) -> Option<jiff::Timestamp> {
+fn date_from_text(
+    article: &Article,
+    file_name: Option<&str>,
+) -> (Option<jiff::Timestamp>, DateSource) {
     let head: String = [article.title.as_str(), article.body.as_str()].join("\n");
-    let (date, _source) = crate::analyze::dates::publication_date(&head, file_name)?;
-    jiff::tz::TimeZone::UTC
-        .to_timestamp(date.at(0, 0, 0, 0))
-        .ok()
+    let Some((date, source)) = crate::analyze::dates::publication_date(&head, file_name) else {
+        return (None, DateSource::None);
+    };
+    match jiff::tz::TimeZone::UTC.to_timestamp(date.at(0, 0, 0, 0)) {
+        Ok(time) => (Some(time), source),
+        Err(_) => (None, DateSource::None),
+    }
 }
 
 /// Reads the articles of a file on disk.

@@ -1,6 +1,7 @@
 //! Looking up one article by id: its metadata, body and passages, for `lede show` and for hits found
 //! through their passages.
 
+use crate::analyze::annotate::EntityName;
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::Index;
@@ -16,6 +17,9 @@ use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 pub struct StoredArticle {
     /// The article as indexed (its `path` relative to its corpus root).
     pub article: Article,
+    /// Its entities, most mentioned first.
+    #[serde(default)]
+    pub entities: Vec<EntityName>,
     /// Its passages, in order.
     pub passages: Vec<StoredPassage>,
 }
@@ -31,12 +35,34 @@ pub struct StoredPassage {
     pub end: usize,
     /// The text.
     pub text: String,
+    /// The entities it mentions, in order of first mention.
+    #[serde(default)]
+    pub entities: Vec<EntityName>,
+    /// TIMEX3 values of the dates it mentions, in text order.
+    #[serde(default)]
+    pub dates: Vec<String>,
 }
 
 pub(crate) fn first_text(doc: &TantivyDocument, field: tantivy::schema::Field) -> Option<String> {
     doc.get_first(field)
         .and_then(|v| v.as_str())
         .map(str::to_string)
+}
+
+pub(crate) fn all_texts(doc: &TantivyDocument, field: tantivy::schema::Field) -> Vec<String> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect()
+}
+
+/// The entities stored in a document's `entity_name` field, in stored order.
+pub(crate) fn entity_names(
+    doc: &TantivyDocument,
+    field: tantivy::schema::Field,
+) -> Vec<EntityName> {
+    doc.get_all(field)
+        .filter_map(|v| v.as_str().and_then(EntityName::from_key))
+        .collect()
 }
 
 pub(crate) fn first_u64(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
@@ -102,6 +128,8 @@ impl Index {
                     start: first_u64(&doc, f.start) as usize,
                     end: first_u64(&doc, f.end) as usize,
                     text: first_text(&doc, f.text).unwrap_or_default(),
+                    entities: entity_names(&doc, f.entity_name),
+                    dates: all_texts(&doc, f.mention_value),
                 },
             ));
         }
@@ -125,13 +153,12 @@ impl Index {
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())
                 .and_then(timestamp),
+            date_source: first_text(&doc, f.date_source)
+                .and_then(|label| crate::analyze::dates::DateSource::from_label(&label)),
             source: first_text(&doc, f.source),
             author: first_text(&doc, f.author),
             url: first_text(&doc, f.url),
-            tags: doc
-                .get_all(f.tags)
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect(),
+            tags: all_texts(&doc, f.tags),
             path: first_text(&doc, f.path).unwrap_or_default(),
         };
         let passages = self
@@ -139,6 +166,10 @@ impl Index {
             .into_iter()
             .map(|(_, p)| p)
             .collect();
-        Ok(Some(StoredArticle { article, passages }))
+        Ok(Some(StoredArticle {
+            article,
+            entities: entity_names(&doc, f.entity_name),
+            passages,
+        }))
     }
 }

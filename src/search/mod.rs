@@ -5,16 +5,23 @@
 //! ranked on their own. Articles and passages are scored with statistics of their own kind.
 
 mod collect;
+pub mod entity_counts;
+pub mod filters;
 pub mod highlight;
 pub mod lookup;
+mod mention_query;
 mod query;
 mod ranking;
 pub mod request;
 pub mod results;
 mod stats;
+pub mod timeline;
 
+pub use entity_counts::{EntityCount, EntityCountOptions, EntityCounts};
+pub use filters::{EntityFilter, MentionPeriod};
 pub use request::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_bound};
 pub use results::{Hit, PassageHit, SearchResults};
+pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};
 
 use crate::error::Result;
 use crate::index::Index;
@@ -22,7 +29,7 @@ use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
 pub(crate) use collect::IdCache;
 use collect::{CandidatePassages, SegmentIds};
 pub use lookup::{StoredArticle, StoredPassage};
-use lookup::{first_text, first_u64, timestamp};
+use lookup::{all_texts, entity_names, first_text, first_u64, timestamp};
 use ranking::Candidate;
 use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
@@ -286,10 +293,13 @@ impl Index {
                 .get_first(f.published)
                 .and_then(|v| v.as_datetime())
                 .and_then(timestamp),
+            date_source: first_text(doc, f.date_source)
+                .and_then(|label| crate::analyze::dates::DateSource::from_label(&label)),
             source: first_text(doc, f.source),
             url: first_text(doc, f.url),
             path: first_text(doc, f.path).unwrap_or_default(),
             score,
+            entities: entity_names(doc, f.entity_name),
             passages: Vec::new(),
         }
     }
@@ -320,6 +330,8 @@ impl Index {
             end: first_u64(&doc, f.end) as usize,
             highlights: highlight::highlight(&text, terms),
             text,
+            entities: entity_names(&doc, f.entity_name),
+            dates: all_texts(&doc, f.mention_value),
         })
     }
 }
@@ -337,10 +349,12 @@ fn bare_hit(article_id: String, score: f32) -> Hit {
         article_id,
         title: String::new(),
         published: None,
+        date_source: None,
         source: None,
         url: None,
         path: String::new(),
         score,
+        entities: Vec::new(),
         passages: Vec::new(),
     }
 }

@@ -1,10 +1,15 @@
 //! From query text to tantivy queries: one over articles (title and body), one over passages, with
 //! the same filters. Full syntax is parsed leniently: what cannot be parsed is dropped and reported.
 
+use super::filters::EntityFilter;
+use super::mention_query::MentionQuery;
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
+use crate::index::day_range::day_number;
 use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
+use regex::Regex;
 use std::ops::Bound;
+use std::sync::OnceLock;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
 };
@@ -43,13 +48,77 @@ fn filter(query: Box<dyn Query>) -> (Occur, Box<dyn Query>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
 
-/// The filters every query of a request carries: its kind, and the date range.
-fn filters(index: &Index, kind: &str, request: &SearchRequest) -> Vec<(Occur, Box<dyn Query>)> {
+/// `entity:NAME`, `entity:"A NAME"`, `entity:PER:"A NAME"`, with `+` or `-` in front.
+fn entity_clause_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r#"(?:^|\s)([+-]?)entity:((?:[A-Za-z]{3,4}:)?(?:"[^"]*"|[^\s"()]+))"#)
+            .expect("valid regex")
+    })
+}
+
+/// Takes the `entity:` clauses out of full-syntax query text: they are filters (every one must
+/// hold; `-entity:` excludes), not scored terms. Returns the rest of the text and the filters.
+pub(crate) fn split_entity_clauses(
+    text: &str,
+    warnings: &mut Vec<String>,
+) -> (String, Vec<EntityFilter>) {
+    let mut rest = String::with_capacity(text.len());
+    let mut filters = Vec::new();
+    let mut last = 0;
+    for caps in entity_clause_re().captures_iter(text) {
+        let whole = caps.get(0).expect("match");
+        rest.push_str(&text[last..whole.start()]);
+        rest.push(' ');
+        last = whole.end();
+        match EntityFilter::parse(&caps[2]) {
+            Ok(mut filter) => {
+                filter.exclude = &caps[1] == "-";
+                filters.push(filter);
+            }
+            Err(err) => warnings.push(format!("ignored part of the query: {err}")),
+        }
+    }
+    rest.push_str(&text[last..]);
+    (rest, filters)
+}
+
+/// The filters every query of a request carries: its kind, the date range, entities and
+/// mentioned periods.
+fn filters(
+    index: &Index,
+    kind: &str,
+    request: &SearchRequest,
+    entities: &[EntityFilter],
+) -> Vec<(Occur, Box<dyn Query>)> {
     let fields = &index.fields;
     let mut clauses = vec![filter(Box::new(TermQuery::new(
         Term::from_field_text(fields.kind, kind),
         IndexRecordOption::Basic,
     )))];
+    for entity in entities {
+        let term: Box<dyn Query> = Box::new(TermQuery::new(
+            Term::from_field_text(fields.entity, &entity.term()),
+            IndexRecordOption::Basic,
+        ));
+        if entity.exclude {
+            clauses.push((Occur::MustNot, Box::new(ConstScoreQuery::new(term, 0.0))));
+        } else {
+            clauses.push(filter(term));
+        }
+    }
+    if let Some(period) = request.mentions {
+        let name = index
+            .index
+            .schema()
+            .get_field_name(fields.mention)
+            .to_string();
+        clauses.push(filter(Box::new(MentionQuery::new(
+            &name,
+            day_number(period.first),
+            day_number(period.last),
+        ))));
+    }
     if request.since.is_some() || request.until.is_some() {
         let bound = |t: Option<jiff::Timestamp>, inclusive: bool| match t {
             None => Bound::Unbounded,
@@ -97,12 +166,17 @@ fn parse(
 
 /// Compiles a request's query text and filters.
 pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
+    let mut warnings = Vec::new();
+    let mut entities = request.entities.clone();
     let text = match request.syntax {
-        QuerySyntax::Full => request.query.clone(),
+        QuerySyntax::Full => {
+            let (rest, from_text) = split_entity_clauses(&request.query, &mut warnings);
+            entities.extend(from_text);
+            rest
+        }
         QuerySyntax::Plain => plain_text(&request.query),
     };
     let fields = &index.fields;
-    let mut warnings = Vec::new();
     let article = parse(
         index,
         &[fields.title, fields.body],
@@ -112,7 +186,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     let passage = parse(index, &[fields.text], &text, None);
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
-        clauses.extend(filters(index, kind, request));
+        clauses.extend(filters(index, kind, request, &entities));
         Box::new(BooleanQuery::new(clauses))
     };
     CompiledQuery {
@@ -125,6 +199,34 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::entities::EntityKind;
+
+    #[test]
+    fn entity_clauses_become_filters() {
+        let mut warnings = Vec::new();
+        let (rest, found) = split_entity_clauses(
+            r#"pentagon entity:"Sam Altman" -entity:ORG:Anthropic +entity:Codex risk"#,
+            &mut warnings,
+        );
+        assert_eq!(
+            rest.split_whitespace().collect::<Vec<_>>(),
+            ["pentagon", "risk"]
+        );
+        assert_eq!(found.len(), 3);
+        assert_eq!(
+            (found[0].kind, found[0].term().as_str()),
+            (None, "sam altman")
+        );
+        assert!(!found[0].exclude);
+        assert_eq!(found[1].kind, Some(EntityKind::Organization));
+        assert!(found[1].exclude);
+        assert_eq!(found[2].term(), "codex");
+        assert!(warnings.is_empty());
+        let (rest, found) = split_entity_clauses("nonentity:x entity:\"\"", &mut warnings);
+        assert!(rest.contains("nonentity:x"));
+        assert!(found.is_empty());
+        assert_eq!(warnings.len(), 1);
+    }
 
     #[test]
     fn plain_text_keeps_only_words() {

@@ -1,5 +1,6 @@
 //! What a search asks for: the query, its syntax, filters, order, paging and ranking weight.
 
+use super::filters::{EntityFilter, MentionPeriod};
 use crate::error::{Error, Result};
 use jiff::{Timestamp, civil, tz::TimeZone};
 use serde::{Deserialize, Serialize};
@@ -48,6 +49,13 @@ pub struct SearchRequest {
     pub since: Option<Timestamp>,
     /// Only articles published before this time.
     pub until: Option<Timestamp>,
+    /// Entities every hit must mention (or must not, when excluded); `entity:` clauses of the query
+    /// text are added to these.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entities: Vec<EntityFilter>,
+    /// Only hits that mention a date within this period (a mention's whole span must lie within).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mentions: Option<MentionPeriod>,
     /// The order of the hits.
     pub sort: SortOrder,
     /// Rank passages on their own instead of articles.
@@ -72,6 +80,8 @@ impl SearchRequest {
             offset: 0,
             since: None,
             until: None,
+            entities: Vec::new(),
+            mentions: None,
             sort: SortOrder::Relevance,
             passages: false,
             passages_per_hit: 3,

@@ -1,6 +1,8 @@
 //! What a search returns. These types are lede's JSON output: the CLI's `--json` and `--jsonl`
 //! print their serde form, and so will the HTTP API.
 
+use crate::analyze::annotate::EntityName;
+use crate::analyze::dates::DateSource;
 use serde::{Deserialize, Serialize};
 
 /// The results of one search.
@@ -28,6 +30,8 @@ pub struct Hit {
     pub title: String,
     /// Publication time (RFC 3339), when known.
     pub published: Option<jiff::Timestamp>,
+    /// Where the publication time came from.
+    pub date_source: Option<DateSource>,
     /// Publisher.
     pub source: Option<String>,
     /// Address.
@@ -36,6 +40,9 @@ pub struct Hit {
     pub path: String,
     /// Ranking score (higher is better; comparable within one search only).
     pub score: f32,
+    /// The article's entities, most mentioned first.
+    #[serde(default)]
+    pub entities: Vec<EntityName>,
     /// The passages shown: the best match first.
     pub passages: Vec<PassageHit>,
 }
@@ -53,4 +60,10 @@ pub struct PassageHit {
     pub end: usize,
     /// Matched terms, as `[start, end)` byte ranges of `text`.
     pub highlights: Vec<[usize; 2]>,
+    /// The entities the passage mentions, in order of first mention.
+    #[serde(default)]
+    pub entities: Vec<EntityName>,
+    /// TIMEX3 values of the dates the passage mentions (`1987-03-03`, `1987-Q3`), in text order.
+    #[serde(default)]
+    pub dates: Vec<String>,
 }

@@ -29,7 +29,10 @@ impl Bm25StatisticsProvider for KindStatistics<'_> {
         Ok(self.num_docs.max(1))
     }
 
+    /// The documents holding `term`, at most the documents of the kind: fields that both kinds
+    /// share (`id`, `entity`) count documents of the other kind too, and BM25 requires the
+    /// frequency not to exceed the total.
     fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        self.searcher.doc_freq(term)
+        Ok(self.searcher.doc_freq(term)?.min(self.num_docs.max(1)))
     }
 }

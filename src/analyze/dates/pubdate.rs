@@ -30,6 +30,32 @@ pub enum DateSource {
     None,
 }
 
+impl DateSource {
+    /// The lower-case name, as in JSON: `metadata`, `dateline`, `text`, `filename`, `none`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Metadata => "metadata",
+            DateSource::Dateline => "dateline",
+            DateSource::Text => "text",
+            DateSource::Filename => "filename",
+            DateSource::None => "none",
+        }
+    }
+
+    /// Parses a name written by [`DateSource::label`].
+    pub fn from_label(label: &str) -> Option<DateSource> {
+        [
+            DateSource::Metadata,
+            DateSource::Dateline,
+            DateSource::Text,
+            DateSource::Filename,
+            DateSource::None,
+        ]
+        .into_iter()
+        .find(|s| s.label() == label)
+    }
+}
+
 /// How far into the text a dateline or a top-of-article date may start.
 const HEAD: usize = 600;
 

@@ -48,6 +48,12 @@ pub use recognizer::{Entity, Recognizer};
 pub use tags::EntityKind;
 pub use tokenize::{Token, Tokenized, tokenize};
 
+/// A name as written, normalised the way canonical names are: typographic quotes made plain,
+/// whitespace collapsed, enclosing punctuation and a final possessive removed (case is kept).
+pub fn normalize_name(text: &str) -> String {
+    canonical::normalize(text)
+}
+
 /// Errors of the entity recogniser.
 #[derive(Debug, thiserror::Error)]
 pub enum EntitiesError {

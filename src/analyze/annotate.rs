@@ -1,0 +1,315 @@
+//! Annotation: an article's passages, each with the entities and dates it mentions, and the
+//! article's own entity set and dates. This is the analysis stage's output, what the indexer turns
+//! into documents.
+
+use super::dates::{DateMention, extract_dates};
+use super::entities::{EntityKind, Recognizer, normalize_name};
+use super::passages::{Passage, PassageOptions, build_passages};
+use crate::article::Article;
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What to annotate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotateOptions {
+    /// How passages are sized.
+    pub passages: PassageOptions,
+    /// Find named entities.
+    pub entities: bool,
+    /// Find date mentions.
+    pub dates: bool,
+}
+
+impl Default for AnnotateOptions {
+    fn default() -> Self {
+        AnnotateOptions {
+            passages: PassageOptions::default(),
+            entities: true,
+            dates: true,
+        }
+    }
+}
+
+/// A named entity as the index knows it: its type and canonical name.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EntityName {
+    /// PER, ORG, LOC or MISC.
+    #[serde(rename = "type")]
+    pub kind: EntityKind,
+    /// The canonical name ("Sam Altman").
+    pub name: String,
+}
+
+impl EntityName {
+    /// The stored form, `PER:Sam Altman`.
+    pub fn key(&self) -> String {
+        format!("{}:{}", self.kind.label(), self.name)
+    }
+
+    /// Parses the stored form written by [`EntityName::key`].
+    pub fn from_key(key: &str) -> Option<EntityName> {
+        let (label, name) = key.split_once(':')?;
+        Some(EntityName {
+            kind: EntityKind::from_label(label)?,
+            name: name.to_string(),
+        })
+    }
+
+    /// The indexed terms of this entity: its name alone and with its type, normalised as
+    /// [`entity_term`] normalises a filter.
+    pub fn terms(&self) -> [String; 2] {
+        [
+            entity_term(None, &self.name),
+            entity_term(Some(self.kind), &self.name),
+        ]
+    }
+}
+
+/// The indexed term for an entity filter: the name normalised (whitespace, quotes, possessive)
+/// and lower-cased, prefixed with the type's label when there is one (`per:sam altman`).
+pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
+    let name = normalize_name(name).to_lowercase();
+    match kind {
+        Some(kind) => format!("{}:{name}", kind.label().to_lowercase()),
+        None => name,
+    }
+}
+
+/// An entity of an article with the number of times it is mentioned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountedEntity {
+    /// The entity.
+    #[serde(flatten)]
+    pub entity: EntityName,
+    /// Mentions in the article (title and body).
+    pub mentions: usize,
+}
+
+/// A date mention with a calendar span, as the index keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionedDate {
+    /// The TIMEX3 value (`1987-03`).
+    pub value: String,
+    /// First day of the span.
+    pub first: Date,
+    /// Last day of the span (inclusive).
+    pub last: Date,
+}
+
+/// One passage with what it mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotatedPassage {
+    /// Where the passage lies in the body.
+    pub passage: Passage,
+    /// Entities mentioned in the passage, in order of first mention, each once.
+    pub entities: Vec<EntityName>,
+    /// Dates mentioned in the passage, in text order.
+    pub dates: Vec<MentionedDate>,
+}
+
+/// An article's annotations.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnnotatedArticle {
+    /// The passages, in order.
+    pub passages: Vec<AnnotatedPassage>,
+    /// The article's entities, most mentioned first (ties by first mention).
+    pub entities: Vec<CountedEntity>,
+    /// Every date the body mentions that has a calendar span, in text order.
+    pub dates: Vec<MentionedDate>,
+}
+
+/// The publication date of an article as a calendar day in UTC: the anchor of relative dates.
+pub fn anchor_date(article: &Article) -> Option<Date> {
+    article
+        .published
+        .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+}
+
+/// Splits an article into passages and finds the entities and dates each mentions.
+///
+/// Entities are found in the title and body together (the recogniser reads a first line as a
+/// headline); dates in the body, anchored on the publication date.
+pub fn annotate(article: &Article, options: &AnnotateOptions) -> AnnotatedArticle {
+    let mut passages: Vec<AnnotatedPassage> = build_passages(&article.body, options.passages)
+        .into_iter()
+        .map(|passage| AnnotatedPassage {
+            passage,
+            entities: Vec::new(),
+            dates: Vec::new(),
+        })
+        .collect();
+    let entities = if options.entities {
+        annotate_entities(article, &mut passages)
+    } else {
+        Vec::new()
+    };
+    let dates = if options.dates {
+        annotate_dates(article, &mut passages)
+    } else {
+        Vec::new()
+    };
+    AnnotatedArticle {
+        passages,
+        entities,
+        dates,
+    }
+}
+
+/// The passage holding byte `offset` of the body, if any.
+fn passage_at(passages: &[AnnotatedPassage], offset: usize) -> Option<usize> {
+    let i = passages.partition_point(|p| p.passage.end <= offset);
+    (i < passages.len() && passages[i].passage.start <= offset).then_some(i)
+}
+
+fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<CountedEntity> {
+    let (text, body_offset) = if article.title.trim().is_empty() {
+        (std::borrow::Cow::Borrowed(article.body.as_str()), 0)
+    } else {
+        let joined = format!("{}\n\n{}", article.title, article.body);
+        let offset = article.title.len() + 2;
+        (std::borrow::Cow::Owned(joined), offset)
+    };
+    let found = Recognizer::global().extract(&text);
+    // Counted by lower-cased key so that a headline in capitals joins the body's writing.
+    let mut counted: Vec<CountedEntity> = Vec::new();
+    let mut position: HashMap<(EntityKind, String), usize> = HashMap::new();
+    for entity in found {
+        if entity.canonical.trim().is_empty() {
+            continue;
+        }
+        let key = (entity.kind, entity.canonical.to_lowercase());
+        let slot = *position.entry(key).or_insert_with(|| {
+            counted.push(CountedEntity {
+                entity: EntityName {
+                    kind: entity.kind,
+                    name: entity.canonical.clone(),
+                },
+                mentions: 0,
+            });
+            counted.len() - 1
+        });
+        counted[slot].mentions += 1;
+        let name = &counted[slot].entity;
+        if entity.start >= body_offset
+            && let Some(p) = passage_at(passages, entity.start - body_offset)
+            && !passages[p].entities.contains(name)
+        {
+            passages[p].entities.push(name.clone());
+        }
+    }
+    // Stable: ties keep the order of first mention.
+    counted.sort_by_key(|c| std::cmp::Reverse(c.mentions));
+    counted
+}
+
+fn annotate_dates(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<MentionedDate> {
+    let mut dates = Vec::new();
+    for DateMention {
+        start,
+        value,
+        range,
+        ..
+    } in extract_dates(&article.body, anchor_date(article))
+    {
+        let Some((first, last)) = range else {
+            continue;
+        };
+        let date = MentionedDate { value, first, last };
+        if let Some(p) = passage_at(passages, start) {
+            passages[p].dates.push(date.clone());
+        }
+        dates.push(date);
+    }
+    dates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn article(title: &str, body: &str, published: Option<&str>) -> Article {
+        Article {
+            id: "a".into(),
+            title: title.into(),
+            body: body.into(),
+            published: published.map(|p| p.parse().unwrap()),
+            ..Article::default()
+        }
+    }
+
+    #[test]
+    fn passages_carry_their_own_entities_and_dates() {
+        let first =
+            "Sam Altman said on Saturday that OpenAI would open an office in Paris. ".repeat(5);
+        let second =
+            "Anthropic declined to comment. Altman spoke to Bloomberg in March 2025. ".repeat(5);
+        let body = format!("{first}\n\n{second}");
+        let a = article("", &body, Some("2026-03-02T09:00:00Z"));
+        let options = AnnotateOptions {
+            passages: PassageOptions {
+                min_words: 20,
+                max_words: 80,
+            },
+            ..AnnotateOptions::default()
+        };
+        let got = annotate(&a, &options);
+        assert_eq!(got.passages.len(), 2, "{got:#?}");
+        let names = |p: &AnnotatedPassage| -> Vec<String> {
+            p.entities.iter().map(EntityName::key).collect()
+        };
+        let p0 = names(&got.passages[0]);
+        let p1 = names(&got.passages[1]);
+        assert!(p0.contains(&"PER:Sam Altman".to_string()), "{p0:?}");
+        assert!(p0.contains(&"ORG:OpenAI".to_string()), "{p0:?}");
+        assert!(!p0.contains(&"ORG:Anthropic".to_string()), "{p0:?}");
+        // "Altman" alone resolves to the full name.
+        assert!(p1.contains(&"PER:Sam Altman".to_string()), "{p1:?}");
+        assert!(p1.contains(&"ORG:Anthropic".to_string()), "{p1:?}");
+        assert_eq!(got.entities[0].entity.key(), "PER:Sam Altman");
+        assert_eq!(got.entities[0].mentions, 10);
+        let saturday = &got.passages[0].dates[0];
+        assert_eq!(
+            (saturday.first, saturday.last),
+            (date(2026, 2, 28), date(2026, 2, 28))
+        );
+        let march = &got.passages[1].dates[0];
+        assert_eq!(march.value, "2025-03");
+        assert_eq!(
+            (march.first, march.last),
+            (date(2025, 3, 1), date(2025, 3, 31))
+        );
+    }
+
+    #[test]
+    fn options_turn_extraction_off() {
+        let a = article("Altman in Paris", "Sam Altman visited Paris in 1987.", None);
+        let options = AnnotateOptions {
+            entities: false,
+            dates: false,
+            ..AnnotateOptions::default()
+        };
+        let got = annotate(&a, &options);
+        assert!(got.entities.is_empty() && got.dates.is_empty());
+        assert!(
+            got.passages
+                .iter()
+                .all(|p| p.entities.is_empty() && p.dates.is_empty())
+        );
+        let full = annotate(&a, &AnnotateOptions::default());
+        assert!(!full.entities.is_empty() && !full.dates.is_empty());
+    }
+
+    #[test]
+    fn entity_terms_are_normalised() {
+        assert_eq!(entity_term(None, "  Sam   Altman's "), "sam altman");
+        assert_eq!(
+            entity_term(Some(EntityKind::Organization), "OpenAI’s"),
+            "org:openai"
+        );
+        let name = EntityName::from_key("PER:Sam Altman").unwrap();
+        assert_eq!(name.terms(), ["sam altman", "per:sam altman"]);
+        assert_eq!(EntityName::from_key("XYZ:foo"), None);
+    }
+}

@@ -1,0 +1,67 @@
+//! The filters shared by `lede search`, `lede entities` and `lede timeline`.
+
+use anyhow::Context;
+use clap::Args;
+use lede::search::{BoundKind, EntityFilter, MentionPeriod, SearchRequest, parse_date_bound};
+
+/// Which articles a command looks at, besides its query.
+#[derive(Args, Debug, Default)]
+pub struct FilterArgs {
+    /// Only articles published from this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only articles published up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only articles (and passages) that mention this entity: NAME or TYPE:NAME, TYPE one of PER,
+    /// ORG, LOC, MISC. Repeatable: all must hold.
+    #[arg(long = "entity", value_name = "[TYPE:]NAME")]
+    pub entities: Vec<String>,
+}
+
+impl FilterArgs {
+    /// Sets the request's filters from the arguments.
+    pub fn apply(&self, request: &mut SearchRequest) -> anyhow::Result<()> {
+        request.since = self
+            .since
+            .as_deref()
+            .map(|d| parse_date_bound(d, BoundKind::Since))
+            .transpose()
+            .context("--since")?;
+        request.until = self
+            .until
+            .as_deref()
+            .map(|d| parse_date_bound(d, BoundKind::Until))
+            .transpose()
+            .context("--until")?;
+        for spec in &self.entities {
+            request
+                .entities
+                .push(EntityFilter::parse(spec).context("--entity")?);
+        }
+        Ok(())
+    }
+}
+
+/// The `--mentions PERIOD` filter of `lede search` and `lede entities` (`lede timeline` uses
+/// `--mentions` to place articles by the dates they mention).
+#[derive(Args, Debug, Default)]
+pub struct MentionsArg {
+    /// Only articles (and passages) that mention a date within this period: YYYY, YYYY-MM,
+    /// YYYY-MM-DD or FROM..TO (a mention's whole span must lie within it).
+    #[arg(long, value_name = "PERIOD")]
+    pub mentions: Option<String>,
+}
+
+impl MentionsArg {
+    /// Sets the request's mentioned period from the argument.
+    pub fn apply(&self, request: &mut SearchRequest) -> anyhow::Result<()> {
+        request.mentions = self
+            .mentions
+            .as_deref()
+            .map(MentionPeriod::parse)
+            .transpose()
+            .context("--mentions")?;
+        Ok(())
+    }
+}

@@ -1,0 +1,164 @@
+//! Filters a search can carry besides its date bounds: entities (`--entity PER:"Sam Altman"`,
+//! `entity:"Sam Altman"` in query text) and mentioned periods (`--mentions 1987-03`).
+
+use crate::analyze::annotate::entity_term;
+use crate::analyze::entities::EntityKind;
+use crate::error::{Error, Result};
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+/// An entity that hits must mention (or, when `exclude` is set, must not).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntityFilter {
+    /// Only this type, when given.
+    #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<EntityKind>,
+    /// The name, matched whole, ignoring case, whitespace and a possessive.
+    pub name: String,
+    /// Hits must not mention the entity.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub exclude: bool,
+}
+
+impl EntityFilter {
+    /// Parses `Sam Altman`, `PER:Sam Altman` or `per:"Sam Altman"`; quotes around the name are
+    /// dropped. A prefix that is not a type label is part of the name (`Reuters: Markets`).
+    pub fn parse(spec: &str) -> Result<EntityFilter> {
+        let spec = spec.trim();
+        let (kind, name) = match spec.split_once(':') {
+            Some((label, rest)) => match EntityKind::from_label(&label.trim().to_uppercase()) {
+                Some(kind) => (Some(kind), rest),
+                None => (None, spec),
+            },
+            None => (None, spec),
+        };
+        let name = name.trim().trim_matches('"').trim();
+        if name.is_empty() {
+            return Err(Error::BadRequest(format!(
+                "empty entity name in {spec:?}: expected NAME or TYPE:NAME (TYPE is PER, ORG, LOC or MISC)"
+            )));
+        }
+        Ok(EntityFilter {
+            kind,
+            name: name.to_string(),
+            exclude: false,
+        })
+    }
+
+    /// The indexed term this filter looks up.
+    pub fn term(&self) -> String {
+        entity_term(self.kind, &self.name)
+    }
+}
+
+/// An inclusive period of days: hits mention a date whose whole span lies within it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MentionPeriod {
+    /// First day.
+    pub first: Date,
+    /// Last day.
+    pub last: Date,
+}
+
+impl MentionPeriod {
+    /// Parses `1987`, `1987-03`, `1987-03-03` (the whole year, month or day) or `FROM..TO` with
+    /// either form at each end (`1987-03-01..1987-04-15`, `1987..1988-06`); an open end (`..1987`)
+    /// is unbounded.
+    pub fn parse(spec: &str) -> Result<MentionPeriod> {
+        let spec = spec.trim();
+        let (from, to) = spec.split_once("..").unwrap_or((spec, spec));
+        let first = match from.trim() {
+            "" => Date::MIN,
+            from => calendar_period(from)?.0,
+        };
+        let last = match to.trim() {
+            "" => Date::MAX,
+            to => calendar_period(to)?.1,
+        };
+        if first > last {
+            return Err(Error::BadRequest(format!(
+                "empty period {spec:?}: it ends before it starts"
+            )));
+        }
+        Ok(MentionPeriod { first, last })
+    }
+}
+
+/// The first and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+pub fn calendar_period(value: &str) -> Result<(Date, Date)> {
+    let bad = || {
+        Error::BadRequest(format!(
+            "invalid period {value:?}: expected YYYY, YYYY-MM or YYYY-MM-DD"
+        ))
+    };
+    let number = |s: &str, len: usize| -> Result<i16> {
+        if s.len() == len && s.bytes().all(|b| b.is_ascii_digit()) {
+            s.parse().map_err(|_| bad())
+        } else {
+            Err(bad())
+        }
+    };
+    let parts: Vec<&str> = value.split('-').collect();
+    let (first, span) = match parts.as_slice() {
+        [y] => (
+            Date::new(number(y, 4)?, 1, 1).map_err(|_| bad())?,
+            jiff::Span::new().years(1),
+        ),
+        [y, m] => (
+            Date::new(number(y, 4)?, number(m, 2)? as i8, 1).map_err(|_| bad())?,
+            jiff::Span::new().months(1),
+        ),
+        [y, m, d] => (
+            Date::new(number(y, 4)?, number(m, 2)? as i8, number(d, 2)? as i8)
+                .map_err(|_| bad())?,
+            jiff::Span::new().days(1),
+        ),
+        _ => return Err(bad()),
+    };
+    let last = first
+        .checked_add(span)
+        .and_then(|next| next.yesterday())
+        .map_err(|_| bad())?;
+    Ok((first, last))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn entity_filters_parse_type_and_name() {
+        let f = EntityFilter::parse("PER:\"Sam Altman\"").unwrap();
+        assert_eq!(
+            (f.kind, f.name.as_str()),
+            (Some(EntityKind::Person), "Sam Altman")
+        );
+        assert_eq!(f.term(), "per:sam altman");
+        let f = EntityFilter::parse("org:OpenAI's").unwrap();
+        assert_eq!(f.term(), "org:openai");
+        let f = EntityFilter::parse("Sam  Altman").unwrap();
+        assert_eq!((f.kind, f.term().as_str()), (None, "sam altman"));
+        let f = EntityFilter::parse("Reuters: Markets").unwrap();
+        assert_eq!(f.kind, None);
+        assert!(EntityFilter::parse("PER:").is_err());
+        assert!(EntityFilter::parse("  ").is_err());
+    }
+
+    #[test]
+    fn periods_cover_whole_calendar_units() {
+        let p = MentionPeriod::parse("1987-03").unwrap();
+        assert_eq!((p.first, p.last), (date(1987, 3, 1), date(1987, 3, 31)));
+        let p = MentionPeriod::parse("2028-02").unwrap();
+        assert_eq!(p.last, date(2028, 2, 29));
+        let p = MentionPeriod::parse("1987-03-01..1987-04-15").unwrap();
+        assert_eq!((p.first, p.last), (date(1987, 3, 1), date(1987, 4, 15)));
+        let p = MentionPeriod::parse("1987..1988-06").unwrap();
+        assert_eq!((p.first, p.last), (date(1987, 1, 1), date(1988, 6, 30)));
+        let p = MentionPeriod::parse("..1987").unwrap();
+        assert_eq!((p.first, p.last), (Date::MIN, date(1987, 12, 31)));
+        for bad in ["87", "1987-13", "March", "1988..1987", "2023-02-29"] {
+            assert!(MentionPeriod::parse(bad).is_err(), "{bad}");
+        }
+    }
+}
