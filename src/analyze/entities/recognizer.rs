@@ -196,7 +196,13 @@ impl Recognizer {
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
-            for span in spans {
+            for mut span in spans {
+                if span.kind == EntityKind::Person {
+                    while span.end - span.start > 1 && is_person_title(words[r.start + span.start])
+                    {
+                        span.start += 1;
+                    }
+                }
                 let first = tokenized.tokens[r.start + span.start];
                 let last = tokenized.tokens[r.start + span.end - 1];
                 entities.push(Entity {
@@ -211,6 +217,59 @@ impl Recognizer {
         canonical_names(&mut entities);
         entities
     }
+}
+
+/// Titles and offices written before a person's name ("Chancellor Angela Merkel", "Mr. Smith"):
+/// not part of the name, so they are left out of a person's span and canonical name. Royal and
+/// religious styles ("King", "Pope", "Sir") are kept, as they are usually part of how the person
+/// is named.
+fn is_person_title(word: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "Admiral",
+        "Adm.",
+        "Ambassador",
+        "Capt.",
+        "Captain",
+        "CEO",
+        "Chairman",
+        "Chairwoman",
+        "Chancellor",
+        "Chief",
+        "Col.",
+        "Colonel",
+        "Commissioner",
+        "Deputy",
+        "Director",
+        "Dr",
+        "Dr.",
+        "Gen.",
+        "General",
+        "Gov.",
+        "Governor",
+        "Judge",
+        "Justice",
+        "Lt.",
+        "Mayor",
+        "Minister",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
+        "Premier",
+        "President",
+        "Prof.",
+        "Professor",
+        "Rep.",
+        "Secretary",
+        "Sen.",
+        "Senator",
+        "Sgt.",
+        "Speaker",
+        "Vice",
+    ];
+    TITLES.contains(&word)
 }
 
 /// BIO labels of a BIOES tag sequence.
@@ -241,6 +300,33 @@ mod tests {
             Tag::O,
         ];
         assert_eq!(bio_labels(&tags), ["B-PER", "I-PER", "B-PER", "O"]);
+    }
+
+    #[test]
+    fn titles_are_not_part_of_a_persons_name() {
+        let text = "German Chancellor Angela Merkel met French President Emmanuel Macron. \
+                    Mr. Macron said little.";
+        let people: Vec<(String, String)> = Recognizer::global()
+            .extract(text)
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| (e.text, e.canonical))
+            .collect();
+        assert!(
+            people.contains(&("Angela Merkel".into(), "Angela Merkel".into())),
+            "{people:?}"
+        );
+        assert!(
+            people.contains(&("Emmanuel Macron".into(), "Emmanuel Macron".into())),
+            "{people:?}"
+        );
+        assert!(
+            people
+                .iter()
+                .all(|(t, _)| !is_person_title(t.split(' ').next().unwrap())),
+            "{people:?}"
+        );
+        assert!(is_person_title("Chancellor") && !is_person_title("King"));
     }
 
     #[test]

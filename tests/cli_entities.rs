@@ -1,0 +1,285 @@
+//! End to end: entities in the index. The seed article's entities through `lede search --entity`,
+//! and on a small multi-article corpus: the entity filter (flag and query syntax, repeated,
+//! excluded, per passage), hits showing entities, `lede entities` counts, `--type` and `--with`.
+
+mod util;
+
+use serde_json::Value;
+use util::{SEED_NAME, TestEnv};
+
+/// Four dated stories about a few people, places and companies.
+fn news_corpus() -> TestEnv {
+    let env = TestEnv::new();
+    env.write(
+        "2026-01-15-summit.md",
+        "---\ntitle: Merkel and Macron meet in Berlin\ndate: 2026-01-15\n---\n\
+         German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on \
+         Thursday to discuss the European budget.\n\n\
+         Merkel said the talks with Macron were constructive. The European Commission will \
+         present its proposal in March 2026.\n",
+    );
+    env.write(
+        "2026-01-20-trade.md",
+        "---\ntitle: Trade talks stall\ndate: 2026-01-20\n---\n\
+         Angela Merkel warned on Tuesday that trade talks with China could stall. Siemens and \
+         Volkswagen urged Berlin to keep talking.\n\n\
+         Volkswagen said exports to China fell in the fourth quarter of 2025.\n",
+    );
+    env.write(
+        "2026-03-02-resign.md",
+        "---\ntitle: Minister resigns\ndate: 2026-03-02\n---\n\
+         The Italian finance minister resigned on Saturday after a dispute with Prime Minister \
+         Giorgia Meloni in Rome.\n\n\
+         Meloni named a successor on Sunday. Investors in Milan welcomed the choice.\n",
+    );
+    env.write(
+        "2025-12-10-history.md",
+        "---\ntitle: Looking back at the crash\ndate: 2025-12-10\n---\n\
+         In March 1987 the dollar fell sharply, and by October 1987 stock markets in New York \
+         and London had crashed.\n\n\
+         Former Federal Reserve chairman Paul Volcker warned about the deficit in 1986.\n",
+    );
+    env.lede_ok(&["index"], 0);
+    env
+}
+
+fn ids(results: &Value) -> Vec<String> {
+    let mut ids: Vec<String> = results["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["article_id"].as_str().unwrap().to_string())
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn names(list: &Value) -> Vec<String> {
+    list.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            format!(
+                "{}:{}",
+                e["type"].as_str().unwrap(),
+                e["name"].as_str().unwrap()
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_seed_articles_entities_filter_search() {
+    let env = TestEnv::with_seed();
+    env.lede_ok(&["index"], 0);
+    let wanted = [
+        "PER:Sam Altman",
+        "PER:Donald Trump",
+        "ORG:OpenAI",
+        "ORG:Anthropic",
+        "ORG:Bloomberg",
+        "ORG:Amazon",
+        "ORG:NVIDIA",
+        "Pentagon",
+        "ChatGPT",
+        "Codex",
+    ];
+    for entity in wanted {
+        let results = env
+            .lede_ok(&["search", "--entity", entity, "--json"], 0)
+            .json();
+        assert_eq!(ids(&results), [SEED_NAME], "{entity}");
+        let hit = &results["hits"][0];
+        let name = entity.rsplit(':').next().unwrap();
+        let article_entities = names(&hit["entities"]);
+        assert!(
+            article_entities
+                .iter()
+                .any(|e| e.ends_with(&format!(":{name}"))),
+            "{entity} not in {article_entities:?}"
+        );
+        // The passages shown are the ones that mention it.
+        for passage in hit["passages"].as_array().unwrap() {
+            let mentioned = names(&passage["entities"]);
+            assert!(
+                mentioned.iter().any(|e| e.ends_with(&format!(":{name}"))),
+                "{entity}: passage {} mentions only {mentioned:?}",
+                passage["index"]
+            );
+        }
+    }
+    // ChatGPT and Codex are products: MISC (or ORG), never people.
+    for product in ["ChatGPT", "Codex"] {
+        env.lede_ok(&["search", "--entity", &format!("PER:{product}")], 1);
+    }
+    // A type that does not hold, a name that is not there.
+    env.lede_ok(&["search", "--entity", "PER:OpenAI"], 1);
+    env.lede_ok(&["search", "--entity", "Elon Musk"], 1);
+    // Case, spacing and a possessive do not matter.
+    env.lede_ok(&["search", "--entity", "per:sam  altman's"], 0);
+}
+
+#[test]
+fn entity_filters_in_flags_and_query_syntax() {
+    let env = news_corpus();
+    let search = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "--json"];
+        all.extend_from_slice(args);
+        let out = env.lede(&all);
+        assert!(out.code == 0 || out.code == 1, "{all:?}: {}", out.stderr);
+        if out.code == 1 {
+            return Vec::new();
+        }
+        ids(&out.json())
+    };
+    let merkel = ["2026-01-15-summit.md", "2026-01-20-trade.md"];
+    assert_eq!(search(&["--entity", "Angela Merkel"]), merkel);
+    assert_eq!(search(&["--entity", "PER:Angela Merkel"]), merkel);
+    assert_eq!(search(&["entity:\"Angela Merkel\""]), merkel);
+    assert_eq!(search(&["entity:PER:\"Angela Merkel\""]), merkel);
+    // Repeated: all must hold.
+    assert_eq!(
+        search(&["--entity", "Angela Merkel", "--entity", "ORG:Volkswagen"]),
+        ["2026-01-20-trade.md"]
+    );
+    assert_eq!(
+        search(&["entity:\"Angela Merkel\" -entity:Volkswagen"]),
+        ["2026-01-15-summit.md"]
+    );
+    // Words and an entity together: the words rank, the entity filters.
+    assert_eq!(
+        search(&["talks", "--entity", "Emmanuel Macron"]),
+        ["2026-01-15-summit.md"]
+    );
+    assert_eq!(search(&["--entity", "LOC:Rome"]), ["2026-03-02-resign.md"]);
+    assert!(search(&["--entity", "ORG:Rome"]).is_empty());
+    // Passage filter: only the passage that mentions China is shown.
+    let results = env
+        .lede_ok(&["search", "--entity", "China", "--json"], 0)
+        .json();
+    let passages = results["hits"][0]["passages"].as_array().unwrap();
+    assert!(!passages.is_empty());
+    for p in passages {
+        assert!(p["text"].as_str().unwrap().contains("China"), "{p}");
+    }
+}
+
+#[test]
+fn hits_show_their_entities() {
+    let env = news_corpus();
+    let out = env.lede_ok(&["search", "crash", "--color", "never"], 0);
+    assert!(out.stdout.contains("Paul Volcker (PER)"), "{}", out.stdout);
+    let results = env.lede_ok(&["search", "crash", "--json"], 0).json();
+    let hit = &results["hits"][0];
+    let article = names(&hit["entities"]);
+    for e in [
+        "PER:Paul Volcker",
+        "ORG:Federal Reserve",
+        "LOC:New York",
+        "LOC:London",
+    ] {
+        assert!(article.contains(&e.to_string()), "{e} not in {article:?}");
+    }
+    let shown = env
+        .lede_ok(&["show", "2026-01-15-summit.md", "--json"], 0)
+        .json();
+    let all = names(&shown["entities"]);
+    // Most mentioned first: Merkel and Macron three times each (title included), Berlin twice.
+    assert_eq!(
+        &all[..2],
+        ["PER:Angela Merkel", "PER:Emmanuel Macron"],
+        "{all:?}"
+    );
+    assert!(
+        all.contains(&"ORG:European Commission".to_string()),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn lede_entities_counts_articles() {
+    let env = news_corpus();
+    let counts = env.lede_ok(&["entities", "--json", "-n", "100"], 0).json();
+    assert_eq!(counts["total_articles"], 4);
+    let entities = counts["entities"].as_array().unwrap();
+    let count_of = |key: &str| -> u64 {
+        entities
+            .iter()
+            .find(|e| {
+                format!(
+                    "{}:{}",
+                    e["type"].as_str().unwrap(),
+                    e["name"].as_str().unwrap()
+                ) == key
+            })
+            .map_or(0, |e| e["articles"].as_u64().unwrap())
+    };
+    assert_eq!(count_of("PER:Angela Merkel"), 2);
+    assert_eq!(count_of("LOC:Berlin"), 2);
+    assert_eq!(count_of("LOC:China"), 1);
+    assert_eq!(count_of("PER:Giorgia Meloni"), 1);
+    // Most frequent first.
+    let articles: Vec<u64> = entities
+        .iter()
+        .map(|e| e["articles"].as_u64().unwrap())
+        .collect();
+    assert!(articles.windows(2).all(|w| w[0] >= w[1]), "{articles:?}");
+    // --type keeps one type.
+    let people = env
+        .lede_ok(&["entities", "--type", "PER", "--json"], 0)
+        .json();
+    let people = names(&people["entities"]);
+    assert!(people.iter().all(|e| e.starts_with("PER:")), "{people:?}");
+    assert!(people.contains(&"PER:Paul Volcker".to_string()));
+    // A query narrows the articles counted.
+    let crash = env.lede_ok(&["entities", "crash", "--json"], 0).json();
+    assert_eq!(crash["total_articles"], 1);
+    assert!(names(&crash["entities"]).contains(&"PER:Paul Volcker".to_string()));
+    assert!(!names(&crash["entities"]).contains(&"PER:Angela Merkel".to_string()));
+    // --with: who is mentioned with Merkel, without Merkel herself.
+    let with = env
+        .lede_ok(&["entities", "--with", "Angela Merkel", "--json"], 0)
+        .json();
+    assert_eq!(with["total_articles"], 2);
+    let co = names(&with["entities"]);
+    assert!(!co.contains(&"PER:Angela Merkel".to_string()), "{co:?}");
+    for e in [
+        "PER:Emmanuel Macron",
+        "LOC:Berlin",
+        "ORG:Volkswagen",
+        "LOC:China",
+    ] {
+        assert!(co.contains(&e.to_string()), "{e} not in {co:?}");
+    }
+    assert!(!co.contains(&"PER:Giorgia Meloni".to_string()), "{co:?}");
+    let berlin = with["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Berlin")
+        .unwrap();
+    assert_eq!(berlin["articles"], 2);
+    // Human output: a count, a type and a name per line.
+    let table = env.lede_ok(&["entities", "--type", "LOC"], 0).stdout;
+    assert!(
+        table.lines().any(|l| {
+            let cols: Vec<&str> = l.split_whitespace().collect();
+            cols.len() >= 3 && cols[0] == "2" && cols[1] == "LOC" && cols[2] == "Berlin"
+        }),
+        "{table}"
+    );
+}
+
+#[test]
+fn indexing_without_entities_keeps_search_but_not_entity_filters() {
+    let env = TestEnv::with_seed();
+    let out = env.lede_ok(&["index", "--no-entities", "--no-dates"], 0);
+    assert!(out.stderr.contains("1 added"), "{}", out.stderr);
+    env.lede_ok(&["search", "Anthropic supply-chain risk"], 0);
+    env.lede_ok(&["search", "--entity", "Sam Altman"], 1);
+    let counts = env.lede_ok(&["entities", "--json"], 1).json();
+    assert_eq!(counts["total_articles"], 1);
+    assert_eq!(counts["entities"].as_array().unwrap().len(), 0);
+    env.lede_ok(&["index", "--rebuild"], 0);
+    env.lede_ok(&["search", "--entity", "Sam Altman"], 0);
+}
