@@ -79,6 +79,12 @@ fn publication_dates_record_their_source() {
     assert_eq!(by_id["wire.txt"].1, "dateline");
     assert_eq!(by_id[SEED_NAME].0, &Value::Null);
     assert_eq!(by_id[SEED_NAME].1, "none");
+    // The source is a field of the query syntax too.
+    let undated = env
+        .lede_ok(&["search", "date_source:none", "--json"], 0)
+        .json();
+    assert_eq!(undated["total_hits"], 1);
+    assert_eq!(undated["hits"][0]["article_id"], SEED_NAME);
     // Newest first, the undated seed last.
     let order: Vec<&str> = hits
         .iter()
