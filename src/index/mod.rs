@@ -7,6 +7,7 @@
 pub mod day_range;
 pub mod schema;
 pub mod state;
+pub mod stem_cache;
 pub mod writer;
 
 use crate::error::{Error, Result};
