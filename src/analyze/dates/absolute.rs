@@ -41,7 +41,10 @@ pub(super) fn rules() -> Vec<Rule> {
             format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
             year,
         ),
-        (format!(r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), year),
+        (
+            format!(r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
+            year,
+        ),
         (r"\b(?:(?i:the)\s+)?(?P<dec>1\d\d|20\d)0'?s\b".into(), decade),
         (r"(?:\b(?i:the)\s+)?'(?P<yy>\d)0s\b".into(), decade),
         (

@@ -124,8 +124,29 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             .year();
             TimexValue::Month { year, month }
         }
-        Expr::Weekday { weekday, shift } => {
+        Expr::Weekday {
+            weekday,
+            shift,
+            past,
+        } => {
+            let tense = if past { Tense::Past } else { tense };
             TimexValue::Day(resolve_weekday(anchor, weekday, shift, tense)?)
+        }
+        Expr::WeekOf { month, day, year } => {
+            let d = match year {
+                Some(y) => Date::new(y, month, day).ok()?,
+                None => {
+                    pick_near(anchor, tense, |yy| {
+                        Date::new(yy, month, day).ok().map(|d| (d, d))
+                    })?
+                    .0
+                }
+            };
+            let w = d.iso_week_date();
+            TimexValue::Week {
+                year: w.year(),
+                week: w.week(),
+            }
         }
         Expr::WeekdayFromLast { weekday, direction } => {
             let base = match ctx.last_date {
@@ -324,7 +345,8 @@ fn pick(
 /// The instance nearest the anchor, where an instance on the side the tense
 /// points away from counts as [`WRONG_SIDE`] times further: a bare "Dec. 15"
 /// in a story of Nov. 2 is next month even in a past-tense sentence, but a
-/// bare "August" in February follows the tense.
+/// bare "August" in February, or "January" in a past-tense story of October,
+/// follows the tense.
 fn pick_near(
     anchor: Date,
     tense: Tense,
@@ -345,7 +367,7 @@ fn pick_near(
 }
 
 /// How much further an instance on the wrong side of the tense counts.
-const WRONG_SIDE: i64 = 2;
+const WRONG_SIDE: i64 = 4;
 
 fn distance(anchor: Date, (first, last): (Date, Date)) -> i64 {
     if anchor < first {

@@ -46,8 +46,20 @@ pub(super) enum Expr {
         shift: Shift,
         year_offset: Option<i32>,
     },
-    /// A weekday: "Saturday", "last Friday".
-    Weekday { weekday: Weekday, shift: Shift },
+    /// A weekday: "Saturday", "last Friday"; `past` when the words place it
+    /// on or before the anchor whatever the tense ("Wednesday's ruling").
+    Weekday {
+        weekday: Weekday,
+        shift: Shift,
+        past: bool,
+    },
+    /// "the week of March 6": the ISO week holding that day (the year, when
+    /// not given, chosen as for [`Expr::MonthDay`]).
+    WeekOf {
+        month: i8,
+        day: i8,
+        year: Option<i16>,
+    },
     /// "the previous Friday" (-1), "the following Monday" (1): the weekday
     /// before or after the story's last mentioned day (else the anchor).
     WeekdayFromLast { weekday: Weekday, direction: i32 },

@@ -8,7 +8,7 @@
 use regex::Captures;
 
 use super::expr::{Builder, Expr, Holiday, Rule, Shift, group, shift};
-use super::lexicon::{self, NUMBER, Unit, VAGUE, WEEKDAY};
+use super::lexicon::{self, MONTH, NUMBER, Unit, VAGUE, WEEKDAY};
 use super::timex::{Reference, Season};
 
 /// Full month names only: a bare "Jan" or "Mar" is too often something else.
@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)\b(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b".into(),
+            r"(?i)\b(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?".into(),
             day_offset,
         ),
         (
@@ -32,11 +32,11 @@ pub(super) fn rules() -> Vec<Rule> {
             weekend,
         ),
         (
-            format!(r"\b(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b"),
+            format!(r"\b(?P<mention>(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b)(?P<poss>'s\b)?"),
             weekday,
         ),
         (
-            format!(r"\b(?:(?P<sh>(?i:this\s+past|this\s+coming|last|next|this|coming))\s+)?(?P<mon>{MONTH_FULL})\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?"),
+            format!(r"\b(?P<mention>(?:(?P<sh>(?i:this\s+past|this\s+coming|last|next|this|coming))\s+)?(?P<mon>{MONTH_FULL})\b(?:\s+(?P<rel>(?i:this|last|next))\s+(?i:year))?)(?P<noun>\s+(?:for|of\s+the)\s+[A-Z])?"),
             month,
         ),
         (
@@ -48,7 +48,7 @@ pub(super) fn rules() -> Vec<Rule> {
             year_end,
         ),
         (
-            format!(r"(?i)\b(?:(?:nearly|almost|about|roughly|some|more\s+than|less\s+than|over|just|only|at\s+least)\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|from\s+now|hence)\b"),
+            format!(r"(?i)\b(?P<mention>(?:(?:nearly|almost|about|roughly|some|more\s+than|less\s+than|over|just|only|at\s+least)\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days?|weeks?|months?|years?|decades?|centuries|century)\s+(?:or\s+so\s+)?(?P<dir>ago|earlier|before|from\s+now|hence)\b)(?P<clause>\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I|you|[a-z]+ing)\b)?"),
             ago,
         ),
         (
@@ -56,11 +56,11 @@ pub(super) fn rules() -> Vec<Rule> {
             quarter,
         ),
         (
-            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b)?".into(),
+            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b|\s+of\s+the\s+(?:fiscal\s+)?year\b|(?P<other>\s+of\s+(?:the|this|that|its)\b))?".into(),
             half,
         ),
         (
-            r"(?i)\b(?:the|that|its)\s+(?:latest\s+|most\s+recent\s+|recent\s+|same\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?P<ago>\s+a\s+year\s+(?:ago|earlier))?".into(),
+            r"(?i)\b(?:the|that|its)\s+(?:latest\s+|most\s+recent\s+|recent\s+|same\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?P<compound>-[a-z])?(?P<ago>\s+a\s+year\s+(?:ago|earlier))?".into(),
             reporting_quarter,
         ),
         (
@@ -73,7 +73,7 @@ pub(super) fn rules() -> Vec<Rule> {
             following,
         ),
         (
-            r"(?i)\b(?:the\s+)?(?:current\s+|latest\s+|full\s+)?fiscal\s+year\b|\bthe\s+full\s+year\b".into(),
+            r"(?i)\b(?:(?:the|its|this)\s+(?:current\s+|latest\s+|full\s+)?|(?:current|latest)\s+)fiscal\s+year\b(?P<ended>\s+(?:ended|ending))?|\bthe\s+full\s+year\b".into(),
             fiscal_year,
         ),
         (
@@ -94,12 +94,40 @@ pub(super) fn rules() -> Vec<Rule> {
             past_ref,
         ),
         (
-            r"(?i)\b(?:the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|(?:the\s+)?coming\s+(?:years|months|weeks|days|quarters)|future\s+quarters|the\s+(?:years|months|weeks)\s+ahead|the\s+near\s+term)\b".into(),
+            r"(?i)\b(?:the\s+(?:near\s+|distant\s+)?future|future\s+quarters|(?:the\s+)?coming\s+quarters|the\s+near\s+term)\b".into(),
             future_ref,
         ),
         (
             r"(?i)\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|(?:every|each)\s+(?P<every>day|week|month|quarter|year))\b".into(),
             set,
+        ),
+        (
+            format!(r"(?i:\bthe\s+week\s+of)\s+(?P<mon>{MONTH})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+            week_of,
+        ),
+        (
+            format!(r"\b(?i:every|each)\s+(?P<wd>{WEEKDAY})\b"),
+            every_weekday,
+        ),
+        (
+            r"(?i)\b(?:the\s+)?coming\s+(?P<u>years|months|weeks|days)\b|\bthe\s+(?P<u2>years|months|weeks|days)\s+ahead\b".into(),
+            vague_span,
+        ),
+        (
+            r"(?i)\bin\s+(?P<mention>the\s+past)\b(?P<more>\s+[a-z0-9]+)?".into(),
+            the_past,
+        ),
+        (
+            r"\b[Tt]he\s+year\b(?P<more>-|'s|\s+(?i:earlier|ago|before|after|since|ended|ending|\d))?".into(),
+            the_year,
+        ),
+        (
+            r"(?i)\byear-(?:ago|earlier)\b".into(),
+            year_ago_adjective,
+        ),
+        (
+            r"(?i)\b(?:(?P<then>then)\s+)?current\b(?P<next>\s+(?:account|accounts|affairs|assets|liabilities|ratio)\b)?".into(),
+            current,
         ),
         (
             r"(?i)(?:\d%?|percent|dollars|cents|times|twice|once|mln|billion|million|thousand)\s+(?P<mention>(?:a|per)\s+(?P<per>day|week|month|quarter|year))\b".into(),
@@ -121,8 +149,8 @@ pub(super) fn rules() -> Vec<Rule> {
 }
 
 fn day_offset(c: &Captures) -> Option<Expr> {
-    // "USA Today" is a newspaper.
-    if group(c, "name").is_some() {
+    // "USA Today" is a newspaper; "today's world" is no particular day.
+    if group(c, "name").is_some() || group(c, "generic").is_some() {
         return None;
     }
     let base = match group(c, "w")?.to_ascii_lowercase().as_str() {
@@ -139,7 +167,15 @@ fn day_offset(c: &Captures) -> Option<Expr> {
 }
 
 fn unit_offset(c: &Captures) -> Option<Expr> {
-    let unit = lexicon::unit(group(c, "u")?)?;
+    let u = group(c, "u")?;
+    // "This Week", "Next Year": a title (a television show), not a time.
+    if u.starts_with(|ch: char| ch.is_ascii_uppercase())
+        && u.chars().skip(1).all(|ch| ch.is_ascii_lowercase())
+        && group(c, "sh").is_some_and(|sh| sh.starts_with(|ch: char| ch.is_ascii_uppercase()))
+    {
+        return None;
+    }
+    let unit = lexicon::unit(u)?;
     let n = match shift(group(c, "sh")) {
         Shift::Last => -1,
         Shift::Next => 1,
@@ -174,12 +210,18 @@ fn weekday(c: &Captures) -> Option<Expr> {
     Some(Expr::Weekday {
         weekday: wd,
         shift: shift(sh.as_deref()),
+        // "Wednesday's ruling": news names an event by its day once it has happened.
+        past: group(c, "poss").is_some(),
     })
 }
 
 fn month(c: &Captures) -> Option<Expr> {
     let m = group(c, "mon")?;
     let month = lexicon::month(m)?;
+    // "the March for Life", "the March of the Mothers": a march, named.
+    if month == 3 && group(c, "noun").is_some() && group(c, "sh").is_none() {
+        return None;
+    }
     let year_offset = group(c, "rel").map(|r| match shift(Some(r)) {
         Shift::Last => -1,
         Shift::Next => 1,
@@ -233,6 +275,11 @@ fn year_end(c: &Captures) -> Option<Expr> {
 fn ago(c: &Captures) -> Option<Expr> {
     let unit = lexicon::unit(group(c, "u")?)?;
     let dir = group(c, "dir")?.to_ascii_lowercase();
+    // "ten days before the shooting": a length of time before an event,
+    // left to the duration rule.
+    if dir == "before" && group(c, "clause").is_some() {
+        return None;
+    }
     let future = dir.contains("now") || dir == "hence";
     let n = match lexicon::number(group(c, "n")?) {
         Some(n) => n,
@@ -281,6 +328,10 @@ fn quarter(c: &Captures) -> Option<Expr> {
 }
 
 fn half(c: &Captures) -> Option<Expr> {
+    // "the last half of the '80s", "the second half of the game": not a half year.
+    if group(c, "other").is_some() {
+        return None;
+    }
     let h = match group(c, "h")?.to_ascii_lowercase().as_str() {
         "first" | "1st" => 1,
         _ => 2,
@@ -293,6 +344,10 @@ fn half(c: &Captures) -> Option<Expr> {
 }
 
 fn reporting_quarter(c: &Captures) -> Option<Expr> {
+    // "quarter-to-quarter", "a quarter-century": part of another word.
+    if group(c, "compound").is_some() {
+        return None;
+    }
     Some(Expr::ReportingQuarter {
         years: if group(c, "ago").is_some() { -1 } else { 0 },
     })
@@ -320,7 +375,13 @@ fn following(c: &Captures) -> Option<Expr> {
     Some(Expr::Following { unit, n })
 }
 
-fn fiscal_year(_: &Captures) -> Option<Expr> {
+/// "the fiscal year", "the current fiscal year": the year of the story ("a
+/// fiscal year" is none in particular; "the fiscal year ended Jan. 31" is a
+/// twelve-month period).
+fn fiscal_year(c: &Captures) -> Option<Expr> {
+    if group(c, "ended").is_some() {
+        return None;
+    }
     Some(Expr::UnitOffset {
         unit: Unit::Year,
         n: 0,
@@ -442,4 +503,73 @@ fn duration(c: &Captures) -> Option<Expr> {
         Some(n) => unit.duration(n),
         None => unit.duration(0).replace('0', "X"),
     }))
+}
+
+/// "each Thursday": a weekly recurrence on that day (`XXXX-WXX-4`).
+fn every_weekday(c: &Captures) -> Option<Expr> {
+    let wd = lexicon::weekday(group(c, "wd")?)?;
+    Some(Expr::Set(format!("XXXX-WXX-{}", wd.to_monday_one_offset())))
+}
+
+/// "the coming weeks", "the years ahead": a stretch of vague length to come (`PXW`).
+fn vague_span(c: &Captures) -> Option<Expr> {
+    let unit = lexicon::unit(group(c, "u").or_else(|| group(c, "u2"))?)?;
+    Some(Expr::Duration(unit.duration(0).replace('0', "X")))
+}
+
+/// "in the past": the past in general, unless a count or unit follows
+/// ("in the past two years" is a duration).
+fn the_past(c: &Captures) -> Option<Expr> {
+    if let Some(more) = group(c, "more") {
+        let w = more.trim().to_ascii_lowercase();
+        if lexicon::number(&w).is_some()
+            || lexicon::unit(&w).is_some()
+            || matches!(w.as_str(), "few" | "several" | "many" | "couple" | "some")
+        {
+            return None;
+        }
+    }
+    Some(Expr::Ref(Reference::Past))
+}
+
+/// "the year", "for the year": the year of the story ("the year ended
+/// March 31" is a twelve-month period, left to the other rules).
+fn the_year(c: &Captures) -> Option<Expr> {
+    if group(c, "more").is_some() {
+        return None;
+    }
+    Some(Expr::UnitOffset {
+        unit: Unit::Year,
+        n: 0,
+    })
+}
+
+/// "year-earlier results", "the year-ago figures": the same period a year before.
+fn year_ago_adjective(_: &Captures) -> Option<Expr> {
+    Some(Expr::YearBefore)
+}
+
+/// "current market conditions": the present; "the then current price": the
+/// past; "current account" is a term of accounting.
+fn current(c: &Captures) -> Option<Expr> {
+    if group(c, "next").is_some() {
+        return None;
+    }
+    Some(Expr::Ref(if group(c, "then").is_some() {
+        Reference::Past
+    } else {
+        Reference::Present
+    }))
+}
+
+/// "the week of March 6": the ISO week holding that day.
+fn week_of(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    let day: i8 = group(c, "d")?.parse().ok()?;
+    jiff::civil::Date::new(2000, month, day).ok()?;
+    Some(Expr::WeekOf {
+        month,
+        day,
+        year: group(c, "y").and_then(|y| y.parse().ok()),
+    })
 }

@@ -23,7 +23,7 @@ pub(super) enum Tense {
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "inc", "co", "corp", "ltd", "gov", "sen", "rep", "gen", "lt", "col", "no",
-    "u.s", "vs", "jr", "sr",
+    "u.s", "vs", "jr", "sr", "a.m", "p.m",
 ];
 
 const PAST_WORDS: &[&str] = &[
@@ -227,6 +227,13 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let mut prev = "";
     for (w_start, w_end) in spans {
         let word = &text[w_start..w_end];
+        // "effective Feb. 1": a change announced for a date to come.
+        if w_end <= start
+            && text[w_end..start].trim().is_empty()
+            && word.eq_ignore_ascii_case("effective")
+        {
+            return Tense::Future;
+        }
         if w_start < end && w_end > start {
             prev = "";
             continue;
@@ -250,6 +257,24 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
 
 fn classify(word: &str, prev: &str) -> Option<Tense> {
     let prev = prev.to_ascii_lowercase();
+    // "has been": the present perfect reports the past.
+    if word == "been" && matches!(prev.as_str(), "has" | "have" | "had" | "hasn't" | "haven't") {
+        return Some(Tense::Past);
+    }
+    // "will be named", "is expected": a participle after "be" takes its
+    // tense from the auxiliary, which is counted on its own.
+    if matches!(
+        prev.as_str(),
+        "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were"
+    ) && !FUTURE_WORDS.contains(&word)
+        && (PAST_WORDS.contains(&word) || word.ends_with("ed"))
+    {
+        return None;
+    }
+    // "since Oct. 23": a starting point in the past.
+    if word == "since" {
+        return Some(Tense::Past);
+    }
     if word == "to" {
         // "going to", "expected to", "set to": the marker is the pair.
         return FUTURE_BEFORE_TO
@@ -265,8 +290,14 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
     if PRESENT_WORDS.contains(&word) {
         return Some(Tense::Present);
     }
+    // "a still unspecified date", "the untouched markets": adjectives.
     if word.len() > 4
         && word.ends_with("ed")
+        && !word.starts_with("un")
+        && !matches!(
+            prev.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "still"
+        )
         && !ED_EXCEPTIONS.contains(&word)
         && word.bytes().all(|b| b.is_ascii_lowercase())
     {

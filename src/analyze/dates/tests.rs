@@ -458,3 +458,250 @@ fn numeric_dates() {
             .all(|(_, v)| v.len() != 10)
     );
 }
+
+#[test]
+fn december_in_a_january_story_is_last_december() {
+    // Published 2027-01-05: "in December" is the one just past.
+    assert_eq!(
+        one("Exports fell in December.", date(2027, 1, 5)),
+        "2026-12"
+    );
+    assert_eq!(
+        one("Exports fell on Dec. 31.", date(2027, 1, 5)),
+        "2026-12-31"
+    );
+    // ... unless the sentence points ahead and December is near.
+    assert_eq!(
+        one("Exports will recover by December.", date(2027, 11, 20)),
+        "2027-12"
+    );
+}
+
+#[test]
+fn leap_days_in_2028_and_in_common_years() {
+    // 2028 is a leap year: Feb. 29 exists, with or without the year.
+    assert_eq!(
+        one("The law took effect on Feb. 29.", date(2028, 3, 10)),
+        "2028-02-29"
+    );
+    assert_eq!(
+        one(
+            "The law took effect on February 29, 2028.",
+            date(2028, 3, 10)
+        ),
+        "2028-02-29"
+    );
+    assert_eq!(
+        one("The law takes effect on Feb. 29.", date(2027, 12, 1)),
+        "2028-02-29"
+    );
+    // 2027 is not: no 2027-02-29 and no panic; the nearest real one is taken.
+    let v = values("The law took effect on Feb. 29.", date(2027, 3, 10));
+    assert_eq!(v, [("Feb. 29".to_string(), "2028-02-29".to_string())]);
+    let v = values("It happened on February 29, 2027.", date(2027, 3, 10));
+    assert!(v.iter().all(|(_, v)| v != "2027-02-29"), "{v:?}");
+    assert!(extract_dates("Feb. 29 and 2027-02-29", Some(date(2027, 1, 1))).len() <= 2);
+}
+
+#[test]
+fn saturday_before_a_monday_story() {
+    // Monday 2 March 2026: "on Saturday" is two days earlier.
+    let m = &extract_dates(
+        "Police said the suspect was arrested on Saturday.",
+        Some(date(2026, 3, 2)),
+    )[0];
+    assert_eq!(m.text, "Saturday");
+    assert_eq!(m.value, "2026-02-28");
+    assert_eq!(m.range, Some((date(2026, 2, 28), date(2026, 2, 28))));
+    // The same word in a future sentence is the coming Saturday.
+    assert_eq!(
+        one(
+            "The suspect will appear in court on Saturday.",
+            date(2026, 3, 2)
+        ),
+        "2026-03-07"
+    );
+}
+
+#[test]
+fn weekdays_named_by_their_events_are_past() {
+    // Thursday 6 Jan 2000: "Wednesday's ruling" happened, even in a future sentence.
+    assert_eq!(
+        one(
+            "They will look for ways to overturn Wednesday's ruling.",
+            date(2000, 1, 6)
+        ),
+        "2000-01-05"
+    );
+    assert_eq!(
+        one("They will challenge Thursday's ruling.", date(2000, 1, 6)),
+        "2000-01-06"
+    );
+}
+
+#[test]
+fn tense_from_auxiliaries_and_since() {
+    // "named" is a participle of "will be": the sentence is future.
+    assert_eq!(
+        one(
+            "She will be named commander for a mission in November.",
+            date(1998, 3, 4)
+        ),
+        "1998-11"
+    );
+    // "since" points back.
+    assert_eq!(
+        one(
+            "Police have searched for him since the Oct. 23 attack.",
+            date(1999, 5, 6)
+        ),
+        "1998-10-23"
+    );
+}
+
+#[test]
+fn times_of_day_on_a_day_are_type_time() {
+    let a = date(1989, 11, 2);
+    let m = &extract_dates("The offer expires at 5 p.m. EST Nov. 9, it said.", Some(a))[0];
+    assert_eq!(m.text, "5 p.m. EST Nov. 9");
+    assert_eq!(m.value, "1989-11-09T17:00");
+    assert_eq!(m.kind, TimexType::Time);
+    assert_eq!(m.range, Some((date(1989, 11, 9), date(1989, 11, 9))));
+    // Monday 3 April 2000.
+    let a = date(2000, 4, 3);
+    let m = &extract_dates("They have until 9 a.m. Tuesday to sign.", Some(a))[0];
+    assert_eq!(
+        (m.text.as_str(), m.value.as_str()),
+        ("9 a.m. Tuesday", "2000-04-04T09:00")
+    );
+    let m = &extract_dates("Talks broke off at noon Saturday.", Some(a))[0];
+    assert_eq!(m.value, "2000-04-01T12:00");
+    let m = &extract_dates(
+        "The vote will be on Tuesday at 7:30 p.m. in the hall.",
+        Some(a),
+    )[0];
+    assert_eq!(
+        (m.text.as_str(), m.value.as_str()),
+        ("Tuesday at 7:30 p.m.", "2000-04-04T19:30")
+    );
+    let m = &extract_dates("The offer expired at midnight Friday.", Some(a))[0];
+    assert_eq!(m.value, "2000-03-31T24:00");
+    // A part of the day stays a date.
+    assert_eq!(one("They met Sunday night.", a), "2000-04-02");
+}
+
+#[test]
+fn general_references() {
+    let a = date(1989, 10, 30);
+    assert_eq!(one("In the past, it considered a bid.", a), "PAST_REF");
+    assert!(
+        values("Sales doubled in the past two years.", a)
+            .iter()
+            .all(|(_, v)| v != "PAST_REF")
+    );
+    assert_eq!(
+        one("Because of current market conditions, it waited.", a),
+        "PRESENT_REF"
+    );
+    assert_eq!(
+        one("Holders may buy at 50% of the then current price.", a),
+        "PAST_REF"
+    );
+    assert!(values("The current account deficit widened.", a).is_empty());
+    assert!(values("He works to reassure today's youth.", a).is_empty());
+    assert!(values("They will stay for the foreseeable future.", a).is_empty());
+}
+
+#[test]
+fn the_year_and_year_ago_comparisons() {
+    let a = date(1989, 10, 30);
+    let v = values("Its stock hit a high for the year in June.", a);
+    assert_eq!(v[0], ("the year".to_string(), "1989".to_string()));
+    // "the year ended March 31" is a twelve-month period, not a date.
+    assert!(
+        values("Revenue was $76 million for the year ended March 31.", a)
+            .iter()
+            .all(|(t, _)| t != "the year")
+    );
+    let v = values(
+        "Net rose in the third quarter, compared with year-earlier net of $3 million.",
+        a,
+    );
+    assert_eq!(v[1], ("year-earlier".to_string(), "1988-Q3".to_string()));
+    assert_eq!(one("Year-ago results were restated.", a), "1988");
+    assert_eq!(one("Profit will rise in the fiscal year.", a), "1989");
+    assert!(values("It changed from a fiscal year to a calendar year.", a).is_empty());
+}
+
+#[test]
+fn weeks_halves_and_compounds() {
+    let a = date(2000, 2, 24);
+    assert_eq!(
+        one("A hearing is set for the week of March 6.", a),
+        "2000-W10"
+    );
+    assert_eq!(
+        one(
+            "Sales were flat in the last half of the '80s.",
+            date(1989, 10, 26)
+        ),
+        "198"
+    );
+    assert!(
+        values(
+            "The quarter-to-quarter comparison improved.",
+            date(1989, 11, 1)
+        )
+        .is_empty()
+    );
+    assert!(values("Unemployment is near its quarter-century low.", a).is_empty());
+}
+
+#[test]
+fn lengths_and_recurrences_are_not_dates() {
+    let a = date(1999, 4, 19);
+    let m = extract_dates(
+        "A jogger saw the car ten days before the shooting.",
+        Some(a),
+    );
+    assert_eq!(m.len(), 1);
+    assert_eq!(
+        (m[0].text.as_str(), m[0].kind),
+        ("ten days", TimexType::Duration)
+    );
+    let m = extract_dates("Prices may fall in the coming weeks.", Some(a));
+    assert_eq!(
+        (m[0].value.as_str(), m[0].kind),
+        ("PXW", TimexType::Duration)
+    );
+    let m = extract_dates("A flight leaves each Thursday.", Some(a));
+    assert_eq!(
+        (m[0].value.as_str(), m[0].kind),
+        ("XXXX-WXX-4", TimexType::Set)
+    );
+    assert!(
+        values("Their secrets are more than two thousand years old.", a)
+            .iter()
+            .all(|(_, v)| v != "2000")
+    );
+}
+
+#[test]
+fn names_that_look_like_dates() {
+    let a = date(1999, 1, 22);
+    assert!(
+        values(
+            "He marched in the annual March for Life on Capitol Hill.",
+            a
+        )
+        .is_empty()
+    );
+    assert_eq!(
+        one(
+            "He stepped down in March for health reasons.",
+            date(1999, 11, 2)
+        ),
+        "1999-03"
+    );
+    assert!(values("Baker spoke on ABC's \"This Week\" program.", a).is_empty());
+}

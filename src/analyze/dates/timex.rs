@@ -83,11 +83,22 @@ pub enum Reference {
     Future,
 }
 
-/// A normalised TIMEX3 value of type DATE, or a duration.
+/// A normalised TIMEX3 value: a date or period (type DATE), a time of day
+/// on a day (TIME), a duration or a recurrence.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum TimexValue {
     /// A day: `1987-03-03`.
     Day(Date),
+    /// A time of day on a day: `1987-03-03T17:00` ("5 p.m. Tuesday"), of
+    /// type TIME; midnight ending a day is hour 24, as TimeML writes it.
+    Time {
+        /// The day.
+        date: Date,
+        /// The hour, 0 to 24.
+        hour: i8,
+        /// The minute, 0 to 59.
+        minute: i8,
+    },
     /// A month: `1987-03`.
     Month {
         /// The year.
@@ -162,7 +173,7 @@ impl TimexValue {
     /// and durations (and for spans outside jiff's calendar).
     pub fn range(&self) -> Option<(Date, Date)> {
         match *self {
-            TimexValue::Day(d) => Some((d, d)),
+            TimexValue::Day(d) | TimexValue::Time { date: d, .. } => Some((d, d)),
             TimexValue::Month { year, month } => {
                 let first = Date::new(year, month, 1).ok()?;
                 Some((first, first.last_of_month()))
@@ -208,6 +219,7 @@ impl TimexValue {
         match self {
             TimexValue::Duration(_) => TimexType::Duration,
             TimexValue::Set(_) => TimexType::Set,
+            TimexValue::Time { .. } => TimexType::Time,
             _ => TimexType::Date,
         }
     }
@@ -229,6 +241,13 @@ impl fmt::Display for TimexValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TimexValue::Day(d) => write!(f, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+            TimexValue::Time { date, hour, minute } => write!(
+                f,
+                "{:04}-{:02}-{:02}T{hour:02}:{minute:02}",
+                date.year(),
+                date.month(),
+                date.day()
+            ),
             TimexValue::Month { year, month } => write!(f, "{year:04}-{month:02}"),
             TimexValue::Year(y) => write!(f, "{y:04}"),
             TimexValue::Decade(d) => write!(f, "{d:03}"),
@@ -268,6 +287,21 @@ impl FromStr for TimexValue {
             }
             t.parse::<i16>().map_err(|_| out_of_range())
         };
+        if let Some((day, clock)) = s.split_once('T') {
+            let TimexValue::Day(date) = day.parse::<TimexValue>()? else {
+                return Err(unrecognised());
+            };
+            let (h, m) = clock.split_once(':').ok_or_else(unrecognised)?;
+            if h.len() != 2 || m.len() != 2 {
+                return Err(unrecognised());
+            }
+            let hour = small(num(h)?, 0, 24).ok_or_else(out_of_range)?;
+            let minute = small(num(m)?, 0, 59).ok_or_else(out_of_range)?;
+            if hour == 24 && minute != 0 {
+                return Err(out_of_range());
+            }
+            return Ok(TimexValue::Time { date, hour, minute });
+        }
         let parts: Vec<&str> = s.split('-').collect();
         let value = match parts.as_slice() {
             [y] if y.len() == 4 => TimexValue::Year(num(y)?),
@@ -434,6 +468,8 @@ mod tests {
             "1987-SU",
             "PAST_REF",
             "P2Y",
+            "1987-03-03T17:00",
+            "1987-03-03T24:00",
         ] {
             assert_eq!(s.parse::<TimexValue>().unwrap().to_string(), s);
         }
@@ -457,5 +493,12 @@ mod tests {
         assert_eq!(TimexValue::Century(327).range(), None);
         assert_eq!(TimexValue::Decade(i16::MAX).range(), None);
         assert!("2021-W53".parse::<TimexValue>().is_err());
+        assert!("1987-03-03T25:00".parse::<TimexValue>().is_err());
+        assert!("1987-03-03T24:30".parse::<TimexValue>().is_err());
+        assert!("1987-03-03T5".parse::<TimexValue>().is_err());
+        assert_eq!(
+            "1987-03-03T17:00".parse::<TimexValue>().unwrap().kind(),
+            TimexType::Time
+        );
     }
 }
