@@ -116,6 +116,7 @@ pub fn publication_date_with_year(
             .and_then(|y| y.as_str().parse::<i16>().ok())
             .or(from_file.map(|d| d.year()))
             .or_else(|| year_of_day_in_text(text, month?, day?))
+            .or_else(|| year_near_dates_in_text(text, month?, day?))
             .or(fallback_year);
         if let (Some(m), Some(d), Some(y)) = (month, day, year)
             && let Ok(date) = Date::new(y, m, d)
@@ -125,6 +126,7 @@ pub fn publication_date_with_year(
     }
     let top = super::extract_dates(head, None)
         .into_iter()
+        .filter(|m| is_date_line(head, m.start, m.end))
         .find_map(|m| match m.value.parse() {
             Ok(TimexValue::Day(d)) => Some(d),
             _ => None,
@@ -133,6 +135,27 @@ pub fn publication_date_with_year(
         return Some((date, DateSource::Text));
     }
     from_file.map(|d| (d, DateSource::Filename))
+}
+
+/// Words besides the date that a date line may hold ("Published", "By Jane Doe |", "Updated
+/// 10:30"), so that a date in the running text ("expects a vote on January 30, 2026") is not
+/// taken for the article's own.
+const DATE_LINE_WORDS: usize = 5;
+
+/// Whether the date at bytes `start..end` stands on a line of its own or with few other words,
+/// or on a line that labels it as the article's (`Published …`, `Updated …`, `By …`).
+fn is_date_line(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let others = text[line_start..start].split_whitespace().count()
+        + text[end..line_end].split_whitespace().count();
+    if others <= DATE_LINE_WORDS {
+        return true;
+    }
+    let lower = text[line_start..line_end].trim_start().to_lowercase();
+    ["published", "updated", "posted", "dated", "date:", "by "]
+        .iter()
+        .any(|label| lower.starts_with(label))
 }
 
 /// The publication date to use for an article: `metadata` when present,
@@ -183,6 +206,41 @@ fn year_of_day_in_text(text: &str, month: i8, day: i8) -> Option<i16> {
             .then(|| c.name("y")?.as_str().parse().ok())
             .flatten()
     })
+}
+
+/// How many days before a dateline's day a full date in the text may fall for its year to be the
+/// dateline's ("SALVADOR, Jan 20 - … in the week ended January 18, 2026").
+const NEAR_DAYS: i64 = 45;
+
+/// The year that puts the dateline's `month` and `day` shortly after (or within a week before) a
+/// full date the text mentions, the closest such one.
+fn year_near_dates_in_text(text: &str, month: i8, day: i8) -> Option<i16> {
+    let mut best: Option<(i64, i16)> = None;
+    for c in full_date_re()?.captures_iter(text) {
+        let (Some(m), Some(d), Some(y)) = (
+            c.name("mon").and_then(|m| lexicon::month(m.as_str())),
+            c.name("d").and_then(|d| d.as_str().parse::<i8>().ok()),
+            c.name("y").and_then(|y| y.as_str().parse::<i16>().ok()),
+        ) else {
+            continue;
+        };
+        let Ok(mentioned) = Date::new(y, m, d) else {
+            continue;
+        };
+        for year in [y - 1, y, y + 1] {
+            let Ok(dateline) = Date::new(year, month, day) else {
+                continue;
+            };
+            let Ok(span) = mentioned.until(dateline) else {
+                continue;
+            };
+            let days = i64::from(span.get_days());
+            if (-7..=NEAR_DAYS).contains(&days) && best.is_none_or(|(b, _)| days.abs() < b) {
+                best = Some((days.abs(), year));
+            }
+        }
+    }
+    best.map(|(_, year)| year)
 }
 
 fn floor_boundary(text: &str, i: usize) -> usize {
@@ -249,6 +307,25 @@ mod tests {
     }
 
     #[test]
+    fn a_datelines_year_comes_from_a_nearby_full_date() {
+        let text = "SALVADOR, Jan 20 (Reuters) - Cocoa arrivals rose in the week ended \
+                    January 18, 2026, traders said.";
+        assert_eq!(
+            publication_date(text, None),
+            Some((date(2026, 1, 20), DateSource::Dateline))
+        );
+        // Across the new year.
+        let text = "LONDON, Jan 3 - Sales in the week to December 28, 2025 fell.";
+        assert_eq!(
+            publication_date(text, None),
+            Some((date(2026, 1, 3), DateSource::Dateline))
+        );
+        // A full date far from the dateline's day says nothing about its year.
+        let text = "LONDON, Jan 3 - The company was founded on June 5, 1950.";
+        assert_eq!(publication_date(text, None), None);
+    }
+
+    #[test]
     fn byline_date_and_file_name() {
         let text = "By Jane Doe\nPublished March 3, 2026\n\nThe council met.";
         assert_eq!(
@@ -266,6 +343,20 @@ mod tests {
         assert_eq!(
             publication_date("No date here.", Some("2026-13-45-slug.md")),
             None
+        );
+        // A date in the running text is not the article's own: the file name wins.
+        let sentence = "Budget talks resume\n\nThe council resumed budget talks on Thursday and \
+                        expects a vote on January 30, 2026, officials said.";
+        assert_eq!(
+            publication_date(sentence, Some("2026-01-15-budget.txt")),
+            Some((date(2026, 1, 15), DateSource::Filename))
+        );
+        assert_eq!(publication_date(sentence, None), None);
+        let labelled = "Published on the city's website and in print on Thursday, January 15, \
+                        2026, by the council's press office\n\nThe council met.";
+        assert_eq!(
+            publication_date(labelled, None),
+            Some((date(2026, 1, 15), DateSource::Text))
         );
     }
 
