@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How lede grows with the corpus: known-item-reuters ×1, ×10, ×50.
 
-usage: bench/scale.py [--scale 10[,50]] [--queries 200] [--depth 1000] [--out DIR]
+usage: bench/scale.py [--scale 10[,50]] [--queries 200] [--depth 1000] [--out DIR] [--repeat N]
                       [--shared DIR] [--seed N] [--chunk N] [--keep] [--no-build]
 
 Generates the Reuters corpus multiplied (default ×10; ×50, about 1M articles and 0.9 GB, is
@@ -10,15 +10,15 @@ reused between runs, the indexes are removed unless --keep). Copy 0 is the corpu
 of article `reuters-N` is `reuters-N~k` with the article's sentences shuffled (one
 deterministic generator per article and copy, seeded from --seed), refilled into paragraphs of the
 original sizes, so the copies share a vocabulary without being duplicates. Articles are written in
-JSONL files of --chunk (1,000) articles, the way an archive is laid out, and ×1 is laid out the same
-way for the baseline.
+JSONL files of --chunk (1,000) articles, the way an archive is laid out, and ×1 is laid out the
+same way for the baseline.
 
 At each scale lede alone: `lede index DIR --index … --rebuild` under `/usr/bin/time -v` (wall
 time, peak memory), the index size, and per-query latency of a sample of --queries headline
 queries (every tenth query of queries.tsv, escaped as in bench/run) through the
 `bench_queries` example. Prints each figure and its growth relative to ×1; writes the figures to
-bench/results/scale-<time>.json. One run per scale: at these sizes the noise is smaller than
-the growth being measured.
+bench/results/scale-<time>.json. ×1, the baseline, is the median of three runs; the larger
+scales run once (--repeat N for more): at those sizes the noise is smaller than the growth.
 """
 
 import argparse
@@ -28,6 +28,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 
@@ -90,6 +91,8 @@ def main():
     parser.add_argument("--shared", default=os.path.join(os.path.dirname(REPO), "shared"))
     parser.add_argument("--seed", type=int, default=1987)
     parser.add_argument("--chunk", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs per scale above ×1 (1; ×1 always runs at least 3 times)")
     parser.add_argument("--keep", action="store_true", help="keep the indexes")
     parser.add_argument("--no-build", action="store_true")
     args = parser.parse_args()
@@ -116,36 +119,47 @@ def main():
     with open(queries_path, "w", encoding="utf-8") as f:
         f.writelines(f"{q}\t{t}\n" for q, t in sample)
 
+    with open(corpus, encoding="utf-8") as f:
+        base_articles = sum(1 for line in f if line.strip())
     rows = []
     for scale in scales:
         folder = os.path.join(args.out, f"x{scale}")
         generate(corpus, folder, scale, args.seed, args.chunk)
         corpus_bytes = common.tree_bytes(folder)
         index = os.path.join(args.out, f"index-x{scale}")
-        log(f"scale: lede index ×{scale}")
-        figures = common.timed([lede, "index", folder, "--index", index, "--rebuild"],
-                               os.path.join(args.out, f"index-x{scale}.log"))
-        index_bytes = common.tree_bytes(index)
-        log(f"scale: {len(sample)} queries ×{scale}")
-        run = os.path.join(args.out, f"x{scale}.run")
-        lat = os.path.join(args.out, f"x{scale}.lat")
-        subprocess.run([example, index, queries_path, run, lat, str(args.depth)], check=True)
-        latency = common.latency_summary(common.read_latencies(lat))
+        # The baseline is cheap and every growth figure divides by it: three runs, the median.
+        repeat = max(3, args.repeat) if scale == 1 else args.repeat
+        runs, passes = [], []
+        for r in range(repeat):
+            log(f"scale: lede index ×{scale} ({r + 1}/{repeat})")
+            figures = common.timed([lede, "index", folder, "--index", index, "--rebuild"],
+                                   os.path.join(args.out, f"index-x{scale}.log"))
+            figures["index_bytes"] = common.tree_bytes(index)
+            runs.append(figures)
+            log(f"scale: {len(sample)} queries ×{scale} ({r + 1}/{repeat})")
+            run = os.path.join(args.out, f"x{scale}.run")
+            lat = os.path.join(args.out, f"x{scale}.lat")
+            subprocess.run([example, index, queries_path, run, lat, str(args.depth)], check=True)
+            passes.append(common.latency_summary(common.read_latencies(lat)))
         if not args.keep:
             shutil.rmtree(index, ignore_errors=True)
         rows.append({
             "scale": scale,
-            "articles": 21577 * scale if "known-item" in corpus else None,
+            "articles": base_articles * scale,
             "corpus_mb": corpus_bytes / 1e6,
-            "index_wall_s": figures["wall_s"],
-            "index_cpu_s": figures["cpu_s"],
-            "peak_rss_mb": figures["peak_rss_mb"],
-            "index_mb": index_bytes / 1e6,
-            "p50_ms": latency["p50_ms"],
-            "p99_ms": latency["p99_ms"],
+            "repeat": repeat,
+            "index_wall_s": statistics.median(f["wall_s"] for f in runs),
+            "index_cpu_s": statistics.median(f["cpu_s"] for f in runs),
+            "peak_rss_mb": statistics.median(f["peak_rss_mb"] for f in runs),
+            "index_mb": statistics.median(f["index_bytes"] for f in runs) / 1e6,
+            "p50_ms": statistics.median(p["p50_ms"] for p in passes),
+            "p99_ms": statistics.median(p["p99_ms"] for p in passes),
+            "runs": runs,
+            "passes": passes,
         })
-        print_table(rows)
+        print_table(rows, sys.stderr)  # progress: a ×50 run takes a while
 
+    print_table(rows, sys.stdout)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
     out_dir = os.path.join(BENCH_DIR, "results")
     os.makedirs(out_dir, exist_ok=True)
@@ -157,13 +171,14 @@ def main():
     print(f"\nfigures: {os.path.relpath(out_path, os.getcwd())}")
 
 
-def print_table(rows):
+def print_table(rows, out):
     base = rows[0]
     cols = [("index wall s", "index_wall_s", 1), ("index CPU s", "index_cpu_s", 1),
             ("peak MB", "peak_rss_mb", 0), ("index MB", "index_mb", 0),
             ("p50 ms", "p50_ms", 2), ("p99 ms", "p99_ms", 1)]
-    print("\n| scale | articles | corpus MB | " + " | ".join(h for h, _, _ in cols) + " |")
-    print("| ---: | ---: | ---: | " + " | ".join("---:" for _ in cols) + " |")
+    headers = " | ".join(h for h, _, _ in cols)
+    print(f"\n| scale | articles | corpus MB | {headers} |", file=out)
+    print("| ---: | ---: | ---: | " + " | ".join("---:" for _ in cols) + " |", file=out)
     for row in rows:
         cells = []
         for _, key, digits in cols:
@@ -171,8 +186,8 @@ def print_table(rows):
             growth = value / base[key] if base[key] else float("nan")
             cells.append(f"{value:,.{digits}f} (×{growth:.1f})")
         print(f"| ×{row['scale']} | {row['articles']:,} | {row['corpus_mb']:,.0f} | "
-              + " | ".join(cells) + " |")
-    sys.stdout.flush()
+              + " | ".join(cells) + " |", file=out)
+    out.flush()
 
 
 if __name__ == "__main__":
