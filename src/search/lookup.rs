@@ -65,6 +65,12 @@ pub(crate) fn entity_names(
         .collect()
 }
 
+/// The text of a passage: bytes `start..end` of the article body (empty if they do not fall on
+/// character boundaries of it, which only a corrupt index could cause).
+pub(crate) fn passage_text(body: &str, start: usize, end: usize) -> String {
+    body.get(start..end).unwrap_or_default().to_string()
+}
+
 pub(crate) fn first_u64(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
     doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
 }
@@ -111,23 +117,28 @@ impl Index {
             .next())
     }
 
-    /// An article's passages, in order, with their addresses.
+    /// An article's passages, in order, with their addresses; their text is cut from `body`.
     pub(crate) fn passages_of(
         &self,
         searcher: &Searcher,
         id: &str,
+        body: &str,
     ) -> Result<Vec<(DocAddress, StoredPassage)>> {
         let mut passages = Vec::new();
         for address in self.documents_of(searcher, id, KIND_PASSAGE)? {
             let doc: TantivyDocument = searcher.doc(address)?;
             let f = &self.fields;
+            let (start, end) = (
+                first_u64(&doc, f.start) as usize,
+                first_u64(&doc, f.end) as usize,
+            );
             passages.push((
                 address,
                 StoredPassage {
                     index: first_u64(&doc, f.passage) as usize,
-                    start: first_u64(&doc, f.start) as usize,
-                    end: first_u64(&doc, f.end) as usize,
-                    text: first_text(&doc, f.text).unwrap_or_default(),
+                    start,
+                    end,
+                    text: passage_text(body, start, end),
                     entities: entity_names(&doc, f.entity_name),
                     dates: all_texts(&doc, f.mention_value),
                 },
@@ -162,7 +173,7 @@ impl Index {
             path: first_text(&doc, f.path).unwrap_or_default(),
         };
         let passages = self
-            .passages_of(&searcher, id)?
+            .passages_of(&searcher, id, &article.body)?
             .into_iter()
             .map(|(_, p)| p)
             .collect();

@@ -29,7 +29,7 @@ use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
 pub(crate) use collect::IdCache;
 use collect::{CandidatePassages, SegmentIds};
 pub use lookup::{StoredArticle, StoredPassage};
-use lookup::{all_texts, entity_names, first_text, first_u64, timestamp};
+use lookup::{all_texts, entity_names, first_text, first_u64, passage_text, timestamp};
 use ranking::Candidate;
 use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
@@ -251,9 +251,9 @@ impl Index {
                 hits.push(bare_hit(id, score));
                 continue;
             }
-            let mut hit = self.article_header(searcher, &id, score)?;
+            let (mut hit, body) = self.article_header(searcher, &id, score)?;
             hit.passages
-                .push(self.passage_hit(searcher, address, &terms)?);
+                .push(self.passage_hit(searcher, address, &body, &terms)?);
             hits.push(hit);
         }
         Ok((total, hits))
@@ -269,17 +269,19 @@ impl Index {
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
         let mut hit = self.hit_from_article(&doc, candidate.id.clone(), candidate.score);
+        let body = first_text(&doc, self.fields.body).unwrap_or_default();
         for &(_, address) in candidate.passages.iter().take(request.passages_per_hit) {
             hit.passages
-                .push(self.passage_hit(searcher, address, terms)?);
+                .push(self.passage_hit(searcher, address, &body, terms)?);
         }
         if hit.passages.is_empty()
             && let Some((first, _)) = self
-                .passages_of(searcher, &candidate.id)?
+                .passages_of(searcher, &candidate.id, &body)?
                 .into_iter()
                 .next()
         {
-            hit.passages.push(self.passage_hit(searcher, first, terms)?);
+            hit.passages
+                .push(self.passage_hit(searcher, first, &body, terms)?);
         }
         Ok(hit)
     }
@@ -304,30 +306,38 @@ impl Index {
         }
     }
 
-    /// An article's metadata, looked up by id.
-    fn article_header(&self, searcher: &Searcher, id: &str, score: f32) -> Result<Hit> {
+    /// An article's metadata, looked up by id, and its body.
+    fn article_header(&self, searcher: &Searcher, id: &str, score: f32) -> Result<(Hit, String)> {
         Ok(match self.article_address(searcher, id)? {
             Some(address) => {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                self.hit_from_article(&doc, id.to_string(), score)
+                let body = first_text(&doc, self.fields.body).unwrap_or_default();
+                (self.hit_from_article(&doc, id.to_string(), score), body)
             }
-            None => bare_hit(id.to_string(), score),
+            None => (bare_hit(id.to_string(), score), String::new()),
         })
     }
 
+    /// A passage of `body`, highlighted. Passage documents store their byte range, not their
+    /// text: the text is cut from the article's stored body.
     fn passage_hit(
         &self,
         searcher: &Searcher,
         address: DocAddress,
+        body: &str,
         terms: &HashSet<String>,
     ) -> Result<PassageHit> {
         let doc: TantivyDocument = searcher.doc(address)?;
         let f = &self.fields;
-        let text = first_text(&doc, f.text).unwrap_or_default();
+        let (start, end) = (
+            first_u64(&doc, f.start) as usize,
+            first_u64(&doc, f.end) as usize,
+        );
+        let text = passage_text(body, start, end);
         Ok(PassageHit {
             index: first_u64(&doc, f.passage) as usize,
-            start: first_u64(&doc, f.start) as usize,
-            end: first_u64(&doc, f.end) as usize,
+            start,
+            end,
             highlights: highlight::highlight(&text, terms),
             text,
             entities: entity_names(&doc, f.entity_name),
