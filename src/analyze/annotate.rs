@@ -4,6 +4,7 @@
 
 use super::dates::{DateMention, extract_dates};
 use super::entities::{EntityKind, Recognizer, normalize_name};
+use super::lead::{Lead, lead};
 use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
 use jiff::civil::Date;
@@ -109,7 +110,7 @@ pub struct AnnotatedPassage {
 }
 
 /// An article's annotations.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AnnotatedArticle {
     /// The passages, in order.
     pub passages: Vec<AnnotatedPassage>,
@@ -117,6 +118,8 @@ pub struct AnnotatedArticle {
     pub entities: Vec<CountedEntity>,
     /// Every date the body mentions that has a calendar span, in text order.
     pub dates: Vec<MentionedDate>,
+    /// The body's lead and how news-like the article is.
+    pub lead: Lead,
 }
 
 /// The publication date of an article as a calendar day in UTC: the anchor of relative dates.
@@ -126,7 +129,7 @@ pub fn anchor_date(article: &Article) -> Option<Date> {
         .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
 }
 
-/// Splits an article into passages and finds the entities and dates each mentions.
+/// Splits an article into passages, finds the entities and dates each mentions, and its lead.
 ///
 /// Entities are found in the title and body together (the recogniser reads a first line as a
 /// headline); dates in the body, anchored on the publication date.
@@ -153,6 +156,7 @@ pub fn annotate(article: &Article, options: &AnnotateOptions) -> AnnotatedArticl
         passages,
         entities,
         dates,
+        lead: lead(&article.body),
     }
 }
 

@@ -3,5 +3,6 @@
 pub mod annotate;
 pub mod dates;
 pub mod entities;
+pub mod lead;
 pub mod passages;
 pub mod sentences;

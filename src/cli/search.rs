@@ -60,6 +60,9 @@ pub struct SearchArgs {
     /// Weight of the whole-article score against the best passage's (0 to 1).
     #[arg(long, default_value_t = lede::search::request::DEFAULT_ARTICLE_WEIGHT)]
     article_weight: f32,
+    /// Weight of a lead match, scaled by how news-like the article is (0 turns it off).
+    #[arg(long, default_value_t = lede::search::request::DEFAULT_LEAD_WEIGHT)]
+    lead_weight: f32,
     /// The index folder.
     #[arg(long, default_value = super::DEFAULT_INDEX)]
     index: PathBuf,
@@ -90,6 +93,10 @@ impl SearchArgs {
         };
         request.passages = self.passages;
         request.article_weight = self.article_weight;
+        if !(0.0..=10.0).contains(&self.lead_weight) {
+            anyhow::bail!("--lead-weight must be between 0 and 10");
+        }
+        request.lead_weight = self.lead_weight;
         if self.plain {
             request.syntax = QuerySyntax::Plain;
         }

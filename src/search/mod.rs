@@ -137,6 +137,8 @@ impl Index {
                 address,
                 article_score: score,
                 passages: Vec::new(),
+                lead_score: 0.0,
+                newsiness: 0.0,
                 score: 0.0,
             });
         }
@@ -172,14 +174,44 @@ impl Index {
             &segments,
             &wanted_ids,
         )?;
+        let leads = self.candidate_matches(
+            searcher,
+            &*compiled.lead,
+            &article_stats,
+            &segments,
+            &wanted_ids,
+        )?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }
+        let newsiness: Vec<Option<tantivy::columnar::Column<f64>>> = searcher
+            .segment_readers()
+            .iter()
+            .map(|reader| reader.fast_fields().f64("newsiness").ok())
+            .collect();
+        for (&i, matches) in wanted.iter().zip(leads) {
+            let c = &mut candidates[i];
+            c.lead_score = matches.first().map_or(0.0, |m| m.0);
+            c.newsiness = newsiness[c.address.segment_ord as usize]
+                .as_ref()
+                .and_then(|column| column.first(c.address.doc_id))
+                .unwrap_or(0.0) as f32;
+        }
         if request.sort == SortOrder::Relevance {
-            ranking::rank(&mut candidates, request.article_weight, window);
+            ranking::rank(
+                &mut candidates,
+                request.article_weight,
+                request.lead_weight,
+                window,
+            );
         } else {
             let order: Vec<String> = candidates.iter().map(|c| c.id.clone()).collect();
-            ranking::rank(&mut candidates, request.article_weight, window);
+            ranking::rank(
+                &mut candidates,
+                request.article_weight,
+                request.lead_weight,
+                window,
+            );
             let position: HashMap<&str, usize> = order
                 .iter()
                 .enumerate()

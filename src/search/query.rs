@@ -25,6 +25,8 @@ pub(crate) struct CompiledQuery {
     pub article: Box<dyn Query>,
     /// Matches and scores passages.
     pub passage: Box<dyn Query>,
+    /// Matches and scores articles' leads.
+    pub lead: Box<dyn Query>,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
 }
@@ -184,6 +186,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         Some(&mut warnings),
     );
     let passage = parse(index, &[fields.text], &text, None);
+    let lead = parse(index, &[fields.lead], &text, None);
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
         clauses.extend(filters(index, kind, request, &entities));
@@ -192,6 +195,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     CompiledQuery {
         article: combine(article, KIND_ARTICLE),
         passage: combine(passage, KIND_PASSAGE),
+        lead: combine(lead, KIND_ARTICLE),
         warnings,
     }
 }

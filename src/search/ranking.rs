@@ -1,5 +1,6 @@
-//! Article ranking: whole-article BM25 mixed with the article's best passage, each normalised by
-//! its maximum over the query's candidates. All ranking decisions live here, so later ranking work
+//! Article ranking: whole-article BM25 mixed with the article's best passage and its lead (the
+//! first words, weighed by how news-like the article is: see [`crate::analyze::lead`]), each
+//! normalised by its maximum over the query's candidates. All ranking decisions live here, so later ranking work
 //! changes this one module.
 
 use tantivy::DocAddress;
@@ -15,6 +16,10 @@ pub(crate) struct Candidate {
     pub article_score: f32,
     /// Its matching passages, best first.
     pub passages: Vec<(f32, DocAddress)>,
+    /// BM25 of its lead.
+    pub lead_score: f32,
+    /// How news-like it is (0 to 1): the share of the lead weight it gets.
+    pub newsiness: f32,
     /// The mixed score, once [`rank`] has run.
     pub score: f32,
 }
@@ -25,14 +30,20 @@ impl Candidate {
     }
 }
 
-/// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage`
-/// and sorts them best first (ties: higher article score, then id, for a stable order).
+/// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage +
+/// l · newsiness · lead / max lead` and sorts them best first (ties: higher article score, then id, for a stable order).
 ///
 /// Only the first `window` candidates (the best by article score) are rescored with their passages,
 /// as Elasticsearch's rescore window does; the rest keep their article order with the article part
 /// of the score alone, which never exceeds a rescored candidate's score.
-pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32, window: usize) {
+pub(crate) fn rank(
+    candidates: &mut [Candidate],
+    article_weight: f32,
+    lead_weight: f32,
+    window: usize,
+) {
     let weight = article_weight.clamp(0.0, 1.0);
+    let lead_weight = lead_weight.max(0.0);
     let window = window.min(candidates.len());
     let max_article = candidates
         .iter()
@@ -42,6 +53,10 @@ pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32, window: us
         .iter()
         .map(Candidate::best_passage)
         .fold(0.0f32, f32::max);
+    let max_lead = candidates[..window]
+        .iter()
+        .map(|c| c.lead_score)
+        .fold(0.0f32, f32::max);
     let norm = |value: f32, max: f32| if max > 0.0 { value / max } else { 0.0 };
     for (i, c) in candidates.iter_mut().enumerate() {
         let passage = if i < window {
@@ -49,7 +64,14 @@ pub(crate) fn rank(candidates: &mut [Candidate], article_weight: f32, window: us
         } else {
             0.0
         };
-        c.score = weight * norm(c.article_score, max_article) + (1.0 - weight) * passage;
+        let lead = if i < window {
+            c.newsiness * norm(c.lead_score, max_lead)
+        } else {
+            0.0
+        };
+        c.score = weight * norm(c.article_score, max_article)
+            + (1.0 - weight) * passage
+            + lead_weight * lead;
     }
     candidates[..window].sort_by(|a, b| {
         b.score
@@ -72,6 +94,8 @@ mod tests {
                 .map(|p| (p, DocAddress::new(0, 1)))
                 .into_iter()
                 .collect(),
+            lead_score: 0.0,
+            newsiness: 0.0,
             score: 0.0,
         }
     }
@@ -83,7 +107,7 @@ mod tests {
             candidate("b", 9.0, Some(8.0)),
             candidate("c", 9.5, None),
         ];
-        rank(&mut c, 0.7, 10);
+        rank(&mut c, 0.7, 0.0, 10);
         let order: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(order, ["b", "a", "c"]);
         assert!((c[0].score - (0.7 * 0.9 + 0.3)).abs() < 1e-6);
@@ -96,16 +120,36 @@ mod tests {
             candidate("b", 9.0, Some(9.0)),
             candidate("c", 8.0, Some(100.0)),
         ];
-        rank(&mut c, 0.7, 2);
+        rank(&mut c, 0.7, 0.0, 2);
         let order: Vec<&str> = c.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(order, ["b", "a", "c"]);
         assert!(c[2].score <= c[1].score);
     }
 
     #[test]
+    fn a_lead_match_counts_as_much_as_the_article_is_news_like() {
+        let make = |newsiness: f32| {
+            let mut b = candidate("b", 9.0, Some(5.0));
+            b.lead_score = 4.0;
+            b.newsiness = newsiness;
+            vec![candidate("a", 10.0, Some(5.0)), b]
+        };
+        let mut news = make(1.0);
+        rank(&mut news, 0.7, 0.4, 10);
+        assert_eq!(news[0].id, "b");
+        assert!((news[0].score - (0.7 * 0.9 + 0.3 + 0.4)).abs() < 1e-6);
+        let mut feature = make(0.0);
+        rank(&mut feature, 0.7, 0.4, 10);
+        assert_eq!(feature[0].id, "a");
+        let mut off = make(1.0);
+        rank(&mut off, 0.7, 0.0, 10);
+        assert_eq!(off[0].id, "a");
+    }
+
+    #[test]
     fn weight_one_is_plain_article_bm25() {
         let mut c = vec![candidate("a", 1.0, Some(9.0)), candidate("b", 2.0, None)];
-        rank(&mut c, 1.0, 10);
+        rank(&mut c, 1.0, 0.0, 10);
         assert_eq!(c[0].id, "b");
     }
 }

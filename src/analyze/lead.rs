@@ -1,0 +1,82 @@
+//! The lead of a news story and how news-like the story is.
+//!
+//! A news story opens with its gist (the inverted pyramid): the first words are the best summary,
+//! and a query that matches them is very likely about the story. A feature or an essay opens with a
+//! scene instead, and its first words are no better than any others. The ranking therefore weighs
+//! a lead match by how news-like the article is, judged from its length: wire stories are short
+//! (on Reuters-21578, 99% are under 700 words), features and essays long.
+//!
+//! Tried and left out: an attribution near the top ("…, the ministry said") as half of the
+//! judgement. It split Reuters into two classes whose leads counted differently and lost 0.004
+//! nDCG@10 on known-item Reuters against length alone.
+
+use serde::{Deserialize, Serialize};
+
+/// Words in a lead.
+pub const LEAD_WORDS: usize = 25;
+
+/// Bodies up to this many words count as fully news-like.
+const SHORT_WORDS: usize = 600;
+/// Bodies from this many words count as not news-like at all; in between, linearly.
+const LONG_WORDS: usize = 1200;
+
+/// The lead of a body and how news-like its article is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Lead {
+    /// End byte of the lead (the first [`LEAD_WORDS`] words) in the body.
+    pub end: usize,
+    /// From 0 (a long feature or essay) to 1 (a wire-length story).
+    pub newsiness: f32,
+}
+
+/// Finds the lead of `body` and judges how news-like it is.
+pub fn lead(body: &str) -> Lead {
+    let mut end = 0;
+    let mut words = 0;
+    for word in body.split_whitespace() {
+        if words < LEAD_WORDS {
+            end = word.as_ptr() as usize - body.as_ptr() as usize + word.len();
+        }
+        words += 1;
+    }
+    let newsiness = if words <= SHORT_WORDS {
+        1.0
+    } else if words >= LONG_WORDS {
+        0.0
+    } else {
+        (LONG_WORDS - words) as f32 / (LONG_WORDS - SHORT_WORDS) as f32
+    };
+    Lead { end, newsiness }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wire_story_is_news_and_its_lead_is_its_first_words() {
+        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
+        let got = lead(seed);
+        assert_eq!(seed[..got.end].split_whitespace().count(), LEAD_WORDS);
+        assert!(seed[..got.end].starts_with("OpenAI has signed an agreement"));
+        assert!(seed[..got.end].ends_with("marking a significant"));
+        assert_eq!(got.newsiness, 1.0);
+        let short = "The ministry said on Monday that exports rose.";
+        assert_eq!(lead(short).end, short.len());
+    }
+
+    #[test]
+    fn a_long_feature_is_not() {
+        let scene = "The fog lay low over the harbour when the boats came in. ".repeat(150);
+        assert_eq!(lead(&scene).newsiness, 0.0);
+        let between = "word ".repeat(900);
+        assert!((lead(&between).newsiness - 0.5).abs() < 1e-6);
+        assert_eq!(
+            lead(""),
+            Lead {
+                end: 0,
+                newsiness: 1.0
+            }
+        );
+    }
+}
