@@ -25,6 +25,10 @@ pub(crate) struct CommitPayload {
     pub lede_schema: u32,
     /// When the commit was made.
     pub committed_at: jiff::Timestamp,
+    /// Files whose articles are only partly in this commit (a run stopped inside them): the next
+    /// run re-reads them even though their stamps match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unfinished_files: Vec<String>,
 }
 
 /// Figures about an index, for `lede stats`.
@@ -116,7 +120,7 @@ impl Index {
         let index = tantivy::Index::create_in_dir(dir, build_schema())?;
         register_analyzers(&index);
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
-        commit_with_payload(&mut writer)?;
+        commit_with_payload(&mut writer, Vec::new())?;
         drop(writer);
         Self::from_tantivy(dir, index)
     }
@@ -217,11 +221,15 @@ impl Index {
     }
 }
 
-/// Commits a writer's work, recording the schema version and the time.
-pub(crate) fn commit_with_payload(writer: &mut tantivy::IndexWriter) -> Result<()> {
+/// Commits a writer's work, recording the schema version, the time and the files left unfinished.
+pub(crate) fn commit_with_payload(
+    writer: &mut tantivy::IndexWriter,
+    unfinished_files: Vec<String>,
+) -> Result<()> {
     let payload = CommitPayload {
         lede_schema: SCHEMA_VERSION,
         committed_at: jiff::Timestamp::now(),
+        unfinished_files,
     };
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
