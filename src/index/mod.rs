@@ -85,6 +85,18 @@ fn read_payload(index: &tantivy::Index) -> Result<Option<CommitPayload>> {
         .and_then(|p| serde_json::from_str(p).ok()))
 }
 
+/// Whether an index without lede's commit payload is one whose creation was cut short (a kill
+/// between tantivy writing `meta.json` and lede's first commit): empty, with lede's fields. It is
+/// opened as an empty index; its first commit adds the payload.
+fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
+    let metas = index.load_metas()?;
+    Ok(
+        metas.payload.is_none()
+            && metas.segments.is_empty()
+            && Fields::new(&index.schema()).is_ok(),
+    )
+}
+
 impl Index {
     /// Opens the lede index in `dir`.
     pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
@@ -95,6 +107,7 @@ impl Index {
         let index = tantivy::Index::open_in_dir(dir)?;
         match read_payload(&index)? {
             Some(payload) if payload.lede_schema == SCHEMA_VERSION => {}
+            None if is_unfinished_creation(&index)? => {}
             found => {
                 return Err(Error::SchemaVersion {
                     path: dir.to_path_buf(),
@@ -141,7 +154,7 @@ impl Index {
         let dir = dir.as_ref();
         if dir.join("meta.json").is_file() {
             let index = tantivy::Index::open_in_dir(dir)?;
-            if read_payload(&index)?.is_none() {
+            if read_payload(&index)?.is_none() && !is_unfinished_creation(&index)? {
                 return Err(Error::NotAnIndex(dir.to_path_buf()));
             }
             // Hold the writer lock while deleting, so a running indexer is not pulled from under.
@@ -242,5 +255,32 @@ pub(crate) fn map_lock_error(err: tantivy::TantivyError, dir: &Path) -> Error {
     match err {
         tantivy::TantivyError::LockFailure(..) => Error::Locked(dir.to_path_buf()),
         other => Error::Tantivy(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_creation_cut_short_before_the_first_commit_opens_as_an_empty_index() {
+        let dir = tempfile::tempdir().unwrap();
+        // What a kill between tantivy's create and lede's first commit leaves: no payload.
+        tantivy::Index::create_in_dir(dir.path(), build_schema()).unwrap();
+        let index = Index::open(dir.path()).unwrap();
+        assert_eq!(index.stats().unwrap().articles, 0);
+        drop(index);
+        Index::rebuild(dir.path()).unwrap();
+        assert!(
+            read_payload(&Index::open(dir.path()).unwrap().index)
+                .unwrap()
+                .is_some()
+        );
+        // A tantivy index of someone else's (other fields) is still refused.
+        let other = tempfile::tempdir().unwrap();
+        let mut builder = tantivy::schema::Schema::builder();
+        builder.add_text_field("x", tantivy::schema::TEXT);
+        tantivy::Index::create_in_dir(other.path(), builder.build()).unwrap();
+        assert!(Index::open(other.path()).is_err());
     }
 }

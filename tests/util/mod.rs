@@ -102,8 +102,9 @@ pub fn summary_line(stderr: &str) -> &str {
 }
 
 /// Writes a generated corpus of `n` small articles under `corpus/`: half as `.txt` files, half as
-/// lines of `.jsonl` files of 500 lines each (streamed in batches), each article one short passage
-/// with a word of its own (`uniqN`). Returns the number of articles.
+/// lines of `.jsonl` files of 1,500 lines each (streamed in batches of 1,000, so a run can stop
+/// inside one), each article one short passage with a word of its own (`uniqN`). Returns the
+/// number of articles.
 pub fn generated_corpus(env: &TestEnv, n: usize) -> usize {
     let topics = [
         "copper",
@@ -133,8 +134,8 @@ pub fn generated_corpus(env: &TestEnv, n: usize) -> usize {
             "{{\"id\": \"rec{i}\", \"title\": \"Record {i}\", \"body\": \"{}\"}}\n",
             body(i)
         ));
-        if (i - files + 1).is_multiple_of(500) || i + 1 == n {
-            env.write(&format!("feeds/feed{:03}.jsonl", i / 500), &lines);
+        if (i - files + 1).is_multiple_of(1500) || i + 1 == n {
+            env.write(&format!("feeds/feed{:03}.jsonl", i / 1500), &lines);
             lines.clear();
         }
     }
