@@ -98,9 +98,23 @@ fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
 }
 
 impl Index {
-    /// Opens the lede index in `dir`.
+    /// Opens the lede index in `dir`. A `lede index` may be committing meanwhile: the last commit
+    /// is opened, and when a merge removes one of its segments between reading `meta.json` and
+    /// opening the segment, the opening starts over from the newer commit.
     pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
+        let mut attempts = 0;
+        loop {
+            match Self::open_once(dir) {
+                Err(Error::Tantivy(tantivy::TantivyError::OpenReadError(
+                    tantivy::directory::error::OpenReadError::FileDoesNotExist(_),
+                ))) if attempts < 5 => attempts += 1,
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path) -> Result<Index> {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
