@@ -101,7 +101,7 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
     }
     if let Some(run) = &summary.after_unfinished_run {
         eprintln!(
-            "lede: note: an earlier `lede index` on this index did not finish ({run}); it was killed, its lock went with it, and its last commit was kept: this run took over"
+            "lede: note: an earlier `lede index` on this index did not finish ({run}): it was killed or failed, its lock was released when it ended and its last commit was kept; this run took over"
         );
     }
     if verbosity == Verbosity::Verbose {
