@@ -23,9 +23,11 @@ pub enum Error {
         /// The version this build reads and writes.
         expected: u32,
     },
-    /// Another process holds the index's writer lock.
+    /// Another process holds the index's writer lock. The lock is an OS file lock on
+    /// `.tantivy-writer.lock`: the system releases it when the holder exits or is killed, so a lock
+    /// that is busy always belongs to a live process.
     #[error(
-        "the index at {0} is locked by another `lede index` run; wait for it to finish (or remove the stale lock file `.tantivy-writer.lock` if that process is gone)"
+        "the index at {0} is locked by another running `lede index` (the OS lock on {0}/.tantivy-writer.lock is held by a live process); wait for it to finish or stop it. A killed run does not keep the lock: the file may stay, but the lock is released"
     )]
     Locked(PathBuf),
     /// A request that cannot be run as given (a bad date, an unknown option value).

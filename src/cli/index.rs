@@ -1,9 +1,15 @@
 //! `lede index`: build or update an index from corpus paths.
 
 use clap::Args;
+use lede::ingest::{ReadOptions, Severity};
 use lede::{Index, IndexOptions, IndexSummary, Indexer};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+/// The exit code of a run stopped by Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: i32 = 130;
 
 /// Arguments of `lede index`.
 #[derive(Args, Debug)]
@@ -35,10 +41,22 @@ pub struct IndexArgs {
     /// Skip finding the dates the text mentions (publication dates are still read).
     #[arg(long)]
     no_dates: bool,
+    /// Skip any file larger than this (in a .jsonl file, any line), in MB.
+    #[arg(long, value_name = "MB", default_value_t = 10.0)]
+    max_size: f64,
+    /// Commit every N articles written (0: only by time and at the end).
+    #[arg(long, value_name = "N", default_value_t = IndexOptions::default().commit_every)]
+    commit_every: usize,
+    /// Commit when this many seconds have passed since the last commit (0: only by count).
+    #[arg(long, value_name = "SECONDS", default_value_t = IndexOptions::default().commit_interval.as_secs())]
+    commit_interval: u64,
+    /// Any skipped file or record is an error (exit code 2), after committing the rest.
+    #[arg(long)]
+    strict: bool,
     /// Print only errors.
-    #[arg(short, long)]
+    #[arg(short, long, conflicts_with = "verbose")]
     quiet: bool,
-    /// Print every problem, warnings included.
+    /// Print every file and every problem, warnings included.
     #[arg(short, long)]
     verbose: bool,
 }
@@ -51,13 +69,48 @@ pub(crate) enum Verbosity {
     Verbose,
 }
 
+/// One file's line in verbose output: what happened to its articles.
+fn describe(outcome: &lede::index::writer::FileOutcome) -> String {
+    let parts: Vec<String> = [
+        (outcome.added, "added"),
+        (outcome.updated, "updated"),
+        (outcome.unchanged, "unchanged"),
+        (outcome.removed, "removed"),
+        (outcome.skipped, "skipped"),
+    ]
+    .iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, what)| format!("{n} {what}"))
+    .collect();
+    let parts = if parts.is_empty() {
+        "nothing indexed".to_string()
+    } else {
+        parts.join(", ")
+    };
+    if outcome.read || outcome.removed > 0 {
+        parts
+    } else {
+        format!("{parts} (not re-read: same size and time)")
+    }
+}
+
 /// Prints the problems and the closing summary to standard error.
 pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity: Verbosity) {
     if verbosity == Verbosity::Quiet {
         return;
     }
+    if let Some(run) = &summary.after_unfinished_run {
+        eprintln!(
+            "lede: note: an earlier `lede index` on this index did not finish ({run}): it was killed or failed, its lock was released when it ended and its last commit was kept; this run took over"
+        );
+    }
+    if verbosity == Verbosity::Verbose {
+        for outcome in &summary.file_outcomes {
+            eprintln!("lede: file: {}: {}", outcome.path, describe(outcome));
+        }
+    }
     for problem in &summary.problems {
-        let is_warning = problem.severity == lede::ingest::Severity::Warning;
+        let is_warning = problem.severity == Severity::Warning;
         if is_warning && verbosity != Verbosity::Verbose {
             continue;
         }
@@ -75,7 +128,7 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
         String::new()
     };
     eprintln!(
-        "lede: {} files: {} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings; {} passages written in {:.2}s{}",
+        "lede: {} files: {} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings; {} passages written in {:.2}s ({} commits){}",
         summary.files,
         summary.added,
         summary.updated,
@@ -85,14 +138,26 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
         warnings,
         summary.passages,
         seconds,
+        summary.commits,
         rate
     );
+    let by_kind = summary.skipped_by_kind();
+    if !by_kind.is_empty() {
+        let groups: Vec<String> = by_kind
+            .iter()
+            .map(|(kind, n)| format!("{n} {}", kind.label()))
+            .collect();
+        eprintln!("lede: skipped by reason: {}", groups.join(", "));
+    }
 }
 
 /// Runs `lede index`.
 pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
     if args.passage_min > args.passage_max {
         anyhow::bail!("--passage-min must not exceed --passage-max");
+    }
+    if args.max_size.is_nan() || args.max_size <= 0.0 {
+        anyhow::bail!("--max-size must be a positive number of MB");
     }
     let started = Instant::now();
     let index = if args.rebuild {
@@ -114,13 +179,50 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             .memory
             .map_or(defaults.memory_bytes, |mb| mb * 1024 * 1024),
         threads: args.threads.unwrap_or(defaults.threads),
+        read: ReadOptions {
+            max_bytes: (args.max_size * 1024.0 * 1024.0) as u64,
+        },
+        commit_every: args.commit_every,
+        commit_interval: Duration::from_secs(args.commit_interval),
     };
-    let summary = Indexer::new(&index, options)?.index_paths(&args.paths)?;
+    let stop = Arc::new(AtomicBool::new(false));
+    let handler_stop = Arc::clone(&stop);
+    ctrlc::set_handler(move || {
+        if handler_stop.swap(true, Ordering::SeqCst) {
+            eprintln!("lede: interrupted again: stopping now; the index keeps its last commit");
+            std::process::exit(EXIT_INTERRUPTED);
+        }
+        eprintln!(
+            "lede: interrupted: finishing the current batch and committing it (Ctrl-C again to stop at once)"
+        );
+    })?;
+    let summary = Indexer::new(&index, options)?
+        .cancel_on(stop)
+        .index_paths(&args.paths)?;
     let verbosity = match (args.quiet, args.verbose) {
         (true, _) => Verbosity::Quiet,
         (_, true) => Verbosity::Verbose,
         _ => Verbosity::Normal,
     };
     print_summary(&summary, started.elapsed(), verbosity);
+    if summary.interrupted {
+        eprintln!(
+            "lede: interrupted: committed the {} articles added and {} updated so far; nothing was removed. Run `lede index` again to finish (unchanged files are not re-read)",
+            summary.added, summary.updated
+        );
+        return Ok(EXIT_INTERRUPTED);
+    }
+    if args.strict && summary.skipped() > 0 {
+        let first = summary
+            .problems
+            .iter()
+            .find(|p| p.severity == Severity::Skipped)
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        anyhow::bail!(
+            "--strict: {} files or records were skipped (the rest is indexed and committed); first: {first}",
+            summary.skipped()
+        );
+    }
     Ok(0)
 }

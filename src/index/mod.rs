@@ -26,6 +26,10 @@ pub(crate) struct CommitPayload {
     pub lede_schema: u32,
     /// When the commit was made.
     pub committed_at: jiff::Timestamp,
+    /// Files whose articles are only partly in this commit (a run stopped inside them): the next
+    /// run re-reads them even though their stamps match.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unfinished_files: Vec<String>,
 }
 
 /// Figures about an index, for `lede stats`.
@@ -82,16 +86,43 @@ fn read_payload(index: &tantivy::Index) -> Result<Option<CommitPayload>> {
         .and_then(|p| serde_json::from_str(p).ok()))
 }
 
+/// Whether an index without lede's commit payload is one whose creation was cut short (a kill
+/// between tantivy writing `meta.json` and lede's first commit): empty, with lede's fields. It is
+/// opened as an empty index; its first commit adds the payload.
+fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
+    let metas = index.load_metas()?;
+    Ok(
+        metas.payload.is_none()
+            && metas.segments.is_empty()
+            && Fields::new(&index.schema()).is_ok(),
+    )
+}
+
 impl Index {
-    /// Opens the lede index in `dir`.
+    /// Opens the lede index in `dir`. A `lede index` may be committing meanwhile: the last commit
+    /// is opened, and when a merge removes one of its segments between reading `meta.json` and
+    /// opening the segment, the opening starts over from the newer commit.
     pub fn open(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
+        let mut attempts = 0;
+        loop {
+            match Self::open_once(dir) {
+                Err(Error::Tantivy(tantivy::TantivyError::OpenReadError(
+                    tantivy::directory::error::OpenReadError::FileDoesNotExist(_),
+                ))) if attempts < 5 => attempts += 1,
+                other => return other,
+            }
+        }
+    }
+
+    fn open_once(dir: &Path) -> Result<Index> {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
         let index = tantivy::Index::open_in_dir(dir)?;
         match read_payload(&index)? {
             Some(payload) if payload.lede_schema == SCHEMA_VERSION => {}
+            None if is_unfinished_creation(&index)? => {}
             found => {
                 return Err(Error::SchemaVersion {
                     path: dir.to_path_buf(),
@@ -117,7 +148,7 @@ impl Index {
         let index = tantivy::Index::create_in_dir(dir, build_schema())?;
         register_analyzers(&index);
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
-        commit_with_payload(&mut writer)?;
+        commit_with_payload(&mut writer, Vec::new())?;
         drop(writer);
         Self::from_tantivy(dir, index)
     }
@@ -138,7 +169,7 @@ impl Index {
         let dir = dir.as_ref();
         if dir.join("meta.json").is_file() {
             let index = tantivy::Index::open_in_dir(dir)?;
-            if read_payload(&index)?.is_none() {
+            if read_payload(&index)?.is_none() && !is_unfinished_creation(&index)? {
                 return Err(Error::NotAnIndex(dir.to_path_buf()));
             }
             // Hold the writer lock while deleting, so a running indexer is not pulled from under.
@@ -218,11 +249,15 @@ impl Index {
     }
 }
 
-/// Commits a writer's work, recording the schema version and the time.
-pub(crate) fn commit_with_payload(writer: &mut tantivy::IndexWriter) -> Result<()> {
+/// Commits a writer's work, recording the schema version, the time and the files left unfinished.
+pub(crate) fn commit_with_payload(
+    writer: &mut tantivy::IndexWriter,
+    unfinished_files: Vec<String>,
+) -> Result<()> {
     let payload = CommitPayload {
         lede_schema: SCHEMA_VERSION,
         committed_at: jiff::Timestamp::now(),
+        unfinished_files,
     };
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
@@ -235,5 +270,32 @@ pub(crate) fn map_lock_error(err: tantivy::TantivyError, dir: &Path) -> Error {
     match err {
         tantivy::TantivyError::LockFailure(..) => Error::Locked(dir.to_path_buf()),
         other => Error::Tantivy(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_creation_cut_short_before_the_first_commit_opens_as_an_empty_index() {
+        let dir = tempfile::tempdir().unwrap();
+        // What a kill between tantivy's create and lede's first commit leaves: no payload.
+        tantivy::Index::create_in_dir(dir.path(), build_schema()).unwrap();
+        let index = Index::open(dir.path()).unwrap();
+        assert_eq!(index.stats().unwrap().articles, 0);
+        drop(index);
+        Index::rebuild(dir.path()).unwrap();
+        assert!(
+            read_payload(&Index::open(dir.path()).unwrap().index)
+                .unwrap()
+                .is_some()
+        );
+        // A tantivy index of someone else's (other fields) is still refused.
+        let other = tempfile::tempdir().unwrap();
+        let mut builder = tantivy::schema::Schema::builder();
+        builder.add_text_field("x", tantivy::schema::TEXT);
+        tantivy::Index::create_in_dir(other.path(), builder.build()).unwrap();
+        assert!(Index::open(other.path()).is_err());
     }
 }

@@ -4,7 +4,7 @@
 
 use super::Index;
 use crate::error::Result;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One indexed article as the incremental indexer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub struct IndexedArticle {
 pub struct IndexState {
     /// Articles by id.
     pub articles: HashMap<String, IndexedArticle>,
+    /// Files that a stopped run left partly indexed (from the last commit's payload).
+    pub unfinished_files: HashSet<String>,
 }
 
 impl IndexState {
@@ -63,15 +65,34 @@ impl IndexState {
                 );
             }
         }
-        Ok(IndexState { articles })
+        let unfinished_files = super::read_payload(&index.index)?
+            .map(|p| p.unfinished_files.into_iter().collect())
+            .unwrap_or_default();
+        Ok(IndexState {
+            articles,
+            unfinished_files,
+        })
     }
 
-    /// For each source file: its stamp when indexed and how many articles came from it.
-    pub fn files(&self) -> HashMap<&str, (u64, usize)> {
-        let mut files: HashMap<&str, (u64, usize)> = HashMap::new();
+    /// For each source file: its stamp when indexed and how many articles came from it. The stamp
+    /// is `None` when the file must be read again whatever its stamp: a stopped run left it
+    /// unfinished, or its articles carry different stamps (a re-read stopped before the articles
+    /// that left the file were removed).
+    pub fn files(&self) -> HashMap<&str, (Option<u64>, usize)> {
+        let mut files: HashMap<&str, (Option<u64>, usize)> = HashMap::new();
         for article in self.articles.values() {
-            let entry = files.entry(&article.file).or_insert((article.stamp, 0));
+            let entry = files
+                .entry(&article.file)
+                .or_insert((Some(article.stamp), 0));
+            if entry.0 != Some(article.stamp) {
+                entry.0 = None;
+            }
             entry.1 += 1;
+        }
+        for (file, entry) in files.iter_mut() {
+            if self.unfinished_files.contains(*file) {
+                entry.0 = None;
+            }
         }
         files
     }

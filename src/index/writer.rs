@@ -1,10 +1,13 @@
 //! Writing the index: articles in, tantivy documents out, incrementally.
 //!
 //! [`Indexer::index_paths`] walks the corpus, skips files whose size and modification time are
-//! unchanged since the last run, re-reads the others, replaces articles whose content hash changed,
-//! removes articles whose files are gone from the walked folders, and commits once at the end, so an
-//! interrupted run leaves the previous commit intact. [`Indexer::add_articles`] takes articles from
-//! any iterator instead of files.
+//! unchanged since the last run, re-reads the others (streaming `.jsonl` files in batches), replaces
+//! articles whose content hash changed, and removes articles whose files are gone from the walked
+//! folders. It commits every so many articles or seconds and at the end; a commit is atomic, so a
+//! run killed at any moment leaves the last commit intact, and the next run re-reads only what that
+//! commit lacks: files whose stamp changed, files a stopped run left unfinished (listed in the
+//! commit's payload) and files whose articles carry mixed stamps. Removals happen only at the end
+//! of a complete walk. [`Indexer::add_articles`] takes articles from any iterator instead of files.
 
 use super::day_range;
 use super::schema::{Fields, KIND_ARTICLE, KIND_PASSAGE};
@@ -13,11 +16,16 @@ use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{AnnotateOptions, EntityName, annotate};
 use crate::article::Article;
 use crate::error::Result;
-use crate::ingest::{self, Problem, Severity, SourceFile};
+use crate::ingest::{
+    self, FileArticles, Format, Problem, ProblemKind, ReadOptions, Severity, SourceFile,
+};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 /// How an index run works.
@@ -29,6 +37,14 @@ pub struct IndexOptions {
     pub memory_bytes: usize,
     /// The writer's indexing threads.
     pub threads: usize,
+    /// How files are read: the size limit per file (per line in `.jsonl`).
+    pub read: ReadOptions,
+    /// Commit after this many articles written since the last commit (0: only at the end), so an
+    /// interrupted run keeps most of its work.
+    pub commit_every: usize,
+    /// Commit when this long has passed since the last commit and something was written (zero: only
+    /// by count).
+    pub commit_interval: Duration,
 }
 
 impl Default for IndexOptions {
@@ -38,8 +54,30 @@ impl Default for IndexOptions {
             analysis: AnnotateOptions::default(),
             memory_bytes: 256 * 1024 * 1024,
             threads: cores.clamp(1, 4),
+            read: ReadOptions::default(),
+            commit_every: 10_000,
+            commit_interval: Duration::from_secs(60),
         }
     }
+}
+
+/// What an index run did with one file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileOutcome {
+    /// The file: its path relative to the corpus root, or its canonical path when it is gone.
+    pub path: String,
+    /// Whether it was read; an unchanged file (same size and time) is not.
+    pub read: bool,
+    /// Articles new to the index.
+    pub added: usize,
+    /// Articles whose content changed.
+    pub updated: usize,
+    /// Articles already indexed as they are.
+    pub unchanged: usize,
+    /// Articles removed because the file or their record is gone.
+    pub removed: usize,
+    /// The file itself, or records of it, not indexed (see the problems for why).
+    pub skipped: usize,
 }
 
 /// What an index run did.
@@ -59,6 +97,16 @@ pub struct IndexSummary {
     pub passages: usize,
     /// Problems met: skipped files and records, warnings.
     pub problems: Vec<Problem>,
+    /// What happened to each file, in walk order (removed files last).
+    pub file_outcomes: Vec<FileOutcome>,
+    /// Commits made, the periodic ones and the last.
+    pub commits: usize,
+    /// The run was stopped (see [`Indexer::cancel_on`]) before it had read everything: what it
+    /// wrote is committed and nothing was removed. Running it again finishes the work.
+    pub interrupted: bool,
+    /// An earlier run on this index did not finish (it was killed): its last commit was kept and
+    /// this run took over. Says which process it was and when it started.
+    pub after_unfinished_run: Option<String>,
 }
 
 impl IndexSummary {
@@ -69,13 +117,33 @@ impl IndexSummary {
             .filter(|p| p.severity == Severity::Skipped)
             .count()
     }
+
+    /// Skipped files and records by kind of problem, most frequent first.
+    pub fn skipped_by_kind(&self) -> Vec<(ProblemKind, usize)> {
+        let mut counts: BTreeMap<ProblemKind, usize> = BTreeMap::new();
+        for problem in &self.problems {
+            if problem.severity == Severity::Skipped {
+                *counts.entry(problem.kind).or_default() += 1;
+            }
+        }
+        let mut counts: Vec<_> = counts.into_iter().collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts
+    }
 }
 
 /// Files are read in parallel in batches of this many.
 const READ_BATCH: usize = 64;
 
+/// A `.jsonl` file is streamed and written in batches of this many articles.
+const STREAM_BATCH: usize = 1_000;
+
+/// A file in the index folder that exists while a run is going on: finding it at the start means
+/// an earlier run was killed (the lock itself is an OS lock, released when a process dies).
+const RUN_MARKER: &str = ".lede-indexing";
+
 /// Writes articles into an [`Index`]. Holds the index's writer lock until dropped; nothing is
-/// visible to searchers before a commit, and dropping without one discards the work.
+/// visible to searchers before a commit, and dropping without one discards the work since the last.
 pub struct Indexer<'a> {
     index: &'a Index,
     writer: IndexWriter,
@@ -83,6 +151,12 @@ pub struct Indexer<'a> {
     state: IndexState,
     seen: HashSet<String>,
     summary: IndexSummary,
+    cancel: Option<Arc<AtomicBool>>,
+    /// Files that must be re-read by a later run if this one stops now: those an earlier run left
+    /// unfinished and this one has not finished yet, and the file being streamed.
+    unfinished: BTreeSet<String>,
+    written_since_commit: usize,
+    last_commit: Instant,
 }
 
 /// The content hash of an article: any change to any field changes it.
@@ -186,19 +260,53 @@ impl<'a> Indexer<'a> {
             .index
             .writer_with_num_threads(threads, memory)
             .map_err(|e| map_lock_error(e, index.dir()))?;
+        let state = IndexState::load(index)?;
+        let summary = IndexSummary {
+            after_unfinished_run: std::fs::read_to_string(index.dir().join(RUN_MARKER)).ok(),
+            ..IndexSummary::default()
+        };
         Ok(Indexer {
             index,
             writer,
             options,
-            state: IndexState::load(index)?,
+            unfinished: state.unfinished_files.iter().cloned().collect(),
+            state,
             seen: HashSet::new(),
-            summary: IndexSummary::default(),
+            summary,
+            cancel: None,
+            written_since_commit: 0,
+            last_commit: Instant::now(),
         })
     }
 
-    /// Indexes the files under `paths`, incrementally, and commits. Articles from files under those
-    /// paths that are gone are removed; articles from elsewhere are left alone.
+    /// Stops [`index_paths`](Self::index_paths) early, cleanly, once `flag` is set (by a Ctrl-C
+    /// handler, say): what was written is committed, nothing is removed, and the summary says
+    /// [`interrupted`](IndexSummary::interrupted).
+    pub fn cancel_on(mut self, flag: Arc<AtomicBool>) -> Self {
+        self.cancel = Some(flag);
+        self
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+    }
+
+    /// Indexes the files under `paths`, incrementally, committing periodically and at the end.
+    /// Articles from files under those paths that are gone are removed (at the end of a complete
+    /// walk only); articles from elsewhere are left alone.
     pub fn index_paths(mut self, paths: &[PathBuf]) -> Result<IndexSummary> {
+        let marker = self.index.dir().join(RUN_MARKER);
+        // Best effort: without the marker only the note about a killed run is lost.
+        let _ = std::fs::write(
+            &marker,
+            format!(
+                "process {}, started {}",
+                std::process::id(),
+                jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M:%S UTC")
+            ),
+        );
         let walked = ingest::walk(paths);
         self.summary.problems.extend(walked.problems);
         self.summary.files = walked.files.len();
@@ -208,50 +316,111 @@ impl<'a> Indexer<'a> {
         for file in &walked.files {
             let key = file.abs_path.to_string_lossy();
             match files_state.get(key.as_ref()) {
-                Some(&(stamp, count)) if stamp == file.stamp() => {
+                Some(&(Some(stamp), count)) if stamp == file.stamp() => {
                     kept_files.insert(key.into_owned());
                     self.summary.unchanged += count;
+                    self.summary.file_outcomes.push(FileOutcome {
+                        path: file.rel_path.clone(),
+                        unchanged: count,
+                        ..FileOutcome::default()
+                    });
                 }
                 _ => to_read.push(file),
             }
         }
-        for batch in to_read.chunks(READ_BATCH) {
+        let read_options = self.options.read;
+        'files: for batch in to_read.chunks(READ_BATCH) {
+            if self.cancelled() {
+                break;
+            }
+            // Small files are read in parallel; `.jsonl` files are streamed one at a time below.
             let read: Vec<_> = batch
                 .par_iter()
-                .map(|file| (*file, ingest::read_file(file)))
+                .map(|file| {
+                    let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
+                    (
+                        *file,
+                        (!streamed).then(|| ingest::read_file(file, &read_options)),
+                    )
+                })
                 .collect();
             for (file, result) in read {
-                let whole_file_failed = result.articles.is_empty()
-                    && result
-                        .problems
-                        .iter()
-                        .any(|p| p.severity == Severity::Skipped && p.line.is_none());
-                if whole_file_failed {
-                    // Keep what an earlier run indexed from a file that cannot be read now.
-                    kept_files.insert(file.abs_path.to_string_lossy().into_owned());
+                if self.cancelled() {
+                    break 'files;
                 }
-                self.summary.problems.extend(result.problems);
-                let abs = file.abs_path.to_string_lossy();
-                self.write_articles(result.articles, &abs, file.stamp())?;
+                let abs = file.abs_path.to_string_lossy().into_owned();
+                let mut outcome = FileOutcome {
+                    path: file.rel_path.clone(),
+                    read: true,
+                    ..FileOutcome::default()
+                };
+                let mut failed = false;
+                match result {
+                    Some(result) => {
+                        failed = result.file_failed();
+                        self.write_part(result, &abs, file.stamp(), &mut outcome)?;
+                    }
+                    None => {
+                        self.unfinished.insert(abs.clone());
+                        for part in ingest::stream_json_lines(file, &read_options, STREAM_BATCH) {
+                            failed |= part.file_failed();
+                            self.write_part(part, &abs, file.stamp(), &mut outcome)?;
+                            if self.cancelled() {
+                                self.summary.file_outcomes.push(outcome);
+                                break 'files;
+                            }
+                            self.maybe_commit()?;
+                        }
+                    }
+                }
+                self.unfinished.remove(&abs);
+                if failed {
+                    // Keep what an earlier run indexed from a file that cannot be read now.
+                    kept_files.insert(abs);
+                }
+                self.summary.file_outcomes.push(outcome);
+                self.maybe_commit()?;
             }
         }
-        let gone: Vec<String> = self
+        if self.cancelled() {
+            self.summary.interrupted = true;
+        } else {
+            self.remove_gone(&kept_files, &walked.scopes);
+        }
+        let summary = self.commit()?;
+        let _ = std::fs::remove_file(&marker);
+        Ok(summary)
+    }
+
+    /// Removes the articles that an earlier run indexed from files under `scopes` and that this
+    /// complete walk did not meet again.
+    fn remove_gone(&mut self, kept_files: &HashSet<String>, scopes: &[PathBuf]) {
+        let mut gone: Vec<(&String, &String)> = self
             .state
             .articles
             .iter()
             .filter(|(id, article)| {
                 !self.seen.contains(*id)
                     && !kept_files.contains(&article.file)
-                    && in_scope(&article.file, &walked.scopes)
+                    && in_scope(&article.file, scopes)
             })
-            .map(|(id, _)| id.clone())
+            .map(|(id, article)| (&article.file, id))
             .collect();
-        for id in gone {
+        gone.sort();
+        let mut removed_files: BTreeMap<&str, usize> = BTreeMap::new();
+        for (file, id) in gone {
             self.writer
-                .delete_term(Term::from_field_text(self.index.fields.id, &id));
+                .delete_term(Term::from_field_text(self.index.fields.id, id));
             self.summary.removed += 1;
+            *removed_files.entry(file).or_default() += 1;
         }
-        self.commit()
+        for (file, removed) in removed_files {
+            self.summary.file_outcomes.push(FileOutcome {
+                path: file.to_string(),
+                removed,
+                ..FileOutcome::default()
+            });
+        }
     }
 
     /// Adds or replaces articles from any source (ids decide what is replaced) and commits. Nothing
@@ -266,10 +435,37 @@ impl<'a> Indexer<'a> {
             if batch.len() == batch.capacity() {
                 self.write_articles(std::mem::take(&mut batch), "", 0)?;
                 batch.reserve(1024);
+                self.maybe_commit()?;
             }
         }
         self.write_articles(batch, "", 0)?;
         self.commit()
+    }
+
+    /// Writes what a file (or one batch of a streamed file) yielded and counts it in `outcome`.
+    fn write_part(
+        &mut self,
+        part: FileArticles,
+        file: &str,
+        stamp: u64,
+        outcome: &mut FileOutcome,
+    ) -> Result<()> {
+        let before = (
+            self.summary.added,
+            self.summary.updated,
+            self.summary.unchanged,
+            self.summary.problems.len(),
+        );
+        self.summary.problems.extend(part.problems);
+        self.write_articles(part.articles, file, stamp)?;
+        outcome.added += self.summary.added - before.0;
+        outcome.updated += self.summary.updated - before.1;
+        outcome.unchanged += self.summary.unchanged - before.2;
+        outcome.skipped += self.summary.problems[before.3..]
+            .iter()
+            .filter(|p| p.severity == Severity::Skipped)
+            .count();
+        Ok(())
     }
 
     /// Writes one file's articles: new ones added, changed ones replaced, the same ones counted.
@@ -296,6 +492,7 @@ impl<'a> Indexer<'a> {
                         article.id
                     ),
                     severity: Severity::Skipped,
+                    kind: ProblemKind::DuplicateId,
                 });
                 continue;
             }
@@ -316,6 +513,7 @@ impl<'a> Indexer<'a> {
                 None => self.summary.added += 1,
             }
             self.summary.passages += docs.len() - 1;
+            self.written_since_commit += 1;
             for doc in docs {
                 self.writer.add_document(doc)?;
             }
@@ -323,9 +521,33 @@ impl<'a> Indexer<'a> {
         Ok(())
     }
 
+    /// Commits when [`IndexOptions::commit_every`] articles were written since the last commit, or
+    /// [`IndexOptions::commit_interval`] has passed with something written.
+    fn maybe_commit(&mut self) -> Result<()> {
+        let options = &self.options;
+        let by_count =
+            options.commit_every > 0 && self.written_since_commit >= options.commit_every;
+        let by_time = !options.commit_interval.is_zero()
+            && self.written_since_commit > 0
+            && self.last_commit.elapsed() >= options.commit_interval;
+        if by_count || by_time {
+            self.commit_now()?;
+        }
+        Ok(())
+    }
+
+    /// Commits what was written so far, recording the files left unfinished.
+    fn commit_now(&mut self) -> Result<()> {
+        commit_with_payload(&mut self.writer, self.unfinished.iter().cloned().collect())?;
+        self.summary.commits += 1;
+        self.written_since_commit = 0;
+        self.last_commit = Instant::now();
+        Ok(())
+    }
+
     /// Commits and reloads the searcher.
     fn commit(mut self) -> Result<IndexSummary> {
-        commit_with_payload(&mut self.writer)?;
+        self.commit_now()?;
         self.writer.wait_merging_threads()?;
         self.index.reload()?;
         Ok(self.summary)

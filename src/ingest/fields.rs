@@ -1,8 +1,8 @@
 //! Mapping metadata records (a JSON object, YAML or TOML front matter) onto [`Article`] fields,
 //! accepting the common names publishers and scrapers use for each field.
 
-use super::Report;
 use super::date::{parse_metadata_date, unix_seconds};
+use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::{Map, Value};
 
@@ -84,7 +84,7 @@ pub(crate) fn article_from_record(
         .or_else(|| lookup(record, BODY_KEYS).and_then(as_text))
         .unwrap_or_default();
     if body.trim().is_empty() {
-        report.skip(line, "article has no body");
+        report.skip(ProblemKind::NoBody, line, "article has no body");
         return None;
     }
     let published = lookup(record, DATE_KEYS).and_then(|value| {
@@ -94,6 +94,7 @@ pub(crate) fn article_from_record(
         };
         if parsed.is_none() {
             report.warn(
+                ProblemKind::BadDate,
                 line,
                 format!("unparseable date {value}; indexed without a date"),
             );

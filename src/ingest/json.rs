@@ -1,8 +1,8 @@
 //! JSON readers: `.json` holds one article object or an array of them; `.jsonl` / `.ndjson` hold one
 //! object per line. A broken line is reported as `file:line: reason` and the other lines still count.
 
-use super::Report;
 use super::fields::article_from_record;
+use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::Value;
 
@@ -12,6 +12,7 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
         Ok(value) => value,
         Err(err) => {
             report.skip(
+                ProblemKind::InvalidJson,
                 Some(err.line()),
                 format!("invalid JSON at column {}: {err}", err.column()),
             );
@@ -32,14 +33,22 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
                         article_from_record(record, format!("{path}#{n}"), None, None, report)
                     }
                     _ => {
-                        report.skip(None, format!("record {n} is not a JSON object"));
+                        report.skip(
+                            ProblemKind::InvalidJson,
+                            None,
+                            format!("record {n} is not a JSON object"),
+                        );
                         None
                     }
                 }
             })
             .collect(),
         _ => {
-            report.skip(Some(1), "expected a JSON object or an array of objects");
+            report.skip(
+                ProblemKind::InvalidJson,
+                Some(1),
+                "expected a JSON object or an array of objects",
+            );
             Vec::new()
         }
     }
@@ -47,30 +56,39 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
 
 /// Reads a `.jsonl` / `.ndjson` file: one article object per line (ids default to `path#LINE`).
 pub(crate) fn read_json_lines(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
-    let mut articles = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| read_json_line(line, i + 1, path, report))
+        .collect()
+}
+
+/// Reads line `n` of a `.jsonl` file: an article, or nothing (a blank line, or a problem reported).
+pub(crate) fn read_json_line(
+    line: &str,
+    n: usize,
+    path: &str,
+    report: &mut Report<'_>,
+) -> Option<Article> {
+    if line.trim().is_empty() {
+        return None;
+    }
+    match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(record)) => {
+            article_from_record(&record, format!("{path}#{n}"), None, Some(n), report)
         }
-        match serde_json::from_str::<Value>(line) {
-            Ok(Value::Object(record)) => {
-                articles.extend(article_from_record(
-                    &record,
-                    format!("{path}#{n}"),
-                    None,
-                    Some(n),
-                    report,
-                ));
-            }
-            Ok(_) => report.skip(Some(n), "expected a JSON object"),
-            Err(err) => report.skip(
+        Ok(_) => {
+            report.skip(ProblemKind::InvalidJson, Some(n), "expected a JSON object");
+            None
+        }
+        Err(err) => {
+            report.skip(
+                ProblemKind::InvalidJson,
                 Some(n),
                 format!("invalid JSON at column {}: {err}", err.column()),
-            ),
+            );
+            None
         }
     }
-    articles
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! metadata, then Markdown whose markup is stripped for indexing. Without a front-matter title, a
 //! leading heading (or the first line, as for plain text) is the title.
 
-use super::Report;
 use super::fields::article_from_record;
 use super::text::split_title;
+use super::{ProblemKind, Report};
 use crate::article::Article;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
@@ -132,7 +132,11 @@ pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         Some((fence, front, _, body)) => match parse_front_matter(fence, front) {
             Ok(record) => (record, body),
             Err((line, message)) => {
-                report.warn(Some(line), format!("{message}; metadata ignored"));
+                report.warn(
+                    ProblemKind::InvalidFrontMatter,
+                    Some(line),
+                    format!("{message}; metadata ignored"),
+                );
                 (Map::new(), body)
             }
         },

@@ -3,16 +3,21 @@
 //! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order; [`read_file`]
 //! picks a reader by extension (plain text, Markdown with front matter, JSON, JSON Lines) and returns
 //! the articles it holds together with the problems met on the way. One bad record never loses the
-//! others: each problem names the file (and line) and the reader goes on.
+//! others: each problem names the file (and line) and the reader goes on. Text is decoded by
+//! [`decode`] (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files are streamed line
+//! by line by [`stream`], so that a file of any size is read in bounded memory.
 
 mod date;
+mod decode;
 mod fields;
 mod json;
 mod markdown;
+pub mod stream;
 mod text;
 pub mod walk;
 
 pub use date::parse_metadata_date;
+pub use stream::{JsonLinesStream, stream_json_lines};
 pub use walk::{SourceFile, walk};
 
 use crate::analyze::dates::DateSource;
@@ -58,6 +63,69 @@ pub enum Severity {
     Skipped,
 }
 
+/// What kind of problem a [`Problem`] is: the summary groups skipped files and records by it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ProblemKind {
+    /// A binary file (a NUL byte near the start).
+    Binary,
+    /// Text that is not UTF-8 (decoded from another encoding, or refused).
+    Encoding,
+    /// An empty or whitespace-only file.
+    Empty,
+    /// An article without a body.
+    NoBody,
+    /// A file or `.jsonl` line over the size limit.
+    TooLarge,
+    /// Broken JSON, or JSON that is not an article object.
+    InvalidJson,
+    /// Broken YAML or TOML front matter.
+    InvalidFrontMatter,
+    /// A date that cannot be read.
+    BadDate,
+    /// A file or folder that cannot be opened or read (permissions, deleted, a symlink loop).
+    Unreadable,
+    /// A file that changed while it was being read.
+    Changed,
+    /// A symbolic link, which the walk does not follow.
+    Symlink,
+    /// A second article with an id already seen in this run.
+    DuplicateId,
+}
+
+impl ProblemKind {
+    /// A short name for the summary.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProblemKind::Binary => "binary",
+            ProblemKind::Encoding => "encoding",
+            ProblemKind::Empty => "empty",
+            ProblemKind::NoBody => "no body",
+            ProblemKind::TooLarge => "too large",
+            ProblemKind::InvalidJson => "invalid JSON",
+            ProblemKind::InvalidFrontMatter => "invalid front matter",
+            ProblemKind::BadDate => "bad date",
+            ProblemKind::Unreadable => "unreadable",
+            ProblemKind::Changed => "changed while read",
+            ProblemKind::Symlink => "symbolic link",
+            ProblemKind::DuplicateId => "duplicate id",
+        }
+    }
+
+    /// Whether a file-level problem of this kind means nothing could be read from the file (so what
+    /// an earlier run indexed from it is kept rather than removed).
+    pub fn is_file_failure(self) -> bool {
+        matches!(
+            self,
+            ProblemKind::Binary
+                | ProblemKind::Encoding
+                | ProblemKind::Empty
+                | ProblemKind::TooLarge
+                | ProblemKind::Unreadable
+        )
+    }
+}
+
 /// Something wrong with an input file or one of its records.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
@@ -69,6 +137,8 @@ pub struct Problem {
     pub message: String,
     /// Whether anything was lost.
     pub severity: Severity,
+    /// What kind of problem it is.
+    pub kind: ProblemKind,
 }
 
 impl std::fmt::Display for Problem {
@@ -80,13 +150,48 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// What one file yielded: its articles and the problems met.
+/// What one file (or one batch of a streamed file) yielded: its articles and the problems met.
 #[derive(Debug, Default, Clone)]
 pub struct FileArticles {
     /// The articles read, in file order.
     pub articles: Vec<Article>,
     /// Warnings and skipped records, in file order.
     pub problems: Vec<Problem>,
+}
+
+impl FileArticles {
+    /// Whether the file could not be read at all (binary, unreadable, too large, empty, not text),
+    /// as opposed to some of its records being skipped.
+    pub fn file_failed(&self) -> bool {
+        self.problems.iter().any(|p| {
+            p.severity == Severity::Skipped && p.line.is_none() && p.kind.is_file_failure()
+        })
+    }
+}
+
+/// How files are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadOptions {
+    /// A file larger than this many bytes is skipped; in a `.jsonl` file, which is streamed, the
+    /// limit applies to each line (each article) instead.
+    pub max_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            max_bytes: 10 * 1024 * 1024,
+        }
+    }
+}
+
+/// A size in bytes for messages: `12.3 MB`, or bytes when small.
+pub(crate) fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 /// Collects problems for one file while a reader works through it.
@@ -104,22 +209,46 @@ impl<'a> Report<'a> {
     }
 
     /// Records a warning: the article is still indexed.
-    pub(crate) fn warn(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.push(line, message.into(), Severity::Warning);
+    pub(crate) fn warn(
+        &mut self,
+        kind: ProblemKind,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) {
+        self.push(kind, line, message.into(), Severity::Warning);
     }
 
     /// Records a skipped record or file.
-    pub(crate) fn skip(&mut self, line: Option<usize>, message: impl Into<String>) {
-        self.push(line, message.into(), Severity::Skipped);
+    pub(crate) fn skip(
+        &mut self,
+        kind: ProblemKind,
+        line: Option<usize>,
+        message: impl Into<String>,
+    ) {
+        self.push(kind, line, message.into(), Severity::Skipped);
     }
 
-    fn push(&mut self, line: Option<usize>, message: String, severity: Severity) {
+    fn push(
+        &mut self,
+        kind: ProblemKind,
+        line: Option<usize>,
+        message: String,
+        severity: Severity,
+    ) {
         self.problems.push(Problem {
             path: self.path.to_string(),
             line,
             message,
             severity,
+            kind,
         });
+    }
+
+    fn finish(self, articles: Vec<Article>) -> FileArticles {
+        FileArticles {
+            articles,
+            problems: self.problems,
+        }
     }
 }
 
@@ -130,59 +259,76 @@ const BINARY_PROBE_BYTES: usize = 8 * 1024;
 /// the default article id and the name used in problems.
 pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles {
     let mut report = Report::new(rel_path);
-    let probe = &bytes[..bytes.len().min(BINARY_PROBE_BYTES)];
-    if probe.contains(&0) {
-        report.skip(None, "binary file (NUL byte found)");
-        return FileArticles {
-            articles: Vec::new(),
-            problems: report.problems,
-        };
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            let line = 1 + bytes[..err.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count();
-            report.skip(
-                Some(line),
-                format!("not valid UTF-8 (byte {})", err.valid_up_to()),
-            );
-            return FileArticles {
-                articles: Vec::new(),
-                problems: report.problems,
-            };
+    let articles = read_into(bytes, rel_path, format, &mut report);
+    report.finish(articles)
+}
+
+fn read_into(
+    bytes: &[u8],
+    rel_path: &str,
+    format: Format,
+    report: &mut Report<'_>,
+) -> Vec<Article> {
+    use decode::Decoded;
+    let decoded = match decode::decode_utf16(bytes) {
+        Some(decoded) => decoded,
+        None => {
+            let probe = &bytes[..bytes.len().min(BINARY_PROBE_BYTES)];
+            if probe.contains(&0) {
+                report.skip(ProblemKind::Binary, None, "binary file (NUL byte found)");
+                return Vec::new();
+            }
+            decode::decode(bytes, true)
         }
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = match decoded {
+        Decoded::Text(text, note) => {
+            if let Some(note) = note {
+                report.warn(ProblemKind::Encoding, None, note);
+            }
+            text
+        }
+        Decoded::Refused(reason) => {
+            report.skip(ProblemKind::Encoding, None, reason);
+            return Vec::new();
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if text.trim().is_empty() {
-        report.skip(None, "empty file");
-        return FileArticles {
-            articles: Vec::new(),
-            problems: report.problems,
+        let what = if text.is_empty() {
+            "empty file"
+        } else {
+            "empty file (only whitespace)"
         };
+        report.skip(ProblemKind::Empty, None, what);
+        return Vec::new();
+    }
+    if let Some(warning) = decode::mojibake_warning(text) {
+        report.warn(ProblemKind::Encoding, None, warning);
     }
     let mut articles = match format {
-        Format::Text => text::read(text, rel_path, &mut report),
-        Format::Markdown => markdown::read(text, rel_path, &mut report),
-        Format::Json => json::read_json(text, rel_path, &mut report),
-        Format::JsonLines => json::read_json_lines(text, rel_path, &mut report),
+        Format::Text => text::read(text, rel_path, report),
+        Format::Markdown => markdown::read(text, rel_path, report),
+        Format::Json => json::read_json(text, rel_path, report),
+        Format::JsonLines => json::read_json_lines(text, rel_path, report),
     };
-    let file_name = rel_path.rsplit('/').next();
     for article in &mut articles {
-        article.path = rel_path.to_string();
-        if article.published.is_some() {
-            article.date_source = Some(DateSource::Metadata);
-        } else {
-            let (published, source) = date_from_text(article, file_name);
-            article.published = published;
-            article.date_source = Some(source);
-        }
+        finish_article(article, rel_path);
     }
-    FileArticles {
-        articles,
-        problems: report.problems,
+    articles
+}
+
+/// Sets what every reader leaves to the caller: the path, and a publication date from the text when
+/// the metadata has none.
+pub(crate) fn finish_article(article: &mut Article, rel_path: &str) {
+    article.path = rel_path.to_string();
+    if article.published.is_some() {
+        article.date_source = Some(DateSource::Metadata);
+    } else {
+        let file_name = rel_path.rsplit('/').next();
+        let (published, source) = date_from_text(article, file_name);
+        article.published = published;
+        article.date_source = Some(source);
     }
 }
 
@@ -202,20 +348,101 @@ fn date_from_text(
     }
 }
 
-/// Reads the articles of a file on disk.
-pub fn read_file(file: &SourceFile) -> FileArticles {
+/// Reads the articles of a file on disk, whole (see [`stream_json_lines`] for `.jsonl` files of any
+/// size). A file over `options.max_bytes` is skipped; a file that is gone, unreadable or changed
+/// since the walk listed it is reported.
+pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
     let Some(format) = Format::from_path(&file.abs_path) else {
         return FileArticles::default();
     };
-    match std::fs::read(&file.abs_path) {
-        Ok(bytes) => read_bytes(&bytes, &file.rel_path, format),
+    let mut report = Report::new(&file.rel_path);
+    let limit = options.max_bytes;
+    let too_large = |size: u64| {
+        format!(
+            "file is {}, over the {} limit (--max-size)",
+            human_size(size),
+            human_size(limit)
+        )
+    };
+    if file.size > limit {
+        report.skip(ProblemKind::TooLarge, None, too_large(file.size));
+        return report.finish(Vec::new());
+    }
+    let bytes = match read_limited(&file.abs_path, limit) {
+        Ok(bytes) => bytes,
         Err(err) => {
-            let mut report = Report::new(&file.rel_path);
-            report.skip(None, format!("cannot read: {err}"));
-            FileArticles {
-                articles: Vec::new(),
-                problems: report.problems,
-            }
+            report.skip(ProblemKind::Unreadable, None, format!("cannot read: {err}"));
+            return report.finish(Vec::new());
         }
+    };
+    if bytes.len() as u64 > limit {
+        report.skip(ProblemKind::TooLarge, None, too_large(bytes.len() as u64));
+        return report.finish(Vec::new());
+    }
+    if bytes.len() as u64 != file.size {
+        report.warn(
+            ProblemKind::Changed,
+            None,
+            format!(
+                "changed while being read (listed at {}, read {}); indexed as read",
+                human_size(file.size),
+                human_size(bytes.len() as u64)
+            ),
+        );
+    }
+    let articles = read_into(&bytes, &file.rel_path, format, &mut report);
+    report.finish(articles)
+}
+
+/// Reads at most `limit + 1` bytes of a file: enough to tell that it is over the limit.
+fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn listed(dir: &Path, name: &str, text: &str) -> SourceFile {
+        std::fs::write(dir.join(name), text).unwrap();
+        walk(&[dir.join(name)]).files.remove(0)
+    }
+
+    #[test]
+    fn a_file_deleted_after_the_walk_is_skipped_with_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = listed(dir.path(), "gone.txt", "Title\n\nBody text.");
+        std::fs::remove_file(&file.abs_path).unwrap();
+        let read = read_file(&file, &ReadOptions::default());
+        assert!(read.articles.is_empty());
+        assert!(read.file_failed());
+        assert!(
+            read.problems[0]
+                .to_string()
+                .starts_with("gone.txt: cannot read: No such file"),
+            "{:?}",
+            read.problems
+        );
+    }
+
+    #[test]
+    fn a_file_changed_after_the_walk_is_read_as_it_is_now_and_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = listed(dir.path(), "grows.txt", "Title\n\nBody text.");
+        std::fs::write(&file.abs_path, "Title\n\nBody text, and more of it.").unwrap();
+        let read = read_file(&file, &ReadOptions::default());
+        assert_eq!(read.articles[0].body, "Body text, and more of it.");
+        assert_eq!(read.problems[0].kind, ProblemKind::Changed);
+        assert_eq!(read.problems[0].severity, Severity::Warning);
+        // Grown past the limit since the walk: skipped, without reading more than the limit.
+        std::fs::write(&file.abs_path, "x".repeat(100)).unwrap();
+        let read = read_file(&file, &ReadOptions { max_bytes: 50 });
+        assert!(read.articles.is_empty());
+        assert!(read.problems[0].message.contains("over the 50 bytes limit"));
     }
 }

@@ -1,7 +1,7 @@
 //! Listing the files of a corpus: walkdir over each path, hidden entries skipped, symlinks not
 //! followed, entries sorted by name so that every run sees the same order.
 
-use super::{Format, Problem, Severity};
+use super::{Format, Problem, ProblemKind, Severity};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -73,7 +73,28 @@ fn problem(path: &Path, message: String) -> Problem {
         line: None,
         message,
         severity: Severity::Skipped,
+        kind: ProblemKind::Unreadable,
     }
+}
+
+/// A warning for a symbolic link met in a folder, when it could matter: links are not followed (so a
+/// link loop cannot trap the walk), but a user should see that a linked folder or article was not
+/// indexed, and why a broken or looping link is broken. Links to other files say nothing.
+fn symlink_warning(path: &Path) -> Option<Problem> {
+    let message = match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() || Format::from_path(path).is_some() => {
+            "symbolic link not followed (index its target directly)".to_string()
+        }
+        Ok(_) => return None,
+        Err(err) => format!("broken symbolic link not followed: {err}"),
+    };
+    Some(Problem {
+        path: path.display().to_string(),
+        line: None,
+        message,
+        severity: Severity::Warning,
+        kind: ProblemKind::Symlink,
+    })
 }
 
 /// Walks each path (a file or a folder) and lists the files lede can read.
@@ -118,6 +139,10 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
                     continue;
                 }
             };
+            if entry.file_type().is_symlink() {
+                result.problems.extend(symlink_warning(entry.path()));
+                continue;
+            }
             if !entry.file_type().is_file() || Format::from_path(entry.path()).is_none() {
                 continue;
             }

@@ -100,3 +100,44 @@ pub fn summary_line(stderr: &str) -> &str {
         .find(|l| l.contains(" added, "))
         .unwrap_or_else(|| panic!("no summary in:\n{stderr}"))
 }
+
+/// Writes a generated corpus of `n` small articles under `corpus/`: half as `.txt` files, half as
+/// lines of `.jsonl` files of 1,500 lines each (streamed in batches of 1,000, so a run can stop
+/// inside one), each article one short passage with a word of its own (`uniqN`). Returns the
+/// number of articles.
+pub fn generated_corpus(env: &TestEnv, n: usize) -> usize {
+    let topics = [
+        "copper",
+        "harbour",
+        "election",
+        "rainfall",
+        "tariffs",
+        "orchestra",
+    ];
+    let body = |i: usize| {
+        format!(
+            "Officials said on Monday that {} figures for district {} rose again, uniq{i} reported.",
+            topics[i % topics.len()],
+            i % 97
+        )
+    };
+    let files = n / 2;
+    for i in 0..files {
+        env.write(
+            &format!("txt/{:03}/story{i:05}.txt", i / 200),
+            &format!("Story {i}\n\n{}\n", body(i)),
+        );
+    }
+    let mut lines = String::new();
+    for i in files..n {
+        lines.push_str(&format!(
+            "{{\"id\": \"rec{i}\", \"title\": \"Record {i}\", \"body\": \"{}\"}}\n",
+            body(i)
+        ));
+        if (i - files + 1).is_multiple_of(1500) || i + 1 == n {
+            env.write(&format!("feeds/feed{:03}.jsonl", i / 1500), &lines);
+            lines.clear();
+        }
+    }
+    n
+}

@@ -1,0 +1,202 @@
+//! Turning a file's bytes into text: UTF-8 by default, UTF-16 when a byte order mark says so, and
+//! Windows-1252 (the superset of Latin-1 that old news archives use) when the bytes are not UTF-8
+//! but read plausibly as 1252. Anything else is refused with a reason rather than indexed as
+//! mojibake; a decoded file is always reported, so a decoding never goes unnoticed.
+
+use std::borrow::Cow;
+
+/// Bytes that Windows-1252 leaves undefined: their presence means the text is in another encoding.
+const UNDEFINED_1252: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// At most this share of the non-blank bytes may be non-ASCII for a text to pass as 1252: Western
+/// European prose has a few accented letters among ASCII ones, while Cyrillic, Greek or CJK text in
+/// a legacy encoding is made mostly of high bytes.
+const MAX_HIGH_SHARE: f64 = 0.4;
+
+/// A run of this many consecutive non-ASCII bytes does not occur in 1252 prose (accented letters come
+/// one or two at a time) but does in double-byte encodings.
+const MAX_HIGH_RUN: usize = 4;
+
+/// What decoding gave.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Decoded<'a> {
+    /// Text, with a note saying which encoding it was decoded from when it was not UTF-8.
+    Text(Cow<'a, str>, Option<String>),
+    /// The bytes are not text lede can decode; the reason says why.
+    Refused(String),
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(bytes: &[u8], offset: usize) -> usize {
+    1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count()
+}
+
+/// Decodes text that starts with a UTF-16 byte order mark, or returns `None` when it has none.
+pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Decoded<'_>> {
+    let (encoding, bom) = encoding_rs::Encoding::for_bom(bytes)?;
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let name = encoding.name();
+    Some(
+        match encoding.decode_without_bom_handling_and_without_replacement(&bytes[bom..]) {
+            Some(text) => Decoded::Text(
+                Cow::Owned(text.into_owned()),
+                Some(format!("decoded from {name} (byte order mark)")),
+            ),
+            None => Decoded::Refused(format!("malformed {name} text")),
+        },
+    )
+}
+
+/// Decodes bytes that hold no NUL: UTF-8 when valid, else Windows-1252 when plausible. Messages
+/// place the first byte that is not UTF-8 by line and byte when `lines` is set (a whole file), by
+/// byte alone otherwise (one line of a `.jsonl` file).
+pub(crate) fn decode(bytes: &[u8], lines: bool) -> Decoded<'_> {
+    let err = match std::str::from_utf8(bytes) {
+        Ok(text) => return Decoded::Text(Cow::Borrowed(text), None),
+        Err(err) => err,
+    };
+    let first = err.valid_up_to();
+    let at = if lines {
+        format!("line {}, byte {first}", line_of(bytes, first))
+    } else {
+        format!("byte {first}")
+    };
+    if let Some(reason) = not_1252(bytes) {
+        return Decoded::Refused(format!("not valid UTF-8 ({at}) and {reason}"));
+    }
+    let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+    Decoded::Text(
+        Cow::Owned(text.into_owned()),
+        Some(format!(
+            "not valid UTF-8 ({at}): decoded as Windows-1252 (Latin-1)"
+        )),
+    )
+}
+
+/// Why bytes that are not UTF-8 do not read as Windows-1252 either, or `None` when they do.
+fn not_1252(bytes: &[u8]) -> Option<String> {
+    if let Some(pos) = bytes.iter().position(|b| UNDEFINED_1252.contains(b)) {
+        return Some(format!(
+            "not Windows-1252 either (byte 0x{:02X} at {pos} is undefined there)",
+            bytes[pos]
+        ));
+    }
+    if let Some(pos) = bytes
+        .iter()
+        .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
+    {
+        return Some(format!(
+            "holds a control byte (0x{:02X} at {pos})",
+            bytes[pos]
+        ));
+    }
+    let utf8_sequences = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
+    if utf8_sequences {
+        return Some("mixes UTF-8 with other bytes (two encodings in one file?)".into());
+    }
+    let (mut high, mut visible, mut run, mut longest) = (0usize, 0usize, 0usize, 0usize);
+    for &b in bytes {
+        if !b.is_ascii_whitespace() {
+            visible += 1;
+        }
+        if b >= 0x80 {
+            high += 1;
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    if longest >= MAX_HIGH_RUN || high as f64 > MAX_HIGH_SHARE * visible as f64 {
+        return Some("does not read as Windows-1252 text (another legacy encoding?)".into());
+    }
+    None
+}
+
+/// A warning for UTF-8 text that looks already garbled: UTF-8 that was decoded as 1252 and encoded
+/// again ("Ã©" for "é", "â€™" for "’").
+pub(crate) fn mojibake_warning(text: &str) -> Option<String> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied();
+        let garbled = match (c, next) {
+            ('Ã', Some(n)) => {
+                ('\u{80}'..='\u{BF}').contains(&n) || "€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ©".contains(n)
+            }
+            ('â', Some('€')) => true,
+            _ => false,
+        };
+        if garbled {
+            let sample: String = std::iter::once(c)
+                .chain(chars.take(2).take_while(|c| !c.is_ascii()))
+                .collect();
+            return Some(format!(
+                "looks double-encoded (mojibake such as {sample:?}); indexed as it is"
+            ));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(decoded: Decoded<'_>) -> (String, Option<String>) {
+        match decoded {
+            Decoded::Text(text, note) => (text.into_owned(), note),
+            Decoded::Refused(reason) => panic!("refused: {reason}"),
+        }
+    }
+
+    #[test]
+    fn utf8_is_borrowed_without_a_note() {
+        assert_eq!(
+            decode("Café crème".as_bytes(), true),
+            Decoded::Text(Cow::Borrowed("Café crème"), None)
+        );
+    }
+
+    #[test]
+    fn latin1_is_decoded_as_1252_with_a_note() {
+        let (encoded, _, _) = encoding_rs::WINDOWS_1252.encode("Zürich: “Größe” — café\nline two");
+        let (decoded, note) = text(decode(&encoded, true));
+        assert_eq!(decoded, "Zürich: “Größe” — café\nline two");
+        assert!(note.unwrap().contains("line 1, byte 1"));
+    }
+
+    #[test]
+    fn other_legacy_encodings_are_refused() {
+        let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode("東京の天気は晴れです。");
+        assert!(
+            matches!(decode(&sjis, true), Decoded::Refused(r) if r.contains("not valid UTF-8"))
+        );
+        let (cyrillic, _, _) = encoding_rs::WINDOWS_1251.encode("Москва сегодня");
+        assert!(matches!(decode(&cyrillic, true), Decoded::Refused(_)));
+        let mut mixed = "naïve ".as_bytes().to_vec();
+        mixed.push(0xE9);
+        assert!(matches!(decode(&mixed, true), Decoded::Refused(r) if r.contains("mixes UTF-8")));
+        assert!(matches!(decode(b"abc\x81def", false), Decoded::Refused(r) if r.contains("0x81")));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_decoded() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "Grüße".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let (decoded, note) = text(decode_utf16(&bytes).unwrap());
+        assert_eq!(decoded, "Grüße");
+        assert!(note.unwrap().contains("UTF-16LE"));
+        assert!(decode_utf16(b"plain").is_none());
+    }
+
+    #[test]
+    fn double_encoded_text_is_flagged() {
+        assert!(mojibake_warning("It’s fine, café").is_none());
+        assert!(mojibake_warning("Itâ€™s broken").is_some());
+        assert!(mojibake_warning("cafÃ© au lait").is_some());
+    }
+}

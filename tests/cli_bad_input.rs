@@ -1,0 +1,252 @@
+//! End to end: what `lede index` does with messy input. Each case is a file in one corpus: other
+//! encodings, files and lines over the size limit, empty files, articles without a body, broken
+//! JSON and front matter, symbolic link loops, unreadable files; and the summary, `--strict`,
+//! `--quiet` and `-v` over them.
+
+mod util;
+
+use util::{TestEnv, summary_line};
+
+fn counts(out: &util::Output) -> String {
+    let line = summary_line(&out.stderr);
+    let (_, rest) = line.split_once("files: ").unwrap();
+    rest[..rest.find(';').unwrap()].to_string()
+}
+
+/// Asserts that standard error has a line containing every one of `parts`.
+#[track_caller]
+fn assert_line(stderr: &str, parts: &[&str]) {
+    assert!(
+        stderr
+            .lines()
+            .any(|line| parts.iter().all(|part| line.contains(part))),
+        "no line with {parts:?} in:\n{stderr}"
+    );
+}
+
+fn write_bytes(env: &TestEnv, name: &str, bytes: &[u8]) {
+    std::fs::write(env.corpus().join(name), bytes).unwrap();
+}
+
+/// A corpus with one file per case; returns nothing, the files are described where asserted.
+fn messy_corpus(env: &TestEnv) {
+    env.write(
+        "good.txt",
+        "Harbour news\n\nShips docked at dawn in the harbour.\n",
+    );
+    let (latin1, _, _) = encoding_rs::WINDOWS_1252
+        .encode("Genève talks\n\nDelegates met in Genève on “Monday” — café owners cheered.\n");
+    write_bytes(env, "latin1.txt", &latin1);
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "Zürich vote\n\nVoters in Zürich approved the plan.\n".encode_utf16() {
+        utf16.extend(unit.to_le_bytes());
+    }
+    write_bytes(env, "utf16.txt", &utf16);
+    env.write(
+        "mojibake.txt",
+        "Cafe story\n\nThe cafÃ© owner said itâ€™s a good year.\n",
+    );
+    let (sjis, _, _) =
+        encoding_rs::SHIFT_JIS.encode("東京の天気\n\n今日は晴れです。明日は雨でしょう。\n");
+    write_bytes(env, "sjis.txt", &sjis);
+    let mut mixed = "Mixed bytes\n\nA naïve line, then Latin-1: "
+        .as_bytes()
+        .to_vec();
+    mixed.extend(b"caf\xE9.\n");
+    write_bytes(env, "mixed.txt", &mixed);
+    env.write(
+        "big.txt",
+        &format!("Big story\n\n{}\n", "word ".repeat(400)),
+    );
+    env.write(
+        "feed.jsonl",
+        &format!(
+            "{{\"body\": \"First copper story.\"}}\n{{\"body\": \"{}\"}}\n{{\"body\": \"Third copper story.\"}}\n",
+            "copper ".repeat(200)
+        ),
+    );
+    env.write("empty.txt", "");
+    env.write("blank.md", "  \n\t\n");
+    env.write(
+        "nobody.json",
+        "{\"title\": \"Headline only\", \"body\": \"  \"}",
+    );
+    env.write("frontonly.md", "---\ntitle: Front matter only\n---\n");
+    env.write(
+        "broken.json",
+        "{\n  \"title\": \"Cut short\",\n  \"body\": \"The dump was trunc",
+    );
+    env.write(
+        "badfront.md",
+        "---\ntitle: ok\ndate: [unclosed\n---\nThe body survives a broken front matter.\n",
+    );
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop.txt", env.corpus().join("loop.txt")).unwrap();
+        std::os::unix::fs::symlink(".", env.corpus().join("dirloop")).unwrap();
+    }
+}
+
+#[test]
+fn every_bad_input_is_reported_and_the_rest_indexed() {
+    let env = TestEnv::new();
+    messy_corpus(&env);
+    let out = env.lede_ok(&["index", "-v", "--max-size", "0.001"], 0);
+    let err = &out.stderr;
+    // Other encodings: decoded and said (in verbose mode), or refused with a reason.
+    assert_line(
+        err,
+        &[
+            "warning: latin1.txt: not valid UTF-8 (line 1, byte 3)",
+            "decoded as Windows-1252",
+        ],
+    );
+    assert_line(err, &["warning: utf16.txt: decoded from UTF-16LE"]);
+    assert_line(
+        err,
+        &["warning: mojibake.txt: looks double-encoded (mojibake such as \"Ã©\")"],
+    );
+    assert_line(
+        err,
+        &["skipped: sjis.txt: not valid UTF-8 (line 1, byte 0) and not Windows-1252 either"],
+    );
+    assert_line(
+        err,
+        &["skipped: mixed.txt: not valid UTF-8 (line 3", "mixes UTF-8"],
+    );
+    // Size limit: a whole file, or one line of a .jsonl file.
+    assert_line(
+        err,
+        &["skipped: big.txt: file is 2012 bytes, over the 1048 bytes limit (--max-size)"],
+    );
+    assert_line(
+        err,
+        &["skipped: feed.jsonl:2: line is over the 1048 bytes limit"],
+    );
+    // Empty files, articles without a body.
+    assert_line(err, &["skipped: empty.txt: empty file"]);
+    assert_line(err, &["skipped: blank.md: empty file (only whitespace)"]);
+    assert_line(err, &["skipped: nobody.json: article has no body"]);
+    assert_line(err, &["skipped: frontonly.md: article has no body"]);
+    // Broken JSON and front matter, with their positions.
+    assert_line(err, &["skipped: broken.json:3: invalid JSON at column 29"]);
+    assert_line(
+        err,
+        &[
+            "warning: badfront.md:4: invalid YAML front matter",
+            "metadata ignored",
+        ],
+    );
+    // Symbolic links (a loop among them) are not followed, and said.
+    assert_line(
+        err,
+        &[
+            "loop.txt: broken symbolic link not followed",
+            "symbolic links",
+        ],
+    );
+    assert_line(err, &["dirloop: symbolic link not followed"]);
+    // -v lists every file.
+    assert_line(err, &["file: good.txt: 1 added"]);
+    assert_line(err, &["file: feed.jsonl: 2 added, 1 skipped"]);
+    assert_line(err, &["file: sjis.txt: 1 skipped"]);
+    assert_eq!(
+        counts(&out),
+        "7 added, 0 updated, 0 unchanged, 0 removed, 9 skipped, 6 warnings"
+    );
+    assert_line(
+        err,
+        &["skipped by reason: 2 encoding, 2 empty, 2 no body, 2 too large, 1 invalid JSON"],
+    );
+
+    // What was decoded is searchable as text, not mojibake.
+    let hits = env.lede_ok(&["search", "Genève", "--json"], 0).json();
+    assert_eq!(hits["hits"][0]["article_id"], "latin1.txt");
+    assert_eq!(hits["hits"][0]["title"], "Genève talks");
+    let hits = env.lede_ok(&["search", "Zürich", "--json"], 0).json();
+    assert_eq!(hits["hits"][0]["article_id"], "utf16.txt");
+    let hits = env.lede_ok(&["search", "copper", "--json"], 0).json();
+    assert_eq!(hits["total_hits"], 2);
+}
+
+#[test]
+fn normal_output_shows_skips_not_warnings_and_quiet_shows_nothing() {
+    let env = TestEnv::new();
+    messy_corpus(&env);
+    let out = env.lede_ok(&["index", "--max-size", "0.001"], 0);
+    assert!(out.stderr.contains("skipped: sjis.txt"), "{}", out.stderr);
+    assert!(!out.stderr.contains("warning:"), "{}", out.stderr);
+    assert!(!out.stderr.contains("file: "), "{}", out.stderr);
+    assert!(out.stderr.contains("skipped by reason: "), "{}", out.stderr);
+
+    std::fs::remove_dir_all(env.path().join("index")).unwrap();
+    let quiet = env.lede_ok(&["index", "-q", "--max-size", "0.001"], 0);
+    assert_eq!(quiet.stderr, "");
+    // The default limit (10 MB) takes the big file; files that yielded nothing are read again
+    // (and skipped again), files indexed before are not re-read (so feed.jsonl's long line waits
+    // for the file to change).
+    let again = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&again),
+        "1 added, 0 updated, 7 unchanged, 0 removed, 7 skipped, 2 warnings"
+    );
+}
+
+#[test]
+fn strict_makes_a_skipped_file_an_error_after_committing_the_rest() {
+    let env = TestEnv::new();
+    env.write("good.txt", "Harbour news\n\nShips docked at dawn.\n");
+    env.write("empty.txt", "");
+    let out = env.lede_ok(&["index", "--strict", "-q"], 2);
+    assert_line(
+        &out.stderr,
+        &[
+            "error: --strict: 1 files or records were skipped",
+            "empty.txt: empty file",
+        ],
+    );
+    env.lede_ok(&["search", "ships"], 0);
+    std::fs::remove_file(env.corpus().join("empty.txt")).unwrap();
+    env.lede_ok(&["index", "--strict"], 0);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_skipped_and_the_run_goes_on() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    env.write("good.txt", "Harbour news\n\nShips docked at dawn.\n");
+    env.write("secret.txt", "Secret news\n\nNobody may read this.\n");
+    let secret = env.corpus().join("secret.txt");
+    std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&secret).is_ok() {
+        // Root reads whatever the mode says: nothing to test here.
+        eprintln!(
+            "SKIPPED an_unreadable_file_is_skipped: running as root, chmod 000 does not stop reads"
+        );
+        return;
+    }
+    let out = env.lede_ok(&["index"], 0);
+    assert_line(
+        &out.stderr,
+        &["skipped: secret.txt: cannot read", "ermission denied"],
+    );
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_path_that_is_a_symlink_loop_is_reported_and_the_others_indexed() {
+    let env = TestEnv::with_seed();
+    std::os::unix::fs::symlink("a", env.path().join("b")).unwrap();
+    std::os::unix::fs::symlink("b", env.path().join("a")).unwrap();
+    let out = env.lede_ok(&["index", "a", "corpus"], 0);
+    assert_line(&out.stderr, &["skipped: a: cannot open", "symbolic links"]);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+}
