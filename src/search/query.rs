@@ -166,6 +166,46 @@ fn parse(
     query
 }
 
+/// The deepest nesting of parentheses passed to the parser: it recurses once per level, and a few
+/// hundred levels overflow a thread's stack.
+const MAX_NESTING: usize = 32;
+
+/// Drops the parentheses nested deeper than [`MAX_NESTING`] (outside quotes) and says so.
+fn limit_nesting(text: &str, warnings: &mut Vec<String>) -> String {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut dropped = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' if !quoted => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    dropped += 1;
+                    out.push(' ');
+                    continue;
+                }
+            }
+            ')' if !quoted && depth > 0 => {
+                depth -= 1;
+                if depth >= MAX_NESTING {
+                    out.push(' ');
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        out.push(c);
+    }
+    if dropped > 0 {
+        warnings.push(format!(
+            "ignored {dropped} parentheses nested deeper than {MAX_NESTING} levels"
+        ));
+    }
+    out
+}
+
 /// Compiles a request's query text and filters.
 pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     let mut warnings = Vec::new();
@@ -174,7 +214,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         QuerySyntax::Full => {
             let (rest, from_text) = split_entity_clauses(&request.query, &mut warnings);
             entities.extend(from_text);
-            rest
+            limit_nesting(&rest, &mut warnings)
         }
         QuerySyntax::Plain => plain_text(&request.query),
     };
@@ -204,6 +244,22 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
 mod tests {
     use super::*;
     use crate::analyze::entities::EntityKind;
+
+    #[test]
+    fn deep_nesting_is_cut_with_a_warning() {
+        let mut warnings = Vec::new();
+        let deep = format!("{}gold{}", "(".repeat(40), ")".repeat(40));
+        let got = limit_nesting(&deep, &mut warnings);
+        assert_eq!(got.matches('(').count(), MAX_NESTING);
+        assert_eq!(got.matches(')').count(), MAX_NESTING);
+        assert!(warnings[0].contains("8 parentheses"), "{warnings:?}");
+        let mut none = Vec::new();
+        assert_eq!(
+            limit_nesting("(a OR \"((b\") AND c", &mut none),
+            "(a OR \"((b\") AND c"
+        );
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn entity_clauses_become_filters() {
