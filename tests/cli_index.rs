@@ -226,3 +226,34 @@ fn undated_articles_take_a_date_from_their_dateline_or_file_name() {
         ]
     );
 }
+
+#[test]
+fn a_grown_jsonl_file_analyses_only_its_new_lines() {
+    let env = TestEnv::new();
+    let line =
+        |i: usize| format!("{{\"id\": \"s{i}\", \"body\": \"Story {i} about cocoa prices.\"}}\n");
+    let mut text: String = (1..=3).map(line).collect();
+    env.write("feed.jsonl", &text);
+    let first = env.lede_ok(&["index"], 0);
+    assert!(
+        summary_line(&first.stderr).contains("3 added"),
+        "{}",
+        first.stderr
+    );
+    text.push_str(&line(4));
+    env.write("feed.jsonl", &text);
+    let grown = env.lede_ok(&["index"], 0);
+    let summary = summary_line(&grown.stderr);
+    assert!(summary.contains("1 added"), "{summary}");
+    assert!(summary.contains("3 unchanged"), "{summary}");
+    // Only the new story's one passage is written: the others are not analysed again.
+    assert!(summary.contains("1 passages written"), "{summary}");
+    let again = env.lede_ok(&["index"], 0);
+    let summary = summary_line(&again.stderr);
+    assert!(
+        summary.contains("4 unchanged") && summary.contains("0 passages written"),
+        "{summary}"
+    );
+    let results = env.lede_ok(&["search", "cocoa", "--json"], 0).json();
+    assert_eq!(results["total_hits"], 4);
+}

@@ -472,14 +472,22 @@ impl<'a> Indexer<'a> {
     fn write_articles(&mut self, articles: Vec<Article>, file: &str, stamp: u64) -> Result<()> {
         let fields = &self.index.fields;
         let analysis = &self.options.analysis;
-        let prepared: Vec<(u64, Vec<TantivyDocument>)> = articles
+        let state = &self.state;
+        // Analysis (entities above all) is the costly part: it is skipped for articles indexed
+        // as they are from the same file, which a re-run of a grown or touched file mostly holds.
+        // Such articles keep their old file stamp, so the file is re-read (not re-analysed) by
+        // later runs: the content hash decides.
+        let prepared: Vec<(u64, Option<Vec<TantivyDocument>>)> = articles
             .par_iter()
             .map(|article| {
                 let hash = article_hash(article);
-                (
-                    hash,
-                    documents(fields, article, hash, file, stamp, analysis),
-                )
+                let unchanged = state
+                    .articles
+                    .get(&article.id)
+                    .is_some_and(|old| old.hash == hash && old.file == file);
+                let docs =
+                    (!unchanged).then(|| documents(fields, article, hash, file, stamp, analysis));
+                (hash, docs)
             })
             .collect();
         for (article, (hash, docs)) in articles.iter().zip(prepared) {
@@ -497,7 +505,7 @@ impl<'a> Indexer<'a> {
                 continue;
             }
             match self.state.articles.get(&article.id) {
-                Some(old) if old.hash == hash && old.file == file && old.stamp == stamp => {
+                Some(old) if old.hash == hash && old.file == file => {
                     self.summary.unchanged += 1;
                     continue;
                 }
@@ -512,6 +520,10 @@ impl<'a> Indexer<'a> {
                 }
                 None => self.summary.added += 1,
             }
+            let docs = match docs {
+                Some(docs) => docs,
+                None => documents(fields, article, hash, file, stamp, analysis),
+            };
             self.summary.passages += docs.len() - 1;
             self.written_since_commit += 1;
             for doc in docs {
