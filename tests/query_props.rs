@@ -180,3 +180,25 @@ fn what_is_ignored_is_said_and_the_rest_searched() {
         .unwrap();
     assert!(!results.hits.is_empty(), "{results:?}");
 }
+
+/// Found by the `query` fuzz target: the lenient parser accepts `field:*` (an "exists" query) on a
+/// field that is not a fast field, or on a field named "", and the search then failed. Now the
+/// query's words are searched, with a warning.
+#[test]
+fn queries_that_parse_but_cannot_run_fall_back_to_their_words() {
+    for text in ["title:*", "\u{b}:*", "gold title:*"] {
+        let results = index()
+            .search(&SearchRequest::new(text))
+            .unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        assert!(
+            results
+                .warnings
+                .iter()
+                .any(|w| w.contains("searching its words")),
+            "{text:?}: {:?}",
+            results.warnings
+        );
+    }
+    let gold = index().search(&SearchRequest::new("gold title:*")).unwrap();
+    assert_eq!(gold.hits[0].article_id, "a0");
+}

@@ -11,7 +11,8 @@ use regex::Regex;
 use std::ops::Bound;
 use std::sync::OnceLock;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, Query, QueryParser, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
@@ -156,12 +157,24 @@ fn parse(
     let mut parser = QueryParser::for_index(&index.index, fields.to_vec());
     parser.set_field_boost(index.fields.title, TITLE_BOOST);
     let (query, errors) = parser.parse_query_lenient(text);
+    let mut ignored: Vec<String> = errors
+        .iter()
+        .map(|e| format!("ignored part of the query: {e}"))
+        .collect();
+    // The lenient parser can still build a query that fails when it runs (`title:*` asks for a
+    // fast field, `:*` for a field named ""): then only the query's words are searched.
+    let schema = index.index.schema();
+    let query = match query.weight(EnableScoring::disabled_from_schema(&schema)) {
+        Ok(_) => query,
+        Err(err) => {
+            ignored.push(format!(
+                "ignored the query's syntax ({err}); searching its words"
+            ));
+            parser.parse_query_lenient(&plain_text(text)).0
+        }
+    };
     if let Some(warnings) = warnings {
-        warnings.extend(
-            errors
-                .iter()
-                .map(|e| format!("ignored part of the query: {e}")),
-        );
+        warnings.extend(ignored);
     }
     query
 }
