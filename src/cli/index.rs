@@ -1,5 +1,6 @@
 //! `lede index`: build or update an index from corpus paths.
 
+use super::progress::IndexBar;
 use clap::Args;
 use lede::ingest::{ReadOptions, Severity};
 use lede::{Index, IndexOptions, IndexSummary, Indexer};
@@ -196,9 +197,13 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             "lede: interrupted: finishing the current batch and committing it (Ctrl-C again to stop at once)"
         );
     })?;
+    let bar = IndexBar::new(args.quiet);
     let summary = Indexer::new(&index, options)?
         .cancel_on(stop)
-        .index_paths(&args.paths)?;
+        .on_progress(|progress| bar.update(progress))
+        .index_paths(&args.paths);
+    bar.finish();
+    let summary = summary?;
     let verbosity = match (args.quiet, args.verbose) {
         (true, _) => Verbosity::Quiet,
         (_, true) => Verbosity::Verbose,

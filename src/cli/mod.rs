@@ -7,6 +7,7 @@ mod extract_dates;
 mod filter_args;
 mod index;
 mod output;
+mod progress;
 mod search;
 mod show;
 mod stats;

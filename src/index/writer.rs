@@ -157,6 +157,23 @@ pub struct Indexer<'a> {
     unfinished: BTreeSet<String>,
     written_since_commit: usize,
     last_commit: Instant,
+    progress: Progress,
+    on_progress: Option<Box<dyn FnMut(&Progress) + 'a>>,
+}
+
+/// How far an index run is, as reported to [`Indexer::on_progress`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Files read so far (unchanged files count as done at once).
+    pub files_done: usize,
+    /// Files in the walk.
+    pub files_total: usize,
+    /// Bytes of the files read so far (of a streamed file, as far as it was read).
+    pub bytes_done: u64,
+    /// Bytes of all the files to read.
+    pub bytes_total: u64,
+    /// Articles written (added or updated) so far.
+    pub articles_written: usize,
 }
 
 /// The content hash of an article: any change to any field changes it.
@@ -276,6 +293,8 @@ impl<'a> Indexer<'a> {
             cancel: None,
             written_since_commit: 0,
             last_commit: Instant::now(),
+            progress: Progress::default(),
+            on_progress: None,
         })
     }
 
@@ -285,6 +304,19 @@ impl<'a> Indexer<'a> {
     pub fn cancel_on(mut self, flag: Arc<AtomicBool>) -> Self {
         self.cancel = Some(flag);
         self
+    }
+
+    /// Calls `report` as the run goes: after each file and each streamed batch.
+    pub fn on_progress(mut self, report: impl FnMut(&Progress) + 'a) -> Self {
+        self.on_progress = Some(Box::new(report));
+        self
+    }
+
+    fn report_progress(&mut self) {
+        self.progress.articles_written = self.summary.added + self.summary.updated;
+        if let Some(report) = self.on_progress.as_mut() {
+            report(&self.progress);
+        }
     }
 
     fn cancelled(&self) -> bool {
@@ -328,6 +360,14 @@ impl<'a> Indexer<'a> {
                 _ => to_read.push(file),
             }
         }
+        self.progress = Progress {
+            files_done: walked.files.len() - to_read.len(),
+            files_total: walked.files.len(),
+            bytes_done: 0,
+            bytes_total: to_read.iter().map(|f| f.size).sum(),
+            articles_written: 0,
+        };
+        self.report_progress();
         let read_options = self.options.read;
         'files: for batch in to_read.chunks(READ_BATCH) {
             if self.cancelled() {
@@ -355,6 +395,7 @@ impl<'a> Indexer<'a> {
                     ..FileOutcome::default()
                 };
                 let mut failed = false;
+                let bytes_before = self.progress.bytes_done;
                 match result {
                     Some(result) => {
                         failed = result.file_failed();
@@ -362,9 +403,14 @@ impl<'a> Indexer<'a> {
                     }
                     None => {
                         self.unfinished.insert(abs.clone());
-                        for part in ingest::stream_json_lines(file, &read_options, STREAM_BATCH) {
+                        let mut parts =
+                            ingest::stream_json_lines(file, &read_options, STREAM_BATCH);
+                        while let Some(part) = parts.next() {
                             failed |= part.file_failed();
                             self.write_part(part, &abs, file.stamp(), &mut outcome)?;
+                            self.progress.bytes_done =
+                                bytes_before + parts.bytes_read().min(file.size);
+                            self.report_progress();
                             if self.cancelled() {
                                 self.summary.file_outcomes.push(outcome);
                                 break 'files;
@@ -374,6 +420,10 @@ impl<'a> Indexer<'a> {
                     }
                 }
                 self.unfinished.remove(&abs);
+                self.progress.files_done += 1;
+                self.progress.bytes_done =
+                    (bytes_before + file.size).min(self.progress.bytes_total);
+                self.report_progress();
                 if failed {
                     // Keep what an earlier run indexed from a file that cannot be read now.
                     kept_files.insert(abs);

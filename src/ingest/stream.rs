@@ -204,6 +204,13 @@ impl JsonLinesStream {
     }
 }
 
+impl JsonLinesStream {
+    /// Bytes of the file read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.bytes_read
+    }
+}
+
 impl Iterator for JsonLinesStream {
     type Item = FileArticles;
 
