@@ -158,7 +158,7 @@ pub struct Indexer<'a> {
     written_since_commit: usize,
     last_commit: Instant,
     progress: Progress,
-    on_progress: Option<Box<dyn FnMut(&Progress) + 'a>>,
+    on_progress: Option<ProgressCallback<'a>>,
 }
 
 /// How far an index run is, as reported to [`Indexer::on_progress`].
@@ -175,6 +175,9 @@ pub struct Progress {
     /// Articles written (added or updated) so far.
     pub articles_written: usize,
 }
+
+/// What [`Indexer::on_progress`] calls.
+type ProgressCallback<'a> = Box<dyn FnMut(&Progress) + 'a>;
 
 /// The content hash of an article: any change to any field changes it.
 fn article_hash(article: &Article) -> u64 {
