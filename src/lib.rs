@@ -41,3 +41,5 @@ pub use index::writer::{IndexOptions, IndexSummary, Indexer};
 pub mod search;
 
 pub use search::{Hit, PassageHit, SearchRequest, SearchResults};
+#[cfg(feature = "serve")]
+pub mod serve;
