@@ -230,6 +230,7 @@ function renderTimeline(timeline) {
     return bar;
   });
   $("bars").replaceChildren(...bars);
+  figure.style.maxWidth = `${Math.max(12, 3 * buckets.length)}rem`; // a few bars stay slim
   const undated = timeline.undated ? ` · ${timeline.undated} undated` : "";
   $("axis").replaceChildren(
     el("span", {}, buckets[0].period),
