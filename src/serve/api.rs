@@ -23,9 +23,26 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
+use tokio::sync::Semaphore;
 
-/// The index the handlers share.
-type Shared = State<Arc<Index>>;
+/// What the handlers share: the index, and permits that bound how many searches run at once.
+#[derive(Clone)]
+pub(crate) struct Shared {
+    index: Arc<Index>,
+    workers: Arc<Semaphore>,
+}
+
+impl Shared {
+    /// Room for two searches per core: enough to keep the cores busy while others wait their
+    /// turn in order (a fair queue), instead of every request time-slicing with all the others.
+    pub(crate) fn new(index: Arc<Index>) -> Shared {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        Shared {
+            index,
+            workers: Arc::new(Semaphore::new(2 * cores)),
+        }
+    }
+}
 
 /// A query string's name–value pairs, percent-decoded.
 type Pairs = Result<Query<Vec<(String, String)>>, QueryRejection>;
@@ -98,12 +115,25 @@ fn params(pairs: Pairs) -> Result<Params, ApiError> {
     }
 }
 
-/// Runs `work` on the blocking pool: tantivy searches are synchronous and may take a while.
+/// Runs `work` on the blocking pool (tantivy searches are synchronous and may take a while), when
+/// its turn comes.
 async fn blocking<T: Send + 'static>(
-    index: Arc<Index>,
+    shared: Shared,
     work: impl FnOnce(&Index) -> crate::Result<T> + Send + 'static,
 ) -> Result<T, ApiError> {
-    match tokio::task::spawn_blocking(move || work(&index)).await {
+    let permit = shared.workers.acquire_owned().await.map_err(|_| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the server is shutting down",
+        )
+    })?;
+    let index = shared.index;
+    let task = tokio::task::spawn_blocking(move || {
+        let result = work(&index);
+        drop(permit);
+        result
+    });
+    match task.await {
         Ok(result) => Ok(result?),
         Err(_) => Err(ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -113,20 +143,23 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// `GET /api/search`: a page of ranked hits, as `lede search --json` prints them.
-pub async fn search(State(index): Shared, pairs: Pairs) -> Result<Json<SearchResults>, ApiError> {
+pub(crate) async fn search(
+    State(shared): State<Shared>,
+    pairs: Pairs,
+) -> Result<Json<SearchResults>, ApiError> {
     let request = params(pairs)?.search_request()?;
-    let results = blocking(index, move |index| index.search(&request)).await?;
+    let results = blocking(shared, move |index| index.search(&request)).await?;
     Ok(Json(results))
 }
 
 /// `GET /api/articles/{id}`: one article with its passages, as `lede show --json` prints it.
-pub async fn article(
-    State(index): Shared,
+pub(crate) async fn article(
+    State(shared): State<Shared>,
     id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<StoredArticle>, ApiError> {
     let Path(id) = id.map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, e.body_text()))?;
     let lookup = id.clone();
-    match blocking(index, move |index| index.article(&lookup)).await? {
+    match blocking(shared, move |index| index.article(&lookup)).await? {
         Some(article) => Ok(Json(article)),
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
@@ -136,22 +169,28 @@ pub async fn article(
 }
 
 /// `GET /api/entities`: the entities of the matching articles, as `lede entities --json`.
-pub async fn entities(State(index): Shared, pairs: Pairs) -> Result<Json<EntityCounts>, ApiError> {
+pub(crate) async fn entities(
+    State(shared): State<Shared>,
+    pairs: Pairs,
+) -> Result<Json<EntityCounts>, ApiError> {
     let (request, options) = params(pairs)?.entity_request()?;
-    let counts = blocking(index, move |index| index.entity_counts(&request, &options)).await?;
+    let counts = blocking(shared, move |index| index.entity_counts(&request, &options)).await?;
     Ok(Json(counts))
 }
 
 /// `GET /api/timeline`: matching articles per period, as `lede timeline --json`.
-pub async fn timeline(State(index): Shared, pairs: Pairs) -> Result<Json<Timeline>, ApiError> {
+pub(crate) async fn timeline(
+    State(shared): State<Shared>,
+    pairs: Pairs,
+) -> Result<Json<Timeline>, ApiError> {
     let (request, by, basis) = params(pairs)?.timeline_request()?;
-    let timeline = blocking(index, move |index| index.timeline(&request, by, basis)).await?;
+    let timeline = blocking(shared, move |index| index.timeline(&request, by, basis)).await?;
     Ok(Json(timeline))
 }
 
 /// `GET /api/health`: the server is up and reads its index.
-pub async fn health(State(index): Shared) -> Result<Json<Health>, ApiError> {
-    let stats = blocking(index, |index| index.stats()).await?;
+pub(crate) async fn health(State(shared): State<Shared>) -> Result<Json<Health>, ApiError> {
+    let stats = blocking(shared, |index| index.stats()).await?;
     Ok(Json(Health {
         status: "ok".into(),
         version: env!("CARGO_PKG_VERSION").into(),
@@ -162,7 +201,7 @@ pub async fn health(State(index): Shared) -> Result<Json<Health>, ApiError> {
 }
 
 /// Any other path under `/api/`: a JSON 404.
-pub async fn not_found() -> ApiError {
+pub(crate) async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
         "no such endpoint: see /api/search, /api/articles/{id}, /api/entities, /api/timeline, /api/health",

@@ -49,7 +49,7 @@ pub fn router(index: Arc<Index>, options: &ServeOptions) -> Result<Router> {
         .route("/timeline", get(api::timeline))
         .route("/health", get(api::health))
         .fallback(api::not_found)
-        .with_state(index);
+        .with_state(api::Shared::new(index));
     let mut app = Router::new()
         .route("/", get(page::index_html))
         .route("/assets/app.js", get(page::app_js))
