@@ -239,6 +239,18 @@ fn bad_parameters_are_json_400s() {
         assert_eq!(answer.status, 200, "{path}: {answer:?}");
         answer.json();
     }
+    let not_utf8 = server.get("/api/articles/%FF%FE");
+    assert_eq!(not_utf8.status, 400, "{not_utf8:?}");
+    not_utf8.json();
+    let post = util::http::request(
+        "POST",
+        &format!("{}/api/search", server.url),
+        Some("{}"),
+        &[],
+    )
+    .unwrap();
+    assert_eq!(post.status, 405);
+    assert_eq!(post.json()["error"], "the API only answers GET requests");
     let long = format!("/api/search?q={}", "a%20".repeat(2000));
     assert_eq!(server.get(&long).status, 200);
     // The server is still up after all that.

@@ -20,6 +20,8 @@ use util::http::{Server, request};
 
 /// The key WebDriver calls Enter.
 const ENTER: &str = "\u{E007}";
+/// The key WebDriver calls Escape.
+const ESCAPE: &str = "\u{E00C}";
 /// The key of an element reference in WebDriver answers.
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
@@ -211,8 +213,28 @@ fn the_page_searches_highlights_and_filters() {
         Some(json!({"url": format!("{}/", server.url)})),
     );
 
-    // Type a query and press Enter.
+    // Keyboard: Escape leaves the search box, `/` comes back to it.
     let search_box = browser.wait("the search box", |b| b.elements("#q").pop());
+    let active = |b: &Browser| b.call("GET", "/element/active", None)[ELEMENT].clone();
+    browser.call(
+        "POST",
+        &format!("/element/{search_box}/value"),
+        Some(json!({ "text": ESCAPE })),
+    );
+    assert_ne!(active(&browser), json!(search_box));
+    let body = browser.elements("body").pop().unwrap();
+    browser.call(
+        "POST",
+        &format!("/element/{body}/value"),
+        Some(json!({"text": "/"})),
+    );
+    assert_eq!(
+        active(&browser),
+        json!(search_box),
+        "`/` focuses the search box"
+    );
+
+    // Type a query and press Enter.
     browser.call(
         "POST",
         &format!("/element/{search_box}/value"),

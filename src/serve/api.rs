@@ -207,3 +207,11 @@ pub(crate) async fn not_found() -> ApiError {
         "no such endpoint: see /api/search, /api/articles/{id}, /api/entities, /api/timeline, /api/health",
     )
 }
+
+/// A method other than GET (or HEAD) on an endpoint: a JSON 405.
+pub(crate) async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "the API only answers GET requests",
+    )
+}

@@ -49,6 +49,7 @@ pub fn router(index: Arc<Index>, options: &ServeOptions) -> Result<Router> {
         .route("/timeline", get(api::timeline))
         .route("/health", get(api::health))
         .fallback(api::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .with_state(api::Shared::new(index));
     let mut app = Router::new()
         .route("/", get(page::index_html))
