@@ -230,12 +230,14 @@ function renderTimeline(timeline) {
     return bar;
   });
   $("bars").replaceChildren(...bars);
-  figure.style.maxWidth = `${Math.max(12, 3 * buckets.length)}rem`; // a few bars stay slim
+  figure.style.maxWidth = `${Math.max(20, 3 * buckets.length)}rem`; // a few bars stay slim
   const undated = timeline.undated ? ` · ${timeline.undated} undated` : "";
+  const first = buckets[0].period;
+  const last = buckets[buckets.length - 1].period;
   $("axis").replaceChildren(
-    el("span", {}, buckets[0].period),
+    el("span", {}, first),
     el("span", {}, `articles per ${timeline.by}${undated}`),
-    el("span", {}, buckets[buckets.length - 1].period));
+    el("span", {}, last === first ? "" : last));
 }
 
 function renderEntities(counts) {
