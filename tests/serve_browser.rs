@@ -60,10 +60,15 @@ impl Browser {
             .stderr(Stdio::null())
             .spawn()
             .expect("start chromedriver");
-        let base = format!("http://127.0.0.1:{port}");
+        // Owned from here on, so that a failure below still ends chromedriver.
+        let mut browser = Browser {
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            session: String::new(),
+        };
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
-            let ready = request("GET", &format!("{base}/status"), None, &[])
+            let ready = request("GET", &format!("{}/status", browser.base), None, &[])
                 .ok()
                 .and_then(|r| serde_json::from_str::<Value>(&r.body).ok())
                 .is_some_and(|status| status["value"]["ready"] == true);
@@ -82,11 +87,6 @@ impl Browser {
         }
         let capabilities = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome", "goog:chromeOptions": options }}});
-        let mut browser = Browser {
-            driver,
-            base,
-            session: String::new(),
-        };
         let created = browser.call("POST", "/session", Some(capabilities));
         browser.session = created["sessionId"]
             .as_str()
