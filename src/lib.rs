@@ -3,26 +3,45 @@
 //! Data flows one way: files → [`Article`]s ([`ingest`]) → passages, entities and dates
 //! ([`analyze`]) → tantivy documents ([`index`]) → [`Hit`]s ([`search`]).
 //!
-//! ```
-//! use lede::{Article, Index, IndexOptions, Indexer, SearchRequest};
+//! Open (or create) an [`Index`] in a folder, fill it with an [`Indexer`] from files
+//! ([`Indexer::index_paths`]) or from any iterator of [`Article`]s ([`Indexer::add_articles`]), and
+//! ask it a [`SearchRequest`]: each [`Hit`] carries the article's metadata and entities and its
+//! best passages ([`PassageHit`]) with the matched words as byte ranges and the dates they mention.
+//! [`Index::entity_counts`] and [`Index::timeline`] take the same request. Requests given as text
+//! (a URL's query string) go through [`search::Params`]. Errors are [`Error`]s.
 //!
-//! let dir = std::env::temp_dir().join(format!("lede-doc-{}", std::process::id()));
-//! let _ = std::fs::remove_dir_all(&dir);
-//! let index = Index::create(&dir)?;
-//! let story = Article {
-//!     id: "cocoa-1".into(),
-//!     title: "Bahia cocoa review".into(),
-//!     body: "Showers continued throughout the week in the Bahia cocoa zone.".into(),
-//!     ..Article::default()
-//! };
-//! Indexer::new(&index, IndexOptions::default())?.add_articles([story])?;
-//! let results = index.search(&SearchRequest::new("cocoa showers"))?;
-//! assert_eq!(results.hits[0].article_id, "cocoa-1");
-//! let passage = &results.hits[0].passages[0];
+//! ```
+//! use lede::search::{EntityFilter, SearchRequest};
+//! use lede::{Index, IndexOptions, Indexer};
+//!
+//! let work = tempfile::tempdir()?;
+//! let corpus = work.path().join("corpus");
+//! std::fs::create_dir(&corpus)?;
+//! std::fs::write(
+//!     corpus.join("bahia.md"),
+//!     "---\ntitle: Bahia cocoa review\ndate: 1987-02-26\n---\n\
+//!      Showers continued throughout the week in the Bahia cocoa zone, Comissaria Smith said \
+//!      on Thursday. Sales were estimated at 6.13 mln bags against 5.8 mln in January 1986.\n",
+//! )?;
+//!
+//! let index = Index::open_or_create(work.path().join("index"))?;
+//! let summary = Indexer::new(&index, IndexOptions::default())?.index_paths(&[corpus])?;
+//! assert_eq!(summary.added, 1);
+//! index.reload()?; // see the commit at once
+//!
+//! let mut request = SearchRequest::new("cocoa showers");
+//! request.entities.push(EntityFilter::parse("LOC:Bahia")?);
+//! let results = index.search(&request)?;
+//! let hit = &results.hits[0];
+//! assert_eq!(hit.title, "Bahia cocoa review");
+//! assert_eq!(hit.published.unwrap().to_string(), "1987-02-26T00:00:00Z");
+//! assert!(hit.entities.iter().any(|e| e.name == "Bahia"));
+//!
+//! let passage = &hit.passages[0];
 //! let [start, end] = passage.highlights[0];
 //! assert_eq!(&passage.text[start..end], "Showers");
-//! std::fs::remove_dir_all(&dir).ok();
-//! # Ok::<(), lede::Error>(())
+//! assert!(passage.dates.contains(&"1986-01".to_string()));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 #![warn(missing_docs)]
 
@@ -41,3 +60,5 @@ pub use index::writer::{IndexOptions, IndexSummary, Indexer};
 pub mod search;
 
 pub use search::{Hit, PassageHit, SearchRequest, SearchResults};
+#[cfg(feature = "serve")]
+pub mod serve;

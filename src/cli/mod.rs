@@ -9,6 +9,8 @@ mod index;
 mod output;
 mod progress;
 mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod show;
 mod stats;
 mod timeline;
@@ -40,6 +42,9 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// Extract entities and dates from text.
     Extract(extract::ExtractArgs),
+    /// Serve the HTTP JSON API and the web page (loopback only unless --addr says otherwise).
+    #[cfg(feature = "serve")]
+    Serve(serve::ServeArgs),
 }
 
 /// When to colour output.
@@ -89,6 +94,8 @@ pub fn run() -> i32 {
         Command::Entities(args) => entities::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Extract(args) => extract::run(args),
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => serve::run(args),
     };
     match result {
         Ok(code) => code,

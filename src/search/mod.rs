@@ -10,6 +10,7 @@ pub mod filters;
 pub mod highlight;
 pub mod lookup;
 mod mention_query;
+pub mod params;
 mod query;
 mod ranking;
 pub mod request;
@@ -19,6 +20,7 @@ pub mod timeline;
 
 pub use entity_counts::{EntityCount, EntityCountOptions, EntityCounts};
 pub use filters::{EntityFilter, MentionPeriod};
+pub use params::Params;
 pub use request::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_bound};
 pub use results::{Hit, PassageHit, SearchResults};
 pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};

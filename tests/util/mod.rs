@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -140,4 +142,35 @@ pub fn generated_corpus(env: &TestEnv, n: usize) -> usize {
         }
     }
     n
+}
+
+/// Writes four dated stories about a few people, places and companies under `corpus/` (one in a
+/// subfolder, one with multi-byte characters before its last words).
+pub fn write_news(env: &TestEnv) {
+    env.write(
+        "2026-01-15-summit.md",
+        "---\ntitle: Merkel and Macron meet in Berlin\ndate: 2026-01-15\nsource: Test Wire\n---\n\
+         German Chancellor Angela Merkel met French President Emmanuel Macron in Berlin on \
+         Thursday to discuss the European budget.\n\n\
+         Merkel said the talks with Macron were constructive. The European Commission will \
+         present its budget proposal in March 2026.\n",
+    );
+    env.write(
+        "2026-01-20-trade.md",
+        "---\ntitle: Trade talks stall\ndate: 2026-01-20\n---\n\
+         Angela Merkel warned on Tuesday that trade talks with China could stall. Siemens and \
+         Volkswagen urged Berlin to keep talking about the budget.\n",
+    );
+    env.write(
+        "world/2026-03-02-resign.md",
+        "---\ntitle: Minister resigns over the budget\ndate: 2026-03-02\n---\n\
+         The Italian finance minister resigned on Saturday after a budget dispute with Prime \
+         Minister Giorgia Meloni in Rome. Zürich’s bankers — and Milan’s — welcomed the choice.\n",
+    );
+    env.write(
+        "2025-12-10-history.md",
+        "---\ntitle: Looking back at the crash\ndate: 2025-12-10\n---\n\
+         In March 1987 the dollar fell sharply, and by October 1987 stock markets in New York \
+         and London had crashed. Paul Volcker warned about the budget deficit in 1986.\n",
+    );
 }

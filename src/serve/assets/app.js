@@ -1,0 +1,289 @@
+// lede's web page: a thin client of the JSON API (/api/search, /api/timeline, /api/entities,
+// /api/articles/{id}). The state lives in the address bar, so reload, back and links work.
+"use strict";
+
+const PAGE = 10;
+const $ = (id) => document.getElementById(id);
+
+const state = { q: "", since: "", until: "", sort: "relevance", entity: [], offset: 0 };
+let generation = 0; // answers to an older search are dropped
+
+function readLocation() {
+  const p = new URLSearchParams(location.search);
+  state.q = p.get("q") || "";
+  state.since = p.get("since") || "";
+  state.until = p.get("until") || "";
+  state.sort = p.get("sort") === "date" ? "date" : "relevance";
+  state.entity = p.getAll("entity");
+  state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
+  $("q").value = state.q;
+  $("since").value = state.since;
+  $("until").value = state.until;
+  $("sort").value = state.sort;
+}
+
+// The filters shared by every endpoint; the page adds its own parameters.
+function filters() {
+  const p = new URLSearchParams();
+  if (state.q) p.set("q", state.q);
+  if (state.since) p.set("since", state.since);
+  if (state.until) p.set("until", state.until);
+  for (const e of state.entity) p.append("entity", e);
+  return p;
+}
+
+function go(push = true) {
+  const p = filters();
+  if (state.sort !== "relevance") p.set("sort", state.sort);
+  if (state.offset) p.set("offset", String(state.offset));
+  const url = p.toString() ? "?" + p : location.pathname;
+  if (push) history.pushState(null, "", url);
+  run();
+}
+
+async function api(path, params) {
+  const response = await fetch(path + "?" + params);
+  const body = await response.json().catch(() => ({ error: response.statusText }));
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) node.append(c);
+  return node;
+}
+
+async function run() {
+  const mine = ++generation;
+  renderFilters();
+  document.title = state.q ? `${state.q} · lede` : "lede";
+  const search = filters();
+  search.set("limit", String(PAGE));
+  search.set("offset", String(state.offset));
+  search.set("sort", state.sort);
+  $("status").textContent = "Searching…";
+  $("results").setAttribute("aria-busy", "true");
+  const side = filters();
+  side.set("limit", "15");
+  const [results, timeline, entities] = await Promise.allSettled([
+    api("/api/search", search),
+    timelineFor(filters()),
+    api("/api/entities", side),
+  ]);
+  if (mine !== generation) return;
+  $("results").removeAttribute("aria-busy");
+  if (results.status === "rejected") {
+    $("status").textContent = results.reason.message;
+    $("status").className = "error";
+    $("hits").replaceChildren();
+    $("pager").hidden = true;
+  } else {
+    $("status").className = "";
+    renderHits(results.value);
+  }
+  renderTimeline(timeline.status === "fulfilled" ? timeline.value : null);
+  renderEntities(entities.status === "fulfilled" ? entities.value : null);
+}
+
+// Months, or years when months would be too many bars.
+async function timelineFor(params) {
+  params.set("by", "month");
+  const months = await api("/api/timeline", params);
+  if (months.buckets.length <= 120) return months;
+  params.set("by", "year");
+  return api("/api/timeline", params);
+}
+
+function renderFilters() {
+  const chips = state.entity.map((spec) =>
+    el("button", {
+      type: "button",
+      class: "chip active",
+      title: "Remove this filter",
+      onclick: () => {
+        state.entity = state.entity.filter((e) => e !== spec);
+        state.offset = 0;
+        go();
+      },
+    }, spec.replace(/^(PER|ORG|LOC|MISC):/, ""), el("span", { "aria-hidden": "true" }, " ×"))
+  );
+  $("filters").replaceChildren(...chips);
+}
+
+function addEntity(entity) {
+  const spec = `${entity.type}:${entity.name}`;
+  if (!state.entity.includes(spec)) state.entity.push(spec);
+  state.offset = 0;
+  go();
+}
+
+function entityChip(entity) {
+  return el("button", {
+    type: "button",
+    class: `chip ${entity.type.toLowerCase()}`,
+    title: `${entity.type}: filter by ${entity.name}`,
+    onclick: () => addEntity(entity),
+  }, entity.name);
+}
+
+// Highlights are [start, end) UTF-8 byte offsets; JavaScript strings count UTF-16 units, so the
+// text is cut as bytes and each piece decoded on its own (the offsets fall on character edges).
+function highlighted(text, ranges) {
+  const bytes = new TextEncoder().encode(text);
+  const decode = (a, b) => new TextDecoder().decode(bytes.subarray(a, b));
+  const out = [];
+  let at = 0;
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    if (start < at || end > bytes.length || end <= start) continue;
+    if (start > at) out.push(decode(at, start));
+    out.push(el("mark", {}, decode(start, end)));
+    at = end;
+  }
+  if (at < bytes.length) out.push(decode(at, bytes.length));
+  return out;
+}
+
+function day(published) {
+  return published ? published.slice(0, 10) : "undated";
+}
+
+function renderHits(results) {
+  const total = results.total_hits;
+  const first = total ? state.offset + 1 : 0;
+  const last = state.offset + results.hits.length;
+  const shown = total ? `${first}–${last} of ${total}` : "No articles";
+  $("status").textContent =
+    `${shown} ${total === 1 ? "article" : "articles"} · ${results.took_ms.toFixed(1)} ms` +
+    (results.warnings ? ` · ignored: ${results.warnings.join("; ")}` : "");
+  $("hits").replaceChildren(...results.hits.map(renderHit));
+  $("pager").hidden = total <= PAGE;
+  $("prev").disabled = state.offset === 0;
+  $("next").disabled = last >= total;
+  $("page").textContent = `page ${Math.floor(state.offset / PAGE) + 1} of ${Math.ceil(total / PAGE)}`;
+}
+
+function renderHit(hit) {
+  const body = el("div", { class: "body" });
+  const title = el("button", {
+    type: "button",
+    class: "title",
+    "aria-expanded": "false",
+    title: "Show the whole article",
+    onclick: () => toggleArticle(hit.article_id, title, body),
+  }, hit.title || hit.article_id);
+  const meta = [day(hit.published), hit.source || hit.path].filter(Boolean).join(" · ");
+  const passages = hit.passages.map((p) =>
+    el("div", { class: "passage" },
+      el("p", {}, p.start > 0 ? "… " : "", ...highlighted(p.text, p.highlights)),
+      el("div", { class: "chips" }, ...p.entities.slice(0, 8).map(entityChip)))
+  );
+  return el("li", { class: "hit" },
+    el("h3", {}, title),
+    el("p", { class: "meta" }, meta, hit.url ? " · " : "",
+      hit.url ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : ""),
+    ...passages, body);
+}
+
+async function toggleArticle(id, button, body) {
+  if (body.childElementCount) {
+    body.replaceChildren();
+    button.setAttribute("aria-expanded", "false");
+    return;
+  }
+  try {
+    const stored = await api("/api/articles/" + encodeURIComponent(id), "");
+    const paragraphs = stored.article.body.split(/\n\s*\n/).filter((t) => t.trim());
+    body.replaceChildren(...paragraphs.map((t) => el("p", {}, t)));
+    button.setAttribute("aria-expanded", "true");
+  } catch (e) {
+    body.replaceChildren(el("p", { class: "error" }, e.message));
+  }
+}
+
+function renderTimeline(timeline) {
+  const figure = $("timeline");
+  const buckets = timeline ? timeline.buckets : [];
+  figure.hidden = buckets.length === 0;
+  if (!buckets.length) return;
+  const max = Math.max(...buckets.map((b) => b.count), 1);
+  const bars = buckets.map((b) => {
+    const bar = el("button", {
+      type: "button",
+      tabindex: "-1",
+      class: "bar",
+      title: `${b.period}: ${b.count} ${b.count === 1 ? "article" : "articles"}`,
+      "aria-label": `${b.period}: ${b.count}`,
+      onclick: () => {
+        state.since = state.until = b.period;
+        $("since").value = $("until").value = b.period;
+        state.offset = 0;
+        go();
+      },
+    }, el("span"));
+    bar.firstChild.style.height = `${(100 * b.count) / max}%`;
+    return bar;
+  });
+  $("bars").replaceChildren(...bars);
+  figure.style.maxWidth = `${Math.max(20, 3 * buckets.length)}rem`; // a few bars stay slim
+  const undated = timeline.undated ? ` · ${timeline.undated} undated` : "";
+  const first = buckets[0].period;
+  const last = buckets[buckets.length - 1].period;
+  $("axis").replaceChildren(
+    el("span", {}, first),
+    el("span", {}, `articles per ${timeline.by}${undated}`),
+    el("span", {}, last === first ? "" : last));
+}
+
+function renderEntities(counts) {
+  const list = counts ? counts.entities : [];
+  $("side").hidden = list.length === 0;
+  $("entities").replaceChildren(...list.map((e) =>
+    el("li", {}, entityChip(e), el("span", { class: "count" }, String(e.articles)))));
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  readLocation();
+  $("search").addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.q = $("q").value.trim();
+    state.since = $("since").value.trim();
+    state.until = $("until").value.trim();
+    state.sort = $("sort").value;
+    state.offset = 0;
+    go();
+  });
+  $("sort").addEventListener("change", () => $("search").requestSubmit());
+  $("prev").addEventListener("click", () => page(-1));
+  $("next").addEventListener("click", () => page(1));
+  window.addEventListener("popstate", () => {
+    readLocation();
+    run();
+  });
+  document.addEventListener("keydown", (event) => {
+    const typing = /^(INPUT|SELECT|TEXTAREA)$/.test(document.activeElement.tagName);
+    if (event.key === "/" && !typing) {
+      event.preventDefault();
+      $("q").focus();
+      $("q").select();
+    } else if (event.key === "Escape" && typing) {
+      document.activeElement.blur();
+    } else if (!typing && (event.key === "[" || event.key === "]")) {
+      page(event.key === "]" ? 1 : -1);
+    }
+  });
+  run();
+});
+
+function page(step) {
+  const button = step > 0 ? $("next") : $("prev");
+  if ($("pager").hidden || button.disabled) return;
+  state.offset = Math.max(0, state.offset + step * PAGE);
+  go();
+  window.scrollTo(0, 0);
+}

@@ -1,0 +1,294 @@
+//! The web page in a real browser: `lede serve` on a free loopback port, headless Chromium driven
+//! through chromedriver (WebDriver, spoken with the tests' own small HTTP client). Types a query,
+//! waits for highlighted passages and entity chips, clicks a chip and checks that the results are
+//! filtered by that entity, and saves a screenshot as `target/lede-web.png`.
+//!
+//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them); without
+//! chromedriver the test says SKIPPED and passes.
+
+#![cfg(feature = "serve")]
+
+mod util;
+
+use serde_json::{Value, json};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use util::TestEnv;
+use util::http::{Server, request};
+
+/// The key WebDriver calls Enter.
+const ENTER: &str = "\u{E007}";
+/// The key WebDriver calls Escape.
+const ESCAPE: &str = "\u{E00C}";
+/// The key of an element reference in WebDriver answers.
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+/// Says SKIPPED on the real standard error, past the test harness's capture.
+fn skipped(why: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "SKIPPED the_page_searches_highlights_and_filters: {why}"
+    );
+}
+
+fn find_program(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|candidate| candidate.is_file())
+}
+
+/// A chromedriver process and one browser session, ended when dropped.
+struct Browser {
+    driver: Child,
+    base: String,
+    session: String,
+}
+
+impl Browser {
+    fn start(chromedriver: &Path) -> Browser {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        // Owned from here on, so that a failure below still ends chromedriver.
+        let mut browser = Browser {
+            driver,
+            base: format!("http://127.0.0.1:{port}"),
+            session: String::new(),
+        };
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let ready = request("GET", &format!("{}/status", browser.base), None, &[])
+                .ok()
+                .and_then(|r| serde_json::from_str::<Value>(&r.body).ok())
+                .is_some_and(|status| status["value"]["ready"] == true);
+            if ready {
+                break;
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let mut options = json!({
+            "args": ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                     "--disable-gpu", "--window-size=1100,900"]
+        });
+        if let Some(chromium) = find_program(&["chromium", "chromium-browser"]) {
+            options["binary"] = json!(chromium);
+        }
+        let capabilities = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome", "goog:chromeOptions": options }}});
+        let created = browser.call("POST", "/session", Some(capabilities));
+        browser.session = created["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("no session: {created}"))
+            .to_string();
+        browser
+    }
+
+    /// One WebDriver command; its `value`.
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let url = if path.starts_with("/session/") || path == "/session" {
+            format!("{}{path}", self.base)
+        } else {
+            format!("{}/session/{}{path}", self.base, self.session)
+        };
+        let body = body.map(|b| b.to_string());
+        let answer = request(method, &url, body.as_deref(), &[])
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"));
+        let value: Value = serde_json::from_str(&answer.body).unwrap();
+        assert_eq!(answer.status, 200, "{method} {path}: {value}");
+        value["value"].clone()
+    }
+
+    fn elements(&self, css: &str) -> Vec<String> {
+        let found = self.call(
+            "POST",
+            "/elements",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        found
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                e[ELEMENT]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{e}"))
+                    .to_string()
+            })
+            .collect()
+    }
+
+    fn text(&self, element: &str) -> String {
+        self.call("GET", &format!("/element/{element}/text"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    fn texts(&self, css: &str) -> Vec<String> {
+        self.elements(css).iter().map(|e| self.text(e)).collect()
+    }
+
+    /// Waits until `check` gives a value, or fails saying what was awaited.
+    fn wait<T>(&self, what: &str, mut check: impl FnMut(&Browser) -> Option<T>) -> T {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Some(value) = check(self) {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out waiting for {what}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn screenshot(&self, path: &Path) {
+        let encoded = self.call("GET", "/screenshot", None);
+        let png = base64_decode(encoded.as_str().unwrap());
+        assert!(png.starts_with(b"\x89PNG"), "not a PNG");
+        std::fs::write(path, png).unwrap();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        if !self.session.is_empty() {
+            let url = format!("{}/session/{}", self.base, self.session);
+            let _ = request("DELETE", &url, None, &[]);
+        }
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        b'/' => 63,
+        _ => panic!("not base64: {c}"),
+    };
+    let digits: Vec<u8> = text
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace() && *c != b'=')
+        .map(value)
+        .collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let bits = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |acc, (i, &d)| acc | (d as u32) << (18 - 6 * i));
+        out.extend_from_slice(&bits.to_be_bytes()[1..chunk.len()]);
+    }
+    out
+}
+
+#[test]
+fn the_page_searches_highlights_and_filters() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::with_seed();
+    util::write_news(&env);
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    browser.call(
+        "POST",
+        "/url",
+        Some(json!({"url": format!("{}/", server.url)})),
+    );
+
+    // Keyboard: Escape leaves the search box, `/` comes back to it.
+    let search_box = browser.wait("the search box", |b| b.elements("#q").pop());
+    let active = |b: &Browser| b.call("GET", "/element/active", None)[ELEMENT].clone();
+    browser.call(
+        "POST",
+        &format!("/element/{search_box}/value"),
+        Some(json!({ "text": ESCAPE })),
+    );
+    assert_ne!(active(&browser), json!(search_box));
+    let body = browser.elements("body").pop().unwrap();
+    browser.call(
+        "POST",
+        &format!("/element/{body}/value"),
+        Some(json!({"text": "/"})),
+    );
+    assert_eq!(
+        active(&browser),
+        json!(search_box),
+        "`/` focuses the search box"
+    );
+
+    // Type a query and press Enter.
+    browser.call(
+        "POST",
+        &format!("/element/{search_box}/value"),
+        Some(json!({"text": format!("budget Merkel{ENTER}")})),
+    );
+    let marks = browser.wait("highlighted passages", |b| {
+        let status = b.texts("#status").concat();
+        let marks = b.texts("#hits .passage mark");
+        (status.contains("of 4 articles") && !marks.is_empty()).then_some(marks)
+    });
+    assert!(
+        marks
+            .iter()
+            .all(|m| ["budget", "merkel"].contains(&m.to_lowercase().as_str())),
+        "{marks:?}"
+    );
+    let titles = browser.texts("#hits .title");
+    assert_eq!(titles.len(), 4, "{titles:?}");
+    // The side panel and the timeline are drawn too.
+    assert!(!browser.elements("#entities .chip").is_empty());
+    assert_eq!(
+        browser.elements("#bars .bar").len(),
+        4,
+        "Dec to Mar, by month"
+    );
+
+    // Click the chip of a person mentioned in a passage: only their articles are left.
+    let chips = browser.elements("#hits .passage .chip.per");
+    let chip = chips
+        .iter()
+        .find(|c| browser.text(c) == "Angela Merkel")
+        .expect("an Angela Merkel chip");
+    browser.call("POST", &format!("/element/{chip}/click"), Some(json!({})));
+    browser.wait("the entity filter", |b| {
+        let filters = b.texts("#filters .chip").concat();
+        let status = b.texts("#status").concat();
+        (filters.contains("Angela Merkel") && status.contains("of 2 articles")).then_some(())
+    });
+    let mut titles = browser.texts("#hits .title");
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Merkel and Macron meet in Berlin", "Trade talks stall"]
+    );
+    let url = browser.call("GET", "/url", None);
+    assert!(
+        url.as_str().unwrap().contains("entity=PER%3AAngela+Merkel"),
+        "{url}"
+    );
+
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .unwrap()
+        .join("lede-web.png");
+    browser.screenshot(&target);
+    let _ = writeln!(std::io::stderr(), "screenshot: {}", target.display());
+}
