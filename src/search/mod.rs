@@ -37,7 +37,7 @@ use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::query::{EnableScoring, Query};
 use tantivy::schema::Value;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
@@ -145,16 +145,10 @@ impl Index {
             });
         }
         if request.sort == SortOrder::Date {
-            let ids: Vec<&str> = candidates.iter().map(|c| c.id.as_str()).collect();
-            let scores = self.candidate_matches(
-                searcher,
-                &*compiled.article,
-                &article_stats,
-                &segments,
-                &ids,
-            )?;
-            for (c, matches) in candidates.iter_mut().zip(scores) {
-                c.article_score = matches.first().map_or(0.0, |m| m.0);
+            let addresses: Vec<DocAddress> = candidates.iter().map(|c| c.address).collect();
+            let scores = scores_at(searcher, &*compiled.article, &article_stats, &addresses)?;
+            for (c, score) in candidates.iter_mut().zip(scores) {
+                c.article_score = score;
             }
         }
         // Passages are needed for the rescore window and, to show them, for the requested page.
@@ -176,13 +170,9 @@ impl Index {
             &segments,
             &wanted_ids,
         )?;
-        let leads = self.candidate_matches(
-            searcher,
-            &*compiled.lead,
-            &article_stats,
-            &segments,
-            &wanted_ids,
-        )?;
+        let wanted_addresses: Vec<DocAddress> =
+            wanted.iter().map(|&i| candidates[i].address).collect();
+        let leads = scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }
@@ -191,9 +181,9 @@ impl Index {
             .iter()
             .map(|reader| reader.fast_fields().f64("newsiness").ok())
             .collect();
-        for (&i, matches) in wanted.iter().zip(leads) {
+        for (&i, lead) in wanted.iter().zip(leads) {
             let c = &mut candidates[i];
-            c.lead_score = matches.first().map_or(0.0, |m| m.0);
+            c.lead_score = lead;
             c.newsiness = newsiness[c.address.segment_ord as usize]
                 .as_ref()
                 .and_then(|column| column.first(c.address.doc_id))
@@ -378,6 +368,47 @@ impl Index {
             dates: all_texts(&doc, f.mention_value),
         })
     }
+}
+
+/// The scores of `query` for the documents at `addresses` (0 where it does not match), found by
+/// seeking each segment's scorer to them rather than collecting every match: the candidates'
+/// addresses are known.
+fn scores_at(
+    searcher: &Searcher,
+    query: &dyn Query,
+    stats: &KindStatistics,
+    addresses: &[DocAddress],
+) -> Result<Vec<f32>> {
+    let mut scores = vec![0.0; addresses.len()];
+    if addresses.is_empty() {
+        return Ok(scores);
+    }
+    let weight = query.weight(EnableScoring::enabled_from_statistics_provider(
+        stats, searcher,
+    ))?;
+    let mut order: Vec<usize> = (0..addresses.len()).collect();
+    order.sort_by_key(|&i| addresses[i]);
+    let mut current: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
+    for i in order {
+        let address = addresses[i];
+        if current
+            .as_ref()
+            .is_none_or(|(segment, _)| *segment != address.segment_ord)
+        {
+            let reader = searcher.segment_reader(address.segment_ord);
+            current = Some((address.segment_ord, weight.scorer(reader, 1.0)?));
+        }
+        let (_, scorer) = current.as_mut().expect("a scorer for the segment");
+        let alive = searcher
+            .segment_reader(address.segment_ord)
+            .alive_bitset()
+            .is_none_or(|alive| alive.is_alive(address.doc_id));
+        if alive && scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id
+        {
+            scores[i] = scorer.score();
+        }
+    }
+    Ok(scores)
 }
 
 /// The article id of a document.
