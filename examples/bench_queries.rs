@@ -37,14 +37,7 @@ fn main() -> anyhow::Result<()> {
         let elapsed = started.elapsed();
         writeln!(latencies, "{:.6}", elapsed.as_secs_f64() * 1000.0)?;
         for (rank, hit) in ranked.iter().enumerate() {
-            writeln!(
-                run,
-                "{} Q0 {} {} {:.6} lede",
-                qid.trim(),
-                hit.article_id,
-                rank + 1,
-                hit.score
-            )?;
+            writeln!(run, "{}", hit.trec_line(qid, rank + 1, "lede"))?;
         }
     }
     run.flush()?;

@@ -204,14 +204,7 @@ fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result
         request.load_documents = false;
         for (rank, hit) in index.rank(&request)?.iter().enumerate() {
             any = true;
-            writeln!(
-                out,
-                "{} Q0 {} {} {:.6} lede",
-                qid.trim(),
-                hit.article_id,
-                rank + 1,
-                hit.score
-            )?;
+            writeln!(out, "{}", hit.trec_line(qid, rank + 1, "lede"))?;
         }
     }
     out.flush()?;

@@ -50,6 +50,19 @@ pub struct RankedArticle {
     pub score: f32,
 }
 
+impl RankedArticle {
+    /// The article as a line of a TREC run: `QID Q0 ARTICLE_ID RANK SCORE TAG` (rank from 1).
+    pub fn trec_line(&self, qid: &str, rank: usize, tag: &str) -> String {
+        format!(
+            "{} Q0 {} {} {:.6} {tag}",
+            qid.trim(),
+            self.article_id,
+            rank,
+            self.score
+        )
+    }
+}
+
 impl Index {
     /// Runs a search.
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
