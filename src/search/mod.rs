@@ -72,7 +72,7 @@ impl Index {
         let (total_hits, hits) = if request.passages {
             self.search_passages(&searcher, &*compiled.passage, request)?
         } else {
-            let (total, candidates) = self.rank_articles(&searcher, &compiled, request)?;
+            let (total, candidates) = self.rank_articles(&searcher, &compiled, request, true)?;
             let page = candidates
                 .into_iter()
                 .skip(request.offset)
@@ -99,7 +99,7 @@ impl Index {
     pub fn rank(&self, request: &SearchRequest) -> Result<Vec<RankedArticle>> {
         let searcher = self.reader.searcher();
         let compiled = query::compile(self, request);
-        let (_, candidates) = self.rank_articles(&searcher, &compiled, request)?;
+        let (_, candidates) = self.rank_articles(&searcher, &compiled, request, false)?;
         Ok(candidates
             .into_iter()
             .skip(request.offset)
@@ -111,12 +111,17 @@ impl Index {
             .collect())
     }
 
-    /// The candidates of the requested page and above, ranked; and the number of matches.
+    /// The candidates of the requested page and above, ranked; and the number of matches when
+    /// `count` is set (0 otherwise).
+    ///
+    /// The top articles are collected on their own, so that tantivy can skip the documents that
+    /// cannot enter them (block-max WAND); the matches are counted apart, without scoring.
     fn rank_articles(
         &self,
         searcher: &Searcher,
         compiled: &query::CompiledQuery,
         request: &SearchRequest,
+        count: bool,
     ) -> Result<(usize, Vec<Candidate>)> {
         // At least the whole rescore window, so that every page is cut from the same ranking.
         let depth = match request.sort {
@@ -127,12 +132,16 @@ impl Index {
         let segments = self.id_cache.for_searcher(searcher)?;
         let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
-                let collector = (TopDocs::with_limit(depth.max(1)).order_by_score(), Count);
-                let (top, total) = searcher.search_with_statistics_provider(
+                let top = searcher.search_with_statistics_provider(
                     &*compiled.article,
-                    &collector,
+                    &TopDocs::with_limit(depth.max(1)).order_by_score(),
                     &article_stats,
                 )?;
+                let total = if count {
+                    compiled.article.count(searcher)?
+                } else {
+                    0
+                };
                 (total, top)
             }
             SortOrder::Date => {
