@@ -5,7 +5,7 @@
 mod util;
 
 use serde_json::Value;
-use util::{SEED_NAME, TestEnv};
+use util::{SEED_NAME, TestEnv, hit_ids as ids};
 
 /// Four dated stories about a few people, places and companies.
 fn news_corpus() -> TestEnv {
@@ -41,17 +41,6 @@ fn news_corpus() -> TestEnv {
     );
     env.lede_ok(&["index"], 0);
     env
-}
-
-fn ids(results: &Value) -> Vec<String> {
-    let mut ids: Vec<String> = results["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article_id"].as_str().unwrap().to_string())
-        .collect();
-    ids.sort();
-    ids
 }
 
 fn names(list: &Value) -> Vec<String> {

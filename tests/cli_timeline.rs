@@ -6,7 +6,7 @@ mod util;
 
 use serde_json::Value;
 use std::collections::BTreeMap;
-use util::{SEED_NAME, TestEnv, shared_data};
+use util::{SEED_NAME, TestEnv, hit_ids, shared_data};
 
 /// Dated stories (front matter, file name, dateline) plus the undated seed.
 fn dated_corpus() -> TestEnv {
@@ -44,14 +44,7 @@ fn search_ids(env: &TestEnv, args: &[&str]) -> Vec<String> {
     if out.code == 1 {
         return Vec::new();
     }
-    let mut ids: Vec<String> = out.json()["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article_id"].as_str().unwrap().to_string())
-        .collect();
-    ids.sort();
-    ids
+    hit_ids(&out.json())
 }
 
 #[test]

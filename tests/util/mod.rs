@@ -174,3 +174,15 @@ pub fn write_news(env: &TestEnv) {
          and London had crashed. Paul Volcker warned about the budget deficit in 1986.\n",
     );
 }
+
+/// The article ids of a JSON search result's hits, sorted.
+pub fn hit_ids(results: &serde_json::Value) -> Vec<String> {
+    let mut ids: Vec<String> = results["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["article_id"].as_str().expect("an id").to_string())
+        .collect();
+    ids.sort();
+    ids
+}
