@@ -155,23 +155,7 @@ impl Index {
             return Ok(None);
         };
         let doc: TantivyDocument = searcher.doc(address)?;
-        let f = &self.fields;
-        let article = Article {
-            id: id.to_string(),
-            title: first_text(&doc, f.title).unwrap_or_default(),
-            body: first_text(&doc, f.body).unwrap_or_default(),
-            published: doc
-                .get_first(f.published)
-                .and_then(|v| v.as_datetime())
-                .and_then(timestamp),
-            date_source: first_text(&doc, f.date_source)
-                .and_then(|label| crate::analyze::dates::DateSource::from_label(&label)),
-            source: first_text(&doc, f.source),
-            author: first_text(&doc, f.author),
-            url: first_text(&doc, f.url),
-            tags: all_texts(&doc, f.tags),
-            path: first_text(&doc, f.path).unwrap_or_default(),
-        };
+        let article = self.stored_article(&doc, id);
         let passages = self
             .passages_of(&searcher, id, &article.body)?
             .into_iter()
@@ -179,8 +163,29 @@ impl Index {
             .collect();
         Ok(Some(StoredArticle {
             article,
-            entities: entity_names(&doc, f.entity_name),
+            entities: entity_names(&doc, self.fields.entity_name),
             passages,
         }))
+    }
+
+    /// The article an article document holds, as it was indexed.
+    pub(crate) fn stored_article(&self, doc: &TantivyDocument, id: &str) -> Article {
+        let f = &self.fields;
+        Article {
+            id: id.to_string(),
+            title: first_text(doc, f.title).unwrap_or_default(),
+            body: first_text(doc, f.body).unwrap_or_default(),
+            published: doc
+                .get_first(f.published)
+                .and_then(|v| v.as_datetime())
+                .and_then(timestamp),
+            date_source: first_text(doc, f.date_source)
+                .and_then(|label| crate::analyze::dates::DateSource::from_label(&label)),
+            source: first_text(doc, f.source),
+            author: first_text(doc, f.author),
+            url: first_text(doc, f.url),
+            tags: all_texts(doc, f.tags),
+            path: first_text(doc, f.path).unwrap_or_default(),
+        }
     }
 }

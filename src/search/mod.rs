@@ -31,14 +31,13 @@ use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
 pub(crate) use collect::IdCache;
 use collect::{CandidatePassages, SegmentIds};
 pub use lookup::{StoredArticle, StoredPassage};
-use lookup::{all_texts, entity_names, first_text, first_u64, passage_text, timestamp};
+use lookup::{all_texts, entity_names, first_u64, passage_text};
 use ranking::Candidate;
 use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{EnableScoring, Query};
-use tantivy::schema::Value;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
 /// An article id with its ranking score: the light form of a hit, for runs that need no text.
@@ -314,8 +313,7 @@ impl Index {
         request: &SearchRequest,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
-        let mut hit = self.hit_from_article(&doc, candidate.id.clone(), candidate.score);
-        let body = first_text(&doc, self.fields.body).unwrap_or_default();
+        let (mut hit, body) = self.hit_from_article(&doc, &candidate.id, candidate.score);
         for &(_, address) in candidate.passages.iter().take(request.passages_per_hit) {
             hit.passages
                 .push(self.passage_hit(searcher, address, &body, terms)?);
@@ -332,24 +330,22 @@ impl Index {
         Ok(hit)
     }
 
-    fn hit_from_article(&self, doc: &TantivyDocument, id: String, score: f32) -> Hit {
-        let f = &self.fields;
-        Hit {
-            article_id: id,
-            title: first_text(doc, f.title).unwrap_or_default(),
-            published: doc
-                .get_first(f.published)
-                .and_then(|v| v.as_datetime())
-                .and_then(timestamp),
-            date_source: first_text(doc, f.date_source)
-                .and_then(|label| crate::analyze::dates::DateSource::from_label(&label)),
-            source: first_text(doc, f.source),
-            url: first_text(doc, f.url),
-            path: first_text(doc, f.path).unwrap_or_default(),
+    /// A hit (without passages) from an article document, and the article's body.
+    fn hit_from_article(&self, doc: &TantivyDocument, id: &str, score: f32) -> (Hit, String) {
+        let article = self.stored_article(doc, id);
+        let hit = Hit {
+            article_id: article.id,
+            title: article.title,
+            published: article.published,
+            date_source: article.date_source,
+            source: article.source,
+            url: article.url,
+            path: article.path,
             score,
-            entities: entity_names(doc, f.entity_name),
+            entities: entity_names(doc, self.fields.entity_name),
             passages: Vec::new(),
-        }
+        };
+        (hit, article.body)
     }
 
     /// An article's metadata, looked up by id, and its body.
@@ -357,8 +353,7 @@ impl Index {
         Ok(match self.article_address(searcher, id)? {
             Some(address) => {
                 let doc: TantivyDocument = searcher.doc(address)?;
-                let body = first_text(&doc, self.fields.body).unwrap_or_default();
-                (self.hit_from_article(&doc, id.to_string(), score), body)
+                self.hit_from_article(&doc, id, score)
             }
             None => (bare_hit(id.to_string(), score), String::new()),
         })

@@ -1,8 +1,8 @@
 //! What a search asks for: the query, its syntax, filters, order, paging and ranking weight.
 
-use super::filters::{EntityFilter, MentionPeriod};
+use super::filters::{EntityFilter, MentionPeriod, calendar_period};
 use crate::error::{Error, Result};
-use jiff::{Timestamp, civil, tz::TimeZone};
+use jiff::{Timestamp, tz::TimeZone};
 use serde::{Deserialize, Serialize};
 
 /// How results are ordered.
@@ -126,34 +126,10 @@ pub fn parse_date_bound(value: &str, kind: BoundKind) -> Result<Timestamp> {
     if let Ok(ts) = value.parse::<Timestamp>() {
         return Ok(ts);
     }
-    let parts: Vec<&str> = value.split('-').collect();
-    let number = |s: &str, len: usize| {
-        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
-    let (start, next) = match parts.as_slice() {
-        [y] => {
-            let y = number(y, 4).ok_or_else(bad)?;
-            let start = civil::Date::new(y, 1, 1).map_err(|_| bad())?;
-            (start, start.checked_add(jiff::Span::new().years(1)))
-        }
-        [y, m] => {
-            let (y, m) = (number(y, 4).ok_or_else(bad)?, number(m, 2).ok_or_else(bad)?);
-            let start = civil::Date::new(y, m as i8, 1).map_err(|_| bad())?;
-            (start, start.checked_add(jiff::Span::new().months(1)))
-        }
-        [y, m, d] => {
-            let y = number(y, 4).ok_or_else(bad)?;
-            let (m, d) = (number(m, 2).ok_or_else(bad)?, number(d, 2).ok_or_else(bad)?);
-            let start = civil::Date::new(y, m as i8, d as i8).map_err(|_| bad())?;
-            (start, start.checked_add(jiff::Span::new().days(1)))
-        }
-        _ => return Err(bad()),
-    };
+    let (first, last) = calendar_period(value).map_err(|_| bad())?;
     let date = match kind {
-        BoundKind::Since => start,
-        BoundKind::Until => next.map_err(|_| bad())?,
+        BoundKind::Since => first,
+        BoundKind::Until => last.tomorrow().map_err(|_| bad())?,
     };
     TimeZone::UTC
         .to_timestamp(date.at(0, 0, 0, 0))
