@@ -557,11 +557,12 @@ impl<'a> Indexer<'a> {
                 });
                 continue;
             }
+            // No documents: the article is indexed as it is, from this file.
+            let Some(docs) = docs else {
+                self.summary.unchanged += 1;
+                continue;
+            };
             match self.state.articles.get(&article.id) {
-                Some(old) if old.hash == hash && old.file == file => {
-                    self.summary.unchanged += 1;
-                    continue;
-                }
                 Some(old) => {
                     if old.hash == hash {
                         self.summary.unchanged += 1;
@@ -573,10 +574,6 @@ impl<'a> Indexer<'a> {
                 }
                 None => self.summary.added += 1,
             }
-            let docs = match docs {
-                Some(docs) => docs,
-                None => documents(fields, article, hash, file, stamp, analysis),
-            };
             self.summary.passages += docs.len() - 1;
             self.written_since_commit += 1;
             for doc in docs {
