@@ -89,6 +89,71 @@ fn index_articles_from_an_iterator_and_search_them() {
     assert_eq!(index.stats().unwrap().articles, 3);
 }
 
+/// A body of three paragraphs long enough to make three passages, with `word` in paragraph
+/// `at` (0, 1 or 2).
+fn three_passages(word: &str, at: usize) -> String {
+    (0..3)
+        .map(|p| {
+            let filler = "The committee met again on Thursday to review the figures and agreed \
+                          to publish a fuller account of its findings later in the month. ";
+            let mut paragraph = filler.repeat(3);
+            if p == at {
+                paragraph.push_str(&format!("Officials named the plan {word} in a statement."));
+            }
+            paragraph
+        })
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn each_hit_shows_its_own_matching_passage_after_updates() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let first: Vec<Article> = (0..40)
+        .map(|k| {
+            article(
+                &format!("a{k}"),
+                "",
+                &three_passages(&format!("zeta{k}"), 1),
+                None,
+            )
+        })
+        .collect();
+    Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(first)
+        .unwrap();
+    // Move the word to another passage in every third article, in a second run.
+    let second: Vec<Article> = (0..40)
+        .step_by(3)
+        .map(|k| {
+            article(
+                &format!("a{k}"),
+                "",
+                &three_passages(&format!("zeta{k}"), 2),
+                None,
+            )
+        })
+        .collect();
+    let summary = Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(second)
+        .unwrap();
+    assert_eq!(summary.updated, 14);
+    for k in 0..40 {
+        let word = format!("zeta{k}");
+        let results = index.search(&SearchRequest::new(&word)).unwrap();
+        assert_eq!(results.total_hits, 1, "{word}");
+        let hit = &results.hits[0];
+        assert_eq!(hit.article_id, format!("a{k}"));
+        let expected = if k % 3 == 0 { 2 } else { 1 };
+        let shown: Vec<usize> = hit.passages.iter().map(|p| p.index).collect();
+        assert_eq!(shown, [expected], "{word}");
+        assert!(hit.passages[0].text.contains(&word), "{word}");
+    }
+}
+
 #[test]
 fn a_second_writer_gets_a_clear_lock_error() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";

@@ -26,6 +26,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+use tantivy::indexer::UserOperation;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 /// How an index run works.
@@ -181,8 +182,10 @@ type ProgressCallback<'a> = Box<dyn FnMut(&Progress) + 'a>;
 
 /// The content hash of an article: any change to any field changes it.
 fn article_hash(article: &Article) -> u64 {
-    let bytes = serde_json::to_vec(article).expect("articles serialise");
-    crate::ingest::walk::hash64(&bytes)
+    // The hash of the article's JSON, streamed into the hasher rather than built in memory first.
+    let mut hasher = blake3::Hasher::new();
+    serde_json::to_writer(&mut hasher, article).expect("articles serialise");
+    crate::ingest::walk::finish64(&hasher)
 }
 
 /// The documents of one article: the article itself, then its passages, each with the entities
@@ -562,6 +565,7 @@ impl<'a> Indexer<'a> {
                 self.summary.unchanged += 1;
                 continue;
             };
+            let mut operations = Vec::with_capacity(docs.len() + 1);
             match self.state.articles.get(&article.id) {
                 Some(old) => {
                     if old.hash == hash {
@@ -569,16 +573,19 @@ impl<'a> Indexer<'a> {
                     } else {
                         self.summary.updated += 1;
                     }
-                    self.writer
-                        .delete_term(Term::from_field_text(fields.id, &article.id));
+                    operations.push(UserOperation::Delete(Term::from_field_text(
+                        fields.id,
+                        &article.id,
+                    )));
                 }
                 None => self.summary.added += 1,
             }
             self.summary.passages += docs.len() - 1;
             self.written_since_commit += 1;
-            for doc in docs {
-                self.writer.add_document(doc)?;
-            }
+            // One group: the article's documents go to the same segment, one after the other,
+            // which lets a search find an article's passages right after it.
+            operations.extend(docs.into_iter().map(UserOperation::Add));
+            self.writer.run(operations)?;
         }
         Ok(())
     }

@@ -31,8 +31,18 @@ impl SourceFile {
 
 /// The first 8 bytes of the BLAKE3 hash of `bytes`: lede's stable 64-bit fingerprint.
 pub(crate) fn hash64(bytes: &[u8]) -> u64 {
-    let hash = blake3::hash(bytes);
-    u64::from_le_bytes(hash.as_bytes()[..8].try_into().expect("8 bytes"))
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(bytes);
+    finish64(&hasher)
+}
+
+/// The first 64 bits of what `hasher` has taken in: [`hash64`] of the bytes written to it.
+pub(crate) fn finish64(hasher: &blake3::Hasher) -> u64 {
+    u64::from_le_bytes(
+        hasher.finalize().as_bytes()[..8]
+            .try_into()
+            .expect("8 bytes"),
+    )
 }
 
 /// What a walk found: the files to read and the problems met (unreadable folders, broken links).

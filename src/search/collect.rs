@@ -1,15 +1,12 @@
 //! Article ids for documents, fast: each segment's `id` dictionary is read once into memory (terms
 //! are sorted, so an id's ordinal is a binary search away) and kept for as long as the segment
 //! lives. Looking ids up one by one in tantivy's compressed dictionary cost more than the search.
-//!
-//! [`CandidatePassages`] collects the matching passages of a set of candidate articles in one pass.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::{DocAddress, DocId, Score, Searcher, SegmentOrdinal, SegmentReader};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 /// One segment's article ids, by term ordinal, and the ordinal of each document.
 pub(crate) struct SegmentIds {
@@ -47,14 +44,6 @@ impl SegmentIds {
             .and_then(|o| self.ids.get(o as usize))
             .map(String::as_str)
     }
-
-    /// The ordinal of an id in this segment.
-    pub fn ord_of(&self, id: &str) -> Option<u64> {
-        self.ids
-            .binary_search_by(|probe| probe.as_str().cmp(id))
-            .ok()
-            .map(|o| o as u64)
-    }
 }
 
 /// Per-segment ids, shared by every search on an index.
@@ -86,87 +75,5 @@ impl IdCache {
                 Ok(ids)
             })
             .collect()
-    }
-}
-
-/// Id ordinal → candidate index, for one segment.
-type WantedOrds = Arc<HashMap<u64, u32>>;
-
-/// Collects the matching passages of candidate articles: `(candidate index, score, address)`.
-pub(crate) struct CandidatePassages {
-    /// For each segment: its ids, and id ordinal → candidate index.
-    per_segment: Vec<(Arc<SegmentIds>, WantedOrds)>,
-}
-
-impl CandidatePassages {
-    /// Prepares the lookup of candidate ids (in rank order) in every segment.
-    pub fn new(segments: &[Arc<SegmentIds>], candidate_ids: &[&str]) -> CandidatePassages {
-        let per_segment = segments
-            .iter()
-            .map(|segment| {
-                let wanted = candidate_ids
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, id)| segment.ord_of(id).map(|o| (o, i as u32)))
-                    .collect();
-                (segment.clone(), Arc::new(wanted))
-            })
-            .collect();
-        CandidatePassages { per_segment }
-    }
-}
-
-pub(crate) struct CandidatePassagesSegment {
-    segment: SegmentOrdinal,
-    ids: Arc<SegmentIds>,
-    wanted: WantedOrds,
-    hits: Vec<(u32, Score, DocAddress)>,
-}
-
-impl Collector for CandidatePassages {
-    type Fruit = Vec<(u32, Score, DocAddress)>;
-    type Child = CandidatePassagesSegment;
-
-    fn for_segment(
-        &self,
-        segment: SegmentOrdinal,
-        _: &SegmentReader,
-    ) -> tantivy::Result<CandidatePassagesSegment> {
-        let (ids, wanted) = &self.per_segment[segment as usize];
-        Ok(CandidatePassagesSegment {
-            segment,
-            ids: ids.clone(),
-            wanted: wanted.clone(),
-            hits: Vec::new(),
-        })
-    }
-
-    fn requires_scoring(&self) -> bool {
-        true
-    }
-
-    fn merge_fruits(
-        &self,
-        fruits: Vec<Vec<(u32, Score, DocAddress)>>,
-    ) -> tantivy::Result<Self::Fruit> {
-        Ok(fruits.into_iter().flatten().collect())
-    }
-}
-
-impl SegmentCollector for CandidatePassagesSegment {
-    type Fruit = Vec<(u32, Score, DocAddress)>;
-
-    fn collect(&mut self, doc: DocId, score: Score) {
-        if self.wanted.is_empty() {
-            return;
-        }
-        if let Some(candidate) = self.ids.ord(doc).and_then(|o| self.wanted.get(&o)) {
-            self.hits
-                .push((*candidate, score, DocAddress::new(self.segment, doc)));
-        }
-    }
-
-    fn harvest(self) -> Self::Fruit {
-        self.hits
     }
 }

@@ -29,7 +29,7 @@ use crate::error::Result;
 use crate::index::Index;
 use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
 pub(crate) use collect::IdCache;
-use collect::{CandidatePassages, SegmentIds};
+use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{all_texts, entity_names, first_u64, passage_text};
 use ranking::Candidate;
@@ -183,16 +183,15 @@ impl Index {
             .chain(page.filter(|&i| i >= window && request.load_documents))
             .collect();
         let passage_stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
-        let wanted_ids: Vec<&str> = wanted.iter().map(|&i| candidates[i].id.as_str()).collect();
-        let passages = self.candidate_matches(
+        let wanted_addresses: Vec<DocAddress> =
+            wanted.iter().map(|&i| candidates[i].address).collect();
+        let passages = candidate_matches(
             searcher,
             &*compiled.passage,
             &passage_stats,
             &segments,
-            &wanted_ids,
+            &wanted_addresses,
         )?;
-        let wanted_addresses: Vec<DocAddress> =
-            wanted.iter().map(|&i| candidates[i].address).collect();
         let leads = scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
@@ -233,31 +232,6 @@ impl Index {
             candidates.sort_by_key(|c| position[c.id.as_str()]);
         }
         Ok((total, candidates))
-    }
-
-    /// For each article id, in order: its documents that match `query`, best first.
-    fn candidate_matches(
-        &self,
-        searcher: &Searcher,
-        query: &dyn Query,
-        stats: &KindStatistics,
-        segments: &[std::sync::Arc<SegmentIds>],
-        ids: &[&str],
-    ) -> Result<Vec<Vec<(f32, DocAddress)>>> {
-        let mut matches = vec![Vec::new(); ids.len()];
-        if ids.is_empty() {
-            return Ok(matches);
-        }
-        let collector = CandidatePassages::new(segments, ids);
-        for (i, score, address) in
-            searcher.search_with_statistics_provider(query, &collector, stats)?
-        {
-            matches[i as usize].push((score, address));
-        }
-        for list in &mut matches {
-            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        }
-        Ok(matches)
     }
 
     /// Ranks passages on their own.
@@ -396,7 +370,59 @@ fn scores_at(
     stats: &KindStatistics,
     addresses: &[DocAddress],
 ) -> Result<Vec<f32>> {
-    let mut scores = vec![0.0; addresses.len()];
+    let matches = matches_at(searcher, query, stats, addresses)?;
+    Ok(matches.into_iter().map(|m| m.unwrap_or(0.0)).collect())
+}
+
+/// For each candidate article (by address), its passages that match `query`, best first.
+///
+/// The writer adds an article and its passages as one group, so the passages are the documents
+/// right after the article's in its segment, up to the first of another id: they are scored by
+/// seeking, not by running the query over every passage of the index.
+fn candidate_matches(
+    searcher: &Searcher,
+    query: &dyn Query,
+    stats: &KindStatistics,
+    segments: &[std::sync::Arc<SegmentIds>],
+    articles: &[DocAddress],
+) -> Result<Vec<Vec<(f32, DocAddress)>>> {
+    let mut owners = Vec::new();
+    let mut addresses = Vec::new();
+    for (owner, article) in articles.iter().enumerate() {
+        let ids = &segments[article.segment_ord as usize];
+        let max_doc = searcher.segment_reader(article.segment_ord).max_doc();
+        let Some(id) = ids.ord(article.doc_id) else {
+            continue;
+        };
+        let mut doc = article.doc_id + 1;
+        while doc < max_doc && ids.ord(doc) == Some(id) {
+            owners.push(owner);
+            addresses.push(DocAddress::new(article.segment_ord, doc));
+            doc += 1;
+        }
+    }
+    let mut matches = vec![Vec::new(); articles.len()];
+    let scores = matches_at(searcher, query, stats, &addresses)?;
+    for ((owner, address), score) in owners.into_iter().zip(addresses).zip(scores) {
+        if let Some(score) = score {
+            matches[owner].push((score, address));
+        }
+    }
+    for list in &mut matches {
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    }
+    Ok(matches)
+}
+
+/// The scores of `query` for the documents at `addresses`, `None` where it does not match or the
+/// document is deleted, found by seeking each segment's scorer to them.
+fn matches_at(
+    searcher: &Searcher,
+    query: &dyn Query,
+    stats: &KindStatistics,
+    addresses: &[DocAddress],
+) -> Result<Vec<Option<f32>>> {
+    let mut scores = vec![None; addresses.len()];
     if addresses.is_empty() {
         return Ok(scores);
     }
@@ -422,7 +448,7 @@ fn scores_at(
             .is_none_or(|alive| alive.is_alive(address.doc_id));
         if alive && scorer.doc() <= address.doc_id && scorer.seek(address.doc_id) == address.doc_id
         {
-            scores[i] = scorer.score();
+            scores[i] = Some(scorer.score());
         }
     }
     Ok(scores)
