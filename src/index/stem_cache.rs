@@ -187,17 +187,23 @@ mod tests {
         out
     }
 
-    #[test]
-    fn stems_match_tantivys_stemmer_on_real_text() {
-        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+    /// The analyzer with the memo, and the same with tantivy's own stemmer.
+    fn cached_and_plain() -> (TextAnalyzer, TextAnalyzer) {
+        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(CachedStemmer)
             .build();
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(Stemmer::new(Language::English))
             .build();
+        (cached, plain)
+    }
+
+    #[test]
+    fn stems_match_tantivys_stemmer_on_real_text() {
+        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
+        let (mut cached, mut plain) = cached_and_plain();
         // Twice: the second pass is served from the memo.
         for _ in 0..2 {
             let got = terms(&mut cached, seed);
@@ -225,14 +231,7 @@ mod tests {
         }
         text.push_str(" connectionsconnectionsconnection connectionsconnectionsconnectionsss ");
         text.push_str(" préférences naïvely façades CAFÉS ");
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
+        let (mut cached, mut plain) = cached_and_plain();
         for _ in 0..2 {
             assert_eq!(terms(&mut cached, &text), terms(&mut plain, &text));
         }
