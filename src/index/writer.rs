@@ -56,7 +56,7 @@ impl Default for IndexOptions {
             memory_bytes: 256 * 1024 * 1024,
             threads: cores.clamp(1, 4),
             read: ReadOptions::default(),
-            commit_every: 10_000,
+            commit_every: 100_000,
             commit_interval: Duration::from_secs(60),
         }
     }
