@@ -155,6 +155,56 @@ fn each_hit_shows_its_own_matching_passage_after_updates() {
 }
 
 #[test]
+fn plain_words_rank_as_the_parsed_query_does() {
+    // Plain words run as one flat disjunction of terms (pruned with block-max WAND); with a
+    // filter they go through the query parser. Both must give the same scores.
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let seed = include_str!("../corpus/000_feb3187bc183f0b1.txt");
+    let articles: Vec<Article> = seed
+        .lines()
+        .filter(|p| p.split_whitespace().count() > 5)
+        .enumerate()
+        .map(|(i, p)| article(&format!("p{i}"), "", p, Some("2026-03-02T12:00:00Z")))
+        .collect();
+    assert!(articles.len() > 10);
+    Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    for words in [
+        "Anthropic supply chain risk",
+        "anthropic ANTHROPIC anthropic pentagon",
+        "designate designated designation",
+        "OpenAI Codex ChatGPT users contract",
+        "nothing matches zzzz",
+    ] {
+        let mut plain = SearchRequest::new(words);
+        plain.syntax = lede::search::QuerySyntax::Plain;
+        plain.limit = 1000;
+        let mut parsed = plain.clone();
+        parsed.since = Some("1990-01-01T00:00:00Z".parse().unwrap());
+        let flat = index.rank(&plain).unwrap();
+        let via_parser = index.rank(&parsed).unwrap();
+        assert_eq!(flat.len(), via_parser.len(), "{words}");
+        let mut a: Vec<_> = flat.iter().map(|r| (&r.article_id, r.score)).collect();
+        let mut b: Vec<_> = via_parser
+            .iter()
+            .map(|r| (&r.article_id, r.score))
+            .collect();
+        a.sort_by(|x, y| x.0.cmp(y.0));
+        b.sort_by(|x, y| x.0.cmp(y.0));
+        for ((id_a, score_a), (id_b, score_b)) in a.iter().zip(&b) {
+            assert_eq!(id_a, id_b, "{words}");
+            assert!(
+                (score_a - score_b).abs() < 1e-4,
+                "{words}: {id_a} {score_a} {score_b}"
+            );
+        }
+    }
+}
+
+#[test]
 fn a_second_writer_gets_a_clear_lock_error() {
     let dir = tempfile::tempdir().unwrap();
     let index = Index::create(dir.path()).unwrap();

@@ -11,8 +11,8 @@ use regex::Regex;
 use std::ops::Bound;
 use std::sync::OnceLock;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser, RangeQuery,
-    TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
+    RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
@@ -179,6 +179,54 @@ fn parse(
     query
 }
 
+/// Whether full-syntax query text is nothing but words: letters, digits and spaces, and none of
+/// the operators `AND`, `OR`, `NOT`. The parser would read it as a disjunction of its words.
+fn is_words_only(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_alphanumeric() || c.is_whitespace())
+        && !text
+            .split_whitespace()
+            .any(|word| matches!(word, "AND" | "OR" | "NOT"))
+}
+
+/// The article query for words alone, as the parser would score it (each word's title and body
+/// terms, the title boosted; a word written twice counts once) but flat: one disjunction of term queries, which tantivy runs with
+/// block-max WAND, skipping the documents that cannot enter the top. Without a filter, it needs
+/// no `kind` clause either: passages have neither a title nor a body. `None` when the text has no
+/// term (match-all text, or words the analyzer drops).
+fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
+    if is_match_all(text) {
+        return None;
+    }
+    let fields = &index.fields;
+    let mut analyzer = index.index.tokenizer_for_field(fields.body).ok()?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    // The parser counts a word written twice once (but "aero" and "aeroe", one stem, twice).
+    let mut seen = std::collections::HashSet::new();
+    for word in text.split_whitespace() {
+        if !seen.insert(word) {
+            continue;
+        }
+        let mut stream = analyzer.token_stream(word);
+        while let Some(token) = stream.next() {
+            let title = TermQuery::new(
+                Term::from_field_text(fields.title, &token.text),
+                IndexRecordOption::WithFreqs,
+            );
+            let body = TermQuery::new(
+                Term::from_field_text(fields.body, &token.text),
+                IndexRecordOption::WithFreqs,
+            );
+            clauses.push((
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(title), TITLE_BOOST)),
+            ));
+            clauses.push((Occur::Should, Box::new(body)));
+        }
+    }
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
 /// The deepest nesting of parentheses passed to the parser: it recurses once per level, and a few
 /// hundred levels overflow a thread's stack.
 const MAX_NESTING: usize = 32;
@@ -232,21 +280,38 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         QuerySyntax::Plain => plain_text(&request.query),
     };
     let fields = &index.fields;
-    let article = parse(
-        index,
-        &[fields.title, fields.body],
-        &text,
-        Some(&mut warnings),
-    );
-    let passage = parse(index, &[fields.text], &text, None);
-    let lead = parse(index, &[fields.lead], &text, None);
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
         clauses.extend(filters(index, kind, request, &entities));
         Box::new(BooleanQuery::new(clauses))
     };
+    let unfiltered = entities.is_empty()
+        && request.mentions.is_none()
+        && request.since.is_none()
+        && request.until.is_none();
+    let words_only = match request.syntax {
+        QuerySyntax::Plain => true,
+        QuerySyntax::Full => is_words_only(&text),
+    };
+    let article = match (unfiltered && words_only)
+        .then(|| article_term_union(index, &text))
+        .flatten()
+    {
+        Some(union) => union,
+        None => combine(
+            parse(
+                index,
+                &[fields.title, fields.body],
+                &text,
+                Some(&mut warnings),
+            ),
+            KIND_ARTICLE,
+        ),
+    };
+    let passage = parse(index, &[fields.text], &text, None);
+    let lead = parse(index, &[fields.lead], &text, None);
     CompiledQuery {
-        article: combine(article, KIND_ARTICLE),
+        article,
         passage: combine(passage, KIND_PASSAGE),
         lead: combine(lead, KIND_ARTICLE),
         warnings,
