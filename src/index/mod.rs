@@ -195,8 +195,13 @@ impl Index {
         Self::create(dir)
     }
 
-    fn from_tantivy(dir: &Path, index: tantivy::Index) -> Result<Index> {
+    fn from_tantivy(dir: &Path, mut index: tantivy::Index) -> Result<Index> {
         register_analyzers(&index);
+        // A search runs over the segments in parallel, one thread per core (up to 4).
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if cores > 1 {
+            index.set_multithread_executor(cores.min(4))?;
+        }
         let fields = Fields::new(&index.schema())?;
         let reader = index
             .reader_builder()
