@@ -160,7 +160,7 @@ impl Index {
                 address,
                 article_score: score,
                 passages: Vec::new(),
-                lead_score: 0.0,
+                lead_coverage: 0.0,
                 newsiness: 0.0,
                 score: 0.0,
             });
@@ -193,7 +193,11 @@ impl Index {
         )?;
         let wanted_addresses: Vec<DocAddress> =
             wanted.iter().map(|&i| candidates[i].address).collect();
-        let leads = scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?;
+        let leads = if compiled.lead_terms > 0 {
+            scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?
+        } else {
+            vec![0.0; wanted_addresses.len()]
+        };
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }
@@ -204,7 +208,11 @@ impl Index {
             .collect();
         for (&i, lead) in wanted.iter().zip(leads) {
             let c = &mut candidates[i];
-            c.lead_score = lead;
+            c.lead_coverage = if compiled.lead_terms > 0 {
+                (lead / compiled.lead_terms as f32).min(1.0)
+            } else {
+                0.0
+            };
             c.newsiness = newsiness[c.address.segment_ord as usize]
                 .as_ref()
                 .and_then(|column| column.first(c.address.doc_id))

@@ -26,8 +26,11 @@ pub(crate) struct CompiledQuery {
     pub article: Box<dyn Query>,
     /// Matches and scores passages.
     pub passage: Box<dyn Query>,
-    /// Matches and scores articles' leads.
+    /// Scores an article by how many of the query's distinct terms its lead contains (each counts
+    /// 1, however often it occurs): see [`lead_term_count`].
     pub lead: Box<dyn Query>,
+    /// The number of distinct terms [`Self::lead`] counts: 0 when the query has none (match-all).
+    pub lead_terms: usize,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
 }
@@ -179,6 +182,41 @@ fn parse(
     query
 }
 
+/// Pushes the terms `query` asks for, leaving out those under a `MustNot` (an excluded term is
+/// not something the lead should contain).
+fn wanted_terms(query: &dyn Query, terms: &mut Vec<Term>) {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        for (occur, clause) in boolean.clauses() {
+            if *occur != Occur::MustNot {
+                wanted_terms(&**clause, terms);
+            }
+        }
+    } else {
+        query.query_terms(&mut |term, _| terms.push(term.clone()));
+    }
+}
+
+/// A query over the lead field whose score is the number of the query's distinct terms a lead
+/// contains, and that number of terms. A share of the query found in the lead, unlike a BM25
+/// score normalised by the best candidate's, is small when no lead matches the query well.
+fn lead_term_count(lead: &dyn Query) -> (Box<dyn Query>, usize) {
+    let mut terms = Vec::new();
+    wanted_terms(lead, &mut terms);
+    terms.sort();
+    terms.dedup();
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .map(|term| {
+            let present = TermQuery::new(term.clone(), IndexRecordOption::Basic);
+            (
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(Box::new(present), 1.0)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    (Box::new(BooleanQuery::new(clauses)), terms.len())
+}
+
 /// The deepest nesting of parentheses passed to the parser: it recurses once per level, and a few
 /// hundred levels overflow a thread's stack.
 const MAX_NESTING: usize = 32;
@@ -239,7 +277,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         Some(&mut warnings),
     );
     let passage = parse(index, &[fields.text], &text, None);
-    let lead = parse(index, &[fields.lead], &text, None);
+    let (lead, lead_terms) = lead_term_count(&*parse(index, &[fields.lead], &text, None));
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
         clauses.extend(filters(index, kind, request, &entities));
@@ -249,6 +287,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         article: combine(article, KIND_ARTICLE),
         passage: combine(passage, KIND_PASSAGE),
         lead: combine(lead, KIND_ARTICLE),
+        lead_terms,
         warnings,
     }
 }
