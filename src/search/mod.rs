@@ -161,6 +161,7 @@ impl Index {
                 article_score: score,
                 passages: Vec::new(),
                 lead_coverage: 0.0,
+                coverage: 0.0,
                 newsiness: 0.0,
                 score: 0.0,
             });
@@ -193,11 +194,19 @@ impl Index {
         )?;
         let wanted_addresses: Vec<DocAddress> =
             wanted.iter().map(|&i| candidates[i].address).collect();
-        let leads = if compiled.lead_terms > 0 {
-            scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?
-        } else {
-            vec![0.0; wanted_addresses.len()]
+        let term_counts = |query: &dyn tantivy::query::Query| -> Result<Vec<f32>> {
+            if compiled.lead_terms == 0 {
+                return Ok(vec![0.0; wanted_addresses.len()]);
+            }
+            Ok(
+                scores_at(searcher, query, &article_stats, &wanted_addresses)?
+                    .into_iter()
+                    .map(|count| (count / compiled.lead_terms as f32).min(1.0))
+                    .collect(),
+            )
         };
+        let leads = term_counts(&*compiled.lead)?;
+        let coverages = term_counts(&*compiled.coverage)?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }
@@ -206,13 +215,10 @@ impl Index {
             .iter()
             .map(|reader| reader.fast_fields().f64("newsiness").ok())
             .collect();
-        for (&i, lead) in wanted.iter().zip(leads) {
+        for ((&i, lead), coverage) in wanted.iter().zip(leads).zip(coverages) {
             let c = &mut candidates[i];
-            c.lead_coverage = if compiled.lead_terms > 0 {
-                (lead / compiled.lead_terms as f32).min(1.0)
-            } else {
-                0.0
-            };
+            c.lead_coverage = lead;
+            c.coverage = coverage;
             c.newsiness = newsiness[c.address.segment_ord as usize]
                 .as_ref()
                 .and_then(|column| column.first(c.address.doc_id))
