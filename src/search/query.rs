@@ -372,6 +372,30 @@ mod tests {
     }
 
     #[test]
+    fn the_lead_counts_each_wanted_term_once_and_no_excluded_one() {
+        let field = Field::from_field_id(0);
+        let term = |text: &str| Term::from_field_text(field, text);
+        let query = |text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(term(text), IndexRecordOption::Basic))
+        };
+        let nested = BooleanQuery::new(vec![
+            (Occur::Should, query("saudi")),
+            (Occur::MustNot, query("iran")),
+        ]);
+        let whole = BooleanQuery::new(vec![
+            (Occur::Should, query("oil")),
+            (Occur::Should, query("price")),
+            (Occur::Should, query("oil")),
+            (Occur::MustNot, query("opec")),
+            (Occur::Must, Box::new(nested)),
+        ]);
+        let mut want = vec![term("oil"), term("price"), term("saudi")];
+        want.sort();
+        assert_eq!(distinct_terms(&whole), want);
+        assert_eq!(distinct_terms(&*query("oil")), vec![term("oil")]);
+    }
+
+    #[test]
     fn plain_text_keeps_only_words() {
         assert_eq!(
             plain_text("BAKER SAYS REAGAN TO MEET PRESS \"VERY SOON\" <NWL> AND: (x)"),
