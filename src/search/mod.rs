@@ -160,7 +160,8 @@ impl Index {
                 address,
                 article_score: score,
                 passages: Vec::new(),
-                lead_score: 0.0,
+                lead_coverage: 0.0,
+                coverage: 0.0,
                 newsiness: 0.0,
                 score: 0.0,
             });
@@ -192,7 +193,19 @@ impl Index {
             &segments,
             &wanted_addresses,
         )?;
-        let leads = scores_at(searcher, &*compiled.lead, &article_stats, &wanted_addresses)?;
+        let term_counts = |query: &dyn tantivy::query::Query| -> Result<Vec<f32>> {
+            if compiled.lead_terms == 0 {
+                return Ok(vec![0.0; wanted_addresses.len()]);
+            }
+            Ok(
+                scores_at(searcher, query, &article_stats, &wanted_addresses)?
+                    .into_iter()
+                    .map(|count| (count / compiled.lead_terms as f32).min(1.0))
+                    .collect(),
+            )
+        };
+        let leads = term_counts(&*compiled.lead)?;
+        let coverages = term_counts(&*compiled.coverage)?;
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }
@@ -201,9 +214,10 @@ impl Index {
             .iter()
             .map(|reader| reader.fast_fields().f64("newsiness").ok())
             .collect();
-        for (&i, lead) in wanted.iter().zip(leads) {
+        for ((&i, lead), coverage) in wanted.iter().zip(leads).zip(coverages) {
             let c = &mut candidates[i];
-            c.lead_score = lead;
+            c.lead_coverage = lead;
+            c.coverage = coverage;
             c.newsiness = newsiness[c.address.segment_ord as usize]
                 .as_ref()
                 .and_then(|column| column.first(c.address.doc_id))

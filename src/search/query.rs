@@ -26,8 +26,15 @@ pub(crate) struct CompiledQuery {
     pub article: Box<dyn Query>,
     /// Matches and scores passages.
     pub passage: Box<dyn Query>,
-    /// Matches and scores articles' leads.
+    /// Scores an article by how many of the query's distinct terms its lead contains (each counts
+    /// 1, however often it occurs): see [`lead_term_count`].
     pub lead: Box<dyn Query>,
+    /// Scores an article by how many of the query's distinct terms its title or body contains
+    /// (each counts 1): the same terms as [`Self::lead`].
+    pub coverage: Box<dyn Query>,
+    /// The number of distinct terms [`Self::lead`] and [`Self::coverage`] count: 0 when the query
+    /// has none (match-all).
+    pub lead_terms: usize,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
 }
@@ -190,10 +197,10 @@ fn is_words_only(text: &str) -> bool {
 }
 
 /// The article query for words alone, as the parser would score it (each word's title and body
-/// terms, the title boosted; a word written twice counts once) but flat: one disjunction of term queries, which tantivy runs with
-/// block-max WAND, skipping the documents that cannot enter the top. Without a filter, it needs
-/// no `kind` clause either: passages have neither a title nor a body. `None` when the text has no
-/// term (match-all text, or words the analyzer drops).
+/// terms, the title boosted; a word written twice counts once) but flat: one disjunction of term
+/// queries, which tantivy runs with block-max WAND, skipping the documents that cannot enter the
+/// top. Without a filter, it needs no `kind` clause either: passages have neither a title nor a
+/// body. `None` when the text has no term (match-all text, or words the analyzer drops).
 fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
     if is_match_all(text) {
         return None;
@@ -225,6 +232,65 @@ fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
         }
     }
     (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// Pushes the terms `query` asks for, leaving out those under a `MustNot` (an excluded term is
+/// not something the lead should contain).
+fn wanted_terms(query: &dyn Query, terms: &mut Vec<Term>) {
+    if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+        for (occur, clause) in boolean.clauses() {
+            if *occur != Occur::MustNot {
+                wanted_terms(&**clause, terms);
+            }
+        }
+    } else {
+        query.query_terms(&mut |term, _| terms.push(term.clone()));
+    }
+}
+
+/// The query's distinct terms, parsed for the lead field: analysed text, the same for every text
+/// field of the English analyser.
+fn distinct_terms(lead: &dyn Query) -> Vec<Term> {
+    let mut terms = Vec::new();
+    wanted_terms(lead, &mut terms);
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// A query whose score is the number of `terms` (by their text) a document contains in any of
+/// `fields`: each term counts 1, however often and in however many of the fields it occurs. A
+/// share of the query found this way, unlike a BM25 score normalised by the best candidate's, is
+/// small when no document matches the query well.
+fn term_count(terms: &[Term], fields: &[Field]) -> Box<dyn Query> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
+        .iter()
+        .filter_map(|term| term.value().as_str().map(str::to_owned))
+        .map(|text| {
+            let text = text.as_str();
+            let present: Box<dyn Query> = match fields {
+                [field] => Box::new(TermQuery::new(
+                    Term::from_field_text(*field, text),
+                    IndexRecordOption::Basic,
+                )),
+                _ => Box::new(BooleanQuery::new(
+                    fields
+                        .iter()
+                        .map(|&field| {
+                            let query: Box<dyn Query> = Box::new(TermQuery::new(
+                                Term::from_field_text(field, text),
+                                IndexRecordOption::Basic,
+                            ));
+                            (Occur::Should, query)
+                        })
+                        .collect(),
+                )),
+            };
+            let counted: Box<dyn Query> = Box::new(ConstScoreQuery::new(present, 1.0));
+            (Occur::Should, counted)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// The deepest nesting of parentheses passed to the parser: it recurses once per level, and a few
@@ -280,6 +346,10 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         QuerySyntax::Plain => plain_text(&request.query),
     };
     let fields = &index.fields;
+    let passage = parse(index, &[fields.text], &text, None);
+    let terms = distinct_terms(&*parse(index, &[fields.lead], &text, None));
+    let lead = term_count(&terms, &[fields.lead]);
+    let coverage = term_count(&terms, &[fields.title, fields.body]);
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
         clauses.extend(filters(index, kind, request, &entities));
@@ -308,12 +378,12 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             KIND_ARTICLE,
         ),
     };
-    let passage = parse(index, &[fields.text], &text, None);
-    let lead = parse(index, &[fields.lead], &text, None);
     CompiledQuery {
         article,
         passage: combine(passage, KIND_PASSAGE),
         lead: combine(lead, KIND_ARTICLE),
+        coverage: combine(coverage, KIND_ARTICLE),
+        lead_terms: terms.len(),
         warnings,
     }
 }
@@ -364,6 +434,30 @@ mod tests {
         assert!(rest.contains("nonentity:x"));
         assert!(found.is_empty());
         assert_eq!(warnings.len(), 1);
+    }
+
+    #[test]
+    fn the_lead_counts_each_wanted_term_once_and_no_excluded_one() {
+        let field = Field::from_field_id(0);
+        let term = |text: &str| Term::from_field_text(field, text);
+        let query = |text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(term(text), IndexRecordOption::Basic))
+        };
+        let nested = BooleanQuery::new(vec![
+            (Occur::Should, query("saudi")),
+            (Occur::MustNot, query("iran")),
+        ]);
+        let whole = BooleanQuery::new(vec![
+            (Occur::Should, query("oil")),
+            (Occur::Should, query("price")),
+            (Occur::Should, query("oil")),
+            (Occur::MustNot, query("opec")),
+            (Occur::Must, Box::new(nested)),
+        ]);
+        let mut want = vec![term("oil"), term("price"), term("saudi")];
+        want.sort();
+        assert_eq!(distinct_terms(&whole), want);
+        assert_eq!(distinct_terms(&*query("oil")), vec![term("oil")]);
     }
 
     #[test]

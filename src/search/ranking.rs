@@ -1,7 +1,18 @@
-//! Article ranking: whole-article BM25 mixed with the article's best passage and its lead (the
-//! first words, weighed by how news-like the article is: see [`crate::analyze::lead`]), each
-//! normalised by its maximum over the query's candidates. All ranking decisions live here, so later ranking work
-//! changes this one module.
+//! Article ranking: whole-article BM25 mixed with the article's best passage, each normalised by
+//! its maximum over the query's candidates, and with how much of the query its lead (the first
+//! words, weighed by how news-like the article is: see [`crate::analyze::lead`]) contains. All
+//! ranking decisions live here, so later ranking work changes this one module.
+//!
+//! The lead counts by the share of the query's distinct terms it contains, squared, rather than by
+//! its BM25 score over the best lead's: normalising by the best candidate gave a full lead bonus to
+//! the best of weak lead matches, so a query about a detail deep in a story lifted whatever article
+//! happened to open with one of its rarer words. A share of the query is absolute, and squaring it
+//! keeps a lead that holds one word of six (1/36) near nothing while one that holds most of a
+//! headline (as a wire story's first sentence does) counts nearly in full.
+//!
+//! The share of the query the whole article contains (title or body) adds a little, to the fourth
+//! power: BM25 over OR-ed words can rank an article that repeats a few of them above one that has
+//! them all (Lucene's old coordination factor); the power keeps it to near-complete matches.
 
 use tantivy::DocAddress;
 
@@ -16,8 +27,10 @@ pub(crate) struct Candidate {
     pub article_score: f32,
     /// Its matching passages, best first.
     pub passages: Vec<(f32, DocAddress)>,
-    /// BM25 of its lead.
-    pub lead_score: f32,
+    /// The share of the query's distinct terms its lead contains (0 to 1).
+    pub lead_coverage: f32,
+    /// The share of the query's distinct terms its title or body contains (0 to 1).
+    pub coverage: f32,
     /// How news-like it is (0 to 1): the share of the lead weight it gets.
     pub newsiness: f32,
     /// The mixed score, once [`rank`] has run.
@@ -30,8 +43,13 @@ impl Candidate {
     }
 }
 
+/// The weight of the share of the query the whole article contains, to the fourth power: on
+/// known-item Reuters and the ad-hoc proxy (`bench/adhoc.py`), 0.1–0.3 with powers 2–4 all gained.
+const COVERAGE_WEIGHT: f32 = 0.2;
+
 /// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage +
-/// l · newsiness · lead / max lead` and sorts them best first (ties: higher article score, then id, for a stable order).
+/// l · newsiness · lead coverage² + COVERAGE_WEIGHT · coverage⁴` and sorts them best first (ties:
+/// higher article score, then id, for a stable order).
 ///
 /// Only the first `window` candidates (the best by article score) are rescored with their passages,
 /// as Elasticsearch's rescore window does; the rest keep their article order with the article part
@@ -53,10 +71,6 @@ pub(crate) fn rank(
         .iter()
         .map(Candidate::best_passage)
         .fold(0.0f32, f32::max);
-    let max_lead = candidates[..window]
-        .iter()
-        .map(|c| c.lead_score)
-        .fold(0.0f32, f32::max);
     let norm = |value: f32, max: f32| if max > 0.0 { value / max } else { 0.0 };
     for (i, c) in candidates.iter_mut().enumerate() {
         let passage = if i < window {
@@ -65,13 +79,19 @@ pub(crate) fn rank(
             0.0
         };
         let lead = if i < window {
-            c.newsiness * norm(c.lead_score, max_lead)
+            c.newsiness * c.lead_coverage.clamp(0.0, 1.0).powi(2)
+        } else {
+            0.0
+        };
+        let coverage = if i < window {
+            COVERAGE_WEIGHT * c.coverage.clamp(0.0, 1.0).powi(4)
         } else {
             0.0
         };
         c.score = weight * norm(c.article_score, max_article)
             + (1.0 - weight) * passage
-            + lead_weight * lead;
+            + lead_weight * lead
+            + coverage;
     }
     candidates[..window].sort_by(|a, b| {
         b.score
@@ -94,7 +114,8 @@ mod tests {
                 .map(|p| (p, DocAddress::new(0, 1)))
                 .into_iter()
                 .collect(),
-            lead_score: 0.0,
+            lead_coverage: 0.0,
+            coverage: 0.0,
             newsiness: 0.0,
             score: 0.0,
         }
@@ -130,7 +151,7 @@ mod tests {
     fn a_lead_match_counts_as_much_as_the_article_is_news_like() {
         let make = |newsiness: f32| {
             let mut b = candidate("b", 9.0, Some(5.0));
-            b.lead_score = 4.0;
+            b.lead_coverage = 1.0;
             b.newsiness = newsiness;
             vec![candidate("a", 10.0, Some(5.0)), b]
         };
@@ -144,6 +165,30 @@ mod tests {
         let mut off = make(1.0);
         rank(&mut off, 0.7, 0.0, 10);
         assert_eq!(off[0].id, "a");
+    }
+
+    #[test]
+    fn a_lead_counts_by_the_square_of_the_share_of_the_query_it_holds() {
+        let mut c = vec![candidate("a", 10.0, None), candidate("b", 10.0, None)];
+        c[0].lead_coverage = 0.5;
+        c[0].newsiness = 1.0;
+        c[1].lead_coverage = 1.0;
+        c[1].newsiness = 1.0;
+        rank(&mut c, 1.0, 0.8, 10);
+        assert_eq!(c[0].id, "b");
+        assert!((c[0].score - 1.8).abs() < 1e-6);
+        assert!((c[1].score - 1.2).abs() < 1e-6);
+    }
+
+    #[test]
+    fn an_article_with_every_query_word_outranks_one_that_repeats_a_few() {
+        let mut c = vec![candidate("a", 10.0, None), candidate("b", 9.5, None)];
+        c[0].coverage = 0.5;
+        c[1].coverage = 1.0;
+        rank(&mut c, 1.0, 0.0, 10);
+        assert_eq!(c[0].id, "b");
+        assert!((c[0].score - (0.95 + COVERAGE_WEIGHT)).abs() < 1e-6);
+        assert!((c[1].score - (1.0 + COVERAGE_WEIGHT / 16.0)).abs() < 1e-6);
     }
 
     #[test]
