@@ -31,6 +31,9 @@ pub(super) enum Holiday {
     Fixed(i8, i8),
     /// The nth (negative: from the end) weekday of a month (Labor Day, Memorial Day).
     Nth(i8, i8, Weekday),
+    /// The day after the nth weekday of a month: the U.S. Election Day, the
+    /// Tuesday after the first Monday of November.
+    DayAfterNth(i8, i8, Weekday),
 }
 
 /// The meaning of a matched phrase.

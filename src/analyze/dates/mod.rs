@@ -104,7 +104,14 @@ pub fn extract_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         let Some(mut value) = anchor::resolve(&cand.expr, anchor, tense, &ctx) else {
             continue;
         };
-        ctx.note(&cand.expr, &value, anchor);
+        let setting = anchor::Setting {
+            tense,
+            // "a flat second quarter", but not "a third-quarter loss", where
+            // the article goes with the noun the quarter qualifies.
+            indefinite: indefinite_before(text, cand.start)
+                && !text[cand.start..cand.end].contains('-'),
+        };
+        ctx.note(&cand.expr, &value, anchor, setting);
         let (mut start, mut end) = (cand.start, cand.end);
         // "5 p.m. Tuesday", "noon Thursday": a time on that day.
         if let TimexValue::Day(date) = value
@@ -123,6 +130,32 @@ pub fn extract_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         });
     }
     out
+}
+
+/// Whether an indefinite article introduces the mention at `start`, right
+/// before it or before one adjective ("a weak second quarter").
+fn indefinite_before(text: &str, start: usize) -> bool {
+    let mut rest = &text[..start];
+    for _ in 0..2 {
+        let trimmed = rest.trim_end_matches([' ', '\t', '\n']);
+        if trimmed.len() == rest.len() {
+            return false;
+        }
+        // ASCII letters back from the end: always a character boundary.
+        let word_start = trimmed
+            .bytes()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &trimmed[word_start..];
+        if word.eq_ignore_ascii_case("a") || word.eq_ignore_ascii_case("an") {
+            return true;
+        }
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+            return false;
+        }
+        rest = &trimmed[..word_start];
+    }
+    false
 }
 
 #[cfg(test)]

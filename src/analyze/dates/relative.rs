@@ -81,7 +81,7 @@ pub(super) fn rules() -> Vec<Rule> {
             season,
         ),
         (
-            r"\b(?:(?P<sh>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b".into(),
+            r"\b(?:(?P<sh>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b".into(),
             holiday,
         ),
         (r"(?i)\b(?P<sh>this|the\s+next|next|last|the\s+last)\s+century\b".into(), century_offset),
@@ -436,6 +436,8 @@ fn holiday(c: &Captures) -> Option<Expr> {
         Holiday::Fixed(10, 31)
     } else if h.starts_with("valentine") {
         Holiday::Fixed(2, 14)
+    } else if h.starts_with("election") {
+        Holiday::DayAfterNth(11, 1, jiff::civil::Weekday::Monday)
     } else if h.starts_with("labor") {
         Holiday::Nth(9, 1, jiff::civil::Weekday::Monday)
     } else {
