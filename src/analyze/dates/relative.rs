@@ -110,6 +110,10 @@ pub(super) fn rules() -> Vec<Rule> {
             every_weekday,
         ),
         (
+            format!(r"\b(?i:every|each)\s+(?P<mon>{MONTH_FULL})\b"),
+            every_month,
+        ),
+        (
             r"(?i)\b(?:the\s+)?coming\s+(?P<u>years|months|weeks|days)\b|\bthe\s+(?P<u2>years|months|weeks|days)\s+ahead\b".into(),
             vague_span,
         ),
@@ -511,6 +515,12 @@ fn duration(c: &Captures) -> Option<Expr> {
 fn every_weekday(c: &Captures) -> Option<Expr> {
     let wd = lexicon::weekday(group(c, "wd")?)?;
     Some(Expr::Set(format!("XXXX-WXX-{}", wd.to_monday_one_offset())))
+}
+
+/// "each July": a yearly recurrence in that month (`XXXX-07`).
+fn every_month(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    Some(Expr::Set(format!("XXXX-{month:02}")))
 }
 
 /// "the coming weeks", "the years ahead": a stretch of vague length to come (`PXW`).

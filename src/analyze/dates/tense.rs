@@ -141,12 +141,32 @@ const FUTURE_WORDS: &[&str] = &[
     "postponed",
     "delayed",
     "soon",
+    "payable",
+    "expect",
+    "expects",
 ];
 
 /// Words that mark the future when "to" follows them: "going to", "set to".
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "going", "expected", "expects", "plans", "planned", "intends", "due", "set", "is", "are",
-    "likely", "plan",
+    "going",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "intends",
+    "due",
+    "set",
+    "is",
+    "are",
+    "likely",
+    "plan",
+    "supposed",
+    "agreed",
+    "agreement",
+    "promised",
+    "pledged",
+    "vowed",
+    "hopes",
 ];
 
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "isn't", "aren't"];
@@ -281,6 +301,15 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
             .contains(&prev.as_str())
             .then_some(Tense::Future);
     }
+    // "the plan", "its plan": a noun, not an intention.
+    if word == "plan"
+        && matches!(
+            prev.as_str(),
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+        )
+    {
+        return None;
+    }
     if word.ends_with("'ll") || FUTURE_WORDS.contains(&word) {
         return Some(Tense::Future);
     }
@@ -328,6 +357,28 @@ mod tests {
         );
         assert_eq!(at("Talks on Friday", "Friday"), Tense::Unknown);
         assert_eq!(at("They're going to meet Friday.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn payments_expectations_and_plans() {
+        // A dividend declared in the past is paid on a date to come.
+        assert_eq!(
+            at("The board declared a dividend payable Jan. 4.", "Jan. 4"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Analysts said they expect a decision in March.", "March"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The talks were supposed to end in June.", "June"),
+            Tense::Future
+        );
+        // "the plan" is a noun: the past verb decides.
+        assert_eq!(
+            at("The bank announced the plan Aug. 21.", "Aug. 21"),
+            Tense::Past
+        );
     }
 
     #[test]

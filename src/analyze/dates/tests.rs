@@ -780,3 +780,11 @@ fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
         "2011-11-08"
     );
 }
+
+#[test]
+fn every_month_is_a_yearly_set() {
+    let found = extract_dates("The festival returns each August.", Some(date(2012, 5, 1)));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].value, "XXXX-08");
+    assert_eq!(found[0].kind, TimexType::Set);
+}
