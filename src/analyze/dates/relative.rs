@@ -180,6 +180,13 @@ fn unit_offset(c: &Captures) -> Option<Expr> {
         return None;
     }
     let unit = lexicon::unit(u)?;
+    // "the past century", said in 1989, is the hundred years up to now, not
+    // the 1800s: a span ending at the anchor, a duration.
+    if matches!(unit, Unit::Decade | Unit::Century)
+        && group(c, "sh").is_some_and(|sh| sh.to_ascii_lowercase().ends_with("past"))
+    {
+        return Some(Expr::Duration(unit.duration(1)));
+    }
     let n = match shift(group(c, "sh")) {
         Shift::Last => -1,
         Shift::Next => 1,

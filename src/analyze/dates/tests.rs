@@ -788,3 +788,18 @@ fn every_month_is_a_yearly_set() {
     assert_eq!(found[0].value, "XXXX-08");
     assert_eq!(found[0].kind, TimexType::Set);
 }
+
+#[test]
+fn the_past_decade_is_a_span_up_to_now() {
+    let found = extract_dates(
+        "Prices have tripled over the past decade.",
+        Some(date(2015, 6, 1)),
+    );
+    assert_eq!(found[0].value, "P10Y");
+    assert_eq!(found[0].kind, TimexType::Duration);
+    // "the last decade" keeps its calendar reading.
+    assert_eq!(
+        one("Prices tripled in the last decade.", date(2015, 6, 1)),
+        "200"
+    );
+}
