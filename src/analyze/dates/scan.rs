@@ -32,7 +32,7 @@ fn rules() -> &'static [Rule] {
 fn modifier() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:(?:the\s+)?(?:early|late|mid)|earlier|later|sometime|around|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+$").ok()
+        super::expr::compile(r"(?i)\b(?:(?:the\s+)?(?:early|late|mid)|earlier|later|sometime|around|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+$").ok()
     })
     .as_ref()
 }
