@@ -114,6 +114,10 @@ pub(super) fn rules() -> Vec<Rule> {
             every_month,
         ),
         (
+            format!(r"\b(?:{WEEKDAY}\s+(?:and|or)\s+)?(?P<wd>{WEEKDAY})\s+(?P<part>(?i:mornings|afternoons|evenings|nights))\b"),
+            weekday_parts,
+        ),
+        (
             r"(?i)\b(?:the\s+)?coming\s+(?P<u>years|months|weeks|days)\b|\bthe\s+(?P<u2>years|months|weeks|days)\s+ahead\b".into(),
             vague_span,
         ),
@@ -522,6 +526,22 @@ fn duration(c: &Captures) -> Option<Expr> {
 fn every_weekday(c: &Captures) -> Option<Expr> {
     let wd = lexicon::weekday(group(c, "wd")?)?;
     Some(Expr::Set(format!("XXXX-WXX-{}", wd.to_monday_one_offset())))
+}
+
+/// "Tuesday nights", "Monday and Tuesday nights": a plural part of the day
+/// makes the weekday a weekly recurrence (`XXXX-WXX-2TNI`).
+fn weekday_parts(c: &Captures) -> Option<Expr> {
+    let wd = lexicon::weekday(group(c, "wd")?)?;
+    let part = match group(c, "part")?.to_ascii_lowercase().as_str() {
+        "mornings" => "MO",
+        "afternoons" => "AF",
+        "evenings" => "EV",
+        _ => "NI",
+    };
+    Some(Expr::Set(format!(
+        "XXXX-WXX-{}T{part}",
+        wd.to_monday_one_offset()
+    )))
 }
 
 /// "each July": a yearly recurrence in that month (`XXXX-07`).

@@ -803,3 +803,14 @@ fn the_past_decade_is_a_span_up_to_now() {
         "200"
     );
 }
+
+#[test]
+fn plural_parts_of_weekdays_are_weekly_sets() {
+    let found = extract_dates(
+        "The ferry sails on Friday and Saturday nights in summer.",
+        Some(date(2019, 4, 2)),
+    );
+    assert_eq!(found[0].text, "Friday and Saturday nights");
+    assert_eq!(found[0].value, "XXXX-WXX-6TNI");
+    assert_eq!(found[0].kind, TimexType::Set);
+}
