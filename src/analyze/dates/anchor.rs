@@ -19,21 +19,46 @@ use super::timex::TimexValue;
 pub(super) struct Context {
     /// The last quarter the story named as its reporting period: (year, quarter).
     last_quarter: Option<(i16, i8)>,
+    /// Whether the story last reported on a span of several quarters ("the
+    /// nine months", "the first half") after naming its quarter: "a year
+    /// earlier" then compares that span, whose TIMEX3 value is the year.
+    longer_period: bool,
     /// The last day, month or year mentioned.
     last_date: Option<TimexValue>,
+}
+
+/// How a mention is written where it stands, beyond its own words.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Setting {
+    /// The tense of its clause.
+    pub(super) tense: Tense,
+    /// Whether an indefinite article introduces it ("a flat second quarter"):
+    /// a period brought in by the way, not the story's own.
+    pub(super) indefinite: bool,
 }
 
 impl Context {
     /// Remembers a resolved value that later mentions may refer back to.
     /// Quarters count only when named as the story's own period ("the third
     /// quarter", "the quarter"), not when they are a comparison ("the
-    /// year-ago quarter") or not yet over at `anchor` (a forecast).
-    pub(super) fn note(&mut self, expr: &Expr, value: &TimexValue, anchor: Option<Date>) {
+    /// year-ago quarter"), brought in with "a" ("after a weak second
+    /// quarter"), or a forecast: still to come at `anchor`, unless the story
+    /// opens on it in the past tense ("reported fourth-quarter earnings" in
+    /// November: a fiscal quarter that is over, whatever the calendar says).
+    /// A span of several quarters reported after the quarter ("the nine
+    /// months", "the first half") makes later year-ago comparisons years.
+    pub(super) fn note(
+        &mut self,
+        expr: &Expr,
+        value: &TimexValue,
+        anchor: Option<Date>,
+        setting: Setting,
+    ) {
         // A period still running or to come is a forecast, not the one reported on.
         let finished = match (value.range(), anchor) {
             (Some((_, last)), Some(anchor)) => last < anchor,
             _ => true,
-        };
+        } || (setting.tense == Tense::Past && self.last_quarter.is_none());
         match (expr, value) {
             (
                 Expr::Quarter { .. }
@@ -43,7 +68,17 @@ impl Context {
                     ..
                 },
                 TimexValue::Quarter { year, quarter },
-            ) if finished => self.last_quarter = Some((*year, *quarter)),
+            ) if finished && !setting.indefinite => {
+                self.last_quarter = Some((*year, *quarter));
+                self.longer_period = false;
+            }
+            // "the first nine months", "the six months", "the first half".
+            (Expr::Duration(d), _)
+                if self.last_quarter.is_some() && matches!(d.as_str(), "P6M" | "P9M") =>
+            {
+                self.longer_period = true;
+            }
+            (Expr::Half { .. }, _) if self.last_quarter.is_some() => self.longer_period = true,
             (_, TimexValue::Day(_) | TimexValue::Month { .. } | TimexValue::Year(_)) => {
                 self.last_date = Some(value.clone())
             }
@@ -257,15 +292,16 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             }
         }
         Expr::ReportingQuarterIn(year) => match ctx.last_quarter {
-            Some((_, quarter)) => TimexValue::Quarter { year, quarter },
-            None => TimexValue::Year(year),
+            Some((_, quarter)) if !ctx.longer_period => TimexValue::Quarter { year, quarter },
+            _ => TimexValue::Year(year),
         },
         Expr::Following { unit, n } => following(ctx.last_date.as_ref(), anchor, unit, n)?,
         Expr::YearBefore => match ctx.last_quarter {
-            Some((qy, q)) => TimexValue::Quarter {
+            Some((qy, q)) if !ctx.longer_period => TimexValue::Quarter {
                 year: qy.checked_sub(1)?,
                 quarter: q,
             },
+            Some((qy, _)) => TimexValue::Year(qy.checked_sub(1)?),
             None => TimexValue::Year(y.checked_sub(1)?),
         },
         Expr::CenturyOffset(n) => {
@@ -300,6 +336,9 @@ fn holiday_date(holiday: Holiday, year: i16) -> Option<Date> {
         Holiday::Nth(m, nth, wd) => Date::new(year, m, 1)
             .ok()?
             .nth_weekday_of_month(nth, wd)
+            .ok(),
+        Holiday::DayAfterNth(m, nth, wd) => holiday_date(Holiday::Nth(m, nth, wd), year)?
+            .tomorrow()
             .ok(),
     }
 }

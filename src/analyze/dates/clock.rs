@@ -15,13 +15,13 @@ const CLOCK: &str = r"(?:(?P<h>\d{1,2})(?::(?P<m>[0-5]\d))?\s*(?P<ap>[aApP])\.?[
 
 fn before_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"\b{CLOCK},?\s+$")).ok())
+    RE.get_or_init(|| super::expr::compile(&format!(r"\b{CLOCK},?\s+$")).ok())
         .as_ref()
 }
 
 fn after_re() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(&format!(r"^,?\s+(?i:at\s+){CLOCK}")).ok())
+    RE.get_or_init(|| super::expr::compile(&format!(r"^,?\s+(?i:at\s+){CLOCK}")).ok())
         .as_ref()
 }
 

@@ -31,6 +31,9 @@ pub(super) enum Holiday {
     Fixed(i8, i8),
     /// The nth (negative: from the end) weekday of a month (Labor Day, Memorial Day).
     Nth(i8, i8, Weekday),
+    /// The day after the nth weekday of a month: the U.S. Election Day, the
+    /// Tuesday after the first Monday of November.
+    DayAfterNth(i8, i8, Weekday),
 }
 
 /// The meaning of a matched phrase.
@@ -128,7 +131,7 @@ impl Rule {
     /// Compiles a rule; the patterns are constants, so a failure is a bug
     /// caught by the tests, and the rule is then left out rather than panicking.
     pub(super) fn new(pattern: &str, build: Builder) -> Option<Rule> {
-        match Regex::new(pattern) {
+        match compile(pattern) {
             Ok(re) => Some(Rule { re, build }),
             Err(err) => {
                 debug_assert!(false, "bad date pattern {pattern}: {err}");
@@ -136,6 +139,32 @@ impl Rule {
             }
         }
     }
+}
+
+/// Compiles a date pattern with ASCII word boundaries.
+///
+/// A Unicode `\b` stops the regex crate's fast automaton at the first
+/// non-ASCII byte (a curly quote or a dash in a news story is enough) and
+/// leaves the search to its slow engines; the date words are all ASCII, so
+/// an ASCII boundary means the same here.
+pub(super) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    let mut out = String::with_capacity(pattern.len() + 32);
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('b') => out.push_str(r"(?-u:\b)"),
+            Some(next) => {
+                out.push('\\');
+                out.push(next);
+            }
+            None => out.push('\\'),
+        }
+    }
+    Regex::new(&out)
 }
 
 /// The text of a named capture group, if it took part in the match.

@@ -81,7 +81,7 @@ pub(super) fn rules() -> Vec<Rule> {
             season,
         ),
         (
-            r"\b(?:(?P<sh>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day)\b".into(),
+            r"\b(?:(?P<sh>(?i:last|next|this))\s+)?(?P<h>Christmas(?:\s+(?:Day|Eve))?|New\s+Year's\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Halloween|Valentine's\s+Day|Labor\s+Day|Memorial\s+Day|Election\s+Day)\b".into(),
             holiday,
         ),
         (r"(?i)\b(?P<sh>this|the\s+next|next|last|the\s+last)\s+century\b".into(), century_offset),
@@ -108,6 +108,14 @@ pub(super) fn rules() -> Vec<Rule> {
         (
             format!(r"\b(?i:every|each)\s+(?P<wd>{WEEKDAY})\b"),
             every_weekday,
+        ),
+        (
+            format!(r"\b(?i:every|each)\s+(?P<mon>{MONTH_FULL})\b"),
+            every_month,
+        ),
+        (
+            format!(r"\b(?:{WEEKDAY}\s+(?:and|or)\s+)?(?P<wd>{WEEKDAY})\s+(?P<part>(?i:mornings|afternoons|evenings|nights))\b"),
+            weekday_parts,
         ),
         (
             r"(?i)\b(?:the\s+)?coming\s+(?P<u>years|months|weeks|days)\b|\bthe\s+(?P<u2>years|months|weeks|days)\s+ahead\b".into(),
@@ -176,6 +184,13 @@ fn unit_offset(c: &Captures) -> Option<Expr> {
         return None;
     }
     let unit = lexicon::unit(u)?;
+    // "the past century", said in 1989, is the hundred years up to now, not
+    // the 1800s: a span ending at the anchor, a duration.
+    if matches!(unit, Unit::Decade | Unit::Century)
+        && group(c, "sh").is_some_and(|sh| sh.to_ascii_lowercase().ends_with("past"))
+    {
+        return Some(Expr::Duration(unit.duration(1)));
+    }
     let n = match shift(group(c, "sh")) {
         Shift::Last => -1,
         Shift::Next => 1,
@@ -436,6 +451,8 @@ fn holiday(c: &Captures) -> Option<Expr> {
         Holiday::Fixed(10, 31)
     } else if h.starts_with("valentine") {
         Holiday::Fixed(2, 14)
+    } else if h.starts_with("election") {
+        Holiday::DayAfterNth(11, 1, jiff::civil::Weekday::Monday)
     } else if h.starts_with("labor") {
         Holiday::Nth(9, 1, jiff::civil::Weekday::Monday)
     } else {
@@ -509,6 +526,28 @@ fn duration(c: &Captures) -> Option<Expr> {
 fn every_weekday(c: &Captures) -> Option<Expr> {
     let wd = lexicon::weekday(group(c, "wd")?)?;
     Some(Expr::Set(format!("XXXX-WXX-{}", wd.to_monday_one_offset())))
+}
+
+/// "Tuesday nights", "Monday and Tuesday nights": a plural part of the day
+/// makes the weekday a weekly recurrence (`XXXX-WXX-2TNI`).
+fn weekday_parts(c: &Captures) -> Option<Expr> {
+    let wd = lexicon::weekday(group(c, "wd")?)?;
+    let part = match group(c, "part")?.to_ascii_lowercase().as_str() {
+        "mornings" => "MO",
+        "afternoons" => "AF",
+        "evenings" => "EV",
+        _ => "NI",
+    };
+    Some(Expr::Set(format!(
+        "XXXX-WXX-{}T{part}",
+        wd.to_monday_one_offset()
+    )))
+}
+
+/// "each July": a yearly recurrence in that month (`XXXX-07`).
+fn every_month(c: &Captures) -> Option<Expr> {
+    let month = lexicon::month(group(c, "mon")?)?;
+    Some(Expr::Set(format!("XXXX-{month:02}")))
 }
 
 /// "the coming weeks", "the years ahead": a stretch of vague length to come (`PXW`).

@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::expr::{Expr, Rule};
 use super::{absolute, relative};
@@ -29,10 +29,18 @@ fn rules() -> &'static [Rule] {
     })
 }
 
+/// All the rules' patterns as one set: a single pass over the text tells
+/// which rules match anywhere, and only those are run for their matches.
+fn rule_set() -> Option<&'static RegexSet> {
+    static SET: OnceLock<Option<RegexSet>> = OnceLock::new();
+    SET.get_or_init(|| RegexSet::new(rules().iter().map(|r| r.re.as_str())).ok())
+        .as_ref()
+}
+
 fn modifier() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:(?:the\s+)?(?:early|late|mid)|earlier|later|sometime|around|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+$").ok()
+        super::expr::compile(r"(?i)\b(?:(?:the\s+)?(?:early|late|mid)|earlier|later|sometime|around|the\s+(?:end|beginning|start|middle|close)\s+of)[\s-]+$").ok()
     })
     .as_ref()
 }
@@ -69,7 +77,12 @@ fn plausible_number(text: &str, start: usize, end: usize) -> bool {
 /// All date expressions in `text`, in text order, without overlaps.
 pub(super) fn scan(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
-    for (order, rule) in rules().iter().enumerate() {
+    let rules = rules();
+    let hits = rule_set().map(|set| set.matches(text));
+    for (order, rule) in rules.iter().enumerate() {
+        if hits.as_ref().is_some_and(|h| !h.matched(order)) {
+            continue;
+        }
         for caps in rule.re.captures_iter(text) {
             // A rule may match context it does not report: group "mention" is then the mention.
             let Some(m) = caps.name("mention").or_else(|| caps.get(0)) else {

@@ -141,12 +141,32 @@ const FUTURE_WORDS: &[&str] = &[
     "postponed",
     "delayed",
     "soon",
+    "payable",
+    "expect",
+    "expects",
 ];
 
 /// Words that mark the future when "to" follows them: "going to", "set to".
 const FUTURE_BEFORE_TO: &[&str] = &[
-    "going", "expected", "expects", "plans", "planned", "intends", "due", "set", "is", "are",
-    "likely", "plan",
+    "going",
+    "expected",
+    "expects",
+    "plans",
+    "planned",
+    "intends",
+    "due",
+    "set",
+    "is",
+    "are",
+    "likely",
+    "plan",
+    "supposed",
+    "agreed",
+    "agreement",
+    "promised",
+    "pledged",
+    "vowed",
+    "hopes",
 ];
 
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "isn't", "aren't"];
@@ -211,60 +231,93 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         return Tense::Unknown;
     }
     let (lo, hi) = sentence(text, start, end);
-    let mut best: Option<(usize, Tense)> = None;
-    let mut spans = Vec::new();
+    let mut scan = Scan {
+        text,
+        start,
+        end,
+        best: None,
+        lower: String::new(),
+        prev_lower: String::new(),
+    };
     let mut current: Option<usize> = None;
     for (i, c) in text[lo..hi].char_indices() {
         if c.is_alphanumeric() || c == '\'' {
             current.get_or_insert(lo + i);
-        } else if let Some(b) = current.take() {
-            spans.push((b, lo + i));
+        } else if let Some(b) = current.take()
+            && let Some(t) = scan.word(b, lo + i)
+        {
+            return t;
         }
     }
-    if let Some(b) = current {
-        spans.push((b, hi));
+    if let Some(b) = current
+        && let Some(t) = scan.word(b, hi)
+    {
+        return t;
     }
-    let mut prev = "";
-    for (w_start, w_end) in spans {
+    scan.best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// The walk over a sentence's words, keeping the nearest tense marker; the
+/// two lower-case buffers are reused from word to word.
+struct Scan<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    best: Option<(usize, Tense)>,
+    /// The current word in lower case.
+    lower: String,
+    /// The previous word in lower case ("" at the mention).
+    prev_lower: String,
+}
+
+impl Scan<'_> {
+    /// Looks at the word `w_start..w_end`; `Some` ends the walk with that tense.
+    fn word(&mut self, w_start: usize, w_end: usize) -> Option<Tense> {
+        let (text, start, end) = (self.text, self.start, self.end);
         let word = &text[w_start..w_end];
         // "effective Feb. 1": a change announced for a date to come.
         if w_end <= start
             && text[w_end..start].trim().is_empty()
             && word.eq_ignore_ascii_case("effective")
         {
-            return Tense::Future;
+            return Some(Tense::Future);
         }
         if w_start < end && w_end > start {
-            prev = "";
-            continue;
+            self.prev_lower.clear();
+            return None;
         }
-        let lw = word.to_ascii_lowercase();
-        let lw = lw.trim_matches('\'');
-        let tense = classify(lw, prev);
-        prev = if lw.is_empty() { prev } else { word };
-        let Some(tense) = tense else { continue };
+        self.lower.clear();
+        self.lower
+            .extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        let lw = self.lower.trim_matches('\'');
+        let tense = classify(lw, &self.prev_lower);
+        if !lw.is_empty() {
+            // The previous word as written, lower-cased (quotes kept).
+            std::mem::swap(&mut self.lower, &mut self.prev_lower);
+        }
+        let tense = tense?;
         let dist = if w_end <= start {
             start - w_end
         } else {
             w_start - end
         };
-        if best.is_none_or(|(d, _)| dist < d) {
-            best = Some((dist, tense));
+        if self.best.is_none_or(|(d, _)| dist < d) {
+            self.best = Some((dist, tense));
         }
+        None
     }
-    best.map_or(Tense::Unknown, |(_, t)| t)
 }
 
+/// The tense `word` marks after `prev` (both in lower case), if any.
 fn classify(word: &str, prev: &str) -> Option<Tense> {
-    let prev = prev.to_ascii_lowercase();
     // "has been": the present perfect reports the past.
-    if word == "been" && matches!(prev.as_str(), "has" | "have" | "had" | "hasn't" | "haven't") {
+    if word == "been" && matches!(prev, "has" | "have" | "had" | "hasn't" | "haven't") {
         return Some(Tense::Past);
     }
     // "will be named", "is expected": a participle after "be" takes its
     // tense from the auxiliary, which is counted on its own.
     if matches!(
-        prev.as_str(),
+        prev,
         "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were"
     ) && !FUTURE_WORDS.contains(&word)
         && (PAST_WORDS.contains(&word) || word.ends_with("ed"))
@@ -277,9 +330,16 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
     }
     if word == "to" {
         // "going to", "expected to", "set to": the marker is the pair.
-        return FUTURE_BEFORE_TO
-            .contains(&prev.as_str())
-            .then_some(Tense::Future);
+        return FUTURE_BEFORE_TO.contains(&prev).then_some(Tense::Future);
+    }
+    // "the plan", "its plan": a noun, not an intention.
+    if word == "plan"
+        && matches!(
+            prev,
+            "a" | "an" | "the" | "its" | "their" | "his" | "her" | "this" | "that"
+        )
+    {
+        return None;
     }
     if word.ends_with("'ll") || FUTURE_WORDS.contains(&word) {
         return Some(Tense::Future);
@@ -295,7 +355,7 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
         && word.ends_with("ed")
         && !word.starts_with("un")
         && !matches!(
-            prev.as_str(),
+            prev,
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "still"
         )
         && !ED_EXCEPTIONS.contains(&word)
@@ -328,6 +388,28 @@ mod tests {
         );
         assert_eq!(at("Talks on Friday", "Friday"), Tense::Unknown);
         assert_eq!(at("They're going to meet Friday.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn payments_expectations_and_plans() {
+        // A dividend declared in the past is paid on a date to come.
+        assert_eq!(
+            at("The board declared a dividend payable Jan. 4.", "Jan. 4"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("Analysts said they expect a decision in March.", "March"),
+            Tense::Future
+        );
+        assert_eq!(
+            at("The talks were supposed to end in June.", "June"),
+            Tense::Future
+        );
+        // "the plan" is a noun: the past verb decides.
+        assert_eq!(
+            at("The bank announced the plan Aug. 21.", "Aug. 21"),
+            Tense::Past
+        );
     }
 
     #[test]

@@ -705,3 +705,112 @@ fn names_that_look_like_dates() {
     );
     assert!(values("Baker spoke on ABC's \"This Week\" program.", a).is_empty());
 }
+
+#[test]
+fn a_year_earlier_after_a_longer_span_is_the_year() {
+    let a = date(2003, 11, 4);
+    let v = values(
+        "The brewer said third-quarter net rose 8% from a year earlier. \
+         For the nine months, net was $40 million, up from $31 million a year earlier.",
+        a,
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["2003-Q3", "2002-Q3", "P9M", "2002"]);
+    // Back to the quarter: comparisons are quarters again.
+    let v = values(
+        "In the first half, sales were flat. In the third quarter they rose from a year ago.",
+        a,
+    );
+    assert_eq!(v.last().unwrap().1, "2002-Q3");
+    let v = values(
+        "Third-quarter profit doubled. In the six months, profit was $9 million, \
+         against $7 million in the 2002 period.",
+        a,
+    );
+    assert_eq!(
+        v.last().unwrap(),
+        &("the 2002 period".to_string(), "2002".to_string())
+    );
+}
+
+#[test]
+fn a_quarter_brought_in_with_a_is_not_the_story_period() {
+    let a = date(2003, 11, 4);
+    let v = values(
+        "The chain posted higher third-quarter sales. After a weak second quarter, \
+         margins in the latest period were wider than a year ago.",
+        a,
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["2003-Q3", "2003-Q2", "2003-Q3", "2002-Q3"]);
+}
+
+#[test]
+fn a_fiscal_quarter_reported_in_the_past_is_the_story_period() {
+    // A fiscal fourth quarter reported in early November is over, though the
+    // calendar's fourth quarter is not.
+    let a = date(2003, 11, 4);
+    let v = values(
+        "The retailer reported a 30% drop in fourth-quarter earnings. \
+         Sales in the latest period fell from a year earlier.",
+        a,
+    );
+    let vals: Vec<&str> = v.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(vals, ["2003-Q4", "2003-Q4", "2002-Q4"]);
+    // A forecast is not: "the quarter" stays the last finished one.
+    let v = values(
+        "The company expects a fourth-quarter charge. Sales in the latest period rose.",
+        a,
+    );
+    assert_eq!(v.last().unwrap().1, "2003-Q3");
+}
+
+#[test]
+fn election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    assert_eq!(
+        one(
+            "Both parties are campaigning hard before Election Day.",
+            date(2010, 10, 20)
+        ),
+        "2010-11-02"
+    );
+    // November 2011 starts on a Tuesday: Election Day is the 8th, not the 1st.
+    assert_eq!(
+        one("Turnout was low on Election Day.", date(2011, 11, 20)),
+        "2011-11-08"
+    );
+}
+
+#[test]
+fn every_month_is_a_yearly_set() {
+    let found = extract_dates("The festival returns each August.", Some(date(2012, 5, 1)));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].value, "XXXX-08");
+    assert_eq!(found[0].kind, TimexType::Set);
+}
+
+#[test]
+fn the_past_decade_is_a_span_up_to_now() {
+    let found = extract_dates(
+        "Prices have tripled over the past decade.",
+        Some(date(2015, 6, 1)),
+    );
+    assert_eq!(found[0].value, "P10Y");
+    assert_eq!(found[0].kind, TimexType::Duration);
+    // "the last decade" keeps its calendar reading.
+    assert_eq!(
+        one("Prices tripled in the last decade.", date(2015, 6, 1)),
+        "200"
+    );
+}
+
+#[test]
+fn plural_parts_of_weekdays_are_weekly_sets() {
+    let found = extract_dates(
+        "The ferry sails on Friday and Saturday nights in summer.",
+        Some(date(2019, 4, 2)),
+    );
+    assert_eq!(found[0].text, "Friday and Saturday nights");
+    assert_eq!(found[0].value, "XXXX-WXX-6TNI");
+    assert_eq!(found[0].kind, TimexType::Set);
+}
