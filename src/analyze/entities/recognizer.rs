@@ -116,26 +116,12 @@ impl Recognizer {
             s.emissions.resize(n_tokens * NUM_TAGS, 0);
             s.second.clear();
             s.second.resize(n_tokens * NUM_TAGS, 0);
-            const AHEAD: usize = 2;
-            for i in 0..n_tokens.min(AHEAD) {
-                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
-                joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
-            }
-            for i in 0..n_tokens {
-                if i + AHEAD < n_tokens {
-                    let (lo, hi) = (
-                        s.extractor.offsets[i + AHEAD],
-                        s.extractor.offsets[i + AHEAD + 1],
-                    );
-                    joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
-                }
-                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
-                joint.score_both(
-                    &s.extractor.feats[lo as usize..hi as usize],
-                    &mut s.emissions[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                );
-            }
+            joint.score_tokens(
+                &s.extractor.feats,
+                &s.extractor.offsets,
+                &mut s.emissions,
+                &mut s.second,
+            );
             for r in sentences {
                 let em = &s.emissions[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &first.trans, &mut s.back, &mut s.path);
@@ -147,13 +133,7 @@ impl Recognizer {
             };
             s.stacker.stack(s.extractor.infos(), sentences, out);
             out.clear();
-            for i in 0..n_tokens {
-                let (lo, hi) = (s.stacker.offsets[i], s.stacker.offsets[i + 1]);
-                joint.add_second(
-                    &s.stacker.feats[lo as usize..hi as usize],
-                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                );
-            }
+            joint.add_second_tokens(&s.stacker.feats, &s.stacker.offsets, &mut s.second);
             for r in sentences {
                 let em = &s.second[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &second.trans, &mut s.back, &mut s.path);
