@@ -115,7 +115,9 @@ impl Tag {
         })
     }
 
-    /// Whether `next` may follow `self` in a well-formed BIOES sequence.
+    /// Whether `next` may follow `self` in a well-formed BIOES sequence (the decoder
+    /// hard-codes these; its tests check it against this).
+    #[cfg(test)]
     pub(crate) const fn allows(self, next: Tag) -> bool {
         let open = matches!(self.part(), Some(Part::Begin | Part::Inside));
         match next.part() {
