@@ -5,69 +5,10 @@
 
 use std::ops::Range;
 
-use super::hash::{self, feature, mix};
-use super::lexicon::{HashKeyed, Lexicon, WordInfo, ascii_norm_lower, norm_char, word_key};
-
-/// Capitalisation class of a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Class {
-    Lower = 0,
-    InitCap = 1,
-    AllCaps = 2,
-    Mixed = 3,
-    Number = 4,
-    AlphaNum = 5,
-    Punct = 6,
-    SingleUpper = 7,
-}
-
-impl Class {
-    pub(crate) fn of(s: &str) -> Class {
-        let (mut upper, mut lower, mut digit, mut alpha) = (0, 0, 0, 0);
-        let mut first_upper = false;
-        for (i, c) in s.chars().enumerate() {
-            if c.is_alphabetic() {
-                alpha += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                    if i == 0 {
-                        first_upper = true;
-                    }
-                } else if c.is_lowercase() {
-                    lower += 1;
-                }
-            } else if c.is_numeric() {
-                digit += 1;
-            }
-        }
-        if alpha == 0 {
-            return if digit > 0 {
-                Class::Number
-            } else {
-                Class::Punct
-            };
-        }
-        if digit > 0 {
-            return Class::AlphaNum;
-        }
-        if lower == 0 && upper > 0 {
-            return if upper == 1 {
-                Class::SingleUpper
-            } else {
-                Class::AllCaps
-            };
-        }
-        if upper == 0 {
-            return Class::Lower;
-        }
-        if first_upper && upper == 1 {
-            Class::InitCap
-        } else {
-            Class::Mixed
-        }
-    }
-}
+use super::hash::{feature, mix};
+use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
+pub(crate) use super::word::Class;
+use super::word::{affixes, spelling};
 
 /// Per-token values computed once and shared by window features.
 #[derive(Debug, Clone, Copy, Default)]
@@ -79,6 +20,8 @@ pub(crate) struct TokInfo {
     pre: [u64; 4],
     suf: [u64; 4],
     pub(crate) class: u8,
+    /// Length in characters, at most 12.
+    chars: u8,
     lex: WordInfo,
     pub(crate) first: bool,
     pub(crate) caps_sentence: bool,
@@ -151,84 +94,6 @@ pub(crate) struct Extractor {
     genre: u64,
 }
 
-fn shapes(s: &str) -> (u64, u64) {
-    let (mut long, mut short) = (hash::EMPTY, hash::EMPTY);
-    let (mut last, mut run) = ('\0', 0);
-    for c in s.chars() {
-        let c = norm_char(c);
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() || c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if m == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = m;
-            short = hash::feed_char(short, m);
-        }
-        if run <= 3 {
-            long = hash::feed_char(long, m);
-        }
-    }
-    (long, short)
-}
-
-fn affixes(s: &str) -> ([u64; 4], [u64; 4]) {
-    let mut pre = [0u64; 4];
-    let mut suf = [0u64; 4];
-    if s.is_ascii() {
-        // Same hashes as below, byte by byte.
-        let b = s.as_bytes();
-        let (mut hp, mut hs) = (hash::EMPTY, hash::EMPTY);
-        for k in 0..4 {
-            if k < b.len() {
-                hp = hash::feed(hp, &[ascii_norm_lower(b[k])]);
-                hs = hash::feed(hs, &[ascii_norm_lower(b[b.len() - 1 - k])]);
-            }
-            pre[k] = hp;
-            suf[k] = hs;
-        }
-        return (pre, suf);
-    }
-    let mut h = hash::EMPTY;
-    let mut n = 0;
-    for c in s.chars().flat_map(|c| norm_char(c).to_lowercase()).take(4) {
-        h = hash::feed_char(h, c);
-        pre[n] = h;
-        n += 1;
-    }
-    for p in pre.iter_mut().skip(n) {
-        *p = h;
-    }
-    let mut h = hash::EMPTY;
-    let mut n = 0;
-    for c in s
-        .chars()
-        .rev()
-        .flat_map(|c| norm_char(c).to_lowercase())
-        .take(4)
-    {
-        h = hash::feed_char(h, c);
-        suf[n] = h;
-        n += 1;
-    }
-    for p in suf.iter_mut().skip(n) {
-        *p = h;
-    }
-    (pre, suf)
-}
-
-fn word_hash(s: &str) -> u64 {
-    s.chars()
-        .fold(hash::EMPTY, |h, c| hash::feed_char(h, norm_char(c)))
-}
-
 /// Whether a token opens a sentence-like unit: first, or after an opening quote or dash.
 fn opens(tokens: &[impl AsRef<str>], sentence_start: usize, i: usize) -> bool {
     if i == sentence_start {
@@ -255,22 +120,25 @@ impl Extractor {
         self.marks.resize(n, 0);
         self.doc.clear();
         self.feats.clear();
+        // About sixty features a token: grow once, not while pushing.
+        self.feats.reserve(n * 64);
         self.offsets.clear();
         self.offsets.push(0);
         for s in tokens {
             let s = s.as_ref();
             let key = word_key(s);
-            let (shape, short) = shapes(s);
+            let sp = spelling(s);
             let (pre, suf) = affixes(s);
             self.keys.push(key);
             self.infos.push(TokInfo {
-                word: word_hash(s),
+                word: sp.word,
                 key,
-                shape,
-                short,
+                shape: sp.shape,
+                short: sp.short,
                 pre,
                 suf,
-                class: Class::of(s) as u8,
+                class: sp.class as u8,
+                chars: sp.chars.min(12) as u8,
                 lex: lex.word(key),
                 first: false,
                 caps_sentence: false,
@@ -399,8 +267,7 @@ impl Extractor {
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
         f.push(feature(T_CLASS_WIN, mix(mix(class(-1), cls), class(1))));
         f.push(feature(T_SUF_CLASS, mix(t.suf[2], cls)));
-        let len = tokens[i].as_ref().chars().count().min(12) as u64;
-        f.push(feature(T_LEN, mix(len, cls)));
+        f.push(feature(T_LEN, mix(u64::from(t.chars), cls)));
         // Clusters of the word and its neighbours.
         for level in 0..3 {
             for (w, d) in [0isize, -1, 1].into_iter().enumerate() {
@@ -423,13 +290,13 @@ impl Extractor {
             if j < r.start as isize || j >= r.end as isize {
                 continue;
             }
-            let m = self.marks[j as usize];
-            for bit in 0..16 {
-                if m & (1 << bit) != 0 {
-                    f.push(feature(T_GAZ[k], bit));
-                    if d == 0 {
-                        f.push(feature(T_GAZ_CLASS, mix(bit, cls)));
-                    }
+            let mut m = self.marks[j as usize];
+            while m != 0 {
+                let bit = u64::from(m.trailing_zeros());
+                m &= m - 1;
+                f.push(feature(T_GAZ[k], bit));
+                if d == 0 {
+                    f.push(feature(T_GAZ_CLASS, mix(bit, cls)));
                 }
             }
         }
@@ -469,34 +336,6 @@ impl Extractor {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classes() {
-        assert_eq!(Class::of("Altman"), Class::InitCap);
-        assert_eq!(Class::of("NVIDIA"), Class::AllCaps);
-        assert_eq!(Class::of("OpenAI"), Class::Mixed);
-        assert_eq!(Class::of("iPhone"), Class::Mixed);
-        assert_eq!(Class::of("J"), Class::SingleUpper);
-        assert_eq!(Class::of("1996-08-30"), Class::Number);
-        assert_eq!(Class::of("F-16"), Class::AlphaNum);
-        assert_eq!(Class::of("’s"), Class::Lower);
-        assert_eq!(Class::of("."), Class::Punct);
-    }
-
-    #[test]
-    fn shapes_and_affixes() {
-        assert_eq!(shapes("Altman"), shapes("Bxxxxxxxxx"));
-        assert_ne!(shapes("Altman").1, shapes("ALTMAN").1);
-        assert_eq!(shapes("Altman").1, shapes("Xy").1);
-        let (pre, suf) = affixes("Altman");
-        assert_eq!(pre[0], affixes("a").0[0]);
-        assert_eq!(suf[2], affixes("Batman").1[2]);
-        let (pre, _) = affixes("Al");
-        assert_eq!(pre[1], pre[3]);
-        // The ASCII fast path agrees with the general one.
-        assert_eq!(affixes("Abcdef").0, affixes("Abcdeé").0);
-        assert_eq!(affixes("éxyZ").1[..3], affixes("axyz").1[..3]);
-    }
 
     fn extract(tokens: &[&str]) -> Extractor {
         let mut ex = Extractor::default();

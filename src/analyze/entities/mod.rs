@@ -42,6 +42,7 @@ mod tokenize;
 #[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
+mod word;
 
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};
