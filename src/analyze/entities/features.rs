@@ -9,6 +9,7 @@ use super::hash::{feature, mix};
 use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
 pub(crate) use super::word::Class;
 use super::word::{affixes, spelling};
+use super::words::WordCache;
 
 /// Per-token values computed once and shared by window features.
 #[derive(Debug, Clone, Copy, Default)]
@@ -17,8 +18,6 @@ pub(crate) struct TokInfo {
     pub(crate) key: u64,
     shape: u64,
     short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
     pub(crate) class: u8,
     /// Length in characters, at most 12.
     chars: u8,
@@ -92,6 +91,11 @@ pub(crate) struct Extractor {
     pub(crate) offsets: Vec<u32>,
     /// The document's section word (`SOCCER` in a first line `SOCCER - ...`), or 0.
     genre: u64,
+    /// When set, the features of a token's own spelling (see [`own_features`]) are left out
+    /// of `feats` and given once per distinct word in the cache instead.
+    pub(crate) words: Option<WordCache>,
+    /// Token i's word in `words` (when set).
+    pub(crate) word_ids: Vec<u32>,
 }
 
 /// Whether a token opens a sentence-like unit: first, or after an opening quote or dash.
@@ -124,25 +128,35 @@ impl Extractor {
         self.feats.reserve(n * 64);
         self.offsets.clear();
         self.offsets.push(0);
+        self.word_ids.clear();
+        if let Some(words) = &mut self.words {
+            words.start_document();
+        }
+        let mut own = Vec::new();
         for s in tokens {
             let s = s.as_ref();
             let key = word_key(s);
             let sp = spelling(s);
-            let (pre, suf) = affixes(s);
             self.keys.push(key);
-            self.infos.push(TokInfo {
+            let info = TokInfo {
                 word: sp.word,
                 key,
                 shape: sp.shape,
                 short: sp.short,
-                pre,
-                suf,
                 class: sp.class as u8,
                 chars: sp.chars.min(12) as u8,
                 lex: lex.word(key),
                 first: false,
                 caps_sentence: false,
-            });
+            };
+            if let Some(words) = &mut self.words {
+                let id = words.id(sp.word, key, |out| {
+                    let (pre, suf) = affixes(s);
+                    own_features(&info, &pre, &suf, out);
+                });
+                self.word_ids.push(id);
+            }
+            self.infos.push(info);
         }
         for r in sentences {
             let (mut letters, mut caps) = (0, 0);
@@ -209,9 +223,15 @@ impl Extractor {
             }
             _ => 0,
         };
+        let inline_own = self.words.is_none();
         for r in sentences {
             for i in r.clone() {
-                self.token(r.clone(), i, tokens);
+                if inline_own {
+                    own.clear();
+                    let (pre, suf) = affixes(tokens[i].as_ref());
+                    own_features(&self.infos[i], &pre, &suf, &mut own);
+                }
+                self.token(r.clone(), i, tokens, &own);
                 self.offsets.push(self.feats.len() as u32);
             }
         }
@@ -222,7 +242,9 @@ impl Extractor {
         &self.infos
     }
 
-    fn token<S: AsRef<str>>(&mut self, r: Range<usize>, i: usize, tokens: &[S]) {
+    /// Pushes token i's features; `own` are the features of its own spelling, in the
+    /// order [`own_features`] gives them (empty when they are left out).
+    fn token<S: AsRef<str>>(&mut self, r: Range<usize>, i: usize, tokens: &[S], own: &[u64]) {
         const PAD_BEFORE: u64 = 0x5eed_0001;
         const PAD_AFTER: u64 = 0x5eed_0002;
         let infos = &self.infos;
@@ -244,21 +266,21 @@ impl Extractor {
         let cls = u64::from(t.class);
         let ctx = cls | u64::from(t.first) << 8 | u64::from(t.caps_sentence) << 9;
 
-        f.push(feature(T_BIAS, 0));
-        f.push(feature(T_WORD, t.word));
-        for (k, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
-            f.push(feature(T_LOW[k], low(d)));
+        // The own-spelling features keep their historical places in the list.
+        let (own_head, own_rest) = own.split_at(own.len().min(4));
+        f.extend_from_slice(&own_head[..own_head.len().min(3)]);
+        for (k, d) in [-1isize, 1, -2, 2].into_iter().enumerate() {
+            f.push(feature(T_LOW[k + 1], low(d)));
         }
-        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
-            f.push(feature(T_SHAPE[k], shape(d)));
+        f.extend_from_slice(&own_head[own_head.len().min(3)..]);
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
+            f.push(feature(T_SHAPE[k + 1], shape(d)));
         }
         f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
         f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
         f.push(feature(T_SHORT_TRI, mix(mix(short(-1), t.short), short(1))));
-        for k in 0..4 {
-            f.push(feature(T_PRE + k as u32, t.pre[k]));
-            f.push(feature(T_SUF + k as u32, t.suf[k]));
-        }
+        let (own_affixes, own_rest) = own_rest.split_at(own_rest.len().min(8));
+        f.extend_from_slice(own_affixes);
         f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
         f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
         f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
@@ -266,19 +288,25 @@ impl Extractor {
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
         f.push(feature(T_CLASS_WIN, mix(mix(class(-1), cls), class(1))));
-        f.push(feature(T_SUF_CLASS, mix(t.suf[2], cls)));
-        f.push(feature(T_LEN, mix(u64::from(t.chars), cls)));
+        let (own_class, own_rest) = own_rest.split_at(own_rest.len().min(2));
+        f.extend_from_slice(own_class);
         // Clusters of the word and its neighbours.
         for level in 0..3 {
-            for (w, d) in [0isize, -1, 1].into_iter().enumerate() {
+            if let Some(&own) = own_rest.get(level) {
+                f.push(own);
+            }
+            for (w, d) in [-1isize, 1].into_iter().enumerate() {
                 let c = at(d).map_or(pad(d), |x| u64::from(x.lex.clusters[level]));
-                f.push(feature(T_CLUSTER + (level * 3 + w) as u32, c));
+                f.push(feature(T_CLUSTER + (level * 3 + w + 1) as u32, c));
             }
         }
         // Capitalisation prior.
-        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
+        if let Some(&own) = own_rest.get(3) {
+            f.push(own);
+        }
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
             let c = at(d).map_or(pad(d), |x| u64::from(x.lex.case) | u64::from(x.class) << 4);
-            f.push(feature(T_CASE[k], c));
+            f.push(feature(T_CASE[k + 1], c));
         }
         f.push(feature(
             T_CASE_CLASS,
@@ -333,6 +361,31 @@ impl Extractor {
     }
 }
 
+/// The features of a token's own spelling and lexicon entry, the same wherever it occurs:
+/// bias, word, lowercase word, shape; prefixes and suffixes (interleaved); suffix and length
+/// by class; its clusters (coarse to fine); its capitalisation prior by class. Exactly 18.
+fn own_features(t: &TokInfo, pre: &[u64; 4], suf: &[u64; 4], out: &mut Vec<u64>) {
+    let cls = u64::from(t.class);
+    out.push(feature(T_BIAS, 0));
+    out.push(feature(T_WORD, t.word));
+    out.push(feature(T_LOW[0], t.key));
+    out.push(feature(T_SHAPE[0], t.shape));
+    for k in 0..4 {
+        out.push(feature(T_PRE + k as u32, pre[k]));
+        out.push(feature(T_SUF + k as u32, suf[k]));
+    }
+    out.push(feature(T_SUF_CLASS, mix(suf[2], cls)));
+    out.push(feature(T_LEN, mix(u64::from(t.chars), cls)));
+    for level in 0..3 {
+        let c = u64::from(t.lex.clusters[level]);
+        out.push(feature(T_CLUSTER + (level * 3) as u32, c));
+    }
+    out.push(feature(
+        T_CASE[0],
+        u64::from(t.lex.case) | u64::from(t.class) << 4,
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +409,47 @@ mod tests {
         // The second "Altman" differs only in its right context and its neighbours.
         let common = a.iter().filter(|k| b.contains(k)).count();
         assert!(common > a.len() / 2 && common < a.len());
+    }
+
+    #[test]
+    fn cached_words_give_the_same_features() {
+        let tokens = ["Sam", "Altman", "met", "Sam", "ALTMAN", "in", "Zürich", "."];
+        let sentences = [0..3, 3..8];
+        let inline = {
+            let mut ex = Extractor::default();
+            ex.document(&Lexicon::default(), &tokens, &sentences);
+            ex
+        };
+        let mut cached = Extractor {
+            words: Some(WordCache::default()),
+            ..Extractor::default()
+        };
+        for round in 0..2 {
+            cached.document(&Lexicon::default(), &tokens, &sentences);
+            let words = cached.words.as_ref().expect("cache");
+            // Distinct words ("Sam" twice) are new only in the first document.
+            let new = words.offsets.len() - 1;
+            assert_eq!(new, if round == 0 { 7 } else { 0 });
+            let mut own: Vec<Vec<u64>> = Vec::new();
+            if round == 0 {
+                for w in words.offsets.windows(2) {
+                    own.push(words.feats[w[0] as usize..w[1] as usize].to_vec());
+                }
+            }
+            for i in 0..tokens.len() {
+                let range = |ex: &Extractor| ex.offsets[i] as usize..ex.offsets[i + 1] as usize;
+                let mut want = inline.feats[range(&inline)].to_vec();
+                let mut got = cached.feats[range(&cached)].to_vec();
+                if round == 0 {
+                    got.extend(&own[cached.word_ids[i] as usize]);
+                    want.sort_unstable();
+                    got.sort_unstable();
+                    assert_eq!(want, got, "token {i}");
+                } else {
+                    assert_eq!(want.len(), got.len() + 18, "token {i}");
+                }
+            }
+        }
     }
 
     #[test]

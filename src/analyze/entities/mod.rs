@@ -43,6 +43,7 @@ mod tokenize;
 #[doc(hidden)]
 pub mod train;
 mod word;
+mod words;
 
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};

@@ -17,11 +17,17 @@ pub(crate) struct Model {
     pub(crate) layers: Vec<Layer>,
     /// The layers' weights merged for tagging (built by [`Model::finish`]).
     pub(crate) joint: Joint,
+    /// Distinguishes finished models (0: not finished), so that what a thread caches about
+    /// one model is never used with another.
+    pub(crate) id: u64,
 }
 
 /// Weights per [`JointSlot`]: the first layer's tags, then the second layer's, then zeros up
 /// to a whole number of four-lane vectors, so that adding a row is a few SIMD instructions.
 const JOINT_WIDTH: usize = (2 * NUM_TAGS).div_ceil(4) * 4;
+
+/// Summed weights of some features for both layers (as in a [`JointSlot`], widened).
+pub(crate) type Row = [i32; JOINT_WIDTH];
 
 /// Both layers' weights of one feature, inline with its key.
 #[derive(Debug, Clone, Copy)]
@@ -150,8 +156,8 @@ impl Joint {
     /// Sets `first` and `second` (one slot per tag each) to the sums of the two layers'
     /// weights of `feats`.
     #[inline(always)]
-    fn score_both(&self, feats: &[u64], first: &mut [i32], second: &mut [i32]) {
-        let mut acc = [0i32; JOINT_WIDTH];
+    fn score_both(&self, base: &Row, feats: &[u64], first: &mut [i32], second: &mut [i32]) {
+        let mut acc = *base;
         for &key in feats {
             if let Some(row) = self.get(key) {
                 add_row(&mut acc, row);
@@ -175,46 +181,47 @@ impl Joint {
         }
     }
 
+    /// The summed weights of `feats`.
+    pub(crate) fn row(&self, feats: &[u64]) -> Row {
+        let mut acc = [0i32; JOINT_WIDTH];
+        for &key in feats {
+            if let Some(row) = self.get(key) {
+                add_row(&mut acc, row);
+            }
+        }
+        acc
+    }
+
     /// Scores every token of a document for both layers: token i's features are
-    /// `feats[offsets[i]..offsets[i + 1]]`, its scores go to `first[i * NUM_TAGS..]` and
+    /// `feats[offsets[i]..offsets[i + 1]]` plus those summed in `bases[base[i]]` (when
+    /// `base` is not empty), its scores go to `first[i * NUM_TAGS..]` and
     /// `second[i * NUM_TAGS..]` (each `NUM_TAGS` per token, overwritten).
-    pub(crate) fn score_tokens(
-        &self,
-        feats: &[u64],
-        offsets: &[u32],
-        first: &mut [i32],
-        second: &mut [i32],
-    ) {
+    pub(crate) fn score_tokens(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2.
-            return unsafe { self.score_tokens_avx2(feats, offsets, first, second) };
+            return unsafe { self.score_tokens_avx2(tokens, first, second) };
         }
-        self.score_tokens_any(feats, offsets, first, second);
+        self.score_tokens_any(tokens, first, second);
     }
 
     /// [`Joint::score_tokens`] compiled for AVX2 (a row of weights is five vector adds).
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn score_tokens_avx2(
-        &self,
-        feats: &[u64],
-        offsets: &[u32],
-        first: &mut [i32],
-        second: &mut [i32],
-    ) {
-        self.score_tokens_any(feats, offsets, first, second);
+    fn score_tokens_avx2(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
+        self.score_tokens_any(tokens, first, second);
     }
 
     #[inline(always)]
-    fn score_tokens_any(
-        &self,
-        feats: &[u64],
-        offsets: &[u32],
-        first: &mut [i32],
-        second: &mut [i32],
-    ) {
+    fn score_tokens_any(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
+        let Tokens {
+            feats,
+            offsets,
+            base,
+            bases,
+        } = tokens;
         let n = offsets.len().saturating_sub(1);
+        let zero = [0i32; JOINT_WIDTH];
         let feats_of = |i: usize| &feats[offsets[i] as usize..offsets[i + 1] as usize];
         const AHEAD: usize = 2;
         for i in 0..n.min(AHEAD) {
@@ -225,7 +232,13 @@ impl Joint {
                 self.prefetch(feats_of(i + AHEAD));
             }
             let range = i * NUM_TAGS..(i + 1) * NUM_TAGS;
-            self.score_both(feats_of(i), &mut first[range.clone()], &mut second[range]);
+            let b = base.get(i).map_or(&zero, |&j| &bases[j as usize]);
+            self.score_both(
+                b,
+                feats_of(i),
+                &mut first[range.clone()],
+                &mut second[range],
+            );
         }
     }
 
@@ -257,6 +270,19 @@ impl Joint {
             );
         }
     }
+}
+
+/// The features of a document's tokens, for [`Joint::score_tokens`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tokens<'a> {
+    /// All tokens' features, concatenated.
+    pub(crate) feats: &'a [u64],
+    /// `feats[offsets[i]..offsets[i + 1]]` are token i's.
+    pub(crate) offsets: &'a [u32],
+    /// Token i's precomputed part of its sums is `bases[base[i]]`; empty: none.
+    pub(crate) base: &'a [u32],
+    /// Precomputed sums.
+    pub(crate) bases: &'a [Row],
 }
 
 /// One feature's weights, stored inline with its key so that a lookup touches one place.
@@ -385,6 +411,8 @@ impl Layer {
 impl Model {
     /// Builds the merged table for tagging and drops the per-layer tables.
     pub(crate) fn finish(mut self) -> Model {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.joint = Joint::build(&self.layers);
         for layer in &mut self.layers {
             layer.table = Vec::new();
@@ -532,7 +560,8 @@ mod tests {
         assert_eq!(back.layers[1].trans, m.layers[1].trans);
         assert_eq!(back.lexicon.words[&7].case, 4);
         let (mut s1, mut s2) = ([0i32; NUM_TAGS], [0i32; NUM_TAGS]);
-        back.joint.score_both(&[42, 43, 99], &mut s1, &mut s2);
+        back.joint
+            .score_both(&[0; JOINT_WIDTH], &[42, 43, 99], &mut s1, &mut s2);
         assert_eq!((s1[4], s1[0], s2[4], s2[0]), (-12, 0, 0, 14));
         back.joint.add_second(&[99], &mut s2);
         assert_eq!(s2[0], 21);

@@ -12,11 +12,12 @@ use super::canonical::canonical_names;
 use super::consistency::propagate;
 use super::decoder::viterbi;
 use super::features::Extractor;
-use super::model::{Layer, Model};
+use super::model::{Layer, Model, Row, Tokens};
 use super::names;
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
+use super::words::WordCache;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -47,6 +48,10 @@ struct Scratch {
     second: Vec<i32>,
     back: Vec<u8>,
     path: Vec<Tag>,
+    /// The model the caches below (and the extractor's words) belong to.
+    model: u64,
+    /// Summed own-spelling weights of each word of the extractor's cache, by id.
+    rows: Vec<Row>,
 }
 
 thread_local! {
@@ -105,7 +110,23 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
+            let words = s.extractor.words.get_or_insert_with(WordCache::default);
+            if s.model != self.model.id {
+                words.clear();
+                s.model = self.model.id;
+            }
             s.extractor.document(&self.model.lexicon, tokens, sentences);
+            // Each word's own-spelling features are summed once, when first seen.
+            if let Some(words) = &s.extractor.words {
+                s.rows.truncate(words.first_new as usize);
+                for w in words.offsets.windows(2) {
+                    let row = self
+                        .model
+                        .joint
+                        .row(&words.feats[w[0] as usize..w[1] as usize]);
+                    s.rows.push(row);
+                }
+            }
             // Both layers score the token features in one pass over the merged table.
             let Some(first) = self.model.layers.first() else {
                 return;
@@ -116,12 +137,13 @@ impl Recognizer {
             s.emissions.resize(n_tokens * NUM_TAGS, 0);
             s.second.clear();
             s.second.resize(n_tokens * NUM_TAGS, 0);
-            joint.score_tokens(
-                &s.extractor.feats,
-                &s.extractor.offsets,
-                &mut s.emissions,
-                &mut s.second,
-            );
+            let doc = Tokens {
+                feats: &s.extractor.feats,
+                offsets: &s.extractor.offsets,
+                base: &s.extractor.word_ids,
+                bases: &s.rows,
+            };
+            joint.score_tokens(doc, &mut s.emissions, &mut s.second);
             for r in sentences {
                 let em = &s.emissions[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &first.trans, &mut s.back, &mut s.path);
