@@ -82,7 +82,7 @@ fn viterbi_any<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: 
         std::array::from_fn(|l| trans[(1 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
     let from_inside: [S; 8] =
         std::array::from_fn(|l| trans[(2 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
-    back.clear();
+    // Every entry read below is written first: no need to clear.
     back.resize(n * NUM_TAGS, 0);
     let mut prev = [S::NEG; NUM_TAGS];
     for (t, p) in prev.iter_mut().enumerate() {

@@ -133,10 +133,11 @@ impl Recognizer {
             };
             let joint = &self.model.joint;
             let n_tokens = s.extractor.offsets.len() - 1;
-            s.emissions.clear();
+            // Every score is overwritten: no need to clear first.
             s.emissions.resize(n_tokens * NUM_TAGS, 0);
-            s.second.clear();
+            s.emissions.truncate(n_tokens * NUM_TAGS);
             s.second.resize(n_tokens * NUM_TAGS, 0);
+            s.second.truncate(n_tokens * NUM_TAGS);
             let doc = Tokens {
                 feats: &s.extractor.feats,
                 offsets: &s.extractor.offsets,
