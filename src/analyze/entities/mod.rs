@@ -36,6 +36,7 @@ mod lexicon;
 mod model;
 mod names;
 mod recognizer;
+mod second;
 mod stacked;
 mod tags;
 mod tokenize;

@@ -4,6 +4,7 @@
 
 use super::EntitiesError;
 use super::lexicon::{Lexicon, WordInfo};
+use super::second::SecondTable;
 use super::tags::NUM_TAGS;
 
 const MAGIC: &[u8; 8] = b"LEDENER2";
@@ -17,6 +18,8 @@ pub(crate) struct Model {
     pub(crate) layers: Vec<Layer>,
     /// The layers' weights merged for tagging (built by [`Model::finish`]).
     pub(crate) joint: Joint,
+    /// The second layer's small-domain features resolved in `joint`.
+    pub(crate) second: SecondTable,
     /// Distinguishes finished models (0: not finished), so that what a thread caches about
     /// one model is never used with another.
     pub(crate) id: u64,
@@ -24,7 +27,7 @@ pub(crate) struct Model {
 
 /// Weights per [`JointSlot`]: the first layer's tags, then the second layer's, then zeros up
 /// to a whole number of four-lane vectors, so that adding a row is a few SIMD instructions.
-const JOINT_WIDTH: usize = (2 * NUM_TAGS).div_ceil(4) * 4;
+pub(crate) const JOINT_WIDTH: usize = (2 * NUM_TAGS).div_ceil(4) * 4;
 
 /// Summed weights of some features for both layers (as in a [`JointSlot`], widened).
 pub(crate) type Row = [i32; JOINT_WIDTH];
@@ -128,6 +131,38 @@ impl Joint {
         }
     }
 
+    /// The index of the slot holding `key`'s weights, if it has any.
+    pub(crate) fn slot(&self, key: u64) -> Option<u32> {
+        if self.table.is_empty() || key == 0 {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            match self.table[i].key {
+                k if k == key => return Some(i as u32),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds the weights in slot `slot` (from [`Joint::slot`]) to `acc`.
+    #[inline(always)]
+    pub(crate) fn add_slot(&self, acc: &mut Row, slot: u32) {
+        if let Some(s) = self.table.get(slot as usize) {
+            add_row(acc, &s.weights);
+        }
+    }
+
+    /// Adds `key`'s weights, if it has any, to `acc`.
+    #[inline(always)]
+    pub(crate) fn add_key(&self, acc: &mut Row, key: u64) {
+        if let Some(row) = self.get(key) {
+            add_row(acc, row);
+        }
+    }
+
     /// Hints the processor to load the slots `feats` hash to, ahead of scoring them.
     #[inline(always)]
     pub(crate) fn prefetch(&self, feats: &[u64]) {
@@ -165,20 +200,6 @@ impl Joint {
         }
         first[..NUM_TAGS].copy_from_slice(&acc[..NUM_TAGS]);
         second[..NUM_TAGS].copy_from_slice(&acc[NUM_TAGS..2 * NUM_TAGS]);
-    }
-
-    /// Adds the second layer's weights of `feats` to `scores`.
-    #[inline(always)]
-    fn add_second(&self, feats: &[u64], scores: &mut [i32]) {
-        let mut acc = [0i32; JOINT_WIDTH];
-        for &key in feats {
-            if let Some(row) = self.get(key) {
-                add_row(&mut acc, row);
-            }
-        }
-        for (s, &a) in scores[..NUM_TAGS].iter_mut().zip(&acc[NUM_TAGS..]) {
-            *s += a;
-        }
     }
 
     /// The summed weights of `feats`.
@@ -238,35 +259,6 @@ impl Joint {
                 feats_of(i),
                 &mut first[range.clone()],
                 &mut second[range],
-            );
-        }
-    }
-
-    /// Adds the second layer's weights of each token's extra features to its scores:
-    /// token i's features are `feats[offsets[i]..offsets[i + 1]]`, its scores
-    /// `scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]`.
-    pub(crate) fn add_second_tokens(&self, feats: &[u64], offsets: &[u32], scores: &mut [i32]) {
-        #[cfg(target_arch = "x86_64")]
-        if std::arch::is_x86_feature_detected!("avx2") {
-            // SAFETY: the processor has AVX2.
-            return unsafe { self.add_second_tokens_avx2(feats, offsets, scores) };
-        }
-        self.add_second_tokens_any(feats, offsets, scores);
-    }
-
-    /// [`Joint::add_second_tokens`] compiled for AVX2.
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    fn add_second_tokens_avx2(&self, feats: &[u64], offsets: &[u32], scores: &mut [i32]) {
-        self.add_second_tokens_any(feats, offsets, scores);
-    }
-
-    #[inline(always)]
-    fn add_second_tokens_any(&self, feats: &[u64], offsets: &[u32], scores: &mut [i32]) {
-        for (i, w) in offsets.windows(2).enumerate() {
-            self.add_second(
-                &feats[w[0] as usize..w[1] as usize],
-                &mut scores[i * NUM_TAGS..(i + 1) * NUM_TAGS],
             );
         }
     }
@@ -414,6 +406,7 @@ impl Model {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.joint = Joint::build(&self.layers);
+        self.second = SecondTable::build(&self.joint);
         for layer in &mut self.layers {
             layer.table = Vec::new();
         }
@@ -563,8 +556,14 @@ mod tests {
         back.joint
             .score_both(&[0; JOINT_WIDTH], &[42, 43, 99], &mut s1, &mut s2);
         assert_eq!((s1[4], s1[0], s2[4], s2[0]), (-12, 0, 0, 14));
-        back.joint.add_second(&[99], &mut s2);
-        assert_eq!(s2[0], 21);
+        let mut acc = [0; JOINT_WIDTH];
+        back.joint.add_key(&mut acc, 99);
+        let slot = back.joint.slot(42).expect("present");
+        back.joint.add_slot(&mut acc, slot);
+        assert_eq!(
+            (acc[4], acc[NUM_TAGS], back.joint.slot(43)),
+            (-12, 14, None)
+        );
         assert_eq!(m.layers[1].get(43), None);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());

@@ -154,9 +154,11 @@ impl Recognizer {
             let Some(second) = self.model.layers.get(1) else {
                 return;
             };
-            s.stacker.stack(s.extractor.infos(), sentences, out);
+            s.stacker.values(s.extractor.infos(), sentences, out);
             out.clear();
-            joint.add_second_tokens(&s.stacker.feats, &s.stacker.offsets, &mut s.second);
+            self.model
+                .second
+                .add(joint, &s.stacker.tokens, &mut s.second);
             for r in sentences {
                 let em = &s.second[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &second.trans, &mut s.back, &mut s.path);
