@@ -405,6 +405,7 @@ impl Model {
     pub(crate) fn finish(mut self) -> Model {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.lexicon.index_phrases();
         self.joint = Joint::build(&self.layers);
         self.second = SecondTable::build(&self.joint);
         for layer in &mut self.layers {
