@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use super::direct::Direct;
 use super::hash::{feature, mix};
 use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
 pub(crate) use super::word::Class;
@@ -96,6 +97,60 @@ pub(crate) struct Extractor {
     pub(crate) words: Option<WordCache>,
     /// Token i's word in `words` (when set).
     pub(crate) word_ids: Vec<u32>,
+    /// With a [`Direct`] table: the weight slots of the tokens' small-domain features
+    /// (left out of `feats`), concatenated.
+    pub(crate) slots: Vec<u32>,
+    /// `slots[slot_offsets[i]..slot_offsets[i + 1]]` are token i's.
+    pub(crate) slot_offsets: Vec<u32>,
+}
+
+const PAD_BEFORE: u64 = 0x5eed_0001;
+const PAD_AFTER: u64 = 0x5eed_0002;
+
+/// A first-layer feature whose key is a function of a few small values, so that a model
+/// can resolve all of them to weight slots in advance ([`Direct`]). `ctx` values are
+/// `class + 8 * first + 16 * caps_sentence`; a `None` neighbour value is padding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Small {
+    /// Whether the sentence is in capitals, by context.
+    CapsSent(u8),
+    /// Classes of the previous token, the token and the next one (8: padding).
+    ClassWin(u8, u8, u8),
+    /// Cluster at a level (0..3) of the previous (0) or next (1) token.
+    Cluster(u8, u8, Option<u16>),
+    /// Case prior and class (`case | class << 4`) of the previous (0) or next (1) token.
+    Case(u8, Option<u16>),
+    /// The token's case prior and frequency (`case | freq << 4`) by context.
+    CaseClass(u16, u8),
+    /// Capitalised / lowercase elsewhere in the document (2 bits) by context.
+    Doc(u8, u8),
+    /// Positions in capitalised runs elsewhere (3 bits) by context.
+    DocRun(u8, u8),
+}
+
+impl Small {
+    /// The feature's key.
+    pub(crate) fn key(self) -> u64 {
+        let ctx =
+            |c: u8| u64::from(c & 7) | u64::from(c >> 3 & 1) << 8 | u64::from(c >> 4 & 1) << 9;
+        let pad = |w: u8| if w == 0 { PAD_BEFORE } else { PAD_AFTER };
+        match self {
+            Small::CapsSent(c) => feature(T_CAPS_SENT, mix(u64::from(c >> 4 & 1), ctx(c))),
+            Small::ClassWin(p, c, n) => {
+                let p = if p == 8 { PAD_BEFORE } else { u64::from(p) };
+                let n = if n == 8 { PAD_AFTER } else { u64::from(n) };
+                feature(T_CLASS_WIN, mix(mix(p, u64::from(c)), n))
+            }
+            Small::Cluster(level, w, c) => feature(
+                T_CLUSTER + u32::from(level) * 3 + u32::from(w) + 1,
+                c.map_or(pad(w), u64::from),
+            ),
+            Small::Case(w, v) => feature(T_CASE[usize::from(w) + 1], v.map_or(pad(w), u64::from)),
+            Small::CaseClass(v, c) => feature(T_CASE_CLASS, mix(u64::from(v), ctx(c))),
+            Small::Doc(b, c) => feature(T_DOC, mix(u64::from(b), ctx(c))),
+            Small::DocRun(run, c) => feature(T_DOC_RUN, mix(u64::from(run), ctx(c))),
+        }
+    }
 }
 
 /// Whether a token opens a sentence-like unit: first, or after an opening quote or dash.
@@ -111,9 +166,22 @@ impl Extractor {
     /// Computes the features of every token of a document.
     ///
     /// `sentences` are half-open ranges into `tokens` covering it in order.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn document<S: AsRef<str>>(
         &mut self,
         lex: &Lexicon,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+    ) {
+        self.document_with(lex, None, tokens, sentences);
+    }
+
+    /// [`Extractor::document`], giving the small-domain features resolved in `direct`
+    /// (when given) as weight slots in `slots` instead of keys in `feats`.
+    pub(crate) fn document_with<S: AsRef<str>>(
+        &mut self,
+        lex: &Lexicon,
+        direct: Option<&Direct>,
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
@@ -128,6 +196,9 @@ impl Extractor {
         self.feats.reserve(n * 64);
         self.offsets.clear();
         self.offsets.push(0);
+        self.slots.clear();
+        self.slot_offsets.clear();
+        self.slot_offsets.push(0);
         self.word_ids.clear();
         if let Some(words) = &mut self.words {
             words.start_document();
@@ -231,8 +302,9 @@ impl Extractor {
                     let (pre, suf) = affixes(tokens[i].as_ref());
                     own_features(&self.infos[i], &pre, &suf, &mut own);
                 }
-                self.token(r.clone(), i, tokens, &own);
+                self.token(r.clone(), i, tokens, &own, direct);
                 self.offsets.push(self.feats.len() as u32);
+                self.slot_offsets.push(self.slots.len() as u32);
             }
         }
     }
@@ -244,9 +316,14 @@ impl Extractor {
 
     /// Pushes token i's features; `own` are the features of its own spelling, in the
     /// order [`own_features`] gives them (empty when they are left out).
-    fn token<S: AsRef<str>>(&mut self, r: Range<usize>, i: usize, tokens: &[S], own: &[u64]) {
-        const PAD_BEFORE: u64 = 0x5eed_0001;
-        const PAD_AFTER: u64 = 0x5eed_0002;
+    fn token<S: AsRef<str>>(
+        &mut self,
+        r: Range<usize>,
+        i: usize,
+        tokens: &[S],
+        own: &[u64],
+        direct: Option<&Direct>,
+    ) {
         let infos = &self.infos;
         let at = |d: isize| -> Option<&TokInfo> {
             let j = i as isize + d;
@@ -260,11 +337,24 @@ impl Extractor {
         let low = |d: isize| at(d).map_or(pad(d), |t| t.key);
         let shape = |d: isize| at(d).map_or(pad(d), |t| t.shape);
         let short = |d: isize| at(d).map_or(pad(d), |t| t.short);
-        let class = |d: isize| at(d).map_or(pad(d), |t| u64::from(t.class));
+        let class8 = |d: isize| at(d).map_or(8, |t| t.class);
         let t = infos[i];
         let f = &mut self.feats;
+        let slots = &mut self.slots;
         let cls = u64::from(t.class);
         let ctx = cls | u64::from(t.first) << 8 | u64::from(t.caps_sentence) << 9;
+        let ctx32 = t.class + 8 * u8::from(t.first) + 16 * u8::from(t.caps_sentence);
+        // A small-domain feature: its weight slot when the table has it, else its key.
+        macro_rules! small {
+            ($s:expr) => {{
+                let s: Small = $s;
+                match direct.and_then(|d| d.slot(s)) {
+                    Some(Some(slot)) => slots.push(slot),
+                    Some(None) => {}
+                    None => f.push(s.key()),
+                }
+            }};
+        }
 
         // The own-spelling features keep their historical places in the list.
         let (own_head, own_rest) = own.split_at(own.len().min(4));
@@ -284,10 +374,10 @@ impl Extractor {
         f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
         f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
         f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
-        f.push(feature(T_CAPS_SENT, mix(u64::from(t.caps_sentence), ctx)));
+        small!(Small::CapsSent(ctx32));
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
-        f.push(feature(T_CLASS_WIN, mix(mix(class(-1), cls), class(1))));
+        small!(Small::ClassWin(class8(-1), t.class, class8(1)));
         let (own_class, own_rest) = own_rest.split_at(own_rest.len().min(2));
         f.extend_from_slice(own_class);
         // Clusters of the word and its neighbours.
@@ -296,8 +386,8 @@ impl Extractor {
                 f.push(own);
             }
             for (w, d) in [-1isize, 1].into_iter().enumerate() {
-                let c = at(d).map_or(pad(d), |x| u64::from(x.lex.clusters[level]));
-                f.push(feature(T_CLUSTER + (level * 3 + w + 1) as u32, c));
+                let c = at(d).map(|x| x.lex.clusters[level]);
+                small!(Small::Cluster(level as u8, w as u8, c));
             }
         }
         // Capitalisation prior.
@@ -305,12 +395,12 @@ impl Extractor {
             f.push(own);
         }
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            let c = at(d).map_or(pad(d), |x| u64::from(x.lex.case) | u64::from(x.class) << 4);
-            f.push(feature(T_CASE[k + 1], c));
+            let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
+            small!(Small::Case(k as u8, c));
         }
-        f.push(feature(
-            T_CASE_CLASS,
-            mix(u64::from(t.lex.case) | u64::from(t.lex.freq) << 4, ctx),
+        small!(Small::CaseClass(
+            u16::from(t.lex.case) | u16::from(t.lex.freq) << 4,
+            ctx32
         ));
         // Gazetteer matches.
         for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
@@ -334,11 +424,11 @@ impl Extractor {
         let own_low = !t.caps_sentence && t.class == Class::Lower as u8;
         let cap_other = stat.cap_inner.saturating_sub(u16::from(own_cap)) > 0;
         let low_other = stat.lower.saturating_sub(u16::from(own_low)) > 0;
-        f.push(feature(
-            T_DOC,
-            mix(u64::from(cap_other) | u64::from(low_other) << 1, ctx),
+        small!(Small::Doc(
+            u8::from(cap_other) | u8::from(low_other) << 1,
+            ctx32
         ));
-        f.push(feature(T_DOC_RUN, mix(u64::from(stat.run), ctx)));
+        small!(Small::DocRun(stat.run, ctx32));
         f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)));
         if self.genre != 0 {
             f.push(feature(T_GENRE, mix(self.genre, ctx)));

@@ -30,6 +30,7 @@ mod canonical;
 mod conll;
 mod consistency;
 mod decoder;
+mod direct;
 mod features;
 mod hash;
 mod lexicon;

@@ -3,6 +3,7 @@
 //! one's tags across the document), with its binary file format (`LEDENER2`, little-endian).
 
 use super::EntitiesError;
+use super::direct::Direct;
 use super::lexicon::{Lexicon, WordInfo};
 use super::second::SecondTable;
 use super::tags::NUM_TAGS;
@@ -20,6 +21,8 @@ pub(crate) struct Model {
     pub(crate) joint: Joint,
     /// The second layer's small-domain features resolved in `joint`.
     pub(crate) second: SecondTable,
+    /// The first layer's small-domain features resolved in `joint`.
+    pub(crate) direct: Direct,
     /// Distinguishes finished models (0: not finished), so that what a thread caches about
     /// one model is never used with another.
     pub(crate) id: u64,
@@ -240,6 +243,8 @@ impl Joint {
             offsets,
             base,
             bases,
+            slots,
+            slot_offsets,
         } = tokens;
         let n = offsets.len().saturating_sub(1);
         let zero = [0i32; JOINT_WIDTH];
@@ -253,9 +258,14 @@ impl Joint {
                 self.prefetch(feats_of(i + AHEAD));
             }
             let range = i * NUM_TAGS..(i + 1) * NUM_TAGS;
-            let b = base.get(i).map_or(&zero, |&j| &bases[j as usize]);
+            let mut b = *base.get(i).map_or(&zero, |&j| &bases[j as usize]);
+            if let Some(w) = slot_offsets.get(i..i + 2) {
+                for &slot in &slots[w[0] as usize..w[1] as usize] {
+                    self.add_slot(&mut b, slot);
+                }
+            }
             self.score_both(
-                b,
+                &b,
                 feats_of(i),
                 &mut first[range.clone()],
                 &mut second[range],
@@ -275,6 +285,11 @@ pub(crate) struct Tokens<'a> {
     pub(crate) base: &'a [u32],
     /// Precomputed sums.
     pub(crate) bases: &'a [Row],
+    /// Weight slots of token i's other features: `slots[slot_offsets[i]..slot_offsets[i + 1]]`
+    /// (`slot_offsets` empty: none).
+    pub(crate) slots: &'a [u32],
+    /// See `slots`.
+    pub(crate) slot_offsets: &'a [u32],
 }
 
 /// One feature's weights, stored inline with its key so that a lookup touches one place.
@@ -408,6 +423,7 @@ impl Model {
         self.lexicon.index_phrases();
         self.joint = Joint::build(&self.layers);
         self.second = SecondTable::build(&self.joint);
+        self.direct = Direct::build(&self.joint, &self.lexicon);
         for layer in &mut self.layers {
             layer.table = Vec::new();
         }

@@ -115,7 +115,12 @@ impl Recognizer {
                 words.clear();
                 s.model = self.model.id;
             }
-            s.extractor.document(&self.model.lexicon, tokens, sentences);
+            s.extractor.document_with(
+                &self.model.lexicon,
+                Some(&self.model.direct),
+                tokens,
+                sentences,
+            );
             // Each word's own-spelling features are summed once, when first seen.
             if let Some(words) = &s.extractor.words {
                 s.rows.truncate(words.first_new as usize);
@@ -143,6 +148,8 @@ impl Recognizer {
                 offsets: &s.extractor.offsets,
                 base: &s.extractor.word_ids,
                 bases: &s.rows,
+                slots: &s.extractor.slots,
+                slot_offsets: &s.extractor.slot_offsets,
             };
             joint.score_tokens(doc, &mut s.emissions, &mut s.second);
             for r in sentences {
