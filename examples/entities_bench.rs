@@ -7,6 +7,9 @@
 //! canonical-name work), each repeated for about three seconds after a warm-up pass.
 //! Prints tokens per wall-clock second and, on Linux, per second of this thread's CPU time
 //! (from `/proc/thread-self/schedstat`), which stays meaningful on a busy machine.
+//! With `ENTITIES_BENCH_ROUNDS=N` each measurement runs exactly N rounds instead (fixed work,
+//! for comparing instruction counts under `perf stat` or callgrind); `ENTITIES_BENCH_ONLY=tag`
+//! or `=extract` runs one of the two.
 
 use std::time::{Duration, Instant};
 
@@ -34,12 +37,22 @@ fn main() -> anyhow::Result<()> {
         .map(|d| d.iter().map(|s| s.join(" ")).collect::<Vec<_>>().join("\n"))
         .collect();
     let r = Recognizer::global();
+    let fixed: Option<usize> = std::env::var("ENTITIES_BENCH_ROUNDS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let only = std::env::var("ENTITIES_BENCH_ONLY").unwrap_or_default();
     let run = |what: &str, f: &dyn Fn() -> usize| {
+        if !only.is_empty() && !what.starts_with(only.as_str()) {
+            return;
+        }
         let mut sink = f();
         let cpu_start = thread_cpu_ns();
         let start = Instant::now();
         let mut rounds = 0;
-        while start.elapsed() < Duration::from_secs(3) {
+        while match fixed {
+            Some(n) => rounds < n,
+            None => start.elapsed() < Duration::from_secs(3),
+        } {
             sink += f();
             rounds += 1;
         }

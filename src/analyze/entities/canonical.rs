@@ -2,7 +2,7 @@
 //! case normalised, and each short mention resolved to the fullest mention of the same kind
 //! that contains it ("Altman" becomes "Sam Altman").
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::recognizer::Entity;
 use super::tags::EntityKind;
@@ -49,7 +49,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
     let lowers: Vec<String> = norms.iter().map(|n| n.to_lowercase()).collect();
     // Preferred casing of each lowercase form: the most frequent mixed-case writing, else
     // the first writing seen.
-    let mut counts: HashMap<&str, Vec<(&str, usize)>> = HashMap::new();
+    let mut counts: HashMap<&str, Vec<(&str, usize)>> = HashMap::default();
     for (n, l) in norms.iter().zip(&lowers) {
         let forms = counts.entry(l.as_str()).or_default();
         match forms.iter_mut().find(|(f, _)| f == n) {
@@ -69,7 +69,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
     // Distinct names per kind, and for each word the distinct names that contain it, so that
     // resolving is about linear in the number of mentions.
     let mut distinct: Vec<(EntityKind, &str)> = Vec::new();
-    let mut ids: HashMap<(EntityKind, &str), usize> = HashMap::new();
+    let mut ids: HashMap<(EntityKind, &str), usize> = HashMap::default();
     let mut mention_ids = Vec::with_capacity(entities.len());
     for (e, l) in entities.iter().zip(&lowers) {
         let id = *ids.entry((e.kind, l.as_str())).or_insert_with(|| {
@@ -82,7 +82,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
         .iter()
         .map(|(_, l)| l.split(' ').collect())
         .collect();
-    let mut containing: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::new();
+    let mut containing: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     for (id, ws) in words.iter().enumerate() {
         let mut seen: Vec<&str> = Vec::new();
         for &w in ws {

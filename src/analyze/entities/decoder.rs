@@ -19,52 +19,70 @@ impl Score for i32 {
     const NEG: i32 = i32::MIN / 4;
 }
 
-/// For each tag, the tags that may precede it (padded) and how many there are.
-const PREDECESSORS: ([[u8; NUM_TAGS]; NUM_TAGS], [u8; NUM_TAGS]) = {
-    let mut lists = [[0u8; NUM_TAGS]; NUM_TAGS];
-    let mut lens = [0u8; NUM_TAGS];
-    let mut b = 0;
-    while b < NUM_TAGS {
-        let mut a = 0;
-        while a < NUM_TAGS {
-            if Tag(a as u8).allows(Tag(b as u8)) {
-                lists[b][lens[b] as usize] = a as u8;
-                lens[b] += 1;
-            }
-            a += 1;
-        }
-        b += 1;
-    }
-    (lists, lens)
-};
+/// Tags that close a stretch (`O`, and E and S of each kind): exactly the tags that may
+/// precede an opening tag.
+const CLOSING: [u8; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// Tags that may follow a closing tag (`O`, and B and S of each kind). Every other tag (I or
+/// E of a kind) may only follow B or I of its own kind.
+const OPENING: [u8; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// Lanes of the opening-tag scores: the nine opening tags, padded for vector registers.
+const OPEN_LANES: usize = 16;
 
 /// Decodes `n = emissions.len() / NUM_TAGS` tokens into `out`.
 ///
 /// `emissions[i * NUM_TAGS + t]` scores tag t at token i; `trans[a * NUM_TAGS + b]` scores
 /// tag b following tag a. Ill-formed sequences (e.g. `O` then `I-PER`) are never chosen.
 /// `back` is a scratch buffer.
+///
+/// Only the 97 legal transitions of the 289 are scored: each opening tag from the nine
+/// closing ones, each inner or end tag from its kind's B and I, in lanes that the compiler
+/// turns into vector instructions. Ties go to the lowest predecessor tag.
 pub(crate) fn viterbi<S: Score>(
     emissions: &[S],
     trans: &[S],
     back: &mut Vec<u8>,
     out: &mut Vec<Tag>,
 ) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the processor has AVX2.
+        return unsafe { viterbi_avx2(emissions, trans, back, out) };
+    }
+    viterbi_any(emissions, trans, back, out);
+}
+
+/// [`viterbi`] compiled for AVX2.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+fn viterbi_avx2<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: &mut Vec<Tag>) {
+    viterbi_any(emissions, trans, back, out);
+}
+
+#[inline(always)]
+fn viterbi_any<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: &mut Vec<Tag>) {
     let n = emissions.len() / NUM_TAGS;
     out.clear();
     if n == 0 || trans.len() < NUM_TAGS * NUM_TAGS {
         return;
     }
-    // Transition scores into each tag from its possible predecessors, gathered once.
-    let mut into = [[S::NEG; NUM_TAGS]; NUM_TAGS];
-    for (b, row) in into.iter_mut().enumerate() {
-        for (k, &a) in PREDECESSORS.0[b][..PREDECESSORS.1[b] as usize]
-            .iter()
-            .enumerate()
-        {
-            row[k] = trans[a as usize * NUM_TAGS + b];
-        }
-    }
-    back.clear();
+    // From each closing tag into each opening tag (lane j: OPENING[j]; padding lanes
+    // unreachable), gathered once.
+    let from_closing: [[S; OPEN_LANES]; 9] = CLOSING.map(|a| {
+        std::array::from_fn(|j| match OPENING.get(j) {
+            Some(&b) => trans[a as usize * NUM_TAGS + b as usize],
+            None => S::NEG,
+        })
+    });
+    // Into the I and E tags (lane 2k: I of kind k, lane 2k + 1: its E) from the kind's B
+    // (`from_begin`) and I (`from_inside`).
+    let inner = |l: usize| 2 + 4 * (l / 2) + l % 2;
+    let from_begin: [S; 8] =
+        std::array::from_fn(|l| trans[(1 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
+    let from_inside: [S; 8] =
+        std::array::from_fn(|l| trans[(2 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
+    // Every entry read below is written first: no need to clear.
     back.resize(n * NUM_TAGS, 0);
     let mut prev = [S::NEG; NUM_TAGS];
     for (t, p) in prev.iter_mut().enumerate() {
@@ -77,20 +95,45 @@ pub(crate) fn viterbi<S: Score>(
         .zip(back.chunks_exact_mut(NUM_TAGS))
         .skip(1)
     {
+        let em: &[S; NUM_TAGS] = em.try_into().expect("chunk of NUM_TAGS");
+        let bk: &mut [u8; NUM_TAGS] = bk.try_into().expect("chunk of NUM_TAGS");
         let mut cur = [S::NEG; NUM_TAGS];
-        for b in 0..NUM_TAGS {
-            let preds = &PREDECESSORS.0[b][..PREDECESSORS.1[b] as usize];
-            let mut best = S::NEG;
-            let mut arg = 0u8;
-            for (&a, &t) in preds.iter().zip(&into[b]) {
-                let s = prev[a as usize] + t;
-                if s > best {
-                    best = s;
-                    arg = a;
-                }
+        // Opening tags, all lanes at once, predecessors in ascending order.
+        let mut best = [S::NEG; OPEN_LANES];
+        let mut arg = [0u32; OPEN_LANES];
+        for (&a, into) in CLOSING.iter().zip(&from_closing) {
+            let p = prev[a as usize];
+            for ((b, g), &t) in best.iter_mut().zip(&mut arg).zip(into) {
+                let s = p + t;
+                let better = s > *b;
+                *b = if better { s } else { *b };
+                *g = if better { u32::from(a) } else { *g };
             }
-            cur[b] = best + em[b];
-            bk[b] = arg;
+        }
+        for (j, &b) in OPENING.iter().enumerate() {
+            cur[b as usize] = best[j] + em[b as usize];
+            bk[b as usize] = arg[j] as u8;
+        }
+        // Inner and end tags: from B, then from I of the same kind.
+        let mut best = [S::NEG; 8];
+        let mut arg = [0u32; 8];
+        for l in 0..8 {
+            let (bt, it) = (1 + 4 * (l / 2), 2 + 4 * (l / 2));
+            let s = prev[bt] + from_begin[l];
+            if s > best[l] {
+                best[l] = s;
+                arg[l] = bt as u32;
+            }
+            let s = prev[it] + from_inside[l];
+            if s > best[l] {
+                best[l] = s;
+                arg[l] = it as u32;
+            }
+        }
+        for l in 0..8 {
+            let b = inner(l);
+            cur[b] = best[l] + em[b];
+            bk[b] = arg[l] as u8;
         }
         // Keep the best score at zero so that long sentences cannot overflow.
         let top = cur
@@ -135,6 +178,20 @@ mod tests {
             r[t.0 as usize] = s;
         }
         r
+    }
+
+    #[test]
+    fn transition_lists_are_the_legal_ones() {
+        for a in 0..NUM_TAGS as u8 {
+            for b in 0..NUM_TAGS as u8 {
+                let listed = if OPENING.contains(&b) {
+                    CLOSING.contains(&a)
+                } else {
+                    a > 0 && (a - 1) / 4 == (b - 1) / 4 && (a - 1) % 4 < 2
+                };
+                assert_eq!(listed, Tag(a).allows(Tag(b)), "{a} -> {b}");
+            }
+        }
     }
 
     #[test]

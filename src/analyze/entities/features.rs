@@ -5,69 +5,12 @@
 
 use std::ops::Range;
 
-use super::hash::{self, feature, mix};
-use super::lexicon::{HashKeyed, Lexicon, WordInfo, ascii_norm_lower, norm_char, word_key};
-
-/// Capitalisation class of a token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(u8)]
-pub(crate) enum Class {
-    Lower = 0,
-    InitCap = 1,
-    AllCaps = 2,
-    Mixed = 3,
-    Number = 4,
-    AlphaNum = 5,
-    Punct = 6,
-    SingleUpper = 7,
-}
-
-impl Class {
-    pub(crate) fn of(s: &str) -> Class {
-        let (mut upper, mut lower, mut digit, mut alpha) = (0, 0, 0, 0);
-        let mut first_upper = false;
-        for (i, c) in s.chars().enumerate() {
-            if c.is_alphabetic() {
-                alpha += 1;
-                if c.is_uppercase() {
-                    upper += 1;
-                    if i == 0 {
-                        first_upper = true;
-                    }
-                } else if c.is_lowercase() {
-                    lower += 1;
-                }
-            } else if c.is_numeric() {
-                digit += 1;
-            }
-        }
-        if alpha == 0 {
-            return if digit > 0 {
-                Class::Number
-            } else {
-                Class::Punct
-            };
-        }
-        if digit > 0 {
-            return Class::AlphaNum;
-        }
-        if lower == 0 && upper > 0 {
-            return if upper == 1 {
-                Class::SingleUpper
-            } else {
-                Class::AllCaps
-            };
-        }
-        if upper == 0 {
-            return Class::Lower;
-        }
-        if first_upper && upper == 1 {
-            Class::InitCap
-        } else {
-            Class::Mixed
-        }
-    }
-}
+use super::direct::Direct;
+use super::hash::{feature, mix};
+use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
+pub(crate) use super::word::Class;
+use super::word::{affixes, spelling};
+use super::words::WordCache;
 
 /// Per-token values computed once and shared by window features.
 #[derive(Debug, Clone, Copy, Default)]
@@ -76,9 +19,9 @@ pub(crate) struct TokInfo {
     pub(crate) key: u64,
     shape: u64,
     short: u64,
-    pre: [u64; 4],
-    suf: [u64; 4],
     pub(crate) class: u8,
+    /// Length in characters, at most 12.
+    chars: u8,
     lex: WordInfo,
     pub(crate) first: bool,
     pub(crate) caps_sentence: bool,
@@ -149,84 +92,65 @@ pub(crate) struct Extractor {
     pub(crate) offsets: Vec<u32>,
     /// The document's section word (`SOCCER` in a first line `SOCCER - ...`), or 0.
     genre: u64,
+    /// When set, the features of a token's own spelling (see [`own_features`]) are left out
+    /// of `feats` and given once per distinct word in the cache instead.
+    pub(crate) words: Option<WordCache>,
+    /// Token i's word in `words` (when set).
+    pub(crate) word_ids: Vec<u32>,
+    /// With a [`Direct`] table: the weight slots of the tokens' small-domain features
+    /// (left out of `feats`), concatenated.
+    pub(crate) slots: Vec<u32>,
+    /// `slots[slot_offsets[i]..slot_offsets[i + 1]]` are token i's.
+    pub(crate) slot_offsets: Vec<u32>,
 }
 
-fn shapes(s: &str) -> (u64, u64) {
-    let (mut long, mut short) = (hash::EMPTY, hash::EMPTY);
-    let (mut last, mut run) = ('\0', 0);
-    for c in s.chars() {
-        let c = norm_char(c);
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() || c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if m == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = m;
-            short = hash::feed_char(short, m);
-        }
-        if run <= 3 {
-            long = hash::feed_char(long, m);
-        }
-    }
-    (long, short)
+const PAD_BEFORE: u64 = 0x5eed_0001;
+const PAD_AFTER: u64 = 0x5eed_0002;
+
+/// A first-layer feature whose key is a function of a few small values, so that a model
+/// can resolve all of them to weight slots in advance ([`Direct`]). `ctx` values are
+/// `class + 8 * first + 16 * caps_sentence`; a `None` neighbour value is padding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Small {
+    /// Whether the sentence is in capitals, by context.
+    CapsSent(u8),
+    /// Classes of the previous token, the token and the next one (8: padding).
+    ClassWin(u8, u8, u8),
+    /// Cluster at a level (0..3) of the previous (0) or next (1) token.
+    Cluster(u8, u8, Option<u16>),
+    /// Case prior and class (`case | class << 4`) of the previous (0) or next (1) token.
+    Case(u8, Option<u16>),
+    /// The token's case prior and frequency (`case | freq << 4`) by context.
+    CaseClass(u16, u8),
+    /// Capitalised / lowercase elsewhere in the document (2 bits) by context.
+    Doc(u8, u8),
+    /// Positions in capitalised runs elsewhere (3 bits) by context.
+    DocRun(u8, u8),
 }
 
-fn affixes(s: &str) -> ([u64; 4], [u64; 4]) {
-    let mut pre = [0u64; 4];
-    let mut suf = [0u64; 4];
-    if s.is_ascii() {
-        // Same hashes as below, byte by byte.
-        let b = s.as_bytes();
-        let (mut hp, mut hs) = (hash::EMPTY, hash::EMPTY);
-        for k in 0..4 {
-            if k < b.len() {
-                hp = hash::feed(hp, &[ascii_norm_lower(b[k])]);
-                hs = hash::feed(hs, &[ascii_norm_lower(b[b.len() - 1 - k])]);
+impl Small {
+    /// The feature's key.
+    pub(crate) fn key(self) -> u64 {
+        let ctx =
+            |c: u8| u64::from(c & 7) | u64::from(c >> 3 & 1) << 8 | u64::from(c >> 4 & 1) << 9;
+        let pad = |w: u8| if w == 0 { PAD_BEFORE } else { PAD_AFTER };
+        match self {
+            Small::CapsSent(c) => feature(T_CAPS_SENT, mix(u64::from(c >> 4 & 1), ctx(c))),
+            Small::ClassWin(p, c, n) => {
+                let p = if p == 8 { PAD_BEFORE } else { u64::from(p) };
+                let n = if n == 8 { PAD_AFTER } else { u64::from(n) };
+                feature(T_CLASS_WIN, mix(mix(p, u64::from(c)), n))
             }
-            pre[k] = hp;
-            suf[k] = hs;
+            Small::Cluster(level, w, c) => feature(
+                T_CLUSTER + u32::from(level) * 3 + u32::from(w) + 1,
+                c.map_or(pad(w), u64::from),
+            ),
+            Small::Case(w, v) => feature(T_CASE[usize::from(w) + 1], v.map_or(pad(w), u64::from)),
+            Small::CaseClass(v, c) => feature(T_CASE_CLASS, mix(u64::from(v), ctx(c))),
+            Small::Doc(b, c) => feature(T_DOC, mix(u64::from(b), ctx(c))),
+            Small::DocRun(run, c) => feature(T_DOC_RUN, mix(u64::from(run), ctx(c))),
         }
-        return (pre, suf);
     }
-    let mut h = hash::EMPTY;
-    let mut n = 0;
-    for c in s.chars().flat_map(|c| norm_char(c).to_lowercase()).take(4) {
-        h = hash::feed_char(h, c);
-        pre[n] = h;
-        n += 1;
-    }
-    for p in pre.iter_mut().skip(n) {
-        *p = h;
-    }
-    let mut h = hash::EMPTY;
-    let mut n = 0;
-    for c in s
-        .chars()
-        .rev()
-        .flat_map(|c| norm_char(c).to_lowercase())
-        .take(4)
-    {
-        h = hash::feed_char(h, c);
-        suf[n] = h;
-        n += 1;
-    }
-    for p in suf.iter_mut().skip(n) {
-        *p = h;
-    }
-    (pre, suf)
-}
-
-fn word_hash(s: &str) -> u64 {
-    s.chars()
-        .fold(hash::EMPTY, |h, c| hash::feed_char(h, norm_char(c)))
 }
 
 /// Whether a token opens a sentence-like unit: first, or after an opening quote or dash.
@@ -242,9 +166,22 @@ impl Extractor {
     /// Computes the features of every token of a document.
     ///
     /// `sentences` are half-open ranges into `tokens` covering it in order.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn document<S: AsRef<str>>(
         &mut self,
         lex: &Lexicon,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+    ) {
+        self.document_with(lex, None, tokens, sentences);
+    }
+
+    /// [`Extractor::document`], giving the small-domain features resolved in `direct`
+    /// (when given) as weight slots in `slots` instead of keys in `feats`.
+    pub(crate) fn document_with<S: AsRef<str>>(
+        &mut self,
+        lex: &Lexicon,
+        direct: Option<&Direct>,
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
@@ -255,26 +192,42 @@ impl Extractor {
         self.marks.resize(n, 0);
         self.doc.clear();
         self.feats.clear();
+        // About sixty features a token: grow once, not while pushing.
+        self.feats.reserve(n * 64);
         self.offsets.clear();
         self.offsets.push(0);
+        self.slots.clear();
+        self.slot_offsets.clear();
+        self.slot_offsets.push(0);
+        self.word_ids.clear();
+        if let Some(words) = &mut self.words {
+            words.start_document();
+        }
+        let mut own = Vec::new();
         for s in tokens {
             let s = s.as_ref();
             let key = word_key(s);
-            let (shape, short) = shapes(s);
-            let (pre, suf) = affixes(s);
+            let sp = spelling(s);
             self.keys.push(key);
-            self.infos.push(TokInfo {
-                word: word_hash(s),
+            let info = TokInfo {
+                word: sp.word,
                 key,
-                shape,
-                short,
-                pre,
-                suf,
-                class: Class::of(s) as u8,
+                shape: sp.shape,
+                short: sp.short,
+                class: sp.class as u8,
+                chars: sp.chars.min(12) as u8,
                 lex: lex.word(key),
                 first: false,
                 caps_sentence: false,
-            });
+            };
+            if let Some(words) = &mut self.words {
+                let id = words.id(sp.word, key, |out| {
+                    let (pre, suf) = affixes(s);
+                    own_features(&info, &pre, &suf, out);
+                });
+                self.word_ids.push(id);
+            }
+            self.infos.push(info);
         }
         for r in sentences {
             let (mut letters, mut caps) = (0, 0);
@@ -341,10 +294,17 @@ impl Extractor {
             }
             _ => 0,
         };
+        let inline_own = self.words.is_none();
         for r in sentences {
             for i in r.clone() {
-                self.token(r.clone(), i, tokens);
+                if inline_own {
+                    own.clear();
+                    let (pre, suf) = affixes(tokens[i].as_ref());
+                    own_features(&self.infos[i], &pre, &suf, &mut own);
+                }
+                self.token(r.clone(), i, tokens, &own, direct);
                 self.offsets.push(self.feats.len() as u32);
+                self.slot_offsets.push(self.slots.len() as u32);
             }
         }
     }
@@ -354,9 +314,16 @@ impl Extractor {
         &self.infos
     }
 
-    fn token<S: AsRef<str>>(&mut self, r: Range<usize>, i: usize, tokens: &[S]) {
-        const PAD_BEFORE: u64 = 0x5eed_0001;
-        const PAD_AFTER: u64 = 0x5eed_0002;
+    /// Pushes token i's features; `own` are the features of its own spelling, in the
+    /// order [`own_features`] gives them (empty when they are left out).
+    fn token<S: AsRef<str>>(
+        &mut self,
+        r: Range<usize>,
+        i: usize,
+        tokens: &[S],
+        own: &[u64],
+        direct: Option<&Direct>,
+    ) {
         let infos = &self.infos;
         let at = |d: isize| -> Option<&TokInfo> {
             let j = i as isize + d;
@@ -370,52 +337,70 @@ impl Extractor {
         let low = |d: isize| at(d).map_or(pad(d), |t| t.key);
         let shape = |d: isize| at(d).map_or(pad(d), |t| t.shape);
         let short = |d: isize| at(d).map_or(pad(d), |t| t.short);
-        let class = |d: isize| at(d).map_or(pad(d), |t| u64::from(t.class));
+        let class8 = |d: isize| at(d).map_or(8, |t| t.class);
         let t = infos[i];
         let f = &mut self.feats;
+        let slots = &mut self.slots;
         let cls = u64::from(t.class);
         let ctx = cls | u64::from(t.first) << 8 | u64::from(t.caps_sentence) << 9;
-
-        f.push(feature(T_BIAS, 0));
-        f.push(feature(T_WORD, t.word));
-        for (k, d) in [0isize, -1, 1, -2, 2].into_iter().enumerate() {
-            f.push(feature(T_LOW[k], low(d)));
+        let ctx32 = t.class + 8 * u8::from(t.first) + 16 * u8::from(t.caps_sentence);
+        // A small-domain feature: its weight slot when the table has it, else its key.
+        macro_rules! small {
+            ($s:expr) => {{
+                let s: Small = $s;
+                match direct.and_then(|d| d.slot(s)) {
+                    Some(Some(slot)) => slots.push(slot),
+                    Some(None) => {}
+                    None => f.push(s.key()),
+                }
+            }};
         }
-        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
-            f.push(feature(T_SHAPE[k], shape(d)));
+
+        // The own-spelling features keep their historical places in the list.
+        let (own_head, own_rest) = own.split_at(own.len().min(4));
+        f.extend_from_slice(&own_head[..own_head.len().min(3)]);
+        for (k, d) in [-1isize, 1, -2, 2].into_iter().enumerate() {
+            f.push(feature(T_LOW[k + 1], low(d)));
+        }
+        f.extend_from_slice(&own_head[own_head.len().min(3)..]);
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
+            f.push(feature(T_SHAPE[k + 1], shape(d)));
         }
         f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
         f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
         f.push(feature(T_SHORT_TRI, mix(mix(short(-1), t.short), short(1))));
-        for k in 0..4 {
-            f.push(feature(T_PRE + k as u32, t.pre[k]));
-            f.push(feature(T_SUF + k as u32, t.suf[k]));
-        }
+        let (own_affixes, own_rest) = own_rest.split_at(own_rest.len().min(8));
+        f.extend_from_slice(own_affixes);
         f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
         f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
         f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
-        f.push(feature(T_CAPS_SENT, mix(u64::from(t.caps_sentence), ctx)));
+        small!(Small::CapsSent(ctx32));
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
-        f.push(feature(T_CLASS_WIN, mix(mix(class(-1), cls), class(1))));
-        f.push(feature(T_SUF_CLASS, mix(t.suf[2], cls)));
-        let len = tokens[i].as_ref().chars().count().min(12) as u64;
-        f.push(feature(T_LEN, mix(len, cls)));
+        small!(Small::ClassWin(class8(-1), t.class, class8(1)));
+        let (own_class, own_rest) = own_rest.split_at(own_rest.len().min(2));
+        f.extend_from_slice(own_class);
         // Clusters of the word and its neighbours.
         for level in 0..3 {
-            for (w, d) in [0isize, -1, 1].into_iter().enumerate() {
-                let c = at(d).map_or(pad(d), |x| u64::from(x.lex.clusters[level]));
-                f.push(feature(T_CLUSTER + (level * 3 + w) as u32, c));
+            if let Some(&own) = own_rest.get(level) {
+                f.push(own);
+            }
+            for (w, d) in [-1isize, 1].into_iter().enumerate() {
+                let c = at(d).map(|x| x.lex.clusters[level]);
+                small!(Small::Cluster(level as u8, w as u8, c));
             }
         }
         // Capitalisation prior.
-        for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
-            let c = at(d).map_or(pad(d), |x| u64::from(x.lex.case) | u64::from(x.class) << 4);
-            f.push(feature(T_CASE[k], c));
+        if let Some(&own) = own_rest.get(3) {
+            f.push(own);
         }
-        f.push(feature(
-            T_CASE_CLASS,
-            mix(u64::from(t.lex.case) | u64::from(t.lex.freq) << 4, ctx),
+        for (k, d) in [-1isize, 1].into_iter().enumerate() {
+            let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
+            small!(Small::Case(k as u8, c));
+        }
+        small!(Small::CaseClass(
+            u16::from(t.lex.case) | u16::from(t.lex.freq) << 4,
+            ctx32
         ));
         // Gazetteer matches.
         for (k, d) in [0isize, -1, 1].into_iter().enumerate() {
@@ -423,13 +408,13 @@ impl Extractor {
             if j < r.start as isize || j >= r.end as isize {
                 continue;
             }
-            let m = self.marks[j as usize];
-            for bit in 0..16 {
-                if m & (1 << bit) != 0 {
-                    f.push(feature(T_GAZ[k], bit));
-                    if d == 0 {
-                        f.push(feature(T_GAZ_CLASS, mix(bit, cls)));
-                    }
+            let mut m = self.marks[j as usize];
+            while m != 0 {
+                let bit = u64::from(m.trailing_zeros());
+                m &= m - 1;
+                f.push(feature(T_GAZ[k], bit));
+                if d == 0 {
+                    f.push(feature(T_GAZ_CLASS, mix(bit, cls)));
                 }
             }
         }
@@ -439,11 +424,11 @@ impl Extractor {
         let own_low = !t.caps_sentence && t.class == Class::Lower as u8;
         let cap_other = stat.cap_inner.saturating_sub(u16::from(own_cap)) > 0;
         let low_other = stat.lower.saturating_sub(u16::from(own_low)) > 0;
-        f.push(feature(
-            T_DOC,
-            mix(u64::from(cap_other) | u64::from(low_other) << 1, ctx),
+        small!(Small::Doc(
+            u8::from(cap_other) | u8::from(low_other) << 1,
+            ctx32
         ));
-        f.push(feature(T_DOC_RUN, mix(u64::from(stat.run), ctx)));
+        small!(Small::DocRun(stat.run, ctx32));
         f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)));
         if self.genre != 0 {
             f.push(feature(T_GENRE, mix(self.genre, ctx)));
@@ -466,37 +451,34 @@ impl Extractor {
     }
 }
 
+/// The features of a token's own spelling and lexicon entry, the same wherever it occurs:
+/// bias, word, lowercase word, shape; prefixes and suffixes (interleaved); suffix and length
+/// by class; its clusters (coarse to fine); its capitalisation prior by class. Exactly 18.
+fn own_features(t: &TokInfo, pre: &[u64; 4], suf: &[u64; 4], out: &mut Vec<u64>) {
+    let cls = u64::from(t.class);
+    out.push(feature(T_BIAS, 0));
+    out.push(feature(T_WORD, t.word));
+    out.push(feature(T_LOW[0], t.key));
+    out.push(feature(T_SHAPE[0], t.shape));
+    for k in 0..4 {
+        out.push(feature(T_PRE + k as u32, pre[k]));
+        out.push(feature(T_SUF + k as u32, suf[k]));
+    }
+    out.push(feature(T_SUF_CLASS, mix(suf[2], cls)));
+    out.push(feature(T_LEN, mix(u64::from(t.chars), cls)));
+    for level in 0..3 {
+        let c = u64::from(t.lex.clusters[level]);
+        out.push(feature(T_CLUSTER + (level * 3) as u32, c));
+    }
+    out.push(feature(
+        T_CASE[0],
+        u64::from(t.lex.case) | u64::from(t.class) << 4,
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn classes() {
-        assert_eq!(Class::of("Altman"), Class::InitCap);
-        assert_eq!(Class::of("NVIDIA"), Class::AllCaps);
-        assert_eq!(Class::of("OpenAI"), Class::Mixed);
-        assert_eq!(Class::of("iPhone"), Class::Mixed);
-        assert_eq!(Class::of("J"), Class::SingleUpper);
-        assert_eq!(Class::of("1996-08-30"), Class::Number);
-        assert_eq!(Class::of("F-16"), Class::AlphaNum);
-        assert_eq!(Class::of("’s"), Class::Lower);
-        assert_eq!(Class::of("."), Class::Punct);
-    }
-
-    #[test]
-    fn shapes_and_affixes() {
-        assert_eq!(shapes("Altman"), shapes("Bxxxxxxxxx"));
-        assert_ne!(shapes("Altman").1, shapes("ALTMAN").1);
-        assert_eq!(shapes("Altman").1, shapes("Xy").1);
-        let (pre, suf) = affixes("Altman");
-        assert_eq!(pre[0], affixes("a").0[0]);
-        assert_eq!(suf[2], affixes("Batman").1[2]);
-        let (pre, _) = affixes("Al");
-        assert_eq!(pre[1], pre[3]);
-        // The ASCII fast path agrees with the general one.
-        assert_eq!(affixes("Abcdef").0, affixes("Abcdeé").0);
-        assert_eq!(affixes("éxyZ").1[..3], affixes("axyz").1[..3]);
-    }
 
     fn extract(tokens: &[&str]) -> Extractor {
         let mut ex = Extractor::default();
@@ -517,6 +499,47 @@ mod tests {
         // The second "Altman" differs only in its right context and its neighbours.
         let common = a.iter().filter(|k| b.contains(k)).count();
         assert!(common > a.len() / 2 && common < a.len());
+    }
+
+    #[test]
+    fn cached_words_give_the_same_features() {
+        let tokens = ["Sam", "Altman", "met", "Sam", "ALTMAN", "in", "Zürich", "."];
+        let sentences = [0..3, 3..8];
+        let inline = {
+            let mut ex = Extractor::default();
+            ex.document(&Lexicon::default(), &tokens, &sentences);
+            ex
+        };
+        let mut cached = Extractor {
+            words: Some(WordCache::default()),
+            ..Extractor::default()
+        };
+        for round in 0..2 {
+            cached.document(&Lexicon::default(), &tokens, &sentences);
+            let words = cached.words.as_ref().expect("cache");
+            // Distinct words ("Sam" twice) are new only in the first document.
+            let new = words.offsets.len() - 1;
+            assert_eq!(new, if round == 0 { 7 } else { 0 });
+            let mut own: Vec<Vec<u64>> = Vec::new();
+            if round == 0 {
+                for w in words.offsets.windows(2) {
+                    own.push(words.feats[w[0] as usize..w[1] as usize].to_vec());
+                }
+            }
+            for i in 0..tokens.len() {
+                let range = |ex: &Extractor| ex.offsets[i] as usize..ex.offsets[i + 1] as usize;
+                let mut want = inline.feats[range(&inline)].to_vec();
+                let mut got = cached.feats[range(&cached)].to_vec();
+                if round == 0 {
+                    got.extend(&own[cached.word_ids[i] as usize]);
+                    want.sort_unstable();
+                    got.sort_unstable();
+                    assert_eq!(want, got, "token {i}");
+                } else {
+                    assert_eq!(want.len(), got.len() + 18, "token {i}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -62,6 +62,19 @@ pub(crate) struct Lexicon {
     pub(crate) words: HashKeyed<WordInfo>,
     /// Phrase hash (see [`phrase_feed`]) to kind bits.
     pub(crate) phrases: HashKeyed<u8>,
+    /// One bit per phrase hash, from bits the map does not index by (built by
+    /// [`Lexicon::index_phrases`]; empty until then): most word runs are no phrase, and
+    /// this answers so without a map lookup.
+    phrase_bits: Vec<u64>,
+}
+
+/// Bits in [`Lexicon::phrase_bits`]: 2^20, 128 KiB.
+const PHRASE_BITS: u32 = 20;
+
+#[inline]
+fn phrase_bit(h: u64) -> (usize, u64) {
+    let bit = (h >> (64 - PHRASE_BITS)) as usize;
+    (bit / 64, 1u64 << (bit % 64))
 }
 
 /// Normalises typographic punctuation to its ASCII form.
@@ -120,6 +133,15 @@ pub(crate) fn phrase_key<S: AsRef<str>>(tokens: &[S]) -> u64 {
 }
 
 impl Lexicon {
+    /// Builds the filter of phrase hashes; call again after changing `phrases`.
+    pub(crate) fn index_phrases(&mut self) {
+        self.phrase_bits = vec![0; (1 << PHRASE_BITS) / 64];
+        for &h in self.phrases.keys() {
+            let (word, bit) = phrase_bit(h);
+            self.phrase_bits[word] |= bit;
+        }
+    }
+
     /// Looks a word up by its key.
     #[inline]
     pub(crate) fn word(&self, key: u64) -> WordInfo {
@@ -137,6 +159,12 @@ impl Lexicon {
             let mut h = hash::EMPTY;
             for len in 1..=MAX_PHRASE.min(keys.len() - start) {
                 h = phrase_feed(h, keys[start + len - 1]);
+                if !self.phrase_bits.is_empty() {
+                    let (word, bit) = phrase_bit(h);
+                    if self.phrase_bits[word] & bit == 0 {
+                        continue;
+                    }
+                }
                 let Some(&bits) = self.phrases.get(&h) else {
                     continue;
                 };
@@ -181,6 +209,10 @@ mod tests {
         let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
         let mut marks = vec![0u16; 4];
         lex.mark_phrases(&keys, &mut marks);
+        let mut indexed = vec![0u16; 4];
+        lex.index_phrases();
+        lex.mark_phrases(&keys, &mut indexed);
+        assert_eq!(marks, indexed);
         assert_eq!(marks[0], 0);
         assert_eq!(marks[1], 1 << (2 * 4)); // LOC begin
         assert_eq!(marks[2], (1 << (2 * 4 + 2)) | (1 << 3)); // LOC end, PER single

@@ -30,18 +30,22 @@ mod canonical;
 mod conll;
 mod consistency;
 mod decoder;
+mod direct;
 mod features;
 mod hash;
 mod lexicon;
 mod model;
 mod names;
 mod recognizer;
+mod second;
 mod stacked;
 mod tags;
 mod tokenize;
 #[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
+mod word;
+mod words;
 
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};

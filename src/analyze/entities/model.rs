@@ -3,7 +3,9 @@
 //! one's tags across the document), with its binary file format (`LEDENER2`, little-endian).
 
 use super::EntitiesError;
+use super::direct::Direct;
 use super::lexicon::{Lexicon, WordInfo};
+use super::second::SecondTable;
 use super::tags::NUM_TAGS;
 
 const MAGIC: &[u8; 8] = b"LEDENER2";
@@ -17,14 +19,46 @@ pub(crate) struct Model {
     pub(crate) layers: Vec<Layer>,
     /// The layers' weights merged for tagging (built by [`Model::finish`]).
     pub(crate) joint: Joint,
+    /// The second layer's small-domain features resolved in `joint`.
+    pub(crate) second: SecondTable,
+    /// The first layer's small-domain features resolved in `joint`.
+    pub(crate) direct: Direct,
+    /// Distinguishes finished models (0: not finished), so that what a thread caches about
+    /// one model is never used with another.
+    pub(crate) id: u64,
 }
 
+/// Weights per [`JointSlot`]: the first layer's tags, then the second layer's, then zeros up
+/// to a whole number of four-lane vectors, so that adding a row is a few SIMD instructions.
+pub(crate) const JOINT_WIDTH: usize = (2 * NUM_TAGS).div_ceil(4) * 4;
+
+/// Summed weights of some features for both layers (as in a [`JointSlot`], widened).
+pub(crate) type Row = [i32; JOINT_WIDTH];
+
 /// Both layers' weights of one feature, inline with its key.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 struct JointSlot {
     /// Feature key; 0 marks an empty slot.
     key: u64,
-    weights: [[i16; NUM_TAGS]; 2],
+    /// `weights[t]`: first layer, tag t; `weights[NUM_TAGS + t]`: second layer.
+    weights: [i16; JOINT_WIDTH],
+}
+
+impl Default for JointSlot {
+    fn default() -> JointSlot {
+        JointSlot {
+            key: 0,
+            weights: [0; JOINT_WIDTH],
+        }
+    }
+}
+
+/// Adds a row of weights to running sums, lane by lane (vectorised by the compiler).
+#[inline(always)]
+fn add_row(acc: &mut [i32; JOINT_WIDTH], row: &[i16; JOINT_WIDTH]) {
+    for (a, &w) in acc.iter_mut().zip(row) {
+        *a += i32::from(w);
+    }
 }
 
 /// All features of both layers in one open-addressing table, so that scoring a token for
@@ -73,14 +107,15 @@ impl Joint {
                     i = (i + 1) & mask;
                 }
                 joint.table[i].key = slot.key;
-                joint.table[i].weights[l] = slot.weights;
+                joint.table[i].weights[l * NUM_TAGS..(l + 1) * NUM_TAGS]
+                    .copy_from_slice(&slot.weights);
             }
         }
         joint
     }
 
-    #[inline]
-    fn get(&self, key: u64) -> Option<&[[i16; NUM_TAGS]; 2]> {
+    #[inline(always)]
+    fn get(&self, key: u64) -> Option<&[i16; JOINT_WIDTH]> {
         let (word, bit) = present_bit(key);
         if self.present.get(word).is_none_or(|w| w & bit == 0) {
             return None;
@@ -99,8 +134,40 @@ impl Joint {
         }
     }
 
+    /// The index of the slot holding `key`'s weights, if it has any.
+    pub(crate) fn slot(&self, key: u64) -> Option<u32> {
+        if self.table.is_empty() || key == 0 {
+            return None;
+        }
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
+        loop {
+            match self.table[i].key {
+                k if k == key => return Some(i as u32),
+                0 => return None,
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
+
+    /// Adds the weights in slot `slot` (from [`Joint::slot`]) to `acc`.
+    #[inline(always)]
+    pub(crate) fn add_slot(&self, acc: &mut Row, slot: u32) {
+        if let Some(s) = self.table.get(slot as usize) {
+            add_row(acc, &s.weights);
+        }
+    }
+
+    /// Adds `key`'s weights, if it has any, to `acc`.
+    #[inline(always)]
+    pub(crate) fn add_key(&self, acc: &mut Row, key: u64) {
+        if let Some(row) = self.get(key) {
+            add_row(acc, row);
+        }
+    }
+
     /// Hints the processor to load the slots `feats` hash to, ahead of scoring them.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn prefetch(&self, feats: &[u64]) {
         #[cfg(target_arch = "x86_64")]
         if !self.table.is_empty() && !self.present.is_empty() {
@@ -126,35 +193,103 @@ impl Joint {
 
     /// Sets `first` and `second` (one slot per tag each) to the sums of the two layers'
     /// weights of `feats`.
-    #[inline]
-    pub(crate) fn score_both(&self, feats: &[u64], first: &mut [i32], second: &mut [i32]) {
-        let (first, second) = (&mut first[..NUM_TAGS], &mut second[..NUM_TAGS]);
-        first.fill(0);
-        second.fill(0);
+    #[inline(always)]
+    fn score_both(&self, base: &Row, feats: &[u64], first: &mut [i32], second: &mut [i32]) {
+        let mut acc = *base;
         for &key in feats {
-            if let Some([w1, w2]) = self.get(key) {
-                for (s, &w) in first.iter_mut().zip(w1) {
-                    *s += i32::from(w);
-                }
-                for (s, &w) in second.iter_mut().zip(w2) {
-                    *s += i32::from(w);
-                }
+            if let Some(row) = self.get(key) {
+                add_row(&mut acc, row);
             }
         }
+        first[..NUM_TAGS].copy_from_slice(&acc[..NUM_TAGS]);
+        second[..NUM_TAGS].copy_from_slice(&acc[NUM_TAGS..2 * NUM_TAGS]);
     }
 
-    /// Adds the second layer's weights of `feats` to `scores`.
-    #[inline]
-    pub(crate) fn add_second(&self, feats: &[u64], scores: &mut [i32]) {
-        let scores = &mut scores[..NUM_TAGS];
+    /// The summed weights of `feats`.
+    pub(crate) fn row(&self, feats: &[u64]) -> Row {
+        let mut acc = [0i32; JOINT_WIDTH];
         for &key in feats {
-            if let Some([_, w2]) = self.get(key) {
-                for (s, &w) in scores.iter_mut().zip(w2) {
-                    *s += i32::from(w);
-                }
+            if let Some(row) = self.get(key) {
+                add_row(&mut acc, row);
             }
         }
+        acc
     }
+
+    /// Scores every token of a document for both layers: token i's features are
+    /// `feats[offsets[i]..offsets[i + 1]]` plus those summed in `bases[base[i]]` (when
+    /// `base` is not empty), its scores go to `first[i * NUM_TAGS..]` and
+    /// `second[i * NUM_TAGS..]` (each `NUM_TAGS` per token, overwritten).
+    pub(crate) fn score_tokens(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2.
+            return unsafe { self.score_tokens_avx2(tokens, first, second) };
+        }
+        self.score_tokens_any(tokens, first, second);
+    }
+
+    /// [`Joint::score_tokens`] compiled for AVX2 (a row of weights is five vector adds).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    fn score_tokens_avx2(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
+        self.score_tokens_any(tokens, first, second);
+    }
+
+    #[inline(always)]
+    fn score_tokens_any(&self, tokens: Tokens<'_>, first: &mut [i32], second: &mut [i32]) {
+        let Tokens {
+            feats,
+            offsets,
+            base,
+            bases,
+            slots,
+            slot_offsets,
+        } = tokens;
+        let n = offsets.len().saturating_sub(1);
+        let zero = [0i32; JOINT_WIDTH];
+        let feats_of = |i: usize| &feats[offsets[i] as usize..offsets[i + 1] as usize];
+        const AHEAD: usize = 2;
+        for i in 0..n.min(AHEAD) {
+            self.prefetch(feats_of(i));
+        }
+        for i in 0..n {
+            if i + AHEAD < n {
+                self.prefetch(feats_of(i + AHEAD));
+            }
+            let range = i * NUM_TAGS..(i + 1) * NUM_TAGS;
+            let mut b = *base.get(i).map_or(&zero, |&j| &bases[j as usize]);
+            if let Some(w) = slot_offsets.get(i..i + 2) {
+                for &slot in &slots[w[0] as usize..w[1] as usize] {
+                    self.add_slot(&mut b, slot);
+                }
+            }
+            self.score_both(
+                &b,
+                feats_of(i),
+                &mut first[range.clone()],
+                &mut second[range],
+            );
+        }
+    }
+}
+
+/// The features of a document's tokens, for [`Joint::score_tokens`].
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tokens<'a> {
+    /// All tokens' features, concatenated.
+    pub(crate) feats: &'a [u64],
+    /// `feats[offsets[i]..offsets[i + 1]]` are token i's.
+    pub(crate) offsets: &'a [u32],
+    /// Token i's precomputed part of its sums is `bases[base[i]]`; empty: none.
+    pub(crate) base: &'a [u32],
+    /// Precomputed sums.
+    pub(crate) bases: &'a [Row],
+    /// Weight slots of token i's other features: `slots[slot_offsets[i]..slot_offsets[i + 1]]`
+    /// (`slot_offsets` empty: none).
+    pub(crate) slots: &'a [u32],
+    /// See `slots`.
+    pub(crate) slot_offsets: &'a [u32],
 }
 
 /// One feature's weights, stored inline with its key so that a lookup touches one place.
@@ -283,7 +418,12 @@ impl Layer {
 impl Model {
     /// Builds the merged table for tagging and drops the per-layer tables.
     pub(crate) fn finish(mut self) -> Model {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        self.id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.lexicon.index_phrases();
         self.joint = Joint::build(&self.layers);
+        self.second = SecondTable::build(&self.joint);
+        self.direct = Direct::build(&self.joint, &self.lexicon);
         for layer in &mut self.layers {
             layer.table = Vec::new();
         }
@@ -430,10 +570,17 @@ mod tests {
         assert_eq!(back.layers[1].trans, m.layers[1].trans);
         assert_eq!(back.lexicon.words[&7].case, 4);
         let (mut s1, mut s2) = ([0i32; NUM_TAGS], [0i32; NUM_TAGS]);
-        back.joint.score_both(&[42, 43, 99], &mut s1, &mut s2);
+        back.joint
+            .score_both(&[0; JOINT_WIDTH], &[42, 43, 99], &mut s1, &mut s2);
         assert_eq!((s1[4], s1[0], s2[4], s2[0]), (-12, 0, 0, 14));
-        back.joint.add_second(&[99], &mut s2);
-        assert_eq!(s2[0], 21);
+        let mut acc = [0; JOINT_WIDTH];
+        back.joint.add_key(&mut acc, 99);
+        let slot = back.joint.slot(42).expect("present");
+        back.joint.add_slot(&mut acc, slot);
+        assert_eq!(
+            (acc[4], acc[NUM_TAGS], back.joint.slot(43)),
+            (-12, 14, None)
+        );
         assert_eq!(m.layers[1].get(43), None);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
         assert!(Model::from_bytes(b"nonsense").is_err());

@@ -12,11 +12,12 @@ use super::canonical::canonical_names;
 use super::consistency::propagate;
 use super::decoder::viterbi;
 use super::features::Extractor;
-use super::model::{Layer, Model};
+use super::model::{Layer, Model, Row, Tokens};
 use super::names;
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
+use super::words::WordCache;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -47,6 +48,10 @@ struct Scratch {
     second: Vec<i32>,
     back: Vec<u8>,
     path: Vec<Tag>,
+    /// The model the caches below (and the extractor's words) belong to.
+    model: u64,
+    /// Summed own-spelling weights of each word of the extractor's cache, by id.
+    rows: Vec<Row>,
 }
 
 thread_local! {
@@ -105,37 +110,48 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
-            s.extractor.document(&self.model.lexicon, tokens, sentences);
+            let words = s.extractor.words.get_or_insert_with(WordCache::default);
+            if s.model != self.model.id {
+                words.clear();
+                s.model = self.model.id;
+            }
+            s.extractor.document_with(
+                &self.model.lexicon,
+                Some(&self.model.direct),
+                tokens,
+                sentences,
+            );
+            // Each word's own-spelling features are summed once, when first seen.
+            if let Some(words) = &s.extractor.words {
+                s.rows.truncate(words.first_new as usize);
+                for w in words.offsets.windows(2) {
+                    let row = self
+                        .model
+                        .joint
+                        .row(&words.feats[w[0] as usize..w[1] as usize]);
+                    s.rows.push(row);
+                }
+            }
             // Both layers score the token features in one pass over the merged table.
             let Some(first) = self.model.layers.first() else {
                 return;
             };
             let joint = &self.model.joint;
             let n_tokens = s.extractor.offsets.len() - 1;
-            s.emissions.clear();
+            // Every score is overwritten: no need to clear first.
             s.emissions.resize(n_tokens * NUM_TAGS, 0);
-            s.second.clear();
+            s.emissions.truncate(n_tokens * NUM_TAGS);
             s.second.resize(n_tokens * NUM_TAGS, 0);
-            const AHEAD: usize = 2;
-            for i in 0..n_tokens.min(AHEAD) {
-                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
-                joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
-            }
-            for i in 0..n_tokens {
-                if i + AHEAD < n_tokens {
-                    let (lo, hi) = (
-                        s.extractor.offsets[i + AHEAD],
-                        s.extractor.offsets[i + AHEAD + 1],
-                    );
-                    joint.prefetch(&s.extractor.feats[lo as usize..hi as usize]);
-                }
-                let (lo, hi) = (s.extractor.offsets[i], s.extractor.offsets[i + 1]);
-                joint.score_both(
-                    &s.extractor.feats[lo as usize..hi as usize],
-                    &mut s.emissions[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                );
-            }
+            s.second.truncate(n_tokens * NUM_TAGS);
+            let doc = Tokens {
+                feats: &s.extractor.feats,
+                offsets: &s.extractor.offsets,
+                base: &s.extractor.word_ids,
+                bases: &s.rows,
+                slots: &s.extractor.slots,
+                slot_offsets: &s.extractor.slot_offsets,
+            };
+            joint.score_tokens(doc, &mut s.emissions, &mut s.second);
             for r in sentences {
                 let em = &s.emissions[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &first.trans, &mut s.back, &mut s.path);
@@ -145,15 +161,11 @@ impl Recognizer {
             let Some(second) = self.model.layers.get(1) else {
                 return;
             };
-            s.stacker.stack(s.extractor.infos(), sentences, out);
+            s.stacker.values(s.extractor.infos(), sentences, out);
             out.clear();
-            for i in 0..n_tokens {
-                let (lo, hi) = (s.stacker.offsets[i], s.stacker.offsets[i + 1]);
-                joint.add_second(
-                    &s.stacker.feats[lo as usize..hi as usize],
-                    &mut s.second[i * NUM_TAGS..(i + 1) * NUM_TAGS],
-                );
-            }
+            self.model
+                .second
+                .add(joint, &s.stacker.tokens, &mut s.second);
             for r in sentences {
                 let em = &s.second[r.start * NUM_TAGS..r.end * NUM_TAGS];
                 viterbi(em, &second.trans, &mut s.back, &mut s.path);

@@ -19,49 +19,111 @@ const S_MULTI: u32 = 65;
 const S_OWN_WORD: u32 = 66;
 const S_EDGES: u32 = 67;
 
+/// The padding tag value of [`Values::prev`] and [`Values::next`] at sentence edges.
+pub(crate) const PAD_TAG: u8 = 17;
+
+/// What the second layer's features of one token are made of.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Values {
+    /// The first layer's tag of the token (0..17).
+    pub(crate) own: u8,
+    /// Of the previous and next token ([`PAD_TAG`] at the sentence's edges).
+    pub(crate) prev: u8,
+    /// See `prev`.
+    pub(crate) next: u8,
+    /// Which of the four kinds (and "untagged capitalised") other occurrences of the word
+    /// got (5 bits).
+    pub(crate) bits: u8,
+    /// The kind other occurrences got most often (1..=4), 0 for none.
+    pub(crate) major: u8,
+    /// Whether another occurrence was inside a multi-token entity.
+    pub(crate) multi: bool,
+    /// Whether other occurrences began or ended a multi-token entity, per kind (8 bits).
+    pub(crate) edges: u8,
+    /// The token's capitalisation class (0..8).
+    pub(crate) class: u8,
+    /// Whether it opens its sentence.
+    pub(crate) first: bool,
+    /// Its word key.
+    pub(crate) key: u64,
+}
+
+impl Values {
+    /// The key of the feature pairing the token's tag with its word.
+    #[inline]
+    pub(crate) fn own_word(&self) -> u64 {
+        feature(S_OWN_WORD, mix(u64::from(self.own), self.key))
+    }
+
+    /// The second layer's feature keys, in their historical order.
+    #[inline]
+    pub(crate) fn keys(&self) -> [u64; 8] {
+        const PAD: u64 = 0x5eed_0003;
+        let tag = |t: u8| if t == PAD_TAG { PAD } else { u64::from(t) };
+        let own = u64::from(self.own);
+        let cls = u64::from(self.class) | u64::from(self.first) << 8;
+        let major = u64::from(self.major);
+        [
+            feature(S_OWN, own),
+            feature(S_PREV, mix(tag(self.prev), own)),
+            feature(S_NEXT, mix(own, tag(self.next))),
+            feature(S_KINDS, mix(u64::from(self.bits), cls)),
+            feature(S_MAJOR, mix(major, own)),
+            feature(S_MULTI, mix(u64::from(self.multi), major)),
+            self.own_word(),
+            feature(S_EDGES, mix(u64::from(self.edges), cls)),
+        ]
+    }
+}
+
 /// Reusable buffers for the second layer's features of one document.
 #[derive(Debug, Default)]
 pub(crate) struct Stacker {
     /// Per word key, how the first layer tagged its occurrences.
     tagged: HashKeyed<Counts>,
-    /// The second layer's extra features (it reads each token's first-layer features too).
+    /// Each token's values (from [`Stacker::values`] or [`Stacker::stack`]).
+    pub(crate) tokens: Vec<Values>,
+    /// The second layer's extra features (it reads each token's first-layer features too),
+    /// from [`Stacker::stack`]; tagging reads `tokens` instead.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) feats: Vec<u64>,
     /// `feats[offsets[i]..offsets[i + 1]]` are token i's.
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) offsets: Vec<u32>,
 }
 
 impl Stacker {
     /// Computes the second layer's features of a document from its tokens' values and
     /// the first layer's tags (one per token, in order).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn stack(&mut self, infos: &[TokInfo], sentences: &[Range<usize>], first: &[Tag]) {
-        const PAD: u64 = 0x5eed_0003;
+        self.values(infos, sentences, first);
+        self.feats.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+        for v in &self.tokens {
+            self.feats.extend_from_slice(&v.keys());
+            self.offsets.push(self.feats.len() as u32);
+        }
+    }
+
+    /// Computes what the second layer's features of each token are made of, into
+    /// `tokens` (in sentence order), without hashing them.
+    pub(crate) fn values(&mut self, infos: &[TokInfo], sentences: &[Range<usize>], first: &[Tag]) {
         self.tagged.clear();
         for (i, info) in infos.iter().enumerate() {
             let c = self.tagged.entry(info.key).or_default();
             *c = add(*c, contribution(info, first[i]));
         }
-        self.feats.clear();
-        self.offsets.clear();
-        self.offsets.push(0);
+        self.tokens.clear();
         for r in sentences {
             for i in r.clone() {
                 let info = &infos[i];
-                let own = u64::from(first[i].0);
-                let prev = if i > r.start {
-                    u64::from(first[i - 1].0)
-                } else {
-                    PAD
-                };
-                let next = if i + 1 < r.end {
-                    u64::from(first[i + 1].0)
-                } else {
-                    PAD
-                };
                 let all = self.tagged.get(&info.key).copied().unwrap_or_default();
                 let own_c = contribution(info, first[i]);
                 let others: Counts = std::array::from_fn(|k| all[k] - own_c[k]);
-                let mut bits = 0u64;
-                let mut major = 0u64;
+                let mut bits = 0u8;
+                let mut major = 0u8;
                 let mut best = 0;
                 for (k, &count) in others.iter().take(5).enumerate() {
                     if count > 0 {
@@ -69,25 +131,29 @@ impl Stacker {
                     }
                     if k < 4 && count > best {
                         best = count;
-                        major = k as u64 + 1;
+                        major = k as u8 + 1;
                     }
                 }
-                let cls = u64::from(info.class) | u64::from(info.first) << 8;
-                let f = &mut self.feats;
-                f.push(feature(S_OWN, own));
-                f.push(feature(S_PREV, mix(prev, own)));
-                f.push(feature(S_NEXT, mix(own, next)));
-                f.push(feature(S_KINDS, mix(bits, cls)));
-                f.push(feature(S_MAJOR, mix(major, own)));
-                f.push(feature(S_MULTI, mix(u64::from(others[5] > 0), major)));
-                f.push(feature(S_OWN_WORD, mix(own, info.key)));
                 let edges = others[6..]
                     .iter()
                     .enumerate()
-                    .fold(0u64, |b, (k, &c)| b | u64::from(c > 0) << k);
-                f.push(feature(S_EDGES, mix(edges, cls)));
-
-                self.offsets.push(self.feats.len() as u32);
+                    .fold(0u8, |b, (k, &c)| b | u8::from(c > 0) << k);
+                self.tokens.push(Values {
+                    own: first[i].0,
+                    prev: if i > r.start { first[i - 1].0 } else { PAD_TAG },
+                    next: if i + 1 < r.end {
+                        first[i + 1].0
+                    } else {
+                        PAD_TAG
+                    },
+                    bits,
+                    major,
+                    multi: others[5] > 0,
+                    edges,
+                    class: info.class,
+                    first: info.first,
+                    key: info.key,
+                });
             }
         }
     }

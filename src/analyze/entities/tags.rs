@@ -115,7 +115,9 @@ impl Tag {
         })
     }
 
-    /// Whether `next` may follow `self` in a well-formed BIOES sequence.
+    /// Whether `next` may follow `self` in a well-formed BIOES sequence (the decoder
+    /// hard-codes these; its tests check it against this).
+    #[cfg(test)]
     pub(crate) const fn allows(self, next: Tag) -> bool {
         let open = matches!(self.part(), Some(Part::Begin | Part::Inside));
         match next.part() {
@@ -136,6 +138,7 @@ impl Tag {
     }
 
     /// The tag as text, e.g. `B-PER` or `O`.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn as_str(self) -> &'static str {
         const NAMES: [&str; NUM_TAGS] = [
             "O", "B-PER", "I-PER", "E-PER", "S-PER", "B-ORG", "I-ORG", "E-ORG", "S-ORG", "B-LOC",
@@ -154,6 +157,7 @@ pub(crate) struct Span {
 }
 
 /// Entity spans from IOB1, BIO or BIOES tag strings (the scorer's reading of them).
+#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
 pub(crate) fn spans_from_labels<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityKind)> = None;
@@ -226,10 +230,52 @@ pub(crate) fn tags_from_spans(n: usize, spans: &[Span]) -> Vec<Tag> {
     tags
 }
 
-/// Entity spans from a well-formed (Viterbi-decoded) BIOES tag sequence.
+/// Entity spans from a BIOES tag sequence: [`spans_from_labels`] of their labels, read
+/// from the tags directly.
 pub(crate) fn spans_from_tags(tags: &[Tag]) -> Vec<Span> {
-    let labels: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
-    spans_from_labels(&labels)
+    let mut out = Vec::new();
+    let mut open: Option<(usize, EntityKind)> = None;
+    for (i, tag) in tags.iter().enumerate() {
+        let (Some(kind), Some(part)) = (tag.kind(), tag.part()) else {
+            if let Some((s, k)) = open.take() {
+                out.push(Span {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            continue;
+        };
+        let begins =
+            matches!(part, Part::Begin | Part::Single) || open.map(|(_, k)| k) != Some(kind);
+        if begins {
+            if let Some((s, k)) = open.take() {
+                out.push(Span {
+                    start: s,
+                    end: i,
+                    kind: k,
+                });
+            }
+            open = Some((i, kind));
+        }
+        if matches!(part, Part::End | Part::Single)
+            && let Some((s, k)) = open.take()
+        {
+            out.push(Span {
+                start: s,
+                end: i + 1,
+                kind: k,
+            });
+        }
+    }
+    if let Some((s, k)) = open {
+        out.push(Span {
+            start: s,
+            end: tags.len(),
+            kind: k,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
@@ -285,6 +331,21 @@ mod tests {
         let names: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
         assert_eq!(names, ["O", "B-ORG", "I-ORG", "E-ORG", "S-MISC", "O"]);
         assert_eq!(spans_from_tags(&tags), spans);
+    }
+
+    #[test]
+    fn spans_from_tags_read_like_their_labels() {
+        // Every sequence of three tags, well-formed or not.
+        let n = NUM_TAGS as u8;
+        for a in 0..n {
+            for b in 0..n {
+                for c in 0..n {
+                    let tags = [Tag(a), Tag(b), Tag(c)];
+                    let labels: Vec<&str> = tags.iter().map(|t| t.as_str()).collect();
+                    assert_eq!(spans_from_tags(&tags), spans_from_labels(&labels));
+                }
+            }
+        }
     }
 
     #[test]

@@ -185,7 +185,8 @@ fn starts_sentence(tok: &str) -> bool {
 /// at a blank line, and at a line break after a short line (a headline or dateline) or
 /// before a list item.
 pub fn tokenize(text: &str) -> Tokenized {
-    let mut tokens = Vec::new();
+    // News text has a token every five or six bytes.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     // Index of each token that starts a line, whether a blank line precedes it and whether the
     // line before it was short.
     let mut line_breaks: Vec<(usize, bool, bool)> = Vec::new();

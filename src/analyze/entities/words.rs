@@ -1,0 +1,55 @@
+//! The words seen so far by one tagging thread, each with the features of its own spelling
+//! (the same wherever it occurs), so that those are hashed and scored once per distinct
+//! word rather than once per token. Kept across documents; dropped when it grows too large.
+
+use super::hash::mix;
+use super::lexicon::HashKeyed;
+
+/// Distinct words kept before the cache starts again.
+const MAX_WORDS: usize = 1 << 18;
+
+/// Distinct words by id, with their own-spelling features.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    /// Word (hashes of its spelling and lowercase form) to id.
+    ids: HashKeyed<u32>,
+    /// Features of the words first seen in the current document, concatenated.
+    pub(crate) feats: Vec<u64>,
+    /// `feats[offsets[j]..offsets[j + 1]]` belong to word `first_new + j`.
+    pub(crate) offsets: Vec<u32>,
+    /// Id of the first word first seen in the current document.
+    pub(crate) first_new: u32,
+}
+
+impl WordCache {
+    /// Starts a document: forgets the previous one's new words (and everything, once too
+    /// many words are known).
+    pub(crate) fn start_document(&mut self) {
+        if self.ids.len() >= MAX_WORDS {
+            self.ids.clear();
+        }
+        self.first_new = self.ids.len() as u32;
+        self.feats.clear();
+        self.offsets.clear();
+        self.offsets.push(0);
+    }
+
+    /// Forgets every word (their features belong to another model).
+    pub(crate) fn clear(&mut self) {
+        self.ids.clear();
+        self.start_document();
+    }
+
+    /// The id of the word with spelling hash `word` and lowercase hash `key`; when it is
+    /// new, `features` writes its own-spelling features.
+    #[inline]
+    pub(crate) fn id(&mut self, word: u64, key: u64, features: impl FnOnce(&mut Vec<u64>)) -> u32 {
+        let next = self.ids.len() as u32;
+        let id = *self.ids.entry(mix(word, key)).or_insert(next);
+        if id == next {
+            features(&mut self.feats);
+            self.offsets.push(self.feats.len() as u32);
+        }
+        id
+    }
+}
