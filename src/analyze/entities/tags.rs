@@ -159,51 +159,50 @@ pub(crate) struct Span {
 /// Entity spans from IOB1, BIO or BIOES tag strings (the scorer's reading of them).
 #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
 pub(crate) fn spans_from_labels<S: AsRef<str>>(labels: &[S]) -> Vec<Span> {
+    spans_from_parts(labels.iter().map(|label| {
+        let (prefix, kind) = label.as_ref().split_once('-')?;
+        let part = match prefix {
+            "B" => Part::Begin,
+            "I" => Part::Inside,
+            "E" | "L" => Part::End,
+            "S" | "U" => Part::Single,
+            _ => return None,
+        };
+        Some((part, EntityKind::from_label(kind)?))
+    }))
+}
+
+/// Entity spans from each token's part and kind (`None` outside entities): an entity begins at a
+/// `Begin` or `Single`, or where the kind changes, and ends after an `End` or `Single`, before an
+/// outside token, or at the end.
+fn spans_from_parts(parts: impl Iterator<Item = Option<(Part, EntityKind)>>) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<(usize, EntityKind)> = None;
-    for (i, label) in labels.iter().enumerate() {
-        let label = label.as_ref();
-        let (prefix, kind) = match label.split_once('-') {
-            Some((p, k)) => (p, EntityKind::from_label(k)),
-            None => ("O", None),
-        };
-        let Some(kind) = kind.filter(|_| matches!(prefix, "B" | "I" | "E" | "S" | "L" | "U"))
-        else {
-            if let Some((s, k)) = open.take() {
-                out.push(Span {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
+    let mut len = 0;
+    for (i, token) in parts.enumerate() {
+        len = i + 1;
+        let close = |open: &mut Option<(usize, EntityKind)>, out: &mut Vec<Span>, end| {
+            if let Some((start, kind)) = open.take() {
+                out.push(Span { start, end, kind });
             }
+        };
+        let Some((part, kind)) = token else {
+            close(&mut open, &mut out, i);
             continue;
         };
-        let begins = matches!(prefix, "B" | "S" | "U") || open.map(|(_, k)| k) != Some(kind);
-        if begins {
-            if let Some((s, k)) = open.take() {
-                out.push(Span {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
+        if matches!(part, Part::Begin | Part::Single) || open.map(|(_, k)| k) != Some(kind) {
+            close(&mut open, &mut out, i);
             open = Some((i, kind));
         }
-        if matches!(prefix, "E" | "L" | "S" | "U")
-            && let Some((s, k)) = open.take()
-        {
-            out.push(Span {
-                start: s,
-                end: i + 1,
-                kind: k,
-            });
+        if matches!(part, Part::End | Part::Single) {
+            close(&mut open, &mut out, i + 1);
         }
     }
-    if let Some((s, k)) = open {
+    if let Some((start, kind)) = open {
         out.push(Span {
-            start: s,
-            end: labels.len(),
-            kind: k,
+            start,
+            end: len,
+            kind,
         });
     }
     out
@@ -233,49 +232,7 @@ pub(crate) fn tags_from_spans(n: usize, spans: &[Span]) -> Vec<Tag> {
 /// Entity spans from a BIOES tag sequence: [`spans_from_labels`] of their labels, read
 /// from the tags directly.
 pub(crate) fn spans_from_tags(tags: &[Tag]) -> Vec<Span> {
-    let mut out = Vec::new();
-    let mut open: Option<(usize, EntityKind)> = None;
-    for (i, tag) in tags.iter().enumerate() {
-        let (Some(kind), Some(part)) = (tag.kind(), tag.part()) else {
-            if let Some((s, k)) = open.take() {
-                out.push(Span {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
-            continue;
-        };
-        let begins =
-            matches!(part, Part::Begin | Part::Single) || open.map(|(_, k)| k) != Some(kind);
-        if begins {
-            if let Some((s, k)) = open.take() {
-                out.push(Span {
-                    start: s,
-                    end: i,
-                    kind: k,
-                });
-            }
-            open = Some((i, kind));
-        }
-        if matches!(part, Part::End | Part::Single)
-            && let Some((s, k)) = open.take()
-        {
-            out.push(Span {
-                start: s,
-                end: i + 1,
-                kind: k,
-            });
-        }
-    }
-    if let Some((s, k)) = open {
-        out.push(Span {
-            start: s,
-            end: tags.len(),
-            kind: k,
-        });
-    }
-    out
+    spans_from_parts(tags.iter().map(|tag| Some((tag.part()?, tag.kind()?))))
 }
 
 #[cfg(test)]
