@@ -181,6 +181,27 @@ mod tests {
     }
 
     #[test]
+    fn the_vector_build_decodes_as_the_plain_one() {
+        // Pseudo-random integer scores (as the tagger gives), with ties, over many lengths.
+        let mut state = 0x9e37_79b9_u32;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            (state % 41) as i32 - 20
+        };
+        let trans: Vec<i32> = (0..NUM_TAGS * NUM_TAGS).map(|_| next()).collect();
+        for n in 0..60 {
+            let emissions: Vec<i32> = (0..n * NUM_TAGS).map(|_| next()).collect();
+            let (mut back, mut dispatched, mut plain) = (Vec::new(), Vec::new(), Vec::new());
+            viterbi(&emissions, &trans, &mut back, &mut dispatched);
+            viterbi_any(&emissions, &trans, &mut back, &mut plain);
+            assert_eq!(dispatched, plain, "{n} tokens");
+            assert_eq!(plain.len(), n);
+        }
+    }
+
+    #[test]
     fn transition_lists_are_the_legal_ones() {
         for a in 0..NUM_TAGS as u8 {
             for b in 0..NUM_TAGS as u8 {
