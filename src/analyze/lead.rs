@@ -25,6 +25,9 @@ const LONG_WORDS: usize = 1200;
 pub struct Lead {
     /// End byte of the lead (the first [`LEAD_WORDS`] words) in the body.
     pub end: usize,
+    /// The index tokens of the lead: runs of letters and digits, as the index's tokenizer splits
+    /// them ("U.S." is two). A term is in the lead when the body holds it at a position below this.
+    pub tokens: u32,
     /// From 0 (a long feature or essay) to 1 (a wire-length story).
     pub newsiness: f32,
 }
@@ -46,7 +49,25 @@ pub fn lead(body: &str) -> Lead {
     } else {
         (LONG_WORDS - words) as f32 / (LONG_WORDS - SHORT_WORDS) as f32
     };
-    Lead { end, newsiness }
+    Lead {
+        end,
+        tokens: token_count(&body[..end]),
+        newsiness,
+    }
+}
+
+/// The tokens tantivy's simple tokenizer finds in `text`: maximal runs of alphanumeric characters.
+fn token_count(text: &str) -> u32 {
+    let mut count = 0;
+    let mut in_token = false;
+    for c in text.chars() {
+        let alphanumeric = c.is_alphanumeric();
+        if alphanumeric && !in_token {
+            count += 1;
+        }
+        in_token = alphanumeric;
+    }
+    count
 }
 
 #[cfg(test)]
@@ -66,6 +87,26 @@ mod tests {
     }
 
     #[test]
+    fn the_lead_counts_tokens_as_the_index_splits_them() {
+        let body = "WASHINGTON, March 3 - The U.S. trade deficit (seasonally adjusted) rose 3.5 pct \
+                    to 12.3 billion dlrs in January, the Commerce Department said on Tuesday, \
+                    after a revised deficit in December of 10.6 billion dlrs.";
+        let got = lead(body);
+        let text = &body[..got.end];
+        assert_eq!(text.split_whitespace().count(), LEAD_WORDS);
+        // "U.S.", "3.5", "12.3" are two tokens each; "-" is none.
+        let mut analyzer =
+            tantivy::tokenizer::TextAnalyzer::from(tantivy::tokenizer::SimpleTokenizer::default());
+        let mut stream = analyzer.token_stream(text);
+        let mut tokens = 0;
+        while stream.advance() {
+            tokens += 1;
+        }
+        assert_eq!(got.tokens, tokens);
+        assert_eq!(got.tokens, 27);
+    }
+
+    #[test]
     fn a_long_feature_is_not() {
         let scene = "The fog lay low over the harbour when the boats came in. ".repeat(150);
         assert_eq!(lead(&scene).newsiness, 0.0);
@@ -75,6 +116,7 @@ mod tests {
             lead(""),
             Lead {
                 end: 0,
+                tokens: 0,
                 newsiness: 1.0
             }
         );

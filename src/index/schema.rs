@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -41,8 +41,9 @@ pub struct Fields {
     pub body: Field,
     /// Passage text (passages; indexed only: the text is the body's `start..end`).
     pub text: Field,
-    /// The lead: the first words of the body (articles; indexed only).
-    pub lead: Field,
+    /// How many of the body's tokens its lead spans (articles; fast): the lead's terms are those
+    /// the body holds at a position below it.
+    pub lead_tokens: Field,
     /// How news-like the article is, from 0 to 1: how much a lead match counts (articles; fast).
     pub newsiness: Field,
     /// Passage position in its article (passages).
@@ -106,7 +107,7 @@ pub fn build_schema() -> Schema {
     // Passage text is indexed, not stored: it is cut from the article's stored body by its
     // byte range, which keeps the doc store half the size.
     builder.add_text_field("text", text_options(ENGLISH, false));
-    builder.add_text_field("lead", text_options(ENGLISH, false));
+    builder.add_u64_field("lead_tokens", FAST);
     builder.add_f64_field("newsiness", FAST);
     builder.add_u64_field("passage", STORED);
     builder.add_u64_field("start", STORED);
@@ -152,7 +153,7 @@ impl Fields {
             title: f("title")?,
             body: f("body")?,
             text: f("text")?,
-            lead: f("lead")?,
+            lead_tokens: f("lead_tokens")?,
             newsiness: f("newsiness")?,
             passage: f("passage")?,
             start: f("start")?,

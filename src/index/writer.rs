@@ -207,7 +207,7 @@ fn documents(
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
-    doc.add_text(fields.lead, &article.body[..annotated.lead.end]);
+    doc.add_u64(fields.lead_tokens, u64::from(annotated.lead.tokens));
     doc.add_f64(fields.newsiness, f64::from(annotated.lead.newsiness));
     if let Some(date) = published {
         doc.add_date(fields.published, date);

@@ -16,6 +16,7 @@ mod ranking;
 pub mod request;
 pub mod results;
 mod stats;
+mod term_presence;
 pub mod timeline;
 
 pub use entity_counts::{EntityCount, EntityCountOptions, EntityCounts};
@@ -193,19 +194,18 @@ impl Index {
             &segments,
             &wanted_addresses,
         )?;
-        let term_counts = |query: &dyn tantivy::query::Query| -> Result<Vec<f32>> {
-            if compiled.lead_terms == 0 {
-                return Ok(vec![0.0; wanted_addresses.len()]);
-            }
-            Ok(
-                scores_at(searcher, query, &article_stats, &wanted_addresses)?
-                    .into_iter()
-                    .map(|count| (count / compiled.lead_terms as f32).min(1.0))
-                    .collect(),
-            )
+        let presence = term_presence::term_presence(
+            searcher,
+            &self.fields,
+            &compiled.terms,
+            &wanted_addresses,
+        )?;
+        let share = |counts: Vec<u32>| -> Vec<f32> {
+            let terms = compiled.terms.len().max(1) as f32;
+            counts.into_iter().map(|n| n as f32 / terms).collect()
         };
-        let leads = term_counts(&*compiled.lead)?;
-        let coverages = term_counts(&*compiled.coverage)?;
+        let leads = share(presence.lead);
+        let coverages = share(presence.coverage);
         for (&i, matches) in wanted.iter().zip(passages) {
             candidates[i].passages = matches;
         }

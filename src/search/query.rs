@@ -26,15 +26,10 @@ pub(crate) struct CompiledQuery {
     pub article: Box<dyn Query>,
     /// Matches and scores passages.
     pub passage: Box<dyn Query>,
-    /// Scores an article by how many of the query's distinct terms its lead contains (each counts
-    /// 1, however often it occurs): see [`lead_term_count`].
-    pub lead: Box<dyn Query>,
-    /// Scores an article by how many of the query's distinct terms its title or body contains
-    /// (each counts 1): the same terms as [`Self::lead`].
-    pub coverage: Box<dyn Query>,
-    /// The number of distinct terms [`Self::lead`] and [`Self::coverage`] count: 0 when the query
-    /// has none (match-all).
-    pub lead_terms: usize,
+    /// The query's distinct terms as the index holds them (analysed text), but none under a
+    /// `NOT`: what an article's lead and its title or body are checked for (see
+    /// [`super::term_presence`]). Empty for a match-all query.
+    pub terms: Vec<String>,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
 }
@@ -248,49 +243,14 @@ fn wanted_terms(query: &dyn Query, terms: &mut Vec<Term>) {
     }
 }
 
-/// The query's distinct terms, parsed for the lead field: analysed text, the same for every text
-/// field of the English analyser.
-fn distinct_terms(lead: &dyn Query) -> Vec<Term> {
+/// The query's distinct terms (parsed for the body: analysed text, the same for every text field
+/// of the English analyser).
+fn distinct_terms(query: &dyn Query) -> Vec<Term> {
     let mut terms = Vec::new();
-    wanted_terms(lead, &mut terms);
+    wanted_terms(query, &mut terms);
     terms.sort();
     terms.dedup();
     terms
-}
-
-/// A query whose score is the number of `terms` (by their text) a document contains in any of
-/// `fields`: each term counts 1, however often and in however many of the fields it occurs. A
-/// share of the query found this way, unlike a BM25 score normalised by the best candidate's, is
-/// small when no document matches the query well.
-fn term_count(terms: &[Term], fields: &[Field]) -> Box<dyn Query> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = terms
-        .iter()
-        .filter_map(|term| term.value().as_str().map(str::to_owned))
-        .map(|text| {
-            let text = text.as_str();
-            let present: Box<dyn Query> = match fields {
-                [field] => Box::new(TermQuery::new(
-                    Term::from_field_text(*field, text),
-                    IndexRecordOption::Basic,
-                )),
-                _ => Box::new(BooleanQuery::new(
-                    fields
-                        .iter()
-                        .map(|&field| {
-                            let query: Box<dyn Query> = Box::new(TermQuery::new(
-                                Term::from_field_text(field, text),
-                                IndexRecordOption::Basic,
-                            ));
-                            (Occur::Should, query)
-                        })
-                        .collect(),
-                )),
-            };
-            let counted: Box<dyn Query> = Box::new(ConstScoreQuery::new(present, 1.0));
-            (Occur::Should, counted)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
 }
 
 /// The deepest nesting of parentheses passed to the parser: it recurses once per level, and a few
@@ -347,9 +307,10 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     };
     let fields = &index.fields;
     let passage = parse(index, &[fields.text], &text, None);
-    let terms = distinct_terms(&*parse(index, &[fields.lead], &text, None));
-    let lead = term_count(&terms, &[fields.lead]);
-    let coverage = term_count(&terms, &[fields.title, fields.body]);
+    let terms: Vec<String> = distinct_terms(&*parse(index, &[fields.body], &text, None))
+        .iter()
+        .filter_map(|term| term.value().as_str().map(str::to_owned))
+        .collect();
     let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
         let mut clauses = vec![(Occur::Must, query)];
         clauses.extend(filters(index, kind, request, &entities));
@@ -381,9 +342,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     CompiledQuery {
         article,
         passage: combine(passage, KIND_PASSAGE),
-        lead: combine(lead, KIND_ARTICLE),
-        coverage: combine(coverage, KIND_ARTICLE),
-        lead_terms: terms.len(),
+        terms,
         warnings,
     }
 }

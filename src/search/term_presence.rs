@@ -1,0 +1,152 @@
+//! How many of a query's distinct terms each candidate article holds: anywhere in its title or
+//! body (its coverage of the query), and in its lead, the first words of its body.
+//!
+//! Both are read from the postings at the candidates' addresses, a few hundred seeks a query. The
+//! lead needs no field of its own: a term is in the lead when the body holds it at a position
+//! below the article's `lead_tokens`, the number of body tokens the lead spans.
+
+use crate::index::schema::Fields;
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocAddress, DocSet, Searcher, Term};
+
+/// For each candidate, how many of the terms it holds.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct TermPresence {
+    /// Terms in the lead.
+    pub lead: Vec<u32>,
+    /// Terms in the title or the body.
+    pub coverage: Vec<u32>,
+}
+
+/// Counts, for each article at `addresses`, the `terms` (analysed text, as the index holds it)
+/// in its lead and in its title or body.
+pub(crate) fn term_presence(
+    searcher: &Searcher,
+    fields: &Fields,
+    terms: &[String],
+    addresses: &[DocAddress],
+) -> tantivy::Result<TermPresence> {
+    let mut presence = TermPresence {
+        lead: vec![0; addresses.len()],
+        coverage: vec![0; addresses.len()],
+    };
+    if terms.is_empty() {
+        return Ok(presence);
+    }
+    let mut order: Vec<usize> = (0..addresses.len()).collect();
+    order.sort_by_key(|&i| addresses[i]);
+    let mut positions = Vec::new();
+    for segment in order.chunk_by(|&a, &b| addresses[a].segment_ord == addresses[b].segment_ord) {
+        let reader = searcher.segment_reader(addresses[segment[0]].segment_ord);
+        let lead_tokens = reader.fast_fields().u64("lead_tokens").ok();
+        let body = reader.inverted_index(fields.body)?;
+        let title = reader.inverted_index(fields.title)?;
+        for text in terms {
+            let mut in_body = body.read_postings(
+                &Term::from_field_text(fields.body, text),
+                IndexRecordOption::WithFreqsAndPositions,
+            )?;
+            let mut in_title = title.read_postings(
+                &Term::from_field_text(fields.title, text),
+                IndexRecordOption::Basic,
+            )?;
+            for &i in segment {
+                let doc = addresses[i].doc_id;
+                let body_holds = in_body.as_mut().is_some_and(|p| holds(p, doc));
+                if body_holds {
+                    let lead_end = lead_tokens
+                        .as_ref()
+                        .and_then(|column| column.first(doc))
+                        .unwrap_or(0);
+                    let postings = in_body.as_mut().expect("found in the body");
+                    postings.positions(&mut positions);
+                    if positions.first().is_some_and(|&p| u64::from(p) < lead_end) {
+                        presence.lead[i] += 1;
+                    }
+                }
+                if body_holds || in_title.as_mut().is_some_and(|p| holds(p, doc)) {
+                    presence.coverage[i] += 1;
+                }
+            }
+        }
+    }
+    Ok(presence)
+}
+
+/// Whether `postings` (moving forward only) hold `doc`.
+fn holds(postings: &mut SegmentPostings, doc: u32) -> bool {
+    if postings.doc() < doc {
+        postings.seek(doc);
+    }
+    postings.doc() == doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::schema::KIND_ARTICLE;
+    use crate::{Article, Index, IndexOptions, Indexer};
+    use tantivy::collector::TopDocs;
+    use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+
+    fn article(id: &str, title: &str, body: &str) -> Article {
+        Article {
+            id: id.into(),
+            title: title.into(),
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    /// The address of an article's own document.
+    fn address(index: &Index, id: &str) -> DocAddress {
+        let fields = &index.fields;
+        let term = |field, text: &str| -> Box<dyn Query> {
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, text),
+                IndexRecordOption::Basic,
+            ))
+        };
+        let query = BooleanQuery::new(vec![
+            (Occur::Must, term(fields.id, id)),
+            (Occur::Must, term(fields.kind, KIND_ARTICLE)),
+        ]);
+        let searcher = index.reader.searcher();
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(1).order_by_score())
+            .unwrap();
+        top[0].1
+    }
+
+    #[test]
+    fn terms_count_in_the_lead_only_within_its_first_tokens() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = Index::create(dir.path()).unwrap();
+        let filler = "The ministry said the figures would be published in full later this month \
+                      after a review of the data by officials in the capital.";
+        let articles = vec![
+            // "opec" after the lead, "oil" in it.
+            article("late", "", &format!("Oil prices rose on Monday. {filler} OPEC met.")),
+            // Both in the lead; "U.S." is two tokens, which moves nothing.
+            article("early", "", &format!("OPEC and U.S. oil officials met. {filler}")),
+            // Neither in the body; "opec" in the title counts for coverage only.
+            article("title", "OPEC", &format!("{filler} {filler}")),
+        ];
+        Indexer::new(&index, IndexOptions::default())
+            .unwrap()
+            .add_articles(articles)
+            .unwrap();
+        let addresses: Vec<DocAddress> = ["late", "early", "title"]
+            .iter()
+            .map(|id| address(&index, id))
+            .collect();
+        let terms: Vec<String> = ["oil", "opec", "absent"].map(String::from).to_vec();
+        let searcher = index.reader.searcher();
+        let got = term_presence(&searcher, &index.fields, &terms, &addresses).unwrap();
+        assert_eq!(got.lead, [1, 2, 0]);
+        assert_eq!(got.coverage, [2, 2, 1]);
+        let none = term_presence(&searcher, &index.fields, &[], &addresses).unwrap();
+        assert_eq!(none.lead, [0, 0, 0]);
+    }
+}
