@@ -201,6 +201,24 @@ fn plain_words_rank_as_the_parsed_query_does() {
                 "{words}: {id_a} {score_a} {score_b}"
             );
         }
+        // Passages ranked on their own: the same passages, scores and count.
+        let (mut plain, mut parsed) = (plain, parsed);
+        plain.passages = true;
+        parsed.passages = true;
+        let passages = |request: &SearchRequest| {
+            let results = index.search(request).unwrap();
+            let mut hits: Vec<(String, usize, i64)> = results
+                .hits
+                .iter()
+                .map(|h| {
+                    let score = (h.score * 1e4).round() as i64;
+                    (h.article_id.clone(), h.passages[0].index, score)
+                })
+                .collect();
+            hits.sort();
+            (results.total_hits, hits)
+        };
+        assert_eq!(passages(&plain), passages(&parsed), "{words}");
     }
 }
 

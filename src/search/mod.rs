@@ -258,11 +258,15 @@ impl Index {
         let stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
         let limit = (request.offset + request.limit).max(1);
         let (top, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
-            SortOrder::Relevance => searcher.search_with_statistics_provider(
-                query,
-                &(TopDocs::with_limit(limit).order_by_score(), Count),
-                &stats,
-            )?,
+            // The top passages on their own (block-max WAND can skip), counted apart.
+            SortOrder::Relevance => (
+                searcher.search_with_statistics_provider(
+                    query,
+                    &TopDocs::with_limit(limit).order_by_score(),
+                    &stats,
+                )?,
+                query.count(searcher)?,
+            ),
             SortOrder::Date => {
                 let (top, total) = searcher.search(
                     query,

@@ -341,7 +341,13 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     };
     CompiledQuery {
         article,
-        passage: combine(passage, KIND_PASSAGE),
+        // The passage text field is only on passages: words alone need no `kind` clause, and
+        // without it the query is a flat disjunction that tantivy prunes (for `--passages`).
+        passage: if unfiltered && words_only && !is_match_all(&text) {
+            passage
+        } else {
+            combine(passage, KIND_PASSAGE)
+        },
         terms,
         warnings,
     }

@@ -127,9 +127,17 @@ mod tests {
                       after a review of the data by officials in the capital.";
         let articles = vec![
             // "opec" after the lead, "oil" in it.
-            article("late", "", &format!("Oil prices rose on Monday. {filler} OPEC met.")),
+            article(
+                "late",
+                "",
+                &format!("Oil prices rose on Monday. {filler} OPEC met."),
+            ),
             // Both in the lead; "U.S." is two tokens, which moves nothing.
-            article("early", "", &format!("OPEC and U.S. oil officials met. {filler}")),
+            article(
+                "early",
+                "",
+                &format!("OPEC and U.S. oil officials met. {filler}"),
+            ),
             // Neither in the body; "opec" in the title counts for coverage only.
             article("title", "OPEC", &format!("{filler} {filler}")),
         ];
