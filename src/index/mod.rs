@@ -51,7 +51,8 @@ pub struct IndexStats {
     pub schema_version: u32,
 }
 
-/// An open lede index.
+/// An open lede index. Each open index keeps a small pool of search threads (one per core, up to
+/// four) that run a query over its segments in parallel; open an index once and share it.
 pub struct Index {
     dir: PathBuf,
     pub(crate) index: tantivy::Index,
