@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::direct::Direct;
 use super::hash::{feature, mix};
 use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
+use super::model::Joint;
 pub(crate) use super::word::Class;
 use super::word::{affixes, spelling};
 use super::words::WordCache;
@@ -173,15 +174,18 @@ impl Extractor {
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
-        self.document_with(lex, None, tokens, sentences);
+        self.document_with(lex, None, None, tokens, sentences);
     }
 
     /// [`Extractor::document`], giving the small-domain features resolved in `direct`
-    /// (when given) as weight slots in `slots` instead of keys in `feats`.
+    /// (when given) as weight slots in `slots` instead of keys in `feats`. With `joint`
+    /// and a word cache, the features a word gives as a neighbour or by position
+    /// ([`context_keys`]) are resolved once per cached word and given as slots too.
     pub(crate) fn document_with<S: AsRef<str>>(
         &mut self,
         lex: &Lexicon,
         direct: Option<&Direct>,
+        joint: Option<&Joint>,
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
@@ -225,6 +229,14 @@ impl Extractor {
                     let (pre, suf) = affixes(s);
                     own_features(&info, &pre, &suf, out);
                 });
+                if let Some(joint) = joint
+                    && id as usize == words.context.len()
+                {
+                    let keys = context_keys(&info);
+                    words
+                        .context
+                        .push(keys.map(|k| joint.slot(k).unwrap_or(NO_SLOT)));
+                }
                 self.word_ids.push(id);
             }
             self.infos.push(info);
@@ -339,6 +351,16 @@ impl Extractor {
         let short = |d: isize| at(d).map_or(pad(d), |t| t.short);
         let class8 = |d: isize| at(d).map_or(8, |t| t.class);
         let t = infos[i];
+        // The resolved context features of the word at j, when cached.
+        let (words, word_ids) = (self.words.as_ref(), &self.word_ids);
+        let context = |j: usize| -> Option<&[u32; CONTEXT]> {
+            words?.context.get(*word_ids.get(j)? as usize)
+        };
+        let near = |d: isize| -> Option<&[u32; CONTEXT]> {
+            at(d)?;
+            context((i as isize + d) as usize)
+        };
+        let own_context = context(i);
         let f = &mut self.feats;
         let slots = &mut self.slots;
         let cls = u64::from(t.class);
@@ -358,13 +380,23 @@ impl Extractor {
 
         // The own-spelling features keep their historical places in the list.
         let (own_head, own_rest) = own.split_at(own.len().min(4));
+        // A feature resolved per word: its slot (if it has weights), else its key.
+        macro_rules! resolved {
+            ($context:expr, $k:expr, $key:expr) => {
+                match $context {
+                    Some(c) if c[$k] != NO_SLOT => slots.push(c[$k]),
+                    Some(_) => {}
+                    None => f.push($key),
+                }
+            };
+        }
         f.extend_from_slice(&own_head[..own_head.len().min(3)]);
         for (k, d) in [-1isize, 1, -2, 2].into_iter().enumerate() {
-            f.push(feature(T_LOW[k + 1], low(d)));
+            resolved!(near(d), k, feature(T_LOW[k + 1], low(d)));
         }
         f.extend_from_slice(&own_head[own_head.len().min(3)..]);
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            f.push(feature(T_SHAPE[k + 1], shape(d)));
+            resolved!(near(d), 4 + k, feature(T_SHAPE[k + 1], shape(d)));
         }
         f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
         f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
@@ -373,7 +405,11 @@ impl Extractor {
         f.extend_from_slice(own_affixes);
         f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
         f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
-        f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
+        resolved!(
+            own_context,
+            6 + usize::from(t.first),
+            feature(T_FIRST, mix(u64::from(t.first), t.short))
+        );
         small!(Small::CapsSent(ctx32));
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
@@ -429,7 +465,11 @@ impl Extractor {
             ctx32
         ));
         small!(Small::DocRun(stat.run, ctx32));
-        f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)));
+        resolved!(
+            own_context,
+            8 + usize::from(low_other),
+            feature(T_DOC_LOW, mix(u64::from(low_other), t.key))
+        );
         if self.genre != 0 {
             f.push(feature(T_GENRE, mix(self.genre, ctx)));
             f.push(feature(
@@ -449,6 +489,31 @@ impl Extractor {
             f.push(feature(T_DATELINE, dateline));
         }
     }
+}
+
+/// Number of [`context_keys`] of a word.
+pub(crate) const CONTEXT: usize = 10;
+
+/// No weights for a resolved feature.
+const NO_SLOT: u32 = u32::MAX;
+
+/// The keys of the features a word gives wherever it occurs, by role: as the previous,
+/// next, second previous and second next token's word (0..4), as the previous and next
+/// token's shape (4, 5), its spelling when not opening and opening a sentence (6, 7), its
+/// word when not written and written in lowercase elsewhere in the document (8, 9).
+pub(crate) fn context_keys(t: &TokInfo) -> [u64; CONTEXT] {
+    [
+        feature(T_LOW[1], t.key),
+        feature(T_LOW[2], t.key),
+        feature(T_LOW[3], t.key),
+        feature(T_LOW[4], t.key),
+        feature(T_SHAPE[1], t.shape),
+        feature(T_SHAPE[2], t.shape),
+        feature(T_FIRST, mix(0, t.short)),
+        feature(T_FIRST, mix(1, t.short)),
+        feature(T_DOC_LOW, mix(0, t.key)),
+        feature(T_DOC_LOW, mix(1, t.key)),
+    ]
 }
 
 /// The features of a token's own spelling and lexicon entry, the same wherever it occurs:

@@ -2,6 +2,7 @@
 //! (the same wherever it occurs), so that those are hashed and scored once per distinct
 //! word rather than once per token. Kept across documents; dropped when it grows too large.
 
+use super::features::CONTEXT;
 use super::hash::mix;
 use super::lexicon::HashKeyed;
 
@@ -19,6 +20,10 @@ pub(crate) struct WordCache {
     pub(crate) offsets: Vec<u32>,
     /// Id of the first word first seen in the current document.
     pub(crate) first_new: u32,
+    /// By id, the weight slots of the features the word gives as a neighbour or by
+    /// position (see [`super::features::context_keys`]), when tagging resolved them
+    /// (`u32::MAX`: no weights). At most 40 bytes per cached word.
+    pub(crate) context: Vec<[u32; CONTEXT]>,
 }
 
 impl WordCache {
@@ -27,6 +32,7 @@ impl WordCache {
     pub(crate) fn start_document(&mut self) {
         if self.ids.len() >= MAX_WORDS {
             self.ids.clear();
+            self.context.clear();
         }
         self.first_new = self.ids.len() as u32;
         self.feats.clear();
@@ -37,6 +43,7 @@ impl WordCache {
     /// Forgets every word (their features belong to another model).
     pub(crate) fn clear(&mut self) {
         self.ids.clear();
+        self.context.clear();
         self.start_document();
     }
 
