@@ -360,6 +360,9 @@ impl Extractor {
             at(d)?;
             context((i as isize + d) as usize)
         };
+        // Looked up once each: [-2, -1, 1, 2].
+        let around = [near(-2), near(-1), near(1), near(2)];
+        let near = |d: isize| around[(d + 2 - isize::from(d > 0)) as usize];
         let own_context = context(i);
         let f = &mut self.feats;
         let slots = &mut self.slots;
@@ -382,21 +385,21 @@ impl Extractor {
         let (own_head, own_rest) = own.split_at(own.len().min(4));
         // A feature resolved per word: its slot (if it has weights), else its key.
         macro_rules! resolved {
-            ($context:expr, $k:expr, $key:expr) => {
+            ($context:expr, $k:expr, $otherwise:expr) => {
                 match $context {
                     Some(c) if c[$k] != NO_SLOT => slots.push(c[$k]),
                     Some(_) => {}
-                    None => f.push($key),
+                    None => $otherwise,
                 }
             };
         }
         f.extend_from_slice(&own_head[..own_head.len().min(3)]);
         for (k, d) in [-1isize, 1, -2, 2].into_iter().enumerate() {
-            resolved!(near(d), k, feature(T_LOW[k + 1], low(d)));
+            resolved!(near(d), k, f.push(feature(T_LOW[k + 1], low(d))));
         }
         f.extend_from_slice(&own_head[own_head.len().min(3)..]);
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            resolved!(near(d), 4 + k, feature(T_SHAPE[k + 1], shape(d)));
+            resolved!(near(d), 4 + k, f.push(feature(T_SHAPE[k + 1], shape(d))));
         }
         f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
         f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
@@ -408,7 +411,7 @@ impl Extractor {
         resolved!(
             own_context,
             6 + usize::from(t.first),
-            feature(T_FIRST, mix(u64::from(t.first), t.short))
+            f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)))
         );
         small!(Small::CapsSent(ctx32));
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
@@ -422,8 +425,10 @@ impl Extractor {
                 f.push(own);
             }
             for (w, d) in [-1isize, 1].into_iter().enumerate() {
-                let c = at(d).map(|x| x.lex.clusters[level]);
-                small!(Small::Cluster(level as u8, w as u8, c));
+                resolved!(near(d), 10 + 2 * level + w, {
+                    let c = at(d).map(|x| x.lex.clusters[level]);
+                    small!(Small::Cluster(level as u8, w as u8, c))
+                });
             }
         }
         // Capitalisation prior.
@@ -431,8 +436,10 @@ impl Extractor {
             f.push(own);
         }
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
-            small!(Small::Case(k as u8, c));
+            resolved!(near(d), 16 + k, {
+                let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
+                small!(Small::Case(k as u8, c))
+            });
         }
         small!(Small::CaseClass(
             u16::from(t.lex.case) | u16::from(t.lex.freq) << 4,
@@ -468,7 +475,7 @@ impl Extractor {
         resolved!(
             own_context,
             8 + usize::from(low_other),
-            feature(T_DOC_LOW, mix(u64::from(low_other), t.key))
+            f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)))
         );
         if self.genre != 0 {
             f.push(feature(T_GENRE, mix(self.genre, ctx)));
@@ -492,7 +499,7 @@ impl Extractor {
 }
 
 /// Number of [`context_keys`] of a word.
-pub(crate) const CONTEXT: usize = 10;
+pub(crate) const CONTEXT: usize = 18;
 
 /// No weights for a resolved feature.
 const NO_SLOT: u32 = u32::MAX;
@@ -500,8 +507,15 @@ const NO_SLOT: u32 = u32::MAX;
 /// The keys of the features a word gives wherever it occurs, by role: as the previous,
 /// next, second previous and second next token's word (0..4), as the previous and next
 /// token's shape (4, 5), its spelling when not opening and opening a sentence (6, 7), its
-/// word when not written and written in lowercase elsewhere in the document (8, 9).
+/// word when not written and written in lowercase elsewhere in the document (8, 9), its
+/// clusters as the previous and next token's (`10 + 2 * level + side`), its case prior and
+/// class as the previous and next token's (16, 17).
 pub(crate) fn context_keys(t: &TokInfo) -> [u64; CONTEXT] {
+    let cluster = |level: usize, side: u8| {
+        Small::Cluster(level as u8, side, Some(t.lex.clusters[level])).key()
+    };
+    let case =
+        |side: u8| Small::Case(side, Some(u16::from(t.lex.case) | u16::from(t.class) << 4)).key();
     [
         feature(T_LOW[1], t.key),
         feature(T_LOW[2], t.key),
@@ -513,6 +527,14 @@ pub(crate) fn context_keys(t: &TokInfo) -> [u64; CONTEXT] {
         feature(T_FIRST, mix(1, t.short)),
         feature(T_DOC_LOW, mix(0, t.key)),
         feature(T_DOC_LOW, mix(1, t.key)),
+        cluster(0, 0),
+        cluster(0, 1),
+        cluster(1, 0),
+        cluster(1, 1),
+        cluster(2, 0),
+        cluster(2, 1),
+        case(0),
+        case(1),
     ]
 }
 

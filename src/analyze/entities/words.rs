@@ -22,7 +22,7 @@ pub(crate) struct WordCache {
     pub(crate) first_new: u32,
     /// By id, the weight slots of the features the word gives as a neighbour or by
     /// position (see [`super::features::context_keys`]), when tagging resolved them
-    /// (`u32::MAX`: no weights). At most 40 bytes per cached word.
+    /// (`u32::MAX`: no weights). At most 72 bytes per cached word.
     pub(crate) context: Vec<[u32; CONTEXT]>,
 }
 
