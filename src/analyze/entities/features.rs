@@ -210,8 +210,19 @@ impl Extractor {
         let mut own = Vec::new();
         for s in tokens {
             let s = s.as_ref();
-            let key = word_key(s);
             let sp = spelling(s);
+            // A cached word's key and lexicon entry are known: no hashing, no lookup.
+            let known = self.words.as_ref().and_then(|w| {
+                let id = w.get(sp.word)?;
+                Some((id, w.entries[id as usize]))
+            });
+            let (key, lex_info) = match known {
+                Some((_, entry)) => entry,
+                None => {
+                    let key = word_key(s);
+                    (key, lex.word(key))
+                }
+            };
             self.keys.push(key);
             let info = TokInfo {
                 word: sp.word,
@@ -220,23 +231,29 @@ impl Extractor {
                 short: sp.short,
                 class: sp.class as u8,
                 chars: sp.chars.min(12) as u8,
-                lex: lex.word(key),
+                lex: lex_info,
                 first: false,
                 caps_sentence: false,
             };
             if let Some(words) = &mut self.words {
-                let id = words.id(sp.word, key, |out| {
-                    let (pre, suf) = affixes(s);
-                    own_features(&info, &pre, &suf, out);
-                });
-                if let Some(joint) = joint
-                    && id as usize == words.context.len()
-                {
-                    let keys = context_keys(&info);
-                    words
-                        .context
-                        .push(keys.map(|k| joint.slot(k).unwrap_or(NO_SLOT)));
-                }
+                let id = match known {
+                    Some((id, _)) => id,
+                    None => {
+                        let id = words.insert(sp.word, key, lex_info, |out| {
+                            let (pre, suf) = affixes(s);
+                            own_features(&info, &pre, &suf, out);
+                        });
+                        if let Some(joint) = joint
+                            && id as usize == words.context.len()
+                        {
+                            let keys = context_keys(&info);
+                            words
+                                .context
+                                .push(keys.map(|k| joint.slot(k).unwrap_or(NO_SLOT)));
+                        }
+                        id
+                    }
+                };
                 self.word_ids.push(id);
             }
             self.infos.push(info);
