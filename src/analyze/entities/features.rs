@@ -26,6 +26,9 @@ pub(crate) struct TokInfo {
     lex: WordInfo,
     pub(crate) first: bool,
     pub(crate) caps_sentence: bool,
+    /// Index of the token's word key among the document's distinct keys (in order of
+    /// first occurrence), for per-word tables of the document.
+    pub(crate) local: u32,
 }
 
 impl TokInfo {
@@ -86,7 +89,10 @@ pub(crate) struct Extractor {
     infos: Vec<TokInfo>,
     marks: Vec<u16>,
     keys: Vec<u64>,
-    doc: HashKeyed<DocStat>,
+    /// The document's distinct word keys, to their index ([`TokInfo::local`]).
+    locals: HashKeyed<u32>,
+    /// How each distinct word key is written across the document, by index.
+    doc: Vec<DocStat>,
     /// Feature keys of all tokens, concatenated.
     pub(crate) feats: Vec<u64>,
     /// `feats[offsets[i]..offsets[i + 1]]` are token i's features.
@@ -195,6 +201,7 @@ impl Extractor {
         self.marks.clear();
         self.marks.resize(n, 0);
         self.doc.clear();
+        self.locals.clear();
         self.feats.clear();
         // About sixty features a token: grow once, not while pushing.
         self.feats.reserve(n * 64);
@@ -224,6 +231,8 @@ impl Extractor {
                 }
             };
             self.keys.push(key);
+            let next = self.locals.len() as u32;
+            let local = *self.locals.entry(key).or_insert(next);
             let info = TokInfo {
                 word: sp.word,
                 key,
@@ -234,6 +243,7 @@ impl Extractor {
                 lex: lex_info,
                 first: false,
                 caps_sentence: false,
+                local,
             };
             if let Some(words) = &mut self.words {
                 let id = match known {
@@ -258,6 +268,7 @@ impl Extractor {
             }
             self.infos.push(info);
         }
+        self.doc.resize(self.locals.len(), DocStat::default());
         for r in sentences {
             let (mut letters, mut caps) = (0, 0);
             for i in r.clone() {
@@ -289,7 +300,7 @@ impl Extractor {
                 };
                 if i < r.end {
                     let info = self.infos[i];
-                    let stat = self.doc.entry(info.key).or_default();
+                    let stat = &mut self.doc[info.local as usize];
                     if cap && !info.first {
                         stat.cap_inner = stat.cap_inner.saturating_add(1);
                     } else if info.class == Class::Lower as u8 {
@@ -309,7 +320,7 @@ impl Extractor {
                                 } else {
                                     2
                                 };
-                                self.doc.entry(self.keys[j]).or_default().run |= bit;
+                                self.doc[self.infos[j].local as usize].run |= bit;
                             }
                         }
                     }
@@ -479,7 +490,7 @@ impl Extractor {
             }
         }
         // Document-level evidence.
-        let stat = self.doc.get(&t.key).copied().unwrap_or_default();
+        let stat = self.doc[t.local as usize];
         let own_cap = !t.caps_sentence && !t.first && matches!(t.class, 1..=3);
         let own_low = !t.caps_sentence && t.class == Class::Lower as u8;
         let cap_other = stat.cap_inner.saturating_sub(u16::from(own_cap)) > 0;
