@@ -185,7 +185,13 @@ mod tests {
         }
         .finish();
         let mut direct = Extractor::default();
-        direct.document_with(&model.lexicon, Some(&model.direct), &tokens, &sentences);
+        direct.document_with(
+            &model.lexicon,
+            Some(&model.direct),
+            None,
+            &tokens,
+            &sentences,
+        );
         assert!(!direct.slots.is_empty());
         for i in 0..tokens.len() {
             let want = model
@@ -199,6 +205,62 @@ mod tests {
                 model.joint.add_slot(&mut got, slot);
             }
             assert_eq!(want, got, "token {i}");
+        }
+    }
+
+    #[test]
+    fn resolved_word_context_scores_as_its_keys() {
+        use crate::analyze::entities::model::Row;
+        use crate::analyze::entities::words::WordCache;
+        let tokens = [
+            "BONN", "-", "Mr", "Kohl", "met", "Kohl", "'s", "allies", "in", "bonn", ".",
+        ];
+        let sentences = [0..2, 2..11];
+        let mut plain = Extractor::default();
+        plain.document(&Lexicon::default(), &tokens, &sentences);
+        // Weights for four features in five: some resolved features have none.
+        let mut layer = Layer::with_capacity(plain.feats.len(), vec![0; NUM_TAGS * NUM_TAGS]);
+        for (n, &key) in plain.feats.iter().enumerate().filter(|(n, _)| n % 5 != 0) {
+            layer.insert(key, std::array::from_fn(|t| (n % 89 + 3 * t) as i16));
+        }
+        let model = Model {
+            layers: vec![layer],
+            ..Model::default()
+        }
+        .finish();
+        let mut cached = Extractor::default();
+        cached.words = Some(WordCache::default());
+        let mut rows: Vec<Row> = Vec::new();
+        for _round in 0..2 {
+            cached.document_with(
+                &model.lexicon,
+                Some(&model.direct),
+                Some(&model.joint),
+                &tokens,
+                &sentences,
+            );
+            let words = cached.words.as_ref().expect("cache");
+            for w in words.offsets.windows(2) {
+                rows.push(model.joint.row(&words.feats[w[0] as usize..w[1] as usize]));
+            }
+            assert_eq!(words.context.len(), rows.len());
+            assert!(cached.feats.len() + 18 * tokens.len() + 6 * tokens.len() < plain.feats.len());
+            for i in 0..tokens.len() {
+                let want = model
+                    .joint
+                    .row(&plain.feats[plain.offsets[i] as usize..plain.offsets[i + 1] as usize]);
+                let mut got = model
+                    .joint
+                    .row(&cached.feats[cached.offsets[i] as usize..cached.offsets[i + 1] as usize]);
+                let (lo, hi) = (cached.slot_offsets[i], cached.slot_offsets[i + 1]);
+                for &slot in &cached.slots[lo as usize..hi as usize] {
+                    model.joint.add_slot(&mut got, slot);
+                }
+                for (g, r) in got.iter_mut().zip(&rows[cached.word_ids[i] as usize]) {
+                    *g += r;
+                }
+                assert_eq!(want, got, "token {i}");
+            }
         }
     }
 

@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::direct::Direct;
 use super::hash::{feature, mix};
 use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
+use super::model::Joint;
 pub(crate) use super::word::Class;
 use super::word::{affixes, spelling};
 use super::words::WordCache;
@@ -25,6 +26,9 @@ pub(crate) struct TokInfo {
     lex: WordInfo,
     pub(crate) first: bool,
     pub(crate) caps_sentence: bool,
+    /// Index of the token's word key among the document's distinct keys (in order of
+    /// first occurrence), for per-word tables of the document.
+    pub(crate) local: u32,
 }
 
 impl TokInfo {
@@ -85,7 +89,10 @@ pub(crate) struct Extractor {
     infos: Vec<TokInfo>,
     marks: Vec<u16>,
     keys: Vec<u64>,
-    doc: HashKeyed<DocStat>,
+    /// The document's distinct word keys, to their index ([`TokInfo::local`]).
+    locals: HashKeyed<u32>,
+    /// How each distinct word key is written across the document, by index.
+    doc: Vec<DocStat>,
     /// Feature keys of all tokens, concatenated.
     pub(crate) feats: Vec<u64>,
     /// `feats[offsets[i]..offsets[i + 1]]` are token i's features.
@@ -173,15 +180,18 @@ impl Extractor {
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
-        self.document_with(lex, None, tokens, sentences);
+        self.document_with(lex, None, None, tokens, sentences);
     }
 
     /// [`Extractor::document`], giving the small-domain features resolved in `direct`
-    /// (when given) as weight slots in `slots` instead of keys in `feats`.
+    /// (when given) as weight slots in `slots` instead of keys in `feats`. With `joint`
+    /// and a word cache, the features a word gives as a neighbour or by position
+    /// ([`context_keys`]) are resolved once per cached word and given as slots too.
     pub(crate) fn document_with<S: AsRef<str>>(
         &mut self,
         lex: &Lexicon,
         direct: Option<&Direct>,
+        joint: Option<&Joint>,
         tokens: &[S],
         sentences: &[Range<usize>],
     ) {
@@ -191,6 +201,7 @@ impl Extractor {
         self.marks.clear();
         self.marks.resize(n, 0);
         self.doc.clear();
+        self.locals.clear();
         self.feats.clear();
         // About sixty features a token: grow once, not while pushing.
         self.feats.reserve(n * 64);
@@ -206,9 +217,22 @@ impl Extractor {
         let mut own = Vec::new();
         for s in tokens {
             let s = s.as_ref();
-            let key = word_key(s);
             let sp = spelling(s);
+            // A cached word's key and lexicon entry are known: no hashing, no lookup.
+            let known = self.words.as_ref().and_then(|w| {
+                let id = w.get(sp.word)?;
+                Some((id, w.entries[id as usize]))
+            });
+            let (key, lex_info) = match known {
+                Some((_, entry)) => entry,
+                None => {
+                    let key = word_key(s);
+                    (key, lex.word(key))
+                }
+            };
             self.keys.push(key);
+            let next = self.locals.len() as u32;
+            let local = *self.locals.entry(key).or_insert(next);
             let info = TokInfo {
                 word: sp.word,
                 key,
@@ -216,19 +240,35 @@ impl Extractor {
                 short: sp.short,
                 class: sp.class as u8,
                 chars: sp.chars.min(12) as u8,
-                lex: lex.word(key),
+                lex: lex_info,
                 first: false,
                 caps_sentence: false,
+                local,
             };
             if let Some(words) = &mut self.words {
-                let id = words.id(sp.word, key, |out| {
-                    let (pre, suf) = affixes(s);
-                    own_features(&info, &pre, &suf, out);
-                });
+                let id = match known {
+                    Some((id, _)) => id,
+                    None => {
+                        let id = words.insert(sp.word, key, lex_info, |out| {
+                            let (pre, suf) = affixes(s);
+                            own_features(&info, &pre, &suf, out);
+                        });
+                        if let Some(joint) = joint
+                            && id as usize == words.context.len()
+                        {
+                            let keys = context_keys(&info);
+                            words
+                                .context
+                                .push(keys.map(|k| joint.slot(k).unwrap_or(NO_SLOT)));
+                        }
+                        id
+                    }
+                };
                 self.word_ids.push(id);
             }
             self.infos.push(info);
         }
+        self.doc.resize(self.locals.len(), DocStat::default());
         for r in sentences {
             let (mut letters, mut caps) = (0, 0);
             for i in r.clone() {
@@ -260,7 +300,7 @@ impl Extractor {
                 };
                 if i < r.end {
                     let info = self.infos[i];
-                    let stat = self.doc.entry(info.key).or_default();
+                    let stat = &mut self.doc[info.local as usize];
                     if cap && !info.first {
                         stat.cap_inner = stat.cap_inner.saturating_add(1);
                     } else if info.class == Class::Lower as u8 {
@@ -280,7 +320,7 @@ impl Extractor {
                                 } else {
                                     2
                                 };
-                                self.doc.entry(self.keys[j]).or_default().run |= bit;
+                                self.doc[self.infos[j].local as usize].run |= bit;
                             }
                         }
                     }
@@ -339,6 +379,19 @@ impl Extractor {
         let short = |d: isize| at(d).map_or(pad(d), |t| t.short);
         let class8 = |d: isize| at(d).map_or(8, |t| t.class);
         let t = infos[i];
+        // The resolved context features of the word at j, when cached.
+        let (words, word_ids) = (self.words.as_ref(), &self.word_ids);
+        let context = |j: usize| -> Option<&[u32; CONTEXT]> {
+            words?.context.get(*word_ids.get(j)? as usize)
+        };
+        let near = |d: isize| -> Option<&[u32; CONTEXT]> {
+            at(d)?;
+            context((i as isize + d) as usize)
+        };
+        // Looked up once each: [-2, -1, 1, 2].
+        let around = [near(-2), near(-1), near(1), near(2)];
+        let near = |d: isize| around[(d + 2 - isize::from(d > 0)) as usize];
+        let own_context = context(i);
         let f = &mut self.feats;
         let slots = &mut self.slots;
         let cls = u64::from(t.class);
@@ -358,13 +411,23 @@ impl Extractor {
 
         // The own-spelling features keep their historical places in the list.
         let (own_head, own_rest) = own.split_at(own.len().min(4));
+        // A feature resolved per word: its slot (if it has weights), else its key.
+        macro_rules! resolved {
+            ($context:expr, $k:expr, $otherwise:expr) => {
+                match $context {
+                    Some(c) if c[$k] != NO_SLOT => slots.push(c[$k]),
+                    Some(_) => {}
+                    None => $otherwise,
+                }
+            };
+        }
         f.extend_from_slice(&own_head[..own_head.len().min(3)]);
         for (k, d) in [-1isize, 1, -2, 2].into_iter().enumerate() {
-            f.push(feature(T_LOW[k + 1], low(d)));
+            resolved!(near(d), k, f.push(feature(T_LOW[k + 1], low(d))));
         }
         f.extend_from_slice(&own_head[own_head.len().min(3)..]);
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            f.push(feature(T_SHAPE[k + 1], shape(d)));
+            resolved!(near(d), 4 + k, f.push(feature(T_SHAPE[k + 1], shape(d))));
         }
         f.push(feature(T_SHAPE_BI[0], mix(shape(-1), t.shape)));
         f.push(feature(T_SHAPE_BI[1], mix(t.shape, shape(1))));
@@ -373,7 +436,11 @@ impl Extractor {
         f.extend_from_slice(own_affixes);
         f.push(feature(T_LOW_BI[0], mix(low(-1), t.key)));
         f.push(feature(T_LOW_BI[1], mix(t.key, low(1))));
-        f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)));
+        resolved!(
+            own_context,
+            6 + usize::from(t.first),
+            f.push(feature(T_FIRST, mix(u64::from(t.first), t.short)))
+        );
         small!(Small::CapsSent(ctx32));
         f.push(feature(T_LOWPREV_SHAPE, mix(low(-1), t.short)));
         f.push(feature(T_LOWNEXT_SHAPE, mix(t.short, low(1))));
@@ -386,8 +453,10 @@ impl Extractor {
                 f.push(own);
             }
             for (w, d) in [-1isize, 1].into_iter().enumerate() {
-                let c = at(d).map(|x| x.lex.clusters[level]);
-                small!(Small::Cluster(level as u8, w as u8, c));
+                resolved!(near(d), 10 + 2 * level + w, {
+                    let c = at(d).map(|x| x.lex.clusters[level]);
+                    small!(Small::Cluster(level as u8, w as u8, c))
+                });
             }
         }
         // Capitalisation prior.
@@ -395,8 +464,10 @@ impl Extractor {
             f.push(own);
         }
         for (k, d) in [-1isize, 1].into_iter().enumerate() {
-            let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
-            small!(Small::Case(k as u8, c));
+            resolved!(near(d), 16 + k, {
+                let c = at(d).map(|x| u16::from(x.lex.case) | u16::from(x.class) << 4);
+                small!(Small::Case(k as u8, c))
+            });
         }
         small!(Small::CaseClass(
             u16::from(t.lex.case) | u16::from(t.lex.freq) << 4,
@@ -419,7 +490,7 @@ impl Extractor {
             }
         }
         // Document-level evidence.
-        let stat = self.doc.get(&t.key).copied().unwrap_or_default();
+        let stat = self.doc[t.local as usize];
         let own_cap = !t.caps_sentence && !t.first && matches!(t.class, 1..=3);
         let own_low = !t.caps_sentence && t.class == Class::Lower as u8;
         let cap_other = stat.cap_inner.saturating_sub(u16::from(own_cap)) > 0;
@@ -429,7 +500,11 @@ impl Extractor {
             ctx32
         ));
         small!(Small::DocRun(stat.run, ctx32));
-        f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)));
+        resolved!(
+            own_context,
+            8 + usize::from(low_other),
+            f.push(feature(T_DOC_LOW, mix(u64::from(low_other), t.key)))
+        );
         if self.genre != 0 {
             f.push(feature(T_GENRE, mix(self.genre, ctx)));
             f.push(feature(
@@ -449,6 +524,46 @@ impl Extractor {
             f.push(feature(T_DATELINE, dateline));
         }
     }
+}
+
+/// Number of [`context_keys`] of a word.
+pub(crate) const CONTEXT: usize = 18;
+
+/// No weights for a resolved feature.
+const NO_SLOT: u32 = u32::MAX;
+
+/// The keys of the features a word gives wherever it occurs, by role: as the previous,
+/// next, second previous and second next token's word (0..4), as the previous and next
+/// token's shape (4, 5), its spelling when not opening and opening a sentence (6, 7), its
+/// word when not written and written in lowercase elsewhere in the document (8, 9), its
+/// clusters as the previous and next token's (`10 + 2 * level + side`), its case prior and
+/// class as the previous and next token's (16, 17).
+pub(crate) fn context_keys(t: &TokInfo) -> [u64; CONTEXT] {
+    let cluster = |level: usize, side: u8| {
+        Small::Cluster(level as u8, side, Some(t.lex.clusters[level])).key()
+    };
+    let case =
+        |side: u8| Small::Case(side, Some(u16::from(t.lex.case) | u16::from(t.class) << 4)).key();
+    [
+        feature(T_LOW[1], t.key),
+        feature(T_LOW[2], t.key),
+        feature(T_LOW[3], t.key),
+        feature(T_LOW[4], t.key),
+        feature(T_SHAPE[1], t.shape),
+        feature(T_SHAPE[2], t.shape),
+        feature(T_FIRST, mix(0, t.short)),
+        feature(T_FIRST, mix(1, t.short)),
+        feature(T_DOC_LOW, mix(0, t.key)),
+        feature(T_DOC_LOW, mix(1, t.key)),
+        cluster(0, 0),
+        cluster(0, 1),
+        cluster(1, 0),
+        cluster(1, 1),
+        cluster(2, 0),
+        cluster(2, 1),
+        case(0),
+        case(1),
+    ]
 }
 
 /// The features of a token's own spelling and lexicon entry, the same wherever it occurs:

@@ -118,6 +118,7 @@ impl Recognizer {
             s.extractor.document_with(
                 &self.model.lexicon,
                 Some(&self.model.direct),
+                Some(&self.model.joint),
                 tokens,
                 sentences,
             );

@@ -6,7 +6,6 @@ use std::ops::Range;
 
 use super::features::TokInfo;
 use super::hash::{feature, mix};
-use super::lexicon::HashKeyed;
 use super::tags::{Part, Tag};
 
 // Templates of the second layer, on the first layer's tags.
@@ -79,8 +78,8 @@ impl Values {
 /// Reusable buffers for the second layer's features of one document.
 #[derive(Debug, Default)]
 pub(crate) struct Stacker {
-    /// Per word key, how the first layer tagged its occurrences.
-    tagged: HashKeyed<Counts>,
+    /// Per word key (by [`TokInfo::local`]), how the first layer tagged its occurrences.
+    tagged: Vec<Counts>,
     /// Each token's values (from [`Stacker::values`] or [`Stacker::stack`]).
     pub(crate) tokens: Vec<Values>,
     /// The second layer's extra features (it reads each token's first-layer features too),
@@ -111,15 +110,21 @@ impl Stacker {
     /// `tokens` (in sentence order), without hashing them.
     pub(crate) fn values(&mut self, infos: &[TokInfo], sentences: &[Range<usize>], first: &[Tag]) {
         self.tagged.clear();
+        let keys = infos
+            .iter()
+            .map(|t| t.local as usize + 1)
+            .max()
+            .unwrap_or(0);
+        self.tagged.resize(keys, [0; COUNTS]);
         for (i, info) in infos.iter().enumerate() {
-            let c = self.tagged.entry(info.key).or_default();
+            let c = &mut self.tagged[info.local as usize];
             *c = add(*c, contribution(info, first[i]));
         }
         self.tokens.clear();
         for r in sentences {
             for i in r.clone() {
                 let info = &infos[i];
-                let all = self.tagged.get(&info.key).copied().unwrap_or_default();
+                let all = self.tagged[info.local as usize];
                 let own_c = contribution(info, first[i]);
                 let others: Counts = std::array::from_fn(|k| all[k] - own_c[k]);
                 let mut bits = 0u8;

@@ -57,8 +57,9 @@ fn is_abbreviation(core: &str) -> bool {
     }
 }
 
-/// Splits one whitespace-free chunk starting at byte `base` into tokens.
-fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
+/// Splits one whitespace-free chunk starting at byte `base` into tokens; `trailing` is a
+/// scratch buffer.
+fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
     let mut lo = 0;
     let mut hi = chunk.len();
     // Leading punctuation, one token per character.
@@ -74,7 +75,7 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
         }
     }
     // Trailing punctuation, collected in reverse.
-    let mut trailing: Vec<Token> = Vec::new();
+    trailing.clear();
     loop {
         let core = &chunk[lo..hi];
         let Some(c) = core.chars().next_back() else {
@@ -123,12 +124,22 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>) {
         }
         None => push_inner(core, base + lo, 0, core.len(), out),
     }
-    out.extend(trailing.into_iter().rev());
+    out.extend(trailing.drain(..).rev());
 }
 
 /// Pushes `core[from..to]`, split at dashes (`—`, `–`, `--`) that join words.
 fn push_inner(core: &str, base: usize, from: usize, to: usize, out: &mut Vec<Token>) {
     let part = &core[from..to];
+    // Joining dashes are `—`, `–` (not ASCII) or runs of `-`: most words have neither.
+    if !part.bytes().any(|b| b == b'-' || !b.is_ascii()) {
+        if !part.is_empty() {
+            out.push(Token {
+                start: base + from,
+                end: base + to,
+            });
+        }
+        return;
+    }
     let mut start = 0;
     let mut iter = part.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
@@ -190,6 +201,7 @@ pub fn tokenize(text: &str) -> Tokenized {
     // Index of each token that starts a line, whether a blank line precedes it and whether the
     // line before it was short.
     let mut line_breaks: Vec<(usize, bool, bool)> = Vec::new();
+    let mut trailing = Vec::new();
     let mut chunk_start = None;
     let mut newlines = 0usize;
     let mut line_start = 0usize;
@@ -204,7 +216,7 @@ pub fn tokenize(text: &str) -> Tokenized {
                     line_breaks.push((tokens.len(), newlines > 1, last_line_len < 70));
                 }
                 newlines = 0;
-                split_chunk(&text[s..i], s, &mut tokens);
+                split_chunk(&text[s..i], s, &mut tokens, &mut trailing);
             }
             if c == '\n' {
                 newlines += 1;

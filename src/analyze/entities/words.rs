@@ -1,9 +1,12 @@
 //! The words seen so far by one tagging thread, each with the features of its own spelling
 //! (the same wherever it occurs), so that those are hashed and scored once per distinct
-//! word rather than once per token. Kept across documents; dropped when it grows too large.
+//! word rather than once per token; with its lowercase key and lexicon entry, and the weight
+//! slots of the features it gives its neighbours, so that a known word is neither hashed
+//! again nor looked up. Kept across documents; dropped when it grows too large (with the
+//! tagger's summed rows, about 250 bytes a word: at most some 65 MB per thread).
 
-use super::hash::mix;
-use super::lexicon::HashKeyed;
+use super::features::CONTEXT;
+use super::lexicon::{HashKeyed, WordInfo};
 
 /// Distinct words kept before the cache starts again.
 const MAX_WORDS: usize = 1 << 18;
@@ -11,14 +14,20 @@ const MAX_WORDS: usize = 1 << 18;
 /// Distinct words by id, with their own-spelling features.
 #[derive(Debug, Default)]
 pub(crate) struct WordCache {
-    /// Word (hashes of its spelling and lowercase form) to id.
+    /// Word (hash of its spelling) to id.
     ids: HashKeyed<u32>,
+    /// By id, the word's lowercase key and its lexicon entry (16 bytes a word).
+    pub(crate) entries: Vec<(u64, WordInfo)>,
     /// Features of the words first seen in the current document, concatenated.
     pub(crate) feats: Vec<u64>,
     /// `feats[offsets[j]..offsets[j + 1]]` belong to word `first_new + j`.
     pub(crate) offsets: Vec<u32>,
     /// Id of the first word first seen in the current document.
     pub(crate) first_new: u32,
+    /// By id, the weight slots of the features the word gives as a neighbour or by
+    /// position (see [`super::features::context_keys`]), when tagging resolved them
+    /// (`u32::MAX`: no weights). At most 72 bytes per cached word.
+    pub(crate) context: Vec<[u32; CONTEXT]>,
 }
 
 impl WordCache {
@@ -27,6 +36,8 @@ impl WordCache {
     pub(crate) fn start_document(&mut self) {
         if self.ids.len() >= MAX_WORDS {
             self.ids.clear();
+            self.entries.clear();
+            self.context.clear();
         }
         self.first_new = self.ids.len() as u32;
         self.feats.clear();
@@ -37,19 +48,32 @@ impl WordCache {
     /// Forgets every word (their features belong to another model).
     pub(crate) fn clear(&mut self) {
         self.ids.clear();
+        self.entries.clear();
+        self.context.clear();
         self.start_document();
     }
 
-    /// The id of the word with spelling hash `word` and lowercase hash `key`; when it is
-    /// new, `features` writes its own-spelling features.
+    /// The id of the word with spelling hash `word` (the spelling's normalised form decides
+    /// its lowercase key too), if it is known.
     #[inline]
-    pub(crate) fn id(&mut self, word: u64, key: u64, features: impl FnOnce(&mut Vec<u64>)) -> u32 {
-        let next = self.ids.len() as u32;
-        let id = *self.ids.entry(mix(word, key)).or_insert(next);
-        if id == next {
-            features(&mut self.feats);
-            self.offsets.push(self.feats.len() as u32);
-        }
+    pub(crate) fn get(&self, word: u64) -> Option<u32> {
+        self.ids.get(&word).copied()
+    }
+
+    /// Adds a word not known yet (see [`WordCache::get`]) with its lowercase key and lexicon
+    /// entry; `features` writes its own-spelling features. Returns its id.
+    pub(crate) fn insert(
+        &mut self,
+        word: u64,
+        key: u64,
+        lex: WordInfo,
+        features: impl FnOnce(&mut Vec<u64>),
+    ) -> u32 {
+        let id = self.ids.len() as u32;
+        self.ids.insert(word, id);
+        self.entries.push((key, lex));
+        features(&mut self.feats);
+        self.offsets.push(self.feats.len() as u32);
         id
     }
 }
