@@ -3,13 +3,14 @@
 //! word rather than once per token; with its lowercase key and lexicon entry, and the weight
 //! slots of the features it gives its neighbours, so that a known word is neither hashed
 //! again nor looked up. Kept across documents; dropped when it grows too large (with the
-//! tagger's summed rows, about 250 bytes a word: at most some 65 MB per thread).
+//! tagger's summed rows, about 250 bytes a word: at most some 16 MB per thread; a reset only
+//! costs computing the words' features again).
 
 use super::features::CONTEXT;
 use super::lexicon::{HashKeyed, WordInfo};
 
 /// Distinct words kept before the cache starts again.
-const MAX_WORDS: usize = 1 << 18;
+const MAX_WORDS: usize = 1 << 16;
 
 /// Distinct words by id, with their own-spelling features.
 #[derive(Debug, Default)]
