@@ -163,8 +163,26 @@ impl Direct {
 mod tests {
     use super::*;
     use crate::analyze::entities::features::Extractor;
+    use crate::analyze::entities::model::Row;
     use crate::analyze::entities::model::{Layer, Model};
     use crate::analyze::entities::tags::NUM_TAGS;
+
+    /// Token `i`'s summed row from the features an extractor hashed.
+    fn hashed_row(model: &Model, x: &Extractor, i: usize) -> Row {
+        model
+            .joint
+            .row(&x.feats[x.offsets[i] as usize..x.offsets[i + 1] as usize])
+    }
+
+    /// Token `i`'s summed row from its hashed features and its resolved slots.
+    fn slotted_row(model: &Model, x: &Extractor, i: usize) -> Row {
+        let mut row = hashed_row(model, x, i);
+        let (lo, hi) = (x.slot_offsets[i], x.slot_offsets[i + 1]);
+        for &slot in &x.slots[lo as usize..hi as usize] {
+            model.joint.add_slot(&mut row, slot);
+        }
+        row
+    }
 
     #[test]
     fn tabled_features_score_as_their_keys() {
@@ -194,23 +212,13 @@ mod tests {
         );
         assert!(!direct.slots.is_empty());
         for i in 0..tokens.len() {
-            let want = model
-                .joint
-                .row(&plain.feats[plain.offsets[i] as usize..plain.offsets[i + 1] as usize]);
-            let mut got = model
-                .joint
-                .row(&direct.feats[direct.offsets[i] as usize..direct.offsets[i + 1] as usize]);
-            let (lo, hi) = (direct.slot_offsets[i], direct.slot_offsets[i + 1]);
-            for &slot in &direct.slots[lo as usize..hi as usize] {
-                model.joint.add_slot(&mut got, slot);
-            }
-            assert_eq!(want, got, "token {i}");
+            let want = hashed_row(&model, &plain, i);
+            assert_eq!(want, slotted_row(&model, &direct, i), "token {i}");
         }
     }
 
     #[test]
     fn resolved_word_context_scores_as_its_keys() {
-        use crate::analyze::entities::model::Row;
         use crate::analyze::entities::words::WordCache;
         let tokens = [
             "BONN", "-", "Mr", "Kohl", "met", "Kohl", "'s", "allies", "in", "bonn", ".",
@@ -246,16 +254,8 @@ mod tests {
             assert_eq!(words.context.len(), rows.len());
             assert!(cached.feats.len() + 18 * tokens.len() + 6 * tokens.len() < plain.feats.len());
             for i in 0..tokens.len() {
-                let want = model
-                    .joint
-                    .row(&plain.feats[plain.offsets[i] as usize..plain.offsets[i + 1] as usize]);
-                let mut got = model
-                    .joint
-                    .row(&cached.feats[cached.offsets[i] as usize..cached.offsets[i + 1] as usize]);
-                let (lo, hi) = (cached.slot_offsets[i], cached.slot_offsets[i + 1]);
-                for &slot in &cached.slots[lo as usize..hi as usize] {
-                    model.joint.add_slot(&mut got, slot);
-                }
+                let want = hashed_row(&model, &plain, i);
+                let mut got = slotted_row(&model, &cached, i);
                 for (g, r) in got.iter_mut().zip(&rows[cached.word_ids[i] as usize]) {
                     *g += r;
                 }
