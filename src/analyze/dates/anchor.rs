@@ -406,7 +406,7 @@ fn pick_near(
 }
 
 /// How much further an instance on the wrong side of the tense counts.
-const WRONG_SIDE: i64 = 4;
+const WRONG_SIDE: i64 = 5;
 
 fn distance(anchor: Date, (first, last): (Date, Date)) -> i64 {
     if anchor < first {

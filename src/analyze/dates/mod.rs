@@ -23,9 +23,10 @@
 //!   one, or the next when the nearest tense marker is a future one ("will",
 //!   "set to", "until"); "last"/"next" force the direction;
 //! - a month, or a month and day, without a year takes the nearest instance,
-//!   one on the side the tense points away from counting twice as far (so
-//!   "Dec. 15" in a story of Nov. 2 is next month, "December" in January is
-//!   last month);
+//!   one on the side the tense points away from counting five times as far
+//!   (so "Dec. 15" in a story of Nov. 2 is next month, "December" in January
+//!   is last month, and a past-tense "January" in late October is this
+//!   year's);
 //! - "the quarter", "a year earlier" and "the 1988 period" refer to the last
 //!   finished quarter the story named as its own (not one brought in with
 //!   "a"; a fiscal quarter the story opens on in the past tense counts as

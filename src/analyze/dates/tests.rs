@@ -66,7 +66,7 @@ fn month_day_takes_the_year_from_the_anchor() {
         "1989-12-15"
     );
     // Half a year away, the tense decides: an instance on the side the tense
-    // points away from counts twice as far.
+    // points away from counts five times as far.
     assert_eq!(
         one("The deal closed Aug. 3.", date(1987, 3, 1)),
         "1986-08-03"
@@ -86,6 +86,33 @@ fn month_day_takes_the_year_from_the_anchor() {
     assert_eq!(
         one("The deal will close in December.", date(1998, 6, 4)),
         "1998-12"
+    );
+}
+
+#[test]
+fn a_bare_month_follows_the_tense_up_to_nine_months_away() {
+    // A past-tense January in late October is this year's, not the coming one,
+    // although the coming January starts only nine weeks ahead.
+    assert_eq!(
+        one(
+            "In January, the club hired a new coach.",
+            date(1989, 10, 27)
+        ),
+        "1989-01"
+    );
+    // A future-tense December in early March is nine months ahead, not the
+    // December that ended nine weeks ago.
+    assert_eq!(
+        one("The crew will fly a mission in December.", date(1998, 3, 4)),
+        "1998-12"
+    );
+    // Close by, the nearest instance still wins against the tense.
+    assert_eq!(
+        one(
+            "Dividends were declared payable in November.",
+            date(1989, 10, 27)
+        ),
+        "1989-11"
     );
 }
 
