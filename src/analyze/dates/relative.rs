@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)\b(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?".into(),
+            r"(?i)\b(?:(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)".into(),
             day_offset,
         ),
         (
@@ -157,8 +157,9 @@ pub(super) fn rules() -> Vec<Rule> {
 }
 
 fn day_offset(c: &Captures) -> Option<Expr> {
-    // "USA Today" is a newspaper; "today's world" is no particular day.
-    if group(c, "name").is_some() || group(c, "generic").is_some() {
+    // "USA Today" is a newspaper and "VOA Today" a programme (an acronym
+    // before a capitalised "Today"); "today's world" is no particular day.
+    if group(c, "title").is_some() || group(c, "name").is_some() || group(c, "generic").is_some() {
         return None;
     }
     let base = match group(c, "w")?.to_ascii_lowercase().as_str() {

@@ -333,6 +333,20 @@ fn names_and_counts_are_not_dates() {
 }
 
 #[test]
+fn an_acronym_before_a_capitalised_today_is_a_title() {
+    let a = date(2026, 3, 2);
+    // A programme or paper named "<acronym> Today" is no day ...
+    assert!(values("You are listening to BBC Today.", a).is_empty());
+    assert!(values("The poll ran in USA Today on Monday.", a).len() == 1);
+    // ... but an acronym followed by an ordinary "today" leaves the day alone.
+    assert_eq!(
+        values("The IMF today cut its forecast.", a),
+        [("today".to_string(), "2026-03-02".to_string())]
+    );
+    assert_eq!(one("Today, the IMF cut its forecast.", a), "2026-03-02");
+}
+
+#[test]
 fn recurrences_are_sets() {
     let m = extract_dates(
         "The paper is published daily and costs $5 a year.",
