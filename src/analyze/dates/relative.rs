@@ -56,7 +56,7 @@ pub(super) fn rules() -> Vec<Rule> {
             quarter,
         ),
         (
-            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)[- ]half\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b|\s+of\s+the\s+(?:fiscal\s+)?year\b|(?P<other>\s+of\s+(?:the|this|that|its)\b))?".into(),
+            r"(?i)\b(?:(?P<poss>this\s+year's|last\s+year's|next\s+year's|the)\s+)?(?:(?:fiscal\s+)?(?P<y1>\d{4})\s+)?(?P<h>first|second|1st|2nd|last|latter)(?:[- ]half|(?P<quarters>\s+two\s+quarters))\b(?:\s+of\s+(?:(?:fiscal|the\s+fiscal\s+year)\s+)?(?:(?P<y2>\d{4})|(?P<rel>this|last|next)\s+year)\b|\s+of\s+the\s+(?:fiscal\s+)?year\b|(?P<other>\s+of\s+(?:the|this|that|its)\b))?".into(),
             half,
         ),
         (
@@ -346,6 +346,11 @@ fn quarter(c: &Captures) -> Option<Expr> {
 fn half(c: &Captures) -> Option<Expr> {
     // "the last half of the '80s", "the second half of the game": not a half year.
     if group(c, "other").is_some() {
+        return None;
+    }
+    // "the first two quarters of 1990" is its first half; without a year,
+    // "the last two quarters" is a stretch of six months.
+    if group(c, "quarters").is_some() && group(c, "y2").is_none() && group(c, "rel").is_none() {
         return None;
     }
     let h = match group(c, "h")?.to_ascii_lowercase().as_str() {

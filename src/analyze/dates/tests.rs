@@ -333,6 +333,21 @@ fn names_and_counts_are_not_dates() {
 }
 
 #[test]
+fn two_quarters_of_a_year_are_its_half() {
+    let a = date(1989, 10, 26);
+    assert_eq!(
+        one("Sales should recover in the first two quarters of 1990.", a),
+        "1990-H1"
+    );
+    assert_eq!(
+        one("Costs rose in the last two quarters of this year.", a),
+        "1989-H2"
+    );
+    // Without a year, the last two quarters are a stretch of time.
+    assert_ne!(one("Costs rose in the last two quarters.", a), "1989-H2");
+}
+
+#[test]
 fn an_acronym_before_a_capitalised_today_is_a_title() {
     let a = date(2026, 3, 2);
     // A programme or paper named "<acronym> Today" is no day ...
