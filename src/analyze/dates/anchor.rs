@@ -320,6 +320,10 @@ fn following(last: Option<&TimexValue>, anchor: Date, unit: Unit, n: i32) -> Opt
             Date::new(*year, *month, 1).ok()?
         }
         Some(TimexValue::Year(y)) if unit == Unit::Year => Date::new(*y, 1, 1).ok()?,
+        // "that day", "the same week": with no earlier date to point back
+        // to, the words refer to an event or to any day ("trades made that
+        // day"), not to the publication date.
+        _ if n == 0 => return None,
         _ => anchor,
     };
     shifted_unit(base, unit, n)

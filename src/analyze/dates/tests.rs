@@ -348,6 +348,26 @@ fn two_quarters_of_a_year_are_its_half() {
 }
 
 #[test]
+fn that_day_needs_an_earlier_date() {
+    let a = date(2026, 3, 2);
+    // With an earlier date, "that day" and "that year" point back to it.
+    assert_eq!(
+        values(
+            "The bridge opened on May 3, 1990. Crowds gathered that day.",
+            a
+        )[1]
+        .1,
+        "1990-05-03"
+    );
+    assert_eq!(
+        values("The bridge opened in 1990. Tolls rose that year.", a)[1].1,
+        "1990"
+    );
+    // Without one, it is any day, not the publication date.
+    assert!(values("Dealers can lose money on trades made that day.", a).is_empty());
+}
+
+#[test]
 fn an_acronym_before_a_capitalised_today_is_a_title() {
     let a = date(2026, 3, 2);
     // A programme or paper named "<acronym> Today" is no day ...
