@@ -62,6 +62,7 @@ impl Context {
         match (expr, value) {
             (
                 Expr::Quarter { .. }
+                | Expr::QuarterEnded { .. }
                 | Expr::ReportingQuarter { years: 0 }
                 | Expr::UnitOffset {
                     unit: Unit::Quarter,
@@ -289,6 +290,23 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             TimexValue::Quarter {
                 year: qy.checked_add(i16::try_from(years).ok()?)?,
                 quarter: q,
+            }
+        }
+        // A story that has already named its (perhaps fiscal) quarter keeps it.
+        Expr::QuarterEnded { .. } if ctx.last_quarter.is_some() => {
+            let (year, quarter) = ctx.last_quarter?;
+            TimexValue::Quarter { year, quarter }
+        }
+        Expr::QuarterEnded { month, day } => {
+            let end = pick_near(anchor, Tense::Past, |yy| {
+                Date::new(yy, month, day).ok().map(|d| (d, d))
+            })?
+            .0;
+            // A quarter is about 91 days long: its middle is 45 days back.
+            let middle = end.checked_sub(45.days()).ok()?;
+            TimexValue::Quarter {
+                year: middle.year(),
+                quarter: (middle.month() - 1) / 3 + 1,
             }
         }
         Expr::ReportingQuarterIn(year) => match ctx.last_quarter {

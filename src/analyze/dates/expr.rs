@@ -98,6 +98,11 @@ pub(super) enum Expr {
     /// "the latest period" — the last quarter mentioned, else the last
     /// finished one; `years` shifts it ("the year-ago quarter": -1).
     ReportingQuarter { years: i32 },
+    /// "the quarter ended July 31": the calendar quarter holding the middle of
+    /// the three months that end on that day (the day's year chosen as for a
+    /// past [`Expr::MonthDay`]), unless the story has already named its
+    /// quarter ("the fiscal first quarter").
+    QuarterEnded { month: i8, day: i8 },
     /// "the 1988 quarter", "the 1989 period": the reporting quarter in that year.
     ReportingQuarterIn(i16),
     /// "the following year", "that year": the period of the last mention,

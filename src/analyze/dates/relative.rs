@@ -60,7 +60,7 @@ pub(super) fn rules() -> Vec<Rule> {
             half,
         ),
         (
-            r"(?i)\b(?:the|that|its)\s+(?:latest\s+|most\s+recent\s+|recent\s+|same\s+)?(?:fiscal\s+)?(?:quarter|period)\b(?P<compound>-[a-z])?(?P<ago>\s+a\s+year\s+(?:ago|earlier))?".into(),
+            format!(r"(?i)\b(?P<mention>(?:the|that|its)\s+(?:latest\s+|most\s+recent\s+|recent\s+|same\s+)?(?:fiscal\s+)?(?P<q>quarter|period)\b(?P<compound>-[a-z])?(?P<ago>\s+a\s+year\s+(?:ago|earlier))?)(?:,?\s+(?:that\s+)?(?:ended|ending)\s+(?P<emon>{MONTH})\s*(?P<eday>\d{{1,2}})\b)?"),
             reporting_quarter,
         ),
         (
@@ -369,8 +369,21 @@ fn reporting_quarter(c: &Captures) -> Option<Expr> {
     if group(c, "compound").is_some() {
         return None;
     }
+    let ago = group(c, "ago").is_some();
+    // "the quarter ended July 31": the calendar quarter holding most of the
+    // three months to that day (not a period, which may be longer).
+    if !ago
+        && group(c, "q").is_some_and(|q| q.eq_ignore_ascii_case("quarter"))
+        && let (Some(month), Some(day)) = (
+            group(c, "emon").and_then(lexicon::month),
+            group(c, "eday").and_then(|d| d.parse::<i8>().ok()),
+        )
+        && (1..=31).contains(&day)
+    {
+        return Some(Expr::QuarterEnded { month, day });
+    }
     Some(Expr::ReportingQuarter {
-        years: if group(c, "ago").is_some() { -1 } else { 0 },
+        years: if ago { -1 } else { 0 },
     })
 }
 

@@ -368,6 +368,31 @@ fn that_day_needs_an_earlier_date() {
 }
 
 #[test]
+fn the_quarter_ended_a_day_is_the_calendar_quarter_of_its_middle() {
+    let a = date(1989, 10, 30);
+    // May to July: mostly the second calendar quarter.
+    assert_eq!(
+        values("In the quarter ended July 31, the chain sold 900 cars.", a)[0].1,
+        "1989-Q2"
+    );
+    assert_eq!(
+        values("Profit rose in the quarter ended Sept. 30.", a)[0].1,
+        "1989-Q3"
+    );
+    // A quarter ended early in January is the last one of the year before.
+    assert_eq!(
+        values("Sales fell in the quarter ended Jan. 2.", date(1990, 2, 20))[0].1,
+        "1989-Q4"
+    );
+    // A story that has named its fiscal quarter keeps it.
+    let v = values(
+        "Net rose in the fiscal first quarter. In the quarter ended Sept. 30, sales rose.",
+        a,
+    );
+    assert_eq!(v[1], ("the quarter".to_string(), "1989-Q1".to_string()));
+}
+
+#[test]
 fn an_acronym_before_a_capitalised_today_is_a_title() {
     let a = date(2026, 3, 2);
     // A programme or paper named "<acronym> Today" is no day ...
