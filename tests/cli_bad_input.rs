@@ -5,12 +5,10 @@
 
 mod util;
 
-use util::{TestEnv, summary_line};
+use util::TestEnv;
 
-fn counts(out: &util::Output) -> String {
-    let line = summary_line(&out.stderr);
-    let (_, rest) = line.split_once("files: ").unwrap();
-    rest[..rest.find(';').unwrap()].to_string()
+fn counts(out: &util::Output) -> &str {
+    util::summary_counts(&out.stderr)
 }
 
 /// Asserts that standard error has a line containing every one of `parts`.

@@ -9,7 +9,7 @@ mod util;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
-use util::{TestEnv, summary_line};
+use util::TestEnv;
 
 const ARTICLES: usize = 3_000;
 
@@ -36,12 +36,7 @@ fn start_indexing(env: &TestEnv) -> Child {
 }
 
 fn counts(stderr: &str) -> Vec<usize> {
-    let line = summary_line(stderr);
-    let (_, rest) = line.split_once("files: ").unwrap();
-    rest[..rest.find(';').unwrap()]
-        .split(", ")
-        .map(|part| part.split(' ').next().unwrap().parse().unwrap())
-        .collect()
+    util::summary_numbers(stderr)
 }
 
 fn articles(env: &TestEnv) -> usize {

@@ -6,10 +6,8 @@ mod util;
 use serde_json::Value;
 use util::{TestEnv, summary_line};
 
-fn counts(out: &util::Output) -> String {
-    let line = summary_line(&out.stderr);
-    let (_, rest) = line.split_once("files: ").unwrap();
-    rest[..rest.find(';').unwrap()].to_string()
+fn counts(out: &util::Output) -> &str {
+    util::summary_counts(&out.stderr)
 }
 
 #[test]

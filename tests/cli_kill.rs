@@ -10,7 +10,7 @@ mod util;
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-use util::{TestEnv, summary_line};
+use util::TestEnv;
 
 /// Articles in the generated corpus.
 const ARTICLES: usize = 3_000;
@@ -36,14 +36,7 @@ impl Rng {
 
 /// The counts of a summary line: (added, updated, unchanged, removed, skipped).
 fn counts(stderr: &str) -> [usize; 5] {
-    let line = summary_line(stderr);
-    let (_, rest) = line.split_once("files: ").unwrap();
-    let rest = &rest[..rest.find(';').unwrap()];
-    let numbers: Vec<usize> = rest
-        .split(", ")
-        .map(|part| part.split(' ').next().unwrap().parse().unwrap())
-        .collect();
-    [numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]]
+    util::summary_numbers(stderr).try_into().unwrap()
 }
 
 const INDEX_ARGS: [&str; 5] = [

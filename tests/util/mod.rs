@@ -103,6 +103,22 @@ pub fn summary_line(stderr: &str) -> &str {
         .unwrap_or_else(|| panic!("no summary in:\n{stderr}"))
 }
 
+/// The counts of the last summary line, as printed: "N added, N updated, N unchanged, …".
+#[allow(dead_code)]
+pub fn summary_counts(stderr: &str) -> &str {
+    let (_, rest) = summary_line(stderr).split_once("files: ").unwrap();
+    &rest[..rest.find(';').unwrap()]
+}
+
+/// The numbers of [`summary_counts`]: added, updated, unchanged, removed, skipped.
+#[allow(dead_code)]
+pub fn summary_numbers(stderr: &str) -> Vec<usize> {
+    summary_counts(stderr)
+        .split(", ")
+        .map(|part| part.split(' ').next().unwrap().parse().unwrap())
+        .collect()
+}
+
 /// Writes a generated corpus of `n` small articles under `corpus/`: half as `.txt` files, half as
 /// lines of `.jsonl` files of 1,500 lines each (streamed in batches of 1,000, so a run can stop
 /// inside one), each article one short passage with a word of its own (`uniqN`). Returns the
