@@ -36,7 +36,8 @@ impl Rng {
 
 /// The counts of a summary line: (added, updated, unchanged, removed, skipped).
 fn counts(stderr: &str) -> [usize; 5] {
-    util::summary_numbers(stderr).try_into().unwrap()
+    let numbers = util::summary_numbers(stderr);
+    [numbers[0], numbers[1], numbers[2], numbers[3], numbers[4]]
 }
 
 const INDEX_ARGS: [&str; 5] = [

@@ -110,7 +110,7 @@ pub fn summary_counts(stderr: &str) -> &str {
     &rest[..rest.find(';').unwrap()]
 }
 
-/// The numbers of [`summary_counts`]: added, updated, unchanged, removed, skipped.
+/// The numbers of [`summary_counts`]: added, updated, unchanged, removed, skipped, warnings.
 #[allow(dead_code)]
 pub fn summary_numbers(stderr: &str) -> Vec<usize> {
     summary_counts(stderr)
