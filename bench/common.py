@@ -38,6 +38,23 @@ def read_queries(path):
     return out
 
 
+def run_queries(queries_path, run_path, lat_path, tag, search):
+    """Runs every `qid<TAB>text` line of `queries_path` through `search(text)`, which returns
+    `(article_id, score)` pairs best first, timing each call: the TREC run goes to `run_path`
+    (`qid Q0 id rank score tag`), one latency in milliseconds per query to `lat_path`."""
+    with open(queries_path, encoding="utf-8") as f, \
+            open(run_path, "w", encoding="utf-8") as run, \
+            open(lat_path, "w", encoding="utf-8") as lat:
+        for line in f:
+            qid, _, text = line.rstrip("\n").partition("\t")
+            started = time.perf_counter()
+            hits = search(text)
+            elapsed = time.perf_counter() - started
+            lat.write(f"{elapsed * 1000:.6f}\n")
+            for rank, (article_id, score) in enumerate(hits, 1):
+                run.write(f"{qid} Q0 {article_id} {rank} {score:.6f} {tag}\n")
+
+
 def read_latencies(path):
     with open(path, encoding="utf-8") as f:
         return [float(x) for x in f if x.strip()]

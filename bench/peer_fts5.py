@@ -18,7 +18,8 @@ import json
 import os
 import sqlite3
 import sys
-import time
+
+import common
 
 
 def index(db_path, corpus):
@@ -51,20 +52,16 @@ def search(db_path, queries_path, run_path, lat_path, depth=1000):
     con = sqlite3.connect(db_path)
     ids = {rowid: article_id for rowid, article_id in con.execute("SELECT rowid, id FROM ids")}
     sql = "SELECT rowid, rank FROM docs WHERE docs MATCH ? ORDER BY rank LIMIT ?"
-    with open(queries_path, encoding="utf-8") as f, \
-            open(run_path, "w", encoding="utf-8") as run, \
-            open(lat_path, "w", encoding="utf-8") as lat:
-        for line in f:
-            qid, _, text = line.rstrip("\n").partition("\t")
-            words = text.split()
-            match = " OR ".join(f'"{w}"' for w in words)
-            started = time.perf_counter()
-            hits = con.execute(sql, (match, depth)).fetchall() if words else []
-            elapsed = time.perf_counter() - started
-            lat.write(f"{elapsed * 1000:.6f}\n")
-            for rank, (rowid, score) in enumerate(hits, 1):
-                # FTS5's bm25 is negative, lower is better.
-                run.write(f"{qid} Q0 {ids[rowid]} {rank} {-score:.6f} fts5\n")
+
+    def search_one(text):
+        words = text.split()
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        # FTS5's bm25 is negative, lower is better.
+        return [(ids[rowid], -score) for rowid, score in con.execute(sql, (match, depth))]
+
+    common.run_queries(queries_path, run_path, lat_path, "fts5", search_one)
     con.close()
 
 

@@ -17,7 +17,8 @@ Xapian docids become article ids through a list loaded at open. Only the query i
 
 import json
 import sys
-import time
+
+import common
 
 import xapian
 
@@ -56,19 +57,11 @@ def search(db_path, queries_path, run_path, lat_path, depth=1000):
     parser.set_stemming_strategy(xapian.QueryParser.STEM_ALL)
     parser.set_default_op(xapian.Query.OP_OR)
     parser.set_database(db)
-    with open(queries_path, encoding="utf-8") as f, \
-            open(run_path, "w", encoding="utf-8") as run, \
-            open(lat_path, "w", encoding="utf-8") as lat:
-        for line in f:
-            qid, _, text = line.rstrip("\n").partition("\t")
-            started = time.perf_counter()
-            enquire.set_query(parser.parse_query(text, 0))
-            hits = [(m.docid, m.weight) for m in enquire.get_mset(0, depth)]
-            elapsed = time.perf_counter() - started
-            lat.write(f"{elapsed * 1000:.6f}\n")
-            for rank, (docid, weight) in enumerate(hits, 1):
-                run.write(f"{qid} Q0 {ids[docid]} {rank} {weight:.6f} xapian\n")
+    def search_one(text):
+        enquire.set_query(parser.parse_query(text, 0))
+        return [(ids[m.docid], m.weight) for m in enquire.get_mset(0, depth)]
 
+    common.run_queries(queries_path, run_path, lat_path, "xapian", search_one)
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["check"]:
