@@ -154,6 +154,91 @@ fn each_hit_shows_its_own_matching_passage_after_updates() {
     }
 }
 
+/// A body of paragraphs long enough to be a passage each, the `i`th ending with `sentences[i]`.
+fn paragraphs(sentences: &[&str]) -> String {
+    let filler = "The committee met again on Thursday to review the figures and agreed to publish \
+                  a fuller account of its findings later in the month. ";
+    sentences
+        .iter()
+        .map(|sentence| format!("{}{sentence}", filler.repeat(3)))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn passages_rank_on_their_own_from_the_body_positions() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let articles = vec![
+        article(
+            "twice",
+            "",
+            &paragraphs(&[
+                "The quartz plan was named.",
+                "",
+                "Quartz quartz quartz again.",
+            ]),
+            Some("2026-03-01T09:00:00Z"),
+        ),
+        article(
+            "reversed",
+            "",
+            &paragraphs(&["", "They named a plan quartz, not the quartz plan."]),
+            Some("2026-03-03T09:00:00Z"),
+        ),
+        article(
+            "order",
+            "",
+            &paragraphs(&["Plan first, quartz after.", ""]),
+            None,
+        ),
+    ];
+    Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    let passages = |query: &str, sort: SortOrder| {
+        let mut request = SearchRequest::new(query);
+        request.passages = true;
+        request.sort = sort;
+        let results = index.search(&request).unwrap();
+        let hits: Vec<(String, usize, f32)> = results
+            .hits
+            .iter()
+            .map(|h| (h.article_id.clone(), h.passages[0].index, h.score))
+            .collect();
+        for hit in &results.hits {
+            assert!(
+                hit.passages[0].text.to_lowercase().contains("quartz"),
+                "{query}"
+            );
+        }
+        (results.total_hits, hits)
+    };
+    // Every passage holding the word, each with its own score: three occurrences beat one.
+    let (total, hits) = passages("quartz", SortOrder::Relevance);
+    assert_eq!(total, 4);
+    assert_eq!((hits[0].0.as_str(), hits[0].1), ("twice", 2));
+    assert_eq!(
+        (hits[1].0.as_str(), hits[1].1),
+        ("reversed", 1),
+        "two occurrences"
+    );
+    assert!(hits.windows(2).all(|w| w[0].2 >= w[1].2), "{hits:?}");
+    // A phrase needs its words in order: "plan first, quartz" is not "quartz plan".
+    let (total, hits) = passages("\"quartz plan\"", SortOrder::Relevance);
+    let found: Vec<(&str, usize)> = hits.iter().map(|h| (h.0.as_str(), h.1)).collect();
+    assert_eq!(total, 2);
+    assert!(
+        found.contains(&("twice", 0)) && found.contains(&("reversed", 1)),
+        "{found:?}"
+    );
+    // Newest first, the undated last.
+    let (_, hits) = passages("quartz", SortOrder::Date);
+    let order: Vec<&str> = hits.iter().map(|h| h.0.as_str()).collect();
+    assert_eq!(order, ["reversed", "twice", "twice", "order"]);
+}
+
 #[test]
 fn plain_words_rank_as_the_parsed_query_does() {
     // Plain words run as one flat disjunction of terms (pruned with block-max WAND); with a

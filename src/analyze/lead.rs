@@ -10,6 +10,7 @@
 //! judgement. It split Reuters into two classes whose leads counted differently and lost 0.004
 //! nDCG@10 on known-item Reuters against length alone.
 
+use super::token_spans::token_count;
 use serde::{Deserialize, Serialize};
 
 /// Words in a lead.
@@ -54,20 +55,6 @@ pub fn lead(body: &str) -> Lead {
         tokens: token_count(&body[..end]),
         newsiness,
     }
-}
-
-/// The tokens tantivy's simple tokenizer finds in `text`: maximal runs of alphanumeric characters.
-fn token_count(text: &str) -> u32 {
-    let mut count = 0;
-    let mut in_token = false;
-    for c in text.chars() {
-        let alphanumeric = c.is_alphanumeric();
-        if alphanumeric && !in_token {
-            count += 1;
-        }
-        in_token = alphanumeric;
-    }
-    count
 }
 
 #[cfg(test)]

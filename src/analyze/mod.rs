@@ -6,3 +6,4 @@ pub mod entities;
 pub mod lead;
 pub mod passages;
 pub mod sentences;
+pub mod token_spans;

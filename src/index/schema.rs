@@ -16,7 +16,7 @@ use tantivy::tokenizer::{
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -39,8 +39,10 @@ pub struct Fields {
     pub title: Field,
     /// Whole body (articles).
     pub body: Field,
-    /// Passage text (passages; indexed only: the text is the body's `start..end`).
-    pub text: Field,
+    /// The body token positions a passage spans, `first << 32 | end` (passages; fast): a
+    /// passage is scored from its article's body postings at those positions, so its text is
+    /// indexed once, as part of the body.
+    pub tokens: Field,
     /// How many of the body's tokens its lead spans (articles; fast): the lead's terms are those
     /// the body holds at a position below it.
     pub lead_tokens: Field,
@@ -104,9 +106,9 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("id", STRING | STORED | FAST);
     builder.add_text_field("title", text_options(ENGLISH, true));
     builder.add_text_field("body", text_options(ENGLISH, true));
-    // Passage text is indexed, not stored: it is cut from the article's stored body by its
-    // byte range, which keeps the doc store half the size.
-    builder.add_text_field("text", text_options(ENGLISH, false));
+    // Passage text is neither indexed nor stored: it is the body's `start..end` bytes, scored
+    // from the body's postings at the `tokens` positions.
+    builder.add_u64_field("tokens", FAST);
     builder.add_u64_field("lead_tokens", FAST);
     builder.add_f64_field("newsiness", FAST);
     builder.add_u64_field("passage", STORED);
@@ -152,7 +154,7 @@ impl Fields {
             id: f("id")?,
             title: f("title")?,
             body: f("body")?,
-            text: f("text")?,
+            tokens: f("tokens")?,
             lead_tokens: f("lead_tokens")?,
             newsiness: f("newsiness")?,
             passage: f("passage")?,
@@ -205,7 +207,7 @@ mod tests {
     fn every_field_resolves() {
         let schema = build_schema();
         let fields = Fields::new(&schema).unwrap();
-        assert_eq!(schema.get_field_name(fields.text), "text");
+        assert_eq!(schema.get_field_name(fields.tokens), "tokens");
         assert_eq!(schema.get_field_name(fields.stamp), "stamp");
     }
 

@@ -14,6 +14,8 @@ use super::schema::{Fields, KIND_ARTICLE, KIND_PASSAGE};
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{AnnotateOptions, EntityName, annotate};
+use crate::analyze::passages::Passage;
+use crate::analyze::token_spans::token_spans;
 use crate::article::Article;
 use crate::error::Result;
 use crate::ingest::{
@@ -240,12 +242,14 @@ fn documents(
         doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
     }
     let mut docs = vec![doc];
-    for annotated_passage in &annotated.passages {
+    let passages: Vec<Passage> = annotated.passages.iter().map(|p| p.passage).collect();
+    let spans = token_spans(&article.body, &passages);
+    for (annotated_passage, (first, end)) in annotated.passages.iter().zip(spans) {
         let passage = annotated_passage.passage;
         let mut doc = TantivyDocument::default();
         doc.add_text(fields.kind, KIND_PASSAGE);
         doc.add_text(fields.id, &article.id);
-        doc.add_text(fields.text, &article.body[passage.start..passage.end]);
+        doc.add_u64(fields.tokens, u64::from(first) << 32 | u64::from(end));
         doc.add_u64(fields.passage, passage.index as u64);
         doc.add_u64(fields.start, passage.start as u64);
         doc.add_u64(fields.end, passage.end as u64);

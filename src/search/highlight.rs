@@ -4,21 +4,6 @@
 
 use crate::index::schema::english_analyzer;
 use std::collections::HashSet;
-use tantivy::query::Query;
-use tantivy::schema::Field;
-
-/// The analysed terms a query looks for in `field`.
-pub(crate) fn query_terms(query: &dyn Query, field: Field) -> HashSet<String> {
-    let mut terms = HashSet::new();
-    query.query_terms(&mut |term, _| {
-        if term.field() == field
-            && let Some(text) = term.value().as_str()
-        {
-            terms.insert(text.to_string());
-        }
-    });
-    terms
-}
 
 /// Byte ranges of `text` to highlight: tokens whose analysed form is in `terms`, with neighbours
 /// joined when only a hyphen or an apostrophe separates them ("supply-chain").

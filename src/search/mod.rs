@@ -11,6 +11,8 @@ pub mod highlight;
 pub mod lookup;
 mod mention_query;
 pub mod params;
+mod passage_query;
+mod passage_scores;
 mod query;
 mod ranking;
 pub mod request;
@@ -29,17 +31,18 @@ pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};
 
 use crate::error::Result;
 use crate::index::Index;
-use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
+use crate::index::schema::KIND_ARTICLE;
 pub(crate) use collect::IdCache;
 use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{all_texts, entity_names, first_u64, passage_text};
+use passage_scores::candidate_passages;
 use ranking::Candidate;
-use seek::{candidate_matches, scores_at};
+use seek::scores_at;
 use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
 
@@ -72,14 +75,14 @@ impl Index {
         let searcher = self.reader.searcher();
         let compiled = query::compile(self, request);
         let (total_hits, hits) = if request.passages {
-            self.search_passages(&searcher, &*compiled.passage, request)?
+            self.search_passages(&searcher, &compiled, request)?
         } else {
             let (total, candidates) = self.rank_articles(&searcher, &compiled, request, true)?;
             let page = candidates
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit);
-            let terms = highlight::query_terms(&*compiled.passage, self.fields.text);
+            let terms = compiled.passage.term_texts();
             let hits = if request.load_documents {
                 page.map(|c| self.article_hit(&searcher, &c, &terms, request))
                     .collect::<Result<Vec<_>>>()?
@@ -186,13 +189,13 @@ impl Index {
         let wanted: Vec<usize> = (0..window)
             .chain(page.filter(|&i| i >= window && request.load_documents))
             .collect();
-        let passage_stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
         let wanted_addresses: Vec<DocAddress> =
             wanted.iter().map(|&i| candidates[i].address).collect();
-        let passages = candidate_matches(
+        let passages = candidate_passages(
             searcher,
-            &*compiled.passage,
-            &passage_stats,
+            &self.fields,
+            &compiled.passage,
+            compiled.passage_filter.as_deref(),
             &segments,
             &wanted_addresses,
         )?;
@@ -250,41 +253,56 @@ impl Index {
         Ok((total, candidates))
     }
 
-    /// Ranks passages on their own.
+    /// Ranks passages on their own: every passage of every matching article is scored, and the
+    /// best (or, sorted by date, the newest articles' best) are shown.
     fn search_passages(
         &self,
         searcher: &Searcher,
-        query: &dyn Query,
+        compiled: &query::CompiledQuery,
         request: &SearchRequest,
     ) -> Result<(usize, Vec<Hit>)> {
-        let stats = KindStatistics::new(searcher, self.fields.kind, KIND_PASSAGE)?;
-        let limit = (request.offset + request.limit).max(1);
-        let (top, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
-            // The top passages on their own (block-max WAND can skip), counted apart.
-            SortOrder::Relevance => (
-                searcher.search_with_statistics_provider(
-                    query,
-                    &TopDocs::with_limit(limit).order_by_score(),
-                    &stats,
-                )?,
-                query.count(searcher)?,
-            ),
-            SortOrder::Date => {
-                let (top, total) = searcher.search(
-                    query,
-                    &(
-                        TopDocs::with_limit(limit)
-                            .order_by_fast_field::<DateTime>("published", Order::Desc),
-                        Count,
-                    ),
-                )?;
-                (top.into_iter().map(|(_, a)| (0.0, a)).collect(), total)
-            }
-        };
-        let terms = highlight::query_terms(query, self.fields.text);
+        let mut articles: Vec<DocAddress> = searcher
+            .search(&*compiled.article, &DocSetCollector)?
+            .into_iter()
+            .collect();
+        articles.sort();
         let segments = self.id_cache.for_searcher(searcher)?;
+        let matches = candidate_passages(
+            searcher,
+            &self.fields,
+            &compiled.passage,
+            compiled.passage_filter.as_deref(),
+            &segments,
+            &articles,
+        )?;
+        let published: Vec<Option<tantivy::columnar::Column<DateTime>>> = searcher
+            .segment_readers()
+            .iter()
+            .map(|reader| reader.fast_fields().date("published").ok())
+            .collect();
+        let mut passages: Vec<(Option<DateTime>, f32, DocAddress)> = matches
+            .iter()
+            .flatten()
+            .map(|&(score, address)| {
+                let date = published[address.segment_ord as usize]
+                    .as_ref()
+                    .and_then(|column| column.first(address.doc_id));
+                (date, score, address)
+            })
+            .collect();
+        match request.sort {
+            SortOrder::Relevance => {
+                passages.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)))
+            }
+            // Newest first, undated last; within an article, its best passages first.
+            SortOrder::Date => {
+                passages.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)))
+            }
+        }
+        let total = passages.len();
+        let terms = compiled.passage.term_texts();
         let mut hits = Vec::new();
-        for (score, address) in top.into_iter().skip(request.offset) {
+        for &(_, score, address) in passages.iter().skip(request.offset).take(request.limit) {
             let id = id_of(&segments, address);
             if !request.load_documents {
                 hits.push(bare_hit(id, score));

@@ -3,6 +3,7 @@
 
 use super::filters::EntityFilter;
 use super::mention_query::MentionQuery;
+use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
 use crate::index::day_range::day_number;
@@ -24,8 +25,11 @@ const TITLE_BOOST: f32 = 1.5;
 pub(crate) struct CompiledQuery {
     /// Matches and scores articles.
     pub article: Box<dyn Query>,
-    /// Matches and scores passages.
-    pub passage: Box<dyn Query>,
+    /// Matches and scores passages, on the positions of its terms in their article's body.
+    pub passage: PassageQuery,
+    /// What a passage must also match when the request has filters: its kind, and the filters
+    /// over its own entities and mentioned dates. `None` without filters.
+    pub passage_filter: Option<Box<dyn Query>>,
     /// The query's distinct terms as the index holds them (analysed text), but none under a
     /// `NOT`: what an article's lead and its title or body are checked for (see
     /// [`super::term_presence`]). Empty for a match-all query.
@@ -306,8 +310,9 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         QuerySyntax::Plain => plain_text(&request.query),
     };
     let fields = &index.fields;
-    let passage = parse(index, &[fields.text], &text, None);
-    let terms: Vec<String> = distinct_terms(&*parse(index, &[fields.body], &text, None))
+    let body = parse(index, &[fields.body], &text, None);
+    let passage = PassageQuery::new(&*body, fields.body);
+    let terms: Vec<String> = distinct_terms(&*body)
         .iter()
         .filter_map(|term| term.value().as_str().map(str::to_owned))
         .collect();
@@ -341,13 +346,8 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     };
     CompiledQuery {
         article,
-        // The passage text field is only on passages: words alone need no `kind` clause, and
-        // without it the query is a flat disjunction that tantivy prunes (for `--passages`).
-        passage: if unfiltered && words_only && !is_match_all(&text) {
-            passage
-        } else {
-            combine(passage, KIND_PASSAGE)
-        },
+        passage,
+        passage_filter: (!unfiltered).then(|| combine(Box::new(AllQuery), KIND_PASSAGE)),
         terms,
         warnings,
     }

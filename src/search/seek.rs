@@ -1,8 +1,7 @@
-//! Scoring known documents by seeking: once the candidate articles are known, their passages and
-//! the scores a query gives them are read by moving each segment's scorer forward to their
+//! Scoring known documents by seeking: once the candidate articles are known, the scores a query
+//! gives them (or their passages) are read by moving each segment's scorer forward to their
 //! addresses, never by running the query over the whole index.
 
-use super::collect::SegmentIds;
 use super::stats::KindStatistics;
 use crate::error::Result;
 use tantivy::query::{EnableScoring, Query};
@@ -21,49 +20,9 @@ pub(super) fn scores_at(
     Ok(matches.into_iter().map(|m| m.unwrap_or(0.0)).collect())
 }
 
-/// For each candidate article (by address), its passages that match `query`, best first.
-///
-/// The writer adds an article and its passages as one group, so the passages are the documents
-/// right after the article's in its segment, up to the first of another id: they are scored by
-/// seeking, not by running the query over every passage of the index.
-pub(super) fn candidate_matches(
-    searcher: &Searcher,
-    query: &dyn Query,
-    stats: &KindStatistics,
-    segments: &[std::sync::Arc<SegmentIds>],
-    articles: &[DocAddress],
-) -> Result<Vec<Vec<(f32, DocAddress)>>> {
-    let mut owners = Vec::new();
-    let mut addresses = Vec::new();
-    for (owner, article) in articles.iter().enumerate() {
-        let ids = &segments[article.segment_ord as usize];
-        let max_doc = searcher.segment_reader(article.segment_ord).max_doc();
-        let Some(id) = ids.ord(article.doc_id) else {
-            continue;
-        };
-        let mut doc = article.doc_id + 1;
-        while doc < max_doc && ids.ord(doc) == Some(id) {
-            owners.push(owner);
-            addresses.push(DocAddress::new(article.segment_ord, doc));
-            doc += 1;
-        }
-    }
-    let mut matches = vec![Vec::new(); articles.len()];
-    let scores = matches_at(searcher, query, stats, &addresses)?;
-    for ((owner, address), score) in owners.into_iter().zip(addresses).zip(scores) {
-        if let Some(score) = score {
-            matches[owner].push((score, address));
-        }
-    }
-    for list in &mut matches {
-        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    }
-    Ok(matches)
-}
-
 /// The scores of `query` for the documents at `addresses`, `None` where it does not match or the
 /// document is deleted, found by seeking each segment's scorer to them.
-fn matches_at(
+pub(super) fn matches_at(
     searcher: &Searcher,
     query: &dyn Query,
     stats: &KindStatistics,

@@ -5,10 +5,11 @@
 //! lead needs no field of its own: a term is in the lead when the body holds it at a position
 //! below the article's `lead_tokens`, the number of body tokens the lead spans.
 
+use super::passage_scores::holds;
 use crate::index::schema::Fields;
-use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::postings::Postings;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, Term};
+use tantivy::{DocAddress, Searcher, Term};
 
 /// For each candidate, how many of the terms it holds.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -72,14 +73,6 @@ pub(crate) fn term_presence(
         }
     }
     Ok(presence)
-}
-
-/// Whether `postings` (moving forward only) hold `doc`.
-fn holds(postings: &mut SegmentPostings, doc: u32) -> bool {
-    if postings.doc() < doc {
-        postings.seek(doc);
-    }
-    postings.doc() == doc
 }
 
 #[cfg(test)]
