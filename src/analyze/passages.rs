@@ -34,8 +34,22 @@ pub struct Passage {
     pub end: usize,
 }
 
+/// The white-space separated words of `text` (as `split_whitespace` counts them; ASCII text is
+/// counted byte by byte, which is several times faster).
 fn word_count(text: &str) -> usize {
-    text.split_whitespace().count()
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut count = 0;
+    let mut in_word = false;
+    for &byte in text.as_bytes() {
+        let space = byte.is_ascii_whitespace() || byte == 0x0b;
+        if !space && !in_word {
+            count += 1;
+        }
+        in_word = !space;
+    }
+    count
 }
 
 /// Splits a body into passages.
@@ -89,6 +103,22 @@ mod tests {
             .into_iter()
             .map(|p| &body[p.start..p.end])
             .collect()
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        for text in [
+            SEED,
+            "",
+            "  one\ttwo\nthree\u{b}four\u{c}five\r\n",
+            "non\u{a0}breaking and ünïcode words",
+        ] {
+            assert_eq!(
+                word_count(text),
+                text.split_whitespace().count(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

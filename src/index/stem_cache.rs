@@ -55,22 +55,39 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     }
 }
 
-/// One slot: a word and its stem, both inline (a stem is never longer than its word).
+/// One slot: a word, zero-padded to [`WORD_MAX`] bytes so that it compares as four machine words,
+/// and its stem inline (a stem is never longer than its word).
 #[derive(Clone, Copy)]
 #[repr(C, align(64))]
 struct Slot {
+    word: [u64; WORD_MAX / 8],
     word_len: u8,
     stem_len: u8,
-    word: [u8; WORD_MAX],
-    stem: [u8; WORD_MAX - 2],
+    /// The stem is the word's first `stem_len` bytes: the word is cut, not rewritten.
+    stem_is_prefix: bool,
+    stem: [u8; WORD_MAX - 3],
 }
 
+const _: () = assert!(std::mem::size_of::<Slot>() == 64);
+
 const EMPTY: Slot = Slot {
+    word: [0; WORD_MAX / 8],
     word_len: 0,
     stem_len: 0,
-    word: [0; WORD_MAX],
-    stem: [0; WORD_MAX - 2],
+    stem_is_prefix: false,
+    stem: [0; WORD_MAX - 3],
 };
+
+/// `bytes` (at most [`WORD_MAX`]) zero-padded into machine words.
+fn padded(bytes: &[u8]) -> [u64; WORD_MAX / 8] {
+    let mut buffer = [0u8; WORD_MAX];
+    buffer[..bytes.len()].copy_from_slice(bytes);
+    let mut key = [0u64; WORD_MAX / 8];
+    for (word, chunk) in key.iter_mut().zip(buffer.chunks_exact(8)) {
+        *word = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+    }
+    key
+}
 
 /// The stemmer and its table. Cloning gives an empty memo (tantivy clones analyzers for every
 /// segment writer and query parser), never a copy of the table.
@@ -112,15 +129,19 @@ impl StemMemo {
             self.stem_directly(word);
             return;
         };
-        let mut hasher = rustc_hash::FxHasher::default();
-        hasher.write(bytes);
-        let slot = &mut table[(hasher.finish() as usize) & (SLOTS - 1)];
         let len = bytes.len();
-        if usize::from(slot.word_len) == len && slot.word[..len] == *bytes {
+        let key = padded(bytes);
+        let mut hasher = rustc_hash::FxHasher::default();
+        for word in key {
+            hasher.write_u64(word);
+        }
+        let slot = &mut table[(hasher.finish() as usize) & (SLOTS - 1)];
+        if usize::from(slot.word_len) == len && slot.word == key {
             let stem_len = usize::from(slot.stem_len);
-            // The slot's stem is a copy of what the stemmer returned, so it is UTF-8; a word
-            // whose stem equals it needs no change at all.
-            if stem_len != len || slot.stem[..stem_len] != bytes[..stem_len] {
+            if slot.stem_is_prefix {
+                // A prefix of UTF-8 that is itself UTF-8 (the stem) ends on a char boundary.
+                word.truncate(stem_len);
+            } else {
                 let stem = std::str::from_utf8(&slot.stem[..stem_len]).expect("stems are UTF-8");
                 word.clear();
                 word.push_str(stem);
@@ -128,13 +149,21 @@ impl StemMemo {
             return;
         }
         let stem = self.stemmer.stem(word);
-        if stem.len() <= slot.stem.len() {
+        let stem_is_prefix = bytes.starts_with(stem.as_bytes());
+        if stem_is_prefix || stem.len() <= slot.stem.len() {
+            slot.word = key;
             slot.word_len = len as u8;
-            slot.word[..len].copy_from_slice(bytes);
             slot.stem_len = stem.len() as u8;
-            slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+            slot.stem_is_prefix = stem_is_prefix;
+            if !stem_is_prefix {
+                slot.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+            }
         }
-        if *stem != **word {
+        if stem_is_prefix {
+            let stem_len = stem.len();
+            drop(stem);
+            word.truncate(stem_len);
+        } else {
             let stem = stem.into_owned();
             *word = stem;
         }
