@@ -5,6 +5,7 @@
 //! [`Indexer`](writer::Indexer); what is already indexed is read back by [`state`].
 
 pub mod day_range;
+pub mod english_tokenizer;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;

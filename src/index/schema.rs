@@ -5,14 +5,12 @@
 //! The schema has a version, stored in every commit's payload; an index of another version is
 //! refused with a message to rebuild it.
 
-use super::stem_cache::CachedStemmer;
+use super::english_tokenizer::EnglishTokenizer;
 use tantivy::schema::{
     DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
     Schema, TextFieldIndexing, TextOptions,
 };
-use tantivy::tokenizer::{
-    LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
+use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
@@ -180,11 +178,7 @@ impl Fields {
 
 /// The English analyzer used for indexing and for queries.
 pub fn english_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(CachedStemmer)
-        .build()
+    TextAnalyzer::from(EnglishTokenizer::default())
 }
 
 /// Registers lede's analyzers on an index; tantivy needs this on every open.

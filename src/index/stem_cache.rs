@@ -91,7 +91,7 @@ fn padded(bytes: &[u8]) -> [u64; WORD_MAX / 8] {
 
 /// The stemmer and its table. Cloning gives an empty memo (tantivy clones analyzers for every
 /// segment writer and query parser), never a copy of the table.
-struct StemMemo {
+pub(crate) struct StemMemo {
     stemmer: frostem::Stemmer,
     table: Option<Box<[Slot]>>,
     tokens_seen: usize,
@@ -115,7 +115,7 @@ impl Clone for StemMemo {
 
 impl StemMemo {
     /// Replaces `word` (lower-cased) by its stem.
-    fn stem_in_place(&mut self, word: &mut String) {
+    pub(crate) fn stem_in_place(&mut self, word: &mut String) {
         let bytes = word.as_bytes();
         if bytes.len() > WORD_MAX || bytes.is_empty() {
             self.stem_directly(word);
