@@ -64,6 +64,7 @@ impl Context {
                 Expr::Quarter { .. }
                 | Expr::QuarterEnded { .. }
                 | Expr::ReportingQuarter { years: 0 }
+                | Expr::ThisQuarter
                 | Expr::UnitOffset {
                     unit: Unit::Quarter,
                     ..
@@ -309,6 +310,12 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
                 quarter: (middle.month() - 1) / 3 + 1,
             }
         }
+        Expr::ThisQuarter => match ctx.last_quarter {
+            Some((year, quarter)) if year == y && tense != Tense::Future => {
+                TimexValue::Quarter { year, quarter }
+            }
+            _ => shifted_unit(anchor, Unit::Quarter, 0)?,
+        },
         Expr::ReportingQuarterIn(year) => match ctx.last_quarter {
             Some((_, quarter)) if !ctx.longer_period => TimexValue::Quarter { year, quarter },
             _ => TimexValue::Year(year),

@@ -103,6 +103,10 @@ pub(super) enum Expr {
     /// past [`Expr::MonthDay`]), unless the story has already named its
     /// quarter ("the fiscal first quarter").
     QuarterEnded { month: i8, day: i8 },
+    /// "this quarter": in a story that reports on a finished quarter of the
+    /// anchor's year, that quarter ("This quarter's loss includes..."); else,
+    /// or when the tense looks ahead, the quarter holding the anchor.
+    ThisQuarter,
     /// "the 1988 quarter", "the 1989 period": the reporting quarter in that year.
     ReportingQuarterIn(i16),
     /// "the following year", "that year": the period of the last mention,

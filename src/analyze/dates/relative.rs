@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)\b(?:(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)".into(),
+            r"(?i)(?:\b(?P<of>of)\s+)?\b(?P<mention>(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)".into(),
             day_offset,
         ),
         (
@@ -86,15 +86,15 @@ pub(super) fn rules() -> Vec<Rule> {
         ),
         (r"(?i)\b(?P<sh>this|the\s+next|next|last|the\s+last)\s+century\b".into(), century_offset),
         (
-            r"(?i)\b(?:right\s+now|now|currently|these\s+days|nowadays|at\s+present|at\s+the\s+moment)\b".into(),
+            r#"(?i)(?P<initial>(?:^|[.!?:]["'`]*\s+|\n|["'`])\s*)?\b(?P<mention>right\s+now|now|currently|these\s+days|nowadays|at\s+present|at\s+the\s+moment)\b(?P<comma>,)?"#.into(),
             present_ref,
         ),
         (
-            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+years\b|\bpast\s+years\b".into(),
+            r"(?i)(?:\b(?P<most>most)\s+)?\b(?P<mention>(?:more\s+)?(?:recently|lately)\b|recent\s+years\b|past\s+years\b)(?P<date>,?\s+(?:(?:last|this|on|in|at|yesterday|today)\b|(?-i:[A-Z][a-z]+\.?\s+\d)))?".into(),
             past_ref,
         ),
         (
-            r"(?i)\b(?:the\s+(?:near\s+|distant\s+)?future|future\s+quarters|(?:the\s+)?coming\s+quarters|the\s+near\s+term)\b".into(),
+            r"(?i)\b(?P<mention>(?P<future>the\s+future)|the\s+(?:near\s+|distant\s+)future|future\s+quarters|(?:the\s+)?coming\s+quarters|the\s+near\s+term)\b(?P<of>\s+of\b)?".into(),
             future_ref,
         ),
         (
@@ -162,6 +162,14 @@ fn day_offset(c: &Captures) -> Option<Expr> {
     if group(c, "title").is_some() || group(c, "name").is_some() || group(c, "generic").is_some() {
         return None;
     }
+    // "the people of tomorrow", "the cars of tomorrow": the future in
+    // general, a noun after "of", not the day after the anchor.
+    if group(c, "of").is_some()
+        && group(c, "w").is_some_and(|w| w.eq_ignore_ascii_case("tomorrow"))
+        && group(c, "ba").is_none()
+    {
+        return None;
+    }
     let base = match group(c, "w")?.to_ascii_lowercase().as_str() {
         "yesterday" => -1,
         "tomorrow" => 1,
@@ -191,6 +199,9 @@ fn unit_offset(c: &Captures) -> Option<Expr> {
         && group(c, "sh").is_some_and(|sh| sh.to_ascii_lowercase().ends_with("past"))
     {
         return Some(Expr::Duration(unit.duration(1)));
+    }
+    if unit == Unit::Quarter && group(c, "sh").is_some_and(|sh| sh.eq_ignore_ascii_case("this")) {
+        return Some(Expr::ThisQuarter);
     }
     let n = match shift(group(c, "sh")) {
         Shift::Last => -1,
@@ -491,15 +502,35 @@ fn century_offset(c: &Captures) -> Option<Expr> {
     }))
 }
 
-fn present_ref(_: &Captures) -> Option<Expr> {
+/// "now", "currently": the present. "Now," opening a sentence is a
+/// discourse marker that moves the story on ("Now, following asset sales,
+/// ..."), not a time.
+fn present_ref(c: &Captures) -> Option<Expr> {
+    if group(c, "initial").is_some()
+        && group(c, "comma").is_some()
+        && group(c, "mention").is_some_and(|m| m.eq_ignore_ascii_case("now"))
+    {
+        return None;
+    }
     Some(Expr::Ref(Reference::Present))
 }
 
-fn past_ref(_: &Captures) -> Option<Expr> {
+/// "recently", "in recent years": the past in general. In "most recently
+/// last October" the date that follows is the time; "most recently" only
+/// says it was the last of a series.
+fn past_ref(c: &Captures) -> Option<Expr> {
+    if group(c, "most").is_some() && group(c, "date").is_some() {
+        return None;
+    }
     Some(Expr::Ref(Reference::Past))
 }
 
-fn future_ref(_: &Captures) -> Option<Expr> {
+/// "the future", "coming quarters": the future in general. "The future of
+/// our peoples" is a fate, not a time.
+fn future_ref(c: &Captures) -> Option<Expr> {
+    if group(c, "future").is_some() && group(c, "of").is_some() {
+        return None;
+    }
     Some(Expr::Ref(Reference::Future))
 }
 

@@ -915,3 +915,112 @@ fn plural_parts_of_weekdays_are_weekly_sets() {
     assert_eq!(found[0].value, "XXXX-WXX-6TNI");
     assert_eq!(found[0].kind, TimexType::Set);
 }
+
+#[test]
+fn now_opening_a_sentence_with_a_comma_is_a_discourse_marker() {
+    let a = date(1989, 10, 30);
+    // wsj_0575: "Now," moves the story on.
+    assert!(
+        values(
+            "During that time, Control Data had losses of more than $1 billion.  Now, following asset sales, it is profitable.",
+            a
+        )
+        .is_empty()
+    );
+    assert!(
+        values(
+            "Iraq was ready to withdraw.\" Now, he says, it is too late.",
+            a
+        )
+        .is_empty()
+    );
+    // Without the comma, or inside the sentence, it is the present.
+    assert_eq!(
+        one(
+            "Now officials are investigating whether he was involved.",
+            a
+        ),
+        "PRESENT_REF"
+    );
+    assert_eq!(
+        one("Montedison now owns about 72% of the shares.", a),
+        "PRESENT_REF"
+    );
+    assert_eq!(one("For now, the embassy is closed.", a), "PRESENT_REF");
+    assert_eq!(one("Right now, it is fairly intense.", a), "PRESENT_REF");
+}
+
+#[test]
+fn the_future_of_something_is_its_fate() {
+    let a = date(1998, 2, 13);
+    assert!(values("That is very important to the future of our peoples.", a).is_empty());
+    assert_eq!(
+        one("Air strikes may continue well into the future.", a),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn tomorrow_after_of_is_the_future_in_general() {
+    let a = date(1989, 11, 2);
+    assert!(
+        values(
+            "\"If I were choosing the people of tomorrow, I would have chosen these,\" he said.",
+            a
+        )
+        .is_empty()
+    );
+    assert_eq!(one("The vote is tomorrow.", a), "1989-11-03");
+}
+
+#[test]
+fn most_recently_before_a_date_leaves_the_date() {
+    let a = date(1999, 2, 6);
+    let v = values(
+        "Doctors on the list were killed, most recently last October when Dr. Slepian was shot.",
+        a,
+    );
+    assert_eq!(v, vec![("last October".to_string(), "1998-10".to_string())]);
+    assert_eq!(
+        one("The party recently took 13 percent of the vote.", a),
+        "PAST_REF"
+    );
+    assert_eq!(one("Most recently, it has grown.", a), "PAST_REF");
+}
+
+#[test]
+fn until_opening_a_past_perfect_sentence_looks_back() {
+    // Friday 7 May 1999 (APW19990507.0207).
+    let a = date(1999, 5, 7);
+    assert_eq!(
+        one("Until Thursday, they had not called Kopp a suspect.", a),
+        "1999-05-06"
+    );
+    // "until" otherwise points ahead.
+    assert_eq!(one("The offer runs until Thursday.", a), "1999-05-13");
+    assert_eq!(
+        one("They had extended the offer until Thursday.", a),
+        "1999-05-13"
+    );
+}
+
+#[test]
+fn this_quarter_in_a_results_story_is_the_reported_quarter() {
+    let a = date(1989, 11, 1);
+    // wsj_0344.
+    let v = values(
+        "Net sales for this year's third quarter were $14 million. This quarter's loss includes pretax charges.",
+        a,
+    );
+    assert_eq!(v[1], ("This quarter".to_string(), "1989-Q3".to_string()));
+    // Looking ahead, or with no quarter reported, it is the current quarter.
+    assert_eq!(
+        one("The company expects a profit this quarter.", a),
+        "1989-Q4"
+    );
+    let v = values(
+        "Net sales for this year's third quarter were $14 million. It will break even this quarter.",
+        a,
+    );
+    assert_eq!(v[1].1, "1989-Q4");
+}
