@@ -98,6 +98,10 @@ pub(super) fn rules() -> Vec<Rule> {
             future_ref,
         ),
         (
+            r"(?i)\b(?P<prep>at|in|over|for)\s+(?P<mention>this\s+(?:[a-z]+\s+)?moment|the\s+short\s+term)\b(?P<noun>[-\s]+(?:[a-z]+\s+)?(?:debt|notes|rates?|loans?|bonds?|interest|yields?)\b)?".into(),
+            adverbial_ref,
+        ),
+        (
             r"(?i)\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|(?:every|each)\s+(?P<every>day|week|month|quarter|year))\b".into(),
             set,
         ),
@@ -529,6 +533,21 @@ fn past_ref(c: &Captures) -> Option<Expr> {
 /// our peoples" is a fate, not a time.
 fn future_ref(c: &Captures) -> Option<Expr> {
     if group(c, "future").is_some() && group(c, "of").is_some() {
+        return None;
+    }
+    Some(Expr::Ref(Reference::Future))
+}
+
+/// Phrases that name a time only after a preposition: "at this crucial
+/// moment" is the present, "in the short term" the near future (like "the
+/// near term"); "the short term debt market" is an adjective.
+fn adverbial_ref(c: &Captures) -> Option<Expr> {
+    let prep = group(c, "prep")?.to_ascii_lowercase();
+    let mention = group(c, "mention")?.to_ascii_lowercase();
+    if mention.starts_with("this") {
+        return (prep == "at").then_some(Expr::Ref(Reference::Present));
+    }
+    if group(c, "noun").is_some() {
         return None;
     }
     Some(Expr::Ref(Reference::Future))

@@ -1024,3 +1024,20 @@ fn this_quarter_in_a_results_story_is_the_reported_quarter() {
     );
     assert_eq!(v[1].1, "1989-Q4");
 }
+
+#[test]
+fn moments_and_terms_after_a_preposition_are_references() {
+    let a = date(1990, 8, 15);
+    // AP900815-0044.
+    assert_eq!(
+        one("He would not be traveling at this crucial moment.", a),
+        "PRESENT_REF"
+    );
+    // wsj_0584.
+    assert_eq!(
+        one("It would placate some LIN holders in the short term.", a),
+        "FUTURE_REF"
+    );
+    assert!(values("Rates rose in the short term debt market.", a).is_empty());
+    assert!(values("He was captured in this moment of crisis.", a).is_empty());
+}
