@@ -165,9 +165,11 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             weekday,
             shift,
             past,
+            days,
         } => {
             let tense = if past { Tense::Past } else { tense };
-            TimexValue::Day(resolve_weekday(anchor, weekday, shift, tense)?)
+            let day = resolve_weekday(anchor, weekday, shift, tense)?;
+            TimexValue::Day(day.checked_add(i32::from(days).days()).ok()?)
         }
         Expr::WeekOf { month, day, year } => {
             let d = match year {

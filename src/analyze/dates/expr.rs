@@ -50,11 +50,13 @@ pub(super) enum Expr {
         year_offset: Option<i32>,
     },
     /// A weekday: "Saturday", "last Friday"; `past` when the words place it
-    /// on or before the anchor whatever the tense ("Wednesday's ruling").
+    /// on or before the anchor whatever the tense ("Wednesday's ruling");
+    /// `days` moves the day found ("the day before Tuesday's hearing": -1).
     Weekday {
         weekday: Weekday,
         shift: Shift,
         past: bool,
+        days: i8,
     },
     /// "the week of March 6": the ISO week holding that day (the year, when
     /// not given, chosen as for [`Expr::MonthDay`]).

@@ -32,7 +32,7 @@ pub(super) fn rules() -> Vec<Rule> {
             weekend,
         ),
         (
-            format!(r"\b(?P<mention>(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b)(?P<poss>'s\b)?"),
+            format!(r"\b(?P<mention>(?:(?P<ba>(?i:the\s+day\s+(?:before|after)))\s+)?(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b)(?P<poss>'s\b)?"),
             weekday,
         ),
         (
@@ -98,7 +98,7 @@ pub(super) fn rules() -> Vec<Rule> {
             future_ref,
         ),
         (
-            r"(?i)\b(?P<prep>at|in|over|for)\s+(?P<mention>this\s+(?:[a-z]+\s+)?moment|the\s+short\s+term)\b(?P<noun>[-\s]+(?:[a-z]+\s+)?(?:debt|notes|rates?|loans?|bonds?|interest|yields?)\b)?".into(),
+            r"(?i)\b(?P<prep>at|in|over|for)\s+(?P<mention>this\s+(?:[a-z]+\s+)?moment|the\s+short\s+term|a\s+later\s+date)\b(?P<noun>[-\s]+(?:[a-z]+\s+)?(?:debt|notes|rates?|loans?|bonds?|interest|yields?)\b)?".into(),
             adverbial_ref,
         ),
         (
@@ -243,6 +243,12 @@ fn weekday(c: &Captures) -> Option<Expr> {
         shift: shift(sh.as_deref()),
         // "Wednesday's ruling": news names an event by its day once it has happened.
         past: group(c, "poss").is_some(),
+        // "the day before last Tuesday's hearing".
+        days: match group(c, "ba").map(|s| s.to_ascii_lowercase()) {
+            Some(s) if s.ends_with("before") => -1,
+            Some(_) => 1,
+            None => 0,
+        },
     })
 }
 
@@ -539,13 +545,17 @@ fn future_ref(c: &Captures) -> Option<Expr> {
 }
 
 /// Phrases that name a time only after a preposition: "at this crucial
-/// moment" is the present, "in the short term" the near future (like "the
-/// near term"); "the short term debt market" is an adjective.
+/// moment" is the present, "in the short term" and "at a later date" the
+/// future (like "the near term"); "the short term debt market" is an
+/// adjective.
 fn adverbial_ref(c: &Captures) -> Option<Expr> {
     let prep = group(c, "prep")?.to_ascii_lowercase();
     let mention = group(c, "mention")?.to_ascii_lowercase();
     if mention.starts_with("this") {
         return (prep == "at").then_some(Expr::Ref(Reference::Present));
+    }
+    if mention.ends_with("date") {
+        return (prep == "at").then_some(Expr::Ref(Reference::Future));
     }
     if group(c, "noun").is_some() {
         return None;

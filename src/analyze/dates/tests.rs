@@ -1040,4 +1040,28 @@ fn moments_and_terms_after_a_preposition_are_references() {
     );
     assert!(values("Rates rose in the short term debt market.", a).is_empty());
     assert!(values("He was captured in this moment of crisis.", a).is_empty());
+    // wsj_0981.
+    assert_eq!(
+        one(
+            "It will arrange financing through bank borrowings at a later date.",
+            a
+        ),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn the_day_before_a_weekday_is_one_day_earlier() {
+    // Thursday 24 February 2000 (NYT20000224.0173).
+    let a = date(2000, 2, 24);
+    let found = extract_dates(
+        "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+        Some(a),
+    );
+    assert_eq!(found[0].text, "The day before last Tuesday");
+    assert_eq!(found[0].value, "2000-02-21");
+    assert_eq!(
+        one("They met the day after Monday's vote.", a),
+        "2000-02-22"
+    );
 }
