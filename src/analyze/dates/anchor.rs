@@ -313,7 +313,11 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             }
         }
         Expr::ThisQuarter => match ctx.last_quarter {
-            Some((year, quarter)) if year == y && tense != Tense::Future => {
+            Some((year, quarter))
+                if year == y
+                    && tense != Tense::Future
+                    && quarter_ended_before(year, quarter, anchor) =>
+            {
                 TimexValue::Quarter { year, quarter }
             }
             _ => shifted_unit(anchor, Unit::Quarter, 0)?,
@@ -336,6 +340,13 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         }
         Expr::Fixed(_) | Expr::Ref(_) | Expr::Duration(_) | Expr::Set(_) => return None,
     })
+}
+
+/// Whether quarter `quarter` of `year` ended before `anchor`.
+fn quarter_ended_before(year: i16, quarter: i8, anchor: Date) -> bool {
+    TimexValue::Quarter { year, quarter }
+        .range()
+        .is_some_and(|(_, last)| last < anchor)
 }
 
 /// "the following year", "that day": the unit of the last mentioned date

@@ -41,23 +41,22 @@
 //!   does "until" opening a sentence in the past perfect ("Until Thursday,
 //!   they had not called him a suspect"); "the day before Tuesday's
 //!   hearing" is the Monday;
-//! - "this quarter" in a story that reports on a finished quarter of the
-//!   year is that quarter ("This quarter's loss includes..."), else the
-//!   current one;
+//! - "this quarter" in a story that reports on a quarter of the year that
+//!   has ended is that quarter ("This quarter's loss includes..."), else
+//!   the current one;
 //! - "in the past", "current", "now", "recently", "at this moment", "in
 //!   the short term", "at a later date" are references (`PAST_REF`,
-//!   `PRESENT_REF`, `FUTURE_REF`); "the year" is the anchor's year; "Now,"
-//!   opening a sentence is a discourse marker, "the future of our peoples"
-//!   a fate, "the people of tomorrow" no day, and in "most recently last
-//!   October" only the date is one;
+//!   `PRESENT_REF`, `FUTURE_REF`); "the year" is the anchor's year; "the
+//!   future of our peoples" is a fate, "the people of tomorrow" no day, and
+//!   in "most recently last October" only the date is one;
 //! - a clock time next to a day ("5 p.m. EST Nov. 9", "noon Thursday") makes
 //!   the mention a TIME (`1989-11-09T17:00`);
 //! - durations and recurrences are reported with type DURATION and SET and
 //!   have no range.
 //!
 //! On the 256 TempEval-3 training documents (`lede extract --dates --jsonl`
-//! and `dates_score.py`), DATE mentions score relaxed extraction F1 0.946 and
-//! value F1 0.852.
+//! and `dates_score.py`), DATE mentions score relaxed extraction F1 0.945 and
+//! value F1 0.851.
 //!
 //! One file per concept: `lexicon` (words), `absolute` and `relative`
 //! (patterns), `expr` (meaning before anchoring), `scan` (matching), `tense`,

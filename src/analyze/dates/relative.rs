@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)(?:\b(?P<of>of)\s+)?\b(?P<mention>(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)".into(),
+            r"(?i)(?:\b(?P<of>(?:people|world|leaders|generations?|workers|workforce|jobs|technolog(?:y|ies)|industries|cities|schools|children|citizens|cars|homes|society|economy)\s+of)\s+)?\b(?P<mention>(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)(?P<poss>'s\b)?".into(),
             day_offset,
         ),
         (
@@ -86,11 +86,11 @@ pub(super) fn rules() -> Vec<Rule> {
         ),
         (r"(?i)\b(?P<sh>this|the\s+next|next|last|the\s+last)\s+century\b".into(), century_offset),
         (
-            r#"(?i)(?P<initial>(?:^|[.!?:]["'`]*\s+|\n|["'`])\s*)?\b(?P<mention>right\s+now|now|currently|these\s+days|nowadays|at\s+present|at\s+the\s+moment)\b(?P<comma>,)?"#.into(),
+            r"(?i)\b(?:right\s+now|now|currently|these\s+days|nowadays|at\s+present|at\s+the\s+moment)\b".into(),
             present_ref,
         ),
         (
-            r"(?i)(?:\b(?P<most>most)\s+)?\b(?P<mention>(?:more\s+)?(?:recently|lately)\b|recent\s+years\b|past\s+years\b)(?P<date>,?\s+(?:(?:last|this|on|in|at|yesterday|today)\b|(?-i:[A-Z][a-z]+\.?\s+\d)))?".into(),
+            format!(r"(?i)(?:\b(?P<most>most)\s+)?\b(?P<mention>(?:more\s+)?(?:recently|lately)\b|recent\s+years\b|past\s+years\b)(?P<date>,?\s+(?:(?:on|in)\s+)?(?:(?:last|this)\s+[a-z]+|yesterday|today|\d{{4}}|(?-i:{WEEKDAY}|{MONTH}))\b)?"),
             past_ref,
         ),
         (
@@ -167,10 +167,12 @@ fn day_offset(c: &Captures) -> Option<Expr> {
         return None;
     }
     // "the people of tomorrow", "the cars of tomorrow": the future in
-    // general, a noun after "of", not the day after the anchor.
+    // general, not the day after the anchor ("as of tomorrow" and "ahead of
+    // tomorrow's talks" are that day).
     if group(c, "of").is_some()
         && group(c, "w").is_some_and(|w| w.eq_ignore_ascii_case("tomorrow"))
         && group(c, "ba").is_none()
+        && group(c, "poss").is_none()
     {
         return None;
     }
@@ -512,16 +514,7 @@ fn century_offset(c: &Captures) -> Option<Expr> {
     }))
 }
 
-/// "now", "currently": the present. "Now," opening a sentence is a
-/// discourse marker that moves the story on ("Now, following asset sales,
-/// ..."), not a time.
-fn present_ref(c: &Captures) -> Option<Expr> {
-    if group(c, "initial").is_some()
-        && group(c, "comma").is_some()
-        && group(c, "mention").is_some_and(|m| m.eq_ignore_ascii_case("now"))
-    {
-        return None;
-    }
+fn present_ref(_: &Captures) -> Option<Expr> {
     Some(Expr::Ref(Reference::Present))
 }
 

@@ -917,40 +917,6 @@ fn plural_parts_of_weekdays_are_weekly_sets() {
 }
 
 #[test]
-fn now_opening_a_sentence_with_a_comma_is_a_discourse_marker() {
-    let a = date(1989, 10, 30);
-    // wsj_0575: "Now," moves the story on.
-    assert!(
-        values(
-            "During that time, Control Data had losses of more than $1 billion.  Now, following asset sales, it is profitable.",
-            a
-        )
-        .is_empty()
-    );
-    assert!(
-        values(
-            "Iraq was ready to withdraw.\" Now, he says, it is too late.",
-            a
-        )
-        .is_empty()
-    );
-    // Without the comma, or inside the sentence, it is the present.
-    assert_eq!(
-        one(
-            "Now officials are investigating whether he was involved.",
-            a
-        ),
-        "PRESENT_REF"
-    );
-    assert_eq!(
-        one("Montedison now owns about 72% of the shares.", a),
-        "PRESENT_REF"
-    );
-    assert_eq!(one("For now, the embassy is closed.", a), "PRESENT_REF");
-    assert_eq!(one("Right now, it is fairly intense.", a), "PRESENT_REF");
-}
-
-#[test]
 fn the_future_of_something_is_its_fate() {
     let a = date(1998, 2, 13);
     assert!(values("That is very important to the future of our peoples.", a).is_empty());
@@ -971,6 +937,15 @@ fn tomorrow_after_of_is_the_future_in_general() {
         .is_empty()
     );
     assert_eq!(one("The vote is tomorrow.", a), "1989-11-03");
+    assert_eq!(one("The lockout will end as of tomorrow.", a), "1989-11-03");
+    assert_eq!(
+        one("Dealers squared positions ahead of tomorrow's talks.", a),
+        "1989-11-03"
+    );
+    assert_eq!(
+        one("The world leaders of tomorrow's summit arrived.", a),
+        "1989-11-03"
+    );
 }
 
 #[test]
@@ -986,6 +961,13 @@ fn most_recently_before_a_date_leaves_the_date() {
         "PAST_REF"
     );
     assert_eq!(one("Most recently, it has grown.", a), "PAST_REF");
+    assert_eq!(
+        one(
+            "It retaliated eight times, most recently in the case of semiconductors.",
+            a
+        ),
+        "PAST_REF"
+    );
 }
 
 #[test]
@@ -1023,6 +1005,12 @@ fn this_quarter_in_a_results_story_is_the_reported_quarter() {
         a,
     );
     assert_eq!(v[1].1, "1989-Q4");
+    // A quarter still to come is no report: "this quarter" is the current one.
+    let v = values(
+        "Growth slowed in the second quarter. Output rose at a 3.3 pct rate this quarter.",
+        date(1987, 3, 2),
+    );
+    assert_eq!(v[1].1, "1987-Q1");
 }
 
 #[test]
