@@ -134,7 +134,7 @@ pub(super) fn rules() -> Vec<Rule> {
             the_year,
         ),
         (
-            r"(?i)\byear-(?:ago|earlier)\b".into(),
+            format!(r"(?i)\byear-(?:ago|earlier)\b(?P<span>\s+(?:first\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days|weeks|months|years|quarters)\b)?"),
             year_ago_adjective,
         ),
         (
@@ -655,8 +655,12 @@ fn the_year(c: &Captures) -> Option<Expr> {
     })
 }
 
-/// "year-earlier results", "the year-ago figures": the same period a year before.
-fn year_ago_adjective(_: &Captures) -> Option<Expr> {
+/// "year-earlier results", "the year-ago figures": the same period a year
+/// before. "The year-earlier nine months" is a length of time (`P9M`).
+fn year_ago_adjective(c: &Captures) -> Option<Expr> {
+    if group(c, "span").is_some() {
+        return duration(c);
+    }
     Some(Expr::YearBefore)
 }
 

@@ -730,6 +730,15 @@ fn the_year_and_year_ago_comparisons() {
     );
     assert_eq!(v[1], ("year-earlier".to_string(), "1988-Q3".to_string()));
     assert_eq!(one("Year-ago results were restated.", a), "1988");
+    // wsj_0904: a span of nine months, not a date.
+    let found = extract_dates(
+        "Net for the year-earlier nine months also included a gain of $9.7 million.",
+        Some(a),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "year-earlier nine months");
+    assert_eq!(found[0].value, "P9M");
+    assert_eq!(found[0].kind, TimexType::Duration);
     assert_eq!(one("Profit will rise in the fiscal year.", a), "1989");
     assert!(values("It changed from a fiscal year to a calendar year.", a).is_empty());
 }
