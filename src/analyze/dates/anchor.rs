@@ -126,6 +126,9 @@ pub(super) fn resolve(
             year: *year,
             season: *season,
         }),
+        Expr::Within { unit, n } if tense != Tense::Future => {
+            Some(TimexValue::Duration(unit.duration(*n)))
+        }
         _ => resolve_relative(expr, anchor?, tense, ctx),
     }
 }
@@ -196,7 +199,7 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         }
         Expr::DayOffset(n) => TimexValue::Day(anchor.checked_add(n.days()).ok()?),
         Expr::UnitOffset { unit, n } => shifted_unit(anchor, unit, n)?,
-        Expr::Ago { unit, n } => match unit {
+        Expr::Ago { unit, n } | Expr::Within { unit, n } => match unit {
             Unit::Day => TimexValue::Day(anchor.checked_add(n.days()).ok()?),
             _ => shifted_unit(anchor, unit, n)?,
         },

@@ -72,6 +72,10 @@ pub(super) enum Expr {
     DayOffset(i32),
     /// The unit containing the anchor, shifted: "last week" (-1), "this year" (0).
     UnitOffset { unit: Unit, n: i32 },
+    /// "in five years": after a future tense ("would be redeemed in five
+    /// years") the date that many units after the anchor, as [`Expr::Ago`];
+    /// otherwise a length of time ("the smallest gain in a year").
+    Within { unit: Unit, n: i32 },
     /// A count of units before or after the anchor: "two years ago" (-2).
     Ago { unit: Unit, n: i32 },
     /// A quarter: "the third quarter", "the third quarter of 1990".

@@ -150,6 +150,10 @@ pub(super) fn rules() -> Vec<Rule> {
             recent_span,
         ),
         (
+            format!(r"(?i)(?:\b(?P<record>first|second|third|last|times?|ever|most|least|worst|best|highest|lowest|largest|biggest|smallest|strongest|weakest|longest|greatest|sharpest|steepest|fastest|slowest)\b[^.;:!?]{{0,40}}?\s)?\bin\s+(?P<mention>(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?))\b(?P<more>\s+or\b|['-]|\s+(?:of|from|after|before|since|to|time)\b)?"),
+            within,
+        ),
+        (
             format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
             duration,
         ),
@@ -592,6 +596,23 @@ fn duration(c: &Captures) -> Option<Expr> {
         Some(n) => unit.duration(n),
         None => unit.duration(0).replace('0', "X"),
     }))
+}
+
+/// "in five years": a date that far ahead when the tense looks ahead, else
+/// a length of time. A record ("the first time in 40 years", "the worst
+/// drought in 26 years") counts back over a span, and "in a year or two",
+/// "in two years' time" and "in 15 year bonds" are left to the other rules.
+fn within(c: &Captures) -> Option<Expr> {
+    if group(c, "more").is_some() || group(c, "record").is_some() {
+        return None;
+    }
+    let u = group(c, "u")?;
+    let unit = lexicon::unit(u)?;
+    let n = lexicon::number(group(c, "n")?)?;
+    if n != 1 && !u.ends_with(['s', 'S']) {
+        return None;
+    }
+    Some(Expr::Within { unit, n })
 }
 
 /// "each Thursday": a weekly recurrence on that day (`XXXX-WXX-4`).

@@ -1062,3 +1062,38 @@ fn the_day_before_a_weekday_is_one_day_earlier() {
         "2000-02-22"
     );
 }
+
+#[test]
+fn in_so_many_years_ahead_is_a_date() {
+    let a = date(1989, 11, 2);
+    // wsj_0157.
+    let found = extract_dates(
+        "The stock would be redeemed in five years, subject to terms of the debt.",
+        Some(a),
+    );
+    assert_eq!(found[0].text, "five years");
+    assert_eq!(found[0].value, "1994");
+    assert_eq!(found[0].kind, TimexType::Date);
+    assert_eq!(one("The plant will open in 10 days.", a), "1989-11-12");
+    // Looking back, or vague, it is a length of time.
+    let found = extract_dates("Spending rose 0.2%, the smallest gain in a year.", Some(a));
+    assert_eq!(found[0].value, "P1Y");
+    assert_eq!(found[0].kind, TimexType::Duration);
+    for text in [
+        "Taiwan would have no sugar to export for the first time in 40 years.",
+        "It will be the worst drought in 26 years.",
+        "It plans to issue 150 mln dlrs in 15 year convertible stock.",
+    ] {
+        assert!(
+            extract_dates(text, Some(a))
+                .iter()
+                .all(|m| m.kind != TimexType::Date),
+            "{text}"
+        );
+    }
+    assert!(
+        extract_dates("You may, in a year or two, save more lives.", Some(a))
+            .iter()
+            .all(|m| m.kind != TimexType::Date)
+    );
+}
