@@ -64,6 +64,7 @@ impl Context {
                 Expr::Quarter { .. }
                 | Expr::QuarterEnded { .. }
                 | Expr::ReportingQuarter { years: 0 }
+                | Expr::ThisQuarter
                 | Expr::UnitOffset {
                     unit: Unit::Quarter,
                     ..
@@ -125,6 +126,9 @@ pub(super) fn resolve(
             year: *year,
             season: *season,
         }),
+        Expr::Within { unit, n } if tense != Tense::Future => {
+            Some(TimexValue::Duration(unit.duration(*n)))
+        }
         _ => resolve_relative(expr, anchor?, tense, ctx),
     }
 }
@@ -164,9 +168,11 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
             weekday,
             shift,
             past,
+            days,
         } => {
             let tense = if past { Tense::Past } else { tense };
-            TimexValue::Day(resolve_weekday(anchor, weekday, shift, tense)?)
+            let day = resolve_weekday(anchor, weekday, shift, tense)?;
+            TimexValue::Day(day.checked_add(i32::from(days).days()).ok()?)
         }
         Expr::WeekOf { month, day, year } => {
             let d = match year {
@@ -193,7 +199,7 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         }
         Expr::DayOffset(n) => TimexValue::Day(anchor.checked_add(n.days()).ok()?),
         Expr::UnitOffset { unit, n } => shifted_unit(anchor, unit, n)?,
-        Expr::Ago { unit, n } => match unit {
+        Expr::Ago { unit, n } | Expr::Within { unit, n } => match unit {
             Unit::Day => TimexValue::Day(anchor.checked_add(n.days()).ok()?),
             _ => shifted_unit(anchor, unit, n)?,
         },
@@ -309,6 +315,16 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
                 quarter: (middle.month() - 1) / 3 + 1,
             }
         }
+        Expr::ThisQuarter => match ctx.last_quarter {
+            Some((year, quarter))
+                if year == y
+                    && tense != Tense::Future
+                    && quarter_ended_before(year, quarter, anchor) =>
+            {
+                TimexValue::Quarter { year, quarter }
+            }
+            _ => shifted_unit(anchor, Unit::Quarter, 0)?,
+        },
         Expr::ReportingQuarterIn(year) => match ctx.last_quarter {
             Some((_, quarter)) if !ctx.longer_period => TimexValue::Quarter { year, quarter },
             _ => TimexValue::Year(year),
@@ -327,6 +343,13 @@ fn resolve_relative(expr: &Expr, anchor: Date, tense: Tense, ctx: &Context) -> O
         }
         Expr::Fixed(_) | Expr::Ref(_) | Expr::Duration(_) | Expr::Set(_) => return None,
     })
+}
+
+/// Whether quarter `quarter` of `year` ended before `anchor`.
+fn quarter_ended_before(year: i16, quarter: i8, anchor: Date) -> bool {
+    TimexValue::Quarter { year, quarter }
+        .range()
+        .is_some_and(|(_, last)| last < anchor)
 }
 
 /// "the following year", "that day": the unit of the last mentioned date

@@ -50,11 +50,13 @@ pub(super) enum Expr {
         year_offset: Option<i32>,
     },
     /// A weekday: "Saturday", "last Friday"; `past` when the words place it
-    /// on or before the anchor whatever the tense ("Wednesday's ruling").
+    /// on or before the anchor whatever the tense ("Wednesday's ruling");
+    /// `days` moves the day found ("the day before Tuesday's hearing": -1).
     Weekday {
         weekday: Weekday,
         shift: Shift,
         past: bool,
+        days: i8,
     },
     /// "the week of March 6": the ISO week holding that day (the year, when
     /// not given, chosen as for [`Expr::MonthDay`]).
@@ -70,6 +72,10 @@ pub(super) enum Expr {
     DayOffset(i32),
     /// The unit containing the anchor, shifted: "last week" (-1), "this year" (0).
     UnitOffset { unit: Unit, n: i32 },
+    /// "in five years": after a future tense ("would be redeemed in five
+    /// years") the date that many units after the anchor, as [`Expr::Ago`];
+    /// otherwise a length of time ("the smallest gain in a year").
+    Within { unit: Unit, n: i32 },
     /// A count of units before or after the anchor: "two years ago" (-2).
     Ago { unit: Unit, n: i32 },
     /// A quarter: "the third quarter", "the third quarter of 1990".
@@ -103,6 +109,10 @@ pub(super) enum Expr {
     /// past [`Expr::MonthDay`]), unless the story has already named its
     /// quarter ("the fiscal first quarter").
     QuarterEnded { month: i8, day: i8 },
+    /// "this quarter": in a story that reports on a finished quarter of the
+    /// anchor's year, that quarter ("This quarter's loss includes..."); else,
+    /// or when the tense looks ahead, the quarter holding the anchor.
+    ThisQuarter,
     /// "the 1988 quarter", "the 1989 period": the reporting quarter in that year.
     ReportingQuarterIn(i16),
     /// "the following year", "that year": the period of the last mention,

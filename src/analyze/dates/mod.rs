@@ -37,17 +37,29 @@
 //!   calendar quarter holding the middle of its three months (Q2) unless the
 //!   story has named its quarter;
 //! - a weekday named as the day of an event ("Wednesday's ruling") is on or
-//!   before the anchor; "effective" points ahead and "since" back;
-//! - "in the past", "current", "now", "recently" are references
-//!   (`PAST_REF`, `PRESENT_REF`); "the year" is the anchor's year;
+//!   before the anchor; "effective" points ahead and "since" back, and so
+//!   does "until" opening a sentence in the past perfect ("Until Thursday,
+//!   they had not called him a suspect"); "the day before Tuesday's
+//!   hearing" is the Monday;
+//! - "this quarter" in a story that reports on a quarter of the year that
+//!   has ended is that quarter ("This quarter's loss includes..."), else
+//!   the current one;
+//! - "in the past", "current", "now", "recently", "at this moment", "in
+//!   the short term", "at a later date" are references (`PAST_REF`,
+//!   `PRESENT_REF`, `FUTURE_REF`); "the year" is the anchor's year; "the
+//!   future of our peoples" is a fate, "the people of tomorrow" no day, and
+//!   in "most recently last October" only the date is one;
 //! - a clock time next to a day ("5 p.m. EST Nov. 9", "noon Thursday") makes
 //!   the mention a TIME (`1989-11-09T17:00`);
-//! - durations and recurrences are reported with type DURATION and SET and
-//!   have no range.
+//! - "in five years" after a future tense ("would be redeemed in five
+//!   years") is the date that far ahead, otherwise (and in records: "the
+//!   first time in 40 years") a duration;
+//! - durations and recurrences ("the year-earlier nine months", "daily")
+//!   are reported with type DURATION and SET and have no range.
 //!
 //! On the 256 TempEval-3 training documents (`lede extract --dates --jsonl`
-//! and `dates_score.py`), DATE mentions score relaxed extraction F1 0.943 and
-//! value F1 0.847.
+//! and `dates_score.py`), DATE mentions score relaxed extraction F1 0.945 and
+//! value F1 0.852.
 //!
 //! One file per concept: `lexicon` (words), `absolute` and `relative`
 //! (patterns), `expr` (meaning before anchoring), `scan` (matching), `tense`,

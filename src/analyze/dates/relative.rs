@@ -20,7 +20,7 @@ const QUARTER_ORD: &str = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)";
 pub(super) fn rules() -> Vec<Rule> {
     let specs: Vec<(String, Builder)> = vec![
         (
-            r"(?i)\b(?:(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)".into(),
+            r"(?i)(?:\b(?P<of>(?:people|world|leaders|generations?|workers|workforce|jobs|technolog(?:y|ies)|industries|cities|schools|children|citizens|cars|homes|society|economy)\s+of)\s+)?\b(?P<mention>(?P<title>(?-i:[A-Z]{2,}\s+Today))\b|(?:(?P<name>(?-i:USA|Marketplace|Tomorrow's))\s+)?(?:the\s+day\s+(?P<ba>before|after)\s+)?(?P<w>today|tonight|yesterday|tomorrow)\b(?P<generic>'s\s+(?:world|youth|society|generation|children|kids|young|culture|economy|standards|technology|personal|modern))?)(?P<poss>'s\b)?".into(),
             day_offset,
         ),
         (
@@ -32,7 +32,7 @@ pub(super) fn rules() -> Vec<Rule> {
             weekend,
         ),
         (
-            format!(r"\b(?P<mention>(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b)(?P<poss>'s\b)?"),
+            format!(r"\b(?P<mention>(?:(?P<ba>(?i:the\s+day\s+(?:before|after)))\s+)?(?:(?P<name>Black|Good|Ash|Super|Cyber|Bloody|Easter|Palm|Holy|Giving|Fat|Maundy|Shrove|Man|Girl)\s+)?(?:(?P<sh>(?i:this\s+past|this\s+coming|the\s+previous|the\s+following|last|next|this|coming))\s+)?(?P<wd>{WEEKDAY})(?:\s+(?i:morning|afternoon|evening|night))?\b)(?P<poss>'s\b)?"),
             weekday,
         ),
         (
@@ -90,12 +90,16 @@ pub(super) fn rules() -> Vec<Rule> {
             present_ref,
         ),
         (
-            r"(?i)\b(?:more\s+)?(?:recently|lately)\b|\brecent\s+years\b|\bpast\s+years\b".into(),
+            format!(r"(?i)(?:\b(?P<most>most)\s+)?\b(?P<mention>(?:more\s+)?(?:recently|lately)\b|recent\s+years\b|past\s+years\b)(?P<date>,?\s+(?:(?:on|in)\s+)?(?:(?:last|this)\s+[a-z]+|yesterday|today|\d{{4}}|(?-i:{WEEKDAY}|{MONTH}))\b)?"),
             past_ref,
         ),
         (
-            r"(?i)\b(?:the\s+(?:near\s+|distant\s+)?future|future\s+quarters|(?:the\s+)?coming\s+quarters|the\s+near\s+term)\b".into(),
+            r"(?i)\b(?P<mention>(?P<future>the\s+future)|the\s+(?:near\s+|distant\s+)future|future\s+quarters|(?:the\s+)?coming\s+quarters|the\s+near\s+term)\b(?P<of>\s+of\b)?".into(),
             future_ref,
+        ),
+        (
+            r"(?i)\b(?P<prep>at|in|over|for)\s+(?P<mention>this\s+(?:[a-z]+\s+)?moment|the\s+short\s+term|a\s+later\s+date)\b(?P<noun>[-\s]+(?:[a-z]+\s+)?(?:debt|notes|rates?|loans?|bonds?|interest|yields?)\b)?".into(),
+            adverbial_ref,
         ),
         (
             r"(?i)\b(?:daily|weekly|monthly|quarterly|annually|yearly|nightly|(?:every|each)\s+(?P<every>day|week|month|quarter|year))\b".into(),
@@ -130,7 +134,7 @@ pub(super) fn rules() -> Vec<Rule> {
             the_year,
         ),
         (
-            r"(?i)\byear-(?:ago|earlier)\b".into(),
+            format!(r"(?i)\byear-(?:ago|earlier)\b(?P<span>\s+(?:first\s+)?(?P<n>{NUMBER}|{VAGUE})\s+(?P<u>days|weeks|months|years|quarters)\b)?"),
             year_ago_adjective,
         ),
         (
@@ -144,6 +148,10 @@ pub(super) fn rules() -> Vec<Rule> {
         (
             r"(?i)\brecent\s+(?P<u>days|weeks|months|quarters)\b".into(),
             recent_span,
+        ),
+        (
+            format!(r"(?i)(?:\b(?P<record>first|second|third|last|times?|ever|most|least|worst|best|highest|lowest|largest|biggest|smallest|strongest|weakest|longest|greatest|sharpest|steepest|fastest|slowest)\b[^.;:!?]{{0,40}}?\s)?\bin\s+(?P<mention>(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?))\b(?P<more>\s+or\b|['-]|\s+(?:of|from|after|before|since|to|time)\b)?"),
+            within,
         ),
         (
             format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
@@ -160,6 +168,16 @@ fn day_offset(c: &Captures) -> Option<Expr> {
     // "USA Today" is a newspaper and "VOA Today" a programme (an acronym
     // before a capitalised "Today"); "today's world" is no particular day.
     if group(c, "title").is_some() || group(c, "name").is_some() || group(c, "generic").is_some() {
+        return None;
+    }
+    // "the people of tomorrow", "the cars of tomorrow": the future in
+    // general, not the day after the anchor ("as of tomorrow" and "ahead of
+    // tomorrow's talks" are that day).
+    if group(c, "of").is_some()
+        && group(c, "w").is_some_and(|w| w.eq_ignore_ascii_case("tomorrow"))
+        && group(c, "ba").is_none()
+        && group(c, "poss").is_none()
+    {
         return None;
     }
     let base = match group(c, "w")?.to_ascii_lowercase().as_str() {
@@ -191,6 +209,9 @@ fn unit_offset(c: &Captures) -> Option<Expr> {
         && group(c, "sh").is_some_and(|sh| sh.to_ascii_lowercase().ends_with("past"))
     {
         return Some(Expr::Duration(unit.duration(1)));
+    }
+    if unit == Unit::Quarter && group(c, "sh").is_some_and(|sh| sh.eq_ignore_ascii_case("this")) {
+        return Some(Expr::ThisQuarter);
     }
     let n = match shift(group(c, "sh")) {
         Shift::Last => -1,
@@ -228,6 +249,12 @@ fn weekday(c: &Captures) -> Option<Expr> {
         shift: shift(sh.as_deref()),
         // "Wednesday's ruling": news names an event by its day once it has happened.
         past: group(c, "poss").is_some(),
+        // "the day before last Tuesday's hearing".
+        days: match group(c, "ba").map(|s| s.to_ascii_lowercase()) {
+            Some(s) if s.ends_with("before") => -1,
+            Some(_) => 1,
+            None => 0,
+        },
     })
 }
 
@@ -495,11 +522,41 @@ fn present_ref(_: &Captures) -> Option<Expr> {
     Some(Expr::Ref(Reference::Present))
 }
 
-fn past_ref(_: &Captures) -> Option<Expr> {
+/// "recently", "in recent years": the past in general. In "most recently
+/// last October" the date that follows is the time; "most recently" only
+/// says it was the last of a series.
+fn past_ref(c: &Captures) -> Option<Expr> {
+    if group(c, "most").is_some() && group(c, "date").is_some() {
+        return None;
+    }
     Some(Expr::Ref(Reference::Past))
 }
 
-fn future_ref(_: &Captures) -> Option<Expr> {
+/// "the future", "coming quarters": the future in general. "The future of
+/// our peoples" is a fate, not a time.
+fn future_ref(c: &Captures) -> Option<Expr> {
+    if group(c, "future").is_some() && group(c, "of").is_some() {
+        return None;
+    }
+    Some(Expr::Ref(Reference::Future))
+}
+
+/// Phrases that name a time only after a preposition: "at this crucial
+/// moment" is the present, "in the short term" and "at a later date" the
+/// future (like "the near term"); "the short term debt market" is an
+/// adjective.
+fn adverbial_ref(c: &Captures) -> Option<Expr> {
+    let prep = group(c, "prep")?.to_ascii_lowercase();
+    let mention = group(c, "mention")?.to_ascii_lowercase();
+    if mention.starts_with("this") {
+        return (prep == "at").then_some(Expr::Ref(Reference::Present));
+    }
+    if mention.ends_with("date") {
+        return (prep == "at").then_some(Expr::Ref(Reference::Future));
+    }
+    if group(c, "noun").is_some() {
+        return None;
+    }
     Some(Expr::Ref(Reference::Future))
 }
 
@@ -539,6 +596,23 @@ fn duration(c: &Captures) -> Option<Expr> {
         Some(n) => unit.duration(n),
         None => unit.duration(0).replace('0', "X"),
     }))
+}
+
+/// "in five years": a date that far ahead when the tense looks ahead, else
+/// a length of time. A record ("the first time in 40 years", "the worst
+/// drought in 26 years") counts back over a span, and "in a year or two",
+/// "in two years' time" and "in 15 year bonds" are left to the other rules.
+fn within(c: &Captures) -> Option<Expr> {
+    if group(c, "more").is_some() || group(c, "record").is_some() {
+        return None;
+    }
+    let u = group(c, "u")?;
+    let unit = lexicon::unit(u)?;
+    let n = lexicon::number(group(c, "n")?)?;
+    if n != 1 && !u.ends_with(['s', 'S']) {
+        return None;
+    }
+    Some(Expr::Within { unit, n })
 }
 
 /// "each Thursday": a weekly recurrence on that day (`XXXX-WXX-4`).
@@ -602,8 +676,12 @@ fn the_year(c: &Captures) -> Option<Expr> {
     })
 }
 
-/// "year-earlier results", "the year-ago figures": the same period a year before.
-fn year_ago_adjective(_: &Captures) -> Option<Expr> {
+/// "year-earlier results", "the year-ago figures": the same period a year
+/// before. "The year-earlier nine months" is a length of time (`P9M`).
+fn year_ago_adjective(c: &Captures) -> Option<Expr> {
+    if group(c, "span").is_some() {
+        return duration(c);
+    }
     Some(Expr::YearBefore)
 }
 

@@ -239,6 +239,9 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         lower: String::new(),
         prev_lower: String::new(),
     };
+    if until_opens_past_perfect(text, lo, hi, start) {
+        return Tense::Past;
+    }
     let mut current: Option<usize> = None;
     for (i, c) in text[lo..hi].char_indices() {
         if c.is_alphanumeric() || c == '\'' {
@@ -255,6 +258,32 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
         return t;
     }
     scan.best.map_or(Tense::Unknown, |(_, t)| t)
+}
+
+/// Whether the sentence `lo..hi` opens with "Until" (or "Up until") right
+/// before the mention at `start` and goes on in the past perfect: "Until
+/// Thursday, they had not called Kopp a suspect" looks back from a past
+/// point, where "until" otherwise points ahead ("the offer runs until Friday").
+fn until_opens_past_perfect(text: &str, lo: usize, hi: usize, start: usize) -> bool {
+    let Some(head) = text.get(lo..start) else {
+        return false;
+    };
+    let head: Vec<String> = head
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    let opens = matches!(
+        head.iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        ["until"] | ["up", "until"]
+    );
+    opens
+        && text[start..hi]
+            .split(|c: char| !c.is_alphanumeric() && c != '\'')
+            .any(|w| w == "had" || w == "hadn't")
 }
 
 /// The walk over a sentence's words, keeping the nearest tense marker; the

@@ -730,6 +730,15 @@ fn the_year_and_year_ago_comparisons() {
     );
     assert_eq!(v[1], ("year-earlier".to_string(), "1988-Q3".to_string()));
     assert_eq!(one("Year-ago results were restated.", a), "1988");
+    // wsj_0904: a span of nine months, not a date.
+    let found = extract_dates(
+        "Net for the year-earlier nine months also included a gain of $9.7 million.",
+        Some(a),
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].text, "year-earlier nine months");
+    assert_eq!(found[0].value, "P9M");
+    assert_eq!(found[0].kind, TimexType::Duration);
     assert_eq!(one("Profit will rise in the fiscal year.", a), "1989");
     assert!(values("It changed from a fiscal year to a calendar year.", a).is_empty());
 }
@@ -914,4 +923,177 @@ fn plural_parts_of_weekdays_are_weekly_sets() {
     assert_eq!(found[0].text, "Friday and Saturday nights");
     assert_eq!(found[0].value, "XXXX-WXX-6TNI");
     assert_eq!(found[0].kind, TimexType::Set);
+}
+
+#[test]
+fn the_future_of_something_is_its_fate() {
+    let a = date(1998, 2, 13);
+    assert!(values("That is very important to the future of our peoples.", a).is_empty());
+    assert_eq!(
+        one("Air strikes may continue well into the future.", a),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn tomorrow_after_of_is_the_future_in_general() {
+    let a = date(1989, 11, 2);
+    assert!(
+        values(
+            "\"If I were choosing the people of tomorrow, I would have chosen these,\" he said.",
+            a
+        )
+        .is_empty()
+    );
+    assert_eq!(one("The vote is tomorrow.", a), "1989-11-03");
+    assert_eq!(one("The lockout will end as of tomorrow.", a), "1989-11-03");
+    assert_eq!(
+        one("Dealers squared positions ahead of tomorrow's talks.", a),
+        "1989-11-03"
+    );
+    assert_eq!(
+        one("The world leaders of tomorrow's summit arrived.", a),
+        "1989-11-03"
+    );
+}
+
+#[test]
+fn most_recently_before_a_date_leaves_the_date() {
+    let a = date(1999, 2, 6);
+    let v = values(
+        "Doctors on the list were killed, most recently last October when Dr. Slepian was shot.",
+        a,
+    );
+    assert_eq!(v, vec![("last October".to_string(), "1998-10".to_string())]);
+    assert_eq!(
+        one("The party recently took 13 percent of the vote.", a),
+        "PAST_REF"
+    );
+    assert_eq!(one("Most recently, it has grown.", a), "PAST_REF");
+    assert_eq!(
+        one(
+            "It retaliated eight times, most recently in the case of semiconductors.",
+            a
+        ),
+        "PAST_REF"
+    );
+}
+
+#[test]
+fn until_opening_a_past_perfect_sentence_looks_back() {
+    // Friday 7 May 1999 (APW19990507.0207).
+    let a = date(1999, 5, 7);
+    assert_eq!(
+        one("Until Thursday, they had not called Kopp a suspect.", a),
+        "1999-05-06"
+    );
+    // "until" otherwise points ahead.
+    assert_eq!(one("The offer runs until Thursday.", a), "1999-05-13");
+    assert_eq!(
+        one("They had extended the offer until Thursday.", a),
+        "1999-05-13"
+    );
+}
+
+#[test]
+fn this_quarter_in_a_results_story_is_the_reported_quarter() {
+    let a = date(1989, 11, 1);
+    // wsj_0344.
+    let v = values(
+        "Net sales for this year's third quarter were $14 million. This quarter's loss includes pretax charges.",
+        a,
+    );
+    assert_eq!(v[1], ("This quarter".to_string(), "1989-Q3".to_string()));
+    // Looking ahead, or with no quarter reported, it is the current quarter.
+    assert_eq!(
+        one("The company expects a profit this quarter.", a),
+        "1989-Q4"
+    );
+    let v = values(
+        "Net sales for this year's third quarter were $14 million. It will break even this quarter.",
+        a,
+    );
+    assert_eq!(v[1].1, "1989-Q4");
+    // A quarter still to come is no report: "this quarter" is the current one.
+    let v = values(
+        "Growth slowed in the second quarter. Output rose at a 3.3 pct rate this quarter.",
+        date(1987, 3, 2),
+    );
+    assert_eq!(v[1].1, "1987-Q1");
+}
+
+#[test]
+fn moments_and_terms_after_a_preposition_are_references() {
+    let a = date(1990, 8, 15);
+    // AP900815-0044.
+    assert_eq!(
+        one("He would not be traveling at this crucial moment.", a),
+        "PRESENT_REF"
+    );
+    // wsj_0584.
+    assert_eq!(
+        one("It would placate some LIN holders in the short term.", a),
+        "FUTURE_REF"
+    );
+    assert!(values("Rates rose in the short term debt market.", a).is_empty());
+    assert!(values("He was captured in this moment of crisis.", a).is_empty());
+    // wsj_0981.
+    assert_eq!(
+        one(
+            "It will arrange financing through bank borrowings at a later date.",
+            a
+        ),
+        "FUTURE_REF"
+    );
+}
+
+#[test]
+fn the_day_before_a_weekday_is_one_day_earlier() {
+    // Thursday 24 February 2000 (NYT20000224.0173).
+    let a = date(2000, 2, 24);
+    let found = extract_dates(
+        "The day before last Tuesday's federal court hearing, Manuel went to Lazaro's home.",
+        Some(a),
+    );
+    assert_eq!(found[0].text, "The day before last Tuesday");
+    assert_eq!(found[0].value, "2000-02-21");
+    assert_eq!(
+        one("They met the day after Monday's vote.", a),
+        "2000-02-22"
+    );
+}
+
+#[test]
+fn in_so_many_years_ahead_is_a_date() {
+    let a = date(1989, 11, 2);
+    // wsj_0157.
+    let found = extract_dates(
+        "The stock would be redeemed in five years, subject to terms of the debt.",
+        Some(a),
+    );
+    assert_eq!(found[0].text, "five years");
+    assert_eq!(found[0].value, "1994");
+    assert_eq!(found[0].kind, TimexType::Date);
+    assert_eq!(one("The plant will open in 10 days.", a), "1989-11-12");
+    // Looking back, or vague, it is a length of time.
+    let found = extract_dates("Spending rose 0.2%, the smallest gain in a year.", Some(a));
+    assert_eq!(found[0].value, "P1Y");
+    assert_eq!(found[0].kind, TimexType::Duration);
+    for text in [
+        "Taiwan would have no sugar to export for the first time in 40 years.",
+        "It will be the worst drought in 26 years.",
+        "It plans to issue 150 mln dlrs in 15 year convertible stock.",
+    ] {
+        assert!(
+            extract_dates(text, Some(a))
+                .iter()
+                .all(|m| m.kind != TimexType::Date),
+            "{text}"
+        );
+    }
+    assert!(
+        extract_dates("You may, in a year or two, save more lives.", Some(a))
+            .iter()
+            .all(|m| m.kind != TimexType::Date)
+    );
 }
