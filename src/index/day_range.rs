@@ -40,6 +40,12 @@ pub fn decode_days(value: u64) -> (i64, i64) {
     )
 }
 
+/// Whether the packed span lies wholly within the inclusive day numbers `first..=last`.
+pub fn within(value: u64, first: i64, last: i64) -> bool {
+    let (from, to) = decode_days(value);
+    from >= first && to <= last
+}
+
 /// The inclusive span of dates of a packed value.
 pub fn decode(value: u64) -> (Date, Date) {
     let (first, last) = decode_days(value);

@@ -6,6 +6,7 @@
 
 pub mod day_range;
 pub mod english_tokenizer;
+pub(crate) mod passage_record;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;
@@ -236,6 +237,22 @@ impl Index {
         Ok(self.reader.searcher().search(&query, &Count)? as u64)
     }
 
+    /// The passages of the live articles: the values of their `passage_spans` column.
+    fn count_passages(&self) -> Result<u64> {
+        let searcher = self.reader.searcher();
+        let mut passages = 0;
+        for reader in searcher.segment_readers() {
+            let spans = reader.fast_fields().u64("passage_spans")?;
+            let alive = reader.alive_bitset();
+            for doc in 0..reader.max_doc() {
+                if alive.is_none_or(|alive| alive.is_alive(doc)) {
+                    passages += spans.values_for_doc(doc).count() as u64;
+                }
+            }
+        }
+        Ok(passages)
+    }
+
     /// Figures about the index.
     pub fn stats(&self) -> Result<IndexStats> {
         let mut size_bytes = 0;
@@ -247,7 +264,7 @@ impl Index {
         Ok(IndexStats {
             path: self.dir.clone(),
             articles: self.count_kind(schema::KIND_ARTICLE)?,
-            passages: self.count_kind(schema::KIND_PASSAGE)?,
+            passages: self.count_passages()?,
             size_bytes,
             segments: self.reader.searcher().segment_readers().len(),
             last_commit: read_payload(&self.index)?.map(|p| p.committed_at),

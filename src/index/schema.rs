@@ -1,6 +1,6 @@
-//! The index schema: one tantivy index holds two kinds of documents, articles (title and whole body)
-//! and passages (a stretch of the body, with the article fields needed to filter and group), told
-//! apart by the `kind` field. Fields are looked up once into [`Fields`].
+//! The index schema: one document an article (title and whole body), which also holds its passages:
+//! their body token spans in a fast column and a stored record each (see
+//! [`super::passage_record`]). Fields are looked up once into [`Fields`].
 //!
 //! The schema has a version, stored in every commit's payload; an index of another version is
 //! refused with a message to rebuild it.
@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -23,66 +23,58 @@ pub const KEYWORD: &str = "lede_keyword";
 
 /// The `kind` of an article document.
 pub const KIND_ARTICLE: &str = "article";
-/// The `kind` of a passage document.
-pub const KIND_PASSAGE: &str = "passage";
 
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    /// `article` or `passage`.
+    /// `article`: what a document is (every document so far), for the queries that must say so.
     pub kind: Field,
-    /// The article id (on both kinds: deleting by id removes an article and its passages).
+    /// The article id.
     pub id: Field,
-    /// Headline (articles).
+    /// Headline.
     pub title: Field,
-    /// Whole body (articles).
+    /// Whole body.
     pub body: Field,
-    /// The body token positions a passage spans, `first << 32 | end` (passages; fast): a
-    /// passage is scored from its article's body postings at those positions, so its text is
-    /// indexed once, as part of the body.
-    pub tokens: Field,
-    /// How many of the body's tokens its lead spans (articles; fast): the lead's terms are those
+    /// The body token positions each passage spans, packed by
+    /// [`super::passage_record::pack_span`], in passage order (fast, one value a passage): a
+    /// passage is scored from its article's body postings at those positions.
+    pub passage_spans: Field,
+    /// One stored [`super::passage_record::PassageRecord`] a passage, in order: its byte range,
+    /// entities and dates.
+    pub passages: Field,
+    /// How many of the body's tokens its lead spans (fast): the lead's terms are those
     /// the body holds at a position below it.
     pub lead_tokens: Field,
-    /// How news-like the article is, from 0 to 1: how much a lead match counts (articles; fast).
+    /// How news-like the article is, from 0 to 1: how much a lead match counts (fast).
     pub newsiness: Field,
-    /// Passage position in its article (passages).
-    pub passage: Field,
-    /// Passage start byte in the body (passages).
-    pub start: Field,
-    /// Passage end byte in the body (passages).
-    pub end: Field,
-    /// Publication time (both kinds, for filters and sorting).
+    /// Publication time (for filters and sorting).
     pub published: Field,
-    /// Publisher (articles).
+    /// Publisher.
     pub source: Field,
-    /// Byline (articles).
+    /// Byline.
     pub author: Field,
-    /// Address (articles).
+    /// Address.
     pub url: Field,
-    /// Path relative to the corpus root, as shown to users (articles).
+    /// Path relative to the corpus root, as shown to users.
     pub path: Field,
-    /// Canonical absolute path of the source file, for incremental updates (articles).
+    /// Canonical absolute path of the source file, for incremental updates.
     pub file: Field,
-    /// Tags (articles).
+    /// Tags.
     pub tags: Field,
-    /// Content hash of the article (articles).
+    /// Content hash of the article.
     pub hash: Field,
-    /// Size and modification stamp of the source file when indexed (articles).
+    /// Size and modification stamp of the source file when indexed.
     pub stamp: Field,
-    /// Where the publication date came from: metadata, dateline, text, filename or none
-    /// (articles).
+    /// Where the publication date came from: metadata, dateline, text, filename or none.
     pub date_source: Field,
     /// Entity filter terms, lower-cased, with and without their type (`sam altman`,
-    /// `per:sam altman`): an article's entity set, a passage's own entities.
+    /// `per:sam altman`): the article's entity set.
     pub entity: Field,
-    /// Entities as shown and counted, `PER:Sam Altman` (stored; fast for counting): an article's
-    /// entities most mentioned first, a passage's in order of first mention.
+    /// Entities as shown and counted, `PER:Sam Altman` (stored; fast for counting), most
+    /// mentioned first.
     pub entity_name: Field,
     /// Calendar spans of the dates mentioned, packed by [`super::day_range`] (fast).
     pub mention: Field,
-    /// TIMEX3 values of the dates a passage mentions (stored, passages).
-    pub mention_value: Field,
 }
 
 fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
@@ -104,14 +96,12 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("id", STRING | STORED | FAST);
     builder.add_text_field("title", text_options(ENGLISH, true));
     builder.add_text_field("body", text_options(ENGLISH, true));
-    // Passage text is neither indexed nor stored: it is the body's `start..end` bytes, scored
-    // from the body's postings at the `tokens` positions.
-    builder.add_u64_field("tokens", FAST);
+    // Passages are not documents: their text is the body's, scored from the body's postings at
+    // their token spans, and the rest is a stored record each.
+    builder.add_u64_field("passage_spans", FAST);
+    builder.add_text_field("passages", STORED);
     builder.add_u64_field("lead_tokens", FAST);
     builder.add_f64_field("newsiness", FAST);
-    builder.add_u64_field("passage", STORED);
-    builder.add_u64_field("start", STORED);
-    builder.add_u64_field("end", STORED);
     let date = DateOptions::from(INDEXED)
         .set_stored()
         .set_fast()
@@ -139,7 +129,6 @@ pub fn build_schema() -> Schema {
         TextOptions::default().set_stored().set_fast("raw"),
     );
     builder.add_u64_field("mention", FAST);
-    builder.add_text_field("mention_value", STORED);
     builder.build()
 }
 
@@ -152,12 +141,10 @@ impl Fields {
             id: f("id")?,
             title: f("title")?,
             body: f("body")?,
-            tokens: f("tokens")?,
+            passage_spans: f("passage_spans")?,
+            passages: f("passages")?,
             lead_tokens: f("lead_tokens")?,
             newsiness: f("newsiness")?,
-            passage: f("passage")?,
-            start: f("start")?,
-            end: f("end")?,
             published: f("published")?,
             source: f("source")?,
             author: f("author")?,
@@ -171,7 +158,6 @@ impl Fields {
             entity: f("entity")?,
             entity_name: f("entity_name")?,
             mention: f("mention")?,
-            mention_value: f("mention_value")?,
         })
     }
 }
@@ -201,7 +187,7 @@ mod tests {
     fn every_field_resolves() {
         let schema = build_schema();
         let fields = Fields::new(&schema).unwrap();
-        assert_eq!(schema.get_field_name(fields.tokens), "tokens");
+        assert_eq!(schema.get_field_name(fields.passage_spans), "passage_spans");
         assert_eq!(schema.get_field_name(fields.stamp), "stamp");
     }
 

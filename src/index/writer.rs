@@ -10,7 +10,8 @@
 //! of a complete walk. [`Indexer::add_articles`] takes articles from any iterator instead of files.
 
 use super::day_range;
-use super::schema::{Fields, KIND_ARTICLE, KIND_PASSAGE};
+use super::passage_record::{PassageRecord, pack_span};
+use super::schema::{Fields, KIND_ARTICLE};
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{AnnotateOptions, EntityName, annotate};
@@ -228,8 +229,8 @@ fn hash_text(hasher: &mut blake3::Hasher, text: Option<&str>) {
     }
 }
 
-/// The documents of one article: the article itself, then its passages, each with the entities
-/// and dates it mentions.
+/// The document of one article, with its passages (their token spans and stored records, each with
+/// the entities and dates it mentions), and how many passages it has.
 fn documents(
     fields: &Fields,
     article: &Article,
@@ -237,7 +238,7 @@ fn documents(
     file: &str,
     stamp: u64,
     options: &AnnotateOptions,
-) -> Vec<TantivyDocument> {
+) -> (TantivyDocument, usize) {
     let annotated = annotate(article, options);
     let published = article
         .published
@@ -275,31 +276,33 @@ fn documents(
     for date in &annotated.dates {
         doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
     }
-    let mut docs = vec![doc];
     let passages: Vec<Passage> = annotated.passages.iter().map(|p| p.passage).collect();
     let spans = token_spans(&article.body, &passages);
     for (annotated_passage, (first, end)) in annotated.passages.iter().zip(spans) {
         let passage = annotated_passage.passage;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(fields.kind, KIND_PASSAGE);
-        doc.add_text(fields.id, &article.id);
-        doc.add_u64(fields.tokens, u64::from(first) << 32 | u64::from(end));
-        doc.add_u64(fields.passage, passage.index as u64);
-        doc.add_u64(fields.start, passage.start as u64);
-        doc.add_u64(fields.end, passage.end as u64);
-        if let Some(date) = published {
-            doc.add_date(fields.published, date);
-        }
-        for entity in &annotated_passage.entities {
-            add_entity(fields, &mut doc, entity);
-        }
-        for date in &annotated_passage.dates {
-            doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
-            doc.add_text(fields.mention_value, &date.value);
-        }
-        docs.push(doc);
+        doc.add_u64(fields.passage_spans, pack_span(first, end));
+        let record = PassageRecord {
+            start: passage.start,
+            end: passage.end,
+            entities: annotated_passage
+                .entities
+                .iter()
+                .map(EntityName::key)
+                .collect(),
+            dates: annotated_passage
+                .dates
+                .iter()
+                .map(|date| date.value.clone())
+                .collect(),
+            days: annotated_passage
+                .dates
+                .iter()
+                .map(|date| day_range::encode(date.first, date.last))
+                .collect(),
+        };
+        doc.add_text(fields.passages, record.to_stored());
     }
-    docs
+    (doc, passages.len())
 }
 
 /// Adds an entity's filter terms and its shown name to a document.
@@ -575,7 +578,7 @@ impl<'a> Indexer<'a> {
         // as they are from the same file, which a re-run of a grown or touched file mostly holds.
         // Such articles keep their old file stamp, so the file is re-read (not re-analysed) by
         // later runs: the content hash decides.
-        let prepared: Vec<(u64, Option<Vec<TantivyDocument>>)> = articles
+        let prepared: Vec<(u64, Option<(TantivyDocument, usize)>)> = articles
             .par_iter()
             .map(|article| {
                 let hash = article_hash(article);
@@ -583,12 +586,12 @@ impl<'a> Indexer<'a> {
                     .articles
                     .get(&article.id)
                     .is_some_and(|old| old.hash == hash && old.file == file);
-                let docs =
+                let document =
                     (!unchanged).then(|| documents(fields, article, hash, file, stamp, analysis));
-                (hash, docs)
+                (hash, document)
             })
             .collect();
-        for (article, (hash, docs)) in articles.iter().zip(prepared) {
+        for (article, (hash, document)) in articles.iter().zip(prepared) {
             if !self.seen.insert(article.id.clone()) {
                 self.summary.problems.push(Problem {
                     path: article.path.clone(),
@@ -602,12 +605,12 @@ impl<'a> Indexer<'a> {
                 });
                 continue;
             }
-            // No documents: the article is indexed as it is, from this file.
-            let Some(docs) = docs else {
+            // No document: the article is indexed as it is, from this file.
+            let Some((doc, passages)) = document else {
                 self.summary.unchanged += 1;
                 continue;
             };
-            let mut operations = Vec::with_capacity(docs.len() + 1);
+            let mut operations = Vec::with_capacity(2);
             match self.state.articles.get(&article.id) {
                 Some(old) => {
                     if old.hash == hash {
@@ -622,11 +625,10 @@ impl<'a> Indexer<'a> {
                 }
                 None => self.summary.added += 1,
             }
-            self.summary.passages += docs.len() - 1;
+            self.summary.passages += passages;
             self.written_since_commit += 1;
-            // One group: the article's documents go to the same segment, one after the other,
-            // which lets a search find an article's passages right after it.
-            operations.extend(docs.into_iter().map(UserOperation::Add));
+            // One group: the old version's removal and the new one's addition.
+            operations.push(UserOperation::Add(doc));
             self.writer.run(operations)?;
         }
         Ok(())

@@ -1,11 +1,12 @@
 //! Looking up one article by id: its metadata, body and passages, for `lede show` and for hits found
 //! through their passages.
 
+use super::passage_scores::passage_records;
 use crate::analyze::annotate::EntityName;
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::Index;
-use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
+use crate::index::schema::KIND_ARTICLE;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -71,10 +72,6 @@ pub(crate) fn passage_text(body: &str, start: usize, end: usize) -> String {
     body.get(start..end).unwrap_or_default().to_string()
 }
 
-pub(crate) fn first_u64(doc: &TantivyDocument, field: tantivy::schema::Field) -> u64 {
-    doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
-}
-
 pub(crate) fn timestamp(date: tantivy::DateTime) -> Option<jiff::Timestamp> {
     jiff::Timestamp::from_second(date.into_timestamp_secs()).ok()
 }
@@ -117,35 +114,24 @@ impl Index {
             .next())
     }
 
-    /// An article's passages, in order, with their addresses; their text is cut from `body`.
-    pub(crate) fn passages_of(
-        &self,
-        searcher: &Searcher,
-        id: &str,
-        body: &str,
-    ) -> Result<Vec<(DocAddress, StoredPassage)>> {
-        let mut passages = Vec::new();
-        for address in self.documents_of(searcher, id, KIND_PASSAGE)? {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            let f = &self.fields;
-            let (start, end) = (
-                first_u64(&doc, f.start) as usize,
-                first_u64(&doc, f.end) as usize,
-            );
-            passages.push((
-                address,
-                StoredPassage {
-                    index: first_u64(&doc, f.passage) as usize,
-                    start,
-                    end,
-                    text: passage_text(body, start, end),
-                    entities: entity_names(&doc, f.entity_name),
-                    dates: all_texts(&doc, f.mention_value),
-                },
-            ));
-        }
-        passages.sort_by_key(|(_, p)| p.index);
-        Ok(passages)
+    /// An article document's passages, in order; their text is cut from `body`.
+    pub(crate) fn passages_of(&self, doc: &TantivyDocument, body: &str) -> Vec<StoredPassage> {
+        passage_records(doc, &self.fields)
+            .into_iter()
+            .enumerate()
+            .map(|(index, record)| StoredPassage {
+                index,
+                start: record.start,
+                end: record.end,
+                text: passage_text(body, record.start, record.end),
+                entities: record
+                    .entities
+                    .iter()
+                    .filter_map(|key| EntityName::from_key(key))
+                    .collect(),
+                dates: record.dates,
+            })
+            .collect()
     }
 
     /// The article stored under `id`, with its passages; `None` when there is none.
@@ -156,11 +142,7 @@ impl Index {
         };
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = self.stored_article(&doc, id);
-        let passages = self
-            .passages_of(&searcher, id, &article.body)?
-            .into_iter()
-            .map(|(_, p)| p)
-            .collect();
+        let passages = self.passages_of(&doc, &article.body);
         Ok(Some(StoredArticle {
             article,
             entities: entity_names(&doc, self.fields.entity_name),

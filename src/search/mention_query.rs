@@ -38,8 +38,7 @@ impl Query for MentionQuery {
 
 impl MentionQuery {
     fn within(&self, value: u64) -> bool {
-        let (first, last) = day_range::decode_days(value);
-        first >= self.first && last <= self.last
+        day_range::within(value, self.first, self.last)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod lookup;
 mod mention_query;
 pub mod params;
+mod passage_filter;
 mod passage_query;
 mod passage_scores;
 mod query;
@@ -29,14 +30,16 @@ pub use request::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_b
 pub use results::{Hit, PassageHit, SearchResults};
 pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};
 
+use crate::analyze::annotate::EntityName;
 use crate::error::Result;
 use crate::index::Index;
+use crate::index::passage_record::PassageRecord;
 use crate::index::schema::KIND_ARTICLE;
 pub(crate) use collect::IdCache;
 use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
-use lookup::{all_texts, entity_names, first_u64, passage_text};
-use passage_scores::candidate_passages;
+use lookup::{entity_names, passage_text};
+use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
 use seek::scores_at;
 use stats::KindStatistics;
@@ -195,8 +198,7 @@ impl Index {
             searcher,
             &self.fields,
             &compiled.passage,
-            compiled.passage_filter.as_deref(),
-            &segments,
+            compiled.passage_filter.as_ref(),
             &wanted_addresses,
         )?;
         let presence = term_presence::term_presence(
@@ -266,13 +268,11 @@ impl Index {
             .into_iter()
             .collect();
         articles.sort();
-        let segments = self.id_cache.for_searcher(searcher)?;
         let matches = candidate_passages(
             searcher,
             &self.fields,
             &compiled.passage,
-            compiled.passage_filter.as_deref(),
-            &segments,
+            compiled.passage_filter.as_ref(),
             &articles,
         )?;
         let published: Vec<Option<tantivy::columnar::Column<DateTime>>> = searcher
@@ -280,43 +280,52 @@ impl Index {
             .iter()
             .map(|reader| reader.fast_fields().date("published").ok())
             .collect();
-        let mut passages: Vec<(Option<DateTime>, f32, DocAddress)> = matches
-            .iter()
-            .flatten()
-            .map(|&(score, address)| {
-                let date = published[address.segment_ord as usize]
-                    .as_ref()
-                    .and_then(|column| column.first(address.doc_id));
-                (date, score, address)
-            })
-            .collect();
+        // (publication date, score, article, passage index)
+        let mut passages: Vec<(Option<DateTime>, f32, DocAddress, usize)> = Vec::new();
+        for (&article, found) in articles.iter().zip(&matches) {
+            let date = published[article.segment_ord as usize]
+                .as_ref()
+                .and_then(|column| column.first(article.doc_id));
+            passages.extend(
+                found
+                    .iter()
+                    .map(|&(score, index)| (date, score, article, index)),
+            );
+        }
+        let order = |a: &(Option<DateTime>, f32, DocAddress, usize),
+                     b: &(Option<DateTime>, f32, DocAddress, usize)| {
+            (a.2, a.3).cmp(&(b.2, b.3))
+        };
         match request.sort {
-            SortOrder::Relevance => {
-                passages.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.2.cmp(&b.2)))
-            }
+            SortOrder::Relevance => passages.sort_by(|a, b| b.1.total_cmp(&a.1).then(order(a, b))),
             // Newest first, undated last; within an article, its best passages first.
             SortOrder::Date => {
-                passages.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)))
+                passages.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(order(a, b)))
             }
         }
         let total = passages.len();
         let terms = compiled.passage.term_texts();
+        let segments = self.id_cache.for_searcher(searcher)?;
         let mut hits = Vec::new();
-        for &(_, score, address) in passages.iter().skip(request.offset).take(request.limit) {
-            let id = id_of(&segments, address);
+        for &(_, score, article, index) in passages.iter().skip(request.offset).take(request.limit)
+        {
+            let id = id_of(&segments, article);
             if !request.load_documents {
                 hits.push(bare_hit(id, score));
                 continue;
             }
-            let (mut hit, body) = self.article_header(searcher, &id, score)?;
+            let doc: TantivyDocument = searcher.doc(article)?;
+            let (mut hit, body) = self.hit_from_article(&doc, &id, score);
+            let records = passage_records(&doc, &self.fields);
             hit.passages
-                .push(self.passage_hit(searcher, address, &body, &terms)?);
+                .extend(passage_hit(&records, index, &body, &terms));
             hits.push(hit);
         }
         Ok((total, hits))
     }
 
-    /// Loads an article hit: its metadata and its best passages, highlighted.
+    /// Loads an article hit: its metadata and its best passages, highlighted (its first passage
+    /// when none matches: a match in the title alone).
     fn article_hit(
         &self,
         searcher: &Searcher,
@@ -326,18 +335,13 @@ impl Index {
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
         let (mut hit, body) = self.hit_from_article(&doc, &candidate.id, candidate.score);
-        for &(_, address) in candidate.passages.iter().take(request.passages_per_hit) {
+        let records = passage_records(&doc, &self.fields);
+        for &(_, index) in candidate.passages.iter().take(request.passages_per_hit) {
             hit.passages
-                .push(self.passage_hit(searcher, address, &body, terms)?);
+                .extend(passage_hit(&records, index, &body, terms));
         }
-        if hit.passages.is_empty()
-            && let Some((first, _)) = self
-                .passages_of(searcher, &candidate.id, &body)?
-                .into_iter()
-                .next()
-        {
-            hit.passages
-                .push(self.passage_hit(searcher, first, &body, terms)?);
+        if hit.passages.is_empty() {
+            hit.passages.extend(passage_hit(&records, 0, &body, terms));
         }
         Ok(hit)
     }
@@ -359,44 +363,31 @@ impl Index {
         };
         (hit, article.body)
     }
+}
 
-    /// An article's metadata, looked up by id, and its body.
-    fn article_header(&self, searcher: &Searcher, id: &str, score: f32) -> Result<(Hit, String)> {
-        Ok(match self.article_address(searcher, id)? {
-            Some(address) => {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                self.hit_from_article(&doc, id, score)
-            }
-            None => (bare_hit(id.to_string(), score), String::new()),
-        })
-    }
-
-    /// A passage of `body`, highlighted. Passage documents store their byte range, not their
-    /// text: the text is cut from the article's stored body.
-    fn passage_hit(
-        &self,
-        searcher: &Searcher,
-        address: DocAddress,
-        body: &str,
-        terms: &HashSet<String>,
-    ) -> Result<PassageHit> {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let f = &self.fields;
-        let (start, end) = (
-            first_u64(&doc, f.start) as usize,
-            first_u64(&doc, f.end) as usize,
-        );
-        let text = passage_text(body, start, end);
-        Ok(PassageHit {
-            index: first_u64(&doc, f.passage) as usize,
-            start,
-            end,
-            highlights: highlight::highlight(&text, terms),
-            text,
-            entities: entity_names(&doc, f.entity_name),
-            dates: all_texts(&doc, f.mention_value),
-        })
-    }
+/// Passage `index` of an article, its text cut from `body` and highlighted; `None` when the
+/// article has no such passage.
+fn passage_hit(
+    records: &[PassageRecord],
+    index: usize,
+    body: &str,
+    terms: &HashSet<String>,
+) -> Option<PassageHit> {
+    let record = records.get(index)?;
+    let text = passage_text(body, record.start, record.end);
+    Some(PassageHit {
+        index,
+        start: record.start,
+        end: record.end,
+        highlights: highlight::highlight(&text, terms),
+        text,
+        entities: record
+            .entities
+            .iter()
+            .filter_map(|key| EntityName::from_key(key))
+            .collect(),
+        dates: record.dates.clone(),
+    })
 }
 
 /// The article id of a document.

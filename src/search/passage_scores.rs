@@ -1,22 +1,22 @@
 //! The matching passages of known articles, scored from the body's postings.
 //!
-//! The writer adds an article and its passages as one group, so an article's passages are the
-//! documents right after its own, up to the first of another id; each stores the body token
-//! positions it spans. For each candidate article, the positions of the query's terms are read
-//! from the body's postings by seeking, and each passage is scored on those within its span (see
-//! [`super::passage_query`]).
+//! An article document holds the body token span of each of its passages (`passage_spans`). For
+//! each candidate article, the positions of the query's terms are read from the body's postings by
+//! seeking, and each passage is scored on those within its span (see [`super::passage_query`]).
+//! Entity and period filters are checked on the passages' stored records.
 
-use super::collect::SegmentIds;
+use super::passage_filter::PassageFilter;
 use super::passage_query::{PassageQuery, PassageStatistics};
-use super::seek::matches_at;
-use super::stats::KindStatistics;
 use crate::error::Result;
-use crate::index::schema::{Fields, KIND_ARTICLE, KIND_PASSAGE};
-use std::sync::Arc;
+use crate::index::passage_record::{PassageRecord, unpack_span};
+use crate::index::schema::{Fields, KIND_ARTICLE};
 use tantivy::postings::{Postings, SegmentPostings};
-use tantivy::query::{Bm25StatisticsProvider, Query};
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocAddress, DocSet, Searcher, Term};
+use tantivy::query::Bm25StatisticsProvider;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
+
+/// A passage found: its score and its index among its article's passages.
+pub(crate) type ScoredPassage = (f32, usize);
 
 /// The BM25 statistics of passages for `query`'s terms in the index.
 fn statistics(
@@ -24,9 +24,12 @@ fn statistics(
     fields: &Fields,
     query: &PassageQuery,
 ) -> Result<PassageStatistics> {
-    let kind_count = |kind: &str| searcher.doc_freq(&Term::from_field_text(fields.kind, kind));
-    let articles = kind_count(KIND_ARTICLE)?;
-    let passages = kind_count(KIND_PASSAGE)?.max(1);
+    let articles = searcher.doc_freq(&Term::from_field_text(fields.kind, KIND_ARTICLE))?;
+    // Deleted articles' passages count too, as their tokens do in the body's total.
+    let mut passages = 0u64;
+    for reader in searcher.segment_readers() {
+        passages += u64::from(reader.fast_fields().u64("passage_spans")?.values.num_vals());
+    }
     let doc_freqs = query
         .terms
         .iter()
@@ -36,21 +39,20 @@ fn statistics(
     Ok(PassageStatistics::new(
         articles,
         &doc_freqs,
-        tokens as f32 / passages as f32,
+        tokens as f32 / passages.max(1) as f32,
     ))
 }
 
 /// For each candidate article (by address), its passages that match `query`, best first, with
-/// their scores. With a `filter` (over passage documents: their kind, entities, mentioned dates),
-/// only the passages that also pass it.
+/// their scores. With a `filter`, only the passages that also pass it (read from the articles'
+/// stored records).
 pub(super) fn candidate_passages(
     searcher: &Searcher,
     fields: &Fields,
     query: &PassageQuery,
-    filter: Option<&dyn Query>,
-    segments: &[Arc<SegmentIds>],
+    filter: Option<&PassageFilter>,
     articles: &[DocAddress],
-) -> Result<Vec<Vec<(f32, DocAddress)>>> {
+) -> Result<Vec<Vec<ScoredPassage>>> {
     let mut matches = vec![Vec::new(); articles.len()];
     if articles.is_empty() {
         return Ok(matches);
@@ -60,10 +62,8 @@ pub(super) fn candidate_passages(
     order.sort_by_key(|&i| articles[i]);
     let mut positions: Vec<Vec<u32>> = vec![Vec::new(); query.terms.len()];
     for group in order.chunk_by(|&a, &b| articles[a].segment_ord == articles[b].segment_ord) {
-        let segment_ord = articles[group[0]].segment_ord;
-        let reader = searcher.segment_reader(segment_ord);
-        let ids = &segments[segment_ord as usize];
-        let spans = reader.fast_fields().u64("tokens")?;
+        let reader = searcher.segment_reader(articles[group[0]].segment_ord);
+        let spans = reader.fast_fields().u64("passage_spans")?;
         let body = reader.inverted_index(fields.body)?;
         let mut postings: Vec<Option<SegmentPostings>> = query
             .terms
@@ -73,9 +73,6 @@ pub(super) fn candidate_passages(
             .map_err(tantivy::TantivyError::from)?;
         for &i in group {
             let article = articles[i].doc_id;
-            let Some(id) = ids.ord(article) else {
-                continue;
-            };
             for (found, postings) in positions.iter_mut().zip(&mut postings) {
                 found.clear();
                 if let Some(postings) = postings
@@ -84,20 +81,21 @@ pub(super) fn candidate_passages(
                     postings.positions(found);
                 }
             }
-            let mut doc = article + 1;
-            while doc < reader.max_doc() && ids.ord(doc) == Some(id) {
-                if let Some(packed) = spans.first(doc) {
-                    let span = (packed >> 32) as u32..packed as u32;
-                    if let Some(score) = query.score(&positions, span, &statistics) {
-                        matches[i].push((score, DocAddress::new(segment_ord, doc)));
-                    }
+            for (index, packed) in spans.values_for_doc(article).enumerate() {
+                if let Some(score) = query.score(&positions, unpack_span(packed), &statistics) {
+                    matches[i].push((score, index));
                 }
-                doc += 1;
             }
         }
     }
     if let Some(filter) = filter {
-        keep_passing(searcher, fields, filter, &mut matches)?;
+        for (list, &article) in matches.iter_mut().zip(articles) {
+            if list.is_empty() {
+                continue;
+            }
+            let records = passage_records(&searcher.doc(article)?, fields);
+            list.retain(|&(_, index)| records.get(index).is_some_and(|r| filter.passes(r)));
+        }
     }
     for list in &mut matches {
         list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -105,20 +103,16 @@ pub(super) fn candidate_passages(
     Ok(matches)
 }
 
-/// Drops the passages that `filter` does not match.
-fn keep_passing(
-    searcher: &Searcher,
-    fields: &Fields,
-    filter: &dyn Query,
-    matches: &mut [Vec<(f32, DocAddress)>],
-) -> Result<()> {
-    let addresses: Vec<DocAddress> = matches.iter().flatten().map(|&(_, a)| a).collect();
-    let stats = KindStatistics::new(searcher, fields.kind, KIND_PASSAGE)?;
-    let mut passing = matches_at(searcher, filter, &stats, &addresses)?.into_iter();
-    for list in matches.iter_mut() {
-        list.retain(|_| passing.next().flatten().is_some());
-    }
-    Ok(())
+/// The stored records of an article document's passages, in order.
+pub(crate) fn passage_records(doc: &TantivyDocument, fields: &Fields) -> Vec<PassageRecord> {
+    doc.get_all(fields.passages)
+        .map(|value| {
+            value
+                .as_str()
+                .and_then(PassageRecord::from_stored)
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 /// Whether `postings` (moving forward only) hold `doc`.

@@ -1,13 +1,14 @@
-//! From query text to tantivy queries: one over articles (title and body), one over passages, with
-//! the same filters. Full syntax is parsed leniently: what cannot be parsed is dropped and reported.
+//! From query text to tantivy queries: one over articles (title and body) with the request's
+//! filters, and what the query and filters ask of passages. Full syntax is parsed leniently: what cannot be parsed is dropped and reported.
 
 use super::filters::EntityFilter;
 use super::mention_query::MentionQuery;
+use super::passage_filter::PassageFilter;
 use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
 use crate::index::day_range::day_number;
-use crate::index::schema::{KIND_ARTICLE, KIND_PASSAGE};
+use crate::index::schema::KIND_ARTICLE;
 use regex::Regex;
 use std::ops::Bound;
 use std::sync::OnceLock;
@@ -21,15 +22,14 @@ use tantivy::{DateTime, Term};
 /// Weight of a title match against a body match.
 const TITLE_BOOST: f32 = 1.5;
 
-/// A query ready to run against both kinds of documents.
+/// A query ready to run against articles and their passages.
 pub(crate) struct CompiledQuery {
     /// Matches and scores articles.
     pub article: Box<dyn Query>,
     /// Matches and scores passages, on the positions of its terms in their article's body.
     pub passage: PassageQuery,
-    /// What a passage must also match when the request has filters: its kind, and the filters
-    /// over its own entities and mentioned dates. `None` without filters.
-    pub passage_filter: Option<Box<dyn Query>>,
+    /// What a passage must also hold when the request filters by entities or mentioned dates.
+    pub passage_filter: Option<PassageFilter>,
     /// The query's distinct terms as the index holds them (analysed text), but none under a
     /// `NOT`: what an article's lead and its title or body are checked for (see
     /// [`super::term_presence`]). Empty for a match-all query.
@@ -347,7 +347,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     CompiledQuery {
         article,
         passage,
-        passage_filter: (!unfiltered).then(|| combine(Box::new(AllQuery), KIND_PASSAGE)),
+        passage_filter: PassageFilter::new(&entities, request.mentions),
         terms,
         warnings,
     }

@@ -25,8 +25,8 @@ pub(crate) struct Candidate {
     pub address: DocAddress,
     /// Whole-article BM25.
     pub article_score: f32,
-    /// Its matching passages, best first.
-    pub passages: Vec<(f32, DocAddress)>,
+    /// Its matching passages (score, index among its passages), best first.
+    pub passages: Vec<(f32, usize)>,
     /// The share of the query's distinct terms its lead contains (0 to 1).
     pub lead_coverage: f32,
     /// The share of the query's distinct terms its title or body contains (0 to 1).
@@ -111,7 +111,7 @@ mod tests {
             address: DocAddress::new(0, 0),
             article_score: article,
             passages: passage
-                .map(|p| (p, DocAddress::new(0, 1)))
+                .map(|p| (p, 0))
                 .into_iter()
                 .collect(),
             lead_coverage: 0.0,
