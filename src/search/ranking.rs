@@ -110,10 +110,7 @@ mod tests {
             id: id.into(),
             address: DocAddress::new(0, 0),
             article_score: article,
-            passages: passage
-                .map(|p| (p, 0))
-                .into_iter()
-                .collect(),
+            passages: passage.map(|p| (p, 0)).into_iter().collect(),
             lead_coverage: 0.0,
             coverage: 0.0,
             newsiness: 0.0,
