@@ -10,6 +10,7 @@
 //! judgement. It split Reuters into two classes whose leads counted differently and lost 0.004
 //! nDCG@10 on known-item Reuters against length alone.
 
+use super::passages::word_count;
 use super::token_spans::token_count;
 use serde::{Deserialize, Serialize};
 
@@ -36,13 +37,10 @@ pub struct Lead {
 /// Finds the lead of `body` and judges how news-like it is.
 pub fn lead(body: &str) -> Lead {
     let mut end = 0;
-    let mut words = 0;
-    for word in body.split_whitespace() {
-        if words < LEAD_WORDS {
-            end = word.as_ptr() as usize - body.as_ptr() as usize + word.len();
-        }
-        words += 1;
+    for word in body.split_whitespace().take(LEAD_WORDS) {
+        end = word.as_ptr() as usize - body.as_ptr() as usize + word.len();
     }
+    let words = word_count(body);
     let newsiness = if words <= SHORT_WORDS {
         1.0
     } else if words >= LONG_WORDS {

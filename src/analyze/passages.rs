@@ -36,7 +36,7 @@ pub struct Passage {
 
 /// The white-space separated words of `text` (as `split_whitespace` counts them; ASCII text is
 /// counted byte by byte, which is several times faster).
-fn word_count(text: &str) -> usize {
+pub(crate) fn word_count(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
     }

@@ -133,24 +133,29 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = from;
     let bytes = text.as_bytes();
-    let mut iter = text[from..to]
-        .char_indices()
-        .map(|(i, c)| (i + from, c))
-        .peekable();
-    while let Some((i, c)) = iter.next() {
+    let mut pos = from;
+    // Candidates are found byte-wise: `.`, `!`, `?` and the first byte of `…` (and of other
+    // three-byte characters, told apart below); decoding every character was the splitter's cost.
+    while let Some(offset) = bytes[pos..to]
+        .iter()
+        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        let i = pos + offset;
+        let c = text[i..].chars().next().expect("a char boundary");
+        pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
         // Include further terminal punctuation and closing quotes.
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
+        let mut end = pos;
+        for d in text[end..to].chars() {
             if matches!(d, '.' | '!' | '?' | '…') || is_closing(d) {
-                end = j + d.len_utf8();
-                iter.next();
+                end += d.len_utf8();
             } else {
                 break;
             }
         }
+        pos = end;
         if end >= to || !(bytes[end] as char).is_ascii_whitespace() {
             continue;
         }
