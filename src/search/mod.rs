@@ -19,7 +19,6 @@ mod ranking;
 pub mod request;
 pub mod results;
 mod seek;
-mod stats;
 mod term_presence;
 pub mod timeline;
 
@@ -34,7 +33,6 @@ use crate::analyze::annotate::EntityName;
 use crate::error::Result;
 use crate::index::Index;
 use crate::index::passage_record::PassageRecord;
-use crate::index::schema::KIND_ARTICLE;
 pub(crate) use collect::IdCache;
 use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
@@ -42,7 +40,6 @@ use lookup::{entity_names, passage_text};
 use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
 use seek::scores_at;
-use stats::KindStatistics;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
@@ -136,14 +133,12 @@ impl Index {
             SortOrder::Relevance => (request.offset + request.limit).max(request.rescore_window),
             SortOrder::Date => request.offset + request.limit,
         };
-        let article_stats = KindStatistics::new(searcher, self.fields.kind, KIND_ARTICLE)?;
         let segments = self.id_cache.for_searcher(searcher)?;
         let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
-                let top = searcher.search_with_statistics_provider(
+                let top = searcher.search(
                     &*compiled.article,
                     &TopDocs::with_limit(depth.max(1)).order_by_score(),
-                    &article_stats,
                 )?;
                 let total = if count {
                     compiled.article.count(searcher)?
@@ -177,7 +172,7 @@ impl Index {
         }
         if request.sort == SortOrder::Date {
             let addresses: Vec<DocAddress> = candidates.iter().map(|c| c.address).collect();
-            let scores = scores_at(searcher, &*compiled.article, &article_stats, &addresses)?;
+            let scores = scores_at(searcher, &*compiled.article, &addresses)?;
             for (c, score) in candidates.iter_mut().zip(scores) {
                 c.article_score = score;
             }

@@ -1,5 +1,6 @@
 //! From query text to tantivy queries: one over articles (title and body) with the request's
-//! filters, and what the query and filters ask of passages. Full syntax is parsed leniently: what cannot be parsed is dropped and reported.
+//! filters, and what the query and filters ask of passages. Full syntax is parsed leniently: what
+//! cannot be parsed is dropped and reported.
 
 use super::filters::EntityFilter;
 use super::mention_query::MentionQuery;

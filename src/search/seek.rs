@@ -2,7 +2,6 @@
 //! gives them (or their passages) are read by moving each segment's scorer forward to their
 //! addresses, never by running the query over the whole index.
 
-use super::stats::KindStatistics;
 use crate::error::Result;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DocAddress, DocSet, Searcher};
@@ -13,28 +12,24 @@ use tantivy::{DocAddress, DocSet, Searcher};
 pub(super) fn scores_at(
     searcher: &Searcher,
     query: &dyn Query,
-    stats: &KindStatistics,
     addresses: &[DocAddress],
 ) -> Result<Vec<f32>> {
-    let matches = matches_at(searcher, query, stats, addresses)?;
+    let matches = matches_at(searcher, query, addresses)?;
     Ok(matches.into_iter().map(|m| m.unwrap_or(0.0)).collect())
 }
 
 /// The scores of `query` for the documents at `addresses`, `None` where it does not match or the
 /// document is deleted, found by seeking each segment's scorer to them.
-pub(super) fn matches_at(
+fn matches_at(
     searcher: &Searcher,
     query: &dyn Query,
-    stats: &KindStatistics,
     addresses: &[DocAddress],
 ) -> Result<Vec<Option<f32>>> {
     let mut scores = vec![None; addresses.len()];
     if addresses.is_empty() {
         return Ok(scores);
     }
-    let weight = query.weight(EnableScoring::enabled_from_statistics_provider(
-        stats, searcher,
-    ))?;
+    let weight = query.weight(EnableScoring::enabled_from_searcher(searcher))?;
     let mut order: Vec<usize> = (0..addresses.len()).collect();
     order.sort_by_key(|&i| addresses[i]);
     let mut current: Option<(u32, Box<dyn tantivy::query::Scorer>)> = None;
