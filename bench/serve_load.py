@@ -54,10 +54,13 @@ def main():
     server = None
     url = args.url
     if url is None:
-        if not os.path.exists(os.path.join(args.index, "meta.json")):
+        # Built when missing or of another schema version (`lede stats` fails on those).
+        readable = os.path.exists(os.path.join(args.index, "meta.json")) and subprocess.run(
+            [args.lede, "stats", "--index", args.index], capture_output=True).returncode == 0
+        if not readable:
             print(f"building the index at {args.index}", file=sys.stderr)
             subprocess.run([args.lede, "index", os.path.join(data, "corpus.jsonl"),
-                            "--index", args.index, "-q"], check=True)
+                            "--index", args.index, "--rebuild", "-q"], check=True)
         server = subprocess.Popen([args.lede, "serve", "--addr", "127.0.0.1:0", "--index", args.index],
                                   stdout=subprocess.PIPE, text=True)
         line = server.stdout.readline()
