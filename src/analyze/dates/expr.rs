@@ -134,12 +134,23 @@ pub(super) enum Expr {
 /// Reads a match into its meaning, or rejects it.
 pub(super) type Builder = fn(&Captures) -> Option<Expr>;
 
+/// Tells from the text just before a match (up to [`CONTEXT_BYTES`]) that it is not a mention.
+pub(super) type ContextCheck = fn(before: &str) -> bool;
+
+/// How much text before a match a [`ContextCheck`] sees.
+pub(super) const CONTEXT_BYTES: usize = 64;
+
 /// One pattern and the reader of its matches.
 pub(super) struct Rule {
     /// The pattern, compiled once.
     pub(super) re: Regex,
     /// Reads a match into its meaning, or rejects it.
     pub(super) build: Builder,
+    /// Rejects a match by the text before it. Context that would otherwise be a pattern's
+    /// optional prefix ("the worst drought in 26 years") is checked here: a prefix of bounded
+    /// length over any characters multiplies the states of the rule set's automaton, which
+    /// then spends its time being rebuilt.
+    pub(super) reject_after: Option<ContextCheck>,
 }
 
 impl Rule {
@@ -147,11 +158,25 @@ impl Rule {
     /// caught by the tests, and the rule is then left out rather than panicking.
     pub(super) fn new(pattern: &str, build: Builder) -> Option<Rule> {
         match compile(pattern) {
-            Ok(re) => Some(Rule { re, build }),
+            Ok(re) => Some(Rule {
+                re,
+                build,
+                reject_after: None,
+            }),
             Err(err) => {
                 debug_assert!(false, "bad date pattern {pattern}: {err}");
                 None
             }
+        }
+    }
+}
+
+impl Rule {
+    /// The rule, rejecting the matches after which `check` holds.
+    pub(super) fn rejecting_after(self, check: ContextCheck) -> Rule {
+        Rule {
+            reject_after: Some(check),
+            ..self
         }
     }
 }

@@ -149,19 +149,36 @@ pub(super) fn rules() -> Vec<Rule> {
             r"(?i)\brecent\s+(?P<u>days|weeks|months|quarters)\b".into(),
             recent_span,
         ),
-        (
-            format!(r"(?i)(?:\b(?P<record>first|second|third|last|times?|ever|most|least|worst|best|highest|lowest|largest|biggest|smallest|strongest|weakest|longest|greatest|sharpest|steepest|fastest|slowest)\b[^.;:!?]{{0,40}}?\s)?\bin\s+(?P<mention>(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?))\b(?P<more>\s+or\b|['-]|\s+(?:of|from|after|before|since|to|time)\b)?"),
-            within,
-        ),
-        (
-            format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
-            duration,
-        ),
     ];
-    specs
+    let mut rules: Vec<Rule> = specs
         .into_iter()
         .filter_map(|(p, b)| Rule::new(&p, b))
-        .collect()
+        .collect();
+    // Before the plain duration, which matches the same words and loses ties to earlier rules.
+    rules.extend(
+        Rule::new(
+            &format!(r"(?i)\bin\s+(?P<mention>(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?))\b(?P<more>\s+or\b|['-]|\s+(?:of|from|after|before|since|to|time)\b)?"),
+            within,
+        )
+        .map(|rule| rule.rejecting_after(after_a_record)),
+    );
+    rules.extend(Rule::new(
+        &format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
+        duration,
+    ));
+    rules
+}
+
+/// Whether the text before "in five years" makes it a record's span ("the first time in 40
+/// years", "the worst drought in 26 years"): a superlative or ordinal shortly before, in the same
+/// clause.
+fn after_a_record(before: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        super::expr::compile(r"(?i)\b(?:first|second|third|last|times?|ever|most|least|worst|best|highest|lowest|largest|biggest|smallest|strongest|weakest|longest|greatest|sharpest|steepest|fastest|slowest)\b[^.;:!?]{0,40}?\s$").ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(before))
 }
 
 fn day_offset(c: &Captures) -> Option<Expr> {
@@ -603,7 +620,7 @@ fn duration(c: &Captures) -> Option<Expr> {
 /// drought in 26 years") counts back over a span, and "in a year or two",
 /// "in two years' time" and "in 15 year bonds" are left to the other rules.
 fn within(c: &Captures) -> Option<Expr> {
-    if group(c, "more").is_some() || group(c, "record").is_some() {
+    if group(c, "more").is_some() {
         return None;
     }
     let u = group(c, "u")?;

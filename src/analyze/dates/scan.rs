@@ -12,7 +12,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 /// The rule set's lazy DFA cache, per thread that searches with it.
 const DFA_CACHE_BYTES: usize = 32 << 20;
 
-use super::expr::{Expr, Rule};
+use super::expr::{CONTEXT_BYTES, Expr, Rule};
 use super::{absolute, relative};
 
 /// A matched expression: its byte span in the text and its meaning.
@@ -102,6 +102,13 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
                 && !plausible_number(text, m.start(), m.end())
             {
                 continue;
+            }
+            if let Some(check) = rule.reject_after {
+                let start = caps.get(0).map_or(m.start(), |whole| whole.start());
+                let from = floor_char_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+                if check(&text[from..start]) {
+                    continue;
+                }
             }
             if let Some(expr) = (rule.build)(&caps) {
                 found.push((m.start(), m.end(), order, expr));
