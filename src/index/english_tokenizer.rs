@@ -177,4 +177,30 @@ mod tests {
             assert_eq!(tokens(&mut fused, line), tokens(&mut plain, line));
         }
     }
+
+    #[test]
+    fn colliding_long_and_non_ascii_words_keep_their_own_stems() {
+        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
+        let words: Vec<&str> = seed.split_whitespace().collect();
+        // Far more distinct words than the stem memo has slots, so slots are overwritten, plus words
+        // around the inline limit and outside ASCII.
+        let mut text = String::new();
+        for (i, suffix) in ["", "ing", "ed", "s", "ations", "ness", "ly", "izing"]
+            .iter()
+            .cycle()
+            .take(40_000)
+            .enumerate()
+        {
+            text.push_str(words[i % words.len()]);
+            text.push_str(suffix);
+            text.push_str(&format!(" x{i}ing "));
+        }
+        text.push_str(" connectionsconnectionsconnection connectionsconnectionsconnectionsss ");
+        text.push_str(" préférences naïvely façades CAFÉS ");
+        let mut fused = TextAnalyzer::from(EnglishTokenizer::default());
+        let mut plain = chain();
+        for _ in 0..2 {
+            assert_eq!(tokens(&mut fused, &text), tokens(&mut plain, &text));
+        }
+    }
 }

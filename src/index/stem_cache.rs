@@ -1,16 +1,16 @@
-//! A stemming token filter that remembers the stems it has computed.
+//! English Snowball stemming that remembers the stems it has computed, for the English tokenizer
+//! ([`super::english_tokenizer`]).
 //!
 //! News text repeats its words: Snowball stemming was about a quarter of indexing time in a
-//! profile of Reuters-21578, most of it on words already stemmed. This filter gives the same stems
+//! profile of Reuters-21578, most of it on words already stemmed. The memo gives the same stems
 //! as tantivy's `Stemmer` (the same `frostem` algorithm, pinned to tantivy's version) and keeps the
 //! recent ones in a two-way set-associative table, like a CPU cache: a word hashes (FxHash) to a
 //! pair of slots that hold a word and its stem inline, so a lookup touches one or two cache lines,
-//! and a new word replaces the less recently used of its pair. A hash map
-//! with heap-allocated keys, the first version, spent a third of bare indexing time waiting for
-//! its keys' memory.
+//! and a new word replaces the less recently used of its pair. A hash map with heap-allocated
+//! keys, the first version, spent a third of bare indexing time waiting for its keys' memory. The
+//! tokenizer's tests check its stems against tantivy's, including words that collide in the table.
 
 use std::hash::Hasher;
-use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Slots in the table (a power of two): 16,384 slots of 64 bytes, 1 MiB per analyzer.
 const SLOTS: usize = 1 << 14;
@@ -21,39 +21,6 @@ const WORD_MAX: usize = 32;
 /// Tokens an analyzer stems directly before it allocates its table, so that the many short-lived
 /// analyzers that parse one query each never pay for it.
 const WARM_UP_TOKENS: usize = 512;
-
-/// English Snowball stemming with a memo of recent words.
-#[derive(Clone, Default)]
-pub struct CachedStemmer;
-
-impl TokenFilter for CachedStemmer {
-    type Tokenizer<T: Tokenizer> = CachedStemmerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> CachedStemmerFilter<T> {
-        CachedStemmerFilter {
-            inner: tokenizer,
-            memo: StemMemo::default(),
-        }
-    }
-}
-
-/// The tokenizer [`CachedStemmer`] wraps around another.
-#[derive(Clone)]
-pub struct CachedStemmerFilter<T> {
-    inner: T,
-    memo: StemMemo,
-}
-
-impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
-    type TokenStream<'a> = CachedStemmerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream {
-            tail: self.inner.token_stream(text),
-            memo: &mut self.memo,
-        }
-    }
-}
 
 /// One slot: a word, zero-padded to [`WORD_MAX`] bytes so that it compares as four machine words,
 /// and its stem inline (a stem is never longer than its word).
@@ -188,95 +155,6 @@ impl StemMemo {
         if *stem != **word {
             let stem = stem.into_owned();
             *word = stem;
-        }
-    }
-}
-
-/// The token stream of [`CachedStemmerFilter`].
-pub struct CachedStemmerStream<'a, T> {
-    tail: T,
-    memo: &'a mut StemMemo,
-}
-
-impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
-        }
-        self.memo.stem_in_place(&mut self.tail.token_mut().text);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use tantivy::tokenizer::{Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer};
-
-    fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(token) = stream.next() {
-            out.push(token.text.clone());
-        }
-        out
-    }
-
-    /// The analyzer with the memo, and the same with tantivy's own stemmer.
-    fn cached_and_plain() -> (TextAnalyzer, TextAnalyzer) {
-        let cached = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(CachedStemmer)
-            .build();
-        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(LowerCaser)
-            .filter(Stemmer::new(Language::English))
-            .build();
-        (cached, plain)
-    }
-
-    #[test]
-    fn stems_match_tantivys_stemmer_on_real_text() {
-        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
-        let (mut cached, mut plain) = cached_and_plain();
-        // Twice: the second pass is served from the memo.
-        for _ in 0..2 {
-            let got = terms(&mut cached, seed);
-            assert_eq!(got, terms(&mut plain, seed));
-            assert!(got.len() > 300);
-        }
-    }
-
-    #[test]
-    fn colliding_long_and_non_ascii_words_keep_their_own_stems() {
-        let seed = include_str!("../../corpus/000_feb3187bc183f0b1.txt");
-        let words: Vec<&str> = seed.split_whitespace().collect();
-        // Far more distinct words than the table has slots, so slots are overwritten, plus words
-        // around the inline limit and outside ASCII.
-        let mut text = String::new();
-        for (i, suffix) in ["", "ing", "ed", "s", "ations", "ness", "ly", "izing"]
-            .iter()
-            .cycle()
-            .take(40_000)
-            .enumerate()
-        {
-            text.push_str(words[i % words.len()]);
-            text.push_str(suffix);
-            text.push_str(&format!(" x{i}ing "));
-        }
-        text.push_str(" connectionsconnectionsconnection connectionsconnectionsconnectionsss ");
-        text.push_str(" préférences naïvely façades CAFÉS ");
-        let (mut cached, mut plain) = cached_and_plain();
-        for _ in 0..2 {
-            assert_eq!(terms(&mut cached, &text), terms(&mut plain, &text));
         }
     }
 }
