@@ -16,10 +16,7 @@ use crate::error::{Error, Result};
 use schema::{Fields, SCHEMA_VERSION, build_schema, register_analyzers};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
-use tantivy::collector::Count;
-use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{IndexReader, ReloadPolicy, Term};
+use tantivy::{IndexReader, ReloadPolicy};
 
 /// What every commit records in tantivy's commit payload.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -229,14 +226,6 @@ impl Index {
         Ok(self.reader.reload()?)
     }
 
-    fn count_kind(&self, kind: &str) -> Result<u64> {
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields.kind, kind),
-            IndexRecordOption::Basic,
-        );
-        Ok(self.reader.searcher().search(&query, &Count)? as u64)
-    }
-
     /// The passages of the live articles: the values of their `passage_spans` column.
     fn count_passages(&self) -> Result<u64> {
         let searcher = self.reader.searcher();
@@ -263,7 +252,7 @@ impl Index {
         }
         Ok(IndexStats {
             path: self.dir.clone(),
-            articles: self.count_kind(schema::KIND_ARTICLE)?,
+            articles: self.reader.searcher().num_docs(),
             passages: self.count_passages()?,
             size_bytes,
             segments: self.reader.searcher().segment_readers().len(),

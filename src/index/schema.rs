@@ -14,21 +14,16 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
 /// Whole values lower-cased (sources, tags).
 pub const KEYWORD: &str = "lede_keyword";
 
-/// The `kind` of an article document.
-pub const KIND_ARTICLE: &str = "article";
-
 /// Handles to every field of the schema.
 #[derive(Debug, Clone)]
 pub struct Fields {
-    /// `article`: what a document is (every document so far), for the queries that must say so.
-    pub kind: Field,
     /// The article id.
     pub id: Field,
     /// Headline.
@@ -92,7 +87,6 @@ fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
 /// Builds the schema.
 pub fn build_schema() -> Schema {
     let mut builder = Schema::builder();
-    builder.add_text_field("kind", STRING);
     builder.add_text_field("id", STRING | STORED | FAST);
     builder.add_text_field("title", text_options(ENGLISH, true));
     builder.add_text_field("body", text_options(ENGLISH, true));
@@ -137,7 +131,6 @@ impl Fields {
     pub fn new(schema: &Schema) -> tantivy::Result<Fields> {
         let f = |name: &str| schema.get_field(name);
         Ok(Fields {
-            kind: f("kind")?,
             id: f("id")?,
             title: f("title")?,
             body: f("body")?,

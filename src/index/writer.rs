@@ -11,7 +11,7 @@
 
 use super::day_range;
 use super::passage_record::{PassageRecord, pack_span};
-use super::schema::{Fields, KIND_ARTICLE};
+use super::schema::Fields;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{AnnotateOptions, EntityName, annotate};
@@ -244,7 +244,6 @@ fn documents(
         .published
         .map(|t| DateTime::from_timestamp_secs(t.as_second()));
     let mut doc = TantivyDocument::default();
-    doc.add_text(fields.kind, KIND_ARTICLE);
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);

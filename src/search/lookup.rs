@@ -1,15 +1,14 @@
-//! Looking up one article by id: its metadata, body and passages, for `lede show` and for hits found
-//! through their passages.
+//! Looking up one article by id: its metadata, body and passages, for `lede show` and for the
+//! stored fields of hits.
 
 use super::passage_scores::passage_records;
 use crate::analyze::annotate::EntityName;
 use crate::article::Article;
 use crate::error::Result;
 use crate::index::Index;
-use crate::index::schema::KIND_ARTICLE;
 use serde::{Deserialize, Serialize};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Searcher, TantivyDocument, Term};
 
@@ -77,41 +76,17 @@ pub(crate) fn timestamp(date: tantivy::DateTime) -> Option<jiff::Timestamp> {
 }
 
 impl Index {
-    /// The documents of one kind that belong to an article id, in index order.
-    pub(crate) fn documents_of(
-        &self,
-        searcher: &Searcher,
-        id: &str,
-        kind: &str,
-    ) -> Result<Vec<DocAddress>> {
-        let term = |field, text: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, text),
-                IndexRecordOption::Basic,
-            ))
-        };
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, term(self.fields.id, id)),
-            (Occur::Must, term(self.fields.kind, kind)),
-        ]);
-        let mut found: Vec<DocAddress> = searcher
-            .search(&query, &DocSetCollector)?
-            .into_iter()
-            .collect();
-        found.sort();
-        Ok(found)
-    }
-
     /// The article document of an id.
     pub(crate) fn article_address(
         &self,
         searcher: &Searcher,
         id: &str,
     ) -> Result<Option<DocAddress>> {
-        Ok(self
-            .documents_of(searcher, id, KIND_ARTICLE)?
-            .into_iter()
-            .next())
+        let query = TermQuery::new(
+            Term::from_field_text(self.fields.id, id),
+            IndexRecordOption::Basic,
+        );
+        Ok(searcher.search(&query, &DocSetCollector)?.into_iter().min())
     }
 
     /// An article document's passages, in order; their text is cut from `body`.

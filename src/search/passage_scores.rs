@@ -9,11 +9,11 @@ use super::passage_filter::PassageFilter;
 use super::passage_query::{PassageQuery, PassageStatistics};
 use crate::error::Result;
 use crate::index::passage_record::{PassageRecord, unpack_span};
-use crate::index::schema::{Fields, KIND_ARTICLE};
+use crate::index::schema::Fields;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
 
 /// A passage found: its score and its index among its article's passages.
 pub(crate) type ScoredPassage = (f32, usize);
@@ -24,7 +24,7 @@ fn statistics(
     fields: &Fields,
     query: &PassageQuery,
 ) -> Result<PassageStatistics> {
-    let articles = searcher.doc_freq(&Term::from_field_text(fields.kind, KIND_ARTICLE))?;
+    let articles = searcher.num_docs();
     // Deleted articles' passages count too, as their tokens do in the body's total.
     let mut passages = 0u64;
     for reader in searcher.segment_readers() {

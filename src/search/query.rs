@@ -9,7 +9,6 @@ use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
 use crate::index::day_range::day_number;
-use crate::index::schema::KIND_ARTICLE;
 use regex::Regex;
 use std::ops::Bound;
 use std::sync::OnceLock;
@@ -93,19 +92,14 @@ pub(crate) fn split_entity_clauses(
     (rest, filters)
 }
 
-/// The filters every query of a request carries: its kind, the date range, entities and
-/// mentioned periods.
+/// The filters a request's article query carries: the date range, entities and mentioned periods.
 fn filters(
     index: &Index,
-    kind: &str,
     request: &SearchRequest,
     entities: &[EntityFilter],
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let fields = &index.fields;
-    let mut clauses = vec![filter(Box::new(TermQuery::new(
-        Term::from_field_text(fields.kind, kind),
-        IndexRecordOption::Basic,
-    )))];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for entity in entities {
         let term: Box<dyn Query> = Box::new(TermQuery::new(
             Term::from_field_text(fields.entity, &entity.term()),
@@ -199,8 +193,7 @@ fn is_words_only(text: &str) -> bool {
 /// The article query for words alone, as the parser would score it (each word's title and body
 /// terms, the title boosted; a word written twice counts once) but flat: one disjunction of term
 /// queries, which tantivy runs with block-max WAND, skipping the documents that cannot enter the
-/// top. Without a filter, it needs no `kind` clause either: passages have neither a title nor a
-/// body. `None` when the text has no term (match-all text, or words the analyzer drops).
+/// top. `None` when the text has no term (match-all text, or words the analyzer drops).
 fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
     if is_match_all(text) {
         return None;
@@ -317,11 +310,6 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         .iter()
         .filter_map(|term| term.value().as_str().map(str::to_owned))
         .collect();
-    let combine = |query: Box<dyn Query>, kind: &str| -> Box<dyn Query> {
-        let mut clauses = vec![(Occur::Must, query)];
-        clauses.extend(filters(index, kind, request, &entities));
-        Box::new(BooleanQuery::new(clauses))
-    };
     let unfiltered = entities.is_empty()
         && request.mentions.is_none()
         && request.since.is_none()
@@ -335,15 +323,17 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         .flatten()
     {
         Some(union) => union,
-        None => combine(
-            parse(
+        None => {
+            let parsed = parse(
                 index,
                 &[fields.title, fields.body],
                 &text,
                 Some(&mut warnings),
-            ),
-            KIND_ARTICLE,
-        ),
+            );
+            let mut clauses = vec![(Occur::Must, parsed)];
+            clauses.extend(filters(index, request, &entities));
+            Box::new(BooleanQuery::new(clauses))
+        }
     };
     CompiledQuery {
         article,

@@ -78,10 +78,7 @@ pub(crate) fn term_presence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::schema::KIND_ARTICLE;
     use crate::{Article, Index, IndexOptions, Indexer};
-    use tantivy::collector::TopDocs;
-    use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 
     fn article(id: &str, title: &str, body: &str) -> Article {
         Article {
@@ -92,24 +89,10 @@ mod tests {
         }
     }
 
-    /// The address of an article's own document.
+    /// The address of an article's document.
     fn address(index: &Index, id: &str) -> DocAddress {
-        let fields = &index.fields;
-        let term = |field, text: &str| -> Box<dyn Query> {
-            Box::new(TermQuery::new(
-                Term::from_field_text(field, text),
-                IndexRecordOption::Basic,
-            ))
-        };
-        let query = BooleanQuery::new(vec![
-            (Occur::Must, term(fields.id, id)),
-            (Occur::Must, term(fields.kind, KIND_ARTICLE)),
-        ]);
         let searcher = index.reader.searcher();
-        let top = searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())
-            .unwrap();
-        top[0].1
+        index.article_address(&searcher, id).unwrap().unwrap()
     }
 
     #[test]
