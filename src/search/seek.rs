@@ -1,6 +1,6 @@
-//! Scoring known documents by seeking: once the candidate articles are known, the scores a query
-//! gives them (or their passages) are read by moving each segment's scorer forward to their
-//! addresses, never by running the query over the whole index.
+//! Scoring known documents by seeking: once the candidate articles are known (by date, say), the
+//! scores a query gives them are read by moving each segment's scorer forward to their addresses,
+//! never by running the query over the whole index.
 
 use crate::error::Result;
 use tantivy::query::{EnableScoring, Query};
