@@ -200,7 +200,7 @@ fn article_hash(article: &Article) -> u64 {
         tags,
         path,
     } = article;
-    let mut hasher = blake3::Hasher::new();
+    let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     for field in [id, title, body, path] {
         hash_text(&mut hasher, Some(field));
     }
@@ -213,11 +213,11 @@ fn article_hash(article: &Article) -> u64 {
     for tag in tags {
         hash_text(&mut hasher, Some(tag));
     }
-    crate::ingest::walk::finish64(&hasher)
+    hasher.digest()
 }
 
 /// Feeds a text (its length first) or its absence (a length no text has) to `hasher`.
-fn hash_text(hasher: &mut blake3::Hasher, text: Option<&str>) {
+fn hash_text(hasher: &mut xxhash_rust::xxh3::Xxh3Default, text: Option<&str>) {
     match text {
         Some(text) => {
             hasher.update(&(text.len() as u64).to_le_bytes());

@@ -29,20 +29,10 @@ impl SourceFile {
     }
 }
 
-/// The first 8 bytes of the BLAKE3 hash of `bytes`: lede's stable 64-bit fingerprint.
+/// The XXH3 hash of `bytes`: lede's stable 64-bit fingerprint (XXH3's output is fixed by its
+/// specification, so indexes keep their fingerprints across versions of the crate).
 pub(crate) fn hash64(bytes: &[u8]) -> u64 {
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(bytes);
-    finish64(&hasher)
-}
-
-/// The first 64 bits of what `hasher` has taken in: [`hash64`] of the bytes written to it.
-pub(crate) fn finish64(hasher: &blake3::Hasher) -> u64 {
-    u64::from_le_bytes(
-        hasher.finalize().as_bytes()[..8]
-            .try_into()
-            .expect("8 bytes"),
-    )
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// What a walk found: the files to read and the problems met (unreadable folders, broken links).
