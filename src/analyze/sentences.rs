@@ -202,9 +202,11 @@ fn starts_item(line: &str) -> bool {
     line.starts_with("- ")
         || line.starts_with("* ")
         || line.starts_with("• ")
-        || line.split_once(". ").is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
-        })
+        || {
+            // One to three digits, then ". " (looked for there only, not along the line).
+            let digits = line.bytes().take(4).take_while(u8::is_ascii_digit).count();
+            (1..=3).contains(&digits) && line[digits..].starts_with(". ")
+        }
 }
 
 /// Splits a text into paragraphs (trimmed byte spans). A blank line always separates paragraphs;
@@ -244,6 +246,16 @@ pub fn split_paragraphs(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_items_start_with_a_bullet_or_a_short_number() {
+        for item in ["- one", "* two", "• three", "1. four", "  12. five", "123. six"] {
+            assert!(starts_item(item), "{item:?}");
+        }
+        for line in ["1234. no", "a. no", "3.5 percent. no", "Mr. Smith. no", "12 . no", "-no"] {
+            assert!(!starts_item(line), "{line:?}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         split_sentences(text)
