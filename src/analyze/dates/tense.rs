@@ -171,6 +171,46 @@ const FUTURE_BEFORE_TO: &[&str] = &[
 
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "says", "say", "isn't", "aren't"];
 
+/// Which of the word lists above a word is in: one bit a list.
+mod class {
+    pub(super) const ABBREVIATION: u8 = 1;
+    pub(super) const PAST: u8 = 2;
+    pub(super) const ED_EXCEPTION: u8 = 4;
+    pub(super) const FUTURE: u8 = 8;
+    pub(super) const FUTURE_BEFORE_TO: u8 = 16;
+    pub(super) const PRESENT: u8 = 32;
+}
+
+/// The lists `word` (lower case) is in, as [`class`] bits: one hash lookup instead of a walk
+/// along each list (a sentence's words were compared with the lists one by one for every date
+/// mentioned, a tenth of date extraction).
+fn classes(word: &str) -> u8 {
+    static CLASSES: std::sync::OnceLock<rustc_hash::FxHashMap<&'static str, u8>> =
+        std::sync::OnceLock::new();
+    let classes = CLASSES.get_or_init(|| {
+        let mut classes = rustc_hash::FxHashMap::default();
+        for (list, bit) in [
+            (ABBREVIATIONS, class::ABBREVIATION),
+            (PAST_WORDS, class::PAST),
+            (ED_EXCEPTIONS, class::ED_EXCEPTION),
+            (FUTURE_WORDS, class::FUTURE),
+            (FUTURE_BEFORE_TO, class::FUTURE_BEFORE_TO),
+            (PRESENT_WORDS, class::PRESENT),
+        ] {
+            for &word in list {
+                *classes.entry(word).or_insert(0) |= bit;
+            }
+        }
+        classes
+    });
+    classes.get(word).copied().unwrap_or(0)
+}
+
+/// Whether `word` (lower case) is in the lists of `bits`.
+fn is(word: &str, bits: u8) -> bool {
+    classes(word) & bits != 0
+}
+
 /// The byte range of the sentence around `start..end`, at most a few hundred
 /// bytes each way.
 fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
@@ -204,7 +244,17 @@ fn sentence(text: &str, start: usize, end: usize) -> (usize, usize) {
     (lo, hi)
 }
 
+#[inline]
 fn is_boundary(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    if !matches!(bytes[i], b'\n' | b'!' | b'?' | b'.') {
+        return false;
+    }
+    ends_sentence(text, i)
+}
+
+/// [`is_boundary`] for the bytes that may end a sentence.
+fn ends_sentence(text: &str, i: usize) -> bool {
     let bytes = text.as_bytes();
     match bytes[i] {
         b'\n' => bytes.get(i + 1) == Some(&b'\n') || i > 0 && bytes[i - 1] == b'\n',
@@ -217,12 +267,24 @@ fn is_boundary(text: &str, i: usize) -> bool {
                 .iter()
                 .rposition(|b| b.is_ascii_whitespace())
                 .map_or(0, |p| p + 1);
-            let word = text.get(word_start..i).unwrap_or("").to_ascii_lowercase();
+            let word = &bytes[word_start..i];
             let next = bytes[i + 1..].iter().find(|b| !b.is_ascii_whitespace());
-            !ABBREVIATIONS.contains(&word.as_str()) && next.is_none_or(|b| !b.is_ascii_lowercase())
+            !is_abbreviation(word) && next.is_none_or(|b| !b.is_ascii_lowercase())
         }
         _ => false,
     }
+}
+
+/// Whether the bytes before a full stop are an abbreviation ("Feb", "Mr"), in any case.
+fn is_abbreviation(word: &[u8]) -> bool {
+    let mut lower = [0u8; 16];
+    let Some(lower) = lower.get_mut(..word.len()) else {
+        return false;
+    };
+    for (to, from) in lower.iter_mut().zip(word) {
+        *to = from.to_ascii_lowercase();
+    }
+    std::str::from_utf8(lower).is_ok_and(|word| is(word, class::ABBREVIATION))
 }
 
 /// The tense of the sentence around `start..end` in `text`.
@@ -268,18 +330,17 @@ fn until_opens_past_perfect(text: &str, lo: usize, hi: usize, start: usize) -> b
     let Some(head) = text.get(lo..start) else {
         return false;
     };
-    let head: Vec<String> = head
+    // The head's words, three at most: it must be "until" or "up until" alone.
+    let mut words = head
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .filter(|w| !w.is_empty())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    let opens = matches!(
-        head.iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        ["until"] | ["up", "until"]
-    );
+        .filter(|w| !w.is_empty());
+    let first_three = [words.next(), words.next(), words.next()];
+    let word = |w: Option<&str>, wanted: &str| w.is_some_and(|w| w.eq_ignore_ascii_case(wanted));
+    let opens = match first_three {
+        [first, None, None] => word(first, "until"),
+        [first, second, None] => word(first, "up") && word(second, "until"),
+        _ => false,
+    };
     opens
         && text[start..hi]
             .split(|c: char| !c.is_alphanumeric() && c != '\'')
@@ -348,8 +409,8 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
     if matches!(
         prev,
         "be" | "been" | "being" | "is" | "are" | "am" | "was" | "were"
-    ) && !FUTURE_WORDS.contains(&word)
-        && (PAST_WORDS.contains(&word) || word.ends_with("ed"))
+    ) && !is(word, class::FUTURE)
+        && (is(word, class::PAST) || word.ends_with("ed"))
     {
         return None;
     }
@@ -359,7 +420,7 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
     }
     if word == "to" {
         // "going to", "expected to", "set to": the marker is the pair.
-        return FUTURE_BEFORE_TO.contains(&prev).then_some(Tense::Future);
+        return is(prev, class::FUTURE_BEFORE_TO).then_some(Tense::Future);
     }
     // "the plan", "its plan": a noun, not an intention.
     if word == "plan"
@@ -370,13 +431,14 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
     {
         return None;
     }
-    if word.ends_with("'ll") || FUTURE_WORDS.contains(&word) {
+    let classes = classes(word);
+    if word.ends_with("'ll") || classes & class::FUTURE != 0 {
         return Some(Tense::Future);
     }
-    if PAST_WORDS.contains(&word) {
+    if classes & class::PAST != 0 {
         return Some(Tense::Past);
     }
-    if PRESENT_WORDS.contains(&word) {
+    if classes & class::PRESENT != 0 {
         return Some(Tense::Present);
     }
     // "a still unspecified date", "the untouched markets": adjectives.
@@ -387,7 +449,7 @@ fn classify(word: &str, prev: &str) -> Option<Tense> {
             prev,
             "a" | "an" | "the" | "its" | "their" | "his" | "her" | "still"
         )
-        && !ED_EXCEPTIONS.contains(&word)
+        && classes & class::ED_EXCEPTION == 0
         && word.bytes().all(|b| b.is_ascii_lowercase())
     {
         return Some(Tense::Past);
