@@ -9,7 +9,7 @@ use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// What to annotate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -177,7 +177,7 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
     let found = Recognizer::global().extract(&text);
     // Counted by lower-cased key so that a headline in capitals joins the body's writing.
     let mut counted: Vec<CountedEntity> = Vec::new();
-    let mut position: HashMap<(EntityKind, String), usize> = HashMap::new();
+    let mut position: HashMap<(EntityKind, String), usize> = HashMap::default();
     for entity in found {
         if entity.canonical.trim().is_empty() {
             continue;

@@ -4,7 +4,7 @@
 //! Entries of kind `O` are words news now uses as common nouns ("AI"): an entity that is
 //! exactly such a word is dropped.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::tags::{EntityKind, Span};
@@ -18,7 +18,7 @@ type Name = (Vec<&'static str>, Option<EntityKind>);
 fn names() -> &'static HashMap<&'static str, Vec<Name>> {
     static LIST: OnceLock<HashMap<&'static str, Vec<Name>>> = OnceLock::new();
     LIST.get_or_init(|| {
-        let mut map: HashMap<&str, Vec<Name>> = HashMap::new();
+        let mut map: HashMap<&str, Vec<Name>> = HashMap::default();
         for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
             let Some((kind, name)) = line.split_once('\t') else {
                 continue;
