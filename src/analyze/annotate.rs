@@ -8,8 +8,8 @@ use super::lead::{Lead, lead};
 use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashMap as HashMap;
+use serde::{Deserialize, Serialize};
 
 /// What to annotate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

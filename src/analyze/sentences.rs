@@ -199,14 +199,12 @@ fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
 /// Whether a line starts a list item (`- `, `* `, `• `, `1. `).
 fn starts_item(line: &str) -> bool {
     let line = line.trim_start();
+    // A number is one to three digits, then ". " (looked for there only, not along the line).
+    let digits = line.bytes().take(4).take_while(u8::is_ascii_digit).count();
     line.starts_with("- ")
         || line.starts_with("* ")
         || line.starts_with("• ")
-        || {
-            // One to three digits, then ". " (looked for there only, not along the line).
-            let digits = line.bytes().take(4).take_while(u8::is_ascii_digit).count();
-            (1..=3).contains(&digits) && line[digits..].starts_with(". ")
-        }
+        || (1..=3).contains(&digits) && line[digits..].starts_with(". ")
 }
 
 /// Splits a text into paragraphs (trimmed byte spans). A blank line always separates paragraphs;
@@ -249,10 +247,24 @@ mod tests {
 
     #[test]
     fn list_items_start_with_a_bullet_or_a_short_number() {
-        for item in ["- one", "* two", "• three", "1. four", "  12. five", "123. six"] {
+        for item in [
+            "- one",
+            "* two",
+            "• three",
+            "1. four",
+            "  12. five",
+            "123. six",
+        ] {
             assert!(starts_item(item), "{item:?}");
         }
-        for line in ["1234. no", "a. no", "3.5 percent. no", "Mr. Smith. no", "12 . no", "-no"] {
+        for line in [
+            "1234. no",
+            "a. no",
+            "3.5 percent. no",
+            "Mr. Smith. no",
+            "12 . no",
+            "-no",
+        ] {
             assert!(!starts_item(line), "{line:?}");
         }
     }
