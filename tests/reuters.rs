@@ -61,6 +61,67 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
             .iter()
             .all(|h| { h["published"].as_str().unwrap() < "1987-03" })
     );
+    passages_filtered_by_entity_are_those_that_mention_it(&env);
     let again = env.lede_ok(&["index", jsonl.to_str().unwrap()], 0);
     assert!(summary_line(&again.stderr).contains("21577 unchanged"));
+}
+
+/// A passage shown: its article's id and its index in the article.
+type PassageId = (String, u64);
+
+/// An entity as shown: type and name.
+type ShownEntity = (String, String);
+
+/// Every passage about `oil`, with the entities it mentions.
+fn oil_passages(env: &TestEnv, filter: &[&str]) -> Vec<(PassageId, Vec<ShownEntity>)> {
+    let mut args = vec!["search", "oil", "--passages", "--json", "--limit", "10000"];
+    args.extend(filter);
+    let results = env.lede_ok(&args, 0).json();
+    let hits = results["hits"].as_array().unwrap();
+    assert_eq!(results["total_hits"].as_u64().unwrap(), hits.len() as u64);
+    hits.iter()
+        .map(|hit| {
+            let passage = &hit["passages"][0];
+            let entities = passage["entities"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let field = |name: &str| e[name].as_str().unwrap().to_string();
+                    (field("type"), field("name"))
+                })
+                .collect();
+            let id = hit["article_id"].as_str().unwrap().to_string();
+            ((id, passage["index"].as_u64().unwrap()), entities)
+        })
+        .collect()
+}
+
+/// A passage filter by entity keeps exactly the passages whose own entities (as shown) include
+/// it: the filter reads its columns, the display the passages' stored records.
+fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
+    let all = oil_passages(env, &[]);
+    for (filter, kind, name) in [
+        ("LOC:U.S.", Some("LOC"), "u.s."),
+        ("opec", None, "opec"),
+        ("ORG:OPEC", Some("ORG"), "opec"),
+    ] {
+        let mut expected: Vec<PassageId> = all
+            .iter()
+            .filter(|(_, entities)| {
+                entities
+                    .iter()
+                    .any(|(t, n)| kind.is_none_or(|kind| t == kind) && n.to_lowercase() == name)
+            })
+            .map(|(passage, _)| passage.clone())
+            .collect();
+        let mut got: Vec<PassageId> = oil_passages(env, &["--entity", filter])
+            .into_iter()
+            .map(|(passage, _)| passage)
+            .collect();
+        assert!(expected.len() > 20, "{filter}: {} passages", expected.len());
+        expected.sort();
+        got.sort();
+        assert_eq!(got, expected, "{filter}");
+    }
 }

@@ -7,6 +7,7 @@
 pub mod day_range;
 pub mod english_tokenizer;
 pub(crate) mod passage_record;
+pub(crate) mod passage_tags;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;

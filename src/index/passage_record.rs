@@ -2,8 +2,9 @@
 //!
 //! An article's passages are not documents of their own: the article document holds their body
 //! token spans in a fast column (`passage_spans`, what scoring reads) and one stored record each
-//! (`passages`, what display and passage filters read): the byte range, the entities and the
-//! dates it mentions.
+//! (`passages`, what display reads): the byte range, the entities and the dates it mentions.
+//! Passage filters read what each passage mentions from fast columns instead (see
+//! [`super::passage_tags`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -20,9 +21,6 @@ pub(crate) struct PassageRecord {
     /// TIMEX3 values of the dates it mentions, in text order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub dates: Vec<String>,
-    /// The calendar spans of those dates, packed by [`super::day_range::encode`].
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub days: Vec<u64>,
 }
 
 impl PassageRecord {
@@ -58,7 +56,6 @@ mod tests {
             end: 420,
             entities: vec!["PER:Sam Altman".into(), "ORG:Anthropic".into()],
             dates: vec!["2026-02-28".into()],
-            days: vec![12345],
         };
         let stored = record.to_stored();
         assert_eq!(PassageRecord::from_stored(&stored), Some(record));

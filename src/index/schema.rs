@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -37,6 +37,12 @@ pub struct Fields {
     /// One stored [`super::passage_record::PassageRecord`] a passage, in order: its byte range,
     /// entities and dates.
     pub passages: Field,
+    /// The entity filter terms each passage mentions, tagged with the passage's index (fast;
+    /// see [`super::passage_tags`]): what passage filters by entity read.
+    pub passage_entities: Field,
+    /// The calendar spans of the dates each passage mentions, tagged with the passage's index
+    /// (fast; see [`super::passage_tags`]): what passage filters by mentioned period read.
+    pub passage_days: Field,
     /// How many of the body's tokens its lead spans (fast): the lead's terms are those
     /// the body holds at a position below it.
     pub lead_tokens: Field,
@@ -94,6 +100,8 @@ pub fn build_schema() -> Schema {
     // their token spans, and the rest is a stored record each.
     builder.add_u64_field("passage_spans", FAST);
     builder.add_text_field("passages", STORED);
+    builder.add_u64_field("passage_entities", FAST);
+    builder.add_u64_field("passage_days", FAST);
     builder.add_u64_field("lead_tokens", FAST);
     builder.add_f64_field("newsiness", FAST);
     let date = DateOptions::from(INDEXED)
@@ -136,6 +144,8 @@ impl Fields {
             body: f("body")?,
             passage_spans: f("passage_spans")?,
             passages: f("passages")?,
+            passage_entities: f("passage_entities")?,
+            passage_days: f("passage_days")?,
             lead_tokens: f("lead_tokens")?,
             newsiness: f("newsiness")?,
             published: f("published")?,

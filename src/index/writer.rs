@@ -9,8 +9,9 @@
 //! commit's payload) and files whose articles carry mixed stamps. Removals happen only at the end
 //! of a complete walk. [`Indexer::add_articles`] takes articles from any iterator instead of files.
 
-use super::day_range;
+use super::day_range::{self, day_number};
 use super::passage_record::{PassageRecord, pack_span};
+use super::passage_tags;
 use super::schema::Fields;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
@@ -277,9 +278,22 @@ fn documents(
     }
     let passages: Vec<Passage> = annotated.passages.iter().map(|p| p.passage).collect();
     let spans = token_spans(&article.body, &passages);
-    for (annotated_passage, (first, end)) in annotated.passages.iter().zip(spans) {
+    for (index, (annotated_passage, (first, end))) in
+        annotated.passages.iter().zip(spans).enumerate()
+    {
         let passage = annotated_passage.passage;
         doc.add_u64(fields.passage_spans, pack_span(first, end));
+        for entity in &annotated_passage.entities {
+            if let Some(value) = passage_tags::entity_value(index, entity) {
+                doc.add_u64(fields.passage_entities, value);
+            }
+        }
+        for date in &annotated_passage.dates {
+            let (first, last) = (day_number(date.first), day_number(date.last));
+            if let Some(value) = passage_tags::days_value(index, first, last) {
+                doc.add_u64(fields.passage_days, value);
+            }
+        }
         let record = PassageRecord {
             start: passage.start,
             end: passage.end,
@@ -292,11 +306,6 @@ fn documents(
                 .dates
                 .iter()
                 .map(|date| date.value.clone())
-                .collect(),
-            days: annotated_passage
-                .dates
-                .iter()
-                .map(|date| day_range::encode(date.first, date.last))
                 .collect(),
         };
         doc.add_text(fields.passages, record.to_stored());

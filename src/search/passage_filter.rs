@@ -1,18 +1,28 @@
 //! What a passage must hold when a search filters by entities or by the dates mentioned: the
 //! article query already asks its article for them; a passage shown or ranked must also hold them
-//! itself. It is checked on the passage's stored record.
+//! itself. It is checked on the article's fast columns of what each passage mentions (see
+//! [`crate::index::passage_tags`]), not on its stored document.
 
 use super::filters::{EntityFilter, MentionPeriod};
-use crate::analyze::annotate::EntityName;
-use crate::index::day_range::{self, day_number};
-use crate::index::passage_record::PassageRecord;
+use crate::index::day_range::day_number;
+use crate::index::passage_tags::{EntityKey, days_of, passage_of};
 
 /// The entity and mentioned-period filters of a request, as a passage must pass them.
 #[derive(Debug, Clone)]
 pub(crate) struct PassageFilter {
-    entities: Vec<EntityFilter>,
+    /// Each wanted or excluded entity, and whether it is excluded.
+    entities: Vec<(EntityKey, bool)>,
     /// Day numbers, inclusive.
     mentions: Option<(i64, i64)>,
+}
+
+/// What one article's passages mention: its `passage_entities` and `passage_days` values.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct PassageMentions {
+    /// Entity values, tagged with their passage.
+    pub entities: Vec<u64>,
+    /// Day span values, tagged with their passage.
+    pub days: Vec<u64>,
 }
 
 impl PassageFilter {
@@ -22,29 +32,39 @@ impl PassageFilter {
         mentions: Option<MentionPeriod>,
     ) -> Option<PassageFilter> {
         (!entities.is_empty() || mentions.is_some()).then(|| PassageFilter {
-            entities: entities.to_vec(),
+            entities: entities
+                .iter()
+                .map(|filter| (EntityKey::new(&filter.term()), filter.exclude))
+                .collect(),
             mentions: mentions.map(|period| (day_number(period.first), day_number(period.last))),
         })
     }
 
-    /// Whether a passage holds every wanted entity, none of the excluded ones, and (with a period)
-    /// a date within the period.
-    pub fn passes(&self, record: &PassageRecord) -> bool {
-        let terms: Vec<String> = record
-            .entities
-            .iter()
-            .filter_map(|key| EntityName::from_key(key))
-            .flat_map(|entity| entity.terms())
-            .collect();
-        let entities_pass = self.entities.iter().all(|filter| {
-            let term = filter.term();
-            terms.contains(&term) != filter.exclude
+    /// Whether the filter reads the days column (it has a period).
+    pub fn reads_days(&self) -> bool {
+        self.mentions.is_some()
+    }
+
+    /// Whether the filter reads the entities column.
+    pub fn reads_entities(&self) -> bool {
+        !self.entities.is_empty()
+    }
+
+    /// Whether passage `passage` of an article that mentions `mentions` holds every wanted
+    /// entity, none of the excluded ones, and (with a period) a date within the period.
+    pub fn passes(&self, mentions: &PassageMentions, passage: usize) -> bool {
+        let entities_pass = self.entities.iter().all(|(key, exclude)| {
+            let held = mentions
+                .entities
+                .iter()
+                .any(|&value| key.is_in(value, passage));
+            held != *exclude
         });
         let mentions_pass = self.mentions.is_none_or(|(first, last)| {
-            record
-                .days
-                .iter()
-                .any(|&value| day_range::within(value, first, last))
+            mentions.days.iter().any(|&value| {
+                let (from, to) = days_of(value);
+                passage_of(value) == passage && from >= first && to <= last
+            })
         });
         entities_pass && mentions_pass
     }
@@ -53,17 +73,37 @@ impl PassageFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::annotate::EntityName;
+    use crate::index::passage_tags::{days_value, entity_value};
 
-    fn record(entities: &[&str], days: &[(&str, &str)]) -> PassageRecord {
-        PassageRecord {
-            start: 0,
-            end: 1,
-            entities: entities.iter().map(|e| e.to_string()).collect(),
-            dates: Vec::new(),
-            days: days
-                .iter()
-                .map(|(a, b)| day_range::encode(a.parse().unwrap(), b.parse().unwrap()))
-                .collect(),
+    /// What passage 1 of an article mentions (passage 0 mentions the other entities and a day in
+    /// March 1987, so that a match on the wrong passage shows).
+    fn mentions(entities: &[&str], days: &[(&str, &str)]) -> PassageMentions {
+        let all = [
+            "PER:Sam Altman",
+            "ORG:Anthropic",
+            "ORG:OpenAI",
+            "ORG:Sam Altman",
+        ];
+        let values = |keys: &mut dyn Iterator<Item = &str>, passage: usize| -> Vec<u64> {
+            keys.filter_map(EntityName::from_key)
+                .filter_map(|entity| entity_value(passage, &entity))
+                .collect()
+        };
+        let mut entity_values = values(&mut entities.iter().copied(), 1);
+        entity_values.extend(values(
+            &mut all.iter().copied().filter(|key| !entities.contains(key)),
+            0,
+        ));
+        let day = |text: &str| day_number(text.parse().unwrap());
+        let mut day_values: Vec<u64> = days
+            .iter()
+            .filter_map(|(a, b)| days_value(1, day(a), day(b)))
+            .collect();
+        day_values.extend(days_value(0, day("1987-03-10"), day("1987-03-10")));
+        PassageMentions {
+            entities: entity_values,
+            days: day_values,
         }
     }
 
@@ -74,14 +114,16 @@ mod tests {
         let mut excluded = EntityFilter::parse("ORG:OpenAI").unwrap();
         excluded.exclude = true;
         let filter = PassageFilter::new(&[altman, untyped, excluded], None).unwrap();
-        assert!(filter.passes(&record(&["PER:Sam Altman", "ORG:Anthropic"], &[])));
-        assert!(!filter.passes(&record(&["PER:Sam Altman"], &[])));
-        assert!(!filter.passes(&record(
-            &["PER:Sam Altman", "ORG:Anthropic", "ORG:OpenAI"],
-            &[]
-        )));
+        assert!(filter.passes(&mentions(&["PER:Sam Altman", "ORG:Anthropic"], &[]), 1));
+        assert!(!filter.passes(&mentions(&["PER:Sam Altman"], &[]), 1));
+        assert!(!filter.passes(
+            &mentions(&["PER:Sam Altman", "ORG:Anthropic", "ORG:OpenAI"], &[]),
+            1
+        ));
         // The type must match when the filter names one.
-        assert!(!filter.passes(&record(&["ORG:Sam Altman", "ORG:Anthropic"], &[])));
+        assert!(!filter.passes(&mentions(&["ORG:Sam Altman", "ORG:Anthropic"], &[]), 1));
+        // Another passage's entities do not count.
+        assert!(!filter.passes(&mentions(&["PER:Sam Altman", "ORG:Anthropic"], &[]), 2));
         assert!(PassageFilter::new(&[], None).is_none());
     }
 
@@ -89,12 +131,17 @@ mod tests {
     fn a_mentioned_span_must_lie_within_the_period() {
         let march = MentionPeriod::parse("1987-03").unwrap();
         let filter = PassageFilter::new(&[], Some(march)).unwrap();
-        assert!(filter.passes(&record(&[], &[("1987-03-03", "1987-03-03")])));
-        assert!(filter.passes(&record(
-            &[],
-            &[("1986-01-01", "1986-12-31"), ("1987-03-01", "1987-03-31")]
-        )));
-        assert!(!filter.passes(&record(&[], &[("1987-01-01", "1987-12-31")])));
-        assert!(!filter.passes(&record(&[], &[])));
+        assert!(filter.passes(&mentions(&[], &[("1987-03-03", "1987-03-03")]), 1));
+        assert!(filter.passes(
+            &mentions(
+                &[],
+                &[("1986-01-01", "1986-12-31"), ("1987-03-01", "1987-03-31")]
+            ),
+            1
+        ));
+        assert!(!filter.passes(&mentions(&[], &[("1987-01-01", "1987-12-31")]), 1));
+        // Passage 0's day in March is not passage 1's.
+        assert!(!filter.passes(&mentions(&[], &[]), 1));
+        assert!(filter.passes(&mentions(&[], &[]), 0));
     }
 }

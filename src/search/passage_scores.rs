@@ -3,13 +3,14 @@
 //! An article document holds the body token span of each of its passages (`passage_spans`). For
 //! each candidate article, the positions of the query's terms are read from the body's postings by
 //! seeking, and each passage is scored on those within its span (see [`super::passage_query`]).
-//! Entity and period filters are checked on the passages' stored records.
+//! Entity and period filters are checked on the columns of what each passage mentions.
 
-use super::passage_filter::PassageFilter;
+use super::passage_filter::{PassageFilter, PassageMentions};
 use super::passage_query::{PassageQuery, PassageStatistics};
 use crate::error::Result;
 use crate::index::passage_record::{PassageRecord, unpack_span};
 use crate::index::schema::Fields;
+use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{IndexRecordOption, Value};
@@ -89,18 +90,53 @@ pub(super) fn candidate_passages(
         }
     }
     if let Some(filter) = filter {
-        for (list, &article) in matches.iter_mut().zip(articles) {
-            if list.is_empty() {
-                continue;
-            }
-            let records = passage_records(&searcher.doc(article)?, fields);
-            list.retain(|&(_, index)| records.get(index).is_some_and(|r| filter.passes(r)));
-        }
+        keep_passing(searcher, filter, articles, &mut matches)?;
     }
     for list in &mut matches {
         list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     }
     Ok(matches)
+}
+
+/// Keeps, of each article's `matches`, the passages that pass `filter`, read from the articles'
+/// columns of what each passage mentions.
+fn keep_passing(
+    searcher: &Searcher,
+    filter: &PassageFilter,
+    articles: &[DocAddress],
+    matches: &mut [Vec<ScoredPassage>],
+) -> Result<()> {
+    let mut columns = Vec::with_capacity(searcher.segment_readers().len());
+    for reader in searcher.segment_readers() {
+        let column = |name: &str, wanted: bool| -> Result<Option<Column<u64>>> {
+            Ok(if wanted {
+                Some(reader.fast_fields().u64(name)?)
+            } else {
+                None
+            })
+        };
+        columns.push((
+            column("passage_entities", filter.reads_entities())?,
+            column("passage_days", filter.reads_days())?,
+        ));
+    }
+    let mut mentions = PassageMentions::default();
+    for (list, &article) in matches.iter_mut().zip(articles) {
+        if list.is_empty() {
+            continue;
+        }
+        let (entities, days) = &columns[article.segment_ord as usize];
+        let read = |column: &Option<Column<u64>>, values: &mut Vec<u64>| {
+            values.clear();
+            if let Some(column) = column {
+                values.extend(column.values_for_doc(article.doc_id));
+            }
+        };
+        read(entities, &mut mentions.entities);
+        read(days, &mut mentions.days);
+        list.retain(|&(_, index)| filter.passes(&mentions, index));
+    }
+    Ok(())
 }
 
 /// The stored records of an article document's passages, in order.
