@@ -135,6 +135,17 @@ fn entity_filters_in_flags_and_query_syntax() {
         search(&["entity:\"Angela Merkel\" -entity:Volkswagen"]),
         ["2026-01-15-summit.md"]
     );
+    // The flag excludes with a minus, as the query syntax does (it once read "-ORG:Volkswagen"
+    // as a name, which normalised to the typed term: the opposite of what was asked).
+    for exclusion in [
+        ["--entity", "-ORG:Volkswagen"],
+        ["--entity", "-Volkswagen"],
+        ["--entity=-Volkswagen", "--passages"],
+    ] {
+        let mut args = vec!["--entity", "Angela Merkel"];
+        args.extend(exclusion);
+        assert_eq!(search(&args), ["2026-01-15-summit.md"], "{args:?}");
+    }
     // Words and an entity together: the words rank, the entity filters.
     assert_eq!(
         search(&["talks", "--entity", "Emmanuel Macron"]),
@@ -248,6 +259,14 @@ fn lede_entities_counts_articles() {
         .find(|e| e["name"] == "Berlin")
         .unwrap();
     assert_eq!(berlin["articles"], 2);
+    // An exclusion is an entity filter, not a --with.
+    let excluded = env.lede_ok(&["entities", "--with=-Angela Merkel"], 2);
+    assert!(excluded.stderr.contains("--entity"), "{}", excluded.stderr);
+    let without = env
+        .lede_ok(&["entities", "--entity=-Angela Merkel", "--json"], 0)
+        .json();
+    assert!(!names(&without["entities"]).contains(&"PER:Angela Merkel".to_string()));
+    assert!(names(&without["entities"]).contains(&"PER:Giorgia Meloni".to_string()));
     // Human output: a count, a type and a name per line.
     let table = env.lede_ok(&["entities", "--type", "LOC"], 0).stdout;
     assert!(

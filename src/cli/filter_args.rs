@@ -14,8 +14,12 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Only articles (and passages) that mention this entity: NAME or TYPE:NAME, TYPE one of PER,
-    /// ORG, LOC, MISC. Repeatable: all must hold.
-    #[arg(long = "entity", value_name = "[TYPE:]NAME")]
+    /// ORG, LOC, MISC; `-NAME` for those that do not. Repeatable: all must hold.
+    #[arg(
+        long = "entity",
+        value_name = "[-][TYPE:]NAME",
+        allow_hyphen_values = true
+    )]
     pub entities: Vec<String>,
 }
 

@@ -9,7 +9,7 @@ use super::filters::EntityFilter;
 use super::query;
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::index::Index;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -144,6 +144,13 @@ impl Index {
         let started = Instant::now();
         let mut request = request.clone();
         if let Some(with) = &options.with {
+            if with.exclude {
+                return Err(Error::BadRequest(format!(
+                    "with (--with, with=) names an entity the articles mention, not one they \
+                     leave out (-{}); exclude it as an entity filter (--entity -NAME, entity=-NAME)",
+                    with.name
+                )));
+            }
             request.entities.push(with.clone());
         }
         let compiled = query::compile(self, &request);

@@ -22,9 +22,15 @@ pub struct EntityFilter {
 
 impl EntityFilter {
     /// Parses `Sam Altman`, `PER:Sam Altman` or `per:"Sam Altman"`; quotes around the name are
-    /// dropped. A prefix that is not a type label is part of the name (`Reuters: Markets`).
+    /// dropped. A prefix that is not a type label is part of the name (`Reuters: Markets`). A `-`
+    /// in front makes it an exclusion (`-ORG:OpenAI`), a `+` changes nothing.
     pub fn parse(spec: &str) -> Result<EntityFilter> {
         let spec = spec.trim();
+        // `-NAME` excludes, `+NAME` includes, as `-entity:`/`+entity:` do in query text.
+        let (exclude, spec) = match spec.strip_prefix('-') {
+            Some(rest) => (true, rest.trim_start()),
+            None => (false, spec.strip_prefix('+').unwrap_or(spec).trim_start()),
+        };
         let (kind, name) = match spec.split_once(':') {
             Some((label, rest)) => match EntityKind::from_label(&label.trim().to_uppercase()) {
                 Some(kind) => (Some(kind), rest),
@@ -41,7 +47,7 @@ impl EntityFilter {
         Ok(EntityFilter {
             kind,
             name: name.to_string(),
-            exclude: false,
+            exclude,
         })
     }
 
@@ -143,6 +149,16 @@ mod tests {
         assert_eq!(f.kind, None);
         assert!(EntityFilter::parse("PER:").is_err());
         assert!(EntityFilter::parse("  ").is_err());
+        // A sign in front excludes or includes, as in query text.
+        let f = EntityFilter::parse("-LOC:Japan").unwrap();
+        assert_eq!(
+            (f.kind, f.term().as_str(), f.exclude),
+            (Some(EntityKind::Location), "loc:japan", true)
+        );
+        let f = EntityFilter::parse("+ Sam Altman").unwrap();
+        assert_eq!((f.term().as_str(), f.exclude), ("sam altman", false));
+        assert!(!EntityFilter::parse("Sam Altman").unwrap().exclude);
+        assert!(EntityFilter::parse("-").is_err());
     }
 
     #[test]
