@@ -11,6 +11,7 @@ pub(crate) mod passage_tags;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;
+pub(crate) mod str_column;
 pub mod writer;
 
 use crate::error::{Error, Result};

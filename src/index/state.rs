@@ -3,6 +3,7 @@
 //! the state lives inside the index itself and cannot drift from it.
 
 use super::Index;
+use super::str_column::all_terms;
 use crate::error::Result;
 use std::collections::{HashMap, HashSet};
 
@@ -32,7 +33,6 @@ impl IndexState {
         index.reload()?;
         let searcher = index.reader.searcher();
         let mut articles = HashMap::new();
-        let (mut id, mut file) = (String::new(), String::new());
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let hashes = fast.u64("hash")?;
@@ -40,26 +40,23 @@ impl IndexState {
             let (Some(ids), Some(files)) = (fast.str("id")?, fast.str("file")?) else {
                 continue;
             };
+            // Each dictionary read once, not an ordinal at a time.
+            let id_terms = all_terms(&ids).map_err(tantivy::TantivyError::from)?;
+            let file_terms = all_terms(&files).map_err(tantivy::TantivyError::from)?;
+            let term = |terms: &[String], ord: Option<u64>| -> String {
+                ord.and_then(|ord| terms.get(ord as usize))
+                    .cloned()
+                    .unwrap_or_default()
+            };
             for doc in segment.doc_ids_alive() {
                 let Some(hash) = hashes.first(doc) else {
                     continue; // a passage
                 };
-                id.clear();
-                file.clear();
-                if let Some(ord) = ids.term_ords(doc).next() {
-                    ids.ord_to_str(ord, &mut id)
-                        .map_err(tantivy::TantivyError::from)?;
-                }
-                if let Some(ord) = files.term_ords(doc).next() {
-                    files
-                        .ord_to_str(ord, &mut file)
-                        .map_err(tantivy::TantivyError::from)?;
-                }
                 articles.insert(
-                    id.clone(),
+                    term(&id_terms, ids.term_ords(doc).next()),
                     IndexedArticle {
                         hash,
-                        file: file.clone(),
+                        file: term(&file_terms, files.term_ords(doc).next()),
                         stamp: stamps.first(doc).unwrap_or(0),
                     },
                 );

@@ -2,6 +2,7 @@
 //! are sorted, so an id's ordinal is a binary search away) and kept for as long as the segment
 //! lives. Looking ids up one by one in tantivy's compressed dictionary cost more than the search.
 
+use crate::index::str_column::all_terms;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::columnar::Column;
@@ -24,11 +25,7 @@ impl SegmentIds {
                 ords: Column::build_empty_column(segment.max_doc()),
             });
         };
-        let mut ids = Vec::with_capacity(column.num_terms());
-        let mut stream = column.dictionary().stream()?;
-        while stream.advance() {
-            ids.push(String::from_utf8_lossy(stream.key()).into_owned());
-        }
+        let ids = all_terms(&column)?;
         let (_, ords) = column.into_parts();
         Ok(SegmentIds { ids, ords })
     }

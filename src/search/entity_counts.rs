@@ -11,6 +11,7 @@ use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::Index;
+use crate::index::str_column::terms_of;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::time::Instant;
@@ -122,11 +123,13 @@ impl SegmentCollector for SegmentEntityCounter {
     fn harvest(self) -> Self::Fruit {
         let mut names = HashMap::new();
         if let Some(column) = &self.column {
-            let mut name = String::new();
-            for (ord, &count) in self.counts.iter().enumerate() {
-                if count > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-                    names.insert(name.clone(), count);
-                }
+            let ords: Vec<u64> = (0..self.counts.len() as u64)
+                .filter(|&ord| self.counts[ord as usize] > 0)
+                .collect();
+            // An unreadable dictionary (a corrupt index) counts nothing rather than failing.
+            let terms = terms_of(column, &ords).unwrap_or_default();
+            for (name, ord) in terms.into_iter().zip(ords) {
+                names.insert(name, self.counts[ord as usize]);
             }
         }
         (self.matched, names)
