@@ -5,7 +5,7 @@
 use super::Index;
 use super::str_column::all_terms;
 use crate::error::Result;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// One indexed article as the incremental indexer sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ impl IndexState {
     pub fn load(index: &Index) -> Result<IndexState> {
         index.reload()?;
         let searcher = index.reader.searcher();
-        let mut articles = HashMap::new();
+        let mut articles = HashMap::default();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let hashes = fast.u64("hash")?;
@@ -76,7 +76,7 @@ impl IndexState {
     /// unfinished, or its articles carry different stamps (a re-read stopped before the articles
     /// that left the file were removed).
     pub fn files(&self) -> HashMap<&str, (Option<u64>, usize)> {
-        let mut files: HashMap<&str, (Option<u64>, usize)> = HashMap::new();
+        let mut files: HashMap<&str, (Option<u64>, usize)> = HashMap::default();
         for article in self.articles.values() {
             let entry = files
                 .entry(&article.file)

@@ -24,8 +24,9 @@ use crate::ingest::{
     self, FileArticles, Format, Problem, ProblemKind, ReadOptions, Severity, SourceFile,
 };
 use rayon::prelude::*;
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -347,7 +348,7 @@ impl<'a> Indexer<'a> {
             options,
             unfinished: state.unfinished_files.iter().cloned().collect(),
             state,
-            seen: HashSet::new(),
+            seen: HashSet::default(),
             summary,
             cancel: None,
             written_since_commit: 0,
@@ -403,7 +404,7 @@ impl<'a> Indexer<'a> {
         self.summary.files = walked.files.len();
         let files_state = self.state.files();
         let mut to_read: Vec<&SourceFile> = Vec::new();
-        let mut kept_files: HashSet<String> = HashSet::new();
+        let mut kept_files: HashSet<String> = HashSet::default();
         for file in &walked.files {
             let key = file.abs_path.to_string_lossy();
             match files_state.get(key.as_ref()) {
