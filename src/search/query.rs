@@ -80,11 +80,9 @@ pub(crate) fn split_entity_clauses(
         rest.push_str(&text[last..whole.start()]);
         rest.push(' ');
         last = whole.end();
-        match EntityFilter::parse(&caps[2]) {
-            Ok(mut filter) => {
-                filter.exclude = &caps[1] == "-";
-                filters.push(filter);
-            }
+        // The sign goes with the name: `EntityFilter::parse` reads `-NAME` as an exclusion.
+        match EntityFilter::parse(&format!("{}{}", &caps[1], &caps[2])) {
+            Ok(filter) => filters.push(filter),
             Err(err) => warnings.push(format!("ignored part of the query: {err}")),
         }
     }
