@@ -109,6 +109,11 @@ pub(crate) struct Extractor {
     pub(crate) slots: Vec<u32>,
     /// `slots[slot_offsets[i]..slot_offsets[i + 1]]` are token i's.
     pub(crate) slot_offsets: Vec<u32>,
+    /// When set, tokens that are certainly outside any name ([`Extractor::outside`]) get no
+    /// features and are marked in `outside`.
+    pub(crate) prune: bool,
+    /// With `prune`: whether token i is certainly outside any name (its features left out).
+    pub(crate) outside: Vec<bool>,
 }
 
 const PAD_BEFORE: u64 = 0x5eed_0001;
@@ -334,9 +339,23 @@ impl Extractor {
             }
             _ => 0,
         };
+        self.outside.clear();
+        self.outside.resize(n, false);
+        if self.prune {
+            for r in sentences {
+                for i in r.clone() {
+                    self.outside[i] = self.certainly_outside(r.clone(), i);
+                }
+            }
+        }
         let inline_own = self.words.is_none();
         for r in sentences {
             for i in r.clone() {
+                if self.outside[i] {
+                    self.offsets.push(self.feats.len() as u32);
+                    self.slot_offsets.push(self.slots.len() as u32);
+                    continue;
+                }
                 if inline_own {
                     own.clear();
                     let (pre, suf) = affixes(tokens[i].as_ref());
@@ -347,6 +366,21 @@ impl Extractor {
                 self.slot_offsets.push(self.slots.len() as u32);
             }
         }
+    }
+
+    /// Whether token i (of sentence `r`) is certainly outside any name: a lowercase word, a
+    /// number or punctuation, between neighbours that are too, and no gazetteer phrase's.
+    /// Names are capitalised: on CoNLL eng.train, 56% of tokens are such, and 27 of those
+    /// 113,521 are inside a name (lowercase "ministry" in "interior ministry", "van").
+    fn certainly_outside(&self, r: Range<usize>, i: usize) -> bool {
+        let plain = |j: usize| {
+            let c = self.infos[j].class;
+            c == Class::Lower as u8 || c == Class::Number as u8 || c == Class::Punct as u8
+        };
+        self.marks[i] == 0
+            && plain(i)
+            && (i == r.start || plain(i - 1))
+            && (i + 1 == r.end || plain(i + 1))
     }
 
     /// Per-token values of the document last passed to [`Extractor::document`].

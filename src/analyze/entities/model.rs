@@ -245,6 +245,7 @@ impl Joint {
             bases,
             slots,
             slot_offsets,
+            outside,
         } = tokens;
         let n = offsets.len().saturating_sub(1);
         let zero = [0i32; JOINT_WIDTH];
@@ -256,6 +257,9 @@ impl Joint {
         for i in 0..n {
             if i + AHEAD < n {
                 self.prefetch(feats_of(i + AHEAD));
+            }
+            if outside.get(i) == Some(&true) {
+                continue;
             }
             let range = i * NUM_TAGS..(i + 1) * NUM_TAGS;
             let mut b = *base.get(i).map_or(&zero, |&j| &bases[j as usize]);
@@ -290,6 +294,9 @@ pub(crate) struct Tokens<'a> {
     pub(crate) slots: &'a [u32],
     /// See `slots`.
     pub(crate) slot_offsets: &'a [u32],
+    /// Tokens certainly outside any name, not scored (their scores are left as they were);
+    /// empty: none.
+    pub(crate) outside: &'a [bool],
 }
 
 /// One feature's weights, stored inline with its key so that a lookup touches one place.

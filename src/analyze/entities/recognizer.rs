@@ -110,6 +110,7 @@ impl Recognizer {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let s = &mut *guard;
+            s.extractor.prune = true;
             let words = s.extractor.words.get_or_insert_with(WordCache::default);
             if s.model != self.model.id {
                 words.clear();
@@ -151,12 +152,20 @@ impl Recognizer {
                 bases: &s.rows,
                 slots: &s.extractor.slots,
                 slot_offsets: &s.extractor.slot_offsets,
+                outside: &s.extractor.outside,
             };
             joint.score_tokens(doc, &mut s.emissions, &mut s.second);
+            let outside = &s.extractor.outside;
             for r in sentences {
-                let em = &s.emissions[r.start * NUM_TAGS..r.end * NUM_TAGS];
-                viterbi(em, &first.trans, &mut s.back, &mut s.path);
-                out.extend_from_slice(&s.path);
+                decode(
+                    r.clone(),
+                    outside,
+                    &mut s.emissions,
+                    &first.trans,
+                    &mut s.back,
+                    &mut s.path,
+                    out,
+                );
             }
             // The second layer adds features on the first layer's tags across the document.
             let Some(second) = self.model.layers.get(1) else {
@@ -166,11 +175,17 @@ impl Recognizer {
             out.clear();
             self.model
                 .second
-                .add(joint, &s.stacker.tokens, &mut s.second);
+                .add(joint, &s.stacker.tokens, outside, &mut s.second);
             for r in sentences {
-                let em = &s.second[r.start * NUM_TAGS..r.end * NUM_TAGS];
-                viterbi(em, &second.trans, &mut s.back, &mut s.path);
-                out.extend_from_slice(&s.path);
+                decode(
+                    r.clone(),
+                    outside,
+                    &mut s.second,
+                    &second.trans,
+                    &mut s.back,
+                    &mut s.path,
+                    out,
+                );
             }
             propagate(s.extractor.infos(), sentences, out);
         });
@@ -229,6 +244,53 @@ impl Recognizer {
         }
         canonical_names(&mut entities);
         entities
+    }
+}
+
+/// Decodes sentence `r` of a document's `emissions` into `out`: each stretch between the
+/// tokens marked `outside` (which are `O`) by itself, as the whole sentence would decode
+/// with those tokens forced to `O`: a stretch after one opens with the transition from `O`,
+/// a stretch before one closes with the transition into `O` (both added to `emissions`).
+fn decode(
+    r: Range<usize>,
+    outside: &[bool],
+    emissions: &mut [i32],
+    trans: &[i32],
+    back: &mut Vec<u8>,
+    path: &mut Vec<Tag>,
+    out: &mut Vec<Tag>,
+) {
+    let o = Tag::O.0 as usize;
+    let mut i = r.start;
+    while i < r.end {
+        if outside.get(i) == Some(&true) {
+            out.push(Tag::O);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < r.end && outside.get(i) != Some(&true) {
+            i += 1;
+        }
+        if start > r.start {
+            let em = &mut emissions[start * NUM_TAGS..(start + 1) * NUM_TAGS];
+            for (t, e) in em.iter_mut().enumerate() {
+                *e += trans[o * NUM_TAGS + t];
+            }
+        }
+        if i < r.end {
+            let em = &mut emissions[(i - 1) * NUM_TAGS..i * NUM_TAGS];
+            for (t, e) in em.iter_mut().enumerate() {
+                *e += trans[t * NUM_TAGS + o];
+            }
+        }
+        viterbi(
+            &emissions[start * NUM_TAGS..i * NUM_TAGS],
+            trans,
+            back,
+            path,
+        );
+        out.extend_from_slice(path);
     }
 }
 
@@ -313,6 +375,83 @@ mod tests {
             Tag::O,
         ];
         assert_eq!(bio_labels(&tags), ["B-PER", "I-PER", "B-PER", "O"]);
+    }
+
+    #[test]
+    fn decoding_around_outside_tokens_equals_forcing_them_to_o() {
+        let trans = &Recognizer::global().model.layers[0].trans;
+        let n = 60;
+        for seed in 1..=20u32 {
+            let mut x = seed;
+            let emissions: Vec<i32> = (0..n * NUM_TAGS)
+                .map(|_| {
+                    x = x.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+                    (x >> 20) as i32 - 2048
+                })
+                .collect();
+            // Runs of one and two outside tokens, at the start, inside and at the end.
+            let outside: Vec<bool> = (0..n)
+                .map(|i| i == 0 || i + 1 == n || (i + seed as usize) % 7 < 2)
+                .collect();
+            let mut forced = emissions.clone();
+            for i in (0..n).filter(|&i| outside[i]) {
+                for t in 0..NUM_TAGS {
+                    forced[i * NUM_TAGS + t] = if t == Tag::O.0 as usize {
+                        0
+                    } else {
+                        -1_000_000
+                    };
+                }
+            }
+            let (mut back, mut path, mut want, mut got) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            viterbi(&forced, trans, &mut back, &mut want);
+            let mut scores = emissions.clone();
+            decode(
+                0..n,
+                &outside,
+                &mut scores,
+                trans,
+                &mut back,
+                &mut path,
+                &mut got,
+            );
+            assert_eq!(got, want, "seed {seed}");
+            assert!(
+                want.iter().any(|t| *t != Tag::O),
+                "seed {seed}: a test that tests"
+            );
+        }
+    }
+
+    #[test]
+    fn words_between_lowercase_words_are_certainly_outside() {
+        let tokens = "the Bank of England said on Tuesday that rates rose 2 pct in the euro zone ."
+            .split(' ')
+            .collect::<Vec<_>>();
+        let mut ex = Extractor::default();
+        ex.prune = true;
+        ex.document(
+            &Recognizer::global().model.lexicon,
+            &tokens,
+            &[0..10, 10..tokens.len()],
+        );
+        let outside: Vec<&str> = tokens
+            .iter()
+            .zip(&ex.outside)
+            .filter(|(_, o)| **o)
+            .map(|(t, _)| *t)
+            .collect();
+        assert_eq!(
+            outside,
+            [
+                "rates", "rose", "2", "pct", "in", "the", "euro", "zone", "."
+            ]
+        );
+        // Their features are left out; the others keep theirs.
+        for (i, o) in ex.outside.iter().enumerate() {
+            assert_eq!(ex.offsets[i] == ex.offsets[i + 1], *o, "{}", tokens[i]);
+        }
     }
 
     #[test]

@@ -106,29 +106,43 @@ impl SecondTable {
     }
 
     /// Adds the second layer's weights of each token's features to its scores
-    /// (`scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]` for `tokens[i]`).
-    pub(crate) fn add(&self, joint: &Joint, tokens: &[Values], scores: &mut [i32]) {
+    /// (`scores[i * NUM_TAGS..(i + 1) * NUM_TAGS]` for `tokens[i]`), except for the tokens
+    /// marked `outside` (empty: none).
+    pub(crate) fn add(
+        &self,
+        joint: &Joint,
+        tokens: &[Values],
+        outside: &[bool],
+        scores: &mut [i32],
+    ) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the processor has AVX2.
-            return unsafe { self.add_avx2(joint, tokens, scores) };
+            return unsafe { self.add_avx2(joint, tokens, outside, scores) };
         }
-        self.add_any(joint, tokens, scores);
+        self.add_any(joint, tokens, outside, scores);
     }
 
     /// [`SecondTable::add`] compiled for AVX2.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    fn add_avx2(&self, joint: &Joint, tokens: &[Values], scores: &mut [i32]) {
-        self.add_any(joint, tokens, scores);
+    fn add_avx2(&self, joint: &Joint, tokens: &[Values], outside: &[bool], scores: &mut [i32]) {
+        self.add_any(joint, tokens, outside, scores);
     }
 
     #[inline(always)]
-    fn add_any(&self, joint: &Joint, tokens: &[Values], scores: &mut [i32]) {
+    fn add_any(&self, joint: &Joint, tokens: &[Values], outside: &[bool], scores: &mut [i32]) {
         if self.slots.len() != ENTRIES {
             return;
         }
-        for (v, out) in tokens.iter().zip(scores.chunks_exact_mut(NUM_TAGS)) {
+        for (i, (v, out)) in tokens
+            .iter()
+            .zip(scores.chunks_exact_mut(NUM_TAGS))
+            .enumerate()
+        {
+            if outside.get(i) == Some(&true) {
+                continue;
+            }
             let mut acc: Row = [0; JOINT_WIDTH];
             for at in entries(v) {
                 if let Some(slot) = self.slots[at] {
@@ -188,7 +202,7 @@ mod tests {
         }
         .finish();
         let mut scores = vec![1; 2 * NUM_TAGS];
-        model.second.add(&model.joint, &values, &mut scores);
+        model.second.add(&model.joint, &values, &[], &mut scores);
         for (v, got) in values.iter().zip(scores.chunks_exact(NUM_TAGS)) {
             let want = model.joint.row(&v.keys());
             let want: Vec<i32> = want[NUM_TAGS..2 * NUM_TAGS].iter().map(|w| w + 1).collect();
