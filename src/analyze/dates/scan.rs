@@ -88,30 +88,52 @@ fn plausible_number(text: &str, start: usize, end: usize) -> bool {
 pub(super) fn scan(text: &str) -> Vec<Candidate> {
     let mut found = Vec::new();
     let rules = rules();
-    let hits = rule_set().map(|set| set.matches(text));
-    for (order, rule) in rules.iter().enumerate() {
-        if hits.as_ref().is_some_and(|h| !h.matched(order)) {
-            continue;
-        }
-        for caps in rule.re.captures_iter(text) {
-            // A rule may match context it does not report: group "mention" is then the mention.
-            let Some(m) = caps.name("mention").or_else(|| caps.get(0)) else {
-                continue;
-            };
-            if m.as_str().starts_with(|c: char| c.is_ascii_digit())
-                && !plausible_number(text, m.start(), m.end())
-            {
-                continue;
-            }
-            if let Some(check) = rule.reject_after {
-                let start = caps.get(0).map_or(m.start(), |whole| whole.start());
-                let from = floor_char_boundary(text, start.saturating_sub(CONTEXT_BYTES));
-                if check(&text[from..start]) {
-                    continue;
+    // The rules each piece matches, then each rule run over the pieces it matches.
+    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    let mut matched: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
+    match rule_set() {
+        Some(set) => {
+            for (start, end) in split_pieces(text) {
+                let hits = set.matches(&text[start..end]);
+                if hits.matched_any() {
+                    for order in hits.iter() {
+                        matched[order].push(pieces.len());
+                    }
+                    pieces.push((start, end));
                 }
             }
-            if let Some(expr) = (rule.build)(&caps) {
-                found.push((m.start(), m.end(), order, expr));
+        }
+        None => {
+            pieces.push((0, text.len()));
+            for m in &mut matched {
+                m.push(0);
+            }
+        }
+    }
+    for (order, rule) in rules.iter().enumerate() {
+        for &p in &matched[order] {
+            let (base, end) = pieces[p];
+            for caps in rule.re.captures_iter(&text[base..end]) {
+                // A rule may match context it does not report: group "mention" is then the mention.
+                let Some(m) = caps.name("mention").or_else(|| caps.get(0)) else {
+                    continue;
+                };
+                let (m_start, m_end) = (base + m.start(), base + m.end());
+                if m.as_str().starts_with(|c: char| c.is_ascii_digit())
+                    && !plausible_number(text, m_start, m_end)
+                {
+                    continue;
+                }
+                if let Some(check) = rule.reject_after {
+                    let start = base + caps.get(0).map_or(m.start(), |whole| whole.start());
+                    let from = floor_char_boundary(text, start.saturating_sub(CONTEXT_BYTES));
+                    if check(&text[from..start]) {
+                        continue;
+                    }
+                }
+                if let Some(expr) = (rule.build)(&caps) {
+                    found.push((m_start, m_end, order, expr));
+                }
             }
         }
     }
@@ -145,9 +167,97 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
     kept
 }
 
+/// The text cut into sentence-like pieces that no date expression crosses, so that each rule
+/// runs only over the pieces the rule set says it matches: a piece ends after a `.`, `!` or `?`
+/// (and any closing quote or bracket) followed by a line break and a capital letter or a quote,
+/// unless the `.` closes a short capitalised word ("Feb.", "Sept." and "Mon." go on with their
+/// day on the next line).
+fn split_pieces(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let at = i;
+            i += 1;
+            if !matches!(bytes[at], b'.' | b'!' | b'?')
+                || bytes[at] == b'.' && abbreviation_before(&bytes[..at])
+            {
+                continue;
+            }
+            let mut end = i;
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')') {
+                end += 1;
+            }
+            let mut k = end;
+            let mut line_break = false;
+            while k < bytes.len() && matches!(bytes[k], b' ' | b'\t' | b'\r' | b'\n') {
+                line_break |= bytes[k] == b'\n';
+                k += 1;
+            }
+            if line_break && k < bytes.len() && matches!(bytes[k], b'A'..=b'Z' | b'"' | b'\'') {
+                let piece = (start, end);
+                start = end;
+                i = k;
+                return Some(piece);
+            }
+        }
+        (start < bytes.len()).then(|| {
+            let piece = (start, bytes.len());
+            start = bytes.len();
+            piece
+        })
+    })
+}
+
+/// Whether `before` ends with a capitalised word of at most four letters (an abbreviation such
+/// as "Feb" or "Sept" when a `.` follows).
+fn abbreviation_before(before: &[u8]) -> bool {
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    (1..=4).contains(&letters) && before[before.len() - letters].is_ascii_uppercase()
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(text: &str) -> Vec<&str> {
+        split_pieces(text).map(|(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn pieces_end_at_sentences_that_end_a_line() {
+        let text = "Sales rose on Feb.\n17, 1987, it said.\n    The company \"grew.\"\nIt \
+                    will report on Sept. 11. Profit was 3.5 mln dlrs in the U.S.\nWhy?\nNo.";
+        assert_eq!(
+            pieces(text),
+            [
+                "Sales rose on Feb.\n17, 1987, it said.",
+                "\n    The company \"grew.\"",
+                "\nIt will report on Sept. 11. Profit was 3.5 mln dlrs in the U.S.\nWhy?",
+                "\nNo.",
+            ]
+        );
+        // The pieces cover the text, in order.
+        assert_eq!(pieces(text).concat(), text);
+        assert!(pieces("").is_empty());
+        assert_eq!(pieces("no end"), ["no end"]);
+    }
+
+    #[test]
+    fn a_date_across_a_line_break_is_found_whole() {
+        let text = "The offer expires Feb.\n17, 1987. Shares rose.\nTrading resumes March 3.";
+        let found: Vec<&str> = scan(text).iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(found, ["Feb.\n17, 1987", "March 3"]);
+    }
 }
