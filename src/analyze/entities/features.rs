@@ -224,12 +224,9 @@ impl Extractor {
             let s = s.as_ref();
             let sp = spelling(s);
             // A cached word's key and lexicon entry are known: no hashing, no lookup.
-            let known = self.words.as_ref().and_then(|w| {
-                let id = w.get(sp.word)?;
-                Some((id, w.entries[id as usize]))
-            });
+            let known = self.words.as_ref().and_then(|w| w.get(sp.word));
             let (key, lex_info) = match known {
-                Some((_, entry)) => entry,
+                Some(k) => (k.key, k.lex),
                 None => {
                     let key = word_key(s);
                     (key, lex.word(key))
@@ -252,7 +249,7 @@ impl Extractor {
             };
             if let Some(words) = &mut self.words {
                 let id = match known {
-                    Some((id, _)) => id,
+                    Some(k) => k.id,
                     None => {
                         let id = words.insert(sp.word, key, lex_info, |out| {
                             let (pre, suf) = affixes(s);

@@ -12,13 +12,23 @@ use super::lexicon::{HashKeyed, WordInfo};
 /// Distinct words kept before the cache starts again.
 const MAX_WORDS: usize = 1 << 16;
 
+/// A known word: its id, lowercase key and lexicon entry.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Known {
+    /// Its id (order of first sight since the cache last started again).
+    pub(crate) id: u32,
+    /// Its lowercase key.
+    pub(crate) key: u64,
+    /// Its lexicon entry.
+    pub(crate) lex: WordInfo,
+}
+
 /// Distinct words by id, with their own-spelling features.
 #[derive(Debug, Default)]
 pub(crate) struct WordCache {
-    /// Word (hash of its spelling) to id.
-    ids: HashKeyed<u32>,
-    /// By id, the word's lowercase key and its lexicon entry (16 bytes a word).
-    pub(crate) entries: Vec<(u64, WordInfo)>,
+    /// Word (hash of its spelling) to its id, lowercase key and lexicon entry, together so
+    /// that a lookup touches one place.
+    ids: HashKeyed<Known>,
     /// Features of the words first seen in the current document, concatenated.
     pub(crate) feats: Vec<u64>,
     /// `feats[offsets[j]..offsets[j + 1]]` belong to word `first_new + j`.
@@ -37,7 +47,6 @@ impl WordCache {
     pub(crate) fn start_document(&mut self) {
         if self.ids.len() >= MAX_WORDS {
             self.ids.clear();
-            self.entries.clear();
             self.context.clear();
         }
         self.first_new = self.ids.len() as u32;
@@ -49,15 +58,14 @@ impl WordCache {
     /// Forgets every word (their features belong to another model).
     pub(crate) fn clear(&mut self) {
         self.ids.clear();
-        self.entries.clear();
         self.context.clear();
         self.start_document();
     }
 
-    /// The id of the word with spelling hash `word` (the spelling's normalised form decides
-    /// its lowercase key too), if it is known.
+    /// The id, lowercase key and lexicon entry of the word with spelling hash `word` (the
+    /// spelling's normalised form decides its lowercase key too), if it is known.
     #[inline]
-    pub(crate) fn get(&self, word: u64) -> Option<u32> {
+    pub(crate) fn get(&self, word: u64) -> Option<Known> {
         self.ids.get(&word).copied()
     }
 
@@ -71,8 +79,7 @@ impl WordCache {
         features: impl FnOnce(&mut Vec<u64>),
     ) -> u32 {
         let id = self.ids.len() as u32;
-        self.ids.insert(word, id);
-        self.entries.push((key, lex));
+        self.ids.insert(word, Known { id, key, lex });
         features(&mut self.feats);
         self.offsets.push(self.feats.len() as u32);
         id
