@@ -1,6 +1,6 @@
 //! The index schema: one document an article (title and whole body), which also holds its passages:
 //! their body token spans in a fast column and a stored record each (see
-//! [`super::passage_record`]). Fields are looked up once into [`Fields`].
+//! `passage_record`). Fields are looked up once into [`Fields`].
 //!
 //! The schema has a version, stored in every commit's payload; an index of another version is
 //! refused with a message to rebuild it.
@@ -31,17 +31,17 @@ pub struct Fields {
     /// Whole body.
     pub body: Field,
     /// The body token positions each passage spans, packed by
-    /// [`super::passage_record::pack_span`], in passage order (fast, one value a passage): a
+    /// `passage_record::pack_span`, in passage order (fast, one value a passage): a
     /// passage is scored from its article's body postings at those positions.
     pub passage_spans: Field,
-    /// One stored [`super::passage_record::PassageRecord`] a passage, in order: its byte range,
+    /// One stored `passage_record::PassageRecord` a passage, in order: its byte range,
     /// entities and dates.
     pub passages: Field,
     /// The entity filter terms each passage mentions, tagged with the passage's index (fast;
-    /// see [`super::passage_tags`]): what passage filters by entity read.
+    /// see `passage_tags`): what passage filters by entity read.
     pub passage_entities: Field,
     /// The calendar spans of the dates each passage mentions, tagged with the passage's index
-    /// (fast; see [`super::passage_tags`]): what passage filters by mentioned period read.
+    /// (fast; see `passage_tags`): what passage filters by mentioned period read.
     pub passage_days: Field,
     /// How many of the body's tokens its lead spans (fast): the lead's terms are those
     /// the body holds at a position below it.

@@ -4,7 +4,7 @@
 //! picks a reader by extension (plain text, Markdown with front matter, JSON, JSON Lines) and returns
 //! the articles it holds together with the problems met on the way. One bad record never loses the
 //! others: each problem names the file (and line) and the reader goes on. Text is decoded by
-//! [`decode`] (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files are streamed line
+//! `decode` (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files are streamed line
 //! by line by [`stream`], so that a file of any size is read in bounded memory.
 
 mod date;

@@ -1,6 +1,6 @@
 //! Search: from a [`SearchRequest`] to [`SearchResults`].
 //!
-//! Articles are ranked by whole-article BM25 mixed with their best passage ([`ranking`]); each hit
+//! Articles are ranked by whole-article BM25 mixed with their best passage (`ranking`); each hit
 //! shows its best passages with the query's terms highlighted. With `passages` set, passages are
 //! ranked on their own. Articles and passages are scored with statistics of their own kind.
 
