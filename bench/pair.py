@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Paired indexing timings of two lede builds: is a change faster, on a noisy machine?
+
+    bench/pair.py A B [--rounds N] [--modes full,bare] [--corpus FILE] [--work DIR]
+
+A and B are each a lede binary (a path to a file) or a git revision of this repository
+(anything `git rev-parse` knows: a commit, a branch, `HEAD~1`), which is built in release mode
+in a worktree under --work (one shared target folder, so the second build compiles lede alone).
+Both index the same corpus (default: known-item Reuters from ../shared) into fresh folders,
+interleaved A, B, A, B, … for --rounds rounds (default 5) per mode: `full` is the default
+pipeline, `bare` is `--no-entities --no-dates`. One Markdown table comes out: per mode, the
+median wall and CPU seconds of each build and B's ratio to A, with every run's figures.
+
+Interleaving is what makes the ratio mean something here: the machines are shared, and a
+slow minute hits both builds alike. Differences under about 3% are within the noise of 5 rounds.
+"""
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import REPO, log, timed  # noqa: E402
+
+DEFAULT_CORPUS = os.path.join(REPO, "..", "shared", "data", "known-item-reuters", "corpus.jsonl")
+
+MODES = {
+    "full": [],
+    "bare": ["--no-entities", "--no-dates"],
+}
+
+
+def binary_for(spec, work, target):
+    """The lede binary for `spec`: the file itself, or a release build of the git revision."""
+    if os.path.isfile(spec):
+        return os.path.abspath(spec)
+    rev = subprocess.run(
+        ["git", "rev-parse", "--verify", "--short", f"{spec}^{{commit}}"],
+        cwd=REPO, capture_output=True, text=True,
+    )
+    if rev.returncode != 0:
+        sys.exit(f"pair: {spec!r} is neither a file nor a git revision")
+    sha = rev.stdout.strip()
+    out = os.path.join(work, f"lede-{sha}")
+    if os.path.isfile(out):
+        return out
+    tree = os.path.join(work, f"tree-{sha}")
+    if not os.path.isdir(tree):
+        subprocess.run(["git", "worktree", "add", "--detach", "--force", tree, sha],
+                       cwd=REPO, check=True, capture_output=True)
+    log(f"pair: building {spec} ({sha})")
+    env = dict(os.environ, CARGO_TARGET_DIR=target)
+    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "lede"],
+                   cwd=tree, env=env, check=True)
+    shutil.copy2(os.path.join(target, "release", "lede"), out)
+    subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=REPO, check=False,
+                   capture_output=True)
+    return out
+
+
+def median(values):
+    return statistics.median(values) if values else float("nan")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("a", help="baseline: a lede binary or a git revision")
+    parser.add_argument("b", help="candidate: a lede binary or a git revision")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--modes", default="full,bare",
+                        help="comma-separated: " + ", ".join(MODES))
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS)
+    parser.add_argument("--work", default="/tmp/lede-pair")
+    args = parser.parse_args()
+
+    modes = [m.strip() for m in args.modes.split(",") if m.strip()]
+    unknown = [m for m in modes if m not in MODES]
+    if unknown or not modes:
+        sys.exit(f"pair: unknown mode(s) {unknown}; known: {', '.join(MODES)}")
+    if args.rounds < 1:
+        sys.exit("pair: --rounds must be at least 1")
+    if not os.path.isfile(args.corpus):
+        sys.exit(f"pair: no corpus at {args.corpus}")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("pair: needs /usr/bin/time (apt-get install -y time)")
+    os.makedirs(args.work, exist_ok=True)
+    target = os.path.join(args.work, "target")
+    bins = {"A": binary_for(args.a, args.work, target), "B": binary_for(args.b, args.work, target)}
+
+    figures = {(mode, side): [] for mode in modes for side in bins}
+    for round_no in range(1, args.rounds + 1):
+        for mode in modes:
+            for side, binary in bins.items():
+                index = os.path.join(args.work, f"index-{side}")
+                shutil.rmtree(index, ignore_errors=True)
+                cmd = [binary, "index", args.corpus, "--index", index, "--quiet"] + MODES[mode]
+                run = timed(cmd, os.path.join(args.work, f"log-{side}"))
+                figures[(mode, side)].append(run)
+        log(f"pair: round {round_no}/{args.rounds} done")
+
+    print(f"A = {args.a}, B = {args.b}; {os.path.basename(args.corpus)}; "
+          f"{args.rounds} interleaved rounds; medians, B/A ratio\n")
+    print("| mode | A wall s | B wall s | B/A wall | A CPU s | B CPU s | B/A CPU | runs (wall s, A / B) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+    for mode in modes:
+        a, b = figures[(mode, "A")], figures[(mode, "B")]
+        aw, bw = median([r["wall_s"] for r in a]), median([r["wall_s"] for r in b])
+        ac, bc = median([r["cpu_s"] for r in a]), median([r["cpu_s"] for r in b])
+        runs = " ".join(f"{x['wall_s']:.2f}/{y['wall_s']:.2f}" for x, y in zip(a, b))
+        print(f"| {mode} | {aw:.2f} | {bw:.2f} | {bw / aw:.3f} | {ac:.2f} | {bc:.2f} | "
+              f"{bc / ac:.3f} | {runs} |")
+    for side in bins:
+        shutil.rmtree(os.path.join(args.work, f"index-{side}"), ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
