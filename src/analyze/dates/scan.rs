@@ -1,7 +1,9 @@
-//! Scanning a text for date expressions: runs every pattern once over the
-//! text, widens matches over leading modifiers ("early", "late", "mid-",
-//! "the end of"), drops numbers that are amounts rather than years, and
-//! keeps the longest of overlapping matches.
+//! Scanning a text for date expressions: one pass of the rule set over each
+//! sentence-like piece of the text tells which rules match there, and each
+//! rule then runs over its pieces only; matches are widened over leading
+//! modifiers ("early", "late", "mid-", "the end of"), numbers that are
+//! amounts rather than years dropped, and the longest of overlapping matches
+//! kept.
 //!
 //! The patterns are compiled once per process (`OnceLock`).
 

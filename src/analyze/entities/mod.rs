@@ -9,10 +9,9 @@
 //! name found in the body take its kind. Tokens that cannot be in a name (a lowercase word,
 //! number or punctuation mark between two more such, in no gazetteer phrase) are tagged `O`
 //! without being scored: over half the tokens of news prose, and not one tag of CoNLL
-//! `eng.testa` changed.
-//! The model ships inside the binary (`models/ner.bin`)
-//! and is loaded once per process by [`Recognizer::global`]. [`Recognizer::extract`] also
-//! trusts a small hand-kept list of names newer than the 1990s training news (`names.tsv`).
+//! `eng.testa` changed. The model ships inside the binary (`models/ner.bin`) and is loaded
+//! once per process by [`Recognizer::global`]. [`Recognizer::extract`] also trusts a small
+//! hand-kept list of names newer than the 1990s training news (`names.tsv`).
 //!
 //! ```
 //! use lede::analyze::entities::{EntityKind, Recognizer};
