@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     let mut end = 0;
     for p in &annotated.passages {
         let p = &p.passage;
-        assert!(end <= p.start && p.start <= p.end && p.end <= body.len(), "passage {p:?}");
+        assert!(
+            end <= p.start && p.start <= p.end && p.end <= body.len(),
+            "passage {p:?}"
+        );
         assert!(body.is_char_boundary(p.start) && body.is_char_boundary(p.end));
         end = p.end;
     }
@@ -34,7 +37,10 @@ fuzz_target!(|data: &[u8]| {
     let anchor = "2026-03-02".parse().ok();
     let mut end = 0;
     for d in extract_dates(body, anchor) {
-        assert!(end <= d.start && d.start < d.end && d.end <= body.len(), "date {d:?}");
+        assert!(
+            end <= d.start && d.start < d.end && d.end <= body.len(),
+            "date {d:?}"
+        );
         assert_eq!(&body[d.start..d.end], d.text);
         end = d.end;
     }
