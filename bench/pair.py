@@ -53,6 +53,12 @@ def binary_for(spec, work, target):
                        cwd=REPO, check=True, capture_output=True)
     log(f"pair: building {spec} ({sha})")
     env = dict(os.environ, CARGO_TARGET_DIR=target)
+    # Cargo decides whether lede is stale from its sources' modification times, and two
+    # checkouts of lede share one package name in the shared target folder: a checkout whose
+    # files are older than the other's artifacts would silently reuse them. Cleaning lede
+    # alone forces its build and keeps the dependencies.
+    subprocess.run(["cargo", "clean", "--quiet", "--release", "-p", "lede"],
+                   cwd=tree, env=env, check=False)
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "lede"],
                    cwd=tree, env=env, check=True)
     shutil.copy2(os.path.join(target, "release", "lede"), out)
