@@ -367,8 +367,8 @@ impl Scan<'_> {
         let word = &text[w_start..w_end];
         // "effective Feb. 1": a change announced for a date to come.
         if w_end <= start
-            && text[w_end..start].trim().is_empty()
             && word.eq_ignore_ascii_case("effective")
+            && text[w_end..start].trim().is_empty()
         {
             return Some(Tense::Future);
         }
