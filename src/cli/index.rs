@@ -24,10 +24,11 @@ pub struct IndexArgs {
     /// Remove the existing index (only a lede index) and build it anew.
     #[arg(long)]
     rebuild: bool,
-    /// Writer memory budget in MB.
+    /// Writer memory budget in MB, shared by its threads (default 256; at least 16 a thread).
     #[arg(long, value_name = "MB")]
     memory: Option<usize>,
-    /// Writer threads.
+    /// Writer threads (default: the machine's cores, at most 4). Analysis (passages, entities,
+    /// dates) runs on every core regardless.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// Words per passage: minimum.
