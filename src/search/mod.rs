@@ -164,7 +164,7 @@ impl Index {
             candidates.push(Candidate {
                 id: id_of(&segments, address),
                 address,
-                article_score: score,
+                article_score: ranking::canonical_score(score),
                 passages: Vec::new(),
                 lead_coverage: 0.0,
                 coverage: 0.0,
@@ -172,11 +172,24 @@ impl Index {
                 score: 0.0,
             });
         }
+        if request.sort == SortOrder::Relevance {
+            // tantivy breaks ties by document address, which depends on how the index was built
+            // (its writer threads, its segments): ties go by article id instead, so that the
+            // rescore window, and the ranking, are the same whatever built the index (see
+            // `ranking::canonical_score` for the scores themselves).
+            // The candidates come best first, and rounding keeps that order: only runs of
+            // equal scores need sorting.
+            for run in candidates.chunk_by_mut(|a, b| a.article_score == b.article_score) {
+                if run.len() > 1 {
+                    run.sort_by(|a, b| a.id.cmp(&b.id));
+                }
+            }
+        }
         if request.sort == SortOrder::Date {
             let addresses: Vec<DocAddress> = candidates.iter().map(|c| c.address).collect();
             let scores = scores_at(searcher, &*compiled.article, &addresses)?;
             for (c, score) in candidates.iter_mut().zip(scores) {
-                c.article_score = score;
+                c.article_score = ranking::canonical_score(score);
             }
         }
         // Passages are needed for the rescore window and, to show them, for the requested page.
