@@ -125,3 +125,115 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
         assert_eq!(got, expected, "{filter}");
     }
 }
+
+/// A TREC run's article ids by query, ranks 1 to 100 only.
+fn top_100(run: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut by_query: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for line in run.lines() {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields[3].parse::<usize>().unwrap() <= 100 {
+            by_query
+                .entry(fields[0].to_string())
+                .or_default()
+                .push(fields[2].to_string());
+        }
+    }
+    by_query
+}
+
+#[test]
+fn rankings_do_not_depend_on_how_the_index_was_built() {
+    let Some(data) = shared_data() else {
+        eprintln!(
+            "SKIPPED rankings_do_not_depend_on_how_the_index_was_built: ../shared/data is absent"
+        );
+        return;
+    };
+    let known = data.join("known-item-reuters");
+    let corpus: String = std::fs::read_to_string(known.join("corpus.jsonl"))
+        .unwrap()
+        .lines()
+        .take(3000)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let queries: String = std::fs::read_to_string(known.join("queries.tsv"))
+        .unwrap()
+        .lines()
+        .take(200)
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let env = TestEnv::new();
+    env.write("news.jsonl", &corpus);
+    std::fs::write(env.path().join("queries.tsv"), &queries).unwrap();
+    // One writer thread makes one segment; three spread the articles over three, in an order
+    // of their own: other document addresses, other sums of term scores.
+    for (index, threads) in [("one", "1"), ("three", "3")] {
+        env.lede_ok(
+            &[
+                "index",
+                "corpus",
+                "--index",
+                index,
+                "--threads",
+                threads,
+                "--quiet",
+                "--no-entities",
+                "--no-dates",
+            ],
+            0,
+        );
+    }
+    let segments = |index: &str| {
+        env.lede_ok(&["stats", "--index", index, "--json"], 0)
+            .json()["segments"]
+            .clone()
+    };
+    assert_eq!(segments("one"), 1);
+    assert!(
+        segments("three").as_u64().unwrap() > 1,
+        "{}",
+        segments("three")
+    );
+    let run = |index: &str| {
+        env.lede_ok(
+            &[
+                "search",
+                "--index",
+                index,
+                "--batch",
+                "queries.tsv",
+                "--trec",
+            ],
+            0,
+        )
+        .stdout
+    };
+    let (one, three) = (top_100(&run("one")), top_100(&run("three")));
+    assert_eq!(one.len(), 200);
+    assert_eq!(one, three);
+    // Passages ranked on their own, by relevance and by date.
+    for query in ["oil prices", "the bank said", "dollar yen"] {
+        for sort in ["relevance", "date"] {
+            let hits = |index: &str| {
+                env.lede_ok(
+                    &[
+                        "search",
+                        query,
+                        "--index",
+                        index,
+                        "--passages",
+                        "--sort",
+                        sort,
+                        "--json",
+                        "-n",
+                        "30",
+                    ],
+                    0,
+                )
+                .json()["hits"]
+                    .clone()
+            };
+            assert_eq!(hits("one"), hits("three"), "{query} --sort {sort}");
+        }
+    }
+}

@@ -299,9 +299,10 @@ impl Index {
             );
         }
         type Ranked = (Option<DateTime>, f32, DocAddress, usize);
-        let by_relevance =
-            |a: &Ranked, b: &Ranked| b.1.total_cmp(&a.1).then((a.2, a.3).cmp(&(b.2, b.3)));
-        // Newest first, undated last; within an article, its best passages first.
+        // Best first, or newest first (undated last) and then best; ties are left to the
+        // article id below, never to the document address, which depends on how the index
+        // was built.
+        let by_relevance = |a: &Ranked, b: &Ranked| b.1.total_cmp(&a.1);
         let by_date = |a: &Ranked, b: &Ranked| b.0.cmp(&a.0).then(by_relevance(a, b));
         let order: &dyn Fn(&Ranked, &Ranked) -> std::cmp::Ordering = match request.sort {
             SortOrder::Relevance => &by_relevance,
@@ -309,19 +310,32 @@ impl Index {
         };
         let total = passages.len();
         // Only the requested page is ordered: the passages before it are picked out, not sorted
-        // (sorting every matching passage was a fifth of a --passages search). The order is total
-        // (article and passage break ties), so the page is the same as after a full sort.
+        // (sorting every matching passage was a fifth of a --passages search), together with
+        // every passage that ties with the last one shown, since the id may put any of them
+        // on the page.
         let shown = (request.offset + request.limit).min(total);
+        let mut picked = shown;
         if shown > 0 && shown < total {
             passages.select_nth_unstable_by(shown - 1, order);
+            let last = passages[shown - 1];
+            for i in shown..total {
+                if order(&passages[i], &last).is_eq() {
+                    passages.swap(i, picked);
+                    picked += 1;
+                }
+            }
         }
-        passages[..shown].sort_unstable_by(order);
-        let terms = compiled.passage.term_texts();
         let segments = self.id_cache.for_searcher(searcher)?;
+        let mut page: Vec<(Ranked, String)> = passages[..picked]
+            .iter()
+            .map(|&p| (p, id_of(&segments, p.2)))
+            .collect();
+        page.sort_unstable_by(|(a, a_id), (b, b_id)| {
+            order(a, b).then_with(|| a_id.cmp(b_id)).then(a.3.cmp(&b.3))
+        });
+        let terms = compiled.passage.term_texts();
         let mut hits = Vec::new();
-        for &(_, score, article, index) in passages.iter().skip(request.offset).take(request.limit)
-        {
-            let id = id_of(&segments, article);
+        for ((_, score, article, index), id) in page.into_iter().take(shown).skip(request.offset) {
             if !request.load_documents {
                 hits.push(bare_hit(id, score));
                 continue;
