@@ -176,9 +176,8 @@ impl Index {
             // tantivy breaks ties by document address, which depends on how the index was built
             // (its writer threads, its segments): ties go by article id instead, so that the
             // rescore window, and the ranking, are the same whatever built the index (see
-            // `ranking::canonical_score` for the scores themselves).
-            // The candidates come best first, and rounding keeps that order: only runs of
-            // equal scores need sorting.
+            // `ranking::canonical_score` for the scores themselves). The candidates come best
+            // first, and rounding keeps that order: only runs of equal scores need sorting.
             for run in candidates.chunk_by_mut(|a, b| a.article_score == b.article_score) {
                 if run.len() > 1 {
                     run.sort_by(|a, b| a.id.cmp(&b.id));
