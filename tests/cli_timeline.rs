@@ -235,8 +235,7 @@ fn timeline_buckets_by_calendar_period() {
 
 #[test]
 fn reuters_timeline_spans_february_to_october() {
-    let Some(data) = shared_data() else {
-        eprintln!("SKIPPED reuters_timeline_spans_february_to_october: ../shared/data is absent");
+    let Some(data) = shared_data("reuters_timeline_spans_february_to_october") else {
         return;
     };
     let jsonl = data.join("reuters21578/reuters21578.jsonl");

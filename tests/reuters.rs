@@ -7,10 +7,7 @@ use util::{TestEnv, shared_data, summary_line};
 
 #[test]
 fn all_of_reuters_indexes_and_a_known_story_is_found() {
-    let Some(data) = shared_data() else {
-        eprintln!(
-            "SKIPPED all_of_reuters_indexes_and_a_known_story_is_found: ../shared/data is absent"
-        );
+    let Some(data) = shared_data("all_of_reuters_indexes_and_a_known_story_is_found") else {
         return;
     };
     let jsonl = data.join("reuters21578/reuters21578.jsonl");
@@ -143,10 +140,7 @@ fn top_100(run: &str) -> std::collections::BTreeMap<String, Vec<String>> {
 
 #[test]
 fn rankings_do_not_depend_on_how_the_index_was_built() {
-    let Some(data) = shared_data() else {
-        eprintln!(
-            "SKIPPED rankings_do_not_depend_on_how_the_index_was_built: ../shared/data is absent"
-        );
+    let Some(data) = shared_data("rankings_do_not_depend_on_how_the_index_was_built") else {
         return;
     };
     let known = data.join("known-item-reuters");

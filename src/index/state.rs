@@ -50,7 +50,7 @@ impl IndexState {
             };
             for doc in segment.doc_ids_alive() {
                 let Some(hash) = hashes.first(doc) else {
-                    continue; // a passage
+                    continue; // not an article: every article document has a hash
                 };
                 articles.insert(
                     term(&id_terms, ids.term_ords(doc).next()),

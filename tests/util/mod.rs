@@ -88,10 +88,15 @@ impl TestEnv {
     }
 }
 
-/// The shared data folder (`../shared/data`), when it is there.
-pub fn shared_data() -> Option<PathBuf> {
+/// The shared data folder (`../shared/data`), when it is there; when it is not, says that
+/// `test` is skipped (tests on shared data pass without it, visibly).
+pub fn shared_data(test: &str) -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    dir.is_dir().then_some(dir)
+    if !dir.is_dir() {
+        eprintln!("SKIPPED {test}: ../shared/data is absent");
+        return None;
+    }
+    Some(dir)
 }
 
 /// The counts line of `lede index`'s summary.
