@@ -144,18 +144,15 @@ fn rankings_do_not_depend_on_how_the_index_was_built() {
         return;
     };
     let known = data.join("known-item-reuters");
-    let corpus: String = std::fs::read_to_string(known.join("corpus.jsonl"))
-        .unwrap()
-        .lines()
-        .take(3000)
-        .map(|line| format!("{line}\n"))
-        .collect();
-    let queries: String = std::fs::read_to_string(known.join("queries.tsv"))
-        .unwrap()
-        .lines()
-        .take(200)
-        .map(|line| format!("{line}\n"))
-        .collect();
+    let head = |name: &str, lines: usize| -> String {
+        std::fs::read_to_string(known.join(name))
+            .unwrap()
+            .lines()
+            .take(lines)
+            .map(|line| format!("{line}\n"))
+            .collect()
+    };
+    let (corpus, queries) = (head("corpus.jsonl", 3000), head("queries.tsv", 200));
     let env = TestEnv::new();
     env.write("news.jsonl", &corpus);
     std::fs::write(env.path().join("queries.tsv"), &queries).unwrap();
