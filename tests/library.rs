@@ -91,6 +91,82 @@ fn index_articles_from_an_iterator_and_search_them() {
     assert_eq!((stats.articles, stats.passages), (3, 3));
 }
 
+/// Articles dated by the day, as many archives are: the same publication time for most.
+fn same_day_articles() -> Vec<Article> {
+    let day = Some("2026-03-03T00:00:00Z");
+    let copy = "Quarry workers walked out over pay. The quarry owners met the union.";
+    vec![
+        article(
+            "later",
+            "",
+            "The quarry reopened.",
+            Some("2026-03-04T00:00:00Z"),
+        ),
+        article(
+            "weak",
+            "",
+            "A report on farming mentions a quarry once among many other words about crops.",
+            day,
+        ),
+        article(
+            "strong",
+            "",
+            "Quarry strike: the quarry and a second quarry closed as quarry workers struck.",
+            day,
+        ),
+        article("copy-b", "", copy, day),
+        article("copy-a", "", copy, day),
+        article("copy-c", "", copy, day),
+        article("undated", "", "An old quarry.", None),
+    ]
+}
+
+/// `--sort date` order of `query` on an index of `articles` added one commit each (one segment
+/// an article), with `limit` hits a page.
+fn newest_first(articles: Vec<Article>, query: &str, limit: usize) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    for article in articles {
+        Indexer::new(&index, IndexOptions::default())
+            .unwrap()
+            .add_articles(vec![article])
+            .unwrap();
+    }
+    let mut ids = Vec::new();
+    for offset in (0..).step_by(limit) {
+        let mut request = SearchRequest::new(query);
+        request.sort = SortOrder::Date;
+        (request.offset, request.limit) = (offset, limit);
+        let hits = index.search(&request).unwrap().hits;
+        if hits.is_empty() {
+            return ids;
+        }
+        ids.extend(hits.into_iter().map(|h| h.article_id));
+    }
+    unreachable!()
+}
+
+#[test]
+fn sorted_by_date_the_same_day_goes_by_score_then_id_however_the_index_was_built() {
+    let expected = [
+        "later", "strong", "copy-a", "copy-b", "copy-c", "weak", "undated",
+    ];
+    let mut articles = same_day_articles();
+    for limit in [10, 2, 1] {
+        assert_eq!(newest_first(articles.clone(), "quarry", limit), expected);
+        // Added in the opposite order, the articles get other addresses (segments).
+        articles.reverse();
+        assert_eq!(newest_first(articles.clone(), "quarry", limit), expected);
+    }
+    // Every article matches `*` equally: the same day goes by id.
+    assert_eq!(
+        newest_first(same_day_articles(), "*", 3),
+        [
+            "later", "copy-a", "copy-b", "copy-c", "strong", "weak", "undated"
+        ]
+    );
+}
+
 /// A body of three paragraphs long enough to make three passages, with `word` in paragraph
 /// `at` (0, 1 or 2).
 fn three_passages(word: &str, at: usize) -> String {

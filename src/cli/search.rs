@@ -15,7 +15,7 @@ use std::path::PathBuf;
 enum Sort {
     /// Best match first.
     Relevance,
-    /// Newest first; undated articles last.
+    /// Newest first (the same time: best match first); undated articles last.
     Date,
 }
 

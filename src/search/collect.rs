@@ -37,9 +37,12 @@ impl SegmentIds {
 
     /// The id of a document.
     pub fn id(&self, doc: DocId) -> Option<&str> {
-        self.ord(doc)
-            .and_then(|o| self.ids.get(o as usize))
-            .map(String::as_str)
+        self.ord(doc).and_then(|o| self.id_at(o))
+    }
+
+    /// The id of an ordinal.
+    pub fn id_at(&self, ord: u64) -> Option<&str> {
+        self.ids.get(usize::try_from(ord).ok()?).map(String::as_str)
     }
 }
 

@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod lookup;
 mod matching;
 mod mention_query;
+mod newest_first;
 pub mod params;
 mod passage_filter;
 mod passage_query;
@@ -19,7 +20,6 @@ mod query;
 mod ranking;
 pub mod request;
 pub mod results;
-mod seek;
 mod term_presence;
 pub mod timeline;
 
@@ -41,12 +41,11 @@ use lookup::{entity_names, passage_text};
 use matching::MatchingDocs;
 use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
-use seek::scores_at;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument};
+use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument};
 
 /// An article id with its ranking score: the light form of a hit, for runs that need no text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -150,13 +149,13 @@ impl Index {
                 (total, top)
             }
             SortOrder::Date => {
-                let collector = (
-                    TopDocs::with_limit(depth.max(1))
-                        .order_by_fast_field::<DateTime>("published", Order::Desc),
-                    Count,
-                );
-                let (top, total) = searcher.search(&*compiled.article, &collector)?;
-                (total, top.into_iter().map(|(_, a)| (0.0, a)).collect())
+                let newest = newest_first::newest_first(depth.max(1), searcher, &segments);
+                let (top, total) = searcher.search(&*compiled.article, &(newest, Count))?;
+                let top = top
+                    .into_iter()
+                    .map(|((_, score, _), address)| (score, address))
+                    .collect();
+                (total, top)
             }
         };
         let mut candidates = Vec::with_capacity(top.len());
@@ -182,13 +181,6 @@ impl Index {
                 if run.len() > 1 {
                     run.sort_by(|a, b| a.id.cmp(&b.id));
                 }
-            }
-        }
-        if request.sort == SortOrder::Date {
-            let addresses: Vec<DocAddress> = candidates.iter().map(|c| c.address).collect();
-            let scores = scores_at(searcher, &*compiled.article, &addresses)?;
-            for (c, score) in candidates.iter_mut().zip(scores) {
-                c.article_score = ranking::canonical_score(score);
             }
         }
         // Passages are needed for the rescore window and, to show them, for the requested page.

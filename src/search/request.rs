@@ -12,7 +12,7 @@ pub enum SortOrder {
     /// Best match first.
     #[default]
     Relevance,
-    /// Newest first; undated articles last.
+    /// Newest first; articles of the same time by article score, then id; undated ones last.
     Date,
 }
 
