@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Paired indexing timings of two lede builds: is a change faster, on a noisy machine?
 
-    bench/pair.py A B [--rounds N] [--modes full,bare] [--corpus FILE] [--work DIR]
+    bench/pair.py A B [--rounds N] [--modes full,bare] [--corpus PATH] [--files] [--work DIR]
 
 A and B are each a lede binary (a path to a file) or a git revision of this repository
 (anything `git rev-parse` knows: a commit, a branch, `HEAD~1`), which is built in release mode
@@ -10,13 +10,18 @@ Both index the same corpus (default: known-item Reuters from ../shared) into fre
 interleaved A, B, A, B, … for --rounds rounds (default 5) per mode: `full` is the default
 pipeline, `bare` is `--no-entities --no-dates`. One Markdown table comes out: per mode, the
 median wall and CPU seconds of each build and B's ratio to A, with every run's figures.
+--corpus may be a folder too; --files turns a `.jsonl` corpus into a folder of one Markdown file
+an article (front matter with its date, in 50 subfolders; written once under --work), the way
+most users point lede at their articles.
 
 Interleaving is what makes the ratio mean something here: the machines are shared, and a
 slow minute hits both builds alike. Differences under about 3% are within the noise of 5 rounds.
 """
 
 import argparse
+import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -71,6 +76,28 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
+def as_files(corpus, work):
+    """A folder under `work` with one Markdown file per article of the JSON Lines `corpus` (its
+    `date` as front matter, its `body` as text), in 50 subfolders; written once and reused."""
+    folder = os.path.join(work, "files-" + os.path.splitext(os.path.basename(corpus))[0])
+    done = os.path.join(folder, ".complete")
+    if os.path.exists(done):
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    with open(corpus, encoding="utf-8") as lines:
+        for n, line in enumerate(lines):
+            record = json.loads(line)
+            sub = os.path.join(folder, f"{n % 50:02d}")
+            os.makedirs(sub, exist_ok=True)
+            name = re.sub(r"[^A-Za-z0-9._-]", "_", str(record.get("id", n)))
+            with open(os.path.join(sub, name + ".md"), "w", encoding="utf-8") as out:
+                if record.get("date"):
+                    out.write(f"---\ndate: {record['date']}\n---\n")
+                out.write(record.get("body", "") + "\n")
+    open(done, "w").close()
+    return folder
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a", help="baseline: a lede binary or a git revision")
@@ -78,21 +105,25 @@ def main():
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--modes", default="full,bare",
                         help="comma-separated: " + ", ".join(MODES))
-    parser.add_argument("--corpus", default=DEFAULT_CORPUS)
+    parser.add_argument("--corpus", default=DEFAULT_CORPUS, help="a file or a folder")
+    parser.add_argument("--files", action="store_true",
+                        help="index a .jsonl corpus as a folder of one file an article")
     parser.add_argument("--work", default="/tmp/lede-pair")
     args = parser.parse_args()
 
+    os.makedirs(args.work, exist_ok=True)
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = [m for m in modes if m not in MODES]
     if unknown or not modes:
         sys.exit(f"pair: unknown mode(s) {unknown}; known: {', '.join(MODES)}")
     if args.rounds < 1:
         sys.exit("pair: --rounds must be at least 1")
-    if not os.path.isfile(args.corpus):
+    if not os.path.exists(args.corpus):
         sys.exit(f"pair: no corpus at {args.corpus}")
+    if args.files:
+        args.corpus = as_files(args.corpus, args.work)
     if not os.path.exists("/usr/bin/time"):
         sys.exit("pair: needs /usr/bin/time (apt-get install -y time)")
-    os.makedirs(args.work, exist_ok=True)
     target = os.path.join(args.work, "target")
     bins = {"A": binary_for(args.a, args.work, target), "B": binary_for(args.b, args.work, target)}
 

@@ -138,8 +138,35 @@ impl IndexSummary {
     }
 }
 
-/// Files are read in parallel in batches of this many.
-const READ_BATCH: usize = 64;
+/// Files are read and analysed in parallel in batches of at most this many files…
+const READ_BATCH: usize = 256;
+
+/// …and this many bytes (a batch holds at least one file): what a batch's articles and
+/// documents take in memory is about a few times its bytes.
+const READ_BATCH_BYTES: u64 = 32 << 20;
+
+/// `files` cut into consecutive batches of at most [`READ_BATCH`] files and [`READ_BATCH_BYTES`]
+/// bytes, each with at least one file.
+fn read_batches<'f>(files: &'f [&'f SourceFile]) -> impl Iterator<Item = &'f [&'f SourceFile]> {
+    let mut rest = files;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut bytes = 0;
+        let mut len = 0;
+        while len < rest.len()
+            && len < READ_BATCH
+            && (len == 0 || bytes + rest[len].size <= READ_BATCH_BYTES)
+        {
+            bytes += rest[len].size;
+            len += 1;
+        }
+        let (batch, tail) = rest.split_at(len);
+        rest = tail;
+        Some(batch)
+    })
+}
 
 /// A `.jsonl` file is streamed and written in batches of this many articles.
 const STREAM_BATCH: usize = 1_000;
@@ -328,6 +355,42 @@ fn in_scope(file: &str, scopes: &[PathBuf]) -> bool {
     scopes.iter().any(|scope| file.starts_with(scope))
 }
 
+/// Each article's content hash and, unless it is indexed as it is, its document and passage count.
+type Prepared = Vec<(u64, Option<(TantivyDocument, usize)>)>;
+
+/// What analysing articles into documents needs, apart from the indexer (whose progress callback
+/// keeps it on one thread): shared by the threads that read and analyse files.
+struct Preparer<'s> {
+    fields: &'s Fields,
+    analysis: &'s AnnotateOptions,
+    state: &'s IndexState,
+}
+
+impl Preparer<'_> {
+    /// The documents of one file's articles, analysed in parallel.
+    ///
+    /// Analysis (entities above all) is the costly part: it is skipped for articles indexed as
+    /// they are from the same file, which a re-run of a grown or touched file mostly holds. Such
+    /// articles keep their old file stamp, so the file is re-read (not re-analysed) by later runs:
+    /// the content hash decides.
+    fn prepare(&self, articles: &[Article], file: &str, stamp: u64) -> Prepared {
+        articles
+            .par_iter()
+            .map(|article| {
+                let hash = article_hash(article);
+                let unchanged = self
+                    .state
+                    .articles
+                    .get(&article.id)
+                    .is_some_and(|old| old.hash == hash && old.file == file);
+                let document = (!unchanged)
+                    .then(|| documents(self.fields, article, hash, file, stamp, self.analysis));
+                (hash, document)
+            })
+            .collect()
+    }
+}
+
 impl<'a> Indexer<'a> {
     /// Takes the index's writer lock and reads what the index holds.
     pub fn new(index: &'a Index, options: IndexOptions) -> Result<Indexer<'a>> {
@@ -385,6 +448,15 @@ impl<'a> Indexer<'a> {
             .is_some_and(|flag| flag.load(Ordering::Relaxed))
     }
 
+    /// The analysis side of this indexer, to share with threads.
+    fn preparer(&self) -> Preparer<'_> {
+        Preparer {
+            fields: &self.index.fields,
+            analysis: &self.options.analysis,
+            state: &self.state,
+        }
+    }
+
     /// Indexes the files under `paths`, incrementally, committing periodically and at the end.
     /// Articles from files under those paths that are gone are removed (at the end of a complete
     /// walk only); articles from elsewhere are left alone.
@@ -429,19 +501,24 @@ impl<'a> Indexer<'a> {
         };
         self.report_progress();
         let read_options = self.options.read;
-        'files: for batch in to_read.chunks(READ_BATCH) {
+        'files: for batch in read_batches(&to_read) {
             if self.cancelled() {
                 break;
             }
-            // Small files are read in parallel; `.jsonl` files are streamed one at a time below.
+            // Small files are read and analysed in parallel (one article a file is common);
+            // `.jsonl` files are streamed one at a time below.
+            let preparer = self.preparer();
             let read: Vec<_> = batch
                 .par_iter()
                 .map(|file| {
                     let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
-                    (
-                        *file,
-                        (!streamed).then(|| ingest::read_file(file, &read_options)),
-                    )
+                    let read = (!streamed).then(|| {
+                        let result = ingest::read_file(file, &read_options);
+                        let abs = file.abs_path.to_string_lossy();
+                        let prepared = preparer.prepare(&result.articles, &abs, file.stamp());
+                        (result, prepared)
+                    });
+                    (*file, read)
                 })
                 .collect();
             for (file, result) in read {
@@ -457,9 +534,9 @@ impl<'a> Indexer<'a> {
                 let mut failed = false;
                 let bytes_before = self.progress.bytes_done;
                 match result {
-                    Some(result) => {
+                    Some((result, prepared)) => {
                         failed = result.file_failed();
-                        self.write_part(result, &abs, file.stamp(), &mut outcome)?;
+                        self.write_part(result, prepared, &mut outcome)?;
                     }
                     None => {
                         self.unfinished.insert(abs.clone());
@@ -467,7 +544,9 @@ impl<'a> Indexer<'a> {
                             ingest::stream_json_lines(file, &read_options, STREAM_BATCH);
                         while let Some(part) = parts.next() {
                             failed |= part.file_failed();
-                            self.write_part(part, &abs, file.stamp(), &mut outcome)?;
+                            let prepared =
+                                self.preparer().prepare(&part.articles, &abs, file.stamp());
+                            self.write_part(part, prepared, &mut outcome)?;
                             self.progress.bytes_done =
                                 bytes_before + parts.bytes_read().min(file.size);
                             self.report_progress();
@@ -543,12 +622,14 @@ impl<'a> Indexer<'a> {
         for article in articles {
             batch.push(article);
             if batch.len() == batch.capacity() {
-                self.write_articles(std::mem::take(&mut batch), "", 0)?;
+                let prepared = self.preparer().prepare(&batch, "", 0);
+                self.write_articles(std::mem::take(&mut batch), prepared)?;
                 batch.reserve(1024);
                 self.maybe_commit()?;
             }
         }
-        self.write_articles(batch, "", 0)?;
+        let prepared = self.preparer().prepare(&batch, "", 0);
+        self.write_articles(batch, prepared)?;
         self.commit()
     }
 
@@ -556,8 +637,7 @@ impl<'a> Indexer<'a> {
     fn write_part(
         &mut self,
         part: FileArticles,
-        file: &str,
-        stamp: u64,
+        prepared: Prepared,
         outcome: &mut FileOutcome,
     ) -> Result<()> {
         let before = (
@@ -567,7 +647,7 @@ impl<'a> Indexer<'a> {
             self.summary.problems.len(),
         );
         self.summary.problems.extend(part.problems);
-        self.write_articles(part.articles, file, stamp)?;
+        self.write_articles(part.articles, prepared)?;
         outcome.added += self.summary.added - before.0;
         outcome.updated += self.summary.updated - before.1;
         outcome.unchanged += self.summary.unchanged - before.2;
@@ -578,28 +658,10 @@ impl<'a> Indexer<'a> {
         Ok(())
     }
 
-    /// Writes one file's articles: new ones added, changed ones replaced, the same ones counted.
-    fn write_articles(&mut self, articles: Vec<Article>, file: &str, stamp: u64) -> Result<()> {
+    /// Writes one file's articles, prepared by [`Preparer::prepare`]: new ones added, changed
+    /// ones replaced, the same ones counted.
+    fn write_articles(&mut self, articles: Vec<Article>, prepared: Prepared) -> Result<()> {
         let fields = &self.index.fields;
-        let analysis = &self.options.analysis;
-        let state = &self.state;
-        // Analysis (entities above all) is the costly part: it is skipped for articles indexed
-        // as they are from the same file, which a re-run of a grown or touched file mostly holds.
-        // Such articles keep their old file stamp, so the file is re-read (not re-analysed) by
-        // later runs: the content hash decides.
-        let prepared: Vec<(u64, Option<(TantivyDocument, usize)>)> = articles
-            .par_iter()
-            .map(|article| {
-                let hash = article_hash(article);
-                let unchanged = state
-                    .articles
-                    .get(&article.id)
-                    .is_some_and(|old| old.hash == hash && old.file == file);
-                let document =
-                    (!unchanged).then(|| documents(fields, article, hash, file, stamp, analysis));
-                (hash, document)
-            })
-            .collect();
         for (article, (hash, document)) in articles.iter().zip(prepared) {
             if !self.seen.insert(article.id.clone()) {
                 self.summary.problems.push(Problem {
@@ -679,6 +741,48 @@ impl<'a> Indexer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn read_batches_hold_every_file_once_in_order_within_their_bounds() {
+        let sizes = [
+            1u64,
+            READ_BATCH_BYTES,
+            7,
+            READ_BATCH_BYTES / 2,
+            READ_BATCH_BYTES / 2,
+            3,
+        ]
+        .into_iter()
+        .chain(std::iter::repeat_n(10, 2 * READ_BATCH + 5));
+        let files: Vec<SourceFile> = sizes
+            .enumerate()
+            .map(|(i, size)| SourceFile {
+                abs_path: PathBuf::from(format!("/c/{i}")),
+                rel_path: i.to_string(),
+                size,
+                modified_ns: 0,
+            })
+            .collect();
+        let refs: Vec<&SourceFile> = files.iter().collect();
+        let batches: Vec<&[&SourceFile]> = read_batches(&refs).collect();
+        let lens: Vec<usize> = batches.iter().map(|b| b.len()).collect();
+        // A file of the whole budget goes alone; a half and a half do not fit with 7 bytes more;
+        // then the count is the bound.
+        assert_eq!(lens[..5], [1, 1, 2, READ_BATCH, READ_BATCH]);
+        let flat: Vec<&str> = batches
+            .concat()
+            .iter()
+            .map(|f| f.rel_path.as_str())
+            .collect();
+        let all: Vec<&str> = files.iter().map(|f| f.rel_path.as_str()).collect();
+        assert_eq!(flat, all);
+        for batch in &batches {
+            let bytes: u64 = batch.iter().map(|f| f.size).sum();
+            assert!(!batch.is_empty() && batch.len() <= READ_BATCH);
+            assert!(batch.len() == 1 || bytes <= READ_BATCH_BYTES);
+        }
+        assert!(read_batches(&[]).next().is_none());
+    }
 
     #[test]
     fn every_field_changes_the_content_hash() {
