@@ -6,12 +6,12 @@
 
 mod collect;
 pub mod entity_counts;
+mod exact_order;
 pub mod filters;
 pub mod highlight;
 pub mod lookup;
 mod matching;
 mod mention_query;
-mod newest_first;
 pub mod params;
 mod passage_filter;
 mod passage_query;
@@ -43,7 +43,7 @@ use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::Count;
 use tantivy::query::Query;
 use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument};
 
@@ -137,10 +137,7 @@ impl Index {
         let segments = self.id_cache.for_searcher(searcher)?;
         let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
             SortOrder::Relevance => {
-                let top = searcher.search(
-                    &*compiled.article,
-                    &TopDocs::with_limit(depth.max(1)).order_by_score(),
-                )?;
+                let top = exact_order::best_first(searcher, &*compiled.article, &segments, depth)?;
                 let total = if count {
                     compiled.article.count(searcher)?
                 } else {
@@ -149,7 +146,7 @@ impl Index {
                 (total, top)
             }
             SortOrder::Date => {
-                let newest = newest_first::newest_first(depth.max(1), searcher, &segments);
+                let newest = exact_order::newest_first(depth.max(1), searcher, &segments);
                 let (top, total) = searcher.search(&*compiled.article, &(newest, Count))?;
                 let top = top
                     .into_iter()
@@ -170,18 +167,6 @@ impl Index {
                 newsiness: 0.0,
                 score: 0.0,
             });
-        }
-        if request.sort == SortOrder::Relevance {
-            // tantivy breaks ties by document address, which depends on how the index was built
-            // (its writer threads, its segments): ties go by article id instead, so that the
-            // rescore window, and the ranking, are the same whatever built the index (see
-            // `ranking::canonical_score` for the scores themselves). The candidates come best
-            // first, and rounding keeps that order: only runs of equal scores need sorting.
-            for run in candidates.chunk_by_mut(|a, b| a.article_score == b.article_score) {
-                if run.len() > 1 {
-                    run.sort_by(|a, b| a.id.cmp(&b.id));
-                }
-            }
         }
         // Passages are needed for the rescore window and, to show them, for the requested page.
         let window = match request.sort {

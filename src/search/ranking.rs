@@ -55,14 +55,19 @@ const COVERAGE_WEIGHT: f32 = 0.2;
 /// different order) give the same article scores that differ in their last bits, and equal
 /// articles swap places between builds. Rounded, they are equal, and ties then go by id.
 pub(crate) fn canonical_score(score: f32) -> f32 {
-    const DROPPED: u32 = 7;
     if !score.is_finite() {
         return score;
     }
     let bits = score.to_bits();
-    let half = 1 << (DROPPED - 1);
-    f32::from_bits((bits + half) & !((1 << DROPPED) - 1))
+    f32::from_bits((bits + CANONICAL_HALF_BUCKET) & !((1 << CANONICAL_DROPPED_BITS) - 1))
 }
+
+/// The mantissa bits that [`canonical_score`] drops.
+const CANONICAL_DROPPED_BITS: u32 = 7;
+
+/// Half of [`canonical_score`]'s rounding step, in units of the last place: a canonical score
+/// stands for the raw scores up to this many units below it and fewer above.
+pub(crate) const CANONICAL_HALF_BUCKET: u32 = 1 << (CANONICAL_DROPPED_BITS - 1);
 
 /// Scores candidates as `w · article / max article + (1 − w) · best passage / max best passage +
 /// l · newsiness · lead coverage² + COVERAGE_WEIGHT · coverage⁴` and sorts them best first (ties:
