@@ -368,7 +368,7 @@ pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
         report.skip(ProblemKind::TooLarge, None, too_large(file.size));
         return report.finish(Vec::new());
     }
-    let bytes = match read_limited(&file.abs_path, limit) {
+    let bytes = match read_limited(&file.abs_path, limit, file.size) {
         Ok(bytes) => bytes,
         Err(err) => {
             report.skip(ProblemKind::Unreadable, None, format!("cannot read: {err}"));
@@ -394,10 +394,13 @@ pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
     report.finish(articles)
 }
 
-/// Reads at most `limit + 1` bytes of a file: enough to tell that it is over the limit.
-fn read_limited(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+/// Reads at most `limit + 1` bytes of a file: enough to tell that it is over the limit. `expected`
+/// is the size the walk saw: with room for it, a small file is read in one call and its end found
+/// in a second (from an empty buffer, `read_to_end` probes and grows: six calls a news article).
+fn read_limited(path: &Path, limit: u64, expected: u64) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
-    let mut bytes = Vec::new();
+    let room = usize::try_from(expected.min(limit).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     std::fs::File::open(path)?
         .take(limit.saturating_add(1))
         .read_to_end(&mut bytes)?;

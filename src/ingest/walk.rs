@@ -51,8 +51,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
 }
 
-fn source_file(path: &Path, rel_path: String) -> std::io::Result<SourceFile> {
-    let abs_path = path.canonicalize()?;
+/// The file at `abs_path` (canonical), shown as `rel_path`.
+fn source_file(abs_path: PathBuf, rel_path: String) -> std::io::Result<SourceFile> {
     let meta = std::fs::metadata(&abs_path)?;
     let modified_ns = meta
         .modified()
@@ -115,7 +115,7 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| root.display().to_string());
-            match source_file(root, name) {
+            match source_file(canonical.clone(), name) {
                 Ok(file) => result.files.push(file),
                 Err(err) => result
                     .problems
@@ -124,7 +124,7 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
             result.scopes.push(canonical);
             continue;
         }
-        result.scopes.push(canonical);
+        result.scopes.push(canonical.clone());
         let walker = WalkDir::new(root)
             .follow_links(false)
             .sort_by_file_name()
@@ -152,7 +152,9 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
                 .map(|c| c.as_os_str().to_string_lossy())
                 .collect::<Vec<_>>()
                 .join("/");
-            match source_file(entry.path(), rel_path) {
+            // Links are not followed, so a path of real folders below the canonical root is
+            // canonical itself: no `canonicalize` (a `readlink` a path component) for each file.
+            match source_file(canonical.join(rel), rel_path) {
                 Ok(file) => result.files.push(file),
                 Err(err) => result
                     .problems
@@ -182,6 +184,31 @@ mod tests {
         let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
         assert_eq!(rels, ["a.txt", "b/z.md"]);
         assert!(result.problems.is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_get_canonical_paths_through_a_linked_or_relative_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(real.join("sub")).unwrap();
+        std::fs::write(real.join("sub/a.md"), "x").unwrap();
+        std::os::unix::fs::symlink(&real, dir.path().join("link")).unwrap();
+        let expected = real.join("sub/a.md").canonicalize().unwrap();
+        for root in [
+            dir.path().join("link"),
+            dir.path().join("link/"),
+            dir.path().join("real/sub/.."),
+        ] {
+            let result = walk(std::slice::from_ref(&root));
+            let files: Vec<_> = result
+                .files
+                .iter()
+                .map(|f| (&f.abs_path, f.rel_path.as_str()))
+                .collect();
+            assert_eq!(files, [(&expected, "sub/a.md")], "{}", root.display());
+            assert_eq!(result.scopes, [real.canonicalize().unwrap()]);
+        }
     }
 
     #[test]
