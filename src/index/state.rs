@@ -3,7 +3,7 @@
 //! the state lives inside the index itself and cannot drift from it.
 
 use super::Index;
-use super::str_column::all_terms;
+use super::str_column::{Terms, all_terms};
 use crate::error::Result;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
@@ -43,10 +43,10 @@ impl IndexState {
             // Each dictionary read once, not an ordinal at a time.
             let id_terms = all_terms(&ids).map_err(tantivy::TantivyError::from)?;
             let file_terms = all_terms(&files).map_err(tantivy::TantivyError::from)?;
-            let term = |terms: &[String], ord: Option<u64>| -> String {
-                ord.and_then(|ord| terms.get(ord as usize))
-                    .cloned()
+            let term = |terms: &Terms, ord: Option<u64>| -> String {
+                ord.and_then(|ord| terms.get(ord))
                     .unwrap_or_default()
+                    .to_string()
             };
             for doc in segment.doc_ids_alive() {
                 let Some(hash) = hashes.first(doc) else {

@@ -2,7 +2,7 @@
 //! are sorted, so an id's ordinal is a binary search away) and kept for as long as the segment
 //! lives. Looking ids up one by one in tantivy's compressed dictionary cost more than the search.
 
-use crate::index::str_column::all_terms;
+use crate::index::str_column::{Terms, all_terms};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use tantivy::columnar::Column;
@@ -11,8 +11,8 @@ use tantivy::{DocId, Searcher, SegmentReader};
 
 /// One segment's article ids, by term ordinal, and the ordinal of each document.
 pub(crate) struct SegmentIds {
-    /// Ids sorted (the dictionary's order): index = term ordinal.
-    ids: Vec<String>,
+    /// Ids sorted (the dictionary's order), by term ordinal.
+    ids: Terms,
     /// Each document's id ordinal.
     ords: Column<u64>,
 }
@@ -21,7 +21,7 @@ impl SegmentIds {
     fn load(segment: &SegmentReader) -> tantivy::Result<SegmentIds> {
         let Some(column) = segment.fast_fields().str("id")? else {
             return Ok(SegmentIds {
-                ids: Vec::new(),
+                ids: Terms::default(),
                 ords: Column::build_empty_column(segment.max_doc()),
             });
         };
@@ -42,7 +42,7 @@ impl SegmentIds {
 
     /// The id of an ordinal.
     pub fn id_at(&self, ord: u64) -> Option<&str> {
-        self.ids.get(usize::try_from(ord).ok()?).map(String::as_str)
+        self.ids.get(ord)
     }
 }
 

@@ -123,18 +123,47 @@ pub(super) fn best_first(
         // The run at the cut may go on past what was collected.
         top = above_bucket(searcher, query, boundary)?;
     }
+    if top.len() > depth {
+        top = segment_tops(top, segments, depth);
+    }
     let id = |address: DocAddress| segments[address.segment_ord as usize].id(address.doc_id);
     let rank = |a: &(Score, DocAddress), b: &(Score, DocAddress)| {
         b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(&id(b.1)))
     };
-    // A query that scores every match alike (`*`, filters alone) ties them all: select the top
-    // before sorting it.
     if top.len() > depth {
         top.select_nth_unstable_by(depth - 1, rank);
         top.truncate(depth);
     }
     top.sort_by(rank);
     Ok(top)
+}
+
+/// The `depth` best of each segment's matches, by score and then id ordinal (within a segment,
+/// ordinals are in id order): what can still make the top of all, found with integer compares. A
+/// query that scores every match alike (`*`, filters alone) ties them all, a million at most.
+fn segment_tops(
+    matches: Vec<(Score, DocAddress)>,
+    segments: &[Arc<SegmentIds>],
+    depth: usize,
+) -> Vec<(Score, DocAddress)> {
+    let mut by_segment: Vec<Vec<(Score, u64, DocAddress)>> = vec![Vec::new(); segments.len()];
+    for (score, address) in matches {
+        let segment = address.segment_ord as usize;
+        let ord = segments[segment].ord(address.doc_id).unwrap_or(u64::MAX);
+        by_segment[segment].push((score, ord, address));
+    }
+    let rank = |a: &(Score, u64, DocAddress), b: &(Score, u64, DocAddress)| {
+        b.0.total_cmp(&a.0).then(a.1.cmp(&b.1))
+    };
+    let mut tops = Vec::new();
+    for mut docs in by_segment {
+        if docs.len() > depth {
+            docs.select_nth_unstable_by(depth - 1, rank);
+            docs.truncate(depth);
+        }
+        tops.extend(docs.into_iter().map(|(score, _, address)| (score, address)));
+    }
+    tops
 }
 
 /// Every match whose canonical score is `boundary` or more, with its canonical score.
