@@ -382,7 +382,7 @@ impl Preparer<'_> {
                     .state
                     .articles
                     .get(&article.id)
-                    .is_some_and(|old| old.hash == hash && old.file == file);
+                    .is_some_and(|old| old.hash == hash && self.state.file_of(old) == file);
                 let document = (!unchanged)
                     .then(|| documents(self.fields, article, hash, file, stamp, self.analysis));
                 (hash, document)
@@ -584,16 +584,18 @@ impl<'a> Indexer<'a> {
     /// Removes the articles that an earlier run indexed from files under `scopes` and that this
     /// complete walk did not meet again.
     fn remove_gone(&mut self, kept_files: &HashSet<String>, scopes: &[PathBuf]) {
-        let mut gone: Vec<(&String, &String)> = self
-            .state
+        let state = &self.state;
+        // Decided once a file, not once an article.
+        let file_gone: Vec<bool> = state
+            .files
+            .iter()
+            .map(|file| !kept_files.contains(file) && in_scope(file, scopes))
+            .collect();
+        let mut gone: Vec<(&str, &String)> = state
             .articles
             .iter()
-            .filter(|(id, article)| {
-                !self.seen.contains(*id)
-                    && !kept_files.contains(&article.file)
-                    && in_scope(&article.file, scopes)
-            })
-            .map(|(id, article)| (&article.file, id))
+            .filter(|(id, article)| file_gone[article.file as usize] && !self.seen.contains(*id))
+            .map(|(id, article)| (state.file_of(article), id))
             .collect();
         gone.sort();
         let mut removed_files: BTreeMap<&str, usize> = BTreeMap::new();
