@@ -508,11 +508,15 @@ impl<'a> Indexer<'a> {
             // Small files are read and analysed in parallel (one article a file is common);
             // `.jsonl` files are streamed one at a time below.
             let preparer = self.preparer();
+            let cancel = self.cancel.as_deref();
             let read: Vec<_> = batch
                 .par_iter()
                 .map(|file| {
                     let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
-                    let read = (!streamed).then(|| {
+                    // Once cancelled, the rest of the batch is left: the loop below stops before
+                    // the first file, and a batch can take seconds to analyse.
+                    let stopped = cancel.is_some_and(|flag| flag.load(Ordering::Relaxed));
+                    let read = (!streamed && !stopped).then(|| {
                         let result = ingest::read_file(file, &read_options);
                         let abs = file.abs_path.to_string_lossy();
                         let prepared = preparer.prepare(&result.articles, &abs, file.stamp());
