@@ -6,6 +6,8 @@ use super::Index;
 use super::str_column::all_terms;
 use crate::error::Result;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 /// One indexed article as the incremental indexer sees it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,77 +20,176 @@ pub struct IndexedArticle {
     pub stamp: u64,
 }
 
-/// Every live article in the index, by id.
-#[derive(Debug, Default)]
+/// What a source file holds in the index: its stamp when indexed (`None` when its articles carry
+/// different stamps) and how many live articles came from it.
+type FileStat = (Option<u64>, usize);
+
+/// Every live article in the index, by id, and its source files.
+///
+/// The articles by id are read only when a run needs them ([`IndexState::load_articles`]: files
+/// to read, or files gone): a run over an unchanged corpus reads the files' stamps and counts
+/// alone, not a million ids.
 pub struct IndexState {
-    /// Articles by id.
+    /// Articles by id: empty until [`IndexState::load_articles`].
     pub articles: HashMap<String, IndexedArticle>,
     /// The canonical paths of the articles' source files, each once (a corpus of a few large
     /// files has a million articles and a few paths: one copy each, not one an article).
     pub files: Vec<String>,
     /// Files that a stopped run left partly indexed (from the last commit's payload).
     pub unfinished_files: HashSet<String>,
+    /// Each file's stamp and article count, by number.
+    file_stats: Vec<FileStat>,
+    /// File numbers by path.
+    file_numbers: HashMap<String, u32>,
+    /// The commit read, for the articles read later.
+    searcher: Option<Searcher>,
+    articles_loaded: bool,
+}
+
+impl std::fmt::Debug for IndexState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("IndexState")
+            .field("articles", &self.articles.len())
+            .field("files", &self.files.len())
+            .field("unfinished_files", &self.unfinished_files)
+            .field("articles_loaded", &self.articles_loaded)
+            .finish()
+    }
+}
+
+/// A segment's columns that the state reads.
+struct SegmentColumns {
+    hashes: Column<u64>,
+    stamps: Column<u64>,
+    ids: StrColumn,
+    files: StrColumn,
+}
+
+impl SegmentColumns {
+    /// The columns of a segment; `None` for a segment without articles' columns.
+    fn of(segment: &SegmentReader) -> Result<Option<SegmentColumns>> {
+        let fast = segment.fast_fields();
+        let (Some(ids), Some(files)) = (fast.str("id")?, fast.str("file")?) else {
+            return Ok(None);
+        };
+        Ok(Some(SegmentColumns {
+            hashes: fast.u64("hash")?,
+            stamps: fast.u64("stamp")?,
+            ids,
+            files,
+        }))
+    }
 }
 
 impl IndexState {
-    /// Reads the state of an index's last commit.
+    /// Reads the state of an index's last commit: its source files, their stamps and article
+    /// counts (the articles by id wait for [`IndexState::load_articles`]).
     pub fn load(index: &Index) -> Result<IndexState> {
         index.reload()?;
         let searcher = index.reader.searcher();
-        let mut articles = HashMap::default();
-        let mut files: Vec<String> = Vec::new();
-        let mut file_numbers: HashMap<String, u32> = HashMap::default();
+        let unfinished_files = super::read_payload(&index.index)?
+            .map(|p| p.unfinished_files.into_iter().collect())
+            .unwrap_or_default();
+        let mut state = IndexState {
+            articles: HashMap::default(),
+            files: Vec::new(),
+            unfinished_files,
+            file_stats: Vec::new(),
+            file_numbers: HashMap::default(),
+            searcher: None,
+            articles_loaded: false,
+        };
         for segment in searcher.segment_readers() {
-            let fast = segment.fast_fields();
-            let hashes = fast.u64("hash")?;
-            let stamps = fast.u64("stamp")?;
-            let (Some(ids), Some(file_column)) = (fast.str("id")?, fast.str("file")?) else {
+            let Some(columns) = SegmentColumns::of(segment)? else {
+                continue;
+            };
+            let file_of_ord = state.file_numbers_of(&columns.files)?;
+            for doc in segment.doc_ids_alive() {
+                if columns.hashes.first(doc).is_none() {
+                    continue; // not an article: every article document has a hash
+                }
+                let file = state.file_of_doc(&columns.files, &file_of_ord, doc);
+                let stamp = columns.stamps.first(doc).unwrap_or(0);
+                let stat = &mut state.file_stats[file as usize];
+                if stat.1 == 0 {
+                    stat.0 = Some(stamp);
+                } else if stat.0 != Some(stamp) {
+                    stat.0 = None;
+                }
+                stat.1 += 1;
+            }
+        }
+        state.searcher = Some(searcher);
+        Ok(state)
+    }
+
+    /// Reads every live article of the commit [`IndexState::load`] read, by id (once).
+    pub fn load_articles(&mut self) -> Result<()> {
+        if self.articles_loaded {
+            return Ok(());
+        }
+        let Some(searcher) = self.searcher.clone() else {
+            return Ok(());
+        };
+        let mut articles = HashMap::default();
+        for segment in searcher.segment_readers() {
+            let Some(columns) = SegmentColumns::of(segment)? else {
                 continue;
             };
             // Each dictionary read once, not an ordinal at a time.
-            let id_terms = all_terms(&ids).map_err(tantivy::TantivyError::from)?;
-            let file_terms = all_terms(&file_column).map_err(tantivy::TantivyError::from)?;
-            // This segment's file ordinals as numbers of `files`.
-            let mut intern = |path: &str| -> u32 {
-                *file_numbers.entry(path.to_string()).or_insert_with(|| {
-                    files.push(path.to_string());
-                    (files.len() - 1) as u32
-                })
-            };
-            let file_of_ord: Vec<u32> = (0..file_column.num_terms() as u64)
-                .map(|ord| intern(file_terms.get(ord).unwrap_or_default()))
-                .collect();
+            let id_terms = all_terms(&columns.ids).map_err(tantivy::TantivyError::from)?;
+            let file_of_ord = self.file_numbers_of(&columns.files)?;
             for doc in segment.doc_ids_alive() {
-                let Some(hash) = hashes.first(doc) else {
-                    continue; // not an article: every article document has a hash
+                let Some(hash) = columns.hashes.first(doc) else {
+                    continue;
                 };
-                let id = ids
+                let id = columns
+                    .ids
                     .term_ords(doc)
                     .next()
                     .and_then(|ord| id_terms.get(ord))
                     .unwrap_or_default();
-                let file = match file_column.term_ords(doc).next() {
-                    Some(ord) => file_of_ord[ord as usize],
-                    None => intern(""),
-                };
                 articles.insert(
                     id.to_string(),
                     IndexedArticle {
                         hash,
-                        file,
-                        stamp: stamps.first(doc).unwrap_or(0),
+                        file: self.file_of_doc(&columns.files, &file_of_ord, doc),
+                        stamp: columns.stamps.first(doc).unwrap_or(0),
                     },
                 );
             }
         }
-        let unfinished_files = super::read_payload(&index.index)?
-            .map(|p| p.unfinished_files.into_iter().collect())
-            .unwrap_or_default();
-        Ok(IndexState {
-            articles,
-            files,
-            unfinished_files,
-        })
+        self.articles = articles;
+        self.articles_loaded = true;
+        Ok(())
+    }
+
+    /// A segment's file ordinals as numbers of `files`, adding the paths not seen yet.
+    fn file_numbers_of(&mut self, column: &StrColumn) -> Result<Vec<u32>> {
+        let terms = all_terms(column).map_err(tantivy::TantivyError::from)?;
+        Ok((0..column.num_terms() as u64)
+            .map(|ord| self.intern(terms.get(ord).unwrap_or_default()))
+            .collect())
+    }
+
+    /// The number of a document's source file ("" when it has none).
+    fn file_of_doc(&mut self, column: &StrColumn, file_of_ord: &[u32], doc: DocId) -> u32 {
+        match column.term_ords(doc).next() {
+            Some(ord) => file_of_ord[ord as usize],
+            None => self.intern(""),
+        }
+    }
+
+    /// The number of a file's path, given one when new.
+    fn intern(&mut self, path: &str) -> u32 {
+        if let Some(&number) = self.file_numbers.get(path) {
+            return number;
+        }
+        let number = self.files.len() as u32;
+        self.files.push(path.to_string());
+        self.file_numbers.insert(path.to_string(), number);
+        self.file_stats.push((None, 0));
+        number
     }
 
     /// The source file of an indexed article.
@@ -102,24 +203,14 @@ impl IndexState {
     /// is `None` when the file must be read again whatever its stamp: a stopped run left it
     /// unfinished, or its articles carry different stamps (a re-read stopped before the articles
     /// that left the file were removed).
-    pub fn files(&self) -> HashMap<&str, (Option<u64>, usize)> {
-        let mut by_number: Vec<Option<(Option<u64>, usize)>> = vec![None; self.files.len()];
-        for article in self.articles.values() {
-            let entry = by_number[article.file as usize].get_or_insert((Some(article.stamp), 0));
-            if entry.0 != Some(article.stamp) {
-                entry.0 = None;
-            }
-            entry.1 += 1;
-        }
+    pub fn files(&self) -> HashMap<&str, FileStat> {
         self.files
             .iter()
-            .zip(by_number)
-            .filter_map(|(file, entry)| {
-                let (mut stamp, count) = entry?;
-                if self.unfinished_files.contains(file) {
-                    stamp = None;
-                }
-                Some((file.as_str(), (stamp, count)))
+            .zip(&self.file_stats)
+            .filter(|(_, stat)| stat.1 > 0)
+            .map(|(file, &(stamp, count))| {
+                let stamp = stamp.filter(|_| !self.unfinished_files.contains(file));
+                (file.as_str(), (stamp, count))
             })
             .collect()
     }
@@ -131,27 +222,22 @@ mod tests {
 
     #[test]
     fn files_count_articles_and_forget_stamps_that_cannot_be_trusted() {
-        let article = |file: u32, stamp: u64| IndexedArticle {
-            hash: 1,
-            file,
-            stamp,
-        };
-        let state = IndexState {
-            articles: [
-                ("a1", article(0, 7)),
-                ("a2", article(0, 7)),
-                ("b1", article(1, 7)),
-                ("b2", article(1, 8)),
-                ("c1", article(2, 9)),
-            ]
-            .into_iter()
-            .map(|(id, a)| (id.to_string(), a))
-            .collect(),
-            files: ["/c/a.jsonl", "/c/b.jsonl", "/c/c.jsonl", "/c/gone.md"]
-                .map(String::from)
-                .to_vec(),
+        let mut state = IndexState {
+            articles: HashMap::default(),
+            files: Vec::new(),
             unfinished_files: HashSet::from_iter(["/c/c.jsonl".to_string()]),
+            file_stats: Vec::new(),
+            file_numbers: HashMap::default(),
+            searcher: None,
+            articles_loaded: false,
         };
+        for path in ["/c/a.jsonl", "/c/b.jsonl", "/c/c.jsonl", "/c/gone.md"] {
+            state.intern(path);
+        }
+        assert_eq!(state.intern("/c/b.jsonl"), 1, "a path keeps its number");
+        state.file_stats[0] = (Some(7), 2);
+        state.file_stats[1] = (None, 2);
+        state.file_stats[2] = (Some(9), 1);
         let files = state.files();
         assert_eq!(files["/c/a.jsonl"], (Some(7), 2));
         // Mixed stamps: a re-read stopped half way.
@@ -160,6 +246,49 @@ mod tests {
         assert_eq!(files["/c/c.jsonl"], (None, 1));
         // A file no live article comes from is not listed.
         assert_eq!(files.len(), 3);
-        assert_eq!(state.file_of(&state.articles["b2"]), "/c/b.jsonl");
+        let article = IndexedArticle {
+            hash: 1,
+            file: 1,
+            stamp: 8,
+        };
+        assert_eq!(state.file_of(&article), "/c/b.jsonl");
+    }
+
+    #[test]
+    fn stamps_and_counts_come_from_the_index_and_articles_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let corpus = dir.path().join("corpus");
+        std::fs::create_dir_all(&corpus).unwrap();
+        std::fs::write(corpus.join("a.txt"), "Gold rose.").unwrap();
+        std::fs::write(
+            corpus.join("b.jsonl"),
+            "{\"id\":\"b1\",\"body\":\"Oil fell.\"}\n{\"id\":\"b2\",\"body\":\"Tin.\"}\n",
+        )
+        .unwrap();
+        let index = Index::create(dir.path().join("index")).unwrap();
+        crate::Indexer::new(&index, crate::IndexOptions::default())
+            .unwrap()
+            .index_paths(std::slice::from_ref(&corpus))
+            .unwrap();
+        let mut state = IndexState::load(&index).unwrap();
+        assert!(state.articles.is_empty(), "ids wait until asked for");
+        let counts: Vec<usize> = {
+            let files = state.files();
+            let mut counts: Vec<(String, usize)> = files
+                .iter()
+                .map(|(path, stat)| {
+                    assert!(stat.0.is_some());
+                    (path.rsplit('/').next().unwrap().to_string(), stat.1)
+                })
+                .collect();
+            counts.sort();
+            counts.into_iter().map(|(_, n)| n).collect()
+        };
+        assert_eq!(counts, [1, 2]);
+        state.load_articles().unwrap();
+        let mut ids: Vec<&str> = state.articles.keys().map(String::as_str).collect();
+        ids.sort();
+        assert_eq!(ids, ["a.txt", "b1", "b2"]);
+        assert!(state.file_of(&state.articles["b2"]).ends_with("b.jsonl"));
     }
 }

@@ -492,6 +492,10 @@ impl<'a> Indexer<'a> {
                 _ => to_read.push(file),
             }
         }
+        if !to_read.is_empty() {
+            // What is read is compared with what each id holds now.
+            self.state.load_articles()?;
+        }
         self.progress = Progress {
             files_done: walked.files.len() - to_read.len(),
             files_total: walked.files.len(),
@@ -578,7 +582,7 @@ impl<'a> Indexer<'a> {
         if self.cancelled() {
             self.summary.interrupted = true;
         } else {
-            self.remove_gone(&kept_files, &walked.scopes);
+            self.remove_gone(&kept_files, &walked.scopes)?;
         }
         let summary = self.commit()?;
         let _ = std::fs::remove_file(&marker);
@@ -587,14 +591,19 @@ impl<'a> Indexer<'a> {
 
     /// Removes the articles that an earlier run indexed from files under `scopes` and that this
     /// complete walk did not meet again.
-    fn remove_gone(&mut self, kept_files: &HashSet<String>, scopes: &[PathBuf]) {
-        let state = &self.state;
+    fn remove_gone(&mut self, kept_files: &HashSet<String>, scopes: &[PathBuf]) -> Result<()> {
         // Decided once a file, not once an article.
-        let file_gone: Vec<bool> = state
+        let file_gone: Vec<bool> = self
+            .state
             .files
             .iter()
             .map(|file| !kept_files.contains(file) && in_scope(file, scopes))
             .collect();
+        if !file_gone.contains(&true) {
+            return Ok(());
+        }
+        self.state.load_articles()?;
+        let state = &self.state;
         let mut gone: Vec<(&str, &String)> = state
             .articles
             .iter()
@@ -616,6 +625,7 @@ impl<'a> Indexer<'a> {
                 ..FileOutcome::default()
             });
         }
+        Ok(())
     }
 
     /// Adds or replaces articles from any source (ids decide what is replaced) and commits. Nothing
@@ -624,6 +634,7 @@ impl<'a> Indexer<'a> {
         mut self,
         articles: impl IntoIterator<Item = Article>,
     ) -> Result<IndexSummary> {
+        self.state.load_articles()?;
         let mut batch = Vec::with_capacity(1024);
         for article in articles {
             batch.push(article);
