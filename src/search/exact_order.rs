@@ -126,15 +126,30 @@ pub(super) fn best_first(
     if top.len() > depth {
         top = segment_tops(top, segments, depth);
     }
-    let id = |address: DocAddress| segments[address.segment_ord as usize].id(address.doc_id);
-    let rank = |a: &(Score, DocAddress), b: &(Score, DocAddress)| {
-        b.0.total_cmp(&a.0).then_with(|| id(a.1).cmp(&id(b.1)))
-    };
-    if top.len() > depth {
-        top.select_nth_unstable_by(depth - 1, rank);
-        top.truncate(depth);
+    top.sort_by(|a, b| b.0.total_cmp(&a.0));
+    // Runs of equal scores that reach into the top go by id, each id looked up once (ids may be
+    // read one by one from the compressed dictionary: see `collect`).
+    let mut start = 0;
+    for run in top.chunk_by_mut(|a, b| a.0 == b.0) {
+        if start >= depth {
+            break;
+        }
+        start += run.len();
+        if run.len() > 1 {
+            let mut keyed: Vec<(String, (Score, DocAddress))> = run
+                .iter()
+                .map(|&(score, address)| {
+                    let id = segments[address.segment_ord as usize].id(address.doc_id);
+                    (id.unwrap_or_default().into_owned(), (score, address))
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            for (slot, (_, hit)) in run.iter_mut().zip(keyed) {
+                *slot = hit;
+            }
+        }
     }
-    top.sort_by(rank);
+    top.truncate(depth);
     Ok(top)
 }
 
