@@ -26,11 +26,12 @@ type FileStat = (Option<u64>, usize);
 
 /// Every live article in the index, by id, and its source files.
 ///
-/// The articles by id are read only when a run needs them ([`IndexState::load_articles`]: files
-/// to read, or files gone): a run over an unchanged corpus reads the files' stamps and counts
-/// alone, not a million ids.
+/// An index run reads the articles by id only when it needs them ([`IndexState::load_files`],
+/// then [`IndexState::load_articles`] for files to read or files gone): a run over an unchanged
+/// corpus reads the files' stamps and counts alone, not a million ids.
 pub struct IndexState {
-    /// Articles by id: empty until [`IndexState::load_articles`].
+    /// Articles by id (empty after [`IndexState::load_files`] until
+    /// [`IndexState::load_articles`]).
     pub articles: HashMap<String, IndexedArticle>,
     /// The canonical paths of the articles' source files, each once (a corpus of a few large
     /// files has a million articles and a few paths: one copy each, not one an article).
@@ -82,9 +83,17 @@ impl SegmentColumns {
 }
 
 impl IndexState {
-    /// Reads the state of an index's last commit: its source files, their stamps and article
-    /// counts (the articles by id wait for [`IndexState::load_articles`]).
+    /// Reads the state of an index's last commit: its articles by id and its source files.
     pub fn load(index: &Index) -> Result<IndexState> {
+        let mut state = IndexState::load_files(index)?;
+        state.load_articles()?;
+        Ok(state)
+    }
+
+    /// Reads an index's source files, their stamps and article counts, and not its articles by id
+    /// (they wait for [`IndexState::load_articles`]): what an index run needs to tell whether
+    /// anything changed.
+    pub fn load_files(index: &Index) -> Result<IndexState> {
         index.reload()?;
         let searcher = index.reader.searcher();
         let unfinished_files = super::read_payload(&index.index)?
@@ -123,7 +132,7 @@ impl IndexState {
         Ok(state)
     }
 
-    /// Reads every live article of the commit [`IndexState::load`] read, by id (once).
+    /// Reads every live article of the commit [`IndexState::load_files`] read, by id (once).
     pub fn load_articles(&mut self) -> Result<()> {
         if self.articles_loaded {
             return Ok(());
@@ -270,7 +279,7 @@ mod tests {
             .unwrap()
             .index_paths(std::slice::from_ref(&corpus))
             .unwrap();
-        let mut state = IndexState::load(&index).unwrap();
+        let mut state = IndexState::load_files(&index).unwrap();
         assert!(state.articles.is_empty(), "ids wait until asked for");
         let counts: Vec<usize> = {
             let files = state.files();
@@ -290,5 +299,7 @@ mod tests {
         ids.sort();
         assert_eq!(ids, ["a.txt", "b1", "b2"]);
         assert!(state.file_of(&state.articles["b2"]).ends_with("b.jsonl"));
+        let whole = IndexState::load(&index).unwrap();
+        assert_eq!(whole.articles, state.articles);
     }
 }

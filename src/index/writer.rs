@@ -400,7 +400,7 @@ impl<'a> Indexer<'a> {
             .index
             .writer_with_num_threads(threads, memory)
             .map_err(|e| map_lock_error(e, index.dir()))?;
-        let state = IndexState::load(index)?;
+        let state = IndexState::load_files(index)?;
         let summary = IndexSummary {
             after_unfinished_run: std::fs::read_to_string(index.dir().join(RUN_MARKER)).ok(),
             ..IndexSummary::default()
