@@ -1,7 +1,8 @@
 //! End to end: what `lede index` does with messy input. Each case is a file in one corpus: other
 //! encodings, files and lines over the size limit, empty files, articles without a body, broken
 //! JSON and front matter, symbolic link loops, unreadable files; and the summary, `--strict`,
-//! `--quiet` and `-v` over them.
+//! `--quiet` and `-v` over them; and bad files spread over several of the batches that are read
+//! and analysed in parallel.
 
 mod util;
 
@@ -247,4 +248,47 @@ fn a_path_that_is_a_symlink_loop_is_reported_and_the_others_indexed() {
         counts(&out),
         "1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
     );
+}
+
+#[test]
+fn bad_files_across_read_batches_are_reported_in_order_and_the_rest_indexed() {
+    // More files than one parallel read batch holds (256), with bad ones in different batches.
+    let env = TestEnv::new();
+    let bad = [5usize, 300, 301, 650];
+    for i in 0..700 {
+        let name = format!("f{i:04}.txt");
+        match i {
+            5 | 650 => env.write(&name, ""),
+            300 => write_bytes(&env, &name, b"\x00\x01\x02binary\x00\xff"),
+            301 => write_bytes(&env, &name, &[0xE9u8; 64].repeat(4)),
+            _ => env.write(
+                &name,
+                &format!("Story {i}\n\nThe note names word{i} once.\n"),
+            ),
+        }
+    }
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "696 added, 0 updated, 0 unchanged, 0 removed, 4 skipped, 0 warnings",
+        "{}",
+        out.stderr
+    );
+    // One line a bad file, in the walk's order.
+    let skipped: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter_map(|line| line.strip_prefix("lede: skipped: "))
+        .map(|rest| &rest[.."f0000.txt".len()])
+        .collect();
+    let expected: Vec<String> = bad.iter().map(|i| format!("f{i:04}.txt")).collect();
+    assert_eq!(skipped, expected, "{}", out.stderr);
+    // Articles from the first, a middle and the last batch are all there, each under its file.
+    for i in [0usize, 255, 256, 511, 512, 699] {
+        let hits = env
+            .lede_ok(&["search", &format!("word{i}"), "--json"], 0)
+            .json();
+        assert_eq!(hits["total_hits"], 1, "word{i}");
+        assert_eq!(hits["hits"][0]["article_id"], format!("f{i:04}.txt"));
+    }
 }
