@@ -7,6 +7,7 @@
 
 use jiff::civil::Weekday;
 use regex::{Captures, Regex};
+use std::sync::OnceLock;
 
 use super::lexicon::Unit;
 use super::timex::{Reference, Season, TimexValue};
@@ -142,8 +143,11 @@ pub(super) const CONTEXT_BYTES: usize = 64;
 
 /// One pattern and the reader of its matches.
 pub(super) struct Rule {
-    /// The pattern, compiled once.
-    pub(super) re: Regex,
+    /// The pattern, with ASCII word boundaries (see [`compile`]).
+    pub(super) pattern: String,
+    /// The pattern compiled, on first use: the rule set finds which rules match, and a run over a
+    /// few articles needs few of them (compiling them all was some 15 ms of every `lede index`).
+    re: OnceLock<Option<Regex>>,
     /// Reads a match into its meaning, or rejects it.
     pub(super) build: Builder,
     /// Rejects a match by the text before it. Context that would otherwise be a pattern's
@@ -154,20 +158,29 @@ pub(super) struct Rule {
 }
 
 impl Rule {
-    /// Compiles a rule; the patterns are constants, so a failure is a bug
-    /// caught by the tests, and the rule is then left out rather than panicking.
+    /// A rule; its pattern is compiled on first use. The patterns are constants, so a pattern
+    /// that does not compile is a bug caught by the tests (`regex` is then `None` and the rule
+    /// finds nothing rather than panicking).
     pub(super) fn new(pattern: &str, build: Builder) -> Option<Rule> {
-        match compile(pattern) {
-            Ok(re) => Some(Rule {
-                re,
-                build,
-                reject_after: None,
-            }),
-            Err(err) => {
-                debug_assert!(false, "bad date pattern {pattern}: {err}");
-                None
-            }
-        }
+        Some(Rule {
+            pattern: ascii_boundaries(pattern),
+            re: OnceLock::new(),
+            build,
+            reject_after: None,
+        })
+    }
+
+    /// The compiled pattern.
+    pub(super) fn regex(&self) -> Option<&Regex> {
+        self.re
+            .get_or_init(|| match Regex::new(&self.pattern) {
+                Ok(re) => Some(re),
+                Err(err) => {
+                    debug_assert!(false, "bad date pattern {}: {err}", self.pattern);
+                    None
+                }
+            })
+            .as_ref()
     }
 }
 
@@ -188,6 +201,11 @@ impl Rule {
 /// leaves the search to its slow engines; the date words are all ASCII, so
 /// an ASCII boundary means the same here.
 pub(super) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    Regex::new(&ascii_boundaries(pattern))
+}
+
+/// `pattern` with each `\b` made ASCII (see [`compile`]).
+fn ascii_boundaries(pattern: &str) -> String {
     let mut out = String::with_capacity(pattern.len() + 32);
     let mut chars = pattern.chars();
     while let Some(c) = chars.next() {
@@ -204,7 +222,7 @@ pub(super) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
             None => out.push('\\'),
         }
     }
-    Regex::new(&out)
+    out
 }
 
 /// The text of a named capture group, if it took part in the match.
