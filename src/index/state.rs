@@ -42,9 +42,8 @@ pub struct IndexState {
     file_stats: Vec<FileStat>,
     /// File numbers by path.
     file_numbers: HashMap<String, u32>,
-    /// The commit read, for the articles read later.
+    /// The commit read, until its articles by id are read ([`IndexState::load_articles`]).
     searcher: Option<Searcher>,
-    articles_loaded: bool,
 }
 
 impl std::fmt::Debug for IndexState {
@@ -53,7 +52,7 @@ impl std::fmt::Debug for IndexState {
             .field("articles", &self.articles.len())
             .field("files", &self.files.len())
             .field("unfinished_files", &self.unfinished_files)
-            .field("articles_loaded", &self.articles_loaded)
+            .field("articles_loaded", &self.searcher.is_none())
             .finish()
     }
 }
@@ -106,70 +105,72 @@ impl IndexState {
             file_stats: Vec::new(),
             file_numbers: HashMap::default(),
             searcher: None,
-            articles_loaded: false,
         };
-        for segment in searcher.segment_readers() {
-            let Some(columns) = SegmentColumns::of(segment)? else {
-                continue;
-            };
-            let file_of_ord = state.file_numbers_of(&columns.files)?;
-            for doc in segment.doc_ids_alive() {
-                if columns.hashes.first(doc).is_none() {
-                    continue; // not an article: every article document has a hash
-                }
-                let file = state.file_of_doc(&columns.files, &file_of_ord, doc);
-                let stamp = columns.stamps.first(doc).unwrap_or(0);
-                let stat = &mut state.file_stats[file as usize];
-                if stat.1 == 0 {
-                    stat.0 = Some(stamp);
-                } else if stat.0 != Some(stamp) {
-                    stat.0 = None;
-                }
-                stat.1 += 1;
+        state.for_each_article(&searcher, false, |state, _, article| {
+            let stat = &mut state.file_stats[article.file as usize];
+            if stat.1 == 0 {
+                stat.0 = Some(article.stamp);
+            } else if stat.0 != Some(article.stamp) {
+                stat.0 = None;
             }
-        }
+            stat.1 += 1;
+        })?;
         state.searcher = Some(searcher);
         Ok(state)
     }
 
     /// Reads every live article of the commit [`IndexState::load_files`] read, by id (once).
     pub fn load_articles(&mut self) -> Result<()> {
-        if self.articles_loaded {
-            return Ok(());
-        }
-        let Some(searcher) = self.searcher.clone() else {
+        let Some(searcher) = self.searcher.take() else {
             return Ok(());
         };
         let mut articles = HashMap::default();
+        let read = self.for_each_article(&searcher, true, |_, id, article| {
+            articles.insert(id.unwrap_or_default().to_string(), article);
+        });
+        if read.is_err() {
+            // Not read: a later call tries again.
+            self.searcher = Some(searcher);
+        }
+        read?;
+        self.articles = articles;
+        Ok(())
+    }
+
+    /// Calls `visit` with each live article of `searcher` (its id when `with_ids`: reading the
+    /// id dictionaries is most of the cost), numbering source files as they come.
+    fn for_each_article(
+        &mut self,
+        searcher: &Searcher,
+        with_ids: bool,
+        mut visit: impl FnMut(&mut IndexState, Option<&str>, IndexedArticle),
+    ) -> Result<()> {
         for segment in searcher.segment_readers() {
             let Some(columns) = SegmentColumns::of(segment)? else {
                 continue;
             };
             // Each dictionary read once, not an ordinal at a time.
-            let id_terms = all_terms(&columns.ids).map_err(tantivy::TantivyError::from)?;
+            let id_terms = with_ids
+                .then(|| all_terms(&columns.ids))
+                .transpose()
+                .map_err(tantivy::TantivyError::from)?;
             let file_of_ord = self.file_numbers_of(&columns.files)?;
             for doc in segment.doc_ids_alive() {
                 let Some(hash) = columns.hashes.first(doc) else {
-                    continue;
+                    continue; // not an article: every article document has a hash
                 };
-                let id = columns
-                    .ids
-                    .term_ords(doc)
-                    .next()
-                    .and_then(|ord| id_terms.get(ord))
-                    .unwrap_or_default();
-                articles.insert(
-                    id.to_string(),
-                    IndexedArticle {
-                        hash,
-                        file: self.file_of_doc(&columns.files, &file_of_ord, doc),
-                        stamp: columns.stamps.first(doc).unwrap_or(0),
-                    },
-                );
+                let id = id_terms.as_ref().map(|terms| {
+                    let ord = columns.ids.term_ords(doc).next();
+                    ord.and_then(|ord| terms.get(ord)).unwrap_or_default()
+                });
+                let article = IndexedArticle {
+                    hash,
+                    file: self.file_of_doc(&columns.files, &file_of_ord, doc),
+                    stamp: columns.stamps.first(doc).unwrap_or(0),
+                };
+                visit(self, id, article);
             }
         }
-        self.articles = articles;
-        self.articles_loaded = true;
         Ok(())
     }
 
@@ -238,7 +239,6 @@ mod tests {
             file_stats: Vec::new(),
             file_numbers: HashMap::default(),
             searcher: None,
-            articles_loaded: false,
         };
         for path in ["/c/a.jsonl", "/c/b.jsonl", "/c/c.jsonl", "/c/gone.md"] {
             state.intern(path);
