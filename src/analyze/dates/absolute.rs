@@ -56,10 +56,7 @@ pub(super) fn rules() -> Vec<Rule> {
             century,
         ),
     ];
-    specs
-        .into_iter()
-        .filter_map(|(p, b)| Rule::new(&p, b))
-        .collect()
+    specs.into_iter().map(|(p, b)| Rule::new(&p, b)).collect()
 }
 
 fn two_digit_year(y: &str) -> Option<i16> {

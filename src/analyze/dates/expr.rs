@@ -161,13 +161,13 @@ impl Rule {
     /// A rule; its pattern is compiled on first use. The patterns are constants, so a pattern
     /// that does not compile is a bug caught by the tests (`regex` is then `None` and the rule
     /// finds nothing rather than panicking).
-    pub(super) fn new(pattern: &str, build: Builder) -> Option<Rule> {
-        Some(Rule {
+    pub(super) fn new(pattern: &str, build: Builder) -> Rule {
+        Rule {
             pattern: ascii_boundaries(pattern),
             re: OnceLock::new(),
             build,
             reject_after: None,
-        })
+        }
     }
 
     /// The compiled pattern.

@@ -150,19 +150,16 @@ pub(super) fn rules() -> Vec<Rule> {
             recent_span,
         ),
     ];
-    let mut rules: Vec<Rule> = specs
-        .into_iter()
-        .filter_map(|(p, b)| Rule::new(&p, b))
-        .collect();
+    let mut rules: Vec<Rule> = specs.into_iter().map(|(p, b)| Rule::new(&p, b)).collect();
     // Before the plain duration, which matches the same words and loses ties to earlier rules.
-    rules.extend(
+    rules.push(
         Rule::new(
             &format!(r"(?i)\bin\s+(?P<mention>(?P<n>{NUMBER})\s+(?P<u>days?|weeks?|months?|years?))\b(?P<more>\s+or\b|['-]|\s+(?:of|from|after|before|since|to|time)\b)?"),
             within,
         )
-        .map(|rule| rule.rejecting_after(after_a_record)),
+        .rejecting_after(after_a_record),
     );
-    rules.extend(Rule::new(
+    rules.push(Rule::new(
         &format!(r"(?i)\b(?:the\s+(?:past|last|next|first|previous|coming|final|following)\s+)?(?P<n>{NUMBER}|{VAGUE})[- ](?P<u>days?|weeks?|months?|quarters?|years?|decades?)\b(?P<adj>-(?:earlier|ago|old))?"),
         duration,
     ));
