@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
 use tantivy::{DocId, Searcher, SegmentReader};
 
@@ -24,8 +24,6 @@ const MIN_LOOKUPS: usize = 64;
 pub(crate) struct SegmentIds {
     /// The `id` column: its dictionary and each document's ordinal.
     column: Option<StrColumn>,
-    /// Each document's id ordinal.
-    ords: Column<u64>,
     /// Every id, by ordinal, once read.
     all: OnceLock<Terms>,
     /// Lookups made one by one so far.
@@ -34,14 +32,8 @@ pub(crate) struct SegmentIds {
 
 impl SegmentIds {
     fn load(segment: &SegmentReader) -> tantivy::Result<SegmentIds> {
-        let column = segment.fast_fields().str("id")?;
-        let ords = match &column {
-            Some(column) => column.ords().clone(),
-            None => Column::build_empty_column(segment.max_doc()),
-        };
         Ok(SegmentIds {
-            column,
-            ords,
+            column: segment.fast_fields().str("id")?,
             all: OnceLock::new(),
             lookups: AtomicUsize::new(0),
         })
@@ -49,7 +41,7 @@ impl SegmentIds {
 
     /// The id ordinal of a document.
     pub fn ord(&self, doc: DocId) -> Option<u64> {
-        self.ords.first(doc)
+        self.column.as_ref()?.ords().first(doc)
     }
 
     /// The id of a document.
