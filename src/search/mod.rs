@@ -41,6 +41,7 @@ use lookup::{entity_names, passage_text};
 use matching::MatchingDocs;
 use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
+use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::Count;
@@ -135,7 +136,9 @@ impl Index {
             SortOrder::Date => request.offset + request.limit,
         };
         let segments = self.id_cache.for_searcher(searcher)?;
-        let (total, top): (usize, Vec<(f32, DocAddress)>) = match request.sort {
+        // Canonical article scores (see `ranking::canonical_score`), best or newest first; the
+        // date order brings each article's id with it.
+        let (total, top): (usize, Vec<(f32, DocAddress, Option<String>)>) = match request.sort {
             SortOrder::Relevance => {
                 let top = exact_order::best_first(searcher, &*compiled.article, &segments, depth)?;
                 let total = if count {
@@ -143,6 +146,10 @@ impl Index {
                 } else {
                     0
                 };
+                let top = top
+                    .into_iter()
+                    .map(|(score, address)| (score, address, None))
+                    .collect();
                 (total, top)
             }
             SortOrder::Date => {
@@ -150,17 +157,17 @@ impl Index {
                 let (top, total) = searcher.search(&*compiled.article, &(newest, Count))?;
                 let top = top
                     .into_iter()
-                    .map(|((_, score, _), address)| (score, address))
+                    .map(|((_, score, Reverse(id)), address)| (score, address, Some(id)))
                     .collect();
                 (total, top)
             }
         };
         let mut candidates = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for (score, address, id) in top {
             candidates.push(Candidate {
-                id: id_of(&segments, address),
+                id: id.unwrap_or_else(|| id_of(&segments, address)),
                 address,
-                article_score: ranking::canonical_score(score),
+                article_score: score,
                 passages: Vec::new(),
                 lead_coverage: 0.0,
                 coverage: 0.0,
