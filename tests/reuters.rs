@@ -123,33 +123,34 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
     }
 }
 
-/// A TREC run's article ids by query, as sets.
-fn members(run: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
-    let mut by_query: std::collections::BTreeMap<_, std::collections::BTreeSet<_>> =
-        Default::default();
+/// A TREC run's article ids by query, in rank order.
+fn run_by_query(run: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+    let mut by_query: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for line in run.lines() {
         let fields: Vec<&str> = line.split_whitespace().collect();
         by_query
             .entry(fields[0].to_string())
             .or_default()
-            .insert(fields[2].to_string());
+            .push(fields[2].to_string());
     }
     by_query
 }
 
 /// A TREC run's article ids by query, ranks 1 to 100 only.
 fn top_100(run: &str) -> std::collections::BTreeMap<String, Vec<String>> {
-    let mut by_query: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for line in run.lines() {
-        let fields: Vec<&str> = line.split_whitespace().collect();
-        if fields[3].parse::<usize>().unwrap() <= 100 {
-            by_query
-                .entry(fields[0].to_string())
-                .or_default()
-                .push(fields[2].to_string());
-        }
+    let mut by_query = run_by_query(run);
+    for ids in by_query.values_mut() {
+        ids.truncate(100);
     }
     by_query
+}
+
+/// A TREC run's article ids by query, as sets.
+fn members(run: &str) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+    run_by_query(run)
+        .into_iter()
+        .map(|(query, ids)| (query, ids.into_iter().collect()))
+        .collect()
 }
 
 #[test]
