@@ -355,6 +355,11 @@ fn in_scope(file: &str, scopes: &[PathBuf]) -> bool {
     scopes.iter().any(|scope| file.starts_with(scope))
 }
 
+/// Whether a cancel flag is there and raised.
+fn is_set(flag: Option<&AtomicBool>) -> bool {
+    flag.is_some_and(|flag| flag.load(Ordering::Relaxed))
+}
+
 /// Each article's content hash and, unless it is indexed as it is, its document and passage count.
 type Prepared = Vec<(u64, Option<(TantivyDocument, usize)>)>;
 
@@ -443,9 +448,7 @@ impl<'a> Indexer<'a> {
     }
 
     fn cancelled(&self) -> bool {
-        self.cancel
-            .as_ref()
-            .is_some_and(|flag| flag.load(Ordering::Relaxed))
+        is_set(self.cancel.as_deref())
     }
 
     /// The analysis side of this indexer, to share with threads.
@@ -519,8 +522,7 @@ impl<'a> Indexer<'a> {
                     let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
                     // Once cancelled, the rest of the batch is left: the loop below stops before
                     // the first file, and a batch can take seconds to analyse.
-                    let stopped = cancel.is_some_and(|flag| flag.load(Ordering::Relaxed));
-                    let read = (!streamed && !stopped).then(|| {
+                    let read = (!streamed && !is_set(cancel)).then(|| {
                         let result = ingest::read_file(file, &read_options);
                         let abs = file.abs_path.to_string_lossy();
                         let prepared = preparer.prepare(&result.articles, &abs, file.stamp());
