@@ -18,6 +18,10 @@ use lede::search::{EntityFilter, MentionPeriod, QuerySyntax, SearchRequest};
 use std::io::{BufRead, BufWriter, Write};
 use std::time::Instant;
 
+/// The allocator of the `lede` binary, so that latencies are what its searches see.
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.len() < 4 || args.len() > 6 {

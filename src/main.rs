@@ -2,6 +2,10 @@
 
 mod cli;
 
+/// mimalloc for the binary: indexing allocates and frees many small buffers across threads.
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() {
     std::process::exit(cli::run());
 }
