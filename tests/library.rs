@@ -167,6 +167,117 @@ fn sorted_by_date_the_same_day_goes_by_score_then_id_however_the_index_was_built
     );
 }
 
+/// Articles of several passages each: some copies of one another (their passages tie), some
+/// the same day, one undated; `quarry` in some passages, more often in some than others.
+fn passage_articles() -> Vec<Article> {
+    let days = [
+        Some("2026-03-02T00:00:00Z"),
+        Some("2026-03-03T00:00:00Z"),
+        Some("2026-03-03T00:00:00Z"),
+        None,
+    ];
+    (0..24)
+        .map(|k| {
+            let at = if k % 5 == 0 { 0 } else { k % 3 };
+            let word = if k % 4 == 0 {
+                "quarry quarry"
+            } else {
+                "quarry"
+            };
+            // Articles k and k + 12 have the same text: their passages score alike.
+            let body = three_passages(word, at % 3) + &"\n\nA quarry closed.".repeat(k % 12 / 6);
+            article(&format!("p{k:02}"), "", &body, days[k % 12 % 4])
+        })
+        .collect()
+}
+
+/// An index of `articles` added `per_commit` at a time (a segment a commit).
+fn built(articles: &[Article], per_commit: usize) -> (tempfile::TempDir, Index) {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    for chunk in articles.chunks(per_commit) {
+        Indexer::new(&index, IndexOptions::default())
+            .unwrap()
+            .add_articles(chunk.to_vec())
+            .unwrap();
+    }
+    (dir, index)
+}
+
+/// Every page of a `--passages` search of `query` in `sort` order, `limit` hits a page, as
+/// (article id, passage index, score), and the total each page reported.
+fn passage_pages(
+    index: &Index,
+    query: &str,
+    sort: SortOrder,
+    limit: usize,
+) -> (Vec<(String, usize, f32)>, Vec<usize>) {
+    let (mut passages, mut totals) = (Vec::new(), Vec::new());
+    for offset in (0..).step_by(limit) {
+        let mut request = SearchRequest::new(query);
+        (request.passages, request.sort) = (true, sort);
+        (request.offset, request.limit) = (offset, limit);
+        let results = index.search(&request).unwrap();
+        totals.push(results.total_hits);
+        if results.hits.is_empty() {
+            return (passages, totals);
+        }
+        for hit in results.hits {
+            passages.push((hit.article_id, hit.passages[0].index, hit.score));
+        }
+    }
+    unreachable!()
+}
+
+#[test]
+fn passage_pages_are_slices_of_one_order_however_the_index_was_built() {
+    let articles = passage_articles();
+    let mut reversed = articles.clone();
+    reversed.reverse();
+    let dates: std::collections::HashMap<String, Option<jiff::Timestamp>> = articles
+        .iter()
+        .map(|a| (a.id.clone(), a.published))
+        .collect();
+    // One segment, and several in two orders (other addresses for the same articles).
+    let one = built(&articles, articles.len());
+    let others = [
+        built(&articles, 5),
+        built(&reversed, 5),
+        built(&reversed, 1),
+    ];
+    for query in ["quarry", "*"] {
+        for sort in [SortOrder::Relevance, SortOrder::Date] {
+            // Everything on one page: the order every other build and page size must give.
+            let (whole, totals) = passage_pages(&one.1, query, sort, 1000);
+            assert_eq!(totals[0], whole.len(), "{query} {sort:?}");
+            assert!(
+                whole.len() > 24,
+                "{query}: every article has a matching passage"
+            );
+            // Newest first when sorted by date (undated last), then best, then id and passage.
+            for pair in whole.windows(2) {
+                let ((a, ai, a_score), (b, bi, b_score)) = (&pair[0], &pair[1]);
+                let by_date = match sort {
+                    SortOrder::Date => dates[b].cmp(&dates[a]),
+                    SortOrder::Relevance => std::cmp::Ordering::Equal,
+                };
+                let order = by_date
+                    .then(b_score.total_cmp(a_score))
+                    .then(a.cmp(b))
+                    .then(ai.cmp(bi));
+                assert!(order.is_lt(), "{query} {sort:?}: {a}#{ai} before {b}#{bi}");
+            }
+            for (_dir, index) in &others {
+                for limit in [1, 2, 3, 7] {
+                    let (pages, totals) = passage_pages(index, query, sort, limit);
+                    assert_eq!(pages, whole, "{query} {sort:?}, {limit} a page");
+                    assert!(totals.iter().all(|&t| t == whole.len()));
+                }
+            }
+        }
+    }
+}
+
 /// A body of three paragraphs long enough to make three passages, with `word` in paragraph
 /// `at` (0, 1 or 2).
 fn three_passages(word: &str, at: usize) -> String {

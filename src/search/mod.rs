@@ -14,6 +14,7 @@ mod matching;
 mod mention_query;
 pub mod params;
 mod passage_filter;
+mod passage_page;
 mod passage_query;
 mod passage_scores;
 mod query;
@@ -39,7 +40,8 @@ use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{entity_names, passage_text};
 use matching::MatchingDocs;
-use passage_scores::{candidate_passages, passage_records};
+use passage_page::PassagePage;
+use passage_scores::{candidate_passages, for_each_passage, passage_records};
 use ranking::Candidate;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
@@ -248,8 +250,9 @@ impl Index {
         Ok((total, candidates))
     }
 
-    /// Ranks passages on their own: every passage of every matching article is scored, and the
-    /// best (or, sorted by date, the newest articles' best) are shown.
+    /// Ranks passages on their own: every passage of every matching article is scored and
+    /// counted, and the best (or, sorted by date, the newest articles' best) are shown; ties go
+    /// by article id, never by document address, which depends on how the index was built.
     fn search_passages(
         &self,
         searcher: &Searcher,
@@ -257,77 +260,55 @@ impl Index {
         request: &SearchRequest,
     ) -> Result<(usize, Vec<Hit>)> {
         let articles: Vec<DocAddress> = searcher.search(&*compiled.article, &MatchingDocs)?;
-        let matches = candidate_passages(
+        let segments = self.id_cache.for_searcher(searcher)?;
+        let shown = request.offset + request.limit;
+        let mut page = PassagePage::new(request.sort, shown, &segments);
+        let published: Vec<Option<tantivy::columnar::Column<DateTime>>> = if page.wants_dates() {
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|reader| reader.fast_fields().date("published").ok())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // The date of the article whose passages are being offered.
+        let mut dated: Option<(usize, Option<DateTime>)> = None;
+        for_each_passage(
             searcher,
             &self.fields,
             &compiled.passage,
             compiled.passage_filter.as_ref(),
             &articles,
+            |i, (score, index)| {
+                let article = articles[i];
+                let date = match dated {
+                    Some((at, date)) if at == i => date,
+                    _ => {
+                        let date = published
+                            .get(article.segment_ord as usize)
+                            .and_then(Option::as_ref)
+                            .and_then(|column| column.first(article.doc_id));
+                        dated = Some((i, date));
+                        date
+                    }
+                };
+                page.offer(date, score, article, index);
+            },
         )?;
-        let published: Vec<Option<tantivy::columnar::Column<DateTime>>> = searcher
-            .segment_readers()
-            .iter()
-            .map(|reader| reader.fast_fields().date("published").ok())
-            .collect();
-        // (publication date, score, article, passage index)
-        let mut passages: Vec<(Option<DateTime>, f32, DocAddress, usize)> = Vec::new();
-        for (&article, found) in articles.iter().zip(&matches) {
-            let date = published[article.segment_ord as usize]
-                .as_ref()
-                .and_then(|column| column.first(article.doc_id));
-            passages.extend(
-                found
-                    .iter()
-                    .map(|&(score, index)| (date, score, article, index)),
-            );
-        }
-        type Ranked = (Option<DateTime>, f32, DocAddress, usize);
-        // Best first, or newest first (undated last) and then best; ties are left to the
-        // article id below, never to the document address, which depends on how the index
-        // was built.
-        let by_relevance = |a: &Ranked, b: &Ranked| b.1.total_cmp(&a.1);
-        let by_date = |a: &Ranked, b: &Ranked| b.0.cmp(&a.0).then(by_relevance(a, b));
-        let order: &dyn Fn(&Ranked, &Ranked) -> std::cmp::Ordering = match request.sort {
-            SortOrder::Relevance => &by_relevance,
-            SortOrder::Date => &by_date,
-        };
-        let total = passages.len();
-        // Only the requested page is ordered: the passages before it are picked out, not sorted
-        // (sorting every matching passage was a fifth of a --passages search), together with
-        // every passage that ties with the last one shown, since the id may put any of them
-        // on the page.
-        let shown = (request.offset + request.limit).min(total);
-        let mut picked = shown;
-        if shown > 0 && shown < total {
-            passages.select_nth_unstable_by(shown - 1, order);
-            let last = passages[shown - 1];
-            for i in shown..total {
-                if order(&passages[i], &last).is_eq() {
-                    passages.swap(i, picked);
-                    picked += 1;
-                }
-            }
-        }
-        let segments = self.id_cache.for_searcher(searcher)?;
-        let mut page: Vec<(Ranked, String)> = passages[..picked]
-            .iter()
-            .map(|&p| (p, id_of(&segments, p.2)))
-            .collect();
-        page.sort_unstable_by(|(a, a_id), (b, b_id)| {
-            order(a, b).then_with(|| a_id.cmp(b_id)).then(a.3.cmp(&b.3))
-        });
+        let (total, candidates) = page.finish();
         let terms = compiled.passage.term_texts();
         let mut hits = Vec::new();
-        for ((_, score, article, index), id) in page.into_iter().take(shown).skip(request.offset) {
+        for (passage, id) in candidates.into_iter().skip(request.offset) {
             if !request.load_documents {
-                hits.push(bare_hit(id, score));
+                hits.push(bare_hit(id, passage.score));
                 continue;
             }
-            let doc: TantivyDocument = searcher.doc(article)?;
-            let (mut hit, body) = self.hit_from_article(&doc, &id, score);
+            let doc: TantivyDocument = searcher.doc(passage.article)?;
+            let (mut hit, body) = self.hit_from_article(&doc, &id, passage.score);
             let records = passage_records(&doc, &self.fields);
             hit.passages
-                .extend(passage_hit(&records, index, &body, &terms));
+                .extend(passage_hit(&records, passage.index, &body, &terms));
             hits.push(hit);
         }
         Ok((total, hits))

@@ -45,8 +45,7 @@ fn statistics(
 }
 
 /// For each candidate article (by address), its passages that match `query`, best first, with
-/// their scores. With a `filter`, only the passages that also pass it (read from the articles'
-/// stored records).
+/// their scores. With a `filter`, only the passages that also pass it.
 pub(super) fn candidate_passages(
     searcher: &Searcher,
     fields: &Fields,
@@ -55,13 +54,39 @@ pub(super) fn candidate_passages(
     articles: &[DocAddress],
 ) -> Result<Vec<Vec<ScoredPassage>>> {
     let mut matches = vec![Vec::new(); articles.len()];
+    for_each_passage(searcher, fields, query, filter, articles, |i, passage| {
+        matches[i].push(passage)
+    })?;
+    for list in &mut matches {
+        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    }
+    Ok(matches)
+}
+
+/// Calls `visit(i, passage)` for every passage of `articles[i]` that matches `query` (and passes
+/// `filter`), article by article in address order, each article's passages in their order.
+/// Nothing is kept between articles: a caller that wants a page of every match keeps only that.
+pub(super) fn for_each_passage(
+    searcher: &Searcher,
+    fields: &Fields,
+    query: &PassageQuery,
+    filter: Option<&PassageFilter>,
+    articles: &[DocAddress],
+    mut visit: impl FnMut(usize, ScoredPassage),
+) -> Result<()> {
     if articles.is_empty() {
-        return Ok(matches);
+        return Ok(());
     }
     let statistics = statistics(searcher, fields, query)?;
+    let mentions_columns = match filter {
+        Some(filter) => Some(mention_columns(searcher, filter)?),
+        None => None,
+    };
+    let mut mentions = PassageMentions::default();
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by_key(|&i| articles[i]);
     let mut positions: Vec<Vec<u32>> = vec![Vec::new(); query.terms.len()];
+    let mut found: Vec<ScoredPassage> = Vec::new();
     for group in order.chunk_by(|&a, &b| articles[a].segment_ord == articles[b].segment_ord) {
         let reader = searcher.segment_reader(articles[group[0]].segment_ord);
         let spans = reader.fast_fields().u64("passage_spans")?;
@@ -82,30 +107,35 @@ pub(super) fn candidate_passages(
                     postings.positions(found);
                 }
             }
+            found.clear();
             for (index, packed) in spans.values_for_doc(article).enumerate() {
                 if let Some(score) = query.score(&positions, unpack_span(packed), &statistics) {
-                    matches[i].push((score, index));
+                    found.push((score, index));
                 }
+            }
+            if let (Some(filter), Some(columns), false) =
+                (filter, &mentions_columns, found.is_empty())
+            {
+                read_mentions(
+                    &columns[articles[i].segment_ord as usize],
+                    article,
+                    &mut mentions,
+                );
+                found.retain(|&(_, index)| filter.passes(&mentions, index));
+            }
+            for &passage in &found {
+                visit(i, passage);
             }
         }
     }
-    if let Some(filter) = filter {
-        keep_passing(searcher, filter, articles, &mut matches)?;
-    }
-    for list in &mut matches {
-        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    }
-    Ok(matches)
+    Ok(())
 }
 
-/// Keeps, of each article's `matches`, the passages that pass `filter`, read from the articles'
-/// columns of what each passage mentions.
-fn keep_passing(
-    searcher: &Searcher,
-    filter: &PassageFilter,
-    articles: &[DocAddress],
-    matches: &mut [Vec<ScoredPassage>],
-) -> Result<()> {
+/// Each segment's columns of what its passages mention, those `filter` reads.
+type MentionColumns = (Option<Column<u64>>, Option<Column<u64>>);
+
+/// The columns of what each passage mentions that `filter` reads, by segment.
+fn mention_columns(searcher: &Searcher, filter: &PassageFilter) -> Result<Vec<MentionColumns>> {
     let mut columns = Vec::with_capacity(searcher.segment_readers().len());
     for reader in searcher.segment_readers() {
         let column = |name: &str, wanted: bool| -> Result<Option<Column<u64>>> {
@@ -120,23 +150,19 @@ fn keep_passing(
             column("passage_days", filter.reads_days())?,
         ));
     }
-    let mut mentions = PassageMentions::default();
-    for (list, &article) in matches.iter_mut().zip(articles) {
-        if list.is_empty() {
-            continue;
+    Ok(columns)
+}
+
+/// Reads what the passages of the segment's `article` mention into `mentions`.
+fn read_mentions((entities, days): &MentionColumns, article: u32, mentions: &mut PassageMentions) {
+    let read = |column: &Option<Column<u64>>, values: &mut Vec<u64>| {
+        values.clear();
+        if let Some(column) = column {
+            values.extend(column.values_for_doc(article));
         }
-        let (entities, days) = &columns[article.segment_ord as usize];
-        let read = |column: &Option<Column<u64>>, values: &mut Vec<u64>| {
-            values.clear();
-            if let Some(column) = column {
-                values.extend(column.values_for_doc(article.doc_id));
-            }
-        };
-        read(entities, &mut mentions.entities);
-        read(days, &mut mentions.days);
-        list.retain(|&(_, index)| filter.passes(&mentions, index));
-    }
-    Ok(())
+    };
+    read(entities, &mut mentions.entities);
+    read(days, &mut mentions.days);
 }
 
 /// The stored records of an article document's passages, in order.
