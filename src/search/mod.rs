@@ -10,7 +10,6 @@ mod exact_order;
 pub mod filters;
 pub mod highlight;
 pub mod lookup;
-mod matching;
 mod mention_query;
 pub mod params;
 mod passage_filter;
@@ -39,16 +38,15 @@ pub(crate) use collect::IdCache;
 use collect::SegmentIds;
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{entity_names, passage_text};
-use matching::MatchingDocs;
 use passage_page::PassagePage;
-use passage_scores::{candidate_passages, for_each_passage, passage_records};
+use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
 use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::Count;
 use tantivy::query::Query;
-use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument};
+use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 /// An article id with its ranking score: the light form of a hit, for runs that need no text.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -259,44 +257,16 @@ impl Index {
         compiled: &query::CompiledQuery,
         request: &SearchRequest,
     ) -> Result<(usize, Vec<Hit>)> {
-        let articles: Vec<DocAddress> = searcher.search(&*compiled.article, &MatchingDocs)?;
-        let segments = self.id_cache.for_searcher(searcher)?;
-        let shown = request.offset + request.limit;
-        let mut page = PassagePage::new(request.sort, shown, &segments);
-        let published: Vec<Option<tantivy::columnar::Column<DateTime>>> = if page.wants_dates() {
-            searcher
-                .segment_readers()
-                .iter()
-                .map(|reader| reader.fast_fields().date("published").ok())
-                .collect()
-        } else {
-            Vec::new()
-        };
-        // The date of the article whose passages are being offered.
-        let mut dated: Option<(usize, Option<DateTime>)> = None;
-        for_each_passage(
-            searcher,
+        let page = PassagePage::new(
+            request.sort,
+            request.offset + request.limit,
             &self.fields,
             &compiled.passage,
+            passage_scores::statistics(searcher, &self.fields, &compiled.passage)?,
             compiled.passage_filter.as_ref(),
-            &articles,
-            |i, (score, index)| {
-                let article = articles[i];
-                let date = match dated {
-                    Some((at, date)) if at == i => date,
-                    _ => {
-                        let date = published
-                            .get(article.segment_ord as usize)
-                            .and_then(Option::as_ref)
-                            .and_then(|column| column.first(article.doc_id));
-                        dated = Some((i, date));
-                        date
-                    }
-                };
-                page.offer(date, score, article, index);
-            },
-        )?;
-        let (total, candidates) = page.finish();
+            self.id_cache.for_searcher(searcher)?,
+        );
+        let (total, candidates) = searcher.search(&*compiled.article, &page)?;
         let terms = compiled.passage.term_texts();
         let mut hits = Vec::new();
         for (passage, id) in candidates.into_iter().skip(request.offset) {

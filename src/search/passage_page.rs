@@ -1,19 +1,26 @@
 //! The page of a passage search: the best (or newest) of every matching passage, chosen while
-//! they are scored.
+//! they are scored, segment by segment in parallel.
 //!
-//! Passages come article by article in address order. Each segment keeps its best `wanted` in a
-//! buffer of twice that, cut back whenever it fills: within a segment the order (date when sorted
-//! by it, score, then id ordinal and passage index) has no ties, since ordinals are in id order,
-//! and whatever ranks below the buffer's cut can never reach the page. The segments' bests are
-//! then put in order by id, so that the page does not depend on how the index was built. Memory
-//! holds a page's worth a segment, not every matching passage (a million articles matching
-//! `*` have five million).
+//! [`PassagePage`] is a collector of the article query's matches: each segment scores its
+//! matching articles' passages as they come and keeps its best `wanted` in a buffer of twice
+//! that, cut back whenever it fills. Within a segment the order (date when sorted by it, score,
+//! then id ordinal and passage index) has no ties, since ordinals are in id order, so whatever
+//! ranks below the buffer's cut can never reach the page. The segments' bests are then put in
+//! order by id, so that the page does not depend on how the index was built. Memory holds a
+//! page's worth a segment, not every matching passage (a million articles matching `*` have five
+//! million), and every passage is still counted.
 
 use super::collect::SegmentIds;
+use super::passage_filter::PassageFilter;
+use super::passage_query::{PassageQuery, PassageStatistics};
+use super::passage_scores::SegmentPassages;
 use super::request::SortOrder;
+use crate::index::schema::Fields;
 use std::cmp::Ordering;
 use std::sync::Arc;
-use tantivy::{DateTime, DocAddress};
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::Column;
+use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A matching passage, with what orders it.
 #[derive(Debug, Clone, Copy)]
@@ -30,122 +37,106 @@ pub(super) struct RankedPassage {
     ord: u64,
 }
 
-/// Chooses the candidates for a page among passages offered one by one.
-pub(super) struct PassagePage<'a> {
-    sort: SortOrder,
-    wanted: usize,
-    segments: &'a [Arc<SegmentIds>],
-    /// The current segment's best so far, fewer than `2 * wanted`.
-    current: Vec<RankedPassage>,
-    /// The current segment's segment ordinal.
-    segment: Option<u32>,
-    /// The worst passage kept at the current segment's last cut: anything not better is out.
-    bar: Option<RankedPassage>,
-    /// The best `wanted` of each segment done.
-    kept: Vec<RankedPassage>,
-    /// How many passages were offered.
-    total: usize,
+/// The order before ids: newest first (undated last) when sorting by date, then best first.
+/// `Less` comes first.
+fn leading(sort: SortOrder, a: &RankedPassage, b: &RankedPassage) -> Ordering {
+    let by_score = b.score.total_cmp(&a.score);
+    match sort {
+        SortOrder::Relevance => by_score,
+        SortOrder::Date => b.date.cmp(&a.date).then(by_score),
+    }
 }
 
-impl<'a> PassagePage<'a> {
-    /// A page of the `wanted` first passages in `sort` order; `segments` give id ordinals.
-    pub fn new(sort: SortOrder, wanted: usize, segments: &'a [Arc<SegmentIds>]) -> PassagePage<'a> {
+/// The whole order within a segment, where id ordinals are in id order.
+fn within_segment(sort: SortOrder, a: &RankedPassage, b: &RankedPassage) -> Ordering {
+    leading(sort, a, b)
+        .then(a.ord.cmp(&b.ord))
+        .then(a.index.cmp(&b.index))
+}
+
+/// A passage search's page: the first `wanted` matching passages in `sort` order, each with its
+/// article's id, and how many passages match in all.
+pub(super) struct PassagePage {
+    sort: SortOrder,
+    wanted: usize,
+    fields: Fields,
+    query: PassageQuery,
+    statistics: PassageStatistics,
+    filter: Option<PassageFilter>,
+    /// Every segment's ids, by segment ordinal.
+    segments: Vec<Arc<SegmentIds>>,
+}
+
+impl PassagePage {
+    /// The collector of the first `wanted` passages matching `query` (and passing `filter`)
+    /// in `sort` order; `segments` are the searcher's ids.
+    pub fn new(
+        sort: SortOrder,
+        wanted: usize,
+        fields: &Fields,
+        query: &PassageQuery,
+        statistics: PassageStatistics,
+        filter: Option<&PassageFilter>,
+        segments: Vec<Arc<SegmentIds>>,
+    ) -> PassagePage {
         PassagePage {
             sort,
             wanted,
+            fields: fields.clone(),
+            query: query.clone(),
+            statistics,
+            filter: filter.cloned(),
             segments,
-            current: Vec::new(),
-            segment: None,
-            bar: None,
-            kept: Vec::new(),
-            total: 0,
         }
     }
+}
 
-    /// Whether the page reads publication dates.
-    pub fn wants_dates(&self) -> bool {
-        self.sort == SortOrder::Date
-    }
+/// How many passages matched, and the page's passages in order with their articles' ids.
+pub(super) type PageFruit = (usize, Vec<(RankedPassage, String)>);
 
-    /// The order before ids: newest first (undated last) when sorting by date, then best first.
-    /// `Less` comes first.
-    fn leading(&self, a: &RankedPassage, b: &RankedPassage) -> Ordering {
-        let by_score = b.score.total_cmp(&a.score);
-        match self.sort {
-            SortOrder::Relevance => by_score,
-            SortOrder::Date => b.date.cmp(&a.date).then(by_score),
-        }
-    }
+impl Collector for PassagePage {
+    type Fruit = PageFruit;
+    type Child = SegmentPage;
 
-    /// The whole order within a segment, where id ordinals are in id order.
-    fn within_segment(&self, a: &RankedPassage, b: &RankedPassage) -> Ordering {
-        self.leading(a, b)
-            .then(a.ord.cmp(&b.ord))
-            .then(a.index.cmp(&b.index))
-    }
-
-    /// Offers a matching passage: passage `index` of `article`, scored `score`. Articles come in
-    /// address order.
-    pub fn offer(&mut self, date: Option<DateTime>, score: f32, article: DocAddress, index: usize) {
-        self.total += 1;
-        if self.wanted == 0 {
-            return;
-        }
-        if self.segment != Some(article.segment_ord) {
-            self.finish_segment();
-            self.segment = Some(article.segment_ord);
-        }
-        let mut passage = RankedPassage {
-            date,
-            score,
-            article,
-            index,
-            ord: 0,
+    fn for_segment(
+        &self,
+        segment: SegmentOrdinal,
+        reader: &SegmentReader,
+    ) -> tantivy::Result<SegmentPage> {
+        let published = match self.sort {
+            SortOrder::Date => Some(reader.fast_fields().date("published")?),
+            SortOrder::Relevance => None,
         };
-        if let Some(bar) = &self.bar
-            && self.leading(&passage, bar) == Ordering::Greater
-        {
-            return;
-        }
-        passage.ord = self.segments[article.segment_ord as usize]
-            .ord(article.doc_id)
-            .unwrap_or(u64::MAX);
-        if let Some(bar) = &self.bar
-            && self.within_segment(&passage, bar) != Ordering::Less
-        {
-            return;
-        }
-        self.current.push(passage);
-        if self.current.len() >= 2 * self.wanted {
-            self.cut();
-        }
+        Ok(SegmentPage {
+            sort: self.sort,
+            wanted: self.wanted,
+            segment,
+            ids: self.segments[segment as usize].clone(),
+            published,
+            passages: SegmentPassages::new(
+                reader,
+                &self.fields,
+                &self.query,
+                &self.statistics,
+                self.filter.as_ref(),
+            )?,
+            best: Vec::new(),
+            bar: None,
+            total: 0,
+        })
     }
 
-    /// Keeps the current segment's best `wanted`, the worst of them as the bar.
-    fn cut(&mut self) {
-        let mut current = std::mem::take(&mut self.current);
-        current.select_nth_unstable_by(self.wanted - 1, |a, b| self.within_segment(a, b));
-        current.truncate(self.wanted);
-        self.bar = Some(current[self.wanted - 1]);
-        self.current = current;
+    fn requires_scoring(&self) -> bool {
+        false
     }
 
-    fn finish_segment(&mut self) {
-        if self.current.len() > self.wanted {
-            self.cut();
-        }
-        self.kept.append(&mut self.current);
-        self.bar = None;
-    }
-
-    /// How many passages were offered, and the first `wanted` of them in order, each with its
-    /// article's id: the segments' bests are ordered by id after the leading order (an id is
-    /// looked up for each candidate, a page's worth a segment).
-    pub fn finish(mut self) -> (usize, Vec<(RankedPassage, String)>) {
-        self.finish_segment();
-        let kept = std::mem::take(&mut self.kept);
-        let mut page: Vec<(RankedPassage, String)> = kept
+    /// The segments' bests in order, ids after the leading order (an id is looked up for each
+    /// one, a page's worth a segment).
+    fn merge_fruits(&self, fruits: Vec<(usize, Vec<RankedPassage>)>) -> tantivy::Result<PageFruit> {
+        let total = fruits.iter().map(|(count, _)| count).sum();
+        let mut page: Vec<(RankedPassage, String)> = fruits
             .into_iter()
+            .flat_map(|(_, best)| best)
             .map(|p| {
                 let id = self.segments[p.article.segment_ord as usize]
                     .id_at(p.ord)
@@ -155,11 +146,85 @@ impl<'a> PassagePage<'a> {
             })
             .collect();
         page.sort_unstable_by(|(a, a_id), (b, b_id)| {
-            self.leading(a, b)
+            leading(self.sort, a, b)
                 .then_with(|| a_id.cmp(b_id))
                 .then(a.index.cmp(&b.index))
         });
         page.truncate(self.wanted);
-        (self.total, page)
+        Ok((total, page))
+    }
+}
+
+/// One segment's part of a [`PassagePage`].
+pub(super) struct SegmentPage {
+    sort: SortOrder,
+    wanted: usize,
+    segment: SegmentOrdinal,
+    ids: Arc<SegmentIds>,
+    /// Publication times, when sorting by date.
+    published: Option<Column<DateTime>>,
+    passages: SegmentPassages,
+    /// The segment's best so far, fewer than `2 * wanted`.
+    best: Vec<RankedPassage>,
+    /// The worst passage kept at the last cut: anything not better is out.
+    bar: Option<RankedPassage>,
+    /// How many passages matched.
+    total: usize,
+}
+
+/// Keeps the `wanted` best of `best`, the worst of them as the `bar`.
+fn cut(
+    best: &mut Vec<RankedPassage>,
+    bar: &mut Option<RankedPassage>,
+    sort: SortOrder,
+    wanted: usize,
+) {
+    best.select_nth_unstable_by(wanted - 1, |a, b| within_segment(sort, a, b));
+    best.truncate(wanted);
+    *bar = Some(best[wanted - 1]);
+}
+
+impl SegmentCollector for SegmentPage {
+    type Fruit = (usize, Vec<RankedPassage>);
+
+    fn collect(&mut self, doc: DocId, _score: Score) {
+        let date = self.published.as_ref().and_then(|column| column.first(doc));
+        let article = DocAddress::new(self.segment, doc);
+        let mut ord = None;
+        for &(score, index) in self.passages.matching(doc) {
+            self.total += 1;
+            if self.wanted == 0 {
+                continue;
+            }
+            let mut passage = RankedPassage {
+                date,
+                score,
+                article,
+                index,
+                ord: 0,
+            };
+            if let Some(bar) = &self.bar
+                && leading(self.sort, &passage, bar) == Ordering::Greater
+            {
+                continue;
+            }
+            passage.ord = *ord.get_or_insert_with(|| self.ids.ord(doc).unwrap_or(u64::MAX));
+            if let Some(bar) = &self.bar
+                && within_segment(self.sort, &passage, bar) != Ordering::Less
+            {
+                continue;
+            }
+            self.best.push(passage);
+            if self.best.len() >= 2 * self.wanted {
+                cut(&mut self.best, &mut self.bar, self.sort, self.wanted);
+            }
+        }
+    }
+
+    fn harvest(mut self) -> (usize, Vec<RankedPassage>) {
+        if self.best.len() > self.wanted {
+            cut(&mut self.best, &mut self.bar, self.sort, self.wanted);
+        }
+        (self.total, self.best)
     }
 }

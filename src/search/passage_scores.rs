@@ -14,13 +14,13 @@ use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::Bm25StatisticsProvider;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, DocSet, Searcher, TantivyDocument};
+use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TantivyDocument};
 
 /// A passage found: its score and its index among its article's passages.
 pub(crate) type ScoredPassage = (f32, usize);
 
 /// The BM25 statistics of passages for `query`'s terms in the index.
-fn statistics(
+pub(super) fn statistics(
     searcher: &Searcher,
     fields: &Fields,
     query: &PassageQuery,
@@ -54,116 +54,120 @@ pub(super) fn candidate_passages(
     articles: &[DocAddress],
 ) -> Result<Vec<Vec<ScoredPassage>>> {
     let mut matches = vec![Vec::new(); articles.len()];
-    for_each_passage(searcher, fields, query, filter, articles, |i, passage| {
-        matches[i].push(passage)
-    })?;
-    for list in &mut matches {
-        list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    if articles.is_empty() {
+        return Ok(matches);
+    }
+    let statistics = statistics(searcher, fields, query)?;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    order.sort_by_key(|&i| articles[i]);
+    for group in order.chunk_by(|&a, &b| articles[a].segment_ord == articles[b].segment_ord) {
+        let reader = searcher.segment_reader(articles[group[0]].segment_ord);
+        let mut passages = SegmentPassages::new(reader, fields, query, &statistics, filter)?;
+        for &i in group {
+            let list = &mut matches[i];
+            list.extend_from_slice(passages.matching(articles[i].doc_id));
+            list.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        }
     }
     Ok(matches)
 }
 
-/// Calls `visit(i, passage)` for every passage of `articles[i]` that matches `query` (and passes
-/// `filter`), article by article in address order, each article's passages in their order.
-/// Nothing is kept between articles: a caller that wants a page of every match keeps only that.
-pub(super) fn for_each_passage(
-    searcher: &Searcher,
-    fields: &Fields,
-    query: &PassageQuery,
-    filter: Option<&PassageFilter>,
-    articles: &[DocAddress],
-    mut visit: impl FnMut(usize, ScoredPassage),
-) -> Result<()> {
-    if articles.is_empty() {
-        return Ok(());
-    }
-    let statistics = statistics(searcher, fields, query)?;
-    let mentions_columns = match filter {
-        Some(filter) => Some(mention_columns(searcher, filter)?),
-        None => None,
-    };
-    let mut mentions = PassageMentions::default();
-    let mut order: Vec<usize> = (0..articles.len()).collect();
-    order.sort_by_key(|&i| articles[i]);
-    let mut positions: Vec<Vec<u32>> = vec![Vec::new(); query.terms.len()];
-    let mut found: Vec<ScoredPassage> = Vec::new();
-    for group in order.chunk_by(|&a, &b| articles[a].segment_ord == articles[b].segment_ord) {
-        let reader = searcher.segment_reader(articles[group[0]].segment_ord);
-        let spans = reader.fast_fields().u64("passage_spans")?;
+/// Scores the passages of one segment's articles, taken in increasing document order: the
+/// query's terms' positions are read from the body's postings by seeking.
+pub(super) struct SegmentPassages {
+    query: PassageQuery,
+    statistics: PassageStatistics,
+    filter: Option<PassageFilter>,
+    spans: Column<u64>,
+    postings: Vec<Option<SegmentPostings>>,
+    /// The columns of what passages mention, those the filter reads.
+    mention_columns: MentionColumns,
+    positions: Vec<Vec<u32>>,
+    mentions: PassageMentions,
+    found: Vec<ScoredPassage>,
+}
+
+impl SegmentPassages {
+    /// A scorer for the articles of the segment `reader` reads.
+    pub fn new(
+        reader: &SegmentReader,
+        fields: &Fields,
+        query: &PassageQuery,
+        statistics: &PassageStatistics,
+        filter: Option<&PassageFilter>,
+    ) -> tantivy::Result<SegmentPassages> {
         let body = reader.inverted_index(fields.body)?;
-        let mut postings: Vec<Option<SegmentPostings>> = query
+        let postings = query
             .terms
             .iter()
             .map(|term| body.read_postings(term, IndexRecordOption::WithFreqsAndPositions))
-            .collect::<std::io::Result<_>>()
-            .map_err(tantivy::TantivyError::from)?;
-        for &i in group {
-            let article = articles[i].doc_id;
-            for (found, postings) in positions.iter_mut().zip(&mut postings) {
-                found.clear();
-                if let Some(postings) = postings
-                    && holds(postings, article)
-                {
-                    postings.positions(found);
-                }
-            }
-            found.clear();
-            for (index, packed) in spans.values_for_doc(article).enumerate() {
-                if let Some(score) = query.score(&positions, unpack_span(packed), &statistics) {
-                    found.push((score, index));
-                }
-            }
-            if let (Some(filter), Some(columns), false) =
-                (filter, &mentions_columns, found.is_empty())
-            {
-                read_mentions(
-                    &columns[articles[i].segment_ord as usize],
-                    article,
-                    &mut mentions,
-                );
-                found.retain(|&(_, index)| filter.passes(&mentions, index));
-            }
-            for &passage in &found {
-                visit(i, passage);
-            }
-        }
-    }
-    Ok(())
-}
-
-/// Each segment's columns of what its passages mention, those `filter` reads.
-type MentionColumns = (Option<Column<u64>>, Option<Column<u64>>);
-
-/// The columns of what each passage mentions that `filter` reads, by segment.
-fn mention_columns(searcher: &Searcher, filter: &PassageFilter) -> Result<Vec<MentionColumns>> {
-    let mut columns = Vec::with_capacity(searcher.segment_readers().len());
-    for reader in searcher.segment_readers() {
-        let column = |name: &str, wanted: bool| -> Result<Option<Column<u64>>> {
+            .collect::<std::io::Result<_>>()?;
+        let column = |name: &str, wanted: bool| -> tantivy::Result<Option<Column<u64>>> {
             Ok(if wanted {
                 Some(reader.fast_fields().u64(name)?)
             } else {
                 None
             })
         };
-        columns.push((
-            column("passage_entities", filter.reads_entities())?,
-            column("passage_days", filter.reads_days())?,
-        ));
+        let mention_columns = (
+            column(
+                "passage_entities",
+                filter.is_some_and(|f| f.reads_entities()),
+            )?,
+            column("passage_days", filter.is_some_and(|f| f.reads_days()))?,
+        );
+        Ok(SegmentPassages {
+            query: query.clone(),
+            statistics: statistics.clone(),
+            filter: filter.cloned(),
+            spans: reader.fast_fields().u64("passage_spans")?,
+            postings,
+            mention_columns,
+            positions: vec![Vec::new(); query.terms.len()],
+            mentions: PassageMentions::default(),
+            found: Vec::new(),
+        })
     }
-    Ok(columns)
+
+    /// The passages of article `doc` that match (and pass the filter), in passage order, with
+    /// their scores. Articles must come in increasing order.
+    pub fn matching(&mut self, doc: DocId) -> &[ScoredPassage] {
+        for (found, postings) in self.positions.iter_mut().zip(&mut self.postings) {
+            found.clear();
+            if let Some(postings) = postings
+                && holds(postings, doc)
+            {
+                postings.positions(found);
+            }
+        }
+        self.found.clear();
+        for (index, packed) in self.spans.values_for_doc(doc).enumerate() {
+            let span = unpack_span(packed);
+            if let Some(score) = self.query.score(&self.positions, span, &self.statistics) {
+                self.found.push((score, index));
+            }
+        }
+        if let Some(filter) = &self.filter
+            && !self.found.is_empty()
+        {
+            let read = |column: &Option<Column<u64>>, values: &mut Vec<u64>| {
+                values.clear();
+                if let Some(column) = column {
+                    values.extend(column.values_for_doc(doc));
+                }
+            };
+            read(&self.mention_columns.0, &mut self.mentions.entities);
+            read(&self.mention_columns.1, &mut self.mentions.days);
+            let mentions = &self.mentions;
+            self.found
+                .retain(|&(_, index)| filter.passes(mentions, index));
+        }
+        &self.found
+    }
 }
 
-/// Reads what the passages of the segment's `article` mention into `mentions`.
-fn read_mentions((entities, days): &MentionColumns, article: u32, mentions: &mut PassageMentions) {
-    let read = |column: &Option<Column<u64>>, values: &mut Vec<u64>| {
-        values.clear();
-        if let Some(column) = column {
-            values.extend(column.values_for_doc(article));
-        }
-    };
-    read(entities, &mut mentions.entities);
-    read(days, &mut mentions.days);
-}
+/// A segment's columns of what its passages mention (entities, days), those a filter reads.
+type MentionColumns = (Option<Column<u64>>, Option<Column<u64>>);
 
 /// The stored records of an article document's passages, in order.
 pub(crate) fn passage_records(doc: &TantivyDocument, fields: &Fields) -> Vec<PassageRecord> {
