@@ -278,6 +278,27 @@ fn passage_pages_are_slices_of_one_order_however_the_index_was_built() {
     }
 }
 
+#[test]
+fn a_page_as_deep_as_can_be_asked_holds_what_there_is() {
+    let (_dir, index) = built(&passage_articles(), 5);
+    for passages in [false, true] {
+        for sort in [SortOrder::Relevance, SortOrder::Date] {
+            let mut request = SearchRequest::new("quarry");
+            (request.passages, request.sort) = (passages, sort);
+            (request.offset, request.limit) = (1, usize::MAX);
+            let results = index.search(&request).unwrap();
+            assert!(results.total_hits > 1);
+            assert_eq!(
+                results.hits.len(),
+                results.total_hits - 1,
+                "{passages} {sort:?}"
+            );
+            request.offset = usize::MAX;
+            assert!(index.search(&request).unwrap().hits.is_empty());
+        }
+    }
+}
+
 /// A body of three paragraphs long enough to make three passages, with `word` in paragraph
 /// `at` (0, 1 or 2).
 fn three_passages(word: &str, at: usize) -> String {

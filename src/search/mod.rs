@@ -130,11 +130,16 @@ impl Index {
         request: &SearchRequest,
         count: bool,
     ) -> Result<(usize, Vec<Candidate>)> {
-        // At least the whole rescore window, so that every page is cut from the same ranking.
+        // At least the whole rescore window, so that every page is cut from the same ranking; no
+        // more than the articles there are (the collectors make room for the depth).
         let depth = match request.sort {
-            SortOrder::Relevance => (request.offset + request.limit).max(request.rescore_window),
-            SortOrder::Date => request.offset + request.limit,
-        };
+            SortOrder::Relevance => request
+                .offset
+                .saturating_add(request.limit)
+                .max(request.rescore_window),
+            SortOrder::Date => request.offset.saturating_add(request.limit),
+        }
+        .min(searcher.num_docs() as usize);
         let segments = self.id_cache.for_searcher(searcher)?;
         // Canonical article scores (see `ranking::canonical_score`), best or newest first; the
         // date order brings each article's id with it.
@@ -181,7 +186,10 @@ impl Index {
             SortOrder::Date => candidates.len(),
         };
         let page = request.offset.min(candidates.len())
-            ..(request.offset + request.limit).min(candidates.len());
+            ..request
+                .offset
+                .saturating_add(request.limit)
+                .min(candidates.len());
         let wanted: Vec<usize> = (0..window)
             .chain(page.filter(|&i| i >= window && request.load_documents))
             .collect();
@@ -259,7 +267,7 @@ impl Index {
     ) -> Result<(usize, Vec<Hit>)> {
         let page = PassagePage::new(
             request.sort,
-            request.offset + request.limit,
+            request.offset.saturating_add(request.limit),
             &self.fields,
             &compiled.passage,
             passage_scores::statistics(searcher, &self.fields, &compiled.passage)?,

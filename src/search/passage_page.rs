@@ -215,7 +215,7 @@ impl SegmentCollector for SegmentPage {
                 continue;
             }
             self.best.push(passage);
-            if self.best.len() >= 2 * self.wanted {
+            if self.best.len() >= self.wanted.saturating_mul(2) {
                 cut(&mut self.best, &mut self.bar, self.sort, self.wanted);
             }
         }
