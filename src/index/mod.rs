@@ -100,6 +100,19 @@ fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
     )
 }
 
+/// How stored fields are kept: LZ4 in blocks of 16 KiB (tantivy's defaults, chosen on
+/// measurement). A page of hits reads its articles' bodies from the store: on known-item
+/// Reuters, zstd (level 1) made the index 15% smaller (26.6 → 22.6 MB) for a page of ten
+/// 25% slower (p50 0.77 → 0.97 ms) at the same indexing time; no compression, 43% larger for
+/// nothing measurable; blocks of 4 or 64 KiB, ±4% in size and no change in latency.
+fn doc_store_settings() -> tantivy::IndexSettings {
+    tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Lz4,
+        docstore_blocksize: 16 * 1024,
+        ..tantivy::IndexSettings::default()
+    }
+}
+
 impl Index {
     /// Opens the lede index in `dir`. A `lede index` may be committing meanwhile: the last commit
     /// is opened, and when a merge removes one of its segments between reading `meta.json` and
@@ -147,7 +160,10 @@ impl Index {
         if !is_empty_dir(dir)? {
             return Err(Error::NotAnIndex(dir.to_path_buf()));
         }
-        let index = tantivy::Index::create_in_dir(dir, build_schema())?;
+        let index = tantivy::Index::builder()
+            .schema(build_schema())
+            .settings(doc_store_settings())
+            .create_in_dir(dir)?;
         register_analyzers(&index);
         let mut writer: tantivy::IndexWriter = index.writer_with_num_threads(1, 15_000_000)?;
         commit_with_payload(&mut writer, Vec::new())?;
@@ -291,6 +307,20 @@ pub(crate) fn map_lock_error(err: tantivy::TantivyError, dir: &Path) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_index_keeps_its_stored_fields_as_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        Index::create(dir.path()).unwrap();
+        let settings = tantivy::Index::open_in_dir(dir.path())
+            .unwrap()
+            .settings()
+            .clone();
+        let chosen = doc_store_settings();
+        assert_eq!(settings.docstore_compression, chosen.docstore_compression);
+        assert_eq!(settings.docstore_blocksize, chosen.docstore_blocksize);
+        assert_eq!(settings.docstore_blocksize, 16 * 1024);
+    }
 
     #[test]
     fn a_creation_cut_short_before_the_first_commit_opens_as_an_empty_index() {
