@@ -45,7 +45,6 @@ use std::cmp::Reverse;
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 use tantivy::collector::Count;
-use tantivy::query::Query;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
 
 /// An article id with its ranking score: the light form of a hit, for runs that need no text.
@@ -146,8 +145,10 @@ impl Index {
         let (total, top): (usize, Vec<(f32, DocAddress, Option<String>)>) = match request.sort {
             SortOrder::Relevance => {
                 let top = exact_order::best_first(searcher, &*compiled.article, &segments, depth)?;
+                // Through the searcher, segments are counted in parallel (`Query::count` goes
+                // through them one by one).
                 let total = if count {
-                    compiled.article.count(searcher)?
+                    searcher.search(&*compiled.article, &Count)?
                 } else {
                     0
                 };
