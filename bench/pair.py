@@ -2,6 +2,7 @@
 """Paired indexing timings of two lede builds: is a change faster, on a noisy machine?
 
     bench/pair.py A B [--rounds N] [--modes full,bare] [--corpus PATH] [--files] [--work DIR]
+    bench/pair.py A B --latency INDEX [--rounds N] [--mode MODE] [--depth N] [--queries FILE]
 
 A and B are each a lede binary (a path to a file) or a git revision of this repository
 (anything `git rev-parse` knows: a commit, a branch, `HEAD~1`), which is built in release mode
@@ -13,6 +14,14 @@ median wall and CPU seconds of each build and B's ratio to A, with every run's f
 --corpus may be a folder too; --files turns a `.jsonl` corpus into a folder of one Markdown file
 an article (front matter with its date, in 50 subfolders; written once under --work), the way
 most users point lede at their articles.
+
+With --latency INDEX, query latency instead: A and B are `bench_queries` binaries (the example
+of `examples/bench_queries.rs`) or git revisions (whose example is built), each run in turn on
+INDEX with the same queries (default: the first 500 known-item headlines, escaped as `bench/run`
+escapes them), --depth hits (default 1000) in --mode (`ids`, what `lede search --batch --trec`
+does; `page`, `passages`, `mentions`, `entity`: a page as a person sees it). The table gives
+each build's median p50, p99 and mean over the rounds, B's ratio to A, and whether both builds
+returned the same hits.
 
 Interleaving is what makes the ratio mean something here: the machines are shared, and a
 slow minute hits both builds alike. Differences under about 3% are within the noise of 5 rounds.
@@ -28,7 +37,8 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import REPO, log, timed  # noqa: E402
+from common import (REPO, latency_summary, log, plain_words, read_latencies,  # noqa: E402
+                    read_queries, timed)
 
 DEFAULT_CORPUS = os.path.join(REPO, "..", "shared", "data", "known-item-reuters", "corpus.jsonl")
 
@@ -38,8 +48,9 @@ MODES = {
 }
 
 
-def binary_for(spec, work, target):
-    """The lede binary for `spec`: the file itself, or a release build of the git revision."""
+def binary_for(spec, work, target, example=None):
+    """The lede binary for `spec`: the file itself, or a release build of the git revision (of
+    the example named `example` instead, when given)."""
     if os.path.isfile(spec):
         return os.path.abspath(spec)
     rev = subprocess.run(
@@ -49,7 +60,7 @@ def binary_for(spec, work, target):
     if rev.returncode != 0:
         sys.exit(f"pair: {spec!r} is neither a file nor a git revision")
     sha = rev.stdout.strip()
-    out = os.path.join(work, f"lede-{sha}")
+    out = os.path.join(work, f"{example or 'lede'}-{sha}")
     if os.path.isfile(out):
         return out
     tree = os.path.join(work, f"tree-{sha}")
@@ -64,9 +75,11 @@ def binary_for(spec, work, target):
     # alone forces its build and keeps the dependencies.
     subprocess.run(["cargo", "clean", "--quiet", "--release", "-p", "lede"],
                    cwd=tree, env=env, check=False)
-    subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "lede"],
+    what = ["--example", example] if example else ["--bin", "lede"]
+    subprocess.run(["cargo", "build", "--release", "--quiet"] + what,
                    cwd=tree, env=env, check=True)
-    shutil.copy2(os.path.join(target, "release", "lede"), out)
+    built = ["examples", example] if example else ["lede"]
+    shutil.copy2(os.path.join(target, "release", *built), out)
     subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=REPO, check=False,
                    capture_output=True)
     return out
@@ -98,6 +111,48 @@ def as_files(corpus, work):
     return folder
 
 
+def latency_pairs(args, work):
+    """Interleaved query latency of two `bench_queries` builds on one index (see --latency)."""
+    if not os.path.isdir(args.latency):
+        sys.exit(f"pair: no index at {args.latency}")
+    target = os.path.join(work, "target")
+    bins = {side: binary_for(spec, work, target, example="bench_queries")
+            for side, spec in (("A", args.a), ("B", args.b))}
+    queries = os.path.join(work, "latency-queries.tsv")
+    if args.queries:
+        shutil.copyfile(args.queries, queries)
+    else:
+        known = os.path.join(os.path.dirname(DEFAULT_CORPUS), "queries.tsv")
+        if not os.path.isfile(known):
+            sys.exit(f"pair: no queries at {known} (pass --queries FILE)")
+        plain = [(q, " ".join(plain_words(t))) for q, t in read_queries(known)]
+        with open(queries, "w", encoding="utf-8") as f:
+            f.writelines([f"{q}\t{t}\n" for q, t in plain if t][:500])
+    summaries = {side: [] for side in bins}
+    runs = {}
+    for round_no in range(1, args.rounds + 1):
+        for side, binary in bins.items():
+            run = os.path.join(work, f"latency-run-{side}")
+            lat = os.path.join(work, f"latency-ms-{side}")
+            subprocess.run([binary, args.latency, queries, run, lat, str(args.depth), args.mode],
+                           check=True, stdout=subprocess.DEVNULL)
+            summaries[side].append(latency_summary(read_latencies(lat)))
+            with open(run, encoding="utf-8") as f:
+                runs[side] = f.read()
+        log(f"pair: round {round_no}/{args.rounds} done")
+    print(f"A = {args.a}, B = {args.b}; {args.latency}; mode {args.mode}, depth {args.depth}; "
+          f"{args.rounds} interleaved rounds; medians, B/A ratio; "
+          f"same hits: {'yes' if runs['A'] == runs['B'] else 'NO'}\n")
+    print("| figure | A ms | B ms | B/A | rounds (A / B) |")
+    print("| --- | ---: | ---: | ---: | --- |")
+    for key, name in (("p50_ms", "p50"), ("p99_ms", "p99"), ("mean_ms", "mean")):
+        a = [x[key] for x in summaries["A"]]
+        b = [x[key] for x in summaries["B"]]
+        rounds = " ".join(f"{x:.2f}/{y:.2f}" for x, y in zip(a, b))
+        print(f"| {name} | {median(a):.3f} | {median(b):.3f} | {median(b) / median(a):.3f} | "
+              f"{rounds} |")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("a", help="baseline: a lede binary or a git revision")
@@ -109,9 +164,20 @@ def main():
     parser.add_argument("--files", action="store_true",
                         help="index a .jsonl corpus as a folder of one file an article")
     parser.add_argument("--work", default="/tmp/lede-pair")
+    parser.add_argument("--latency", metavar="INDEX",
+                        help="time queries on INDEX instead of indexing (see above)")
+    parser.add_argument("--mode", default="ids",
+                        help="with --latency: ids, page, passages, mentions or entity")
+    parser.add_argument("--depth", type=int, default=1000, help="with --latency: hits a query")
+    parser.add_argument("--queries", help="with --latency: a qid<TAB>query file")
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
+    if args.rounds < 1:
+        sys.exit("pair: --rounds must be at least 1")
+    if args.latency:
+        latency_pairs(args, args.work)
+        return
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = [m for m in modes if m not in MODES]
     if unknown or not modes:
