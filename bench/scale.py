@@ -16,7 +16,9 @@ same way for the baseline.
 At each scale lede alone: `lede index DIR --index … --rebuild` under `/usr/bin/time -v` (wall
 time, peak memory), the index size, per-query latency of a sample of --queries headline
 queries (every tenth query of queries.tsv, escaped as in bench/run) through the
-`bench_queries` example, and the wall time of `lede index` run again on the unchanged corpus. Prints each figure and its growth relative to ×1; writes the figures to
+`bench_queries` example (top --depth ids, then the p50 of a page of ten with passages and of
+`--passages`), and the wall time of `lede index` run again on the unchanged corpus. Prints
+each figure and its growth relative to ×1; writes the figures to
 bench/results/scale-<time>.json. ×1, the baseline, is the median of three runs; the larger
 scales run once (--repeat N for more): at those sizes the noise is smaller than the growth.
 """
@@ -35,6 +37,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 from common import REPO, BENCH_DIR, log  # noqa: E402
+
+
+# `bench_queries` modes timed on a page of ten at each scale, besides the top-`--depth` pass.
+PAGE_MODES = ("page", "passages")
 
 
 def shuffled(body, rng):
@@ -140,7 +146,14 @@ def main():
             run = os.path.join(args.out, f"x{scale}.run")
             lat = os.path.join(args.out, f"x{scale}.lat")
             subprocess.run([example, index, queries_path, run, lat, str(args.depth)], check=True)
-            passes.append(common.latency_summary(common.read_latencies(lat)))
+            summary = common.latency_summary(common.read_latencies(lat))
+            # What a person waits for: a page of ten with passages, and passages ranked alone.
+            for mode in PAGE_MODES:
+                subprocess.run([example, index, queries_path, run, lat, "10", mode], check=True,
+                               stdout=subprocess.DEVNULL)
+                summary[f"{mode}_p50_ms"] = common.latency_summary(
+                    common.read_latencies(lat))["p50_ms"]
+            passes.append(summary)
         # A re-run over the unchanged corpus: what keeping an archive's index up to date costs
         # when nothing changed (it reads the index's state and every file's stamp).
         log(f"scale: lede index ×{scale} again, nothing changed")
@@ -159,6 +172,8 @@ def main():
             "index_mb": statistics.median(f["index_bytes"] for f in runs) / 1e6,
             "p50_ms": statistics.median(p["p50_ms"] for p in passes),
             "p99_ms": statistics.median(p["p99_ms"] for p in passes),
+            **{f"{mode}_p50_ms": statistics.median(p[f"{mode}_p50_ms"] for p in passes)
+               for mode in PAGE_MODES},
             "rerun_wall_s": rerun["wall_s"],
             "runs": runs,
             "passes": passes,
@@ -182,6 +197,7 @@ def print_table(rows, out):
     cols = [("index wall s", "index_wall_s", 1), ("index CPU s", "index_cpu_s", 1),
             ("peak MB", "peak_rss_mb", 0), ("index MB", "index_mb", 0),
             ("p50 ms", "p50_ms", 2), ("p99 ms", "p99_ms", 1),
+            ("page p50 ms", "page_p50_ms", 2), ("--passages p50 ms", "passages_p50_ms", 1),
             ("no-op re-run s", "rerun_wall_s", 2)]
     headers = " | ".join(h for h, _, _ in cols)
     print(f"\n| scale | articles | corpus MB | {headers} |", file=out)
