@@ -269,7 +269,7 @@ impl Index {
         let page = PassagePage::new(
             request.sort,
             request.offset.saturating_add(request.limit),
-            &self.fields,
+            self.fields.body,
             &compiled.passage,
             passage_scores::statistics(searcher, &self.fields, &compiled.passage)?,
             compiled.passage_filter.as_ref(),

@@ -15,11 +15,11 @@ use super::passage_filter::PassageFilter;
 use super::passage_query::{PassageQuery, PassageStatistics};
 use super::passage_scores::SegmentPassages;
 use super::request::SortOrder;
-use crate::index::schema::Fields;
 use std::cmp::Ordering;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
+use tantivy::schema::Field;
 use tantivy::{DateTime, DocAddress, DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// A matching passage, with what orders it.
@@ -56,36 +56,37 @@ fn within_segment(sort: SortOrder, a: &RankedPassage, b: &RankedPassage) -> Orde
 
 /// A passage search's page: the first `wanted` matching passages in `sort` order, each with its
 /// article's id, and how many passages match in all.
-pub(super) struct PassagePage {
+pub(super) struct PassagePage<'a> {
     sort: SortOrder,
     wanted: usize,
-    fields: Fields,
-    query: PassageQuery,
+    /// The body field, whose postings the passages are scored from.
+    body: Field,
+    query: &'a PassageQuery,
     statistics: PassageStatistics,
-    filter: Option<PassageFilter>,
+    filter: Option<&'a PassageFilter>,
     /// Every segment's ids, by segment ordinal.
     segments: Vec<Arc<SegmentIds>>,
 }
 
-impl PassagePage {
+impl<'a> PassagePage<'a> {
     /// The collector of the first `wanted` passages matching `query` (and passing `filter`)
     /// in `sort` order; `segments` are the searcher's ids.
     pub fn new(
         sort: SortOrder,
         wanted: usize,
-        fields: &Fields,
-        query: &PassageQuery,
+        body: Field,
+        query: &'a PassageQuery,
         statistics: PassageStatistics,
-        filter: Option<&PassageFilter>,
+        filter: Option<&'a PassageFilter>,
         segments: Vec<Arc<SegmentIds>>,
-    ) -> PassagePage {
+    ) -> PassagePage<'a> {
         PassagePage {
             sort,
             wanted,
-            fields: fields.clone(),
-            query: query.clone(),
+            body,
+            query,
             statistics,
-            filter: filter.cloned(),
+            filter,
             segments,
         }
     }
@@ -94,7 +95,7 @@ impl PassagePage {
 /// How many passages matched, and the page's passages in order with their articles' ids.
 pub(super) type PageFruit = (usize, Vec<(RankedPassage, String)>);
 
-impl Collector for PassagePage {
+impl Collector for PassagePage<'_> {
     type Fruit = PageFruit;
     type Child = SegmentPage;
 
@@ -115,10 +116,10 @@ impl Collector for PassagePage {
             published,
             passages: SegmentPassages::new(
                 reader,
-                &self.fields,
-                &self.query,
+                self.body,
+                self.query,
                 &self.statistics,
-                self.filter.as_ref(),
+                self.filter,
             )?,
             best: Vec::new(),
             bar: None,
@@ -155,7 +156,7 @@ impl Collector for PassagePage {
     }
 }
 
-/// One segment's part of a [`PassagePage`].
+/// One segment's part of a [`PassagePage`]: what it needs of the query, its own.
 pub(super) struct SegmentPage {
     sort: SortOrder,
     wanted: usize,

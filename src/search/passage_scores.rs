@@ -13,7 +13,7 @@ use crate::index::schema::Fields;
 use tantivy::columnar::Column;
 use tantivy::postings::{Postings, SegmentPostings};
 use tantivy::query::Bm25StatisticsProvider;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocAddress, DocId, DocSet, Searcher, SegmentReader, TantivyDocument};
 
 /// A passage found: its score and its index among its article's passages.
@@ -62,7 +62,7 @@ pub(super) fn candidate_passages(
     order.sort_by_key(|&i| articles[i]);
     for group in order.chunk_by(|&a, &b| articles[a].segment_ord == articles[b].segment_ord) {
         let reader = searcher.segment_reader(articles[group[0]].segment_ord);
-        let mut passages = SegmentPassages::new(reader, fields, query, &statistics, filter)?;
+        let mut passages = SegmentPassages::new(reader, fields.body, query, &statistics, filter)?;
         for &i in group {
             let list = &mut matches[i];
             list.extend_from_slice(passages.matching(articles[i].doc_id));
@@ -80,8 +80,10 @@ pub(super) struct SegmentPassages {
     filter: Option<PassageFilter>,
     spans: Column<u64>,
     postings: Vec<Option<SegmentPostings>>,
-    /// The columns of what passages mention, those the filter reads.
-    mention_columns: MentionColumns,
+    /// The entities each passage mentions, when the filter reads them.
+    entity_column: Option<Column<u64>>,
+    /// The days each passage mentions, when the filter reads them.
+    day_column: Option<Column<u64>>,
     positions: Vec<Vec<u32>>,
     mentions: PassageMentions,
     found: Vec<ScoredPassage>,
@@ -91,12 +93,12 @@ impl SegmentPassages {
     /// A scorer for the articles of the segment `reader` reads.
     pub fn new(
         reader: &SegmentReader,
-        fields: &Fields,
+        body: Field,
         query: &PassageQuery,
         statistics: &PassageStatistics,
         filter: Option<&PassageFilter>,
     ) -> tantivy::Result<SegmentPassages> {
-        let body = reader.inverted_index(fields.body)?;
+        let body = reader.inverted_index(body)?;
         let postings = query
             .terms
             .iter()
@@ -109,20 +111,17 @@ impl SegmentPassages {
                 None
             })
         };
-        let mention_columns = (
-            column(
-                "passage_entities",
-                filter.is_some_and(|f| f.reads_entities()),
-            )?,
-            column("passage_days", filter.is_some_and(|f| f.reads_days()))?,
-        );
         Ok(SegmentPassages {
             query: query.clone(),
             statistics: statistics.clone(),
             filter: filter.cloned(),
             spans: reader.fast_fields().u64("passage_spans")?,
             postings,
-            mention_columns,
+            entity_column: column(
+                "passage_entities",
+                filter.is_some_and(|f| f.reads_entities()),
+            )?,
+            day_column: column("passage_days", filter.is_some_and(|f| f.reads_days()))?,
             positions: vec![Vec::new(); query.terms.len()],
             mentions: PassageMentions::default(),
             found: Vec::new(),
@@ -156,8 +155,8 @@ impl SegmentPassages {
                     values.extend(column.values_for_doc(doc));
                 }
             };
-            read(&self.mention_columns.0, &mut self.mentions.entities);
-            read(&self.mention_columns.1, &mut self.mentions.days);
+            read(&self.entity_column, &mut self.mentions.entities);
+            read(&self.day_column, &mut self.mentions.days);
             let mentions = &self.mentions;
             self.found
                 .retain(|&(_, index)| filter.passes(mentions, index));
@@ -165,9 +164,6 @@ impl SegmentPassages {
         &self.found
     }
 }
-
-/// A segment's columns of what its passages mention (entities, days), those a filter reads.
-type MentionColumns = (Option<Column<u64>>, Option<Column<u64>>);
 
 /// The stored records of an article document's passages, in order.
 pub(crate) fn passage_records(doc: &TantivyDocument, fields: &Fields) -> Vec<PassageRecord> {
