@@ -1,7 +1,7 @@
 //! The library API as an embedding program uses it: create an index, add articles from an
 //! iterator, search, read an article back; and the typed errors a caller can match on.
 
-use lede::search::{SearchRequest, SortOrder};
+use lede::search::{SearchRequest, SearchResults, SortOrder};
 use lede::{Article, Error, Index, IndexOptions, Indexer};
 
 fn article(id: &str, title: &str, body: &str, date: Option<&str>) -> Article {
@@ -121,29 +121,33 @@ fn same_day_articles() -> Vec<Article> {
     ]
 }
 
+/// Every page of `request`'s search, `limit` hits a page, up to and with the first empty one.
+fn every_page(index: &Index, request: &SearchRequest, limit: usize) -> Vec<SearchResults> {
+    let mut pages = Vec::new();
+    for offset in (0..).step_by(limit) {
+        let mut request = request.clone();
+        (request.offset, request.limit) = (offset, limit);
+        let results = index.search(&request).unwrap();
+        let empty = results.hits.is_empty();
+        pages.push(results);
+        if empty {
+            return pages;
+        }
+    }
+    unreachable!()
+}
+
 /// `--sort date` order of `query` on an index of `articles` added one commit each (one segment
 /// an article), with `limit` hits a page.
 fn newest_first(articles: Vec<Article>, query: &str, limit: usize) -> Vec<String> {
-    let dir = tempfile::tempdir().unwrap();
-    let index = Index::create(dir.path()).unwrap();
-    for article in articles {
-        Indexer::new(&index, IndexOptions::default())
-            .unwrap()
-            .add_articles(vec![article])
-            .unwrap();
-    }
-    let mut ids = Vec::new();
-    for offset in (0..).step_by(limit) {
-        let mut request = SearchRequest::new(query);
-        request.sort = SortOrder::Date;
-        (request.offset, request.limit) = (offset, limit);
-        let hits = index.search(&request).unwrap().hits;
-        if hits.is_empty() {
-            return ids;
-        }
-        ids.extend(hits.into_iter().map(|h| h.article_id));
-    }
-    unreachable!()
+    let (_dir, index) = built(&articles, 1);
+    let mut request = SearchRequest::new(query);
+    request.sort = SortOrder::Date;
+    every_page(&index, &request, limit)
+        .into_iter()
+        .flat_map(|page| page.hits)
+        .map(|hit| hit.article_id)
+        .collect()
 }
 
 #[test]
@@ -212,21 +216,16 @@ fn passage_pages(
     sort: SortOrder,
     limit: usize,
 ) -> (Vec<(String, usize, f32)>, Vec<usize>) {
-    let (mut passages, mut totals) = (Vec::new(), Vec::new());
-    for offset in (0..).step_by(limit) {
-        let mut request = SearchRequest::new(query);
-        (request.passages, request.sort) = (true, sort);
-        (request.offset, request.limit) = (offset, limit);
-        let results = index.search(&request).unwrap();
-        totals.push(results.total_hits);
-        if results.hits.is_empty() {
-            return (passages, totals);
-        }
-        for hit in results.hits {
-            passages.push((hit.article_id, hit.passages[0].index, hit.score));
-        }
-    }
-    unreachable!()
+    let mut request = SearchRequest::new(query);
+    (request.passages, request.sort) = (true, sort);
+    let pages = every_page(index, &request, limit);
+    let totals = pages.iter().map(|page| page.total_hits).collect();
+    let passages = pages
+        .into_iter()
+        .flat_map(|page| page.hits)
+        .map(|hit| (hit.article_id, hit.passages[0].index, hit.score))
+        .collect();
+    (passages, totals)
 }
 
 #[test]
