@@ -111,8 +111,9 @@ def as_files(corpus, work):
     return folder
 
 
-def latency_pairs(args, work):
+def latency_pairs(args):
     """Interleaved query latency of two `bench_queries` builds on one index (see --latency)."""
+    work = args.work
     if not os.path.isdir(args.latency):
         sys.exit(f"pair: no index at {args.latency}")
     target = os.path.join(work, "target")
@@ -176,7 +177,7 @@ def main():
     if args.rounds < 1:
         sys.exit("pair: --rounds must be at least 1")
     if args.latency:
-        latency_pairs(args, args.work)
+        latency_pairs(args)
         return
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
     unknown = [m for m in modes if m not in MODES]
