@@ -8,7 +8,7 @@ A and B are each a lede binary (a path to a file) or a git revision of this repo
 (anything `git rev-parse` knows: a commit, a branch, `HEAD~1`), which is built in release mode
 in a worktree under --work (one shared target folder, so the second build compiles lede alone).
 Both index the same corpus (default: known-item Reuters from ../shared) into fresh folders,
-interleaved A, B, A, B, … for --rounds rounds (default 5) per mode: `full` is the default
+interleaved A, B, B, A, … for --rounds rounds (default 5) per mode: `full` is the default
 pipeline, `bare` is `--no-entities --no-dates`. One Markdown table comes out: per mode, the
 median wall and CPU seconds of each build and B's ratio to A, with every run's figures.
 --corpus may be a folder too; --files turns a `.jsonl` corpus into a folder of one Markdown file
@@ -85,6 +85,15 @@ def binary_for(spec, work, target, example=None):
     return out
 
 
+def in_turn(bins, round_no):
+    """The builds in the order they run in round `round_no`: A first in odd rounds, B first in
+    even ones, so that whatever the first run of a pair pays (a cold cache, a clock still
+    ramping up) falls on both alike. With A always first, one build timed against itself came
+    out 0.95× over 4 rounds."""
+    sides = list(bins.items())
+    return sides if round_no % 2 else sides[::-1]
+
+
 def median(values):
     return statistics.median(values) if values else float("nan")
 
@@ -132,7 +141,7 @@ def latency_pairs(args):
     summaries = {side: [] for side in bins}
     runs = {}
     for round_no in range(1, args.rounds + 1):
-        for side, binary in bins.items():
+        for side, binary in in_turn(bins, round_no):
             run = os.path.join(work, f"latency-run-{side}")
             lat = os.path.join(work, f"latency-ms-{side}")
             subprocess.run([binary, args.latency, queries, run, lat, str(args.depth), args.mode],
@@ -197,7 +206,7 @@ def main():
     figures = {(mode, side): [] for mode in modes for side in bins}
     for round_no in range(1, args.rounds + 1):
         for mode in modes:
-            for side, binary in bins.items():
+            for side, binary in in_turn(bins, round_no):
                 index = os.path.join(args.work, f"index-{side}")
                 shutil.rmtree(index, ignore_errors=True)
                 cmd = [binary, "index", args.corpus, "--index", index, "--quiet"] + MODES[mode]
