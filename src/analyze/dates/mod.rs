@@ -73,6 +73,7 @@ mod expr;
 mod lexicon;
 mod pubdate;
 mod relative;
+mod rule_dfa;
 mod scan;
 mod tense;
 mod timex;

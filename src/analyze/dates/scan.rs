@@ -5,11 +5,14 @@
 //! amounts rather than years dropped, and the longest of overlapping matches
 //! kept.
 //!
-//! The patterns are compiled once per process (`OnceLock`).
+//! The patterns are compiled once per process (`OnceLock`); pieces that are all ASCII are
+//! matched against the rule set prebuilt as a DFA ([`super::rule_dfa`]).
 
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexSet, RegexSetBuilder};
+
+use super::rule_dfa::RuleDfa;
 
 /// The rule set's lazy DFA cache, per thread that searches with it.
 const DFA_CACHE_BYTES: usize = 32 << 20;
@@ -34,6 +37,19 @@ fn rules() -> &'static [Rule] {
     })
 }
 
+/// The rules' patterns, in rule order (a rule's index in the rule set).
+pub(super) fn rule_patterns() -> impl Iterator<Item = &'static str> {
+    rules().iter().map(|rule| rule.pattern.as_str())
+}
+
+/// The rule set prebuilt as a DFA, for pieces that are all ASCII; `None` when its file is
+/// not the current patterns' (see [`super::rule_dfa`]).
+fn rule_dfa() -> Option<&'static RuleDfa> {
+    static DFA: OnceLock<Option<RuleDfa>> = OnceLock::new();
+    DFA.get_or_init(|| RuleDfa::load(&rule_patterns().collect::<Vec<_>>()))
+        .as_ref()
+}
+
 /// All the rules' patterns as one set: a single pass over the text tells
 /// which rules match anywhere, and only those are run for their matches.
 fn rule_set() -> Option<&'static RegexSet> {
@@ -41,7 +57,7 @@ fn rule_set() -> Option<&'static RegexSet> {
     SET.get_or_init(|| {
         // The set's lazy DFA grows large on varied news text; with the default 2 MB cache it
         // was cleared and rebuilt over and over (a fifth of indexing time on Reuters).
-        RegexSetBuilder::new(rules().iter().map(|r| r.pattern.as_str()))
+        RegexSetBuilder::new(rule_patterns())
             .dfa_size_limit(DFA_CACHE_BYTES)
             .build()
             .ok()
@@ -99,13 +115,32 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
     let mut matched: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
     match rule_set() {
         Some(set) => {
+            let dfa = rule_dfa();
+            let mut found = dfa.map(RuleDfa::new_set);
             for (start, end) in split_pieces(text) {
-                let hits = set.matches(&text[start..end]);
-                if hits.matched_any() {
-                    for order in hits.iter() {
-                        matched[order].push(pieces.len());
+                let piece = &text[start..end];
+                let before = pieces.len();
+                let by_dfa = match (dfa, found.as_mut()) {
+                    (Some(dfa), Some(found)) if piece.is_ascii() => {
+                        dfa.matches(piece, found).then_some(&*found)
                     }
-                    pieces.push((start, end));
+                    _ => None,
+                };
+                if let Some(found) = by_dfa {
+                    for order in found.iter() {
+                        matched[order.as_usize()].push(before);
+                    }
+                    if !found.is_empty() {
+                        pieces.push((start, end));
+                    }
+                } else {
+                    let hits = set.matches(piece);
+                    for order in hits.iter() {
+                        matched[order].push(before);
+                    }
+                    if hits.matched_any() {
+                        pieces.push((start, end));
+                    }
                 }
             }
         }
@@ -261,6 +296,89 @@ mod tests {
         assert_eq!(pieces(text).concat(), text);
         assert!(pieces("").is_empty());
         assert_eq!(pieces("no end"), ["no end"]);
+    }
+
+    /// The rules each ASCII piece of `text` matches, by the prebuilt DFA and by the `RegexSet`.
+    fn rules_matched_both_ways(text: &str) -> Vec<(Vec<usize>, Vec<usize>)> {
+        let dfa = rule_dfa().expect("the prebuilt DFA loads");
+        let set = rule_set().expect("the rule set compiles");
+        let mut found = dfa.new_set();
+        split_pieces(text)
+            .map(|(start, end)| &text[start..end])
+            .filter(|piece| piece.is_ascii())
+            .map(|piece| {
+                assert!(dfa.matches(piece, &mut found), "the DFA searched {piece:?}");
+                let by_dfa = found.iter().map(|order| order.as_usize()).collect();
+                (by_dfa, set.matches(piece).into_iter().collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_prebuilt_rule_dfa_is_built_from_the_current_rules() {
+        assert!(
+            rule_dfa().is_some(),
+            "models/date_rules.dfa.zst is not the current date rules' DFA: run \
+             `cargo test --release --lib write_the_rule_dfa -- --ignored` and commit the file"
+        );
+    }
+
+    #[test]
+    fn the_prebuilt_rule_dfa_finds_the_rules_the_rule_set_finds() {
+        // This file's examples hold every kind of date expression the rules know.
+        let examples = include_str!("tests.rs");
+        let seed = include_str!("../../../corpus/000_feb3187bc183f0b1.txt");
+        let numeric = "Filed 1987-03-04, signed 04.03.1987 and due 3/4/87.";
+        let mut texts = vec![examples.to_string(), seed.to_string(), numeric.to_string()];
+        for path in [
+            "../shared/data/tempeval3/train_docs.jsonl",
+            "../shared/data/known-item-reuters/corpus.jsonl",
+        ] {
+            let Ok(lines) = std::fs::read_to_string(path) else {
+                eprintln!("skipped: {path} is not there");
+                continue;
+            };
+            for line in lines.lines().take(1500) {
+                let value: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+                let key = if path.contains("tempeval") {
+                    "text"
+                } else {
+                    "body"
+                };
+                texts.push(value[key].as_str().unwrap_or_default().to_string());
+            }
+        }
+        let (mut pieces, mut matching) = (0, 0);
+        for text in &texts {
+            for (by_dfa, by_set) in rules_matched_both_ways(text) {
+                assert_eq!(by_dfa, by_set);
+                pieces += 1;
+                matching += usize::from(!by_set.is_empty());
+            }
+        }
+        // Enough pieces, with and without a date, that a wrong DFA could not pass.
+        assert!(
+            pieces > 1000 && matching > 300,
+            "{pieces} pieces, {matching} with a date"
+        );
+        // Every rule matches some piece, so each rule's column of the DFA was compared.
+        let matched: std::collections::BTreeSet<usize> = texts
+            .iter()
+            .flat_map(|text| rules_matched_both_ways(text))
+            .flat_map(|(by_dfa, _)| by_dfa)
+            .collect();
+        let never: Vec<usize> = (0..rules().len())
+            .filter(|r| !matched.contains(r))
+            .collect();
+        assert!(never.is_empty(), "rules never matched: {never:?}");
+    }
+
+    #[test]
+    fn pieces_with_other_than_ascii_go_to_the_rule_set() {
+        // A no-break space and a curly quote: the ASCII DFA would miss these dates.
+        let text = "Talks resumed on March\u{a0}3, 1987 after \u{201c}last week\u{201d}.";
+        let found: Vec<&str> = scan(text).iter().map(|c| &text[c.start..c.end]).collect();
+        assert_eq!(found, ["March\u{a0}3, 1987", "last week"]);
     }
 
     #[test]
