@@ -168,7 +168,10 @@ mod tests {
     fn gives_the_chains_tokens_on_reuters_when_there() {
         let path = std::path::Path::new("../shared/data/reuters21578/reuters21578.jsonl");
         let Ok(text) = std::fs::read_to_string(path) else {
-            eprintln!("skipped: {} is not there", path.display());
+            eprintln!(
+                "SKIPPED gives_the_chains_tokens_on_reuters_when_there: {} is absent",
+                path.display()
+            );
             return;
         };
         let mut fused = TextAnalyzer::from(EnglishTokenizer::default());

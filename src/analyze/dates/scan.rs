@@ -335,7 +335,9 @@ mod tests {
             "../shared/data/known-item-reuters/corpus.jsonl",
         ] {
             let Ok(lines) = std::fs::read_to_string(path) else {
-                eprintln!("skipped: {path} is not there");
+                eprintln!(
+                    "SKIPPED part of the_prebuilt_rule_dfa_finds_the_rules_the_rule_set_finds: {path} is absent"
+                );
                 continue;
             };
             for line in lines.lines().take(1500) {
