@@ -113,42 +113,38 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
     // The rules each piece matches, then each rule run over the pieces it matches.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut matched: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
-    match rule_set() {
-        Some(set) => {
-            let dfa = rule_dfa();
-            let mut found = dfa.map(RuleDfa::new_set);
-            for (start, end) in split_pieces(text) {
-                let piece = &text[start..end];
-                let before = pieces.len();
-                let by_dfa = match (dfa, found.as_mut()) {
-                    (Some(dfa), Some(found)) if piece.is_ascii() => {
-                        dfa.matches(piece, found).then_some(&*found)
-                    }
-                    _ => None,
-                };
-                if let Some(found) = by_dfa {
-                    for order in found.iter() {
-                        matched[order.as_usize()].push(before);
-                    }
-                    if !found.is_empty() {
-                        pieces.push((start, end));
-                    }
-                } else {
-                    let hits = set.matches(piece);
-                    for order in hits.iter() {
-                        matched[order].push(before);
-                    }
-                    if hits.matched_any() {
-                        pieces.push((start, end));
-                    }
-                }
+    // The prebuilt DFA for ASCII pieces; the `RegexSet`, compiled on first need, for the rest
+    // (and every rule on every piece should neither be there: a bug the tests catch).
+    let dfa = rule_dfa();
+    let mut dfa_hits = dfa.map(RuleDfa::new_set);
+    for (start, end) in split_pieces(text) {
+        let piece = &text[start..end];
+        let here = pieces.len();
+        let by_dfa = match (dfa, dfa_hits.as_mut()) {
+            (Some(dfa), Some(hits)) if piece.is_ascii() => {
+                dfa.matches(piece, hits).then_some(&*hits)
             }
-        }
-        None => {
-            pieces.push((0, text.len()));
+            _ => None,
+        };
+        let any = if let Some(hits) = by_dfa {
+            for order in hits.iter() {
+                matched[order.as_usize()].push(here);
+            }
+            !hits.is_empty()
+        } else if let Some(set) = rule_set() {
+            let hits = set.matches(piece);
+            for order in hits.iter() {
+                matched[order].push(here);
+            }
+            hits.matched_any()
+        } else {
             for m in &mut matched {
-                m.push(0);
+                m.push(here);
             }
+            true
+        };
+        if any {
+            pieces.push((start, end));
         }
     }
     for (order, rule) in rules.iter().enumerate() {
