@@ -9,11 +9,13 @@
 //! `write_the_rule_dfa`, and it is searched without building anything (33 ms over the same
 //! pieces).
 //!
-//! It is built without Unicode (ASCII `\s`, `\d`, `\w` and case folding), which on text that is
-//! all ASCII matches exactly what the Unicode patterns match: pieces with other characters go
-//! to the `RegexSet`. A file built from other patterns than the current ones (its header holds
-//! a fingerprint of them) or that does not load is not used, and every piece goes to the
-//! `RegexSet`; a test fails when the file is out of date.
+//! It is built without Unicode (ASCII `\s`, `\d` and case folding), which on text that is all
+//! ASCII matches exactly what the Unicode patterns match; a piece with other characters is
+//! read through a stand-in of one ASCII byte a character (see [`stand_in`]), and the few
+//! pieces that have none (a digit other than ASCII, the Kelvin sign) go to the `RegexSet`. A
+//! file built from other patterns than the current ones (its header holds a fingerprint of
+//! them) or that does not load is not used, and every piece goes to the `RegexSet`; a test
+//! fails when the file is out of date.
 //!
 //! File layout: `LEDEDFA1`, the patterns' fingerprint (XXH3, little-endian u64), the DFA's
 //! length in bytes (little-endian u64), then the DFA (`to_bytes_little_endian`) as one zstd
@@ -72,21 +74,86 @@ impl RuleDfa {
         (dfa.pattern_len() == patterns.len()).then_some(RuleDfa { dfa })
     }
 
-    /// A set to hold the patterns one piece matches.
-    pub(super) fn new_set(&self) -> PatternSet {
-        PatternSet::new(self.dfa.pattern_len())
+    /// The buffers a search needs, one per scanning call.
+    pub(super) fn scratch(&self) -> Scratch {
+        Scratch {
+            found: PatternSet::new(self.dfa.pattern_len()),
+            stand_in: Vec::new(),
+        }
     }
 
-    /// Fills `found` with the rules whose patterns match somewhere in `piece`, which must be
-    /// all ASCII; false if the search gave up (it does not on this DFA, which has no
-    /// look-around it cannot handle, but then the caller asks the `RegexSet`).
-    pub(super) fn matches(&self, piece: &str, found: &mut PatternSet) -> bool {
-        debug_assert!(piece.is_ascii());
-        found.clear();
+    /// The rules whose patterns match somewhere in `piece`, in `scratch`; `None` when the DFA
+    /// cannot answer for this piece (a character it cannot stand for, see [`stand_in`]) and
+    /// the caller asks the `RegexSet`.
+    pub(super) fn matches<'s>(
+        &self,
+        piece: &str,
+        scratch: &'s mut Scratch,
+    ) -> Option<&'s PatternSet> {
+        let haystack = if piece.is_ascii() {
+            piece.as_bytes()
+        } else {
+            stand_in(piece, &mut scratch.stand_in)?;
+            &scratch.stand_in
+        };
+        scratch.found.clear();
         self.dfa
-            .try_which_overlapping_matches(&Input::new(piece), found)
-            .is_ok()
+            .try_which_overlapping_matches(&Input::new(haystack), &mut scratch.found)
+            .ok()?;
+        Some(&scratch.found)
     }
+}
+
+/// What [`RuleDfa::matches`] works in.
+pub(super) struct Scratch {
+    found: PatternSet,
+    stand_in: Vec<u8>,
+}
+
+/// The characters other than ASCII that appear in the patterns themselves (kept as they are).
+pub(super) const PATTERN_CHARS: &[char] = &['–'];
+
+/// The byte that stands in for a character no pattern can match.
+pub(super) const NOTHING: u8 = 0x01;
+
+/// The byte that stands in for whitespace other than ASCII: the vertical tab, which `\s`
+/// matches and no pattern names (a space would match `[- ]`, which a no-break space does not).
+pub(super) const SPACE: u8 = 0x0b;
+
+/// Writes into `out` a text the ASCII DFA reads as the Unicode patterns read `piece`.
+///
+/// In the patterns (a test checks it) a character other than ASCII can only be matched by
+/// `\s` (Unicode whitespace), `\d` (Unicode digits), case-insensitive ASCII letters (the
+/// Kelvin sign is a `k` and the long s an `s`) or a literal of [`PATTERN_CHARS`], and is
+/// never a word character for their ASCII `\b`. So whitespace becomes [`SPACE`], a pattern
+/// character stays, and any other character becomes [`NOTHING`], which no pattern matches
+/// and which is not a word character either: one character for one, so counted repetitions
+/// count the same. A digit or a character whose case maps to ASCII has no such stand-in:
+/// `None`.
+fn stand_in(piece: &str, out: &mut Vec<u8>) -> Option<()> {
+    out.clear();
+    out.reserve(piece.len());
+    for c in piece.chars() {
+        if c.is_ascii() {
+            out.push(c as u8);
+        } else if c.is_whitespace() {
+            out.push(SPACE);
+        } else if PATTERN_CHARS.contains(&c) {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        } else if c.is_numeric() || case_maps_to_ascii(c) {
+            return None;
+        } else {
+            out.push(NOTHING);
+        }
+    }
+    Some(())
+}
+
+/// Whether a case-insensitive ASCII pattern may match `c` (the Kelvin sign, the long s).
+pub(super) fn case_maps_to_ascii(c: char) -> bool {
+    c.to_lowercase()
+        .chain(c.to_uppercase())
+        .any(|m| m.is_ascii())
 }
 
 /// A fingerprint of the patterns, in order: the DFA answers for these and no others.
