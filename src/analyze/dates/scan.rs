@@ -325,7 +325,7 @@ mod tests {
         let mut texts: Vec<String> = include_str!("tests.rs").lines().map(String::from).collect();
         texts.push(include_str!("../../../corpus/000_feb3187bc183f0b1.txt").to_string());
         texts.push("Filed 1987-03-04, signed 04.03.1987 and due 3/4/87.".to_string());
-        texts.push("Since March nineteen eighty-seven, the eighties, the last century.".to_string());
+        texts.push("Since March nineteen eighty-seven, the eighties, the last century.".into());
         for (path, field) in [
             ("../shared/data/tempeval3/train_docs.jsonl", "text"),
             ("../shared/data/known-item-reuters/corpus.jsonl", "body"),
