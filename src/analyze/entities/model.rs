@@ -136,7 +136,8 @@ impl Joint {
 
     /// The index of the slot holding `key`'s weights, if it has any.
     pub(crate) fn slot(&self, key: u64) -> Option<u32> {
-        if self.table.is_empty() || key == 0 {
+        let (word, bit) = present_bit(key);
+        if key == 0 || self.present.get(word).is_none_or(|w| w & bit == 0) {
             return None;
         }
         let mask = self.table.len() - 1;
