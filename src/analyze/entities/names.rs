@@ -14,9 +14,15 @@ const NAMES: &str = include_str!("names.tsv");
 /// A name as its words, with its kind (`None`: not a name).
 type Name = (Vec<&'static str>, Option<EntityKind>);
 
-/// Names by their first word, longest first.
-fn names() -> &'static HashMap<&'static str, Vec<Name>> {
-    static LIST: OnceLock<HashMap<&'static str, Vec<Name>>> = OnceLock::new();
+/// The list: names by their first word, longest first, and the bytes their first words open
+/// with (most words of a sentence open with none of them and need no lookup).
+struct NameList {
+    by_first_word: HashMap<&'static str, Vec<Name>>,
+    first_bytes: [bool; 256],
+}
+
+fn names() -> &'static NameList {
+    static LIST: OnceLock<NameList> = OnceLock::new();
     LIST.get_or_init(|| {
         let mut map: HashMap<&str, Vec<Name>> = HashMap::default();
         for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
@@ -35,18 +41,29 @@ fn names() -> &'static HashMap<&'static str, Vec<Name>> {
                 map.entry(*first).or_default().push((words, kind));
             }
         }
-        for list in map.values_mut() {
+        let mut first_bytes = [false; 256];
+        for (first, list) in &mut map {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
+            first_bytes[usize::from(first.as_bytes()[0])] = true;
         }
-        map
+        NameList {
+            by_first_word: map,
+            first_bytes,
+        }
     })
 }
 
 /// Applies the list to one sentence's `words` and the model's `spans` for it.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
+    let names = names();
     let mut i = 0;
     while i < words.len() {
-        let found = names().get(words[i]).and_then(|list| {
+        let opens = words[i].as_bytes().first();
+        if !opens.is_some_and(|&b| names.first_bytes[usize::from(b)]) {
+            i += 1;
+            continue;
+        }
+        let found = names.by_first_word.get(words[i]).and_then(|list| {
             list.iter().find(|(name, _)| {
                 i + name.len() <= words.len() && name.iter().zip(&words[i..]).all(|(n, w)| n == w)
             })
