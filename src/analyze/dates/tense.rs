@@ -307,6 +307,10 @@ pub(super) fn tense_at(text: &str, start: usize, end: usize) -> Tense {
     let mut current: Option<usize> = None;
     for (i, c) in text[lo..hi].char_indices() {
         if c.is_alphanumeric() || c == '\'' {
+            if current.is_none() && scan.settled(lo + i) {
+                // No word from here on is nearer than the marker found.
+                return scan.best.map_or(Tense::Unknown, |(_, t)| t);
+            }
             current.get_or_insert(lo + i);
         } else if let Some(b) = current.take()
             && let Some(t) = scan.word(b, lo + i)
@@ -361,6 +365,16 @@ struct Scan<'t> {
 }
 
 impl Scan<'_> {
+    /// Whether a word starting at `w_start` could no longer change the walk's answer: it is
+    /// after the mention, no nearer to it than the best marker, and words after the mention
+    /// only update the best marker (only "effective", before it, ends the walk).
+    fn settled(&self, w_start: usize) -> bool {
+        w_start >= self.end
+            && self
+                .best
+                .is_some_and(|(nearest, _)| w_start - self.end >= nearest)
+    }
+
     /// Looks at the word `w_start..w_end`; `Some` ends the walk with that tense.
     fn word(&mut self, w_start: usize, w_end: usize) -> Option<Tense> {
         let (text, start, end) = (self.text, self.start, self.end);
