@@ -60,6 +60,15 @@ fn is_abbreviation(core: &str) -> bool {
 /// Splits one whitespace-free chunk starting at byte `base` into tokens; `trailing` is a
 /// scratch buffer.
 fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
+    // Most chunks are a plain word or number: no punctuation to split off, no possessive, no
+    // dash, so one token (what the steps below give them too).
+    if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push(Token {
+            start: base,
+            end: base + chunk.len(),
+        });
+        return;
+    }
     let mut lo = 0;
     let mut hi = chunk.len();
     // Leading punctuation, one token per character.
