@@ -1,4 +1,4 @@
-//! The date rule set as a DFA built ahead of time, for text that is all ASCII.
+//! The date rule set as a DFA built ahead of time.
 //!
 //! The rule set (every date pattern in one [`regex::RegexSet`]) tells which rules match a piece
 //! of text; its lazy DFA builds its states as text leads it into them, and news text keeps

@@ -113,8 +113,8 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
     // The rules each piece matches, then each rule run over the pieces it matches.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     let mut matched: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
-    // The prebuilt DFA; the `RegexSet`, compiled on first need, for the pieces it cannot read
-    // (and every rule on every piece should neither be there: a bug the tests catch).
+    // The prebuilt DFA; for the pieces it cannot read, the `RegexSet`, compiled on first need;
+    // should neither be there (a bug the tests catch), every rule on every piece.
     let dfa = rule_dfa();
     let mut scratch = dfa.map(RuleDfa::scratch);
     for (start, end) in split_pieces(text) {
