@@ -44,7 +44,9 @@ fn names() -> &'static NameList {
         let mut first_bytes = [false; 256];
         for (first, list) in &mut map {
             list.sort_by_key(|(words, _)| std::cmp::Reverse(words.len()));
-            first_bytes[usize::from(first.as_bytes()[0])] = true;
+            if let Some(&opens) = first.as_bytes().first() {
+                first_bytes[usize::from(opens)] = true;
+            }
         }
         NameList {
             by_first_word: map,

@@ -62,7 +62,7 @@ fn is_abbreviation(core: &str) -> bool {
 fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
     // Most chunks are a plain word or number: no punctuation to split off, no possessive, no
     // dash, so one token (what the steps below give them too).
-    if chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+    if !chunk.is_empty() && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
         out.push(Token {
             start: base,
             end: base + chunk.len(),
