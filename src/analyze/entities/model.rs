@@ -116,25 +116,13 @@ impl Joint {
 
     #[inline(always)]
     fn get(&self, key: u64) -> Option<&[i16; JOINT_WIDTH]> {
-        let (word, bit) = present_bit(key);
-        if self.present.get(word).is_none_or(|w| w & bit == 0) {
-            return None;
-        }
-        let mask = self.table.len() - 1;
-        let mut i = key as usize & mask;
-        loop {
-            let slot = &self.table[i];
-            if slot.key == key {
-                return Some(&slot.weights);
-            }
-            if slot.key == 0 {
-                return None;
-            }
-            i = (i + 1) & mask;
-        }
+        let slot = self.slot(key)?;
+        Some(&self.table[slot as usize].weights)
     }
 
-    /// The index of the slot holding `key`'s weights, if it has any.
+    /// The index of the slot holding `key`'s weights, if it has any: the presence filter
+    /// answers for most absent keys without touching the table.
+    #[inline(always)]
     pub(crate) fn slot(&self, key: u64) -> Option<u32> {
         let (word, bit) = present_bit(key);
         if key == 0 || self.present.get(word).is_none_or(|w| w & bit == 0) {
