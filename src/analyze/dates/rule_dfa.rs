@@ -157,7 +157,7 @@ pub(super) fn case_maps_to_ascii(c: char) -> bool {
 }
 
 /// A fingerprint of the patterns, in order: the DFA answers for these and no others.
-pub(super) fn patterns_fingerprint<'a>(patterns: impl IntoIterator<Item = &'a str>) -> u64 {
+fn patterns_fingerprint<'a>(patterns: impl IntoIterator<Item = &'a str>) -> u64 {
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     for pattern in patterns {
         hasher.update(pattern.as_bytes());
