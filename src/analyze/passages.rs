@@ -130,6 +130,12 @@ mod tests {
                 "{text:?}"
             );
         }
+        for byte in 0u8..128 {
+            let c = char::from(byte);
+            let text = format!("{c}x{c}y{c}{c}z{c}");
+            let want = text.split_whitespace().count();
+            assert_eq!(word_count(&text), want, "byte {byte}");
+        }
     }
 
     #[test]

@@ -110,18 +110,27 @@ fn word_after(text: &str, start: usize) -> &str {
 
 /// Whether a `.` after `word` can end a sentence, given the word that follows.
 fn period_ends_sentence(word: &str, next: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_lowercase();
-    let next_is_opener = OPENERS.contains(&next);
+    let bare = word.trim_end_matches('.');
+    // Most words before a full stop are plain ASCII words longer than every listed
+    // abbreviation (six bytes at most): neither an initial nor dotted, they end the sentence
+    // without a lowercase copy or a walk through the lists.
+    if bare.len() > ABBREVIATION_MAX_LEN && bare.is_ascii() && !bare.contains('.') {
+        return true;
+    }
+    let lower = bare.to_lowercase();
     if TITLES.contains(&lower.as_str()) {
         return false;
     }
     let is_initial = word.chars().count() == 1 && word.chars().all(|c| c.is_uppercase());
     let is_dotted = lower.contains('.') && lower.split('.').all(|p| p.chars().count() <= 2);
     if is_initial || is_dotted || SUFFIXES.contains(&lower.as_str()) {
-        return next_is_opener;
+        return OPENERS.contains(&next);
     }
     true
 }
+
+/// The length in bytes of the longest of [`TITLES`] and [`SUFFIXES`].
+const ABBREVIATION_MAX_LEN: usize = 6;
 
 /// Splits a paragraph-free stretch of text into sentences (trimmed byte spans).
 pub fn split_sentences(text: &str) -> Vec<Span> {
@@ -135,12 +144,10 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut pos = from;
     // Candidates are found byte-wise: `.`, `!`, `?` and the first byte of `…` (and of other
-    // three-byte characters, told apart below); decoding every character was the splitter's cost.
-    while let Some(offset) = bytes[pos..to]
-        .iter()
-        .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
-        let i = pos + offset;
+    // three-byte characters, told apart below); decoding every character was the splitter's
+    // cost, then a byte loop was.
+    let mut candidates = Candidates::new(&bytes[..to], from);
+    while let Some(i) = candidates.next_from(pos) {
         let c = text[i..].chars().next().expect("a char boundary");
         pos = i + c.len_utf8();
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -182,6 +189,44 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
     }
     push_trimmed(text, start, to, &mut spans);
     spans
+}
+
+/// The positions of the bytes that may end a sentence (`.`, `!`, `?`, and 0xE2, the first
+/// byte of `…`) in order, found with SIMD searches: one for the three ASCII marks, one for
+/// 0xE2 (rare in most text, so looked for again only once passed).
+struct Candidates<'a> {
+    bytes: &'a [u8],
+    /// The first 0xE2 at or after the last position asked for, or the end.
+    next_e2: usize,
+}
+
+impl<'a> Candidates<'a> {
+    /// The candidates in `bytes` from `from` on.
+    fn new(bytes: &'a [u8], from: usize) -> Self {
+        let next_e2 = Self::e2_from(bytes, from);
+        Candidates { bytes, next_e2 }
+    }
+
+    fn e2_from(bytes: &[u8], pos: usize) -> usize {
+        bytes
+            .get(pos..)
+            .and_then(|rest| memchr::memchr(0xE2, rest))
+            .map_or(bytes.len(), |offset| pos + offset)
+    }
+
+    /// The first candidate at or after `pos`.
+    fn next_from(&mut self, pos: usize) -> Option<usize> {
+        if pos >= self.bytes.len() {
+            return None;
+        }
+        if self.next_e2 < pos {
+            self.next_e2 = Self::e2_from(self.bytes, pos);
+        }
+        match memchr::memchr3(b'.', b'!', b'?', &self.bytes[pos..self.next_e2]) {
+            Some(offset) => Some(pos + offset),
+            None => (self.next_e2 < self.bytes.len()).then_some(self.next_e2),
+        }
+    }
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, spans: &mut Vec<Span>) {
@@ -312,6 +357,46 @@ mod tests {
                 "Then it ended."
             ]
         );
+    }
+
+    #[test]
+    fn candidates_are_every_mark_and_0xe2_byte_in_order() {
+        let texts = [
+            "",
+            ".",
+            "…",
+            "No marks at all",
+            "He said “no”… then left. Why? Because! – “Yes.”",
+            "…a.b–c“d!e?f…",
+            "1.6 million. … End",
+        ];
+        for text in texts {
+            for from in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let want: Vec<usize> = (from..text.len())
+                    .filter(|&i| matches!(text.as_bytes()[i], b'.' | b'!' | b'?' | 0xE2))
+                    .collect();
+                let mut candidates = Candidates::new(text.as_bytes(), from);
+                let mut got = Vec::new();
+                let mut pos = from;
+                while let Some(i) = candidates.next_from(pos) {
+                    got.push(i);
+                    pos = i + 1;
+                }
+                assert_eq!(got, want, "{text:?} from {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_listed_abbreviation_is_longer_than_the_shortcut_assumes() {
+        let longest = TITLES.iter().chain(SUFFIXES).map(|a| a.len()).max();
+        assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
+        // Just past the bound the shortcut decides; at it the lists do.
+        assert!(period_ends_sentence("marketed", "shares"));
+        assert!(!period_ends_sentence("Messrs", "Smith"));
+        assert!(!period_ends_sentence("approx", "ten"));
+        assert!(!period_ends_sentence("Thurs", "shares"));
+        assert!(period_ends_sentence("Thurs", "The"));
     }
 
     #[test]
