@@ -207,6 +207,7 @@ impl<'a> Candidates<'a> {
         Candidates { bytes, next_e2 }
     }
 
+    /// The first 0xE2 of `bytes` at or after `pos`, or the end.
     fn e2_from(bytes: &[u8], pos: usize) -> usize {
         bytes
             .get(pos..)

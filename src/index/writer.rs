@@ -581,8 +581,8 @@ impl<'a> Indexer<'a> {
                 .par_iter()
                 .map(|file| {
                     let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
-                    // Once cancelled, the rest of the batch is left: the loop below stops before
-                    // the first file, and a batch can take seconds to analyse.
+                    // Once cancelled, the rest of the batch is left unread (and its analysis
+                    // stops between chunks): a batch can take seconds to analyse.
                     let read = (!streamed && !is_set(cancel))
                         .then(|| ingest::read_file(file, &read_options));
                     (*file, read)
