@@ -60,10 +60,10 @@ impl EntityName {
     /// The indexed terms of this entity: its name alone and with its type, normalised as
     /// [`entity_term`] normalises a filter.
     pub fn terms(&self) -> [String; 2] {
-        [
-            entity_term(None, &self.name),
-            entity_term(Some(self.kind), &self.name),
-        ]
+        // The name normalised once: `entity_term` with a type prefixes the same string.
+        let name = entity_term(None, &self.name);
+        let typed = format!("{}:{name}", self.kind.label().to_lowercase());
+        [name, typed]
     }
 }
 
@@ -361,6 +361,25 @@ mod tests {
         );
         let full = annotate(&a, &AnnotateOptions::default());
         assert!(!full.entities.is_empty() && !full.dates.is_empty());
+    }
+
+    #[test]
+    fn an_entitys_terms_are_its_filter_terms() {
+        for (kind, name) in [
+            (EntityKind::Person, "Sam Altman"),
+            (EntityKind::Organization, "OpenAI’s"),
+            (EntityKind::Location, "  São \n Paulo "),
+            (EntityKind::Misc, "“Codex”"),
+        ] {
+            let entity = EntityName {
+                kind,
+                name: name.to_string(),
+            };
+            assert_eq!(
+                entity.terms(),
+                [entity_term(None, name), entity_term(Some(kind), name)]
+            );
+        }
     }
 
     #[test]

@@ -91,8 +91,22 @@ impl EntityKey {
 /// The `passage_entities` value of an entity a passage mentions; `None` for a passage past the
 /// index limit.
 pub(crate) fn entity_value(passage: usize, entity: &EntityName) -> Option<u64> {
-    let hash = name_hash(&entity_term(None, &entity.name));
-    tagged(passage, hash << KIND_BITS | kind_code(entity.kind))
+    entity_value_of(
+        passage,
+        entity_payload(&entity_term(None, &entity.name), entity.kind),
+    )
+}
+
+/// What an entity's `passage_entities` values hold besides the passage: the hash of its untyped
+/// term (`sam altman`, see [`entity_term`]) and its type. Computed once an article's entity,
+/// it gives the value of each passage mentioning it ([`entity_value_of`]).
+pub(crate) fn entity_payload(untyped_term: &str, kind: EntityKind) -> u64 {
+    name_hash(untyped_term) << KIND_BITS | kind_code(kind)
+}
+
+/// [`entity_value`] from the entity's [`entity_payload`].
+pub(crate) fn entity_value_of(passage: usize, payload: u64) -> Option<u64> {
+    tagged(passage, payload)
 }
 
 /// The `passage_days` value of a span of day numbers (inclusive) a passage mentions.

@@ -297,8 +297,16 @@ fn documents(
     }
     doc.add_u64(fields.hash, hash);
     doc.add_u64(fields.stamp, stamp);
+    // Each entity's terms and passage tag, its name normalised once.
+    let mut entity_payloads: Vec<(&EntityName, u64)> = Vec::with_capacity(annotated.entities.len());
     for counted in &annotated.entities {
-        add_entity(fields, &mut doc, &counted.entity);
+        let entity = &counted.entity;
+        let terms = entity.terms();
+        entity_payloads.push((entity, passage_tags::entity_payload(&terms[0], entity.kind)));
+        for term in terms {
+            doc.add_text(fields.entity, term);
+        }
+        doc.add_text(fields.entity_name, entity.key());
     }
     for date in &annotated.dates {
         doc.add_u64(fields.mention, day_range::encode(date.first, date.last));
@@ -311,7 +319,12 @@ fn documents(
         let passage = annotated_passage.passage;
         doc.add_u64(fields.passage_spans, pack_span(first, end));
         for entity in &annotated_passage.entities {
-            if let Some(value) = passage_tags::entity_value(index, entity) {
+            // A passage's entities are among its article's.
+            let value = match entity_payloads.iter().find(|(known, _)| *known == entity) {
+                Some(&(_, payload)) => passage_tags::entity_value_of(index, payload),
+                None => passage_tags::entity_value(index, entity),
+            };
+            if let Some(value) = value {
                 doc.add_u64(fields.passage_entities, value);
             }
         }
@@ -338,14 +351,6 @@ fn documents(
         doc.add_text(fields.passages, record.to_stored());
     }
     (doc, passages.len())
-}
-
-/// Adds an entity's filter terms and its shown name to a document.
-fn add_entity(fields: &Fields, doc: &mut TantivyDocument, entity: &EntityName) {
-    for term in entity.terms() {
-        doc.add_text(fields.entity, term);
-    }
-    doc.add_text(fields.entity_name, entity.key());
 }
 
 /// Whether `file` lies in one of the walked scopes (a file given alone, or a folder).
