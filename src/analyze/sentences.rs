@@ -110,14 +110,7 @@ fn word_after(text: &str, start: usize) -> &str {
 
 /// Whether a `.` after `word` can end a sentence, given the word that follows.
 fn period_ends_sentence(word: &str, next: &str) -> bool {
-    let bare = word.trim_end_matches('.');
-    // Most words before a full stop are plain ASCII words longer than every listed
-    // abbreviation (six bytes at most): neither an initial nor dotted, they end the sentence
-    // without a lowercase copy or a walk through the lists.
-    if bare.len() > ABBREVIATION_MAX_LEN && bare.is_ascii() && !bare.contains('.') {
-        return true;
-    }
-    let lower = bare.to_lowercase();
+    let lower = word.trim_end_matches('.').to_lowercase();
     if TITLES.contains(&lower.as_str()) {
         return false;
     }
@@ -128,9 +121,6 @@ fn period_ends_sentence(word: &str, next: &str) -> bool {
     }
     true
 }
-
-/// The length in bytes of the longest of [`TITLES`] and [`SUFFIXES`].
-const ABBREVIATION_MAX_LEN: usize = 6;
 
 /// Splits a paragraph-free stretch of text into sentences (trimmed byte spans).
 pub fn split_sentences(text: &str) -> Vec<Span> {
@@ -389,10 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn no_listed_abbreviation_is_longer_than_the_shortcut_assumes() {
-        let longest = TITLES.iter().chain(SUFFIXES).map(|a| a.len()).max();
-        assert_eq!(longest, Some(ABBREVIATION_MAX_LEN));
-        // Just past the bound the shortcut decides; at it the lists do.
+    fn titles_never_end_a_sentence_and_suffixes_only_before_an_opener() {
         assert!(period_ends_sentence("marketed", "shares"));
         assert!(!period_ends_sentence("Messrs", "Smith"));
         assert!(!period_ends_sentence("approx", "ten"));

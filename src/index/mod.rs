@@ -88,9 +88,9 @@ fn read_payload(index: &tantivy::Index) -> Result<Option<CommitPayload>> {
         .and_then(|p| serde_json::from_str(p).ok()))
 }
 
-/// Whether an index without lede's commit payload is one whose creation was cut short (a kill
-/// between tantivy writing `meta.json` and lede's first commit): empty, with lede's fields. It is
-/// opened as an empty index; its first commit adds the payload.
+/// Whether an index without lede's commit payload is one lede created and has not committed
+/// yet ([`Index::create`] commits nothing; a run killed before its first commit leaves it so):
+/// empty, with lede's fields. It is opened as an empty index; its first commit adds the payload.
 fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
     let metas = index.load_metas()?;
     Ok(

@@ -609,11 +609,15 @@ impl<'a> Indexer<'a> {
                 break;
             };
             let mut prepared = prepared.into_iter();
+            // Each file read has its documents; a file not read is streamed below.
             let read: Vec<_> = read
                 .into_iter()
                 .map(|(file, result)| {
-                    let prepared = result.is_some().then(|| prepared.next()).flatten();
-                    (file, result.zip(prepared))
+                    let result = result.map(|result| {
+                        let documents = prepared.next().expect("documents for each file read");
+                        (result, documents)
+                    });
+                    (file, result)
                 })
                 .collect();
             for (file, result) in read {
