@@ -57,8 +57,9 @@ impl EntityName {
         })
     }
 
-    /// The indexed terms of this entity: its name alone and with its type, normalised as
-    /// [`entity_term`] normalises a filter.
+    /// This entity's name alone and with its type, normalised as [`entity_term`] normalises a
+    /// filter: the first keys its passage tags, the second is the term indexed (an untyped
+    /// filter looks its name up under every type).
     pub fn terms(&self) -> [String; 2] {
         // The name normalised once: `entity_term` with a type prefixes the same string.
         let name = entity_term(None, &self.name);

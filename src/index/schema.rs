@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 10;
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -68,8 +68,8 @@ pub struct Fields {
     pub stamp: Field,
     /// Where the publication date came from: metadata, dateline, text, filename or none.
     pub date_source: Field,
-    /// Entity filter terms, lower-cased, with and without their type (`sam altman`,
-    /// `per:sam altman`): the article's entity set.
+    /// Entity filter terms, lower-cased, with their type (`per:sam altman`): the article's
+    /// entity set. A filter without a type looks its name up under each type.
     pub entity: Field,
     /// Entities as shown and counted, `PER:Sam Altman` (stored; fast for counting), most
     /// mentioned first.

@@ -301,11 +301,9 @@ fn documents(
     let mut entity_payloads: Vec<(&EntityName, u64)> = Vec::with_capacity(annotated.entities.len());
     for counted in &annotated.entities {
         let entity = &counted.entity;
-        let terms = entity.terms();
-        entity_payloads.push((entity, passage_tags::entity_payload(&terms[0], entity.kind)));
-        for term in terms {
-            doc.add_text(fields.entity, term);
-        }
+        let [name, typed] = entity.terms();
+        entity_payloads.push((entity, passage_tags::entity_payload(&name, entity.kind)));
+        doc.add_text(fields.entity, typed);
         doc.add_text(fields.entity_name, entity.key());
     }
     for date in &annotated.dates {

@@ -51,9 +51,25 @@ impl EntityFilter {
         })
     }
 
-    /// The indexed term this filter looks up.
+    /// The filter's term: the name normalised as indexed, with its type when it has one
+    /// (`per:sam altman`, or `sam altman` for any type).
     pub fn term(&self) -> String {
         entity_term(self.kind, &self.name)
+    }
+
+    /// The indexed terms any of which an article must hold to match: the term itself, and
+    /// without a type the name under each type too (`per:sam altman`, `org:sam altman`, …).
+    /// Entities are indexed with their type only, so an untyped name (`sam altman`) matches
+    /// through those; one that reads as a typed term (`per:sam altman`) matches as itself.
+    pub fn indexed_terms(&self) -> Vec<String> {
+        let term = self.term();
+        if self.kind.is_some() {
+            return vec![term];
+        }
+        let typed = EntityKind::ALL
+            .iter()
+            .map(|kind| format!("{}:{term}", kind.label().to_lowercase()));
+        std::iter::once(term.clone()).chain(typed).collect()
     }
 }
 
@@ -155,7 +171,18 @@ mod tests {
             (f.kind, f.term().as_str(), f.exclude),
             (Some(EntityKind::Location), "loc:japan", true)
         );
+        assert_eq!(f.indexed_terms(), ["loc:japan"]);
         let f = EntityFilter::parse("+ Sam Altman").unwrap();
+        assert_eq!(
+            f.indexed_terms(),
+            [
+                "sam altman",
+                "per:sam altman",
+                "org:sam altman",
+                "loc:sam altman",
+                "misc:sam altman"
+            ]
+        );
         assert_eq!((f.term().as_str(), f.exclude), ("sam altman", false));
         assert!(!EntityFilter::parse("Sam Altman").unwrap().exclude);
         assert!(EntityFilter::parse("-").is_err());

@@ -14,7 +14,7 @@ use std::ops::Bound;
 use std::sync::OnceLock;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
-    RangeQuery, TermQuery,
+    RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, Term};
@@ -99,10 +99,18 @@ fn filters(
     let fields = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for entity in entities {
-        let term: Box<dyn Query> = Box::new(TermQuery::new(
-            Term::from_field_text(fields.entity, &entity.term()),
-            IndexRecordOption::Basic,
-        ));
+        let terms = entity.indexed_terms();
+        let term: Box<dyn Query> = match terms.as_slice() {
+            [term] => Box::new(TermQuery::new(
+                Term::from_field_text(fields.entity, term),
+                IndexRecordOption::Basic,
+            )),
+            _ => Box::new(TermSetQuery::new(
+                terms
+                    .iter()
+                    .map(|term| Term::from_field_text(fields.entity, term)),
+            )),
+        };
         if entity.exclude {
             clauses.push((Occur::MustNot, Box::new(ConstScoreQuery::new(term, 0.0))));
         } else {
