@@ -89,6 +89,22 @@ impl Context {
     }
 }
 
+/// Whether the tense of its clause can change what `expr` resolves to or how
+/// [`Context::note`] remembers it: not for an expression that carries its own
+/// value (`March 3, 1987`, `now`, `three years`, `the first half of 1987`).
+/// A quarter with its year still needs it: past tense makes it a finished one.
+pub(super) fn needs_tense(expr: &Expr) -> bool {
+    !matches!(
+        expr,
+        Expr::Fixed(_)
+            | Expr::Ref(_)
+            | Expr::Duration(_)
+            | Expr::Set(_)
+            | Expr::Half { year: Some(_), .. }
+            | Expr::Season { year: Some(_), .. }
+    )
+}
+
 /// The value of `expr`, or `None` when it needs an anchor and has none, or
 /// falls outside the calendar.
 pub(super) fn resolve(

@@ -120,7 +120,11 @@ pub fn extract_dates(text: &str, anchor: Option<Date>) -> Vec<DateMention> {
         if cand.start < prev_end {
             continue;
         }
-        let tense = tense::tense_at(text, cand.start, cand.end);
+        let tense = if anchor::needs_tense(&cand.expr) {
+            tense::tense_at(text, cand.start, cand.end)
+        } else {
+            tense::Tense::Unknown
+        };
         let Some(mut value) = anchor::resolve(&cand.expr, anchor, tense, &ctx) else {
             continue;
         };

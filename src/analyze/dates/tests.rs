@@ -1097,3 +1097,58 @@ fn in_so_many_years_ahead_is_a_date() {
             .all(|m| m.kind != TimexType::Date)
     );
 }
+
+#[test]
+fn expressions_that_carry_their_value_resolve_alike_in_every_tense() {
+    use anchor::{Context, Setting, needs_tense, resolve};
+    use tense::Tense;
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/000_feb3187bc183f0b1.txt"
+    ))
+    .unwrap();
+    let text = format!(
+        "{seed}\nOn March 3, 1987, now, for three years, weekly, in the first half of 1987, in \
+         the summer of 1986, the third quarter of 1987, in the 1990s, 1987-03-03, next \
+         week, in the first half, last summer, on Tuesday."
+    );
+    let anchor = Some(date(1987, 3, 1));
+    // A context with a quarter named and one without: `note` reads the tense only for quarters.
+    let mut quarter_named = Context::default();
+    for cand in scan::scan("Profits rose in the first quarter of 1987.") {
+        let value = resolve(&cand.expr, anchor, Tense::Past, &quarter_named).unwrap();
+        let setting = Setting {
+            tense: Tense::Past,
+            indefinite: false,
+        };
+        quarter_named.note(&cand.expr, &value, anchor, setting);
+    }
+    let (mut tenseless, mut tensed) = (0, 0);
+    for cand in scan::scan(&text) {
+        if needs_tense(&cand.expr) {
+            tensed += 1;
+            continue;
+        }
+        tenseless += 1;
+        for ctx in [Context::default(), quarter_named.clone()] {
+            let remembered = |tense| {
+                let value = resolve(&cand.expr, anchor, tense, &ctx);
+                let mut after = ctx.clone();
+                if let Some(value) = &value {
+                    let setting = Setting {
+                        tense,
+                        indefinite: false,
+                    };
+                    after.note(&cand.expr, value, anchor, setting);
+                }
+                format!("{value:?} {after:?}")
+            };
+            let unknown = remembered(Tense::Unknown);
+            for tense in [Tense::Past, Tense::Present, Tense::Future] {
+                assert_eq!(remembered(tense), unknown, "{:?}", cand.expr);
+            }
+        }
+    }
+    // The text has both kinds, so the test checks something.
+    assert!(tenseless >= 6 && tensed >= 3, "{tenseless} {tensed}");
+}
