@@ -14,7 +14,7 @@ use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
 /// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 11;
+pub const SCHEMA_VERSION: u32 = 12;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
@@ -58,7 +58,8 @@ pub struct Fields {
     pub url: Field,
     /// Path relative to the corpus root, as shown to users.
     pub path: Field,
-    /// Canonical absolute path of the source file, for incremental updates.
+    /// Canonical absolute path of the source file, for incremental updates (a fast column only:
+    /// the state of a run reads it whole, nothing looks a file up by term).
     pub file: Field,
     /// Tags.
     pub tags: Field,
@@ -113,7 +114,7 @@ pub fn build_schema() -> Schema {
     builder.add_text_field("author", text_options(ENGLISH, true));
     builder.add_text_field("url", STORED);
     builder.add_text_field("path", STORED);
-    builder.add_text_field("file", STRING | FAST);
+    builder.add_text_field("file", TextOptions::default().set_fast("raw"));
     builder.add_text_field("tags", text_options(KEYWORD, true));
     builder.add_u64_field("hash", FAST);
     builder.add_u64_field("stamp", FAST);
