@@ -171,7 +171,8 @@ impl Recognizer {
             let Some(second) = self.model.layers.get(1) else {
                 return;
             };
-            s.stacker.values(s.extractor.infos(), sentences, out);
+            s.stacker
+                .values(s.extractor.infos(), sentences, out, &s.extractor.outside);
             out.clear();
             self.model
                 .second

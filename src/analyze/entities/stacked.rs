@@ -96,7 +96,7 @@ impl Stacker {
     /// the first layer's tags (one per token, in order).
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn stack(&mut self, infos: &[TokInfo], sentences: &[Range<usize>], first: &[Tag]) {
-        self.values(infos, sentences, first);
+        self.values(infos, sentences, first, &[]);
         self.feats.clear();
         self.offsets.clear();
         self.offsets.push(0);
@@ -107,8 +107,15 @@ impl Stacker {
     }
 
     /// Computes what the second layer's features of each token are made of, into
-    /// `tokens` (in sentence order), without hashing them.
-    pub(crate) fn values(&mut self, infos: &[TokInfo], sentences: &[Range<usize>], first: &[Tag]) {
+    /// `tokens` (in sentence order), without hashing them. The tokens marked in `outside`
+    /// are not scored: they count in their words' tags, but their own values are left default.
+    pub(crate) fn values(
+        &mut self,
+        infos: &[TokInfo],
+        sentences: &[Range<usize>],
+        first: &[Tag],
+        outside: &[bool],
+    ) {
         self.tagged.clear();
         let keys = infos
             .iter()
@@ -123,6 +130,10 @@ impl Stacker {
         self.tokens.clear();
         for r in sentences {
             for i in r.clone() {
+                if outside.get(i) == Some(&true) {
+                    self.tokens.push(Values::default());
+                    continue;
+                }
                 let info = &infos[i];
                 let all = self.tagged[info.local as usize];
                 let own_c = contribution(info, first[i]);
@@ -232,5 +243,31 @@ mod tests {
         // Same own tag, different evidence from the other "Altman".
         assert_ne!(tagged, untagged);
         assert_eq!(tagged[0], untagged[0]);
+    }
+
+    #[test]
+    fn tokens_left_out_still_count_for_their_word() {
+        use crate::analyze::entities::tags::EntityKind;
+        let tokens = ["Altman", "spoke", "", "Then", "Altman", "left"];
+        let sentences = [0..2, 2..6];
+        let per = Tag::new(EntityKind::Person, Part::Single);
+        let first = [per, Tag::O, Tag::O, Tag::O, Tag::O, Tag::O];
+        let mut ex = Extractor::default();
+        ex.document(&Lexicon::default(), &tokens, &sentences);
+        let mut all = Stacker::default();
+        all.values(ex.infos(), &sentences, &first, &[]);
+        // The first "Altman" not scored: the second still sees it tagged, the rest is as it was.
+        let outside = [true, true, false, false, false, false];
+        let mut some = Stacker::default();
+        some.values(ex.infos(), &sentences, &first, &outside);
+        assert_eq!(some.tokens.len(), all.tokens.len());
+        for (i, (got, want)) in some.tokens.iter().zip(&all.tokens).enumerate() {
+            if outside[i] {
+                assert_eq!(*got, Values::default(), "token {i}");
+            } else {
+                assert_eq!(got, want, "token {i}");
+            }
+        }
+        assert_ne!(all.tokens[4].bits, 0);
     }
 }
