@@ -39,49 +39,101 @@ const OPEN_LANES: usize = 16;
 /// Only the 97 legal transitions of the 289 are scored: each opening tag from the nine
 /// closing ones, each inner or end tag from its kind's B and I, in lanes that the compiler
 /// turns into vector instructions. Ties go to the lowest predecessor tag.
+#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
 pub(crate) fn viterbi<S: Score>(
     emissions: &[S],
     trans: &[S],
     back: &mut Vec<u8>,
     out: &mut Vec<Tag>,
 ) {
+    out.clear();
+    if let Some(lanes) = Lanes::new(trans) {
+        viterbi_lanes(emissions, &lanes, back, out);
+    }
+}
+
+/// The legal transitions of a transition matrix, gathered in the lanes [`viterbi`] reads: done
+/// once for the many short stretches of a document rather than once a stretch.
+#[derive(Debug, Clone)]
+pub(crate) struct Lanes<S> {
+    /// From each closing tag into each opening tag (lane j: `OPENING[j]`; padding lanes
+    /// unreachable).
+    from_closing: [[S; OPEN_LANES]; 9],
+    /// Into the I and E tags (lane 2k: I of kind k, lane 2k + 1: its E) from the kind's B.
+    from_begin: [S; 8],
+    /// The same from the kind's I.
+    from_inside: [S; 8],
+}
+
+/// Lane l of [`Lanes::from_begin`] and [`Lanes::from_inside`] leads into this tag.
+fn inner(l: usize) -> usize {
+    2 + 4 * (l / 2) + l % 2
+}
+
+impl<S: Score> Lanes<S> {
+    /// The lanes of `trans` (`trans[a * NUM_TAGS + b]` scores tag b following tag a); `None`
+    /// when it is not a full matrix.
+    pub(crate) fn new(trans: &[S]) -> Option<Lanes<S>> {
+        if trans.len() < NUM_TAGS * NUM_TAGS {
+            return None;
+        }
+        Some(Lanes {
+            from_closing: CLOSING.map(|a| {
+                std::array::from_fn(|j| match OPENING.get(j) {
+                    Some(&b) => trans[a as usize * NUM_TAGS + b as usize],
+                    None => S::NEG,
+                })
+            }),
+            from_begin: std::array::from_fn(|l| trans[(1 + 4 * (l / 2)) * NUM_TAGS + inner(l)]),
+            from_inside: std::array::from_fn(|l| trans[(2 + 4 * (l / 2)) * NUM_TAGS + inner(l)]),
+        })
+    }
+}
+
+/// [`viterbi`] with the transitions' lanes gathered already.
+pub(crate) fn viterbi_lanes<S: Score>(
+    emissions: &[S],
+    lanes: &Lanes<S>,
+    back: &mut Vec<u8>,
+    out: &mut Vec<Tag>,
+) {
     #[cfg(target_arch = "x86_64")]
     if std::arch::is_x86_feature_detected!("avx2") {
         // SAFETY: the processor has AVX2.
-        return unsafe { viterbi_avx2(emissions, trans, back, out) };
+        return unsafe { viterbi_avx2(emissions, lanes, back, out) };
     }
-    viterbi_any(emissions, trans, back, out);
+    viterbi_any(emissions, lanes, back, out);
 }
 
-/// [`viterbi`] compiled for AVX2.
+/// [`viterbi_lanes`] compiled for AVX2.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-fn viterbi_avx2<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: &mut Vec<Tag>) {
-    viterbi_any(emissions, trans, back, out);
+fn viterbi_avx2<S: Score>(
+    emissions: &[S],
+    lanes: &Lanes<S>,
+    back: &mut Vec<u8>,
+    out: &mut Vec<Tag>,
+) {
+    viterbi_any(emissions, lanes, back, out);
 }
 
 #[inline(always)]
-fn viterbi_any<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: &mut Vec<Tag>) {
+fn viterbi_any<S: Score>(
+    emissions: &[S],
+    lanes: &Lanes<S>,
+    back: &mut Vec<u8>,
+    out: &mut Vec<Tag>,
+) {
     let n = emissions.len() / NUM_TAGS;
     out.clear();
-    if n == 0 || trans.len() < NUM_TAGS * NUM_TAGS {
+    if n == 0 {
         return;
     }
-    // From each closing tag into each opening tag (lane j: OPENING[j]; padding lanes
-    // unreachable), gathered once.
-    let from_closing: [[S; OPEN_LANES]; 9] = CLOSING.map(|a| {
-        std::array::from_fn(|j| match OPENING.get(j) {
-            Some(&b) => trans[a as usize * NUM_TAGS + b as usize],
-            None => S::NEG,
-        })
-    });
-    // Into the I and E tags (lane 2k: I of kind k, lane 2k + 1: its E) from the kind's B
-    // (`from_begin`) and I (`from_inside`).
-    let inner = |l: usize| 2 + 4 * (l / 2) + l % 2;
-    let from_begin: [S; 8] =
-        std::array::from_fn(|l| trans[(1 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
-    let from_inside: [S; 8] =
-        std::array::from_fn(|l| trans[(2 + 4 * (l / 2)) * NUM_TAGS + inner(l)]);
+    let Lanes {
+        from_closing,
+        from_begin,
+        from_inside,
+    } = lanes;
     // Every entry read below is written first: no need to clear.
     back.resize(n * NUM_TAGS, 0);
     let mut prev = [S::NEG; NUM_TAGS];
@@ -101,7 +153,7 @@ fn viterbi_any<S: Score>(emissions: &[S], trans: &[S], back: &mut Vec<u8>, out: 
         // Opening tags, all lanes at once, predecessors in ascending order.
         let mut best = [S::NEG; OPEN_LANES];
         let mut arg = [0u32; OPEN_LANES];
-        for (&a, into) in CLOSING.iter().zip(&from_closing) {
+        for (&a, into) in CLOSING.iter().zip(from_closing) {
             let p = prev[a as usize];
             for ((b, g), &t) in best.iter_mut().zip(&mut arg).zip(into) {
                 let s = p + t;
@@ -195,7 +247,8 @@ mod tests {
             let emissions: Vec<i32> = (0..n * NUM_TAGS).map(|_| next()).collect();
             let (mut back, mut dispatched, mut plain) = (Vec::new(), Vec::new(), Vec::new());
             viterbi(&emissions, &trans, &mut back, &mut dispatched);
-            viterbi_any(&emissions, &trans, &mut back, &mut plain);
+            let lanes = Lanes::new(&trans).expect("a full matrix");
+            viterbi_any(&emissions, &lanes, &mut back, &mut plain);
             assert_eq!(dispatched, plain, "{n} tokens");
             assert_eq!(plain.len(), n);
         }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::EntitiesError;
 use super::canonical::canonical_names;
 use super::consistency::propagate;
-use super::decoder::viterbi;
+use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
 use super::model::{Layer, Model, Row, Tokens};
 use super::names;
@@ -156,12 +156,16 @@ impl Recognizer {
             };
             joint.score_tokens(doc, &mut s.emissions, &mut s.second);
             let outside = &s.extractor.outside;
+            // A layer's transitions are always a full matrix (see `Layer::read`).
+            let Some(trans) = Transitions::new(&first.trans) else {
+                return;
+            };
             for r in sentences {
                 decode(
                     r.clone(),
                     outside,
                     &mut s.emissions,
-                    &first.trans,
+                    &trans,
                     &mut s.back,
                     &mut s.path,
                     out,
@@ -177,12 +181,15 @@ impl Recognizer {
             self.model
                 .second
                 .add(joint, &s.stacker.tokens, outside, &mut s.second);
+            let Some(trans) = Transitions::new(&second.trans) else {
+                return;
+            };
             for r in sentences {
                 decode(
                     r.clone(),
                     outside,
                     &mut s.second,
-                    &second.trans,
+                    &trans,
                     &mut s.back,
                     &mut s.path,
                     out,
@@ -248,6 +255,23 @@ impl Recognizer {
     }
 }
 
+/// A layer's transitions as [`decode`] reads them: the matrix, and its lanes gathered once a
+/// document for the many short stretches between the tokens left out.
+struct Transitions<'a> {
+    matrix: &'a [i32],
+    lanes: Lanes<i32>,
+}
+
+impl<'a> Transitions<'a> {
+    /// `None` when `matrix` is not a full matrix.
+    fn new(matrix: &'a [i32]) -> Option<Transitions<'a>> {
+        Some(Transitions {
+            matrix,
+            lanes: Lanes::new(matrix)?,
+        })
+    }
+}
+
 /// Decodes sentence `r` of a document's `emissions` into `out`: each stretch between the
 /// tokens marked `outside` (which are `O`) by itself, as the whole sentence would decode
 /// with those tokens forced to `O`: a stretch after one opens with the transition from `O`,
@@ -256,7 +280,7 @@ fn decode(
     r: Range<usize>,
     outside: &[bool],
     emissions: &mut [i32],
-    trans: &[i32],
+    trans: &Transitions<'_>,
     back: &mut Vec<u8>,
     path: &mut Vec<Tag>,
     out: &mut Vec<Tag>,
@@ -276,18 +300,18 @@ fn decode(
         if start > r.start {
             let em = &mut emissions[start * NUM_TAGS..(start + 1) * NUM_TAGS];
             for (t, e) in em.iter_mut().enumerate() {
-                *e += trans[o * NUM_TAGS + t];
+                *e += trans.matrix[o * NUM_TAGS + t];
             }
         }
         if i < r.end {
             let em = &mut emissions[(i - 1) * NUM_TAGS..i * NUM_TAGS];
             for (t, e) in em.iter_mut().enumerate() {
-                *e += trans[t * NUM_TAGS + o];
+                *e += trans.matrix[t * NUM_TAGS + o];
             }
         }
-        viterbi(
+        viterbi_lanes(
             &emissions[start * NUM_TAGS..i * NUM_TAGS],
-            trans,
+            &trans.lanes,
             back,
             path,
         );
@@ -365,6 +389,7 @@ pub(crate) fn bio_labels(tags: &[Tag]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze::entities::decoder::viterbi;
     use crate::analyze::entities::tags::Part;
 
     #[test]
@@ -412,7 +437,7 @@ mod tests {
                 0..n,
                 &outside,
                 &mut scores,
-                trans,
+                &Transitions::new(trans).expect("a full matrix"),
                 &mut back,
                 &mut path,
                 &mut got,
