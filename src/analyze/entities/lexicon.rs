@@ -62,6 +62,10 @@ pub(crate) struct Lexicon {
     pub(crate) words: HashKeyed<WordInfo>,
     /// Phrase hash (see [`phrase_feed`]) to kind bits.
     pub(crate) phrases: HashKeyed<u8>,
+    /// Whether `phrases` also holds every proper prefix of each phrase (with no kind bits
+    /// unless the prefix is a phrase itself): [`Lexicon::mark_phrases`] then stops extending
+    /// a run of words at the first prefix it does not find, instead of trying every length.
+    pub(crate) prefixes: bool,
     /// One bit per phrase hash, from bits the map does not index by (built by
     /// [`Lexicon::index_phrases`]; empty until then): most word runs are no phrase, and
     /// this answers so without a map lookup.
@@ -125,7 +129,7 @@ pub(crate) fn phrase_feed(h: u64, key: u64) -> u64 {
 }
 
 /// Hash of a phrase given as its tokens.
-#[cfg_attr(not(feature = "train"), allow(dead_code))]
+#[cfg(test)]
 pub(crate) fn phrase_key<S: AsRef<str>>(tokens: &[S]) -> u64 {
     tokens
         .iter()
@@ -133,6 +137,20 @@ pub(crate) fn phrase_key<S: AsRef<str>>(tokens: &[S]) -> u64 {
 }
 
 impl Lexicon {
+    /// Adds a phrase given as its tokens' keys (see [`word_key`]) with kind bits `bits`, and
+    /// its proper prefixes without any (see [`Lexicon::prefixes`]).
+    #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+    pub(crate) fn insert_phrase(&mut self, keys: &[u64], bits: u8) {
+        let mut h = hash::EMPTY;
+        for (i, &key) in keys.iter().enumerate() {
+            h = phrase_feed(h, key);
+            let entry = self.phrases.entry(h).or_default();
+            if i + 1 == keys.len() {
+                *entry |= bits;
+            }
+        }
+    }
+
     /// Builds the filter of phrase hashes; call again after changing `phrases`.
     pub(crate) fn index_phrases(&mut self) {
         self.phrase_bits = vec![0; (1 << PHRASE_BITS) / 64];
@@ -162,10 +180,16 @@ impl Lexicon {
                 if !self.phrase_bits.is_empty() {
                     let (word, bit) = phrase_bit(h);
                     if self.phrase_bits[word] & bit == 0 {
+                        if self.prefixes {
+                            break;
+                        }
                         continue;
                     }
                 }
                 let Some(&bits) = self.phrases.get(&h) else {
+                    if self.prefixes {
+                        break;
+                    }
                     continue;
                 };
                 for kind in 0..4 {
@@ -198,6 +222,41 @@ mod tests {
         // The ASCII fast path agrees with the general one.
         assert_eq!(word_key("`Ab"), word_key("’ab"));
         assert_eq!(word_key("Zoë"), word_key("ZOË"));
+    }
+
+    #[test]
+    fn with_prefixes_the_phrase_walk_stops_early_and_marks_the_same() {
+        let phrases: [(&[&str], u8); 5] = [
+            (&["new", "york"], GAZ_LOC),
+            (&["new", "york", "stock", "exchange"], GAZ_ORG),
+            (&["york"], GAZ_PER),
+            (&["bank", "of", "england"], GAZ_ORG),
+            (&["of"], GAZ_MISC),
+        ];
+        let (mut plain, mut prefixed) = (Lexicon::default(), Lexicon::default());
+        for (tokens, bits) in phrases {
+            plain.phrases.insert(phrase_key(tokens), bits);
+            let keys: Vec<u64> = tokens.iter().map(|t| word_key(t)).collect();
+            prefixed.insert_phrase(&keys, bits);
+        }
+        prefixed.prefixes = true;
+        // Prefixes are there without kind bits: "new" marks nothing by itself.
+        assert_eq!(prefixed.phrases.get(&phrase_key(&["new"])), Some(&0));
+        assert_eq!(prefixed.phrases.len(), plain.phrases.len() + 4);
+        let text = "the New York Stock Exchange and the Bank of England said New York \
+                    York of new bank of";
+        let keys: Vec<u64> = text.split_whitespace().map(word_key).collect();
+        for indexed in [false, true] {
+            if indexed {
+                plain.index_phrases();
+                prefixed.index_phrases();
+            }
+            let (mut want, mut got) = (vec![0u16; keys.len()], vec![0u16; keys.len()]);
+            plain.mark_phrases(&keys, &mut want);
+            prefixed.mark_phrases(&keys, &mut got);
+            assert_eq!(got, want);
+            assert!(want.iter().filter(|&&m| m != 0).count() >= 8);
+        }
     }
 
     #[test]

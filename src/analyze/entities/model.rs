@@ -8,7 +8,11 @@ use super::lexicon::{Lexicon, WordInfo};
 use super::second::SecondTable;
 use super::tags::NUM_TAGS;
 
-const MAGIC: &[u8; 8] = b"LEDENER2";
+const MAGIC: &[u8; 8] = b"LEDENER3";
+
+/// The first bytes of a model whose gazetteer holds its phrases only, not their prefixes too
+/// (see [`super::lexicon::Lexicon::prefixes`]); read as well.
+const MAGIC_WITHOUT_PREFIXES: &[u8; 8] = b"LEDENER2";
 
 /// The lexicon and the tagging layers.
 #[derive(Debug, Clone, Default)]
@@ -430,7 +434,11 @@ impl Model {
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(if self.lexicon.prefixes {
+            MAGIC
+        } else {
+            MAGIC_WITHOUT_PREFIXES
+        });
         let mut words: Vec<(&u64, &WordInfo)> = self.lexicon.words.iter().collect();
         words.sort_unstable_by_key(|(k, _)| **k);
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
@@ -459,12 +467,17 @@ impl Model {
     /// Reads a model written by [`Model::to_bytes`].
     pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Model, EntitiesError> {
         let mut r = Reader { bytes, pos: 0 };
-        if r.take(8)? != MAGIC {
-            return Err(EntitiesError::Model(
-                "not a lede NER model (bad magic)".into(),
-            ));
-        }
+        let prefixes = match r.take(8)? {
+            magic if magic == MAGIC => true,
+            magic if magic == MAGIC_WITHOUT_PREFIXES => false,
+            _ => {
+                return Err(EntitiesError::Model(
+                    "not a lede NER model (bad magic)".into(),
+                ));
+            }
+        };
         let mut model = Model::default();
+        model.lexicon.prefixes = prefixes;
         let n = r.u32()? as usize;
         model.lexicon.words.reserve(n.min(bytes.len() / 16));
         for _ in 0..n {
@@ -497,6 +510,31 @@ impl Model {
         }
         Ok(model.finish())
     }
+}
+
+/// Model bytes (as [`Model::to_bytes`] writes them) with the gazetteer phrases of `lexicon`
+/// instead of their own, and the header that says whether they hold their prefixes; the words
+/// and the weights are kept byte for byte.
+#[cfg(all(test, feature = "train"))]
+pub(crate) fn with_gazetteer(bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<u8>, EntitiesError> {
+    let mut r = Reader { bytes, pos: 0 };
+    r.take(8)?;
+    let words = r.u32()? as usize;
+    r.take(words * 16)?;
+    let phrases_at = r.pos;
+    let phrases = r.u32()? as usize;
+    r.take(phrases * 9)?;
+    let mut header = Model::default();
+    header.lexicon.prefixes = lexicon.prefixes;
+    header.lexicon.phrases = lexicon.phrases.clone();
+    let header = header.to_bytes();
+    // `header` is the magic, no words, the phrases and no layers.
+    let new_phrases = &header[12..header.len() - 1];
+    let mut out = header[..8].to_vec();
+    out.extend_from_slice(&bytes[8..phrases_at]);
+    out.extend_from_slice(new_phrases);
+    out.extend_from_slice(&bytes[r.pos..]);
+    Ok(out)
 }
 
 struct Reader<'a> {
