@@ -27,6 +27,18 @@ pub struct Tokenized {
     pub sentences: Vec<std::ops::Range<usize>>,
 }
 
+/// The ASCII characters `char::is_whitespace` holds to be: tab, line feed, vertical tab, form
+/// feed, carriage return and space.
+const ASCII_WHITESPACE: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8 as char).is_whitespace();
+        b += 1;
+    }
+    table
+};
+
 const OPENING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '„', '<'];
 const CLOSING: &[char] = &[
     '"', '”', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '>', '…',
@@ -214,27 +226,38 @@ pub fn tokenize(text: &str) -> Tokenized {
     let mut chunk_start = None;
     let mut newlines = 0usize;
     let mut line_start = 0usize;
-    let mut last_line_len = usize::MAX;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_whitespace() || i == text.len() {
+    let mut last_line_short = false;
+    // Byte by byte over ASCII, a character at a time otherwise; the end is whitespace too.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (space, width) = match bytes.get(i) {
+            None => (true, 1),
+            Some(&b) if b.is_ascii() => (ASCII_WHITESPACE[usize::from(b)], 1),
+            Some(_) => {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        if space {
             if let Some(s) = chunk_start.take() {
                 if newlines > 0 {
-                    line_breaks.push((tokens.len(), newlines > 1, last_line_len < 70));
+                    line_breaks.push((tokens.len(), newlines > 1, last_line_short));
                 }
                 newlines = 0;
                 split_chunk(&text[s..i], s, &mut tokens, &mut trailing);
             }
-            if c == '\n' {
+            if bytes.get(i) == Some(&b'\n') {
                 newlines += 1;
-                last_line_len = text[line_start..i].trim().chars().count();
+                // Under 70 characters: under 70 bytes always is, more bytes need counting.
+                let line = text[line_start..i].trim();
+                last_line_short = line.len() < 70 || line.chars().count() < 70;
                 line_start = i + 1;
             }
         } else if chunk_start.is_none() {
             chunk_start = Some(i);
         }
+        i += width;
     }
     let mut sentences = Vec::new();
     let mut start = 0;
@@ -282,6 +305,29 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text).tokens.iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn any_white_space_separates_and_lines_are_measured_in_characters() {
+        for space in [
+            " ", "\t", "\u{0b}", "\u{0c}", "\r", "\u{a0}", "\u{2003}", "\u{3000}",
+        ] {
+            assert_eq!(
+                words(&format!("Paris{space}rose")),
+                ["Paris", "rose"],
+                "{space:?}"
+            );
+        }
+        // A line under 70 characters ends a sentence before a capital, however many bytes.
+        let sentences = |line: &str| {
+            tokenize(&format!("{line}\nThe index rose."))
+                .sentences
+                .len()
+        };
+        assert_eq!(sentences(&"e".repeat(40)), 2);
+        assert_eq!(sentences(&"é".repeat(40)), 2);
+        assert_eq!(sentences(&"e".repeat(80)), 1);
+        assert_eq!(sentences(&"é".repeat(80)), 1);
     }
 
     #[test]
