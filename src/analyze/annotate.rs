@@ -63,7 +63,7 @@ impl EntityName {
     pub fn terms(&self) -> [String; 2] {
         // The name normalised once: `entity_term` with a type prefixes the same string.
         let name = entity_term(None, &self.name);
-        let typed = format!("{}:{name}", self.kind.label().to_lowercase());
+        let typed = typed_term(self.kind, &name);
         [name, typed]
     }
 }
@@ -71,11 +71,27 @@ impl EntityName {
 /// The indexed term for an entity filter: the name normalised (whitespace, quotes, possessive)
 /// and lower-cased, prefixed with the type's label when there is one (`per:sam altman`).
 pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
-    let name = normalize_name(name).to_lowercase();
+    let mut name = normalize_name(name);
+    // `to_lowercase` gives the same for ASCII, through a new string.
+    if name.is_ascii() {
+        name.make_ascii_lowercase();
+    } else {
+        name = name.to_lowercase();
+    }
     match kind {
-        Some(kind) => format!("{}:{name}", kind.label().to_lowercase()),
+        Some(kind) => typed_term(kind, &name),
         None => name,
     }
+}
+
+/// `name` (normalised already) prefixed with `kind`'s label in lower case: `per:sam altman`.
+fn typed_term(kind: EntityKind, name: &str) -> String {
+    let label = kind.label();
+    let mut term = String::with_capacity(label.len() + 1 + name.len());
+    term.extend(label.chars().map(|c| c.to_ascii_lowercase()));
+    term.push(':');
+    term.push_str(name);
+    term
 }
 
 /// An entity of an article with the number of times it is mentioned.
@@ -392,6 +408,14 @@ mod tests {
         );
         let name = EntityName::from_key("PER:Sam Altman").unwrap();
         assert_eq!(name.terms(), ["sam altman", "per:sam altman"]);
+        // Beyond ASCII, lower case as `str::to_lowercase` gives it.
+        assert_eq!(
+            entity_term(Some(EntityKind::Location), "ZÜRICH’s"),
+            "loc:zürich"
+        );
+        let name = EntityName::from_key("MISC:ΣΟΦΊΑ İstanbul").unwrap();
+        let lower = "ΣΟΦΊΑ İstanbul".to_lowercase();
+        assert_eq!(name.terms(), [lower.clone(), format!("misc:{lower}")]);
         assert_eq!(EntityName::from_key("XYZ:foo"), None);
     }
 }
