@@ -85,7 +85,7 @@ pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
 }
 
 /// `name` (normalised already) prefixed with `kind`'s label in lower case: `per:sam altman`.
-fn typed_term(kind: EntityKind, name: &str) -> String {
+pub(crate) fn typed_term(kind: EntityKind, name: &str) -> String {
     let label = kind.label();
     let mut term = String::with_capacity(label.len() + 1 + name.len());
     term.extend(label.chars().map(|c| c.to_ascii_lowercase()));

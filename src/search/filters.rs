@@ -1,7 +1,7 @@
 //! Filters a search can carry besides its date bounds: entities (`--entity PER:"Sam Altman"`,
 //! `entity:"Sam Altman"` in query text) and mentioned periods (`--mentions 1987-03`).
 
-use crate::analyze::annotate::entity_term;
+use crate::analyze::annotate::{entity_term, typed_term};
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
 use jiff::civil::Date;
@@ -66,9 +66,7 @@ impl EntityFilter {
         if self.kind.is_some() {
             return vec![term];
         }
-        let typed = EntityKind::ALL
-            .iter()
-            .map(|kind| format!("{}:{term}", kind.label().to_lowercase()));
+        let typed = EntityKind::ALL.iter().map(|&kind| typed_term(kind, &term));
         std::iter::once(term.clone()).chain(typed).collect()
     }
 }

@@ -8,6 +8,8 @@ use super::lexicon::{Lexicon, WordInfo};
 use super::second::SecondTable;
 use super::tags::NUM_TAGS;
 
+/// The first bytes of a model (see [`Model::to_bytes`]) whose gazetteer holds every proper
+/// prefix of its phrases too (see [`super::lexicon::Lexicon::prefixes`]).
 const MAGIC: &[u8; 8] = b"LEDENER3";
 
 /// The first bytes of a model whose gazetteer holds its phrases only, not their prefixes too
@@ -617,6 +619,12 @@ mod tests {
         );
         assert_eq!(m.layers[1].get(43), None);
         assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+        // The header says whether the gazetteer holds its phrases' prefixes.
+        assert!(!back.lexicon.prefixes);
+        m.lexicon.prefixes = true;
+        let with_prefixes = m.to_bytes();
+        assert_eq!(with_prefixes[8..], bytes[8..]);
+        assert!(Model::from_bytes(&with_prefixes).unwrap().lexicon.prefixes);
         assert!(Model::from_bytes(b"nonsense").is_err());
         assert!(Model::from_bytes(&[]).is_err());
     }
