@@ -435,12 +435,7 @@ impl Model {
     /// Serialises the model.
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(if self.lexicon.prefixes {
-            MAGIC
-        } else {
-            MAGIC_WITHOUT_PREFIXES
-        });
+        let mut out = magic(&self.lexicon).to_vec();
         let mut words: Vec<(&u64, &WordInfo)> = self.lexicon.words.iter().collect();
         words.sort_unstable_by_key(|(k, _)| **k);
         out.extend_from_slice(&(words.len() as u32).to_le_bytes());
@@ -452,13 +447,7 @@ impl Model {
             out.push(w.case);
             out.push(w.freq);
         }
-        let mut phrases: Vec<(&u64, &u8)> = self.lexicon.phrases.iter().collect();
-        phrases.sort_unstable_by_key(|(k, _)| **k);
-        out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
-        for (k, b) in phrases {
-            out.extend_from_slice(&k.to_le_bytes());
-            out.push(*b);
-        }
+        write_phrases(&self.lexicon, &mut out);
         out.push(self.layers.len() as u8);
         for layer in &self.layers {
             layer.write(&mut out);
@@ -526,17 +515,34 @@ pub(crate) fn with_gazetteer(bytes: &[u8], lexicon: &Lexicon) -> Result<Vec<u8>,
     let phrases_at = r.pos;
     let phrases = r.u32()? as usize;
     r.take(phrases * 9)?;
-    let mut header = Model::default();
-    header.lexicon.prefixes = lexicon.prefixes;
-    header.lexicon.phrases = lexicon.phrases.clone();
-    let header = header.to_bytes();
-    // `header` is the magic, no words, the phrases and no layers.
-    let new_phrases = &header[12..header.len() - 1];
-    let mut out = header[..8].to_vec();
+    let mut out = magic(lexicon).to_vec();
     out.extend_from_slice(&bytes[8..phrases_at]);
-    out.extend_from_slice(new_phrases);
+    write_phrases(lexicon, &mut out);
     out.extend_from_slice(&bytes[r.pos..]);
     Ok(out)
+}
+
+/// The first bytes of a model with `lexicon`: whether its gazetteer holds its phrases' prefixes.
+#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+fn magic(lexicon: &Lexicon) -> &'static [u8; 8] {
+    if lexicon.prefixes {
+        MAGIC
+    } else {
+        MAGIC_WITHOUT_PREFIXES
+    }
+}
+
+/// Writes the gazetteer section of a model: the count, then each phrase hash and its kind
+/// bits, in hash order.
+#[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
+fn write_phrases(lexicon: &Lexicon, out: &mut Vec<u8>) {
+    let mut phrases: Vec<(&u64, &u8)> = lexicon.phrases.iter().collect();
+    phrases.sort_unstable_by_key(|(k, _)| **k);
+    out.extend_from_slice(&(phrases.len() as u32).to_le_bytes());
+    for (k, b) in phrases {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.push(*b);
+    }
 }
 
 struct Reader<'a> {
