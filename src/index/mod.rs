@@ -81,23 +81,39 @@ fn is_empty_dir(dir: &Path) -> Result<bool> {
 }
 
 fn read_payload(index: &tantivy::Index) -> Result<Option<CommitPayload>> {
-    let metas = index.load_metas()?;
-    Ok(metas
-        .payload
-        .as_deref()
-        .and_then(|p| serde_json::from_str(p).ok()))
+    Ok(payload_of(&index.load_metas()?))
 }
 
-/// Whether an index without lede's commit payload is one lede created and has not committed
-/// yet ([`Index::create`] commits nothing; a run killed before its first commit leaves it so):
-/// empty, with lede's fields. It is opened as an empty index; its first commit adds the payload.
-fn is_unfinished_creation(index: &tantivy::Index) -> Result<bool> {
+fn payload_of(metas: &tantivy::IndexMeta) -> Option<CommitPayload> {
+    metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str(p).ok())
+}
+
+/// What one reading of an index's `meta.json` says it is. One reading: a search that read it
+/// twice (the payload, then whether the index was empty) could see an indexer's first commit
+/// land in between and take a new lede index for someone else's.
+enum Recorded {
+    /// Lede's commit payload.
+    Payload(CommitPayload),
+    /// An index lede created and has not committed yet ([`Index::create`] commits nothing; a
+    /// run killed before its first commit leaves it so): no payload, no segments, lede's
+    /// fields. It is opened as an empty index; its first commit adds the payload.
+    Created,
+    /// Anything else: not lede's.
+    Foreign,
+}
+
+fn recorded(index: &tantivy::Index) -> Result<Recorded> {
     let metas = index.load_metas()?;
-    Ok(
-        metas.payload.is_none()
-            && metas.segments.is_empty()
-            && Fields::new(&index.schema()).is_ok(),
-    )
+    Ok(match payload_of(&metas) {
+        Some(payload) => Recorded::Payload(payload),
+        None if metas.segments.is_empty() && Fields::new(&metas.schema).is_ok() => {
+            Recorded::Created
+        }
+        None => Recorded::Foreign,
+    })
 }
 
 /// How stored fields are kept: LZ4 in blocks of 16 KiB (tantivy's defaults, chosen on
@@ -135,16 +151,18 @@ impl Index {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
         let index = tantivy::Index::open_in_dir(dir)?;
-        match read_payload(&index)? {
-            Some(payload) if payload.lede_schema == SCHEMA_VERSION => {}
-            None if is_unfinished_creation(&index)? => {}
-            found => {
-                return Err(Error::SchemaVersion {
-                    path: dir.to_path_buf(),
-                    found: found.map_or("none".into(), |p| p.lede_schema.to_string()),
-                    expected: SCHEMA_VERSION,
-                });
-            }
+        let found = match recorded(&index)? {
+            Recorded::Payload(payload) if payload.lede_schema == SCHEMA_VERSION => None,
+            Recorded::Created => None,
+            Recorded::Payload(payload) => Some(payload.lede_schema.to_string()),
+            Recorded::Foreign => Some("none".to_string()),
+        };
+        if let Some(found) = found {
+            return Err(Error::SchemaVersion {
+                path: dir.to_path_buf(),
+                found,
+                expected: SCHEMA_VERSION,
+            });
         }
         Self::from_tantivy(dir, index)
     }
@@ -165,7 +183,7 @@ impl Index {
             .settings(doc_store_settings())
             .create_in_dir(dir)?;
         // No commit of its own: until the first one adds lede's payload, an empty index with
-        // lede's fields is opened as lede's ([`is_unfinished_creation`]). Committing here took
+        // lede's fields is opened as lede's ([`Recorded::Created`]). Committing here took
         // a writer's threads and two more syncs, a tenth of indexing a small corpus.
         Self::from_tantivy(dir, index)
     }
@@ -186,7 +204,7 @@ impl Index {
         let dir = dir.as_ref();
         if dir.join("meta.json").is_file() {
             let index = tantivy::Index::open_in_dir(dir)?;
-            if read_payload(&index)?.is_none() && !is_unfinished_creation(&index)? {
+            if matches!(recorded(&index)?, Recorded::Foreign) {
                 return Err(Error::NotAnIndex(dir.to_path_buf()));
             }
             // Hold the writer lock while deleting, so a running indexer is not pulled from under.
@@ -319,6 +337,41 @@ mod tests {
         assert_eq!(settings.docstore_compression, chosen.docstore_compression);
         assert_eq!(settings.docstore_blocksize, chosen.docstore_blocksize);
         assert_eq!(settings.docstore_blocksize, 16 * 1024);
+    }
+
+    #[test]
+    fn opening_while_the_first_commit_lands_never_mistakes_the_index() {
+        // A search opening a new index as its indexer first commits: every opening either sees
+        // the empty creation or the commit, never an error.
+        for _ in 0..20 {
+            let dir = tempfile::tempdir().unwrap();
+            let index = Index::create(dir.path()).unwrap();
+            let committed = std::sync::atomic::AtomicBool::new(false);
+            std::thread::scope(|scope| {
+                let opener = scope.spawn(|| {
+                    let mut opened = 0;
+                    loop {
+                        let done = committed.load(std::sync::atomic::Ordering::SeqCst);
+                        if let Err(err) = Index::open(dir.path()) {
+                            panic!("opening while the first commit lands: {err}");
+                        }
+                        opened += 1;
+                        if done {
+                            return opened;
+                        }
+                    }
+                });
+                let mut writer: tantivy::IndexWriter =
+                    index.index.writer_with_num_threads(1, 15_000_000).unwrap();
+                let fields = &index.fields;
+                let mut doc = tantivy::TantivyDocument::new();
+                doc.add_text(fields.title, "A first article");
+                writer.add_document(doc).unwrap();
+                commit_with_payload(&mut writer, Vec::new()).unwrap();
+                committed.store(true, std::sync::atomic::Ordering::SeqCst);
+                assert!(opener.join().unwrap() > 0);
+            });
+        }
     }
 
     #[test]
