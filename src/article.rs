@@ -31,6 +31,32 @@ pub struct Article {
     pub path: String,
 }
 
+/// The longest article id accepted, in bytes. Longer ids are refused: the index looks articles up
+/// by their id's term to update or remove them, and tantivy drops a term over 65,530 bytes
+/// without a word, so such an article could never be replaced and would be added again on every
+/// run. 4 KiB holds any address or path.
+pub const MAX_ID_BYTES: usize = 4096;
+
+/// Why `id` cannot be an article's id, if it cannot.
+pub(crate) fn id_problem(id: &str) -> Option<String> {
+    (id.len() > MAX_ID_BYTES).then(|| {
+        format!(
+            "article id {} is {} bytes long, more than the {MAX_ID_BYTES} an id may have",
+            id_for_message(id),
+            id.len()
+        )
+    })
+}
+
+/// An id quoted for a message, cut to its first 60 characters.
+pub(crate) fn id_for_message(id: &str) -> String {
+    const SHOWN: usize = 60;
+    match id.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{:?}…", &id[..cut]),
+        None => format!("{id:?}"),
+    }
+}
+
 impl Article {
     /// Where the publication date came from, as recorded by the reader or inferred.
     pub fn date_source(&self) -> crate::analyze::dates::DateSource {

@@ -292,3 +292,52 @@ fn bad_files_across_read_batches_are_reported_in_order_and_the_rest_indexed() {
         assert_eq!(hits["hits"][0]["article_id"], format!("f{i:04}.txt"));
     }
 }
+
+#[test]
+fn an_id_too_long_to_look_up_is_refused_with_its_line_and_never_piles_up() {
+    // tantivy drops a term over 65,530 bytes: an article with such an id could never be found
+    // by its id to be replaced, and each run would add it again.
+    let env = TestEnv::new();
+    let huge = "y".repeat(70_000);
+    let longest = "u".repeat(lede::article::MAX_ID_BYTES);
+    let lines = [
+        format!(r#"{{"id": "{huge}", "title": "Huge id", "body": "Oil prices rose in London."}}"#),
+        format!(
+            r#"{{"id": "{longest}", "title": "Longest id", "body": "Gold prices fell in Zurich."}}"#
+        ),
+        r#"{"id": "short", "title": "Short id", "body": "Copper prices held in Santiago."}"#
+            .to_string(),
+    ];
+    env.write("feed.jsonl", &(lines.join("\n") + "\n"));
+    let out = env.lede_ok(&["index"], 0);
+    assert_line(
+        &out.stderr,
+        &[
+            "skipped: feed.jsonl:1: article id \"yyyyyyyyyy",
+            "… is 70000 bytes long, more than the 4096 an id may have",
+        ],
+    );
+    // The message quotes the id's start, not 70,000 bytes of it.
+    assert!(out.stderr.len() < 2_000, "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "2 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+    // Run again with the file touched: the longest id allowed is replaced, not added twice.
+    let text = std::fs::read_to_string(env.corpus().join("feed.jsonl")).unwrap();
+    env.write(
+        "feed.jsonl",
+        &text.replace("Gold prices fell", "Gold prices rose"),
+    );
+    let again = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&again),
+        "0 added, 1 updated, 1 unchanged, 0 removed, 1 skipped, 0 warnings",
+        "{}",
+        again.stderr
+    );
+    let hits = env.lede_ok(&["search", "prices", "--json"], 0).json();
+    assert_eq!(hits["total_hits"], 2);
+    let stats = env.lede_ok(&["stats", "--json"], 0).json();
+    assert_eq!(stats["articles"], 2);
+}

@@ -16,6 +16,35 @@ fn article(id: &str, title: &str, body: &str, date: Option<&str>) -> Article {
 }
 
 #[test]
+fn an_article_whose_id_is_too_long_is_skipped_and_the_others_indexed() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let long_id = "x".repeat(lede::article::MAX_ID_BYTES + 1);
+    let articles = vec![
+        article(&long_id, "Too long", "Wheat prices rose in Chicago.", None),
+        article("wheat", "Wheat", "Wheat prices fell in Kansas City.", None),
+    ];
+    let summary = Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    assert_eq!(summary.added, 1);
+    let problems: Vec<_> = summary
+        .problems
+        .iter()
+        .filter(|p| p.kind == lede::ingest::ProblemKind::InvalidId)
+        .collect();
+    assert_eq!(problems.len(), 1, "{:?}", summary.problems);
+    assert!(
+        problems[0].message.contains("4097 bytes long"),
+        "{problems:?}"
+    );
+    let results = index.search(&SearchRequest::new("wheat")).unwrap();
+    assert_eq!(results.total_hits, 1);
+    assert_eq!(results.hits[0].article_id, "wheat");
+}
+
+#[test]
 fn index_articles_from_an_iterator_and_search_them() {
     let dir = tempfile::tempdir().unwrap();
     let index = Index::create(dir.path()).unwrap();

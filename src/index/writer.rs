@@ -769,13 +769,25 @@ impl<'a> Indexer<'a> {
     fn write_articles(&mut self, articles: Vec<Article>, prepared: Prepared) -> Result<()> {
         let fields = &self.index.fields;
         for (article, (hash, document)) in articles.iter().zip(prepared) {
+            // Files' records were checked as they were read; articles handed in by a library
+            // caller are checked here.
+            if let Some(message) = crate::article::id_problem(&article.id) {
+                self.summary.problems.push(Problem {
+                    path: article.path.clone(),
+                    line: None,
+                    message,
+                    severity: Severity::Skipped,
+                    kind: ProblemKind::InvalidId,
+                });
+                continue;
+            }
             if !self.seen.insert(article.id.clone()) {
                 self.summary.problems.push(Problem {
                     path: article.path.clone(),
                     line: None,
                     message: format!(
-                        "duplicate article id {:?}; only the first is kept",
-                        article.id
+                        "duplicate article id {}; only the first is kept",
+                        crate::article::id_for_message(&article.id)
                     ),
                     severity: Severity::Skipped,
                     kind: ProblemKind::DuplicateId,

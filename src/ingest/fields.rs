@@ -101,10 +101,15 @@ pub(crate) fn article_from_record(
         }
         parsed
     });
+    let id = lookup(record, ID_KEYS)
+        .and_then(as_text)
+        .unwrap_or(default_id);
+    if let Some(problem) = crate::article::id_problem(&id) {
+        report.skip(ProblemKind::InvalidId, line, problem);
+        return None;
+    }
     Some(Article {
-        id: lookup(record, ID_KEYS)
-            .and_then(as_text)
-            .unwrap_or(default_id),
+        id,
         title: lookup(record, TITLE_KEYS)
             .and_then(as_text)
             .unwrap_or_default(),
@@ -132,6 +137,22 @@ mod tests {
             article,
             report.problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn an_id_past_the_limit_skips_the_record_at_its_line() {
+        let longest = "a".repeat(crate::article::MAX_ID_BYTES);
+        let (article, problems) = read(json!({"id": longest, "body": "Text."}));
+        assert_eq!(article.unwrap().id, longest);
+        assert!(problems.is_empty());
+        let (article, problems) = read(json!({"id": format!("{longest}b"), "body": "Text."}));
+        assert!(article.is_none());
+        assert_eq!(problems.len(), 1);
+        assert!(
+            problems[0].starts_with("f.json:3: article id \"aaaa"),
+            "{problems:?}"
+        );
+        assert!(problems[0].ends_with("\"… is 4097 bytes long, more than the 4096 an id may have"));
     }
 
     #[test]

@@ -91,6 +91,8 @@ pub enum ProblemKind {
     Symlink,
     /// A second article with an id already seen in this run.
     DuplicateId,
+    /// An id longer than [`MAX_ID_BYTES`](crate::article::MAX_ID_BYTES).
+    InvalidId,
 }
 
 impl ProblemKind {
@@ -109,6 +111,7 @@ impl ProblemKind {
             ProblemKind::Changed => "changed while read",
             ProblemKind::Symlink => "symbolic link",
             ProblemKind::DuplicateId => "duplicate id",
+            ProblemKind::InvalidId => "invalid id",
         }
     }
 
