@@ -14,6 +14,11 @@ use super::timex::TimexValue;
 /// troops", "2000 years ago") rather than a year.
 const COUNTED: &str = "people|persons|troops|soldiers|workers|employees|jobs|shares|students|members|cases|deaths|dead|votes|units|vehicles|cars|homes|houses|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|km|acres|hectares|pounds|dollars|euros|yen|points|residents|refugees|prisoners|children|women|men|patients|companies|firms|stores|flights|passengers|officers|police|policemen|families|villages|pages|words|copies|calories|megawatts|lives|casualties|marines|sailors|rebels|protesters|demonstrators|delegates|seats|beds|doctors|teachers|farmers|hostages|civilians|fans|users|customers|visitors|tourists|migrants|victims|ballots|degrees|percent|hours|minutes|seconds|days|weeks|months|years|cents|bushels|contracts|head|lb|lbs|kg|mln|billion|million|crore|lakh";
 
+/// A four-digit year as the rules read one: 1500 to 2099. A number outside that range next to a
+/// month is something else in news: a time (`APRIL 07 0930 EST`), a price (`Apr/May 1100.00`), a
+/// figure in a table (`MAY7 3307`).
+const YEAR: &str = r"1[5-9]\d\d|20\d\d";
+
 /// The rules of this family, compiled by the caller once.
 pub(super) fn rules() -> Vec<Rule> {
     let day = format!(r"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD}))");
@@ -23,22 +28,22 @@ pub(super) fn rules() -> Vec<Rule> {
         // Day first with dots, as in much of Europe: 03.11.2026.
         (r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into(), ymd),
         (
-            format!(r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})\s*{day}\b(?:,?\s+(?P<y>\d{{4}})\b)?"),
+            format!(r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})(?:\s+|\b){day}\b(?:,?\s+(?P<y>{YEAR})\b)?"),
             month_day,
         ),
         (
-            format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>\d{{4}}))?\b"),
+            format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
             month_day,
         ),
         // The second day of "April 24 and 25", "March 3-5".
         (
-            format!(r"\b(?P<mon>{MONTH})\s*\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"),
+            format!(r"\b(?P<mon>{MONTH})(?:\s+|\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"),
             month_day,
         ),
-        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>\d{{4}})\b"), month_year),
+        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month_year),
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
         (
-            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>1[5-9]\d\d|20\d\d)\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
+            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>{YEAR})\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
             year,
         ),
         (

@@ -51,6 +51,37 @@ fn amounts_are_not_years() {
 }
 
 #[test]
+fn figures_next_to_a_month_in_wire_tables_are_not_years() {
+    // Seen in Reuters: a time after the date, prices and volumes after a month, futures
+    // contract months (`MAY7`: May 1987) in commodity tables.
+    let a = date(1987, 4, 7);
+    assert_eq!(
+        values("U.S. SPOT PRODUCTS--OUTLOOK--APRIL 07 0930 EST", a),
+        [("APRIL 07".to_string(), "1987-04-07".to_string())]
+    );
+    assert!(
+        values(
+            "TUNGOIL ex-tank U.K. Stg per tonne Apr/May\n 1100.00 slr",
+            a
+        )
+        .is_empty()
+    );
+    assert!(
+        values(
+            "      OPEN    SALES\n MAY7 3307     848\n SEP7 1003     123",
+            a
+        )
+        .is_empty()
+    );
+    assert!(values("MAY  3014 pct", a).is_empty());
+    // Years from 1500 to 2099 still read, and a month abbreviated with a full stop still
+    // takes a day written right after it.
+    assert_eq!(one("It closed on March 3, 2099.", a), "2099-03-03");
+    assert_eq!(one("It closed on 3 May 1500.", a), "1500-05-03");
+    assert_eq!(one("Talks ended on Jan.15.", a), "1987-01-15");
+}
+
+#[test]
 fn month_day_takes_the_year_from_the_anchor() {
     // The nearest March 3, whatever the tense, when it is close.
     assert_eq!(
