@@ -341,3 +341,63 @@ fn an_id_too_long_to_look_up_is_refused_with_its_line_and_never_piles_up() {
     let stats = env.lede_ok(&["stats", "--json"], 0).json();
     assert_eq!(stats["articles"], 2);
 }
+
+#[test]
+fn dates_the_index_cannot_hold_are_dropped_not_wrapped_and_far_bounds_still_filter() {
+    // tantivy keeps dates as nanoseconds in an i64 (1677 to 2262): 1500 was indexed as 2084.
+    let env = TestEnv::new();
+    let lines = [
+        r#"{"id": "old", "title": "Old", "body": "The harbour froze over.", "date": "1500-01-01"}"#,
+        r#"{"id": "far", "title": "Far", "body": "The harbour froze again.", "date": "2500-06-01"}"#,
+        r#"{"id": "early", "title": "Early", "body": "The harbour froze long ago.", "date": "1700-03-03"}"#,
+        r#"{"id": "wire", "title": "Wire", "body": "The harbour froze once more.", "date": "1987-03-03"}"#,
+    ];
+    env.write("feed.jsonl", &(lines.join("\n") + "\n"));
+    let out = env.lede_ok(&["index", "-v"], 0);
+    assert_line(
+        &out.stderr,
+        &[
+            "warning: feed.jsonl:1: publication date 1500-01-01T00:00:00Z is outside the dates",
+            "ignored",
+        ],
+    );
+    assert_line(
+        &out.stderr,
+        &["warning: feed.jsonl:2: publication date 2500-06-01"],
+    );
+    let dates = |args: &[&str]| -> Vec<(String, serde_json::Value)> {
+        let mut all = vec!["search", "harbour", "--json", "--sort", "date"];
+        all.extend_from_slice(args);
+        let out = env.lede(&all);
+        assert!(out.code == 0 || out.code == 1, "{args:?}: {}", out.stderr);
+        if out.code == 1 {
+            return Vec::new();
+        }
+        let hits = out.json()["hits"].as_array().unwrap().clone();
+        hits.iter()
+            .map(|h| {
+                (
+                    h["article_id"].as_str().unwrap().to_string(),
+                    h["published"].clone(),
+                )
+            })
+            .collect()
+    };
+    let all = dates(&[]);
+    assert_eq!(all.len(), 4);
+    assert_eq!(all[0], ("wire".to_string(), "1987-03-03T00:00:00Z".into()));
+    assert_eq!(all[1], ("early".to_string(), "1700-03-03T00:00:00Z".into()));
+    assert!(all[2..].iter().all(|(_, date)| date.is_null()), "{all:?}");
+    // Bounds past the span the index holds still filter (undated articles out), never wrap.
+    let ids =
+        |args: &[&str]| -> Vec<String> { dates(args).into_iter().map(|(id, _)| id).collect() };
+    assert_eq!(ids(&["--since", "1500"]), ["wire", "early"]);
+    assert_eq!(ids(&["--until", "9999"]), ["wire", "early"]);
+    assert_eq!(
+        ids(&["--since", "0001", "--until", "2300"]),
+        ["wire", "early"]
+    );
+    assert_eq!(ids(&["--until", "1800"]), ["early"]);
+    assert!(ids(&["--since", "2300"]).is_empty());
+    assert!(ids(&["--until", "1600"]).is_empty());
+}

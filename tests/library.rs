@@ -45,6 +45,28 @@ fn an_article_whose_id_is_too_long_is_skipped_and_the_others_indexed() {
 }
 
 #[test]
+fn a_publication_date_the_index_cannot_hold_is_dropped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let articles = vec![article(
+        "armada",
+        "Armada",
+        "The fleet sailed from Lisbon.",
+        Some("1588-05-28T00:00:00Z"),
+    )];
+    let summary = Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    assert_eq!(summary.added, 1);
+    assert_eq!(summary.problems.len(), 1, "{:?}", summary.problems);
+    assert_eq!(summary.problems[0].kind, lede::ingest::ProblemKind::BadDate);
+    assert!(summary.problems[0].message.contains("1588-05-28"));
+    let results = index.search(&SearchRequest::new("fleet")).unwrap();
+    assert_eq!(results.hits[0].published, None);
+}
+
+#[test]
 fn index_articles_from_an_iterator_and_search_them() {
     let dir = tempfile::tempdir().unwrap();
     let index = Index::create(dir.path()).unwrap();

@@ -2,7 +2,9 @@
 
 use anyhow::Context;
 use clap::Args;
-use lede::search::{BoundKind, EntityFilter, MentionPeriod, SearchRequest, parse_date_bound};
+use lede::search::{
+    BoundKind, EntityFilter, MentionPeriod, SearchRequest, check_bounds, parse_date_bound,
+};
 
 /// Which articles a command looks at, besides its query.
 #[derive(Args, Debug, Default)]
@@ -38,6 +40,13 @@ impl FilterArgs {
             .map(|d| parse_date_bound(d, BoundKind::Until))
             .transpose()
             .context("--until")?;
+        check_bounds(request.since, request.until).with_context(|| {
+            format!(
+                "--since {} --until {}",
+                self.since.as_deref().unwrap_or_default(),
+                self.until.as_deref().unwrap_or_default()
+            )
+        })?;
         for spec in &self.entities {
             request
                 .entities

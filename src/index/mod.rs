@@ -8,6 +8,7 @@ pub mod day_range;
 pub mod english_tokenizer;
 pub(crate) mod passage_record;
 pub(crate) mod passage_tags;
+pub mod published_date;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;

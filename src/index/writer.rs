@@ -12,6 +12,7 @@
 use super::day_range::{self, day_number};
 use super::passage_record::{PassageRecord, pack_span};
 use super::passage_tags;
+use super::published_date;
 use super::schema::Fields;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
@@ -32,7 +33,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tantivy::indexer::UserOperation;
-use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 
 /// How an index run works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,9 +269,7 @@ fn documents(
     file: &str,
     stamp: u64,
 ) -> (TantivyDocument, usize) {
-    let published = article
-        .published
-        .map(|t| DateTime::from_timestamp_secs(t.as_second()));
+    let published = article.published.and_then(published_date::to_field);
     let mut doc = TantivyDocument::default();
     doc.add_text(fields.id, &article.id);
     doc.add_text(fields.title, &article.title);
@@ -780,6 +779,15 @@ impl<'a> Indexer<'a> {
                     kind: ProblemKind::InvalidId,
                 });
                 continue;
+            }
+            if let Some(message) = article.published.and_then(published_date::out_of_range) {
+                self.summary.problems.push(Problem {
+                    path: article.path.clone(),
+                    line: None,
+                    message,
+                    severity: Severity::Warning,
+                    kind: ProblemKind::BadDate,
+                });
             }
             if !self.seen.insert(article.id.clone()) {
                 self.summary.problems.push(Problem {

@@ -99,6 +99,11 @@ pub(crate) fn article_from_record(
                 format!("unparseable date {value}; indexed without a date"),
             );
         }
+        let outside = parsed.and_then(crate::index::published_date::out_of_range);
+        if let Some(message) = outside {
+            report.warn(ProblemKind::BadDate, line, message);
+            return None;
+        }
         parsed
     });
     let id = lookup(record, ID_KEYS)
@@ -137,6 +142,22 @@ mod tests {
             article,
             report.problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_date_the_index_cannot_hold_is_a_warning_at_its_line() {
+        let (article, problems) = read(json!({"body": "Text.", "date": "1500-01-01"}));
+        assert_eq!(article.unwrap().published, None);
+        assert_eq!(
+            problems,
+            [
+                "f.json:3: publication date 1500-01-01T00:00:00Z is outside the dates the index \
+              holds (1677-09-21 to 2262-04-11); ignored"
+            ]
+        );
+        let (article, problems) = read(json!({"body": "Text.", "date": "1700-01-01"}));
+        assert!(article.unwrap().published.is_some());
+        assert!(problems.is_empty());
     }
 
     #[test]

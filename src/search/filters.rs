@@ -119,27 +119,26 @@ pub fn calendar_period(value: &str) -> Result<(Date, Date)> {
         }
     };
     let parts: Vec<&str> = value.split('-').collect();
-    let (first, span) = match parts.as_slice() {
-        [y] => (
-            Date::new(number(y, 4)?, 1, 1).map_err(|_| bad())?,
-            jiff::Span::new().years(1),
-        ),
-        [y, m] => (
-            Date::new(number(y, 4)?, number(m, 2)? as i8, 1).map_err(|_| bad())?,
-            jiff::Span::new().months(1),
-        ),
-        [y, m, d] => (
-            Date::new(number(y, 4)?, number(m, 2)? as i8, number(d, 2)? as i8)
-                .map_err(|_| bad())?,
-            jiff::Span::new().days(1),
-        ),
-        _ => return Err(bad()),
-    };
-    let last = first
-        .checked_add(span)
-        .and_then(|next| next.yesterday())
-        .map_err(|_| bad())?;
-    Ok((first, last))
+    // The last day named outright, not as the next period's eve, which would not exist for
+    // the calendar's last year.
+    match parts.as_slice() {
+        [y] => {
+            let year = number(y, 4)?;
+            let first = Date::new(year, 1, 1).map_err(|_| bad())?;
+            let last = Date::new(year, 12, 31).map_err(|_| bad())?;
+            Ok((first, last))
+        }
+        [y, m] => {
+            let first = Date::new(number(y, 4)?, number(m, 2)? as i8, 1).map_err(|_| bad())?;
+            Ok((first, first.last_of_month()))
+        }
+        [y, m, d] => {
+            let day = Date::new(number(y, 4)?, number(m, 2)? as i8, number(d, 2)? as i8)
+                .map_err(|_| bad())?;
+            Ok((day, day))
+        }
+        _ => Err(bad()),
+    }
 }
 
 #[cfg(test)]

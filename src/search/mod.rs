@@ -26,7 +26,9 @@ pub mod timeline;
 pub use entity_counts::{EntityCount, EntityCountOptions, EntityCounts};
 pub use filters::{EntityFilter, MentionPeriod};
 pub use params::Params;
-pub use request::{BoundKind, QuerySyntax, SearchRequest, SortOrder, parse_date_bound};
+pub use request::{
+    BoundKind, QuerySyntax, SearchRequest, SortOrder, check_bounds, parse_date_bound,
+};
 pub use results::{Hit, PassageHit, SearchResults};
 pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};
 

@@ -6,7 +6,7 @@
 
 use super::entity_counts::EntityCountOptions;
 use super::filters::{EntityFilter, MentionPeriod};
-use super::request::{BoundKind, SearchRequest, SortOrder, parse_date_bound};
+use super::request::{BoundKind, SearchRequest, SortOrder, check_bounds, parse_date_bound};
 use super::timeline::{Interval, TimelineBasis};
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
@@ -121,6 +121,7 @@ impl Params {
             .map(|v| parse_date_bound(v, BoundKind::Until))
             .transpose()
             .map_err(named("until"))?;
+        check_bounds(request.since, request.until).map_err(named("since, until"))?;
         for spec in self.all("entity") {
             let filter = EntityFilter::parse(spec).map_err(named("entity"))?;
             request.entities.push(filter);

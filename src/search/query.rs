@@ -9,15 +9,15 @@ use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
 use crate::index::day_range::day_number;
+use crate::index::published_date;
 use regex::Regex;
-use std::ops::Bound;
 use std::sync::OnceLock;
+use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
     RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DateTime, Term};
 
 /// Weight of a title match against a body match.
 const TITLE_BOOST: f32 = 1.5;
@@ -130,23 +130,10 @@ fn filters(
         ))));
     }
     if request.since.is_some() || request.until.is_some() {
-        let bound = |t: Option<jiff::Timestamp>, inclusive: bool| match t {
-            None => Bound::Unbounded,
-            Some(t) => {
-                let term = Term::from_field_date(
-                    fields.published,
-                    DateTime::from_timestamp_secs(t.as_second()),
-                );
-                if inclusive {
-                    Bound::Included(term)
-                } else {
-                    Bound::Excluded(term)
-                }
-            }
-        };
+        let term = |date| Term::from_field_date(fields.published, date);
         clauses.push(filter(Box::new(RangeQuery::new(
-            bound(request.since, true),
-            bound(request.until, false),
+            published_date::lower_bound(request.since).map(term),
+            published_date::upper_bound(request.until).map(term),
         ))));
     }
     clauses

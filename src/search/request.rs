@@ -129,12 +129,26 @@ pub fn parse_date_bound(value: &str, kind: BoundKind) -> Result<Timestamp> {
     }
     let (first, last) = calendar_period(value).map_err(|_| bad())?;
     let date = match kind {
-        BoundKind::Since => first,
-        BoundKind::Until => last.tomorrow().map_err(|_| bad())?,
+        BoundKind::Since => Ok(first),
+        BoundKind::Until => last.tomorrow(),
     };
-    TimeZone::UTC
-        .to_timestamp(date.at(0, 0, 0, 0))
-        .map_err(|_| bad())
+    // The calendar's last days (the end of 9999) lie past the last timestamp: the bound is then
+    // the last timestamp, which no publication date reaches.
+    Ok(date
+        .ok()
+        .and_then(|date| TimeZone::UTC.to_timestamp(date.at(0, 0, 0, 0)).ok())
+        .unwrap_or(Timestamp::MAX))
+}
+
+/// Refuses `since` and `until` bounds with no time between them (`--since 1987-03-05 --until
+/// 1987-03-01`): such a search could only ever find nothing.
+pub fn check_bounds(since: Option<Timestamp>, until: Option<Timestamp>) -> Result<()> {
+    match (since, until) {
+        (Some(since), Some(until)) if since >= until => Err(Error::BadRequest(
+            "empty period: it ends before it starts".into(),
+        )),
+        _ => Ok(()),
+    }
 }
 
 #[cfg(test)]
@@ -164,6 +178,30 @@ mod tests {
             bound("2026-03-02T10:00:00Z", BoundKind::Since),
             "2026-03-02T10:00:00Z"
         );
+    }
+
+    #[test]
+    fn the_calendar_ends_at_the_last_timestamp() {
+        assert_eq!(bound("9999", BoundKind::Until), Timestamp::MAX.to_string());
+        assert_eq!(
+            bound("9999-12-31", BoundKind::Since),
+            Timestamp::MAX.to_string()
+        );
+        assert_eq!(bound("9998", BoundKind::Until), "9999-01-01T00:00:00Z");
+        assert_eq!(bound("0001", BoundKind::Since), "0001-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn a_period_that_ends_before_it_starts_is_refused() {
+        let since = |v| parse_date_bound(v, BoundKind::Since).ok();
+        let until = |v| parse_date_bound(v, BoundKind::Until).ok();
+        let empty = check_bounds(since("1987-03-05"), until("1987-03-01")).unwrap_err();
+        assert_eq!(empty.to_string(), "empty period: it ends before it starts");
+        assert!(check_bounds(since("1987-03-05"), until("1987-03-04")).is_err());
+        // One day, or one bound alone, is a period.
+        assert!(check_bounds(since("1987-03-05"), until("1987-03-05")).is_ok());
+        assert!(check_bounds(since("1987-03-05"), None).is_ok());
+        assert!(check_bounds(None, until("1987-03-01")).is_ok());
     }
 
     #[test]
