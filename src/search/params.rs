@@ -250,6 +250,17 @@ mod tests {
     }
 
     #[test]
+    fn a_period_that_ends_before_it_starts_is_a_bad_request() {
+        let result = params(&[("since", "1987-03-05"), ("until", "1987-03-01")]).search_request();
+        assert_eq!(
+            error(result),
+            "since, until: empty period: it ends before it starts"
+        );
+        let one_day = params(&[("since", "1987-03-05"), ("until", "1987-03-05")]);
+        assert!(one_day.search_request().is_ok());
+    }
+
+    #[test]
     fn blank_parameters_are_absent() {
         let request = params(&[("q", ""), ("since", " "), ("entity", ""), ("limit", "")])
             .search_request()
