@@ -14,6 +14,11 @@ use super::timex::TimexValue;
 /// troops", "2000 years ago") rather than a year.
 const COUNTED: &str = "people|persons|troops|soldiers|workers|employees|jobs|shares|students|members|cases|deaths|dead|votes|units|vehicles|cars|homes|houses|tons|tonnes|barrels|miles|feet|meters|metres|kilometers|kilometres|km|acres|hectares|pounds|dollars|euros|yen|points|residents|refugees|prisoners|children|women|men|patients|companies|firms|stores|flights|passengers|officers|police|policemen|families|villages|pages|words|copies|calories|megawatts|lives|casualties|marines|sailors|rebels|protesters|demonstrators|delegates|seats|beds|doctors|teachers|farmers|hostages|civilians|fans|users|customers|visitors|tourists|migrants|victims|ballots|degrees|percent|hours|minutes|seconds|days|weeks|months|years|cents|bushels|contracts|head|lb|lbs|kg|mln|billion|million|crore|lakh";
 
+/// Time zones and the like that make a four-digit number a time of day ("1500 GMT", "1115
+/// est/1615 gmt", "1700 local time"), as wire copy writes times.
+const CLOCK: &str =
+    r"gmt|utc|est|edt|cst|cdt|mst|mdt|pst|pdt|bst|cet|cest|jst|hkt|sgt|local\s+time|hrs";
+
 /// A four-digit year as the rules read one: 1500 to 2099. A number outside that range next to a
 /// month is something else in news: a time (`APRIL 07 0930 EST`), a price (`Apr/May 1100.00`), a
 /// figure in a table (`MAY7 3307`).
@@ -43,7 +48,7 @@ pub(super) fn rules() -> Vec<Rule> {
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month_year),
         (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
         (
-            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>{YEAR})\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
+            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>{YEAR})\b(?:\s+(?P<count>(?i:{COUNTED}))\b|\s*(?P<clock>(?i:{CLOCK}))\b|(?P<decimal>\.\d))?"),
             year,
         ),
         (
@@ -113,7 +118,11 @@ fn month_year(c: &Captures) -> Option<Expr> {
 }
 
 fn year(c: &Captures) -> Option<Expr> {
-    if group(c, "count").is_some() {
+    // A count ("1500 tonnes"), a time of day ("1500 GMT"), a decimal ("1589.50").
+    if ["count", "clock", "decimal"]
+        .iter()
+        .any(|name| group(c, name).is_some())
+    {
         return None;
     }
     let year = match (group(c, "y"), group(c, "sy")) {

@@ -74,6 +74,17 @@ fn figures_next_to_a_month_in_wire_tables_are_not_years() {
         .is_empty()
     );
     assert!(values("MAY  3014 pct", a).is_empty());
+    // Times of day and decimals are not years either.
+    for text in [
+        "The council meets at 1500 GMT.",
+        "Reagan will meet senators at 1115 est/1615 gmt, Dole said.",
+        "A sixth session starts at 1700 local time.",
+        "Trading ends at 1505 EST.",
+        "The mark closed at 1.1573-1589.50 in late trade.",
+    ] {
+        assert!(values(text, a).is_empty(), "{text}");
+    }
+    assert_eq!(one("The plant was built in 1893.", a), "1893");
     // Years from 1500 to 2099 still read, and a month abbreviated with a full stop still
     // takes a day written right after it.
     assert_eq!(one("It closed on March 3, 2099.", a), "2099-03-03");
