@@ -768,38 +768,31 @@ impl<'a> Indexer<'a> {
     fn write_articles(&mut self, articles: Vec<Article>, prepared: Prepared) -> Result<()> {
         let fields = &self.index.fields;
         for (article, (hash, document)) in articles.iter().zip(prepared) {
-            // Files' records were checked as they were read; articles handed in by a library
-            // caller are checked here.
+            // A file's records were checked as they were read, with their lines; an article a
+            // library caller hands in is checked here.
+            let problem = |kind, severity, message| Problem {
+                path: article.path.clone(),
+                line: None,
+                message,
+                severity,
+                kind,
+            };
             if let Some(message) = crate::article::id_problem(&article.id) {
-                self.summary.problems.push(Problem {
-                    path: article.path.clone(),
-                    line: None,
-                    message,
-                    severity: Severity::Skipped,
-                    kind: ProblemKind::InvalidId,
-                });
+                let skipped = problem(ProblemKind::InvalidId, Severity::Skipped, message);
+                self.summary.problems.push(skipped);
                 continue;
             }
             if let Some(message) = article.published.and_then(published_date::out_of_range) {
-                self.summary.problems.push(Problem {
-                    path: article.path.clone(),
-                    line: None,
-                    message,
-                    severity: Severity::Warning,
-                    kind: ProblemKind::BadDate,
-                });
+                let warning = problem(ProblemKind::BadDate, Severity::Warning, message);
+                self.summary.problems.push(warning);
             }
             if !self.seen.insert(article.id.clone()) {
-                self.summary.problems.push(Problem {
-                    path: article.path.clone(),
-                    line: None,
-                    message: format!(
-                        "duplicate article id {}; only the first is kept",
-                        crate::article::id_for_message(&article.id)
-                    ),
-                    severity: Severity::Skipped,
-                    kind: ProblemKind::DuplicateId,
-                });
+                let message = format!(
+                    "duplicate article id {}; only the first is kept",
+                    crate::article::id_for_message(&article.id)
+                );
+                let skipped = problem(ProblemKind::DuplicateId, Severity::Skipped, message);
+                self.summary.problems.push(skipped);
                 continue;
             }
             // No document: the article is indexed as it is, from this file.
