@@ -57,7 +57,10 @@ pub fn stream_json_lines(
         Ok(handle) => {
             let mut reader = BufReader::with_capacity(BUFFER_BYTES, handle);
             match open_checks(&mut reader) {
-                Ok(()) => stream.reader = Some(reader),
+                Ok(passed_over) => {
+                    stream.bytes_read = passed_over;
+                    stream.reader = Some(reader);
+                }
                 Err((kind, message)) => report.skip(kind, None, message),
             }
         }
@@ -68,7 +71,8 @@ pub fn stream_json_lines(
 }
 
 /// Checks the start of a file: not binary, not UTF-16; a UTF-8 byte order mark is passed over.
-fn open_checks(reader: &mut BufReader<File>) -> Result<(), (ProblemKind, String)> {
+/// Returns the bytes passed over, which count as read (the file's size includes them).
+fn open_checks(reader: &mut BufReader<File>) -> Result<u64, (ProblemKind, String)> {
     let unreadable = |err: std::io::Error| (ProblemKind::Unreadable, format!("cannot read: {err}"));
     let head = reader.fill_buf().map_err(unreadable)?;
     if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
@@ -82,8 +86,9 @@ fn open_checks(reader: &mut BufReader<File>) -> Result<(), (ProblemKind, String)
     }
     if head.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
+        return Ok(3);
     }
-    Ok(())
+    Ok(0)
 }
 
 /// Reads one line (without its `\n`) into `buf`, holding at most `max` bytes: a longer line is read
@@ -296,6 +301,17 @@ mod tests {
         assert_eq!(problems.len(), 2, "{problems:?}");
         assert!(problems[0].starts_with("feed.jsonl:8: invalid JSON"));
         assert!(problems[1].starts_with("feed.jsonl:10: line is over the 100 bytes limit"));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_read_over_without_a_changed_file_warning() {
+        // Its three bytes count as read: the file was not taken for one that changed.
+        let dir = tempfile::tempdir().unwrap();
+        let bytes = b"\xEF\xBB\xBF{\"id\": \"a\", \"body\": \"one\"}\r\n{\"id\": \"b\", \"body\": \"two\"}\r\n";
+        let file = source(dir.path(), "windows.jsonl", bytes);
+        let (_, ids, problems) = collect(&file, 1000, 10);
+        assert_eq!(ids, ["a", "b"]);
+        assert!(problems.is_empty(), "{problems:?}");
     }
 
     #[test]
