@@ -8,7 +8,8 @@ pub enum Error {
     /// The folder holds no lede index.
     #[error("no lede index at {0} (run `lede index` to build one)")]
     NoIndex(PathBuf),
-    /// The folder is not empty and does not hold a lede index: lede refuses to write there.
+    /// The path is a file, or a folder that is not empty and does not hold a lede index: lede
+    /// refuses to write there.
     #[error("{0} is not empty and is not a lede index; refusing to write there")]
     NotAnIndex(PathBuf),
     /// The index was written by another schema version.
@@ -33,13 +34,14 @@ pub enum Error {
     /// A request that cannot be run as given (a bad date, an unknown option value).
     #[error("{0}")]
     BadRequest(String),
-    /// Reading a file failed.
-    #[error("{path}: {source}")]
+    /// Reading or writing a file failed.
+    #[error("{path}: {cause}")]
     Io {
         /// The file.
         path: PathBuf,
-        /// The cause.
-        source: std::io::Error,
+        /// The cause, given in the message (not as the error's source, which would repeat it
+        /// when the chain is printed).
+        cause: std::io::Error,
     },
     /// An error from tantivy.
     #[error(transparent)]

@@ -152,6 +152,58 @@ fn a_folder_that_is_not_an_index_is_refused_and_untouched() {
 }
 
 #[test]
+fn a_missing_path_is_an_error_before_any_index_is_made() {
+    let env = TestEnv::with_seed();
+    let out = env.lede_ok(&["index", "corpus", "corpsu"], 2);
+    assert_eq!(
+        out.stderr.trim(),
+        "lede: error: corpsu: no such file or folder",
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path().join("index").exists());
+    // Nor does a search build an empty index when there is no ./corpus to build from.
+    std::fs::remove_dir_all(env.corpus()).unwrap();
+    let out = env.lede_ok(&["search", "harbour"], 2);
+    assert!(
+        out.stderr
+            .contains("no index at index and no ./corpus folder to build one from"),
+        "{}",
+        out.stderr
+    );
+    assert!(!env.path().join("index").exists());
+}
+
+#[test]
+fn an_index_kept_inside_the_corpus_is_not_read_as_articles() {
+    let env = TestEnv::with_seed();
+    for _ in 0..2 {
+        let out = env.lede_ok(&["index", "corpus", "--index", "corpus/index"], 0);
+        assert_eq!(util::summary_numbers(&out.stderr)[4], 0, "{}", out.stderr);
+        assert!(
+            util::summary_line(&out.stderr).contains(" 1 files: "),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn a_file_given_as_the_index_is_refused_in_one_clear_line() {
+    let env = TestEnv::with_seed();
+    std::fs::write(env.path().join("notes.txt"), "mine").unwrap();
+    let out = env.lede_ok(&["index", "--index", "notes.txt"], 2);
+    assert_eq!(
+        out.stderr.trim(),
+        "lede: error: notes.txt is not empty and is not a lede index; refusing to write there"
+    );
+    assert_eq!(
+        std::fs::read_to_string(env.path().join("notes.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
 fn rebuild_starts_over() {
     let env = TestEnv::with_seed();
     env.lede_ok(&["index"], 0);

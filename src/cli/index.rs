@@ -161,6 +161,11 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
     if args.max_size.is_nan() || args.max_size <= 0.0 {
         anyhow::bail!("--max-size must be a positive number of MB");
     }
+    // A path that is not there is a typo more often than not: say so before any index is
+    // created or changed (what an earlier run indexed from it is left alone either way).
+    if let Some(missing) = args.paths.iter().find(|p| p.symlink_metadata().is_err()) {
+        anyhow::bail!("{}: no such file or folder", missing.display());
+    }
     let started = Instant::now();
     let index = if args.rebuild {
         Index::rebuild(&args.index)?

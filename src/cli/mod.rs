@@ -68,13 +68,20 @@ pub(crate) fn open_or_build(dir: &Path) -> anyhow::Result<lede::Index> {
     if dir.join("meta.json").is_file() {
         return Ok(lede::Index::open(dir)?);
     }
+    let corpus = PathBuf::from(DEFAULT_CORPUS);
+    if !corpus.exists() {
+        anyhow::bail!(
+            "no index at {} and no ./{DEFAULT_CORPUS} folder to build one from: run `lede index PATH` on your articles first",
+            dir.display()
+        );
+    }
     eprintln!(
         "lede: no index at {}; building it from ./{DEFAULT_CORPUS}",
         dir.display()
     );
     let index = lede::Index::open_or_create(dir)?;
-    let summary = lede::Indexer::new(&index, lede::IndexOptions::default())?
-        .index_paths(&[PathBuf::from(DEFAULT_CORPUS)])?;
+    let summary =
+        lede::Indexer::new(&index, lede::IndexOptions::default())?.index_paths(&[corpus])?;
     index::print_summary(
         &summary,
         std::time::Duration::ZERO,

@@ -65,14 +65,14 @@ pub struct Index {
 
 /// Whether a folder holds nothing but hidden files (such as a `.gitignore`).
 fn is_empty_dir(dir: &Path) -> Result<bool> {
-    let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+    let entries = std::fs::read_dir(dir).map_err(|cause| Error::Io {
         path: dir.to_path_buf(),
-        source,
+        cause,
     })?;
     for entry in entries {
-        let entry = entry.map_err(|source| Error::Io {
+        let entry = entry.map_err(|cause| Error::Io {
             path: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         if !entry.file_name().to_string_lossy().starts_with('.') {
             return Ok(false);
@@ -172,9 +172,12 @@ impl Index {
     /// holds anything but hidden files.
     pub fn create(dir: impl AsRef<Path>) -> Result<Index> {
         let dir = dir.as_ref();
-        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+        if dir.exists() && !dir.is_dir() {
+            return Err(Error::NotAnIndex(dir.to_path_buf()));
+        }
+        std::fs::create_dir_all(dir).map_err(|cause| Error::Io {
             path: dir.to_path_buf(),
-            source,
+            cause,
         })?;
         if !is_empty_dir(dir)? {
             return Err(Error::NotAnIndex(dir.to_path_buf()));
@@ -212,9 +215,9 @@ impl Index {
             let writer: tantivy::IndexWriter = index
                 .writer_with_num_threads(1, 15_000_000)
                 .map_err(|e| map_lock_error(e, dir))?;
-            let io = |source| Error::Io {
+            let io = |cause| Error::Io {
                 path: dir.to_path_buf(),
-                source,
+                cause,
             };
             for entry in std::fs::read_dir(dir).map_err(io)? {
                 let entry = entry.map_err(io)?;

@@ -538,7 +538,11 @@ impl<'a> Indexer<'a> {
                 jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M:%S UTC")
             ),
         );
-        let walked = ingest::walk(paths);
+        let mut walked = ingest::walk(paths);
+        // An index kept inside the corpus (`lede index .`) is not read as articles.
+        if let Ok(own) = self.index.dir().canonicalize() {
+            walked.files.retain(|file| !file.abs_path.starts_with(&own));
+        }
         self.summary.problems.extend(walked.problems);
         self.summary.files = walked.files.len();
         let files_state = self.state.files();
