@@ -102,21 +102,37 @@ fn offsets_are_characters_of_the_text() {
 }
 
 #[test]
-fn bad_input_is_an_error_not_a_panic() {
+fn bad_lines_are_reported_with_their_numbers_and_the_others_read() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(
-        &bad,
-        "{\"doc\": \"x\", \"dct\": \"not a date\", \"text\": \"Friday\"}\n",
-    )
-    .unwrap();
+    let mut bytes = b"{\"doc\": \"x\", \"dct\": \"not a date\", \"text\": \"Friday\"}\n".to_vec();
+    bytes.extend(b"not json\n\xff\xfe\n\n");
+    bytes.extend(b"{\"doc\": \"y\", \"dct\": \"1987-03-03\", \"text\": \"It rose on Monday.\"}\n");
+    std::fs::write(&bad, bytes).unwrap();
     let out = lede()
         .args(["extract", "--dates", "--jsonl"])
         .arg(&bad)
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad dct"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let name = bad.display();
+    for expected in [
+        format!("lede: skipped: {name}:1: bad dct \"not a date\""),
+        format!("lede: skipped: {name}:2: not a {{doc, dct, text}} object"),
+        format!("lede: skipped: {name}:3: not UTF-8"),
+        "lede: 3 lines skipped; the others were read".to_string(),
+    ] {
+        assert!(stderr.contains(&expected), "{expected:?} not in:\n{stderr}");
+    }
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let docs: Vec<Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["doc"], "y");
+    assert_eq!(docs[0]["dates"][0]["value"], "1987-03-02");
 }
 
 #[test]

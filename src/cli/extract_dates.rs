@@ -48,32 +48,58 @@ pub fn run(input: &str, jsonl: bool) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let found = if jsonl {
+    let (found, skipped) = if jsonl {
         run_jsonl(reader, &mut out, input)?
     } else {
-        run_text(reader, &mut out, input)?
+        (run_text(reader, &mut out, input)?, 0)
     };
     match out.flush() {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
         other => other.context("writing the output")?,
     }
+    if skipped > 0 {
+        eprintln!("lede: {skipped} lines skipped; the others were read");
+        return Ok(2);
+    }
     Ok(if found { 0 } else { 1 })
 }
 
-fn run_jsonl(reader: Box<dyn BufRead>, out: &mut impl Write, input: &str) -> anyhow::Result<bool> {
-    let mut found = false;
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("reading {input}"))?;
-        if line.trim().is_empty() {
-            continue;
+/// Reads `{"doc","dct","text"}` lines; a line that cannot be read is reported with its number
+/// and skipped, the others are read. Returns whether any date was found and the lines skipped.
+fn run_jsonl(
+    mut reader: Box<dyn BufRead>,
+    out: &mut impl Write,
+    input: &str,
+) -> anyhow::Result<(bool, usize)> {
+    let (mut found, mut skipped) = (false, 0);
+    let mut bytes = Vec::new();
+    for n in 1.. {
+        bytes.clear();
+        if reader
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("reading {input}"))?
+            == 0
+        {
+            break;
         }
-        let doc: InputDoc = serde_json::from_str(&line)
-            .with_context(|| format!("{input}: line {}: not a {{doc, dct, text}} object", n + 1))?;
+        let doc = match read_doc(&bytes) {
+            Ok(Some(doc)) => doc,
+            Ok(None) => continue,
+            Err(reason) => {
+                eprintln!("lede: skipped: {input}:{n}: {reason}");
+                skipped += 1;
+                continue;
+            }
+        };
         let anchor = match doc.dct.as_deref() {
-            Some(dct) => Some(
-                parse_dct(dct)
-                    .with_context(|| format!("{input}: line {}: bad dct {dct:?}", n + 1))?,
-            ),
+            Some(dct) => match parse_dct(dct) {
+                Ok(anchor) => Some(anchor),
+                Err(err) => {
+                    eprintln!("lede: skipped: {input}:{n}: bad dct {dct:?}: {err}");
+                    skipped += 1;
+                    continue;
+                }
+            },
             None => publication_date(&doc.text, Some(&doc.doc)).map(|(d, _)| d),
         };
         let mentions = extract_dates(&doc.text, anchor);
@@ -88,12 +114,23 @@ fn run_jsonl(reader: Box<dyn BufRead>, out: &mut impl Write, input: &str) -> any
         )?;
         if let Err(e) = writeln!(out) {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
-                return Ok(found);
+                return Ok((found, skipped));
             }
             return Err(e).context("writing the output");
         }
     }
-    Ok(found)
+    Ok((found, skipped))
+}
+
+/// One input line as a document; `None` for a blank line.
+fn read_doc(bytes: &[u8]) -> Result<Option<InputDoc>, String> {
+    let line = std::str::from_utf8(bytes).map_err(|err| format!("not UTF-8: {err}"))?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    serde_json::from_str(line)
+        .map(Some)
+        .map_err(|err| format!("not a {{doc, dct, text}} object: {err}"))
 }
 
 fn run_text(
