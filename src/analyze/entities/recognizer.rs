@@ -226,8 +226,18 @@ impl Recognizer {
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let tokenized = tokenize(text);
         let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
-        let mut tags = Vec::new();
-        self.tag_ranges(&words, &tokenized.sentences, &mut tags);
+        let mut tags = Vec::with_capacity(words.len());
+        let mut window_tags = Vec::new();
+        for window in windows(&tokenized.sentences, WINDOW_TOKENS) {
+            let first = window[0].start;
+            let end = window[window.len() - 1].end;
+            let ranges: Vec<Range<usize>> = window
+                .iter()
+                .map(|r| r.start - first..r.end - first)
+                .collect();
+            self.tag_ranges(&words[first..end], &ranges, &mut window_tags);
+            tags.extend_from_slice(&window_tags);
+        }
         let mut entities = Vec::new();
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
@@ -253,6 +263,29 @@ impl Recognizer {
         canonical_names(&mut entities);
         entities
     }
+}
+
+/// The most tokens tagged as one document. The tagger's working memory grows with the
+/// document (some sixty feature keys a token): a text longer than this (a whole feed pasted
+/// into one file, say; the longest Reuters story has 1,667 words) is tagged in runs of whole
+/// sentences of up to this many tokens, each run a document of its own, so that a 10 MB text
+/// needs tens of megabytes rather than hundreds.
+const WINDOW_TOKENS: usize = 20_000;
+
+/// `sentences` in consecutive runs of up to `max` tokens (a longer sentence is a run alone).
+fn windows(sentences: &[Range<usize>], max: usize) -> impl Iterator<Item = &[Range<usize>]> {
+    let mut rest = sentences;
+    std::iter::from_fn(move || {
+        let first = rest.first()?.start;
+        let take = rest
+            .iter()
+            .position(|r| r.end - first > max)
+            .unwrap_or(rest.len())
+            .max(1);
+        let (window, after) = rest.split_at(take);
+        rest = after;
+        Some(window)
+    })
 }
 
 /// A layer's transitions as [`decode`] reads them: the matrix, and its lanes gathered once a
@@ -391,6 +424,47 @@ mod tests {
     use super::*;
     use crate::analyze::entities::decoder::viterbi;
     use crate::analyze::entities::tags::Part;
+
+    #[test]
+    fn windows_hold_whole_sentences_up_to_the_limit() {
+        let sentences = [0..5, 5..10, 10..15, 15..40, 40..42];
+        let got: Vec<&[Range<usize>]> = windows(&sentences, 10).collect();
+        assert_eq!(
+            got,
+            [
+                &sentences[0..2],
+                &sentences[2..3],
+                &sentences[3..4],
+                &sentences[4..5]
+            ]
+        );
+        assert_eq!(windows(&[], 10).count(), 0);
+        assert_eq!(windows(&sentences, 100).count(), 1);
+    }
+
+    #[test]
+    fn a_text_past_the_window_is_tagged_whole_and_each_run_like_a_document() {
+        let recognizer = Recognizer::global();
+        let story = "Chancellor Helmut Kohl met President Francois Mitterrand in Paris on Monday, \
+                     officials in Bonn said. ";
+        let one = recognizer.extract(story);
+        assert!(one.iter().any(|e| e.text == "Helmut Kohl"), "{one:?}");
+        // Many times the window: every copy's entities, at the right bytes, as the story alone
+        // gives them (each run is a document; this text has nothing that depends on the rest).
+        let copies = 2 * WINDOW_TOKENS / 15;
+        let text = story.repeat(copies);
+        let all = recognizer.extract(&text);
+        assert_eq!(all.len(), one.len() * copies);
+        for (i, entity) in all.iter().enumerate() {
+            let alone = &one[i % one.len()];
+            let offset = (i / one.len()) * story.len();
+            assert_eq!(
+                (entity.kind, entity.start, entity.end),
+                (alone.kind, alone.start + offset, alone.end + offset)
+            );
+            assert_eq!(&text[entity.start..entity.end], entity.text);
+        }
+    }
 
     #[test]
     fn bio_from_bioes() {
