@@ -1,6 +1,7 @@
 //! Passages: consecutive sentences of a paragraph grouped into units of about 40–120 words, the
 //! unit lede ranks and shows. A paragraph shorter than the minimum runs on into the next one; a
-//! sentence longer than the maximum stands alone. Each passage keeps its byte range in the body.
+//! sentence longer than the maximum is cut into pieces of the maximum (a table, a list, a text
+//! without full stops). Each passage keeps its byte range in the body.
 
 use super::sentences::{Span, split_paragraphs, split_sentences_in};
 use serde::{Deserialize, Serialize};
@@ -63,37 +64,85 @@ pub(crate) fn word_count(text: &str) -> usize {
     count
 }
 
+/// Pieces of `max` words of a sentence longer than that (a table, a list or a text without
+/// full stops), each from its first word's start to its last word's end, with their word counts.
+fn cut_long(body: &str, sentence: Span, max: usize) -> Vec<(Span, usize)> {
+    let mut pieces = Vec::new();
+    let (mut start, mut count, mut end) = (None, 0, 0);
+    for word in body[sentence.start..sentence.end].split_whitespace() {
+        let from = word.as_ptr() as usize - body.as_ptr() as usize;
+        if count == max {
+            pieces.push((
+                Span {
+                    start: start.take().unwrap_or(from),
+                    end,
+                },
+                count,
+            ));
+            count = 0;
+        }
+        start.get_or_insert(from);
+        end = from + word.len();
+        count += 1;
+    }
+    if let Some(start) = start {
+        pieces.push((Span { start, end }, count));
+    }
+    pieces
+}
+
+/// Adds a sentence (or a piece of one) of `words` words to the passage being built, closing
+/// that passage first when the sentence would take it past `max` words.
+fn add(
+    current: &mut Option<(Span, usize)>,
+    passages: &mut Vec<Passage>,
+    sentence: Span,
+    words: usize,
+    max: usize,
+) {
+    if let Some((_, count)) = *current
+        && count + words > max
+    {
+        close(current, passages);
+    }
+    *current = Some(match *current {
+        Some((span, count)) => (
+            Span {
+                start: span.start,
+                end: sentence.end,
+            },
+            count + words,
+        ),
+        None => (sentence, words),
+    });
+}
+
+/// Ends the passage being built, if any.
+fn close(current: &mut Option<(Span, usize)>, passages: &mut Vec<Passage>) {
+    if let Some((span, _)) = current.take() {
+        passages.push(Passage {
+            index: passages.len(),
+            start: span.start,
+            end: span.end,
+        });
+    }
+}
+
 /// Splits a body into passages.
 pub fn build_passages(body: &str, options: PassageOptions) -> Vec<Passage> {
     let mut passages = Vec::new();
     let mut current: Option<(Span, usize)> = None;
-    let close = |current: &mut Option<(Span, usize)>, passages: &mut Vec<Passage>| {
-        if let Some((span, _)) = current.take() {
-            passages.push(Passage {
-                index: passages.len(),
-                start: span.start,
-                end: span.end,
-            });
-        }
-    };
     for paragraph in split_paragraphs(body) {
         for sentence in split_sentences_in(body, paragraph.start, paragraph.end) {
             let words = word_count(&body[sentence.start..sentence.end]);
-            if let Some((_, count)) = current
-                && count + words > options.max_words
-            {
-                close(&mut current, &mut passages);
+            let max = options.max_words;
+            if max > 0 && words > max {
+                for (piece, words) in cut_long(body, sentence, max) {
+                    add(&mut current, &mut passages, piece, words, max);
+                }
+            } else {
+                add(&mut current, &mut passages, sentence, words, max);
             }
-            current = Some(match current {
-                Some((span, count)) => (
-                    Span {
-                        start: span.start,
-                        end: sentence.end,
-                    },
-                    count + words,
-                ),
-                None => (sentence, words),
-            });
         }
         if current.is_some_and(|(_, count)| count >= options.min_words) {
             close(&mut current, &mut passages);
@@ -165,7 +214,8 @@ mod tests {
     }
 
     #[test]
-    fn a_long_sentence_stands_alone() {
+    fn a_long_sentence_is_cut_into_pieces_of_the_maximum() {
+        // A table or a text without full stops would otherwise be one passage, however long.
         let long = format!("Long {}.", vec!["word"; 200].join(" "));
         let body = format!("Short one here. {long} Another short one.");
         let options = PassageOptions {
@@ -173,8 +223,20 @@ mod tests {
             max_words: 20,
         };
         let got = texts(&body, options);
-        assert_eq!(got.len(), 3);
-        assert_eq!(got[1], long);
+        let counts: Vec<usize> = got.iter().map(|t| word_count(t)).collect();
+        assert_eq!(counts, [3, 20, 20, 20, 20, 20, 20, 20, 20, 20, 20, 4]);
+        assert_eq!(got[0], "Short one here.");
+        assert!(got[1].starts_with("Long word word"));
+        assert_eq!(got[11], "word. Another short one.");
+        // Nothing lost or repeated: the pieces are the body's words in order.
+        let words: Vec<&str> = got.iter().flat_map(|t| t.split_whitespace()).collect();
+        assert_eq!(words, body.split_whitespace().collect::<Vec<_>>());
+        // Without a maximum, nothing is cut.
+        let uncut = PassageOptions {
+            min_words: 5,
+            max_words: 0,
+        };
+        assert!(texts(&body, uncut).contains(&long.as_str()));
     }
 
     #[test]
