@@ -206,6 +206,56 @@ fn date_filters_and_date_sort() {
 }
 
 #[test]
+fn and_not_excludes_as_the_syntax_table_says() {
+    // `a AND NOT b` found nothing: tantivy's parser nests the exclusion in a query of its own.
+    let env = dated_corpus();
+    let sorted = |query: &str| {
+        let out = env.lede(&["search", query, "--json"]);
+        assert!(out.code <= 1, "{query}: {}", out.stderr);
+        if out.code == 1 {
+            return Vec::new();
+        }
+        let mut got = ids(&out.json());
+        got.sort();
+        got
+    };
+    assert_eq!(sorted("cocoa AND NOT rain"), ["mid", "new", "undated"]);
+    assert_eq!(sorted("cocoa AND NOT (rain OR june)"), ["new", "undated"]);
+    assert_eq!(sorted("cocoa AND NOT NOT rain"), ["old"]);
+    assert_eq!(sorted("bahia OR NOT cocoa"), ["old"]);
+    assert_eq!(sorted("cocoa -rain"), sorted("cocoa AND NOT rain"));
+}
+
+#[test]
+fn published_clauses_take_calendar_dates_as_the_date_filters_do() {
+    let env = dated_corpus();
+    let sorted = |query: &str| {
+        let out = env.lede(&["search", query, "--json"]);
+        assert!(out.code <= 1, "{query}: {}", out.stderr);
+        assert!(!out.stderr.contains("ignored"), "{query}: {}", out.stderr);
+        if out.code == 1 {
+            return Vec::new();
+        }
+        let mut got = ids(&out.json());
+        got.sort();
+        got
+    };
+    assert_eq!(sorted("cocoa AND published:1987-06"), ["mid"]);
+    assert_eq!(
+        sorted("cocoa AND published:[1987-02-26 TO 1987-06-15]"),
+        ["mid", "old"]
+    );
+    assert_eq!(
+        sorted("cocoa AND published:{1987-02-26 TO 1987-10-19}"),
+        ["mid"]
+    );
+    assert_eq!(sorted("cocoa AND published:>1987-06"), ["new"]);
+    assert_eq!(sorted("cocoa AND published:<=1987-06"), ["mid", "old"]);
+    assert_eq!(sorted("cocoa AND NOT published:1987"), ["undated"]);
+    assert!(sorted("cocoa AND published:1988").is_empty());
+}
+
+#[test]
 fn paging_jsonl_and_passage_ranking() {
     let env = dated_corpus();
     let all = ids(&env.lede_ok(&["search", "cocoa", "--json"], 0).json());

@@ -5,6 +5,7 @@
 //! ranked on their own. Articles and passages are scored with statistics of their own kind.
 
 mod collect;
+mod date_clauses;
 pub mod entity_counts;
 mod exact_order;
 pub mod filters;

@@ -2,6 +2,7 @@
 //! filters, and what the query and filters ask of passages. Full syntax is parsed leniently: what
 //! cannot be parsed is dropped and reported.
 
+use super::date_clauses::rewrite_published;
 use super::filters::EntityFilter;
 use super::mention_query::MentionQuery;
 use super::passage_filter::PassageFilter;
@@ -170,7 +171,28 @@ fn parse(
     if let Some(warnings) = warnings {
         warnings.extend(ignored);
     }
-    query
+    with_negations_completed(&*query, false)
+}
+
+/// tantivy's parser reads `a AND NOT b` as `a` and a nested query of the exclusion `b` alone,
+/// and such a query matches nothing, so `a AND NOT b` found nothing. Each nested query of
+/// exclusions alone gets every article as its wanted clause (scoring nothing), as the parser
+/// already does for a whole query of exclusions (`NOT b`): `a AND NOT b` is `a` without `b`,
+/// and `NOT NOT b` is `b`.
+fn with_negations_completed(query: &dyn Query, nested: bool) -> Box<dyn Query> {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return query.box_clone();
+    };
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = boolean
+        .clauses()
+        .iter()
+        .map(|(occur, clause)| (*occur, with_negations_completed(&**clause, true)))
+        .collect();
+    if nested && !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+        let everything = ConstScoreQuery::new(Box::new(AllQuery), 0.0);
+        clauses.push((Occur::Should, Box::new(everything)));
+    }
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// Whether full-syntax query text is nothing but words: letters, digits and spaces, and none of
@@ -290,7 +312,8 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     let mut entities = request.entities.clone();
     let text = match request.syntax {
         QuerySyntax::Full => {
-            let (rest, from_text) = split_entity_clauses(&request.query, &mut warnings);
+            let query = rewrite_published(&request.query);
+            let (rest, from_text) = split_entity_clauses(&query, &mut warnings);
             entities.extend(from_text);
             limit_nesting(&rest, &mut warnings)
         }

@@ -1,0 +1,155 @@
+//! `published:` clauses written with calendar dates. tantivy's query parser reads RFC 3339
+//! times only, so `published:1987-03` or `published:[1987-03-01 TO 1987-03-15]` were dropped as
+//! syntax errors. Each calendar date (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`) of such a clause is
+//! rewritten into the RFC 3339 bound it stands for, taking the date as the whole period, as
+//! `--since` and `--until` do: `published:1987-03` is all of March 1987,
+//! `published:[1987-03-01 TO 1987-03-15]` runs to the end of the 15th, `published:>1987`
+//! starts in 1988. RFC 3339 times and `*` are left as they are.
+
+use super::request::{BoundKind, parse_date_bound};
+use crate::index::published_date::{FIRST_SECOND, LAST_SECOND};
+use regex::{Captures, Regex};
+use std::sync::OnceLock;
+
+/// A calendar date as the clauses take one.
+const CALENDAR: &str = r"\d{4}(?:-\d{2}){0,2}";
+
+fn clause_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(&format!(
+            r"\bpublished:(?:(?P<open>[\[{{])\s*(?P<low>\S+)\s+TO\s+(?P<high>[^\s\]}}]+)\s*(?P<close>[\]}}])|(?P<op>>=|<=|>|<)(?P<bound>{CALENDAR})(?P<after_bound>[\s)]|$)|(?P<day>{CALENDAR})(?P<after_day>[\s)]|$))"
+        ))
+        .expect("valid regex")
+    })
+}
+
+/// The RFC 3339 text of a calendar date's first instant (`Since`) or of the instant after it
+/// (`Until`), kept within the dates the index holds; `None` for anything else.
+fn bound(value: &str, kind: BoundKind) -> Option<String> {
+    let calendar = matches!(value.len(), 4 | 7 | 10)
+        && value.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !calendar {
+        return None;
+    }
+    let time = parse_date_bound(value, kind).ok()?;
+    let second = time.as_second().clamp(FIRST_SECOND, LAST_SECOND);
+    jiff::Timestamp::from_second(second)
+        .ok()
+        .map(|t| t.to_string())
+}
+
+/// One clause rewritten; `None` leaves it as written (a malformed date the parser will report).
+fn rewrite(caps: &Captures) -> Option<String> {
+    if let Some(day) = caps.name("day") {
+        let (since, until) = (
+            bound(day.as_str(), BoundKind::Since)?,
+            bound(day.as_str(), BoundKind::Until)?,
+        );
+        let after = &caps["after_day"];
+        return Some(format!("published:[{since} TO {until}}}{after}"));
+    }
+    if let (Some(op), Some(value)) = (caps.name("op"), caps.name("bound")) {
+        let value = value.as_str();
+        let (op, time) = match op.as_str() {
+            ">=" => (">=", bound(value, BoundKind::Since)?),
+            ">" => (">=", bound(value, BoundKind::Until)?),
+            "<=" => ("<", bound(value, BoundKind::Until)?),
+            _ => ("<", bound(value, BoundKind::Since)?),
+        };
+        return Some(format!("published:{op}{time}{}", &caps["after_bound"]));
+    }
+    let (low, high) = (&caps["low"], &caps["high"]);
+    // `[A` starts with A's period, `{A` after it; `B]` ends with B's period, `B}` before it.
+    let (open, low) = match (&caps["open"], bound(low, BoundKind::Since)) {
+        (open, None) => (open, low.to_string()),
+        ("{", Some(_)) => ("[", bound(low, BoundKind::Until)?),
+        (_, Some(since)) => ("[", since),
+    };
+    let (high, close) = match (&caps["close"], bound(high, BoundKind::Since)) {
+        (close, None) => (high.to_string(), close),
+        ("]", Some(_)) => (bound(high, BoundKind::Until)?, "}"),
+        (_, Some(since)) => (since, "}"),
+    };
+    Some(format!("published:{open}{low} TO {high}{close}"))
+}
+
+/// Rewrites the `published:` clauses of full-syntax query text that use calendar dates.
+pub(crate) fn rewrite_published(text: &str) -> String {
+    if !text.contains("published:") {
+        return text.to_string();
+    }
+    clause_re()
+        .replace_all(text, |caps: &Captures| {
+            rewrite(caps).unwrap_or_else(|| caps[0].to_string())
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn calendar_dates_become_the_periods_they_name() {
+        for (text, expected) in [
+            (
+                "oil +published:1987-03",
+                "oil +published:[1987-03-01T00:00:00Z TO 1987-04-01T00:00:00Z}",
+            ),
+            (
+                "published:[1987-03-01 TO 1987-03-15]",
+                "published:[1987-03-01T00:00:00Z TO 1987-03-16T00:00:00Z}",
+            ),
+            (
+                "published:{1987 TO 1988}",
+                "published:[1988-01-01T00:00:00Z TO 1988-01-01T00:00:00Z}",
+            ),
+            (
+                "published:[1987-02 TO *]",
+                "published:[1987-02-01T00:00:00Z TO *]",
+            ),
+            ("published:>1987", "published:>=1988-01-01T00:00:00Z"),
+            (
+                "(published:1987-03) AND oil",
+                "(published:[1987-03-01T00:00:00Z TO 1987-04-01T00:00:00Z}) AND oil",
+            ),
+            ("published:>=1987", "published:>=1987-01-01T00:00:00Z"),
+            ("published:<=1987-03", "published:<1987-04-01T00:00:00Z"),
+            ("published:<1987-03", "published:<1987-03-01T00:00:00Z"),
+            (
+                "-published:1987",
+                "-published:[1987-01-01T00:00:00Z TO 1988-01-01T00:00:00Z}",
+            ),
+        ] {
+            assert_eq!(rewrite_published(text), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn times_and_other_text_are_left_as_written() {
+        for text in [
+            "published:[1987-03-01T00:00:00Z TO 1987-03-02T00:00:00Z}",
+            "published:>=1987-03-01T10:00:00Z",
+            "unpublished:1987 and published 1987",
+            "published:1987-13",
+            "oil prices",
+        ] {
+            assert_eq!(rewrite_published(text), text);
+        }
+    }
+
+    #[test]
+    fn dates_past_what_the_index_holds_are_kept_within_it() {
+        assert_eq!(
+            rewrite_published("published:[1500 TO 9999]"),
+            "published:[1677-09-21T00:12:44Z TO 2262-04-11T23:47:16Z}"
+        );
+    }
+}
