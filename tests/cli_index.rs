@@ -204,6 +204,31 @@ fn a_file_given_as_the_index_is_refused_in_one_clear_line() {
 }
 
 #[test]
+fn writer_threads_and_memory_past_tantivy_s_bounds_are_refused_before_any_index_is_made() {
+    let env = TestEnv::with_seed();
+    for (args, expected) in [
+        (
+            &["--threads", "100000"][..],
+            "writer threads: at most 8, got 100000",
+        ),
+        (
+            &["--memory", "20000", "--threads", "2"][..],
+            "writer memory: at most 4095 MB a thread (8190 MB for 2), got 20000 MB",
+        ),
+        (
+            &["--memory", "18446744073709551615"][..],
+            "--memory 18446744073709551615: more bytes than this machine counts",
+        ),
+    ] {
+        let out = env.lede_ok(&[&["index"][..], args].concat(), 2);
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+        assert!(!env.path().join("index").exists());
+    }
+    let out = env.lede_ok(&["index", "--threads", "8", "--memory", "200"], 0);
+    assert_eq!(util::summary_numbers(&out.stderr)[0], 1);
+}
+
+#[test]
 fn rebuild_starts_over() {
     let env = TestEnv::with_seed();
     env.lede_ok(&["index"], 0);

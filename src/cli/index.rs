@@ -1,6 +1,7 @@
 //! `lede index`: build or update an index from corpus paths.
 
 use super::progress::IndexBar;
+use anyhow::Context;
 use clap::Args;
 use lede::ingest::{ReadOptions, Severity};
 use lede::{Index, IndexOptions, IndexSummary, Indexer};
@@ -167,11 +168,6 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
         anyhow::bail!("{}: no such file or folder", missing.display());
     }
     let started = Instant::now();
-    let index = if args.rebuild {
-        Index::rebuild(&args.index)?
-    } else {
-        Index::open_or_create(&args.index)?
-    };
     let defaults = IndexOptions::default();
     let options = IndexOptions {
         analysis: lede::analyze::annotate::AnnotateOptions {
@@ -182,15 +178,24 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
             entities: !args.no_entities,
             dates: !args.no_dates,
         },
-        memory_bytes: args
-            .memory
-            .map_or(defaults.memory_bytes, |mb| mb * 1024 * 1024),
+        memory_bytes: match args.memory {
+            None => defaults.memory_bytes,
+            Some(mb) => mb
+                .checked_mul(1024 * 1024)
+                .with_context(|| format!("--memory {mb}: more bytes than this machine counts"))?,
+        },
         threads: args.threads.unwrap_or(defaults.threads),
         read: ReadOptions {
             max_bytes: (args.max_size * 1024.0 * 1024.0) as u64,
         },
         commit_every: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
+    };
+    options.writer_budget().context("--memory, --threads")?;
+    let index = if args.rebuild {
+        Index::rebuild(&args.index)?
+    } else {
+        Index::open_or_create(&args.index)?
     };
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);

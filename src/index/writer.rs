@@ -54,6 +54,31 @@ pub struct IndexOptions {
     pub commit_interval: Duration,
 }
 
+impl IndexOptions {
+    /// The writer's threads and memory in bytes as the writer takes them (at least one thread,
+    /// at least 16 MB a thread), or an error when they are past tantivy's bounds: it would spawn
+    /// any number of threads asked for (and abort when the system refuses) and gives each an
+    /// arena under 4 GiB.
+    pub fn writer_budget(&self) -> Result<(usize, usize)> {
+        let threads = self.threads.max(1);
+        if threads > MAX_WRITER_THREADS {
+            return Err(crate::Error::BadRequest(format!(
+                "writer threads: at most {MAX_WRITER_THREADS}, got {threads}"
+            )));
+        }
+        let memory = self.memory_bytes.max(threads * 16 * 1024 * 1024);
+        if memory / threads > MAX_THREAD_MEMORY {
+            return Err(crate::Error::BadRequest(format!(
+                "writer memory: at most {} MB a thread ({} MB for {threads}), got {} MB",
+                MAX_THREAD_MEMORY >> 20,
+                (MAX_THREAD_MEMORY >> 20) * threads,
+                memory >> 20
+            )));
+        }
+        Ok((threads, memory))
+    }
+}
+
 impl Default for IndexOptions {
     fn default() -> Self {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
@@ -460,11 +485,17 @@ impl Preparer<'_> {
     }
 }
 
+/// The most indexing threads a writer takes (tantivy's `MAX_NUM_THREAD`).
+pub const MAX_WRITER_THREADS: usize = 8;
+
+/// The most memory a writer thread takes, in bytes: tantivy's arena holds under 4 GiB
+/// (`MEMORY_BUDGET_NUM_BYTES_MAX`, less a margin of 1,000,000 bytes).
+pub const MAX_THREAD_MEMORY: usize = u32::MAX as usize - 1_000_001;
+
 impl<'a> Indexer<'a> {
     /// Takes the index's writer lock and reads what the index holds.
     pub fn new(index: &'a Index, options: IndexOptions) -> Result<Indexer<'a>> {
-        let threads = options.threads.max(1);
-        let memory = options.memory_bytes.max(threads * 16 * 1024 * 1024);
+        let (threads, memory) = options.writer_budget()?;
         let writer = index
             .index
             .writer_with_num_threads(threads, memory)
