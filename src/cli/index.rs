@@ -25,11 +25,12 @@ pub struct IndexArgs {
     /// Remove the existing index (only a lede index) and build it anew.
     #[arg(long)]
     rebuild: bool,
-    /// Writer memory budget in MB, shared by its threads (default 256; at least 16 a thread).
+    /// Writer memory budget in MB, shared by its threads (default 256; at least 16 and at most
+    /// 4095 a thread).
     #[arg(long, value_name = "MB")]
     memory: Option<usize>,
-    /// Writer threads (default: the machine's cores, at most 4). Analysis (passages, entities,
-    /// dates) runs on every core regardless.
+    /// Writer threads (default: the machine's cores, at most 4; 8 at most). Analysis (passages,
+    /// entities, dates) runs on every core regardless.
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
     /// Words per passage: minimum.
