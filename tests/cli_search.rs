@@ -206,6 +206,45 @@ fn date_filters_and_date_sort() {
 }
 
 #[test]
+fn a_reader_that_stops_early_is_no_error_for_json_output_either() {
+    // `lede search … --json | head -c 10`: the pipe closes before the output is written.
+    use std::io::Read;
+    let env = dated_corpus();
+    // Enough articles that the output outgrows the pipe's buffer.
+    let lines: Vec<String> = (0..400)
+        .map(|i| {
+            let day = jiff::civil::date(1987, 1, 1) + jiff::Span::new().days(i);
+            serde_json::json!({"id": format!("filler{i}"), "date": day.to_string(),
+                "body": format!("Cocoa filler story {i}: Kwame Mensah{i} traded in Accra.")})
+            .to_string()
+        })
+        .collect();
+    env.write("filler.jsonl", &(lines.join("\n") + "\n"));
+    env.lede_ok(&["index"], 0);
+    for args in [
+        &["search", "cocoa", "--json", "-n", "100"][..],
+        &["search", "cocoa", "--jsonl", "-n", "100"][..],
+        &["entities", "--json", "--limit", "1000"][..],
+        &["timeline", "--by", "day", "--json"][..],
+        &["search", "cocoa", "-n", "100"][..],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(args)
+            .current_dir(env.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 10];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
 fn and_not_excludes_as_the_syntax_table_says() {
     // `a AND NOT b` found nothing: tantivy's parser nests the exclusion in a query of its own.
     let env = dated_corpus();

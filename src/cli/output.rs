@@ -143,12 +143,17 @@ fn paint_word(
     out
 }
 
-/// Whether an error is a closed pipe (`lede search … | head`), which is not a failure.
+/// Whether an error is a closed pipe (`lede search … | head`), which is not a failure: an I/O
+/// error, or one that JSON output met while writing.
 pub(crate) fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     err.chain().any(|cause| {
         cause
             .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            .is_some_and(|e| Some(e.kind()) == broken)
+            || cause
+                .downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == broken)
     })
 }
 
