@@ -347,6 +347,33 @@ fn trec_batch_output_is_well_formed() {
 }
 
 #[test]
+fn a_bad_batch_line_is_reported_with_its_number_and_the_other_queries_run() {
+    let env = dated_corpus();
+    let mut batch = b"q1\tcocoa exports\nno tab here\n\n\tno id\n".to_vec();
+    batch.extend(b"\xff\xfe\tnot utf-8\nq2\tstock market crash\n");
+    std::fs::write(env.path().join("q.tsv"), batch).unwrap();
+    let out = env.lede_ok(&["search", "--batch", "q.tsv", "--trec"], 2);
+    for expected in [
+        "lede: skipped: q.tsv:2: expected qid<TAB>query",
+        "lede: skipped: q.tsv:4: expected qid<TAB>query",
+        "lede: skipped: q.tsv:5: not UTF-8",
+        "lede: 3 lines skipped; the other queries ran",
+    ] {
+        assert!(
+            out.stderr.contains(expected),
+            "{expected:?} not in:\n{}",
+            out.stderr
+        );
+    }
+    let qids: std::collections::BTreeSet<&str> = out
+        .stdout
+        .lines()
+        .map(|l| l.split(' ').next().unwrap())
+        .collect();
+    assert_eq!(qids.into_iter().collect::<Vec<_>>(), ["q1", "q2"]);
+}
+
+#[test]
 fn show_and_stats_describe_the_index() {
     let env = TestEnv::with_seed();
     env.lede_ok(&["index"], 0);

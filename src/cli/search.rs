@@ -188,14 +188,40 @@ fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let mut any = false;
-    for (n, line) in std::io::BufReader::new(file).lines().enumerate() {
-        let line = line.with_context(|| format!("{}:{}", path.display(), n + 1))?;
+    let (mut any, mut skipped) = (false, 0);
+    let mut reader = std::io::BufReader::new(file);
+    let mut bytes = Vec::new();
+    for n in 1.. {
+        bytes.clear();
+        if reader
+            .read_until(b'\n', &mut bytes)
+            .with_context(|| format!("reading {}", path.display()))?
+            == 0
+        {
+            break;
+        }
+        // A line that cannot be a query is reported with its number and skipped; the others run.
+        let line = match std::str::from_utf8(&bytes) {
+            Ok(line) => line.trim_end_matches(['\n', '\r']),
+            Err(err) => {
+                eprintln!("lede: skipped: {}:{n}: not UTF-8: {err}", path.display());
+                skipped += 1;
+                continue;
+            }
+        };
         if line.trim().is_empty() {
             continue;
         }
-        let Some((qid, query)) = line.split_once('\t') else {
-            anyhow::bail!("{}:{}: expected qid<TAB>query", path.display(), n + 1);
+        let Some((qid, query)) = line
+            .split_once('\t')
+            .filter(|(qid, _)| !qid.trim().is_empty())
+        else {
+            eprintln!(
+                "lede: skipped: {}:{n}: expected qid<TAB>query",
+                path.display()
+            );
+            skipped += 1;
+            continue;
         };
         let mut request = args.request(query.to_string())?;
         request.syntax = QuerySyntax::Plain;
@@ -208,5 +234,9 @@ fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result
         }
     }
     out.flush()?;
+    if skipped > 0 {
+        eprintln!("lede: {skipped} lines skipped; the other queries ran");
+        return Ok(2);
+    }
     Ok(if any { 0 } else { 1 })
 }
