@@ -172,6 +172,20 @@ fn ids(results: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The ids of a query's hits, sorted; none when nothing matches. The query must parse whole:
+/// no part of it is ignored.
+fn sorted_ids(env: &TestEnv, query: &str) -> Vec<String> {
+    let out = env.lede(&["search", query, "--json"]);
+    assert!(out.code <= 1, "{query}: {}", out.stderr);
+    assert!(!out.stderr.contains("ignored"), "{query}: {}", out.stderr);
+    if out.code == 1 {
+        return Vec::new();
+    }
+    let mut got = ids(&out.json());
+    got.sort();
+    got
+}
+
 #[test]
 fn date_filters_and_date_sort() {
     let env = dated_corpus();
@@ -248,16 +262,7 @@ fn a_reader_that_stops_early_is_no_error_for_json_output_either() {
 fn and_not_excludes_as_the_syntax_table_says() {
     // `a AND NOT b` found nothing: tantivy's parser nests the exclusion in a query of its own.
     let env = dated_corpus();
-    let sorted = |query: &str| {
-        let out = env.lede(&["search", query, "--json"]);
-        assert!(out.code <= 1, "{query}: {}", out.stderr);
-        if out.code == 1 {
-            return Vec::new();
-        }
-        let mut got = ids(&out.json());
-        got.sort();
-        got
-    };
+    let sorted = |query: &str| sorted_ids(&env, query);
     assert_eq!(sorted("cocoa AND NOT rain"), ["mid", "new", "undated"]);
     assert_eq!(sorted("cocoa AND NOT (rain OR june)"), ["new", "undated"]);
     assert_eq!(sorted("cocoa AND NOT NOT rain"), ["old"]);
@@ -268,17 +273,7 @@ fn and_not_excludes_as_the_syntax_table_says() {
 #[test]
 fn published_clauses_take_calendar_dates_as_the_date_filters_do() {
     let env = dated_corpus();
-    let sorted = |query: &str| {
-        let out = env.lede(&["search", query, "--json"]);
-        assert!(out.code <= 1, "{query}: {}", out.stderr);
-        assert!(!out.stderr.contains("ignored"), "{query}: {}", out.stderr);
-        if out.code == 1 {
-            return Vec::new();
-        }
-        let mut got = ids(&out.json());
-        got.sort();
-        got
-    };
+    let sorted = |query: &str| sorted_ids(&env, query);
     assert_eq!(sorted("cocoa AND published:1987-06"), ["mid"]);
     assert_eq!(
         sorted("cocoa AND published:[1987-02-26 TO 1987-06-15]"),
