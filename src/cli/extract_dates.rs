@@ -9,6 +9,7 @@
 
 use std::io::{BufRead, Write};
 
+use super::numbered_lines::NumberedLines;
 use anyhow::Context as _;
 use jiff::civil::Date;
 use lede::analyze::dates::{DateMention, extract_dates, publication_date};
@@ -67,22 +68,14 @@ pub fn run(input: &str, jsonl: bool) -> anyhow::Result<i32> {
 /// Reads `{"doc","dct","text"}` lines; a line that cannot be read is reported with its number
 /// and skipped, the others are read. Returns whether any date was found and the lines skipped.
 fn run_jsonl(
-    mut reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead>,
     out: &mut impl Write,
     input: &str,
 ) -> anyhow::Result<(bool, usize)> {
     let (mut found, mut skipped) = (false, 0);
-    let mut bytes = Vec::new();
-    for n in 1.. {
-        bytes.clear();
-        if reader
-            .read_until(b'\n', &mut bytes)
-            .with_context(|| format!("reading {input}"))?
-            == 0
-        {
-            break;
-        }
-        let doc = match read_doc(&bytes) {
+    let mut lines = NumberedLines::new(reader, input);
+    while let Some((n, line)) = lines.next_line()? {
+        let doc = match line.and_then(read_doc) {
             Ok(Some(doc)) => doc,
             Ok(None) => continue,
             Err(reason) => {
@@ -123,8 +116,7 @@ fn run_jsonl(
 }
 
 /// One input line as a document; `None` for a blank line.
-fn read_doc(bytes: &[u8]) -> Result<Option<InputDoc>, String> {
-    let line = std::str::from_utf8(bytes).map_err(|err| format!("not UTF-8: {err}"))?;
+fn read_doc(line: &str) -> Result<Option<InputDoc>, String> {
     if line.trim().is_empty() {
         return Ok(None);
     }

@@ -6,6 +6,7 @@ mod extract;
 mod extract_dates;
 mod filter_args;
 mod index;
+mod numbered_lines;
 mod output;
 mod progress;
 mod search;

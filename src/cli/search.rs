@@ -2,12 +2,13 @@
 
 use super::ColorChoice;
 use super::filter_args::{FilterArgs, MentionsArg};
+use super::numbered_lines::NumberedLines;
 use super::output::{BOLD, DIM, Style, entity_list, render_passage};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use lede::search::{QuerySyntax, SearchRequest, SortOrder};
 use lede::{Index, SearchResults};
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 /// Result order on the command line.
@@ -189,22 +190,14 @@ fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut any, mut skipped) = (false, 0);
-    let mut reader = std::io::BufReader::new(file);
-    let mut bytes = Vec::new();
-    for n in 1.. {
-        bytes.clear();
-        if reader
-            .read_until(b'\n', &mut bytes)
-            .with_context(|| format!("reading {}", path.display()))?
-            == 0
-        {
-            break;
-        }
+    let name = path.display().to_string();
+    let mut lines = NumberedLines::new(std::io::BufReader::new(file), name.as_str());
+    while let Some((n, line)) = lines.next_line()? {
         // A line that cannot be a query is reported with its number and skipped; the others run.
-        let line = match std::str::from_utf8(&bytes) {
-            Ok(line) => line.trim_end_matches(['\n', '\r']),
-            Err(err) => {
-                eprintln!("lede: skipped: {}:{n}: not UTF-8: {err}", path.display());
+        let line = match line {
+            Ok(line) => line,
+            Err(reason) => {
+                eprintln!("lede: skipped: {name}:{n}: {reason}");
                 skipped += 1;
                 continue;
             }
@@ -216,10 +209,7 @@ fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result
             .split_once('\t')
             .filter(|(qid, _)| !qid.trim().is_empty())
         else {
-            eprintln!(
-                "lede: skipped: {}:{n}: expected qid<TAB>query",
-                path.display()
-            );
+            eprintln!("lede: skipped: {name}:{n}: expected qid<TAB>query");
             skipped += 1;
             continue;
         };
