@@ -171,7 +171,24 @@ fn parse(
     if let Some(warnings) = warnings {
         warnings.extend(ignored);
     }
-    with_negations_completed(&*query, false)
+    if has_bare_exclusions(&*query, false) {
+        with_negations_completed(&*query, false)
+    } else {
+        query
+    }
+}
+
+/// Whether a nested boolean query holds exclusions alone (what [`with_negations_completed`]
+/// mends); checked first so that other queries are used as parsed.
+fn has_bare_exclusions(query: &dyn Query, nested: bool) -> bool {
+    let Some(boolean) = query.downcast_ref::<BooleanQuery>() else {
+        return false;
+    };
+    let clauses = boolean.clauses();
+    (nested && !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot))
+        || clauses
+            .iter()
+            .any(|(_, clause)| has_bare_exclusions(&**clause, true))
 }
 
 /// tantivy's parser reads `a AND NOT b` as `a` and a nested query of the exclusion `b` alone,
