@@ -6,6 +6,7 @@
 //! `published:[1987-03-01 TO 1987-03-15]` runs to the end of the 15th, `published:>1987`
 //! starts in 1988. RFC 3339 times and `*` are left as they are.
 
+use super::filters::calendar_period;
 use super::request::{BoundKind, parse_date_bound};
 use crate::index::published_date::{FIRST_SECOND, LAST_SECOND};
 use regex::{Captures, Regex};
@@ -27,17 +28,8 @@ fn clause_re() -> &'static Regex {
 /// The RFC 3339 text of a calendar date's first instant (`Since`) or of the instant after it
 /// (`Until`), kept within the dates the index holds; `None` for anything else.
 fn bound(value: &str, kind: BoundKind) -> Option<String> {
-    let calendar = matches!(value.len(), 4 | 7 | 10)
-        && value.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    if !calendar {
-        return None;
-    }
+    // Calendar dates only: an RFC 3339 time, which `parse_date_bound` takes too, stays as it is.
+    calendar_period(value).ok()?;
     let time = parse_date_bound(value, kind).ok()?;
     let second = time.as_second().clamp(FIRST_SECOND, LAST_SECOND);
     jiff::Timestamp::from_second(second)
