@@ -185,10 +185,15 @@ fn has_bare_exclusions(query: &dyn Query, nested: bool) -> bool {
         return false;
     };
     let clauses = boolean.clauses();
-    (nested && !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot))
+    (nested && exclusions_only(clauses))
         || clauses
             .iter()
             .any(|(_, clause)| has_bare_exclusions(&**clause, true))
+}
+
+/// Whether boolean clauses are exclusions and nothing else.
+fn exclusions_only(clauses: &[(Occur, Box<dyn Query>)]) -> bool {
+    !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot)
 }
 
 /// tantivy's parser reads `a AND NOT b` as `a` and a nested query of the exclusion `b` alone,
@@ -205,7 +210,7 @@ fn with_negations_completed(query: &dyn Query, nested: bool) -> Box<dyn Query> {
         .iter()
         .map(|(occur, clause)| (*occur, with_negations_completed(&**clause, true)))
         .collect();
-    if nested && !clauses.is_empty() && clauses.iter().all(|(occur, _)| *occur == Occur::MustNot) {
+    if nested && exclusions_only(&clauses) {
         let everything = ConstScoreQuery::new(Box::new(AllQuery), 0.0);
         clauses.push((Occur::Should, Box::new(everything)));
     }
