@@ -220,15 +220,10 @@ impl Recognizer {
             .collect()
     }
 
-    /// Finds the entities of a raw text (one article): tokenises it, tags it, lets the
-    /// hand-kept list of recent names (`names.tsv`) override the model on exact matches,
-    /// and resolves each mention to a canonical name. Spans are byte offsets into `text`.
-    pub fn extract(&self, text: &str) -> Vec<Entity> {
-        let tokenized = tokenize(text);
-        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
-        let mut tags = Vec::with_capacity(words.len());
+    /// Tags a text longer than [`WINDOW_TOKENS`] in runs of whole sentences, each a document.
+    fn tag_in_windows(&self, words: &[&str], sentences: &[Range<usize>], tags: &mut Vec<Tag>) {
         let mut window_tags = Vec::new();
-        for window in windows(&tokenized.sentences, WINDOW_TOKENS) {
+        for window in windows(sentences, WINDOW_TOKENS) {
             let first = window[0].start;
             let end = window[window.len() - 1].end;
             let ranges: Vec<Range<usize>> = window
@@ -237,6 +232,21 @@ impl Recognizer {
                 .collect();
             self.tag_ranges(&words[first..end], &ranges, &mut window_tags);
             tags.extend_from_slice(&window_tags);
+        }
+    }
+
+    /// Finds the entities of a raw text (one article): tokenises it, tags it, lets the
+    /// hand-kept list of recent names (`names.tsv`) override the model on exact matches,
+    /// and resolves each mention to a canonical name. Spans are byte offsets into `text`.
+    pub fn extract(&self, text: &str) -> Vec<Entity> {
+        let tokenized = tokenize(text);
+        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+        let mut tags = Vec::with_capacity(words.len());
+        if words.len() <= WINDOW_TOKENS {
+            // Nearly every article: one document, its ranges and tags as they are.
+            self.tag_ranges(&words, &tokenized.sentences, &mut tags);
+        } else {
+            self.tag_in_windows(&words, &tokenized.sentences, &mut tags);
         }
         let mut entities = Vec::new();
         for r in &tokenized.sentences {
