@@ -21,6 +21,12 @@ pub fn to_field(time: Timestamp) -> Option<DateTime> {
         .then(|| DateTime::from_timestamp_secs(second))
 }
 
+/// `time` moved into the field's span (to the second): the nearest time the field holds.
+pub(crate) fn within_span(time: Timestamp) -> Timestamp {
+    let second = time.as_second().clamp(FIRST_SECOND, LAST_SECOND);
+    Timestamp::from_second(second).expect("the field's span lies within jiff's")
+}
+
 /// Why a publication date cannot be indexed, if it cannot.
 pub(crate) fn out_of_range(time: Timestamp) -> Option<String> {
     to_field(time).is_none().then(|| {

@@ -8,7 +8,7 @@
 
 use super::filters::calendar_period;
 use super::request::{BoundKind, parse_date_bound};
-use crate::index::published_date::{FIRST_SECOND, LAST_SECOND};
+use crate::index::published_date::within_span;
 use regex::{Captures, Regex};
 use std::sync::OnceLock;
 
@@ -31,10 +31,7 @@ fn bound(value: &str, kind: BoundKind) -> Option<String> {
     // Calendar dates only: an RFC 3339 time, which `parse_date_bound` takes too, stays as it is.
     calendar_period(value).ok()?;
     let time = parse_date_bound(value, kind).ok()?;
-    let second = time.as_second().clamp(FIRST_SECOND, LAST_SECOND);
-    jiff::Timestamp::from_second(second)
-        .ok()
-        .map(|t| t.to_string())
+    Some(within_span(time).to_string())
 }
 
 /// One clause rewritten; `None` leaves it as written (a malformed date the parser will report).
