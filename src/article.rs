@@ -29,6 +29,12 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Path of the file the article came from, relative to the corpus root.
     pub path: String,
+    /// The 1-based line of `path` where the article's record starts, for a record of a file that
+    /// holds several (`.jsonl`, a `.json` array); `None` for a whole file or an article handed in
+    /// directly. Where it is, not what it says: it is not indexed, and a record that only moves to
+    /// another line is not re-indexed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
 }
 
 /// The longest article id accepted, in bytes. Longer ids are refused: the index looks articles up

@@ -107,6 +107,39 @@ fn a_broken_line_is_reported_and_the_rest_indexed() {
 }
 
 #[test]
+fn a_duplicate_id_names_its_line_and_where_the_id_was_first_met() {
+    let env = TestEnv::new();
+    env.write(
+        "a.json",
+        "[\n  {\"id\": \"s1\", \"body\": \"Copper rose.\"},\n  {\"id\": \"s2\", \"body\": \"Tin fell.\"}\n]",
+    );
+    env.write(
+        "b.jsonl",
+        "{\"id\": \"s3\", \"body\": \"Zinc held.\"}\n\n{\"id\": \"s2\", \"body\": \"Tin rose.\"}\n{\"id\": \"s3\", \"body\": \"Zinc fell.\"}\n",
+    );
+    let out = env.lede_ok(&["index"], 0);
+    for line in [
+        "skipped: b.jsonl:3: duplicate article id \"s2\" (first at a.json:3); only the first is kept",
+        "skipped: b.jsonl:4: duplicate article id \"s3\" (first at b.jsonl:1); only the first is kept",
+    ] {
+        assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
+    }
+    assert_eq!(
+        counts(&out),
+        "3 added, 0 updated, 0 unchanged, 0 removed, 2 skipped, 0 warnings"
+    );
+    let tin = env.lede_ok(&["search", "tin", "--json"], 0).json();
+    assert_eq!(tin["total_hits"], 1);
+    assert_eq!(tin["hits"][0]["article_id"], "s2");
+    assert!(
+        tin["hits"][0]["passages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("fell")
+    );
+}
+
+#[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();
     let extra = env.path().join("extra");

@@ -25,6 +25,7 @@ use crate::ingest::{
     self, FileArticles, Format, Problem, ProblemKind, ReadOptions, Severity, SourceFile,
 };
 use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -208,7 +209,8 @@ pub struct Indexer<'a> {
     writer: IndexWriter,
     options: IndexOptions,
     state: IndexState,
-    seen: HashSet<String>,
+    /// The articles written (or found unchanged) by this run, by id.
+    seen: SeenIds,
     summary: IndexSummary,
     cancel: Option<Arc<AtomicBool>>,
     /// Files that must be re-read by a later run if this one stops now: those an earlier run left
@@ -235,6 +237,38 @@ pub struct Progress {
     pub articles_written: usize,
 }
 
+/// The ids a run has met, each with where it was first met, to refuse a second article of the
+/// same id and name the first in the message. A place is 8 bytes: the file as a number into
+/// `files`, in which consecutive articles of one file share an entry.
+#[derive(Default)]
+struct SeenIds {
+    ids: HashMap<String, (u32, u32)>,
+    files: Vec<String>,
+}
+
+impl SeenIds {
+    /// Records `article`'s id, or returns where an article of that id was met first
+    /// (`file:line`, or the file).
+    fn insert(&mut self, article: &Article) -> Option<String> {
+        if let Some(&(file, line)) = self.ids.get(&article.id) {
+            let file = &self.files[file as usize];
+            return Some(match line {
+                0 => file.clone(),
+                line => format!("{file}:{line}"),
+            });
+        }
+        if self.files.last() != Some(&article.path) {
+            self.files.push(article.path.clone());
+        }
+        let file = (self.files.len() - 1) as u32;
+        let line = article
+            .line
+            .map_or(0, |line| u32::try_from(line).unwrap_or(u32::MAX));
+        self.ids.insert(article.id.clone(), (file, line));
+        None
+    }
+}
+
 /// What [`Indexer::on_progress`] calls.
 type ProgressCallback<'a> = Box<dyn FnMut(&Progress) + 'a>;
 
@@ -254,6 +288,7 @@ fn article_hash(article: &Article) -> u64 {
         url,
         tags,
         path,
+        line: _,
     } = article;
     let mut hasher = xxhash_rust::xxh3::Xxh3Default::new();
     for field in [id, title, body, path] {
@@ -511,7 +546,7 @@ impl<'a> Indexer<'a> {
             options,
             unfinished: state.unfinished_files.iter().cloned().collect(),
             state,
-            seen: HashSet::default(),
+            seen: SeenIds::default(),
             summary,
             cancel: None,
             written_since_commit: 0,
@@ -730,7 +765,9 @@ impl<'a> Indexer<'a> {
         let mut gone: Vec<(&str, &String)> = state
             .articles
             .iter()
-            .filter(|(id, article)| file_gone[article.file as usize] && !self.seen.contains(*id))
+            .filter(|(id, article)| {
+                file_gone[article.file as usize] && !self.seen.ids.contains_key(*id)
+            })
             .map(|(id, article)| (state.file_of(article), id))
             .collect();
         gone.sort();
@@ -807,7 +844,7 @@ impl<'a> Indexer<'a> {
             // library caller hands in is checked here.
             let problem = |kind, severity, message| Problem {
                 path: article.path.clone(),
-                line: None,
+                line: article.line,
                 message,
                 severity,
                 kind,
@@ -821,9 +858,9 @@ impl<'a> Indexer<'a> {
                 let warning = problem(ProblemKind::BadDate, Severity::Warning, message);
                 self.summary.problems.push(warning);
             }
-            if !self.seen.insert(article.id.clone()) {
+            if let Some(first) = self.seen.insert(article) {
                 let message = format!(
-                    "duplicate article id {}; only the first is kept",
+                    "duplicate article id {} (first at {first}); only the first is kept",
                     crate::article::id_for_message(&article.id)
                 );
                 let skipped = problem(ProblemKind::DuplicateId, Severity::Skipped, message);

@@ -126,6 +126,7 @@ pub(crate) fn article_from_record(
         url: lookup(record, URL_KEYS).and_then(as_text),
         tags: lookup(record, TAG_KEYS).map(as_list).unwrap_or_default(),
         path: String::new(),
+        line,
     })
 }
 

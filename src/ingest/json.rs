@@ -5,45 +5,20 @@ use super::fields::article_from_record;
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// Reads a `.json` file: one article object, or an array of them (ids default to `path#N`).
 pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
-    let value: Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(err) => {
-            report.skip(
-                ProblemKind::InvalidJson,
-                Some(err.line()),
-                format!("invalid JSON at column {}: {err}", err.column()),
-            );
-            return Vec::new();
+    if text.trim_start().starts_with('[') {
+        return read_json_array(text, path, report);
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(record)) => {
+            article_from_record(&record, path.to_string(), None, None, report)
+                .into_iter()
+                .collect()
         }
-    };
-    match value {
-        Value::Object(record) => article_from_record(&record, path.to_string(), None, None, report)
-            .into_iter()
-            .collect(),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .filter_map(|(i, item)| {
-                let n = i + 1;
-                match item {
-                    Value::Object(record) => {
-                        article_from_record(record, format!("{path}#{n}"), None, None, report)
-                    }
-                    _ => {
-                        report.skip(
-                            ProblemKind::InvalidJson,
-                            None,
-                            format!("record {n} is not a JSON object"),
-                        );
-                        None
-                    }
-                }
-            })
-            .collect(),
-        _ => {
+        Ok(_) => {
             report.skip(
                 ProblemKind::InvalidJson,
                 Some(1),
@@ -51,6 +26,82 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
             );
             Vec::new()
         }
+        Err(err) => {
+            skip_invalid(&err, report);
+            Vec::new()
+        }
+    }
+}
+
+/// Reads a `.json` array of article objects. Each record is first taken as raw text, so that
+/// its line is known for its problems and for the article's `line`.
+fn read_json_array(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
+    let records: Vec<&RawValue> = match serde_json::from_str(text) {
+        Ok(records) => records,
+        Err(err) => {
+            skip_invalid(&err, report);
+            return Vec::new();
+        }
+    };
+    let mut lines = LineOfOffset::new(text);
+    records
+        .iter()
+        .enumerate()
+        .filter_map(|(i, raw)| {
+            let n = i + 1;
+            let line = lines.line_of(raw.get().as_ptr() as usize - text.as_ptr() as usize);
+            match serde_json::from_str::<Value>(raw.get()) {
+                Ok(Value::Object(record)) => {
+                    article_from_record(&record, format!("{path}#{n}"), None, Some(line), report)
+                }
+                Ok(_) => {
+                    let message = format!("record {n} is not a JSON object");
+                    report.skip(ProblemKind::InvalidJson, Some(line), message);
+                    None
+                }
+                // Valid JSON as raw text can still be nested deeper than a value may be.
+                Err(err) => {
+                    let message = format!("record {n} is not a usable JSON object: {err}");
+                    report.skip(ProblemKind::InvalidJson, Some(line), message);
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// Reports a file that is not valid JSON, with the line and column where parsing stopped.
+fn skip_invalid(err: &serde_json::Error, report: &mut Report<'_>) {
+    report.skip(
+        ProblemKind::InvalidJson,
+        Some(err.line()),
+        format!("invalid JSON at column {}: {err}", err.column()),
+    );
+}
+
+/// The 1-based line of byte offsets in a text, asked in increasing order: each question counts
+/// the line breaks since the one before.
+struct LineOfOffset<'a> {
+    text: &'a str,
+    offset: usize,
+    line: usize,
+}
+
+impl<'a> LineOfOffset<'a> {
+    fn new(text: &'a str) -> Self {
+        LineOfOffset {
+            text,
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line `offset` is on (not before the offset asked last).
+    fn line_of(&mut self, offset: usize) -> usize {
+        let between = &self.text.as_bytes()[self.offset..offset];
+        self.line += memchr::memchr_iter(b'\n', between).count();
+        self.offset = offset;
+        self.line
     }
 }
 
@@ -112,8 +163,43 @@ mod tests {
         assert_eq!(ids, ["a.json#1", "x"]);
         assert_eq!(
             report.problems[0].to_string(),
-            "a.json: record 2 is not a JSON object"
+            "a.json:1: record 2 is not a JSON object"
         );
+    }
+
+    #[test]
+    fn an_array_gives_each_record_its_line() {
+        let mut report = Report::new("a.json");
+        let text = "[\n  {\"body\": \"one\"},\n  {\"body\":\n \"two\"}, {\"body\": \"three\",\n\"date\": \"never\"},\n\n  \"four\"\n]";
+        let articles = read_json(text, "a.json", &mut report);
+        let lines: Vec<_> = articles.iter().map(|a| a.line).collect();
+        assert_eq!(lines, [Some(2), Some(3), Some(4)]);
+        let problems: Vec<_> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "a.json:4: unparseable date \"never\"; indexed without a date",
+                "a.json:7: record 4 is not a JSON object"
+            ]
+        );
+        let mut report = Report::new("b.json");
+        assert!(read_json("[\n{\"body\": \"x\"},\n{]", "b.json", &mut report).is_empty());
+        assert_eq!(report.problems[0].line, Some(3));
+    }
+
+    #[test]
+    fn a_record_nested_too_deep_loses_only_itself() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        let text = format!("[{{\"body\": \"kept\"}},\n{{\"body\": \"x\", \"extra\": {deep}}}]");
+        let mut report = Report::new("a.json");
+        let articles = read_json(&text, "a.json", &mut report);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].body, "kept");
+        let problem = report.problems[0].to_string();
+        assert!(problem.starts_with("a.json:2: record 2 is not a usable JSON object: recursion"));
+        let mut report = Report::new("b.json");
+        assert!(read_json(&deep, "b.json", &mut report).is_empty());
+        assert_eq!(report.problems.len(), 1);
     }
 
     #[test]

@@ -143,6 +143,7 @@ impl Index {
             url: first_text(doc, f.url),
             tags: all_texts(doc, f.tags),
             path: first_text(doc, f.path).unwrap_or_default(),
+            line: None,
         }
     }
 }
