@@ -268,6 +268,17 @@ fn and_not_excludes_as_the_syntax_table_says() {
     assert_eq!(sorted("cocoa AND NOT NOT rain"), ["old"]);
     assert_eq!(sorted("bahia OR NOT cocoa"), ["old"]);
     assert_eq!(sorted("cocoa -rain"), sorted("cocoa AND NOT rain"));
+    // A query of exclusions alone is every article without them, with no warning: tantivy's
+    // parser reports it as an error while it builds exactly that.
+    let everything = sorted("*");
+    let without_rain: Vec<String> = everything
+        .iter()
+        .filter(|id| !sorted("rain").contains(id))
+        .cloned()
+        .collect();
+    assert!(!without_rain.is_empty() && without_rain.len() < everything.len());
+    assert_eq!(sorted("NOT rain"), without_rain);
+    assert_eq!(sorted("* -rain"), without_rain);
 }
 
 #[test]

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
-    RangeQuery, TermQuery, TermSetQuery,
+    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -152,8 +152,11 @@ fn parse(
     let mut parser = QueryParser::for_index(&index.index, fields.to_vec());
     parser.set_field_boost(index.fields.title, TITLE_BOOST);
     let (query, errors) = parser.parse_query_lenient(text);
+    // A query of exclusions alone (`NOT b`) is reported as an error, though the lenient parser
+    // builds what it means: every document but those.
     let mut ignored: Vec<String> = errors
         .iter()
+        .filter(|e| !matches!(e, QueryParserError::AllButQueryForbidden))
         .map(|e| format!("ignored part of the query: {e}"))
         .collect();
     // The lenient parser can still build a query that fails when it runs (`title:*` asks for a
