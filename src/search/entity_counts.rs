@@ -196,7 +196,7 @@ impl Index {
             total_articles: total,
             distinct_entities: distinct,
             entities,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            took_ms: crate::search::results::millis_since(started),
             warnings: compiled.warnings,
         })
     }

@@ -98,7 +98,7 @@ impl Index {
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits,
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            took_ms: crate::search::results::millis_since(started),
             hits,
             warnings: compiled.warnings,
         })

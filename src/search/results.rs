@@ -67,3 +67,23 @@ pub struct PassageHit {
     #[serde(default)]
     pub dates: Vec<String>,
 }
+
+/// Milliseconds since `started`, to the microsecond (a `took_ms` of `0.747`, not
+/// `0.7471939999999999`).
+pub(crate) fn millis_since(started: std::time::Instant) -> f64 {
+    started.elapsed().as_micros() as f64 / 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_given_to_the_microsecond() {
+        let started = std::time::Instant::now() - std::time::Duration::from_nanos(747_194);
+        let text = serde_json::to_string(&millis_since(started)).unwrap();
+        let decimals = text.split('.').nth(1).map_or(0, str::len);
+        assert!(decimals <= 3, "{text}");
+        assert!(text.starts_with("0.7"), "{text}");
+    }
+}

@@ -258,7 +258,7 @@ impl Index {
             total_articles: total,
             undated,
             buckets: buckets(&counts, by),
-            took_ms: started.elapsed().as_secs_f64() * 1000.0,
+            took_ms: crate::search::results::millis_since(started),
             warnings: compiled.warnings,
         })
     }
