@@ -3,10 +3,11 @@
 //! leading heading (or the first line, as for plain text) is the title.
 
 use super::fields::article_from_record;
+use super::html_text::{is_html_markup, paragraph_break, push_html_text};
 use super::text::split_title;
 use super::{ProblemKind, Report};
 use crate::article::Article;
-use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
 
 /// Splits off front matter: returns (fence, front matter, the line the body starts on, body).
@@ -76,15 +77,33 @@ fn parse_front_matter(fence: &str, front: &str) -> Result<Map<String, Value>, (u
     }
 }
 
-/// Strips Markdown markup, keeping text with a blank line between blocks. Returns the text of a
-/// leading level-1 or level-2 heading apart, when the document opens with one.
+/// Strips Markdown markup, keeping text with a blank line between blocks; raw HTML blocks give
+/// their text (see [`push_html_text`]), tables their cells. Returns the text of a leading level-1
+/// or level-2 heading apart, when the document opens with one.
 fn strip_markdown(markdown: &str) -> (Option<String>, String) {
     let mut out = String::with_capacity(markdown.len());
     let mut heading: Option<String> = None;
     let mut in_first_heading = false;
     let mut seen_block = false;
-    for event in Parser::new(markdown) {
+    // An HTML block comes line by line; it is read whole, as a tag or a comment may span lines.
+    let mut html_block: Option<String> = None;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    for event in Parser::new_ext(markdown, options) {
         match event {
+            Event::Start(Tag::HtmlBlock) => html_block = Some(String::new()),
+            Event::Html(html) => match &mut html_block {
+                Some(block) => block.push_str(&html),
+                None => push_html_text(&html, &mut out),
+            },
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some(block) = html_block.take() {
+                    push_html_text(&block, &mut out);
+                }
+                seen_block = true;
+                paragraph_break(&mut out);
+            }
+            Event::InlineHtml(tag) if is_html_markup(&tag) => push_html_text(&tag, &mut out),
+            Event::InlineHtml(text) => out.push_str(&text),
             Event::Start(Tag::Heading { level, .. })
                 if !seen_block && matches!(level, HeadingLevel::H1 | HeadingLevel::H2) =>
             {
@@ -109,12 +128,11 @@ fn strip_markdown(markdown: &str) -> (Option<String>, String) {
                 | TagEnd::Item
                 | TagEnd::CodeBlock
                 | TagEnd::BlockQuote(_)
+                | TagEnd::TableHead
                 | TagEnd::TableRow,
             ) => {
                 seen_block = true;
-                if !out.ends_with("\n\n") {
-                    out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
-                }
+                paragraph_break(&mut out);
             }
             Event::End(TagEnd::TableCell) => out.push(' '),
             _ => {}
@@ -214,6 +232,30 @@ mod tests {
         let (articles, _) = read_one("# Storm hits coast\n\nWinds reached *120 km/h*.\n");
         assert_eq!(articles[0].title, "Storm hits coast");
         assert_eq!(articles[0].body, "Winds reached 120 km/h.");
+    }
+
+    #[test]
+    fn html_blocks_inline_html_and_tables_give_their_text() {
+        let text = "---\ntitle: Copper\n---\n<div class=\"story\">\n<p>Copper rose 5% &amp; tin fell.</p>\n<!-- ad slot -->\n<script>track('x');</script>\n<p>Traders were <em>cautious</em>.</p>\n</div>\n\nPrices were <span class=\"up\">up</span>, ~~down~~ not down.<br>Next line.\n\n| Metal | Price |\n|---|---|\n| Copper | 1,200 |\n";
+        let (articles, problems) = read_one(text);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            articles[0].body,
+            "Copper rose 5% & tin fell.\n\nTraders were cautious.\n\nPrices were up, down not down.\nNext line.\n\nMetal Price\n\nCopper 1,200"
+        );
+    }
+
+    #[test]
+    fn company_names_in_angle_brackets_stay_text() {
+        let (articles, _) = read_one("Wire story\n\n<Woodco Inc> said it sold <BP> shares.\n");
+        assert_eq!(articles[0].body, "<Woodco Inc> said it sold <BP> shares.");
+    }
+
+    #[test]
+    fn an_article_all_in_html_is_not_empty() {
+        let (articles, problems) = read_one("<div>html <b>only</b></div>\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(articles[0].body, "html only");
     }
 
     #[test]

@@ -10,6 +10,7 @@
 mod date;
 mod decode;
 mod fields;
+mod html_text;
 mod json;
 mod markdown;
 pub mod stream;

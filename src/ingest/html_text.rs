@@ -1,0 +1,302 @@
+//! The text of HTML, as Markdown carries it (raw HTML blocks such as `<p>…</p>` or
+//! `<table>…</table>` in articles exported from a CMS): tags dropped, block tags turned into
+//! paragraph breaks, `<script>`, `<style>` and comments skipped, character references decoded.
+
+/// Elements whose start or end breaks the text into paragraphs.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Other elements: inline ones and those of embedded content and forms.
+const INLINE_TAGS: &[&str] = &[
+    "a", "abbr", "audio", "b", "bdi", "bdo", "big", "body", "br", "button", "caption", "center",
+    "cite", "code", "col", "colgroup", "data", "del", "details", "dfn", "em", "embed", "font",
+    "form", "head", "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "link", "mark",
+    "meta", "object", "option", "param", "picture", "q", "s", "samp", "select", "small", "source",
+    "span", "strike", "strong", "sub", "summary", "sup", "svg", "tbody", "textarea", "tfoot",
+    "thead", "time", "title", "track", "tt", "u", "var", "video", "wbr",
+];
+
+/// Elements whose content is not text a reader sees.
+const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "template", "noscript"];
+
+/// Appends the text of an HTML fragment to `out`. Markup left open at the end (a tag without
+/// its `>`, a comment or script without its end) is dropped, as a browser would show nothing of
+/// it.
+pub(crate) fn push_html_text(html: &str, out: &mut String) {
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let (text, from_lt) = rest.split_at(start);
+        push_text(text, out);
+        if !starts_markup(from_lt) {
+            out.push('<');
+            rest = &from_lt[1..];
+            continue;
+        }
+        let end = if let Some(comment) = from_lt.strip_prefix("<!--") {
+            comment.find("-->").map(|i| i + 7)
+        } else {
+            from_lt.find('>').map(|i| i + 1)
+        };
+        let Some(end) = end else { return };
+        let markup = &from_lt[..end];
+        rest = &from_lt[end..];
+        let Some((name, closing)) = tag_name(markup) else {
+            continue; // a comment, a doctype or a processing instruction
+        };
+        if !is_element(name) {
+            // `<Sedio N.V.>`: wire copy marks company names so; no browser would show it, but
+            // news text in Markdown means it as text.
+            push_text(markup, out);
+            continue;
+        }
+        let skipped = SKIPPED_ELEMENTS
+            .iter()
+            .find(|s| name.eq_ignore_ascii_case(s));
+        if let Some(skipped) = skipped.filter(|_| !closing && !markup.ends_with("/>")) {
+            let Some(end) = find_end_tag(rest, skipped) else {
+                return;
+            };
+            rest = &rest[end..];
+            continue;
+        }
+        if name.eq_ignore_ascii_case("br") {
+            while out.ends_with(' ') {
+                out.pop();
+            }
+            out.push('\n');
+        } else if BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+            paragraph_break(out);
+        }
+    }
+    push_text(rest, out);
+}
+
+/// Where the end tag of `element` ends in `html` (just past its `>`), ASCII case ignored.
+fn find_end_tag(html: &str, element: &str) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut from = 0;
+    while let Some(i) = html[from..].find("</") {
+        let name_start = from + i + 2;
+        let name = bytes.get(name_start..name_start + element.len())?;
+        if name.eq_ignore_ascii_case(element.as_bytes()) {
+            let close = html[name_start..].find('>')?;
+            return Some(name_start + close + 1);
+        }
+        from = name_start;
+    }
+    None
+}
+
+/// Whether text at a `<` opens markup (a tag, an end tag, a comment, a declaration) rather than
+/// being a plain less-than sign (`a < b`).
+fn starts_markup(from_lt: &str) -> bool {
+    from_lt[1..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
+}
+
+/// The element name of a tag and whether it is an end tag; `None` for comments and declarations.
+fn tag_name(markup: &str) -> Option<(&str, bool)> {
+    let inner = markup.strip_prefix('<')?;
+    let (closing, inner) = match inner.strip_prefix('/') {
+        Some(rest) => (true, rest),
+        None => (false, inner),
+    };
+    let end = inner
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':')))
+        .unwrap_or(inner.len());
+    (end > 0 && inner.as_bytes()[0].is_ascii_alphabetic()).then(|| (&inner[..end], closing))
+}
+
+/// Whether markup (a whole tag or comment, as Markdown's inline HTML gives it) is HTML rather
+/// than text in angle brackets.
+pub(crate) fn is_html_markup(markup: &str) -> bool {
+    tag_name(markup).is_none_or(|(name, _)| is_element(name))
+}
+
+/// Whether a tag name is an HTML element: a known one, a custom one (`my-widget`) or one with a
+/// namespace (`o:p`, as word processors write).
+fn is_element(name: &str) -> bool {
+    name.contains(['-', ':'])
+        || [BLOCK_TAGS, SKIPPED_ELEMENTS, INLINE_TAGS]
+            .iter()
+            .any(|tags| tags.iter().any(|tag| name.eq_ignore_ascii_case(tag)))
+}
+
+/// Ends the current paragraph with a blank line, once (not at the start).
+pub(crate) fn paragraph_break(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
+    }
+}
+
+/// Appends text between tags, as a browser shows it: each run of whitespace (line breaks
+/// included) one space, none at the start of a line, character references decoded (`&amp;`,
+/// `&#8217;`…; one that is not known stays as written).
+fn push_text(text: &str, out: &mut String) {
+    let mut words = text.split_ascii_whitespace();
+    let Some(first) = words.next() else {
+        if !text.is_empty() && !out.is_empty() && !out.ends_with([' ', '\n']) {
+            out.push(' ');
+        }
+        return;
+    };
+    if text.starts_with(|c: char| c.is_ascii_whitespace())
+        && !out.is_empty()
+        && !out.ends_with([' ', '\n'])
+    {
+        out.push(' ');
+    }
+    push_decoded(first, out);
+    for word in words {
+        out.push(' ');
+        push_decoded(word, out);
+    }
+    if text.ends_with(|c: char| c.is_ascii_whitespace()) {
+        out.push(' ');
+    }
+}
+
+/// Appends text with its character references decoded.
+fn push_decoded(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let decoded = after
+            .find(';')
+            .filter(|&semi| semi <= 10)
+            .and_then(|semi| Some((reference(&after[..semi])?, semi)));
+        match decoded {
+            Some((c, semi)) => {
+                out.push(c);
+                rest = &after[semi + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+}
+
+/// The character a reference names (without its `&` and `;`): numeric, or one of the named
+/// ones news text uses.
+fn reference(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|&c| c != '\0');
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "ndash" => '–',
+        "mdash" => '—',
+        "lsquo" => '‘',
+        "rsquo" => '’',
+        "ldquo" => '“',
+        "rdquo" => '”',
+        "hellip" => '…',
+        "eacute" => 'é',
+        "euro" => '€',
+        "pound" => '£',
+        "copy" => '©',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(html: &str) -> String {
+        let mut out = String::new();
+        push_html_text(html, &mut out);
+        out
+    }
+
+    #[test]
+    fn tags_go_blocks_break_and_references_are_decoded() {
+        let html = "<div class=\"story\"><p>Prices rose <b>5%</b> &amp; fell.</p><p>AT&amp;T&#8217;s chief &ldquo;quit&rdquo;.<br/>Next line</p></div>";
+        assert_eq!(
+            text_of(html),
+            "Prices rose 5% & fell.\n\nAT&T’s chief “quit”.\nNext line\n\n"
+        );
+    }
+
+    #[test]
+    fn scripts_styles_and_comments_are_skipped() {
+        let html = "<p>Before</p><script type=\"text/javascript\">\nvar x = '<p>not text</p>';\n</script><!-- a comment\nover -- lines --> <style>p { color: red }</STYLE >After";
+        assert_eq!(text_of(html), "Before\n\nAfter");
+    }
+
+    #[test]
+    fn markup_left_open_at_the_end_is_dropped() {
+        assert_eq!(text_of("Kept <p class=\"a"), "Kept ");
+        assert_eq!(text_of("Kept <!-- never closed"), "Kept ");
+        assert_eq!(text_of("Kept<script>never closed"), "Kept");
+    }
+
+    #[test]
+    fn angle_brackets_around_what_is_no_element_are_text() {
+        assert_eq!(
+            text_of("<p><Sedio N.V.> said <BP> and <o:p></o:p><my-widget x=1>rose</my-widget></p>"),
+            "<Sedio N.V.> said <BP> and rose\n\n"
+        );
+        assert!(
+            is_html_markup("<em>") && is_html_markup("</SPAN>") && is_html_markup("<!-- x -->")
+        );
+        assert!(!is_html_markup("<Woodco Inc>") && !is_html_markup("<BP>"));
+    }
+
+    #[test]
+    fn a_plain_less_than_sign_and_unknown_references_stay() {
+        assert_eq!(
+            text_of("<p>a < b and 3<4, R&D &bogus; &#xZZ; &</p>"),
+            "a < b and 3<4, R&D &bogus; &#xZZ; &\n\n"
+        );
+    }
+}
