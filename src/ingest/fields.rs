@@ -2,6 +2,7 @@
 //! accepting the common names publishers and scrapers use for each field.
 
 use super::date::{parse_metadata_date, unix_seconds};
+use super::html_text::{html_to_text, looks_like_html};
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::{Map, Value};
@@ -80,9 +81,15 @@ pub(crate) fn article_from_record(
     line: Option<usize>,
     report: &mut Report<'_>,
 ) -> Option<Article> {
-    let body = body_override
-        .or_else(|| lookup(record, BODY_KEYS).and_then(as_text))
-        .unwrap_or_default();
+    // A record's body may be HTML (a CMS export, a feed's `content`): then its text is indexed,
+    // and its title's character references are decoded as well.
+    let (body, html) = match body_override {
+        Some(body) => (body, false),
+        None => match lookup(record, BODY_KEYS).and_then(as_text) {
+            Some(body) if looks_like_html(&body) => (html_to_text(&body), true),
+            body => (body.unwrap_or_default(), false),
+        },
+    };
     if body.trim().is_empty() {
         report.skip(ProblemKind::NoBody, line, "article has no body");
         return None;
@@ -117,6 +124,7 @@ pub(crate) fn article_from_record(
         id,
         title: lookup(record, TITLE_KEYS)
             .and_then(as_text)
+            .map(|title| if html { html_to_text(&title) } else { title })
             .unwrap_or_default(),
         body,
         published,
@@ -143,6 +151,28 @@ mod tests {
             article,
             report.problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn an_html_body_gives_its_text_and_plain_text_stays_as_it_is() {
+        let (article, problems) = read(json!({
+            "title": "AT&amp;T &#8217;s deal",
+            "content": "<p>AT&amp;T agreed.</p><script>ad()</script><p>Shares <b>rose</b>.</p>"
+        }));
+        assert!(problems.is_empty(), "{problems:?}");
+        let article = article.unwrap();
+        assert_eq!(article.title, "AT&T ’s deal");
+        assert_eq!(article.body, "AT&T agreed.\n\nShares rose.");
+        let wire = "<Woodco Inc> said <I> its R&amp;D rose.";
+        let (article, _) = read(json!({"title": "R&amp;D", "body": wire}));
+        let article = article.unwrap();
+        assert_eq!(
+            (article.title.as_str(), article.body.as_str()),
+            ("R&amp;D", wire)
+        );
+        let (article, problems) = read(json!({"body": "<p><!-- nothing --></p>"}));
+        assert!(article.is_none());
+        assert_eq!(problems, ["f.json:3: article has no body"]);
     }
 
     #[test]

@@ -102,6 +102,28 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
     push_text(rest, out);
 }
 
+/// The text of an HTML fragment, trimmed (see [`push_html_text`]).
+pub(crate) fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    push_html_text(html, &mut out);
+    out.trim().to_string()
+}
+
+/// Whether a text is HTML rather than plain text that may hold angle brackets: it has an end
+/// tag of a block element (`</p>`, `</div>`) or a line break (`<br>`, `<br/>`). Start tags alone
+/// do not count: wire copy writes ticker symbols so (Du Pont `<DD>`, Phillips Petroleum `<P>`).
+pub(crate) fn looks_like_html(text: &str) -> bool {
+    memchr::memchr_iter(b'<', text.as_bytes()).any(|at| {
+        let candidate = &text[at..];
+        let end = candidate.find('>').filter(|&end| end < 200);
+        end.and_then(|end| tag_name(&candidate[..=end]))
+            .is_some_and(|(name, closing)| {
+                name.eq_ignore_ascii_case("br")
+                    || (closing && BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)))
+            })
+    })
+}
+
 /// Where the end tag of `element` ends in `html` (just past its `>`), ASCII case ignored.
 fn find_end_tag(html: &str, element: &str) -> Option<usize> {
     let bytes = html.as_bytes();
@@ -290,6 +312,24 @@ mod tests {
             is_html_markup("<em>") && is_html_markup("</SPAN>") && is_html_markup("<!-- x -->")
         );
         assert!(!is_html_markup("<Woodco Inc>") && !is_html_markup("<BP>"));
+    }
+
+    #[test]
+    fn html_is_told_from_text_with_angle_brackets() {
+        assert!(looks_like_html("<p>Prices rose.</p>"));
+        assert!(looks_like_html("Prices rose.<BR/>Then fell."));
+        assert!(looks_like_html("Intro</DIV>"));
+        assert!(!looks_like_html(
+            "<Woodco Inc> said <I> 3 < 4 and <b>bold</b> is a tag"
+        ));
+        assert!(!looks_like_html("a <p"));
+        assert!(!looks_like_html(
+            "Du Pont <DD> and Phillips Petroleum <P> rose"
+        ));
+        assert_eq!(
+            html_to_text(" <p>One &amp; two</p>\n<p>Three</p> "),
+            "One & two\n\nThree"
+        );
     }
 
     #[test]
