@@ -140,6 +140,30 @@ fn a_duplicate_id_names_its_line_and_where_the_id_was_first_met() {
 }
 
 #[test]
+fn html_in_markdown_and_json_is_searched_as_its_text() {
+    let env = TestEnv::new();
+    env.write(
+        "cms.md",
+        "---\ntitle: Copper outlook\n---\n<div class=\"story\">\n<p>Smelters were <em>cautious</em> &amp; quiet.</p>\n<script>track('page');</script>\n</div>\n",
+    );
+    env.write(
+        "feed.jsonl",
+        "{\"id\": \"f1\", \"title\": \"Tin &amp; zinc\", \"content\": \"<p>Tin traders were cautious.</p><p>Zinc held.</p>\"}\n",
+    );
+    env.lede_ok(&["index"], 0);
+    let hits = env.lede_ok(&["search", "cautious", "--json"], 0).json();
+    assert_eq!(hits["total_hits"], 2);
+    for hit in hits["hits"].as_array().unwrap() {
+        let text = hit["passages"][0]["text"].as_str().unwrap();
+        assert!(!text.contains('<') && !text.contains("&amp;"), "{text}");
+    }
+    env.lede_ok(&["search", "track"], 1);
+    env.lede_ok(&["search", "em"], 1);
+    let tin = env.lede_ok(&["search", "zinc", "--json"], 0).json();
+    assert_eq!(tin["hits"][0]["title"], "Tin & zinc");
+}
+
+#[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();
     let extra = env.path().join("extra");
