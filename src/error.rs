@@ -43,6 +43,15 @@ pub enum Error {
         /// when the chain is printed).
         cause: std::io::Error,
     },
+    /// Writing to the index failed (a full disk, say). The run's writes since its last commit
+    /// were rolled back: the index holds its last commit, searchable as before.
+    #[error("writing the index at {path} failed: {cause}; the index keeps its last commit")]
+    Write {
+        /// Where the index is.
+        path: PathBuf,
+        /// What tantivy reported.
+        cause: String,
+    },
     /// An error from tantivy.
     #[error(transparent)]
     Tantivy(#[from] tantivy::TantivyError),

@@ -20,7 +20,7 @@ use crate::analyze::annotate::{AnnotateOptions, AnnotatedArticle, EntityName, an
 use crate::analyze::passages::Passage;
 use crate::analyze::token_spans::token_spans;
 use crate::article::Article;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::ingest::{
     self, FileArticles, Format, Problem, ProblemKind, ReadOptions, Severity, SourceFile,
 };
@@ -34,7 +34,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tantivy::indexer::UserOperation;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, TantivyError, Term};
 
 /// How an index run works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -535,6 +535,9 @@ impl<'a> Indexer<'a> {
             .index
             .writer_with_num_threads(threads, memory)
             .map_err(|e| map_lock_error(e, index.dir()))?;
+        // Files a killed or failed run left behind (tantivy deletes them after its next
+        // commit, which a disk they filled may keep from happening) go first.
+        let _ = writer.garbage_collect_files().wait();
         let state = IndexState::load_files(index)?;
         let summary = IndexSummary {
             after_unfinished_run: std::fs::read_to_string(index.dir().join(RUN_MARKER)).ok(),
@@ -595,9 +598,19 @@ impl<'a> Indexer<'a> {
     /// walk only); articles from elsewhere are left alone.
     pub fn index_paths(mut self, paths: &[PathBuf]) -> Result<IndexSummary> {
         let marker = self.index.dir().join(RUN_MARKER);
+        if let Err(err) = self.write_paths(paths, &marker) {
+            return Err(self.abandon(err));
+        }
+        let summary = self.commit()?;
+        let _ = std::fs::remove_file(&marker);
+        Ok(summary)
+    }
+
+    /// What [`index_paths`](Self::index_paths) does before its last commit.
+    fn write_paths(&mut self, paths: &[PathBuf], marker: &Path) -> Result<()> {
         // Best effort: without the marker only the note about a killed run is lost.
         let _ = std::fs::write(
-            &marker,
+            marker,
             format!(
                 "process {}, started {}",
                 std::process::id(),
@@ -742,9 +755,7 @@ impl<'a> Indexer<'a> {
         } else {
             self.remove_gone(&kept_files, &walked.scopes)?;
         }
-        let summary = self.commit()?;
-        let _ = std::fs::remove_file(&marker);
-        Ok(summary)
+        Ok(())
     }
 
     /// Removes the articles that an earlier run indexed from files under `scopes` and that this
@@ -794,6 +805,14 @@ impl<'a> Indexer<'a> {
         mut self,
         articles: impl IntoIterator<Item = Article>,
     ) -> Result<IndexSummary> {
+        if let Err(err) = self.write_all(articles) {
+            return Err(self.abandon(err));
+        }
+        self.commit()
+    }
+
+    /// What [`add_articles`](Self::add_articles) does before its last commit.
+    fn write_all(&mut self, articles: impl IntoIterator<Item = Article>) -> Result<()> {
         self.state.load_articles()?;
         let mut batch = Vec::with_capacity(1024);
         for article in articles {
@@ -806,8 +825,7 @@ impl<'a> Indexer<'a> {
             }
         }
         let prepared = self.preparer().prepare(&batch, "", 0);
-        self.write_articles(batch, prepared)?;
-        self.commit()
+        self.write_articles(batch, prepared)
     }
 
     /// Writes what a file (or one batch of a streamed file) yielded and counts it in `outcome`.
@@ -911,6 +929,39 @@ impl<'a> Indexer<'a> {
         Ok(())
     }
 
+    /// Ends a run that failed. tantivy reports a writer thread's failure as "an index writer
+    /// was killed"; the thread's own error (a full disk, say) is what a user can act on, and
+    /// joining the threads gives it. What was written since the last commit is rolled back and
+    /// its files deleted now: a run that filled the disk gives the space back at once, instead
+    /// of at a later commit that the full disk would keep from happening.
+    fn abandon(mut self, err: Error) -> Error {
+        let cause = match err {
+            Error::Tantivy(TantivyError::ErrorInThread(message)) => {
+                match self.writer.prepare_commit() {
+                    Err(cause) => cause,
+                    Ok(_) => TantivyError::ErrorInThread(message),
+                }
+            }
+            Error::Tantivy(cause) => cause,
+            other => return self.rolled_back(other),
+        };
+        let cause = match cause {
+            TantivyError::InternalError(message) => message,
+            TantivyError::IoError(err) => err.to_string(),
+            other => other.to_string(),
+        };
+        let path = self.index.dir().to_path_buf();
+        self.rolled_back(Error::Write { path, cause })
+    }
+
+    /// Rolls back to the last commit, deletes the files written since, and gives `err` back.
+    fn rolled_back(mut self, err: Error) -> Error {
+        if self.writer.rollback().is_ok() {
+            let _ = self.writer.garbage_collect_files().wait();
+        }
+        err
+    }
+
     /// Commits what was written so far, recording the files left unfinished.
     fn commit_now(&mut self) -> Result<()> {
         commit_with_payload(&mut self.writer, self.unfinished.iter().cloned().collect())?;
@@ -922,7 +973,9 @@ impl<'a> Indexer<'a> {
 
     /// Commits and reloads the searcher.
     fn commit(mut self) -> Result<IndexSummary> {
-        self.commit_now()?;
+        if let Err(err) = self.commit_now() {
+            return Err(self.abandon(err));
+        }
         self.writer.wait_merging_threads()?;
         self.index.reload()?;
         Ok(self.summary)
