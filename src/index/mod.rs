@@ -9,6 +9,7 @@ pub mod english_tokenizer;
 pub(crate) mod passage_record;
 pub(crate) mod passage_tags;
 pub mod published_date;
+mod readable_dir;
 pub mod schema;
 pub mod state;
 pub mod stem_cache;
@@ -151,7 +152,9 @@ impl Index {
         if !dir.join("meta.json").is_file() {
             return Err(Error::NoIndex(dir.to_path_buf()));
         }
-        let index = tantivy::Index::open_in_dir(dir)?;
+        let directory =
+            readable_dir::ReadableDirectory::open(dir).map_err(tantivy::TantivyError::from)?;
+        let index = tantivy::Index::open(directory)?;
         let found = match recorded(&index)? {
             Recorded::Payload(payload) if payload.lede_schema == SCHEMA_VERSION => None,
             Recorded::Created => None,
@@ -320,7 +323,17 @@ pub(crate) fn commit_with_payload(
 /// Turns tantivy's lock failure into lede's [`Error::Locked`].
 pub(crate) fn map_lock_error(err: tantivy::TantivyError, dir: &Path) -> Error {
     match err {
-        tantivy::TantivyError::LockFailure(..) => Error::Locked(dir.to_path_buf()),
+        tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _) => {
+            Error::Locked(dir.to_path_buf())
+        }
+        // The lock file cannot be opened: a read-only folder, say.
+        tantivy::TantivyError::LockFailure(
+            tantivy::directory::error::LockError::IoError(cause),
+            _,
+        ) => Error::Write {
+            path: dir.to_path_buf(),
+            cause: cause.to_string(),
+        },
         other => Error::Tantivy(other),
     }
 }

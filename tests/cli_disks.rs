@@ -1,5 +1,5 @@
-//! End to end: a disk that fills up during `lede index`. The index lives on a tmpfs of 2 MiB
-//! (mounting one needs root: without it the test says it is skipped and passes).
+//! End to end: indexes on small or read-only disks (a tmpfs mounted for the test; mounting one
+//! needs root: without it each test says it is skipped and passes).
 
 mod util;
 
@@ -26,6 +26,17 @@ impl SmallDisk {
         })
     }
 
+    /// Mounts the disk again, read-only or read-write.
+    fn remount(&self, read_only: bool) {
+        let mode = if read_only { "remount,ro" } else { "remount,rw" };
+        let status = Command::new("mount")
+            .args(["-o", mode])
+            .arg(&self.dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+
     /// Bytes in the files of a folder on the disk.
     fn used(&self, folder: &str) -> u64 {
         std::fs::read_dir(self.dir.join(folder))
@@ -43,7 +54,9 @@ impl Drop for SmallDisk {
 
 /// Text of `words` words drawn from a large vocabulary, so that it compresses and indexes poorly.
 fn noise(seed: u64, words: usize) -> String {
-    let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut state = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut text = String::new();
     for i in 0..words {
         state = state
@@ -101,4 +114,32 @@ fn a_full_disk_fails_clearly_keeps_the_last_commit_and_gives_the_space_back() {
     std::fs::remove_dir_all(env.corpus().join("big")).unwrap();
     let again = env.lede_ok(&["index", "--index", index], 0);
     assert!(again.stderr.contains("did not finish"), "{}", again.stderr);
+}
+
+#[test]
+fn an_index_on_a_read_only_disk_is_searched_and_writing_it_fails_clearly() {
+    let env = TestEnv::with_seed();
+    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), "4m") else {
+        eprintln!("SKIPPED an_index_on_a_read_only_disk…: cannot mount a tmpfs (needs root)");
+        return;
+    };
+    let index = disk.dir.join("index");
+    let index = index.to_str().unwrap();
+    env.lede_ok(&["index", "--index", index], 0);
+    disk.remount(true);
+    let hits = env
+        .lede_ok(&["search", "altman", "--index", index, "--json"], 0)
+        .json();
+    assert_eq!(hits["total_hits"], 1);
+    env.lede_ok(&["stats", "--index", index], 0);
+    env.lede_ok(&["entities", "--index", index], 0);
+    env.lede_ok(&["show", util::SEED_NAME, "--index", index], 0);
+    // Not "locked by another running `lede index`": the folder cannot be written.
+    let refused = env.lede_ok(&["index", "--index", index], 2);
+    assert!(
+        refused.stderr.contains("Read-only file system") && !refused.stderr.contains("locked"),
+        "{}",
+        refused.stderr
+    );
+    disk.remount(false);
 }
