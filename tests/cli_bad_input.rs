@@ -401,3 +401,36 @@ fn dates_the_index_cannot_hold_are_dropped_not_wrapped_and_far_bounds_still_filt
     assert!(ids(&["--since", "2300"]).is_empty());
     assert!(ids(&["--until", "1600"]).is_empty());
 }
+
+#[test]
+fn extract_reads_files_as_index_does_latin_1_decoded_binary_refused() {
+    let env = TestEnv::new();
+    write_bytes(
+        &env,
+        "latin1.txt",
+        b"Caf\xe9 owners met in Paris on March 3, 1987.\n",
+    );
+    write_bytes(&env, "blob.bin", b"abc\0def");
+    for args in [&["extract"][..], &["extract", "--dates"][..]] {
+        let mut args = args.to_vec();
+        args.push("corpus/latin1.txt");
+        let out = env.lede_ok(&args, 0);
+        assert!(
+            out.stderr
+                .contains("latin1.txt: not valid UTF-8 (line 1, byte 3): decoded as Windows-1252"),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stdout.contains("1987-03-03"), "{}", out.stdout);
+        args.pop();
+        args.push("corpus/blob.bin");
+        let out = env.lede_ok(&args, 2);
+        assert!(
+            out.stderr.contains("blob.bin: binary file"),
+            "{}",
+            out.stderr
+        );
+    }
+    let entities = env.lede_ok(&["extract", "corpus/latin1.txt"], 0).json();
+    assert_eq!(entities["entities"][0]["text"], "Paris");
+}

@@ -28,7 +28,11 @@ impl SmallDisk {
 
     /// Mounts the disk again, read-only or read-write.
     fn remount(&self, read_only: bool) {
-        let mode = if read_only { "remount,ro" } else { "remount,rw" };
+        let mode = if read_only {
+            "remount,ro"
+        } else {
+            "remount,rw"
+        };
         let status = Command::new("mount")
             .args(["-o", mode])
             .arg(&self.dir)

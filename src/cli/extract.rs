@@ -36,7 +36,8 @@ struct Extracted {
     dates: Vec<DateMention>,
 }
 
-fn read_input(input: &str) -> anyhow::Result<String> {
+/// The text of `input` (a file, or `-` for standard input), decoded as `lede index` decodes files.
+pub(crate) fn read_input(input: &str) -> anyhow::Result<String> {
     let mut bytes = Vec::new();
     if input == "-" {
         std::io::stdin()
@@ -45,7 +46,21 @@ fn read_input(input: &str) -> anyhow::Result<String> {
     } else {
         bytes = std::fs::read(input).with_context(|| format!("reading {input}"))?;
     }
-    String::from_utf8(bytes).with_context(|| format!("{input} is not UTF-8 text"))
+    // Read as `lede index` reads a file: a Latin-1 text is decoded (and said so), not refused.
+    let name = if input == "-" {
+        "standard input"
+    } else {
+        input
+    };
+    match lede::ingest::decode_text(&bytes) {
+        Ok(decoded) => {
+            if let Some(note) = decoded.note {
+                eprintln!("lede: warning: {name}: {note}");
+            }
+            Ok(decoded.text.into_owned())
+        }
+        Err(not_text) => anyhow::bail!("{name}: {}", not_text.reason),
+    }
 }
 
 /// Runs `lede extract`.

@@ -41,18 +41,21 @@ struct OutputDate {
 
 /// Runs date extraction over `input` (a path, or `-` for standard input).
 pub fn run(input: &str, jsonl: bool) -> anyhow::Result<i32> {
-    let reader: Box<dyn BufRead> = if input == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = std::fs::File::open(input).with_context(|| format!("opening {input}"))?;
-        Box::new(std::io::BufReader::new(file))
-    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (found, skipped) = if jsonl {
+        let reader: Box<dyn BufRead> = if input == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            let file = std::fs::File::open(input).with_context(|| format!("opening {input}"))?;
+            Box::new(std::io::BufReader::new(file))
+        };
         run_jsonl(reader, &mut out, input)?
     } else {
-        (run_text(reader, &mut out, input)?, 0)
+        (
+            run_text(&super::extract::read_input(input)?, &mut out, input)?,
+            0,
+        )
     };
     match out.flush() {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
@@ -125,22 +128,14 @@ fn read_doc(line: &str) -> Result<Option<InputDoc>, String> {
         .map_err(|err| format!("not a {{doc, dct, text}} object: {err}"))
 }
 
-fn run_text(
-    mut reader: Box<dyn BufRead>,
-    out: &mut impl Write,
-    input: &str,
-) -> anyhow::Result<bool> {
-    let mut text = String::new();
-    reader
-        .read_to_string(&mut text)
-        .with_context(|| format!("reading {input}"))?;
+fn run_text(text: &str, out: &mut impl Write, input: &str) -> anyhow::Result<bool> {
     let file_name = (input != "-").then_some(input);
-    let anchor = publication_date(&text, file_name);
+    let anchor = publication_date(text, file_name);
     match anchor {
         Some((d, source)) => writeln!(out, "# published {d} (from {source:?})").ok(),
         None => writeln!(out, "# publication date unknown: relative dates left out").ok(),
     };
-    let mentions = extract_dates(&text, anchor.map(|(d, _)| d));
+    let mentions = extract_dates(text, anchor.map(|(d, _)| d));
     for m in &mentions {
         if writeln!(
             out,

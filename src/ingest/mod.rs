@@ -267,33 +267,66 @@ pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles 
     report.finish(articles)
 }
 
-fn read_into(
-    bytes: &[u8],
-    rel_path: &str,
-    format: Format,
-    report: &mut Report<'_>,
-) -> Vec<Article> {
+/// A file's bytes as text (see [`decode_text`]).
+#[derive(Debug)]
+pub struct DecodedText<'a> {
+    /// The text.
+    pub text: std::borrow::Cow<'a, str>,
+    /// How the text was read when it was not UTF-8 (`decoded as Windows-1252`, say).
+    pub note: Option<String>,
+}
+
+/// Why a file's bytes are not text (see [`decode_text`]).
+#[derive(Debug)]
+pub struct NotText {
+    /// [`ProblemKind::Binary`] or [`ProblemKind::Encoding`].
+    pub kind: ProblemKind,
+    /// What was found.
+    pub reason: String,
+}
+
+/// Decodes a whole file's bytes as `lede index` reads them: UTF-8; UTF-16 with a byte order
+/// mark; Windows-1252 when the bytes are not UTF-8 but read plausibly as it (with a note). A
+/// NUL byte near the start means a binary file; other bytes that decode as neither are refused.
+pub fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, NotText> {
     use decode::Decoded;
     let decoded = match decode::decode_utf16(bytes) {
         Some(decoded) => decoded,
         None => {
             let probe = &bytes[..bytes.len().min(BINARY_PROBE_BYTES)];
             if probe.contains(&0) {
-                report.skip(ProblemKind::Binary, None, "binary file (NUL byte found)");
-                return Vec::new();
+                return Err(NotText {
+                    kind: ProblemKind::Binary,
+                    reason: "binary file (NUL byte found)".into(),
+                });
             }
             decode::decode(bytes, true)
         }
     };
-    let text = match decoded {
-        Decoded::Text(text, note) => {
+    match decoded {
+        Decoded::Text(text, note) => Ok(DecodedText { text, note }),
+        Decoded::Refused(reason) => Err(NotText {
+            kind: ProblemKind::Encoding,
+            reason,
+        }),
+    }
+}
+
+fn read_into(
+    bytes: &[u8],
+    rel_path: &str,
+    format: Format,
+    report: &mut Report<'_>,
+) -> Vec<Article> {
+    let text = match decode_text(bytes) {
+        Ok(DecodedText { text, note }) => {
             if let Some(note) = note {
                 report.warn(ProblemKind::Encoding, None, note);
             }
             text
         }
-        Decoded::Refused(reason) => {
-            report.skip(ProblemKind::Encoding, None, reason);
+        Err(NotText { kind, reason }) => {
+            report.skip(kind, None, reason);
             return Vec::new();
         }
     };
