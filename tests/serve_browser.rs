@@ -129,6 +129,10 @@ impl Browser {
             .collect()
     }
 
+    fn attribute(&self, element: &str, name: &str) -> Value {
+        self.call("GET", &format!("/element/{element}/attribute/{name}"), None)
+    }
+
     fn text(&self, element: &str) -> String {
         self.call("GET", &format!("/element/{element}/text"), None)
             .as_str()
@@ -291,4 +295,49 @@ fn the_page_searches_highlights_and_filters() {
         .join("lede-web.png");
     browser.screenshot(&target);
     let _ = writeln!(std::io::stderr(), "screenshot: {}", target.display());
+}
+
+#[test]
+fn markup_and_scripts_in_articles_are_shown_as_text_never_run() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::new();
+    let hostile = "<img src=x onerror=\\\"document.title='pwned'\\\"> Harbour budget";
+    env.write(
+        "feed.jsonl",
+        &format!(
+            "{{\"id\": \"a\", \"title\": \"{hostile}\", \"url\": \"javascript:document.title='pwned'\", \"body\": \"The harbour <b>budget</b> rose.\"}}\n\
+             {{\"id\": \"b\", \"title\": \"Harbour plan\", \"url\": \"https://example.org/b\", \"body\": \"The harbour plan was approved.\"}}\n"
+        ),
+    );
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    let page = format!("{}/?q=harbour", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    let titles = browser.wait("two hits", |b| {
+        let titles = b.texts("#hits .title");
+        (titles.len() == 2).then_some(titles)
+    });
+    assert!(
+        titles
+            .contains(&"<img src=x onerror=\"document.title='pwned'\"> Harbour budget".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        browser
+            .texts("#hits .passage")
+            .concat()
+            .contains("<b>budget</b>")
+    );
+    let links: Vec<Value> = browser
+        .elements("#hits .meta a")
+        .iter()
+        .map(|a| browser.attribute(a, "href"))
+        .collect();
+    assert_eq!(links, [json!("https://example.org/b")]);
+    assert!(browser.elements("#hits img").is_empty());
+    assert_ne!(browser.call("GET", "/title", None), json!("pwned"));
 }

@@ -183,10 +183,12 @@ function renderHit(hit) {
       el("p", {}, p.start > 0 ? "… " : "", ...highlighted(p.text, p.highlights)),
       el("div", { class: "chips" }, ...p.entities.slice(0, 8).map(entityChip)))
   );
+  // Only a web address becomes a link: a corpus may hold any text as an article's url.
+  const link = hit.url && /^https?:\/\//i.test(hit.url);
   return el("li", { class: "hit" },
     el("h3", {}, title),
-    el("p", { class: "meta" }, meta, hit.url ? " · " : "",
-      hit.url ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : ""),
+    el("p", { class: "meta" }, meta, link ? " · " : "",
+      link ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : ""),
     ...passages, body);
 }
 
