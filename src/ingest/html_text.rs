@@ -115,7 +115,10 @@ pub(crate) fn html_to_text(html: &str) -> String {
 pub(crate) fn looks_like_html(text: &str) -> bool {
     memchr::memchr_iter(b'<', text.as_bytes()).any(|at| {
         let candidate = &text[at..];
-        let end = candidate.find('>').filter(|&end| end < 200);
+        // A tag's `>` is looked for nearby only: a text of many `<` and no `>` is no HTML,
+        // and must not take a scan to its end for each of them.
+        let window = &candidate.as_bytes()[..candidate.len().min(200)];
+        let end = memchr::memchr(b'>', window);
         end.and_then(|end| tag_name(&candidate[..=end]))
             .is_some_and(|(name, closing)| {
                 name.eq_ignore_ascii_case("br")
@@ -338,5 +341,17 @@ mod tests {
             text_of("<p>a < b and 3<4, R&D &bogus; &#xZZ; &</p>"),
             "a < b and 3<4, R&D &bogus; &#xZZ; &\n\n"
         );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panic(
+            text in "(<|>|</?(p|b|script|br|x y)|<!--|-->|&(amp|#x4e|#99999999|lt);?|é|\\s|[a-z]){0,60}"
+        ) {
+            let out = text_of(&text);
+            proptest::prop_assert!(out.len() <= text.len() * 4 + 4);
+            looks_like_html(&text);
+            is_html_markup(&text);
+        }
     }
 }
