@@ -1,6 +1,7 @@
-//! The text of HTML, as Markdown carries it (raw HTML blocks such as `<p>…</p>` or
-//! `<table>…</table>` in articles exported from a CMS): tags dropped, block tags turned into
-//! paragraph breaks, `<script>`, `<style>` and comments skipped, character references decoded.
+//! The text of HTML, as articles carry it (raw HTML blocks in Markdown, such as `<p>…</p>` or
+//! `<table>…</table>`; a JSON body exported from a CMS or a feed): tags dropped, block tags
+//! turned into paragraph breaks, `<script>`, `<style>` and comments skipped, character
+//! references decoded.
 
 /// Elements whose start or end breaks the text into paragraphs.
 const BLOCK_TAGS: &[&str] = &[
@@ -82,7 +83,7 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
         }
         let skipped = SKIPPED_ELEMENTS
             .iter()
-            .find(|s| name.eq_ignore_ascii_case(s));
+            .find(|element| name.eq_ignore_ascii_case(element));
         if let Some(skipped) = skipped.filter(|_| !closing && !markup.ends_with("/>")) {
             let Some(end) = find_end_tag(rest, skipped) else {
                 return;
@@ -91,11 +92,9 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
             continue;
         }
         if name.eq_ignore_ascii_case("br") {
-            while out.ends_with(' ') {
-                out.pop();
-            }
+            trim_end_spaces(out);
             out.push('\n');
-        } else if BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)) {
+        } else if is_one_of(name, BLOCK_TAGS) {
             paragraph_break(out);
         }
     }
@@ -121,8 +120,7 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
         let end = memchr::memchr(b'>', window);
         end.and_then(|end| tag_name(&candidate[..=end]))
             .is_some_and(|(name, closing)| {
-                name.eq_ignore_ascii_case("br")
-                    || (closing && BLOCK_TAGS.iter().any(|b| name.eq_ignore_ascii_case(b)))
+                name.eq_ignore_ascii_case("br") || (closing && is_one_of(name, BLOCK_TAGS))
             })
     })
 }
@@ -177,14 +175,22 @@ fn is_element(name: &str) -> bool {
     name.contains(['-', ':'])
         || [BLOCK_TAGS, SKIPPED_ELEMENTS, INLINE_TAGS]
             .iter()
-            .any(|tags| tags.iter().any(|tag| name.eq_ignore_ascii_case(tag)))
+            .any(|tags| is_one_of(name, tags))
+}
+
+/// Whether a tag name is one of `tags`, ASCII case ignored.
+fn is_one_of(name: &str, tags: &[&str]) -> bool {
+    tags.iter().any(|tag| name.eq_ignore_ascii_case(tag))
+}
+
+/// Removes the spaces that end `out`: a line or paragraph break follows.
+fn trim_end_spaces(out: &mut String) {
+    out.truncate(out.trim_end_matches(' ').len());
 }
 
 /// Ends the current paragraph with a blank line, once (not at the start).
 pub(crate) fn paragraph_break(out: &mut String) {
-    while out.ends_with(' ') {
-        out.pop();
-    }
+    trim_end_spaces(out);
     if !out.is_empty() && !out.ends_with("\n\n") {
         out.push_str(if out.ends_with('\n') { "\n" } else { "\n\n" });
     }
