@@ -392,3 +392,35 @@ fn show_and_stats_describe_the_index() {
     assert!(stats["size_bytes"].as_u64().unwrap() > 0);
     assert!(stats["last_commit"].is_string());
 }
+
+#[test]
+fn words_match_with_or_without_their_diacritics() {
+    let env = TestEnv::new();
+    env.write(
+        "accents.txt",
+        "Zürich talks\n\nBankers met in Zürich and São Paulo; the café owners of Montréal agreed.\n",
+    );
+    env.write(
+        "wire.txt",
+        "ZURICH TALKS\n\nBankers met in ZURICH and Sao Paulo; cafe owners in Montreal agreed.\n",
+    );
+    env.lede_ok(&["index"], 0);
+    for query in ["zurich", "Zürich", "\"sao paulo\"", "cafés", "MONTRÉAL"] {
+        assert_eq!(
+            sorted_ids(&env, query),
+            ["accents.txt", "wire.txt"],
+            "{query}"
+        );
+    }
+    let hits = env.lede_ok(&["search", "zurich", "--json"], 0).json();
+    let accented = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["article_id"] == "accents.txt")
+        .unwrap();
+    let passage = &accented["passages"][0];
+    let text = passage["text"].as_str().unwrap();
+    let [start, end] = [0, 1].map(|i| passage["highlights"][0][i].as_u64().unwrap() as usize);
+    assert_eq!(&text[start..end], "Zürich");
+}
