@@ -423,4 +423,13 @@ fn words_match_with_or_without_their_diacritics() {
     let text = passage["text"].as_str().unwrap();
     let [start, end] = [0, 1].map(|i| passage["highlights"][0][i].as_u64().unwrap() as usize);
     assert_eq!(&text[start..end], "Zürich");
+    // Entity names are folded as words are.
+    for name in ["LOC:Zurich", "LOC:ZÜRICH", "são paulo"] {
+        let hits = env
+            .lede_ok(&["search", "--entity", name, "--json"], 0)
+            .json();
+        let mut ids = ids(&hits);
+        ids.sort();
+        assert_eq!(ids, ["accents.txt", "wire.txt"], "{name}");
+    }
 }

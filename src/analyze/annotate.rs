@@ -2,6 +2,7 @@
 //! article's own entity set and dates. This is the analysis stage's output, what the indexer turns
 //! into documents.
 
+use super::ascii_fold::AsciiFolder;
 use super::dates::{DateMention, extract_dates};
 use super::entities::{EntityKind, Recognizer, normalize_name};
 use super::lead::{Lead, lead};
@@ -77,6 +78,8 @@ pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
         name.make_ascii_lowercase();
     } else {
         name = name.to_lowercase();
+        // As words are: `loc:zurich` for Zürich, ZURICH and Zurich alike.
+        AsciiFolder::default().fold_in_place(&mut name);
     }
     match kind {
         Some(kind) => typed_term(kind, &name),
@@ -408,10 +411,10 @@ mod tests {
         );
         let name = EntityName::from_key("PER:Sam Altman").unwrap();
         assert_eq!(name.terms(), ["sam altman", "per:sam altman"]);
-        // Beyond ASCII, lower case as `str::to_lowercase` gives it.
+        // Beyond ASCII, lower case as `str::to_lowercase` gives it, folded to ASCII.
         assert_eq!(
             entity_term(Some(EntityKind::Location), "ZÜRICH’s"),
-            "loc:zürich"
+            "loc:zurich"
         );
         let name = EntityName::from_key("MISC:ΣΟΦΊΑ İstanbul").unwrap();
         let lower = "ΣΟΦΊΑ İstanbul".to_lowercase();

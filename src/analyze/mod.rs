@@ -1,6 +1,7 @@
 //! Analysis: sentences, passages, entities and dates of an article's text.
 
 pub mod annotate;
+pub mod ascii_fold;
 pub mod dates;
 pub mod entities;
 pub mod lead;

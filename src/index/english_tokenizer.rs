@@ -11,33 +11,19 @@
 //! gives the chain's tokens: the same text, offsets and positions.
 
 use super::stem_cache::StemMemo;
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, RawTokenizer, Token, TokenFilter, TokenStream, Tokenizer,
-};
-
-/// Folds a whole word (tantivy's folding table is reached through its filter only).
-type Folder = <AsciiFoldingFilter as TokenFilter>::Tokenizer<RawTokenizer>;
+use crate::analyze::ascii_fold::AsciiFolder;
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 /// Tokens of this many bytes or more are dropped, as `RemoveLongFilter::limit(40)` drops them.
 pub const TOKEN_LIMIT: usize = 40;
 
 /// The English analyzer's tokenizer: words split on non-alphanumerics, lower-cased, folded to
 /// ASCII, stemmed.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub struct EnglishTokenizer {
     token: Token,
     memo: StemMemo,
-    folder: Folder,
-}
-
-impl Default for EnglishTokenizer {
-    fn default() -> Self {
-        EnglishTokenizer {
-            token: Token::default(),
-            memo: StemMemo::default(),
-            folder: AsciiFoldingFilter.transform(RawTokenizer::default()),
-        }
-    }
+    folder: AsciiFolder,
 }
 
 impl Tokenizer for EnglishTokenizer {
@@ -62,7 +48,7 @@ pub struct EnglishTokenStream<'a> {
     next: usize,
     token: &'a mut Token,
     memo: &'a mut StemMemo,
-    folder: &'a mut Folder,
+    folder: &'a mut AsciiFolder,
 }
 
 impl EnglishTokenStream<'_> {
@@ -111,11 +97,8 @@ impl TokenStream for EnglishTokenStream<'_> {
                 text.make_ascii_lowercase();
             } else {
                 // As `LowerCaser`: each char's lower case, no final-sigma rule; then folded.
-                let lowered: String = word.chars().flat_map(char::to_lowercase).collect();
-                let mut folded = self.folder.token_stream(&lowered);
-                if folded.advance() {
-                    std::mem::swap(text, &mut folded.token_mut().text);
-                }
+                text.extend(word.chars().flat_map(char::to_lowercase));
+                self.folder.fold_in_place(text);
             }
             self.memo.stem_in_place(text);
             return true;
