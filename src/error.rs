@@ -14,7 +14,7 @@ pub enum Error {
     NotAnIndex(PathBuf),
     /// The index was written by another schema version.
     #[error(
-        "the index at {path} has schema version {found}, this lede reads version {expected}: run `lede index --rebuild`"
+        "the index at {path} has schema version {found}, this lede reads version {expected}: run `lede index --rebuild PATH...` on the articles it holds"
     )]
     SchemaVersion {
         /// Where the index is.

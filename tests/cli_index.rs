@@ -296,11 +296,9 @@ fn rebuild_starts_over() {
     );
 }
 
-#[test]
-fn an_index_of_another_schema_version_asks_for_a_rebuild() {
-    let env = TestEnv::with_seed();
-    env.lede_ok(&["index"], 0);
-    let meta_path = env.path().join("index/meta.json");
+/// Makes the index at `dir` look written by schema version 0.
+fn age_index(dir: &std::path::Path) {
+    let meta_path = dir.join("meta.json");
     let mut meta: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
     let current = format!("\"lede_schema\":{}", lede::index::schema::SCHEMA_VERSION);
@@ -309,14 +307,48 @@ fn an_index_of_another_schema_version_asks_for_a_rebuild() {
     let payload = payload.replace(&current, "\"lede_schema\":0");
     meta["payload"] = payload.into();
     std::fs::write(&meta_path, meta.to_string()).unwrap();
-    let out = env.lede_ok(&["search", "openai"], 2);
-    assert!(out.stderr.contains("schema version 0"), "{}", out.stderr);
+}
+
+#[test]
+fn an_index_of_another_schema_version_is_rebuilt_when_that_loses_nothing() {
+    let env = TestEnv::with_seed();
+    let index = env.path().join("index");
+    env.lede_ok(&["index"], 0);
+
+    // Built from ./corpus alone: searching rebuilds it from there, as does indexing ./corpus.
+    age_index(&index);
+    let out = env.lede_ok(&["search", "openai"], 0);
     assert!(
-        out.stderr.contains("lede index --rebuild"),
+        out.stderr
+            .contains("was written by another version of lede (schema 0")
+            && out.stderr.contains("1 added"),
         "{}",
         out.stderr
     );
-    env.lede_ok(&["index", "--rebuild"], 0);
+    age_index(&index);
+    let out = env.lede_ok(&["index"], 0);
+    assert!(out.stderr.contains("(schema 0"), "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+
+    // With articles from elsewhere too, a run over ./corpus alone would lose them: refused.
+    let elsewhere = env.path().join("elsewhere");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("tin.txt"), "Tin\n\nTin prices rose.\n").unwrap();
+    env.lede_ok(&["index", "corpus", "elsewhere"], 0);
+    age_index(&index);
+    for args in [&["search", "openai"][..], &["index"][..]] {
+        let out = env.lede_ok(args, 2);
+        assert!(
+            out.stderr.contains("schema version 0") && out.stderr.contains("lede index --rebuild"),
+            "{args:?}: {}",
+            out.stderr
+        );
+    }
+    env.lede_ok(&["index", "corpus", "elsewhere"], 0);
+    env.lede_ok(&["search", "tin"], 0);
     env.lede_ok(&["search", "openai"], 0);
 }
 

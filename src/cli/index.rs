@@ -196,7 +196,16 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
     let index = if args.rebuild {
         Index::rebuild(&args.index)?
     } else {
-        Index::open_or_create(&args.index)?
+        let (index, rebuilt) = Index::open_for_paths(&args.index, &args.paths)?;
+        if let Some(found) = rebuilt {
+            let source = if args.paths.len() == 1 {
+                args.paths[0].display().to_string()
+            } else {
+                "the paths given".to_string()
+            };
+            eprintln!("{}", super::rebuilt_note(&args.index, &found, &source));
+        }
+        index
     };
     let stop = Arc::new(AtomicBool::new(false));
     let handler_stop = Arc::clone(&stop);

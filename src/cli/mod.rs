@@ -64,12 +64,24 @@ pub(crate) const DEFAULT_INDEX: &str = "index";
 /// The default corpus folder.
 pub(crate) const DEFAULT_CORPUS: &str = "corpus";
 
-/// Opens the index in `dir`, building it from the default corpus when it does not exist yet.
+/// Opens the index in `dir`, building it from the default corpus when it does not exist yet,
+/// and building it anew when an older lede wrote it from that corpus.
 pub(crate) fn open_or_build(dir: &Path) -> anyhow::Result<lede::Index> {
-    if dir.join("meta.json").is_file() {
-        return Ok(lede::Index::open(dir)?);
-    }
     let corpus = PathBuf::from(DEFAULT_CORPUS);
+    if dir.join("meta.json").is_file() {
+        if !corpus.exists() {
+            return Ok(lede::Index::open(dir)?);
+        }
+        let (index, rebuilt) = lede::Index::open_for_paths(dir, std::slice::from_ref(&corpus))?;
+        let Some(found) = rebuilt else {
+            return Ok(index);
+        };
+        eprintln!(
+            "{}",
+            rebuilt_note(dir, &found, &format!("./{DEFAULT_CORPUS}"))
+        );
+        return build(index, corpus);
+    }
     if !corpus.exists() {
         anyhow::bail!(
             "no index at {} and no ./{DEFAULT_CORPUS} folder to build one from: run `lede index PATH` on your articles first",
@@ -80,7 +92,11 @@ pub(crate) fn open_or_build(dir: &Path) -> anyhow::Result<lede::Index> {
         "lede: no index at {}; building it from ./{DEFAULT_CORPUS}",
         dir.display()
     );
-    let index = lede::Index::open_or_create(dir)?;
+    build(lede::Index::open_or_create(dir)?, corpus)
+}
+
+/// Indexes `corpus` into `index`, with the summary `lede index` prints.
+fn build(index: lede::Index, corpus: PathBuf) -> anyhow::Result<lede::Index> {
     let summary =
         lede::Indexer::new(&index, lede::IndexOptions::default())?.index_paths(&[corpus])?;
     index::print_summary(
@@ -89,6 +105,16 @@ pub(crate) fn open_or_build(dir: &Path) -> anyhow::Result<lede::Index> {
         index::Verbosity::Normal,
     );
     Ok(index)
+}
+
+/// Says that the index in `dir`, of schema version `found`, is being rebuilt from `source`.
+pub(crate) fn rebuilt_note(dir: &Path, found: &str, source: &str) -> String {
+    format!(
+        "lede: the index at {} was written by another version of lede (schema {found}, this one \
+         reads {}) from {source}: rebuilding it from there",
+        dir.display(),
+        lede::index::schema::SCHEMA_VERSION
+    )
 }
 
 /// Parses the command line, runs the command and returns the process exit code.

@@ -14,6 +14,7 @@ pub mod schema;
 pub mod state;
 pub mod stem_cache;
 pub(crate) mod str_column;
+pub mod upgrade;
 pub mod writer;
 
 use crate::error::{Error, Result};
@@ -202,6 +203,27 @@ impl Index {
             Self::open(dir)
         } else {
             Self::create(dir)
+        }
+    }
+
+    /// Opens the index in `dir` for a run over `paths`, creating it when missing. An index that
+    /// another schema version of lede wrote is rebuilt (emptied, to be filled by the run) when
+    /// every file it holds articles from lies under `paths`, since the run gives them all back;
+    /// otherwise it is refused as [`Index::open`] refuses it. Returns the index and, when it was
+    /// rebuilt, the schema version it had.
+    pub fn open_for_paths(
+        dir: impl AsRef<Path>,
+        paths: &[PathBuf],
+    ) -> Result<(Index, Option<String>)> {
+        let dir = dir.as_ref();
+        match Self::open_or_create(dir) {
+            // "none": a tantivy index lede did not write, never touched.
+            Err(Error::SchemaVersion { found, .. })
+                if found != "none" && upgrade::rebuilt_from(dir, paths) =>
+            {
+                Ok((Self::rebuild(dir)?, Some(found)))
+            }
+            other => other.map(|index| (index, None)),
         }
     }
 
@@ -415,5 +437,9 @@ mod tests {
         builder.add_text_field("x", tantivy::schema::TEXT);
         tantivy::Index::create_in_dir(other.path(), builder.build()).unwrap();
         assert!(Index::open(other.path()).is_err());
+        // Nor is it ever rebuilt, whatever the paths of the run.
+        let everything = [PathBuf::from("/")];
+        assert!(Index::open_for_paths(other.path(), &everything).is_err());
+        assert!(other.path().join("meta.json").is_file());
     }
 }
