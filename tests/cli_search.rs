@@ -432,4 +432,31 @@ fn words_match_with_or_without_their_diacritics() {
         ids.sort();
         assert_eq!(ids, ["accents.txt", "wire.txt"], "{name}");
     }
+    // And `lede entities` counts the writings of a name as one entity.
+    let counts = env
+        .lede_ok(&["entities", "--type", "LOC", "--json"], 0)
+        .json();
+    let counted: Vec<(String, u64)> = counts["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_lowercase(),
+                e["articles"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    for place in ["zurich", "montreal"] {
+        let folded: Vec<_> = counted
+            .iter()
+            .filter(|(name, _)| {
+                let mut name = name.clone();
+                lede::analyze::ascii_fold::AsciiFolder::default().fold_in_place(&mut name);
+                name == place
+            })
+            .collect();
+        assert_eq!(folded.len(), 1, "{place}: {counted:?}");
+        assert_eq!(folded[0].1, 2, "{place}: {counted:?}");
+    }
 }

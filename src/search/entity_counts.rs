@@ -159,7 +159,8 @@ impl Index {
         let compiled = query::compile(self, &request);
         let searcher = self.reader.searcher();
         let (total, counts) = searcher.search(&*compiled.article, &EntityCollector)?;
-        // Writings that differ only in case are one entity: the most frequent writing names it.
+        // Writings that differ only in case, accents or spacing are one entity, as they are to
+        // entity filters (one term): the most frequent writing names it.
         let mut grouped: HashMap<(EntityKind, String), (u64, u64, String)> = HashMap::new();
         let with_terms: Vec<String> = options.with.iter().map(EntityFilter::term).collect();
         for (key, count) in counts {
@@ -172,8 +173,9 @@ impl Index {
             if with_terms.iter().any(|t| entity.terms().contains(t)) {
                 continue;
             }
+            let [term, _] = entity.terms();
             let group = grouped
-                .entry((entity.kind, entity.name.to_lowercase()))
+                .entry((entity.kind, term))
                 .or_insert((0, 0, String::new()));
             group.0 += count;
             if count > group.1 || (count == group.1 && entity.name < group.2) {

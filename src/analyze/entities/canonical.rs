@@ -29,10 +29,11 @@ pub(crate) fn normalize(text: &str) -> String {
             }));
         }
     }
+    // Spaces too: the punctuation gone, the space after it would open the name (", Inc.").
     let trimmed = out.trim_matches(|c: char| {
         matches!(
             c,
-            '"' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\'' | '-'
+            '"' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\'' | '-' | ' '
         )
     });
     let mut end = trimmed.len();
@@ -144,7 +145,7 @@ mod tests {
         let trimmed = out.trim_matches(|c: char| {
             matches!(
                 c,
-                '"' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\'' | '-'
+                '"' | '(' | ')' | '[' | ']' | ',' | ';' | ':' | '\'' | '-' | ' '
             )
         });
         let mut s = trimmed.to_string();
@@ -170,6 +171,8 @@ mod tests {
             "Zoë  Ball's -",
             "JONES'S",
             "\"Reuters\",",
+            ", Inc.",
+            "- Acme - ",
             "",
         ] {
             assert_eq!(normalize(text), normalize_reference(text), "{text:?}");
@@ -193,6 +196,9 @@ mod tests {
         assert_eq!(normalize("  Sam \n Altman "), "Sam Altman");
         assert_eq!(normalize("“Codex”"), "Codex");
         assert_eq!(normalize("states'"), "states");
+        // Punctuation opening or closing a span goes with the space beside it.
+        assert_eq!(normalize(", Inc."), "Inc.");
+        assert_eq!(normalize("( Acme ) -"), "Acme");
     }
 
     #[test]
