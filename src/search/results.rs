@@ -39,6 +39,7 @@ pub struct Hit {
     /// Path of the source file, relative to its corpus root.
     pub path: String,
     /// Ranking score (higher is better; comparable within one search only).
+    #[serde(serialize_with = "serialize_score")]
     pub score: f32,
     /// The article's entities, most mentioned first.
     #[serde(default)]
@@ -68,6 +69,17 @@ pub struct PassageHit {
     pub dates: Vec<String>,
 }
 
+/// Writes a score with seven significant digits (`1.9`, not the `1.9000001` that its binary
+/// value spells out). Scores are rounded for ranking to steps of at least 7.6e-6 of their value
+/// (16 bits of mantissa), coarser than seven digits, so two different scores stay different,
+/// in the same order.
+fn serialize_score<S: serde::Serializer>(score: &f32, serializer: S) -> Result<S::Ok, S::Error> {
+    let short: f64 = format!("{:.6e}", f64::from(*score))
+        .parse()
+        .unwrap_or(f64::from(*score));
+    serializer.serialize_f64(short)
+}
+
 /// Milliseconds since `started`, to the microsecond (a `took_ms` of `0.747`, not
 /// `0.7471939999999999`).
 pub(crate) fn millis_since(started: std::time::Instant) -> f64 {
@@ -77,6 +89,37 @@ pub(crate) fn millis_since(started: std::time::Instant) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn scores_are_written_short_and_keep_their_order() {
+        let hit = |score: f32| Hit {
+            article_id: "a".into(),
+            title: String::new(),
+            published: None,
+            date_source: None,
+            source: None,
+            url: None,
+            path: String::new(),
+            score,
+            entities: Vec::new(),
+            passages: Vec::new(),
+        };
+        let written = |score: f32| {
+            let json = serde_json::to_value(hit(score)).unwrap();
+            json["score"].as_f64().unwrap()
+        };
+        let binary = 1.9f32 + f32::EPSILON;
+        assert_eq!(serde_json::to_string(&binary).unwrap(), "1.9000001");
+        assert_eq!(written(binary), 1.9);
+        assert_eq!(written(12.345678), 12.34568);
+        // Scores one ranking step apart (the finest is 7.6e-6 of their value) stay apart.
+        for value in [0.7f32, 1.0, 7.99, 120.0, 127.99, 1000.5] {
+            let next = value * (1.0 + 7.6e-6);
+            assert!(written(value) < written(next), "{value}");
+        }
+        let back: Hit = serde_json::from_value(serde_json::to_value(hit(binary)).unwrap()).unwrap();
+        assert!((back.score - binary).abs() < 1e-6);
+    }
 
     #[test]
     fn times_are_given_to_the_microsecond() {
