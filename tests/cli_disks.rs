@@ -73,16 +73,26 @@ fn noise(seed: u64, words: usize) -> String {
     text
 }
 
+/// The seed article indexed into `index` on a tmpfs of `size`; `None` (the test is skipped, and
+/// says so) when no tmpfs can be mounted.
+fn seed_index_on_small_disk(test: &str, size: &str) -> Option<(TestEnv, SmallDisk, String)> {
+    let env = TestEnv::with_seed();
+    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), size) else {
+        eprintln!("SKIPPED {test}: cannot mount a tmpfs (needs root)");
+        return None;
+    };
+    let index = disk.dir.join("index").to_str().unwrap().to_string();
+    env.lede_ok(&["index", "--index", &index], 0);
+    Some((env, disk, index))
+}
+
 #[test]
 fn a_full_disk_fails_clearly_keeps_the_last_commit_and_gives_the_space_back() {
-    let env = TestEnv::with_seed();
-    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), "2m") else {
-        eprintln!("SKIPPED a_full_disk_fails_clearly…: cannot mount a tmpfs (needs root)");
+    let test = "a_full_disk_fails_clearly_keeps_the_last_commit_and_gives_the_space_back";
+    let Some((env, disk, index)) = seed_index_on_small_disk(test, "2m") else {
         return;
     };
-    let index = disk.dir.join("index");
-    let index = index.to_str().unwrap();
-    env.lede_ok(&["index", "--index", index], 0);
+    let index = index.as_str();
     let committed = disk.used("index");
 
     // About 6 MB of text the index cannot hold in 2 MiB.
@@ -122,14 +132,11 @@ fn a_full_disk_fails_clearly_keeps_the_last_commit_and_gives_the_space_back() {
 
 #[test]
 fn an_index_on_a_read_only_disk_is_searched_and_writing_it_fails_clearly() {
-    let env = TestEnv::with_seed();
-    let Some(disk) = SmallDisk::mount(&env.path().join("disk"), "4m") else {
-        eprintln!("SKIPPED an_index_on_a_read_only_disk…: cannot mount a tmpfs (needs root)");
+    let test = "an_index_on_a_read_only_disk_is_searched_and_writing_it_fails_clearly";
+    let Some((env, disk, index)) = seed_index_on_small_disk(test, "4m") else {
         return;
     };
-    let index = disk.dir.join("index");
-    let index = index.to_str().unwrap();
-    env.lede_ok(&["index", "--index", index], 0);
+    let index = index.as_str();
     disk.remount(true);
     let hits = env
         .lede_ok(&["search", "altman", "--index", index, "--json"], 0)

@@ -91,7 +91,7 @@ impl Index {
                 page.map(|c| self.article_hit(&searcher, &c, &terms, request))
                     .collect::<Result<Vec<_>>>()?
             } else {
-                page.map(|c| bare_hit(c.id, c.score)).collect()
+                page.map(|c| Hit::bare(c.id, c.score)).collect()
             };
             (total, hits)
         };
@@ -283,7 +283,7 @@ impl Index {
         let mut hits = Vec::new();
         for (passage, id) in candidates.into_iter().skip(request.offset) {
             if !request.load_documents {
-                hits.push(bare_hit(id, passage.score));
+                hits.push(Hit::bare(id, passage.score));
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(passage.article)?;
@@ -368,19 +368,4 @@ fn id_of(segments: &[std::sync::Arc<SegmentIds>], address: DocAddress) -> String
         .id(address.doc_id)
         .unwrap_or_default()
         .to_string()
-}
-
-fn bare_hit(article_id: String, score: f32) -> Hit {
-    Hit {
-        article_id,
-        title: String::new(),
-        published: None,
-        date_source: None,
-        source: None,
-        url: None,
-        path: String::new(),
-        score,
-        entities: Vec::new(),
-        passages: Vec::new(),
-    }
 }

@@ -48,6 +48,24 @@ pub struct Hit {
     pub passages: Vec<PassageHit>,
 }
 
+impl Hit {
+    /// A hit with its id and score alone (what a run that loads no documents gives).
+    pub(crate) fn bare(article_id: String, score: f32) -> Hit {
+        Hit {
+            article_id,
+            title: String::new(),
+            published: None,
+            date_source: None,
+            source: None,
+            url: None,
+            path: String::new(),
+            score,
+            entities: Vec::new(),
+            passages: Vec::new(),
+        }
+    }
+}
+
 /// A passage shown with a hit.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PassageHit {
@@ -92,18 +110,7 @@ mod tests {
 
     #[test]
     fn scores_are_written_short_and_keep_their_order() {
-        let hit = |score: f32| Hit {
-            article_id: "a".into(),
-            title: String::new(),
-            published: None,
-            date_source: None,
-            source: None,
-            url: None,
-            path: String::new(),
-            score,
-            entities: Vec::new(),
-            passages: Vec::new(),
-        };
+        let hit = |score: f32| Hit::bare("a".into(), score);
         let written = |score: f32| {
             let json = serde_json::to_value(hit(score)).unwrap();
             json["score"].as_f64().unwrap()
