@@ -18,6 +18,7 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
+use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
@@ -101,6 +102,31 @@ impl Recognizer {
     /// Tags the tokens of one document given as `sentences` of `tokens`, returning one BIOES
     /// tag per token in order.
     pub(crate) fn tag_ranges<S: AsRef<str>>(
+        &self,
+        tokens: &[S],
+        sentences: &[Range<usize>],
+        out: &mut Vec<Tag>,
+    ) {
+        // The model learnt its words, shapes and gazetteers from text without diacritics: a
+        // word with them is tagged as its ASCII letters read (`Zürich` as `Zurich`, a place,
+        // not a person), as search matches it. The tags still fall on the tokens as written.
+        if tokens.iter().any(|token| !token.as_ref().is_ascii()) {
+            let mut folder = AsciiFolder::default();
+            let folded: Vec<String> = tokens
+                .iter()
+                .map(|token| {
+                    let mut word = token.as_ref().to_string();
+                    folder.fold_in_place(&mut word);
+                    word
+                })
+                .collect();
+            return self.tag_folded(&folded, sentences, out);
+        }
+        self.tag_folded(tokens, sentences, out)
+    }
+
+    /// [`Recognizer::tag_ranges`] for tokens with no diacritics left to fold.
+    fn tag_folded<S: AsRef<str>>(
         &self,
         tokens: &[S],
         sentences: &[Range<usize>],
@@ -589,6 +615,29 @@ mod tests {
             "{people:?}"
         );
         assert!(is_person_title("Chancellor") && !is_person_title("King"));
+    }
+
+    #[test]
+    fn names_with_diacritics_are_tagged_as_their_ascii_letters() {
+        let r = Recognizer::global();
+        let accented = "Officials in São Paulo and Zürich met José Manuel Barroso on Monday. \
+                        Nestlé and Société Générale shares rose in Düsseldorf.";
+        let plain = "Officials in Sao Paulo and Zurich met Jose Manuel Barroso on Monday. \
+                     Nestle and Societe Generale shares rose in Dusseldorf.";
+        let kinds = |text: &str| -> Vec<EntityKind> {
+            r.extract(text).into_iter().map(|e| e.kind).collect()
+        };
+        assert_eq!(kinds(accented), kinds(plain));
+        let found = r.extract(accented);
+        // Spans and names are the text as written.
+        let zurich = found.iter().find(|e| e.text == "Zürich").expect("Zürich");
+        assert_eq!(zurich.kind, EntityKind::Location);
+        assert_eq!(&accented[zurich.start..zurich.end], "Zürich");
+        assert!(
+            found
+                .iter()
+                .any(|e| e.canonical == "Société Générale" && e.kind == EntityKind::Organization)
+        );
     }
 
     #[test]
