@@ -209,14 +209,21 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
         (std::borrow::Cow::Owned(joined), offset)
     };
     let found = Recognizer::global().extract(&text);
-    // Counted by lower-cased key so that a headline in capitals joins the body's writing.
+    // Counted by the name's term (lower case, folded to ASCII: the canonical name is normalised
+    // already) so that a headline in capitals or a writing without accents joins the first
+    // writing met, as entity filters and counts take them to be one entity.
     let mut counted: Vec<CountedEntity> = Vec::new();
     let mut position: HashMap<(EntityKind, String), usize> = HashMap::default();
+    let mut folder: Option<AsciiFolder> = None;
     for entity in found {
         if entity.canonical.trim().is_empty() {
             continue;
         }
-        let key = (entity.kind, entity.canonical.to_lowercase());
+        let mut term = entity.canonical.to_lowercase();
+        if !term.is_ascii() {
+            folder.get_or_insert_default().fold_in_place(&mut term);
+        }
+        let key = (entity.kind, term);
         let slot = *position.entry(key).or_insert_with(|| {
             counted.push(CountedEntity {
                 entity: EntityName {
@@ -275,6 +282,31 @@ mod tests {
             published: published.map(|p| p.parse().unwrap()),
             ..Article::default()
         }
+    }
+
+    #[test]
+    fn writings_of_one_name_are_one_entity_of_the_article() {
+        let body = "Bankers met in Zürich on Monday. Officials in ZURICH said rates would rise. \
+                    Zurich banks agreed, and Zürich shares rose.";
+        let annotated = annotate(&article("", body, None), &AnnotateOptions::default());
+        let places: Vec<&CountedEntity> = annotated
+            .entities
+            .iter()
+            .filter(|c| c.entity.kind == EntityKind::Location)
+            .collect();
+        assert_eq!(places.len(), 1, "{places:?}");
+        assert!(places[0].mentions >= 3, "{places:?}");
+        let in_passages: usize = annotated
+            .passages
+            .iter()
+            .map(|p| {
+                p.entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Location)
+                    .count()
+            })
+            .sum();
+        assert_eq!(in_passages, 1);
     }
 
     #[test]
