@@ -72,19 +72,24 @@ impl EntityName {
 /// The indexed term for an entity filter: the name normalised (whitespace, quotes, possessive)
 /// and lower-cased, prefixed with the type's label when there is one (`per:sam altman`).
 pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
-    let mut name = normalize_name(name);
+    let name = name_term(normalize_name(name));
+    match kind {
+        Some(kind) => typed_term(kind, &name),
+        None => name,
+    }
+}
+
+/// A normalised name as its term: lower-cased and, as words are, folded to ASCII (`zurich` for
+/// Zürich, ZURICH and Zurich alike).
+fn name_term(mut name: String) -> String {
     // `to_lowercase` gives the same for ASCII, through a new string.
     if name.is_ascii() {
         name.make_ascii_lowercase();
     } else {
         name = name.to_lowercase();
-        // As words are: `loc:zurich` for Zürich, ZURICH and Zurich alike.
         AsciiFolder::default().fold_in_place(&mut name);
     }
-    match kind {
-        Some(kind) => typed_term(kind, &name),
-        None => name,
-    }
+    name
 }
 
 /// `name` (normalised already) prefixed with `kind`'s label in lower case: `per:sam altman`.
@@ -214,16 +219,11 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
     // writing met, as entity filters and counts take them to be one entity.
     let mut counted: Vec<CountedEntity> = Vec::new();
     let mut position: HashMap<(EntityKind, String), usize> = HashMap::default();
-    let mut folder: Option<AsciiFolder> = None;
     for entity in found {
         if entity.canonical.trim().is_empty() {
             continue;
         }
-        let mut term = entity.canonical.to_lowercase();
-        if !term.is_ascii() {
-            folder.get_or_insert_default().fold_in_place(&mut term);
-        }
-        let key = (entity.kind, term);
+        let key = (entity.kind, name_term(entity.canonical.clone()));
         let slot = *position.entry(key).or_insert_with(|| {
             counted.push(CountedEntity {
                 entity: EntityName {
