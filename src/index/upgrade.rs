@@ -4,6 +4,7 @@
 //! upgraded lede need not be told to run `--rebuild` first.
 
 use super::readable_dir::ReadableDirectory;
+use super::str_column::all_terms;
 use std::path::{Path, PathBuf};
 
 /// The files an index holds articles from, as its runs recorded them (absolute, canonical
@@ -17,10 +18,10 @@ pub fn recorded_files(dir: &Path) -> Option<Vec<PathBuf>> {
         let Some(column) = segment.fast_fields().str("file").ok()? else {
             continue; // a segment without the column holds no article with a file
         };
-        let mut terms = column.dictionary().stream().ok()?;
-        while terms.advance() {
-            files.push(PathBuf::from(String::from_utf8_lossy(terms.key()).as_ref()));
-        }
+        let terms = all_terms(&column).ok()?;
+        files.extend(
+            (0..column.num_terms() as u64).filter_map(|ord| terms.get(ord).map(PathBuf::from)),
+        );
     }
     Some(files)
 }
