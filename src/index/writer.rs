@@ -269,6 +269,40 @@ impl SeenIds {
     }
 }
 
+/// Deletes the files of `index` that its last commit does not use: a new writer sees that
+/// commit alone, and its cleanup deletes the rest. Best effort (another run may hold the lock).
+///
+/// When a writer thread fails, tantivy's commit joins the threads only up to the failed one and
+/// leaves the others running, unjoinable: one may still be writing its segment and open more
+/// files. So the cleanup is repeated until three in a row, 150 ms apart, find nothing to
+/// delete (within 4.5 s; only a failed run waits).
+fn delete_uncommitted(index: &Index) {
+    let cleaner: tantivy::Result<IndexWriter> = index.index.writer_with_num_threads(1, 15_000_000);
+    let Ok(cleaner) = cleaner else {
+        return;
+    };
+    let mut quiet = 0;
+    for _ in 0..30 {
+        let deleted = cleaner
+            .garbage_collect_files()
+            .wait()
+            .map_or(0, |result| result.deleted_files.len());
+        quiet = if deleted == 0 { quiet + 1 } else { 0 };
+        if quiet == 3 {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+/// Writes and deletes a file of 1 MiB in `dir`: the error, if writing there fails now.
+fn write_probe(dir: &Path) -> std::io::Result<()> {
+    let probe = dir.join(".lede-write-probe");
+    let written = std::fs::write(&probe, vec![0u8; 1 << 20]);
+    let _ = std::fs::remove_file(&probe);
+    written
+}
+
 /// What [`Indexer::on_progress`] calls.
 type ProgressCallback<'a> = Box<dyn FnMut(&Progress) + 'a>;
 
@@ -929,37 +963,31 @@ impl<'a> Indexer<'a> {
         Ok(())
     }
 
-    /// Ends a run that failed. tantivy reports a writer thread's failure as "an index writer
-    /// was killed"; the thread's own error (a full disk, say) is what a user can act on, and
-    /// joining the threads gives it. What was written since the last commit is rolled back and
-    /// its files deleted now: a run that filled the disk gives the space back at once, instead
-    /// of at a later commit that the full disk would keep from happening.
-    fn abandon(mut self, err: Error) -> Error {
+    /// Ends a run that failed: what was written since the last commit is deleted now, so a run
+    /// that filled the disk gives the space back at once instead of at a later commit that the
+    /// full disk would keep from happening, and the error says what a user can act on.
+    fn abandon(self, err: Error) -> Error {
+        let Indexer { index, writer, .. } = self;
+        // Dropping the writer joins the threads it still holds (see `delete_uncommitted` for
+        // those a failed commit let go).
+        drop(writer);
+        let dir = index.dir().to_path_buf();
         let cause = match err {
-            Error::Tantivy(TantivyError::ErrorInThread(message)) => {
-                match self.writer.prepare_commit() {
-                    Err(cause) => cause,
-                    Ok(_) => TantivyError::ErrorInThread(message),
-                }
+            // tantivy says only that a writer thread stopped; its error (a full disk, say) is
+            // lost with it, so the folder is tried once more to give the cause.
+            Error::Tantivy(TantivyError::ErrorInThread(message)) => write_probe(&dir)
+                .err()
+                .map_or(message, |err| err.to_string()),
+            Error::Tantivy(TantivyError::InternalError(message)) => message,
+            Error::Tantivy(TantivyError::IoError(err)) => err.to_string(),
+            Error::Tantivy(other) => other.to_string(),
+            other => {
+                delete_uncommitted(index);
+                return other;
             }
-            Error::Tantivy(cause) => cause,
-            other => return self.rolled_back(other),
         };
-        let cause = match cause {
-            TantivyError::InternalError(message) => message,
-            TantivyError::IoError(err) => err.to_string(),
-            other => other.to_string(),
-        };
-        let path = self.index.dir().to_path_buf();
-        self.rolled_back(Error::Write { path, cause })
-    }
-
-    /// Rolls back to the last commit, deletes the files written since, and gives `err` back.
-    fn rolled_back(mut self, err: Error) -> Error {
-        if self.writer.rollback().is_ok() {
-            let _ = self.writer.garbage_collect_files().wait();
-        }
-        err
+        delete_uncommitted(index);
+        Error::Write { path: dir, cause }
     }
 
     /// Commits what was written so far, recording the files left unfinished.
