@@ -45,7 +45,7 @@ pub struct IndexArgs {
     /// Skip finding the dates the text mentions (publication dates are still read).
     #[arg(long)]
     no_dates: bool,
-    /// Skip any file larger than this (in a .jsonl file, any line), in MB.
+    /// Skip any file larger than this (in a .jsonl file or a larger .json array, any record), in MB.
     #[arg(long, value_name = "MB", default_value_t = 10.0)]
     max_size: f64,
     /// Commit every N articles written (0: only by time and at the end).

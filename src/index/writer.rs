@@ -1,7 +1,7 @@
 //! Writing the index: articles in, tantivy documents out, incrementally.
 //!
 //! [`Indexer::index_paths`] walks the corpus, skips files whose size and modification time are
-//! unchanged since the last run, re-reads the others (streaming `.jsonl` files in batches), replaces
+//! unchanged since the last run, re-reads the others (streaming `.jsonl` files and large `.json` arrays in batches), replaces
 //! articles whose content hash changed, and removes articles whose files are gone from the walked
 //! folders. It commits every so many articles or seconds and at the end; a commit is atomic, so a
 //! run killed at any moment leaves the last commit intact, and the next run re-reads only what that
@@ -21,9 +21,7 @@ use crate::analyze::passages::Passage;
 use crate::analyze::token_spans::token_spans;
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::ingest::{
-    self, FileArticles, Format, Problem, ProblemKind, ReadOptions, Severity, SourceFile,
-};
+use crate::ingest::{self, FileArticles, Problem, ProblemKind, ReadOptions, Severity, SourceFile};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -195,7 +193,7 @@ fn read_batches<'f>(files: &'f [&'f SourceFile]) -> impl Iterator<Item = &'f [&'
     })
 }
 
-/// A `.jsonl` file is streamed and written in batches of this many articles.
+/// A streamed file is read and written in batches of this many articles.
 const STREAM_BATCH: usize = 1_000;
 
 /// A file in the index folder that exists while a run is going on: finding it at the start means
@@ -694,12 +692,13 @@ impl<'a> Indexer<'a> {
                 break;
             }
             // Small files are read in parallel, then their articles analysed in parallel (one
-            // article a file is common); `.jsonl` files are streamed one at a time below.
+            // article a file is common); `.jsonl` files and large `.json` arrays are streamed
+            // one at a time below.
             let cancel = self.cancel.as_deref();
             let read: Vec<_> = batch
                 .par_iter()
                 .map(|file| {
-                    let streamed = Format::from_path(&file.abs_path) == Some(Format::JsonLines);
+                    let streamed = ingest::is_streamed(file, &read_options);
                     // Once cancelled, the rest of the batch is left unread (and its analysis
                     // stops between chunks): a batch can take seconds to analyse.
                     let read = (!streamed && !is_set(cancel))
@@ -753,8 +752,7 @@ impl<'a> Indexer<'a> {
                     }
                     None => {
                         self.unfinished.insert(abs.clone());
-                        let mut parts =
-                            ingest::stream_json_lines(file, &read_options, STREAM_BATCH);
+                        let mut parts = ingest::stream_records(file, &read_options, STREAM_BATCH);
                         while let Some(part) = parts.next() {
                             failed |= part.file_failed();
                             let prepared =

@@ -1,11 +1,11 @@
 //! JSON readers: `.json` holds one article object or an array of them; `.jsonl` / `.ndjson` hold one
 //! object per line. A broken line is reported as `file:line: reason` and the other lines still count.
 
+use super::array_records::{ArrayItem, ArrayRecords};
 use super::fields::article_from_record;
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::Value;
-use serde_json::value::RawValue;
 
 /// Reads a `.json` file: one article object, or an array of them (ids default to `path#N`).
 pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
@@ -33,41 +33,61 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
     }
 }
 
-/// Reads a `.json` array of article objects. Each record is first taken as raw text, so that
-/// its line is known for its problems and for the article's `line`.
+/// Reads a `.json` array of article objects, split into records as a streamed array is (see
+/// [`ArrayRecords`]), so that a broken record loses only itself, and each record knows its line.
 fn read_json_array(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
-    let records: Vec<&RawValue> = match serde_json::from_str(text) {
-        Ok(records) => records,
-        Err(err) => {
-            skip_invalid(&err, report);
-            return Vec::new();
-        }
-    };
-    let mut lines = LineOfOffset::new(text);
-    records
-        .iter()
-        .enumerate()
-        .filter_map(|(i, raw)| {
-            let n = i + 1;
-            let line = lines.line_of(raw.get().as_ptr() as usize - text.as_ptr() as usize);
-            match serde_json::from_str::<Value>(raw.get()) {
-                Ok(Value::Object(record)) => {
-                    article_from_record(&record, format!("{path}#{n}"), None, Some(line), report)
-                }
-                Ok(_) => {
-                    let message = format!("record {n} is not a JSON object");
-                    report.skip(ProblemKind::InvalidJson, Some(line), message);
-                    None
-                }
-                // Valid JSON as raw text can still be nested deeper than a value may be.
-                Err(err) => {
-                    let message = format!("record {n} is not a usable JSON object: {err}");
-                    report.skip(ProblemKind::InvalidJson, Some(line), message);
-                    None
-                }
+    let mut records = ArrayRecords::new();
+    let (mut reader, mut buf, mut consumed) = (text.as_bytes(), Vec::new(), 0);
+    let mut articles = Vec::new();
+    // Reading from memory cannot fail.
+    while let Ok(item) = records.next_record(&mut reader, &mut buf, usize::MAX, &mut consumed) {
+        match item {
+            ArrayItem::Record { n, line, .. } => {
+                // The record was split from `text` at ASCII bytes, so it is UTF-8.
+                let raw = String::from_utf8_lossy(&buf);
+                articles.extend(read_array_record(&raw, n, line, path, report));
             }
-        })
-        .collect()
+            ArrayItem::Broken { line, message } => {
+                report.skip(ProblemKind::InvalidJson, Some(line), message);
+                break;
+            }
+            ArrayItem::End | ArrayItem::NotArray => break,
+        }
+    }
+    articles
+}
+
+/// Reads record `n` of a `.json` array, its raw text starting on line `line` of the file: an
+/// article, or nothing (a problem reported at the record's line).
+pub(crate) fn read_array_record(
+    raw: &str,
+    n: usize,
+    line: usize,
+    path: &str,
+    report: &mut Report<'_>,
+) -> Option<Article> {
+    match serde_json::from_str::<Value>(raw) {
+        Ok(Value::Object(record)) => {
+            article_from_record(&record, format!("{path}#{n}"), None, Some(line), report)
+        }
+        Ok(_) => {
+            let message = format!("record {n} is not a JSON object");
+            report.skip(ProblemKind::InvalidJson, Some(line), message);
+            None
+        }
+        // Even valid JSON (a record of a whole array parsed) can be nested deeper than a value
+        // may be; a streamed record's text is only split, not checked, before this.
+        Err(err) => {
+            // serde's position is within the record: the problem gets the file's line instead.
+            let at = line + err.line().saturating_sub(1);
+            let full = err.to_string();
+            let suffix = format!(" at line {} column {}", err.line(), err.column());
+            let reason = full.strip_suffix(&suffix).unwrap_or(&full);
+            let message = format!("record {n} is not a usable JSON object: {reason}");
+            report.skip(ProblemKind::InvalidJson, Some(at), message);
+            None
+        }
+    }
 }
 
 /// Reports a file that is not valid JSON, with the line and column where parsing stopped.
@@ -77,32 +97,6 @@ fn skip_invalid(err: &serde_json::Error, report: &mut Report<'_>) {
         Some(err.line()),
         format!("invalid JSON at column {}: {err}", err.column()),
     );
-}
-
-/// The 1-based line of byte offsets in a text, asked in increasing order: each question counts
-/// the line breaks since the one before.
-struct LineOfOffset<'a> {
-    text: &'a str,
-    offset: usize,
-    line: usize,
-}
-
-impl<'a> LineOfOffset<'a> {
-    fn new(text: &'a str) -> Self {
-        LineOfOffset {
-            text,
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line `offset` is on (not before the offset asked last).
-    fn line_of(&mut self, offset: usize) -> usize {
-        let between = &self.text.as_bytes()[self.offset..offset];
-        self.line += memchr::memchr_iter(b'\n', between).count();
-        self.offset = offset;
-        self.line
-    }
 }
 
 /// Reads a `.jsonl` / `.ndjson` file: one article object per line (ids default to `path#LINE`).
@@ -182,9 +176,22 @@ mod tests {
                 "a.json:7: record 4 is not a JSON object"
             ]
         );
+        // A broken record loses only itself; the array's structure broken loses what follows.
         let mut report = Report::new("b.json");
-        assert!(read_json("[\n{\"body\": \"x\"},\n{]", "b.json", &mut report).is_empty());
-        assert_eq!(report.problems[0].line, Some(3));
+        let text = "[\n{\"body\": \"x\"},\n{], {\"body\": \"y\"}\n{\"body\": \"z\"}]";
+        let bodies: Vec<_> = read_json(text, "b.json", &mut report)
+            .into_iter()
+            .map(|a| a.body)
+            .collect();
+        assert_eq!(bodies, ["x", "y"]);
+        let problems: Vec<_> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "b.json:3: record 2 is not a usable JSON object: key must be a string",
+                "b.json:4: invalid JSON array: expected `,` or `]` after record 3, found `{`; the rest is skipped"
+            ]
+        );
     }
 
     #[test]

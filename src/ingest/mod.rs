@@ -4,9 +4,11 @@
 //! picks a reader by extension (plain text, Markdown with front matter, JSON, JSON Lines) and returns
 //! the articles it holds together with the problems met on the way. One bad record never loses the
 //! others: each problem names the file (and line) and the reader goes on. Text is decoded by
-//! `decode` (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files are streamed line
-//! by line by [`stream`], so that a file of any size is read in bounded memory.
+//! `decode` (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files, and `.json` arrays
+//! over the size limit, are streamed record by record by [`stream`] (see [`is_streamed`]), so that a
+//! file of any size is read in bounded memory.
 
+mod array_records;
 mod date;
 mod decode;
 mod fields;
@@ -18,7 +20,7 @@ mod text;
 pub mod walk;
 
 pub use date::parse_metadata_date;
-pub use stream::{JsonLinesStream, stream_json_lines};
+pub use stream::{RecordStream, stream_records};
 pub use walk::{SourceFile, walk};
 
 use crate::analyze::dates::DateSource;
@@ -176,8 +178,8 @@ impl FileArticles {
 /// How files are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadOptions {
-    /// A file larger than this many bytes is skipped; in a `.jsonl` file, which is streamed, the
-    /// limit applies to each line (each article) instead.
+    /// A file larger than this many bytes is skipped; in a streamed file (a `.jsonl` file, or a
+    /// `.json` array larger than this), the limit applies to each record (each article) instead.
     pub max_bytes: u64,
 }
 
@@ -385,8 +387,19 @@ fn date_from_text(
     }
 }
 
-/// Reads the articles of a file on disk, whole (see [`stream_json_lines`] for `.jsonl` files of any
-/// size). A file over `options.max_bytes` is skipped; a file that is gone, unreadable or changed
+/// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file always
+/// (its lines are read as they come), a `.json` file when it is over the size limit (an array
+/// then streams record by record; anything else is skipped as too large).
+pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
+    match Format::from_path(&file.abs_path) {
+        Some(Format::JsonLines) => true,
+        Some(Format::Json) => file.size > options.max_bytes,
+        _ => false,
+    }
+}
+
+/// Reads the articles of a file on disk, whole (see [`stream_records`] for the files
+/// [`is_streamed`] names). A file over `options.max_bytes` is skipped; a file that is gone, unreadable or changed
 /// since the walk listed it is reported.
 pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
     let Some(format) = Format::from_path(&file.abs_path) else {

@@ -1,14 +1,16 @@
-//! Streaming `.jsonl` / `.ndjson` files: a [`JsonLinesStream`] reads a file through a buffer, one
-//! line at a time, and yields its articles in batches, so a file of many gigabytes is indexed in
-//! bounded memory (one batch and one line, at most the size limit, at a time). A line over the limit
-//! is skipped without being held in memory; a broken line is reported as `file:line` and the others
-//! still count, exactly as when a small file is read whole.
+//! Streaming JSON files: a [`RecordStream`] reads a `.jsonl` / `.ndjson` file through a buffer one
+//! line at a time, or a `.json` array one record at a time, and yields their articles in batches,
+//! so a file of many gigabytes is indexed in bounded memory (one batch and one record, at most the
+//! size limit, at a time). A record over the limit is skipped without being held in memory; a
+//! broken one is reported as `file:line` and the others still count, exactly as when a small file
+//! is read whole.
 
+use super::array_records::{ArrayItem, ArrayRecords};
 use super::decode::{self, Decoded};
-use super::json::read_json_line;
+use super::json::{read_array_record, read_json_line};
 use super::{
-    BINARY_PROBE_BYTES, FileArticles, ProblemKind, ReadOptions, Report, SourceFile, finish_article,
-    human_size,
+    BINARY_PROBE_BYTES, FileArticles, Format, ProblemKind, ReadOptions, Report, SourceFile,
+    finish_article, human_size,
 };
 use rayon::prelude::*;
 use std::fs::File;
@@ -17,14 +19,17 @@ use std::io::{BufRead, BufReader};
 /// The reading buffer: large enough for the binary probe.
 const BUFFER_BYTES: usize = 64 * 1024;
 
-/// Reads a `.jsonl` file line by line; each item is one batch of at most `batch` articles with the
-/// problems met while reading it. The first item reports a file that cannot be opened or read.
-pub struct JsonLinesStream {
+/// Reads a `.jsonl` file line by line, or a `.json` array record by record; each item is one batch
+/// of at most `batch` articles with the problems met while reading it. The first item reports a
+/// file that cannot be opened or read.
+pub struct RecordStream {
     rel_path: String,
     listed_size: u64,
     reader: Option<BufReader<File>>,
+    /// The array's splitter for a `.json` file; `None` for lines.
+    array: Option<ArrayRecords>,
     pending: FileArticles,
-    max_line: usize,
+    max_record: usize,
     batch: usize,
     line: usize,
     bytes_read: u64,
@@ -33,18 +38,25 @@ pub struct JsonLinesStream {
     buf: Vec<u8>,
 }
 
-/// Opens `file` for streaming; problems opening it come with the first batch.
-pub fn stream_json_lines(
-    file: &SourceFile,
-    options: &ReadOptions,
-    batch: usize,
-) -> JsonLinesStream {
-    let mut stream = JsonLinesStream {
+/// One record read and decoded: its number (the line's, in a `.jsonl` file), its first line and
+/// its text.
+struct RawRecord {
+    n: usize,
+    line: usize,
+    text: String,
+}
+
+/// Opens `file` for streaming: a `.json` file as an array of records, any other as JSON Lines.
+/// Problems opening it come with the first batch.
+pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
+    let array = Format::from_path(&file.abs_path) == Some(Format::Json);
+    let mut stream = RecordStream {
         rel_path: file.rel_path.clone(),
         listed_size: file.size,
         reader: None,
+        array: array.then(ArrayRecords::new),
         pending: FileArticles::default(),
-        max_line: usize::try_from(options.max_bytes).unwrap_or(usize::MAX),
+        max_record: usize::try_from(options.max_bytes).unwrap_or(usize::MAX),
         batch: batch.max(1),
         line: 0,
         bytes_read: 0,
@@ -78,7 +90,7 @@ fn open_checks(reader: &mut BufReader<File>) -> Result<u64, (ProblemKind, String
     if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
         return Err((
             ProblemKind::Encoding,
-            "UTF-16 JSON Lines are not streamed; convert the file to UTF-8".into(),
+            "UTF-16 JSON is not streamed; convert the file to UTF-8".into(),
         ));
     }
     if head[..head.len().min(BINARY_PROBE_BYTES)].contains(&0) {
@@ -128,20 +140,26 @@ fn read_line_limited(
     }
 }
 
-impl JsonLinesStream {
-    /// Reads lines until a batch is full or the file ends; problems go to `report`.
+impl RecordStream {
+    /// Reads records until a batch is full or the file ends; problems go to `report`.
     fn fill(&mut self, articles: &mut Vec<crate::article::Article>, report: &mut Report<'_>) {
         let first_problem = report.problems.len();
-        let mut lines = Vec::with_capacity(self.batch);
-        self.read_lines(&mut lines, report);
-        // The lines are parsed in parallel (JSON parsing was a tenth of bare indexing, on the
+        let mut records = Vec::with_capacity(self.batch);
+        self.read_records(&mut records, report);
+        // The records are parsed in parallel (JSON parsing was a tenth of bare indexing, on the
         // reading thread alone), and their problems put back in line order.
         let rel_path = self.rel_path.as_str();
-        let parsed: Vec<_> = lines
+        let array = self.array.is_some();
+        let parsed: Vec<_> = records
             .into_par_iter()
-            .map(|(n, text)| {
+            .map(|RawRecord { n, line, text }| {
                 let mut local = Report::new(rel_path);
-                let article = read_json_line(&text, n, rel_path, &mut local).map(|mut article| {
+                let article = if array {
+                    read_array_record(&text, n, line, rel_path, &mut local)
+                } else {
+                    read_json_line(&text, n, rel_path, &mut local)
+                };
+                let article = article.map(|mut article| {
                     finish_article(&mut article, rel_path);
                     article
                 });
@@ -155,61 +173,87 @@ impl JsonLinesStream {
         report.problems[first_problem..].sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     }
 
-    /// Reads up to a batch of non-blank lines, decoded, with their numbers; problems go to
-    /// `report`.
-    fn read_lines(&mut self, lines: &mut Vec<(usize, String)>, report: &mut Report<'_>) {
-        let Some(reader) = self.reader.as_mut() else {
-            return;
-        };
-        while lines.len() < self.batch {
-            let line =
-                match read_line_limited(reader, &mut self.buf, self.max_line, &mut self.bytes_read)
-                {
-                    Ok(Some(too_long)) => too_long,
-                    Ok(None) => {
-                        self.reader = None;
-                        if !self.nonblank {
-                            report.skip(ProblemKind::Empty, None, "empty file");
-                        } else if self.bytes_read != self.listed_size {
-                            report.warn(
-                            ProblemKind::Changed,
-                            None,
-                            format!(
-                                "changed while being read (listed at {}, read {}); indexed as read",
-                                human_size(self.listed_size),
-                                human_size(self.bytes_read)
-                            ),
-                        );
-                        }
-                        return;
-                    }
-                    Err(err) => {
-                        self.reader = None;
-                        report.skip(
-                            ProblemKind::Unreadable,
-                            None,
-                            format!(
-                                "read failed after line {}: {err}; the rest of the file is skipped",
-                                self.line
-                            ),
-                        );
-                        return;
-                    }
-                };
-            self.line += 1;
-            let n = self.line;
-            if line {
+    /// Reads the next record's bytes into the buffer: a line of a `.jsonl` file (counted in
+    /// `line`), or a record of a `.json` array.
+    fn next_item(&mut self) -> std::io::Result<ArrayItem> {
+        let reader = self.reader.as_mut().expect("an open reader");
+        let (buf, max, consumed) = (&mut self.buf, self.max_record, &mut self.bytes_read);
+        if let Some(array) = self.array.as_mut() {
+            let item = array.next_record(reader, buf, max, consumed)?;
+            if let ArrayItem::Record { line, .. } = item {
+                self.line = line;
                 self.nonblank = true;
-                report.skip(
-                    ProblemKind::TooLarge,
-                    Some(n),
-                    format!(
-                        "line is over the {} limit (--max-size)",
-                        human_size(self.max_line as u64)
-                    ),
-                );
-                continue;
+            } else if array.opened() {
+                self.nonblank = true;
             }
+            return Ok(item);
+        }
+        Ok(match read_line_limited(reader, buf, max, consumed)? {
+            Some(too_long) => {
+                self.line += 1;
+                let (n, line) = (self.line, self.line);
+                ArrayItem::Record { n, line, too_long }
+            }
+            None => ArrayItem::End,
+        })
+    }
+
+    /// Reads up to a batch of records, decoded, with their numbers and lines; problems go to
+    /// `report`.
+    fn read_records(&mut self, records: &mut Vec<RawRecord>, report: &mut Report<'_>) {
+        while self.reader.is_some() && records.len() < self.batch {
+            let (n, line) = match self.next_item() {
+                Ok(ArrayItem::Record { n, line, too_long }) => {
+                    if too_long {
+                        self.nonblank = true;
+                        let what = self.record_word();
+                        let limit = human_size(self.max_record as u64);
+                        let message = format!("{what} is over the {limit} limit (--max-size)");
+                        report.skip(ProblemKind::TooLarge, Some(line), message);
+                        continue;
+                    }
+                    (n, line)
+                }
+                Ok(ArrayItem::End) => {
+                    self.reader = None;
+                    if !self.nonblank {
+                        report.skip(ProblemKind::Empty, None, "empty file");
+                    } else if self.bytes_read != self.listed_size {
+                        let message = format!(
+                            "changed while being read (listed at {}, read {}); indexed as read",
+                            human_size(self.listed_size),
+                            human_size(self.bytes_read)
+                        );
+                        report.warn(ProblemKind::Changed, None, message);
+                    }
+                    return;
+                }
+                Ok(ArrayItem::NotArray) => {
+                    self.reader = None;
+                    let message = format!(
+                        "file is {}, over the {} limit (--max-size), and not a JSON array \
+                         (whose records would be read one at a time)",
+                        human_size(self.listed_size),
+                        human_size(self.max_record as u64)
+                    );
+                    report.skip(ProblemKind::TooLarge, None, message);
+                    return;
+                }
+                Ok(ArrayItem::Broken { line, message }) => {
+                    self.reader = None;
+                    report.skip(ProblemKind::InvalidJson, Some(line), message);
+                    return;
+                }
+                Err(err) => {
+                    self.reader = None;
+                    let message = format!(
+                        "read failed after line {}: {err}; the rest of the file is skipped",
+                        self.line
+                    );
+                    report.skip(ProblemKind::Unreadable, None, message);
+                    return;
+                }
+            };
             let bytes = self.buf.strip_suffix(b"\r").unwrap_or(&self.buf);
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -219,29 +263,39 @@ impl JsonLinesStream {
                 Decoded::Text(text, note) => {
                     if let Some(note) = note.filter(|_| !self.decoded_note) {
                         self.decoded_note = true;
-                        let note = format!("{note} (and any later such line, unreported)");
-                        report.warn(ProblemKind::Encoding, Some(n), note);
+                        let what = self.record_word();
+                        let note = format!("{note} (and any later such {what}, unreported)");
+                        report.warn(ProblemKind::Encoding, Some(line), note);
                     }
-                    text
+                    text.into_owned()
                 }
                 Decoded::Refused(reason) => {
-                    report.skip(ProblemKind::Encoding, Some(n), reason);
+                    report.skip(ProblemKind::Encoding, Some(line), reason);
                     continue;
                 }
             };
-            lines.push((n, text.into_owned()));
+            records.push(RawRecord { n, line, text });
         }
     }
 }
 
-impl JsonLinesStream {
+impl RecordStream {
+    /// What a record is called in messages: a `record` of an array, or a `line`.
+    fn record_word(&self) -> &'static str {
+        if self.array.is_some() {
+            "record"
+        } else {
+            "line"
+        }
+    }
+
     /// Bytes of the file read so far.
     pub fn bytes_read(&self) -> u64 {
         self.bytes_read
     }
 }
 
-impl Iterator for JsonLinesStream {
+impl Iterator for RecordStream {
     type Item = FileArticles;
 
     fn next(&mut self) -> Option<FileArticles> {
@@ -275,7 +329,7 @@ mod tests {
     ) -> (Vec<usize>, Vec<String>, Vec<String>) {
         let mut sizes = Vec::new();
         let (mut ids, mut problems) = (Vec::new(), Vec::new());
-        for part in stream_json_lines(file, &ReadOptions { max_bytes }, batch) {
+        for part in stream_records(file, &ReadOptions { max_bytes }, batch) {
             sizes.push(part.articles.len());
             ids.extend(part.articles.into_iter().map(|a| a.id));
             problems.extend(part.problems.iter().map(|p| p.to_string()));
@@ -322,7 +376,7 @@ mod tests {
         let file = source(dir.path(), "old.jsonl", &bytes);
         let mut articles = Vec::new();
         let mut problems = Vec::new();
-        for part in stream_json_lines(&file, &ReadOptions::default(), 10) {
+        for part in stream_records(&file, &ReadOptions::default(), 10) {
             articles.extend(part.articles);
             problems.extend(part.problems);
         }
