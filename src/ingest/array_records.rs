@@ -378,4 +378,47 @@ mod tests {
         let (items, _) = split("{\"body\": \"x\"}", 4, 100);
         assert_eq!(items, [(ArrayItem::NotArray, String::new())]);
     }
+
+    /// Any JSON value, up to a few levels deep, with strings full of the bytes that matter.
+    fn any_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(serde_json::Value::Null),
+            any::<bool>().prop_map(serde_json::Value::from),
+            any::<i32>().prop_map(serde_json::Value::from),
+            "[\\[\\]{},\"\\\\ \na-zé]{0,12}".prop_map(serde_json::Value::from),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(serde_json::Value::from),
+                proptest::collection::btree_map("[a-z\\]\"]{0,4}", inner, 0..4)
+                    .prop_map(|map| serde_json::Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_array_splits_into_its_elements(
+            elements in proptest::collection::vec(any_value(), 0..6),
+            pretty: bool,
+            capacity in 1usize..40,
+        ) {
+            let array = serde_json::Value::from(elements.clone());
+            let text = if pretty {
+                serde_json::to_string_pretty(&array).unwrap()
+            } else {
+                serde_json::to_string(&array).unwrap()
+            };
+            let (items, consumed) = split(&text, capacity, usize::MAX);
+            let (end, records) = items.split_last().unwrap();
+            proptest::prop_assert_eq!(&end.0, &ArrayItem::End);
+            let parsed: Vec<serde_json::Value> = records
+                .iter()
+                .map(|(_, raw)| serde_json::from_str(raw).unwrap())
+                .collect();
+            proptest::prop_assert_eq!(parsed, elements);
+            proptest::prop_assert_eq!(consumed, text.len() as u64);
+        }
+    }
 }
