@@ -35,7 +35,7 @@ fn bound(value: &str, kind: BoundKind) -> Option<String> {
 }
 
 /// One clause rewritten; `None` leaves it as written (a malformed date the parser will report).
-fn rewrite(caps: &Captures) -> Option<String> {
+fn rewrite(caps: &Captures, warnings: &mut Vec<String>) -> Option<String> {
     if let Some(day) = caps.name("day") {
         let (since, until) = (
             bound(day.as_str(), BoundKind::Since)?,
@@ -66,17 +66,36 @@ fn rewrite(caps: &Captures) -> Option<String> {
         ("]", Some(_)) => (bound(high, BoundKind::Until)?, "}"),
         (_, Some(since)) => (since, "}"),
     };
+    if is_empty_range(open, &low, &high, close) {
+        warnings.push(format!(
+            "{} matches no date: its start is not before its end",
+            &caps[0]
+        ));
+    }
     Some(format!("published:{open}{low} TO {high}{close}"))
 }
 
-/// Rewrites the `published:` clauses of full-syntax query text that use calendar dates.
-pub(crate) fn rewrite_published(text: &str) -> String {
+/// Whether a range of RFC 3339 bounds holds no instant (`*` and malformed bounds are not judged:
+/// the parser reports the latter).
+fn is_empty_range(open: &str, low: &str, high: &str, close: &str) -> bool {
+    let (Ok(low), Ok(high)) = (
+        low.parse::<jiff::Timestamp>(),
+        high.parse::<jiff::Timestamp>(),
+    ) else {
+        return false;
+    };
+    low > high || (low == high && (open == "{" || close == "}"))
+}
+
+/// Rewrites the `published:` clauses of full-syntax query text that use calendar dates; a range
+/// that can match nothing (`published:[2000 TO 1990]`) adds a warning.
+pub(crate) fn rewrite_published(text: &str, warnings: &mut Vec<String>) -> String {
     if !text.contains("published:") {
         return text.to_string();
     }
     clause_re()
         .replace_all(text, |caps: &Captures| {
-            rewrite(caps).unwrap_or_else(|| caps[0].to_string())
+            rewrite(caps, warnings).unwrap_or_else(|| caps[0].to_string())
         })
         .into_owned()
 }
@@ -84,6 +103,47 @@ pub(crate) fn rewrite_published(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text rewritten, with no warning expected.
+    fn rewrite(text: &str) -> String {
+        let mut warnings = Vec::new();
+        let rewritten = rewrite_published(text, &mut warnings);
+        assert!(warnings.is_empty(), "{text}: {warnings:?}");
+        rewritten
+    }
+
+    #[test]
+    fn a_range_that_holds_no_date_is_a_warning() {
+        for (text, empty) in [
+            ("published:[2000 TO 1990]", true),
+            ("oil published:{1987 TO 1988}", true),
+            (
+                "published:[1987-03-02T00:00:00Z TO 1987-03-01T00:00:00Z]",
+                true,
+            ),
+            (
+                "published:{1987-03-01T00:00:00Z TO 1987-03-01T00:00:00Z]",
+                true,
+            ),
+            (
+                "published:[1987-03-01T00:00:00Z TO 1987-03-01T00:00:00Z]",
+                false,
+            ),
+            ("published:[1987 TO 1987]", false),
+            ("published:[1990 TO *]", false),
+            ("published:[* TO 1990]", false),
+        ] {
+            let mut warnings = Vec::new();
+            rewrite_published(text, &mut warnings);
+            assert_eq!(warnings.len(), usize::from(empty), "{text}: {warnings:?}");
+        }
+        let mut warnings = Vec::new();
+        rewrite_published("published:[2000 TO 1990]", &mut warnings);
+        assert_eq!(
+            warnings,
+            ["published:[2000 TO 1990] matches no date: its start is not before its end"]
+        );
+    }
 
     #[test]
     fn calendar_dates_become_the_periods_they_name() {
@@ -97,8 +157,8 @@ mod tests {
                 "published:[1987-03-01T00:00:00Z TO 1987-03-16T00:00:00Z}",
             ),
             (
-                "published:{1987 TO 1988}",
-                "published:[1988-01-01T00:00:00Z TO 1988-01-01T00:00:00Z}",
+                "published:{1987 TO 1989}",
+                "published:[1988-01-01T00:00:00Z TO 1989-01-01T00:00:00Z}",
             ),
             (
                 "published:[1987-02 TO *]",
@@ -117,7 +177,7 @@ mod tests {
                 "-published:[1987-01-01T00:00:00Z TO 1988-01-01T00:00:00Z}",
             ),
         ] {
-            assert_eq!(rewrite_published(text), expected, "{text}");
+            assert_eq!(rewrite(text), expected, "{text}");
         }
     }
 
@@ -130,14 +190,14 @@ mod tests {
             "published:1987-13",
             "oil prices",
         ] {
-            assert_eq!(rewrite_published(text), text);
+            assert_eq!(rewrite(text), text);
         }
     }
 
     #[test]
     fn dates_past_what_the_index_holds_are_kept_within_it() {
         assert_eq!(
-            rewrite_published("published:[1500 TO 9999]"),
+            rewrite("published:[1500 TO 9999]"),
             "published:[1677-09-21T00:12:44Z TO 2262-04-11T23:47:16Z}"
         );
     }

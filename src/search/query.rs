@@ -337,7 +337,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     let mut entities = request.entities.clone();
     let text = match request.syntax {
         QuerySyntax::Full => {
-            let query = rewrite_published(&request.query);
+            let query = rewrite_published(&request.query, &mut warnings);
             let (rest, from_text) = split_entity_clauses(&query, &mut warnings);
             entities.extend(from_text);
             limit_nesting(&rest, &mut warnings)
