@@ -421,3 +421,44 @@ fn a_grown_jsonl_file_analyses_only_its_new_lines() {
     let results = env.lede_ok(&["search", "cocoa", "--json"], 0).json();
     assert_eq!(results["total_hits"], 4);
 }
+
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_stay_distinct_files() {
+    // Written lossily, both names were `caf�.txt`: one file was dropped as a duplicate id, and
+    // deleting the indexed one left its article in the index.
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let env = TestEnv::new();
+    env.write("plain.txt", "Harbour news\n\nShips docked at dawn.\n");
+    let corpus = env.corpus();
+    let e_acute = corpus.join(OsStr::from_bytes(b"caf\xE9.txt"));
+    let e_grave = corpus.join(OsStr::from_bytes(b"caf\xE8.txt"));
+    std::fs::write(&e_acute, "Copper one\n\nCopper prices rose.\n").unwrap();
+    std::fs::write(&e_grave, "Copper two\n\nCopper prices fell.\n").unwrap();
+    let out = env.lede_ok(&["index", "-v"], 0);
+    assert_eq!(
+        counts(&out),
+        "3 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    assert!(
+        out.stderr.contains("file: caf\\xE9.txt: 1 added"),
+        "{}",
+        out.stderr
+    );
+    let hits = env.lede_ok(&["search", "copper", "--json"], 0).json();
+    let mut ids = util::hit_ids(&hits);
+    ids.sort();
+    assert_eq!(ids, ["caf\\xE8.txt", "caf\\xE9.txt"]);
+
+    std::fs::remove_file(&e_grave).unwrap();
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "0 added, 0 updated, 2 unchanged, 1 removed, 0 skipped, 0 warnings"
+    );
+    let hits = env.lede_ok(&["search", "copper", "--json"], 0).json();
+    assert_eq!(util::hit_ids(&hits), ["caf\\xE9.txt"]);
+    let shown = env.lede_ok(&["show", "caf\\xE9.txt", "--json"], 0).json();
+    assert_eq!(shown["article"]["body"], "Copper prices rose.");
+}

@@ -8,9 +8,9 @@ use super::str_column::all_terms;
 use std::path::{Path, PathBuf};
 
 /// The files an index holds articles from, as its runs recorded them (absolute, canonical
-/// paths; empty for an article a library caller added); `None` when they cannot be read. The
+/// paths, as [`crate::ingest::path_text`] writes them; empty for an article a library caller added); `None` when they cannot be read. The
 /// files of removed articles may still be listed: they err on the side of keeping the index.
-pub fn recorded_files(dir: &Path) -> Option<Vec<PathBuf>> {
+pub fn recorded_files(dir: &Path) -> Option<Vec<String>> {
     let index = tantivy::Index::open(ReadableDirectory::open(dir).ok()?).ok()?;
     let searcher = index.reader().ok()?.searcher();
     let mut files = Vec::new();
@@ -20,7 +20,7 @@ pub fn recorded_files(dir: &Path) -> Option<Vec<PathBuf>> {
         };
         let terms = all_terms(&column).ok()?;
         files.extend(
-            (0..column.num_terms() as u64).filter_map(|ord| terms.get(ord).map(PathBuf::from)),
+            (0..column.num_terms() as u64).filter_map(|ord| terms.get(ord).map(|t| t.to_string())),
         );
     }
     Some(files)
@@ -31,8 +31,10 @@ pub fn recorded_files(dir: &Path) -> Option<Vec<PathBuf>> {
 pub fn rebuilt_from(dir: &Path, paths: &[PathBuf]) -> bool {
     let roots: Vec<PathBuf> = paths.iter().filter_map(|p| p.canonicalize().ok()).collect();
     recorded_files(dir).is_some_and(|files| {
-        files
-            .iter()
-            .all(|file| roots.iter().any(|root| file.starts_with(root)))
+        files.iter().all(|file| {
+            roots
+                .iter()
+                .any(|root| crate::ingest::lies_under(file, root))
+        })
     })
 }

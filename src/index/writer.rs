@@ -444,8 +444,7 @@ fn documents(
 
 /// Whether `file` lies in one of the walked scopes (a file given alone, or a folder).
 fn in_scope(file: &str, scopes: &[PathBuf]) -> bool {
-    let file = Path::new(file);
-    scopes.iter().any(|scope| file.starts_with(scope))
+    scopes.iter().any(|scope| ingest::lies_under(file, scope))
 }
 
 /// Whether a cancel flag is there and raised.
@@ -660,10 +659,10 @@ impl<'a> Indexer<'a> {
         let mut to_read: Vec<&SourceFile> = Vec::new();
         let mut kept_files: HashSet<String> = HashSet::default();
         for file in &walked.files {
-            let key = file.abs_path.to_string_lossy();
-            match files_state.get(key.as_ref()) {
+            let key = ingest::path_text(&file.abs_path);
+            match files_state.get(key.as_str()) {
                 Some(&(Some(stamp), count)) if stamp == file.stamp() => {
-                    kept_files.insert(key.into_owned());
+                    kept_files.insert(key);
                     self.summary.unchanged += count;
                     self.summary.file_outcomes.push(FileOutcome {
                         path: file.rel_path.clone(),
@@ -708,7 +707,7 @@ impl<'a> Indexer<'a> {
                 .collect();
             let paths: Vec<_> = read
                 .iter()
-                .map(|(file, _)| file.abs_path.to_string_lossy())
+                .map(|(file, _)| ingest::path_text(&file.abs_path))
                 .collect();
             let parts: Vec<(&[Article], &str, u64)> = read
                 .iter()
@@ -737,7 +736,7 @@ impl<'a> Indexer<'a> {
                 if self.cancelled() {
                     break 'files;
                 }
-                let abs = file.abs_path.to_string_lossy().into_owned();
+                let abs = ingest::path_text(&file.abs_path);
                 let mut outcome = FileOutcome {
                     path: file.rel_path.clone(),
                     read: true,

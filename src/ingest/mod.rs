@@ -15,11 +15,13 @@ mod fields;
 mod html_text;
 mod json;
 mod markdown;
+mod path_text;
 pub mod stream;
 mod text;
 pub mod walk;
 
 pub use date::parse_metadata_date;
+pub use path_text::{lies_under, path_text};
 pub use stream::{RecordStream, stream_records};
 pub use walk::{SourceFile, walk};
 

@@ -1,6 +1,7 @@
 //! Listing the files of a corpus: walkdir over each path, hidden entries skipped, symlinks not
 //! followed, entries sorted by name so that every run sees the same order.
 
+use super::path_text::path_text;
 use super::{Format, Problem, ProblemKind, Severity};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
@@ -113,8 +114,8 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
         if canonical.is_file() {
             let name = root
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| root.display().to_string());
+                .map(|n| path_text(Path::new(n)))
+                .unwrap_or_else(|| path_text(root));
             match source_file(canonical.clone(), name) {
                 Ok(file) => result.files.push(file),
                 Err(err) => result
@@ -149,7 +150,7 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
             let rel_path = rel
                 .components()
-                .map(|c| c.as_os_str().to_string_lossy())
+                .map(|c| path_text(Path::new(c.as_os_str())))
                 .collect::<Vec<_>>()
                 .join("/");
             // Links are not followed, so a path of real folders below the canonical root is
