@@ -29,28 +29,49 @@ pub(super) fn rules() -> Vec<Rule> {
     let day = format!(r"(?P<d>\d{{1,2}}(?:st|nd|rd|th)?|(?i:{ORDINAL_WORD}))");
     let specs: Vec<(String, Builder)> = vec![
         (r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b".into(), ymd),
-        (r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b".into(), ymd),
-        // Day first with dots, as in much of Europe: 03.11.2026.
-        (r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into(), ymd),
         (
-            format!(r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})(?:\s+|\b){day}\b(?:,?\s+(?P<y>{YEAR})\b)?"),
+            r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})\b".into(),
+            ymd,
+        ),
+        // Day first with dots, as in much of Europe: 03.11.2026.
+        (
+            r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b".into(),
+            ymd,
+        ),
+        (
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?(?P<mon>{MONTH})(?:\s+|\b){day}\b(?:,?\s+(?P<y>{YEAR})\b)?"
+            ),
             month_day,
         ),
         (
-            format!(r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"),
+            format!(
+                r"\b(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<mon>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b"
+            ),
             month_day,
         ),
         // The second day of "April 24 and 25", "March 3-5".
         (
-            format!(r"\b(?P<mon>{MONTH})(?:\s+|\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"),
+            format!(
+                r"\b(?P<mon>{MONTH})(?:\s+|\b)\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|–|and|to|through|or)\s*(?P<mention>(?P<d>\d{{1,2}}))(?:st|nd|rd|th)?\b"
+            ),
             month_day,
         ),
-        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"), month_year),
-        (format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"), month_year),
         (
-            format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>{YEAR})\b(?:\s+(?P<count>(?i:{COUNTED}))\b|\s*(?P<clock>(?i:{CLOCK}))\b|(?P<decimal>\.\d))?"),
-            year,
+            format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<y>{YEAR})\b"),
+            month_year,
         ),
+        (
+            format!(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b"),
+            month_year,
+        ),
+    ];
+    let year_rule = Rule::new(
+        &format!(r"\b(?:(?P<fiscal>(?i:fiscal(?:\s+year)?|the\s+year|calendar(?:\s+year)?))\s+)?(?P<y>{YEAR})\b(?:\s+(?P<count>(?i:{COUNTED}))\b|\s*(?P<clock>(?i:{CLOCK}))\b|(?P<decimal>\.\d))?"),
+        year,
+    )
+    .rejecting_after(after_a_figure);
+    let after: Vec<(String, Builder)> = vec![
         (
             format!(r"\b(?:(?i:the\s+year)\s+)?(?P<sy>(?i:{SPELLED_YEAR}))\b(?:\s+(?P<count>(?i:{COUNTED}))\b)?"),
             year,
@@ -66,7 +87,29 @@ pub(super) fn rules() -> Vec<Rule> {
             century,
         ),
     ];
-    specs.into_iter().map(|(p, b)| Rule::new(&p, b)).collect()
+    let mut rules: Vec<Rule> = specs.into_iter().map(|(p, b)| Rule::new(&p, b)).collect();
+    rules.push(year_rule);
+    rules.extend(after.into_iter().map(|(p, b)| Rule::new(&p, b)));
+    rules
+}
+
+/// Whether the text before a bare four-digit number ends with a figure on the same line (`OCT7
+/// 1642`, `1458 UP 8 SEP7 1624`, `146.25  2000`): the number is then a price or a quantity in a
+/// table of them, not a year. Wire copy's commodity and market tables gave hundreds of
+/// "mentions" of years from 1500 to 1900. A year after a year is still one (a table's columns:
+/// `1987     1986`), and so is one after a fraction (a bond's coupon, `5-3/4 1992 bond`, or a
+/// crop year, `1986/87     1985/86`).
+fn after_a_figure(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\t']);
+    if trimmed.len() == before.len() || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let figure = trimmed
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or(trimmed);
+    let year = figure.len() == 4 && matches!(figure.parse::<u16>(), Ok(1500..=2099));
+    !year && !figure.contains('/')
 }
 
 fn two_digit_year(y: &str) -> Option<i16> {

@@ -93,6 +93,42 @@ fn figures_next_to_a_month_in_wire_tables_are_not_years() {
 }
 
 #[test]
+fn figures_after_figures_in_wire_tables_are_not_years() {
+    // Seen in Reuters: futures prices from 1500 to 2099 after their contract month, and volumes
+    // after prices, read as hundreds of years from 1554 to 2013.
+    let a = date(1987, 4, 7);
+    for text in [
+        "OIL\nMAY7  1554 UP  11\nJUL7  1588 UP  10\nSEP7  1624 UP  13",
+        " MAY7  1928 OFF 6\n DEC7  2013 OFF 2",
+        "    147.75 147.50 146.25  2000\n Jun    146.75",
+        " Phosphor bronze ingots 1490 1510\n Zinc scrap 180 230",
+    ] {
+        assert!(
+            values(text, a).is_empty(),
+            "{text:?}: {:?}",
+            values(text, a)
+        );
+    }
+    // A year after a year (a table's columns), after a fraction (a bond's coupon, a crop year),
+    // after a figure on the line before, or after words stays a year.
+    assert_eq!(
+        values("Production -- 1987     1986\n", a),
+        [
+            ("1987".to_string(), "1987".to_string()),
+            ("1986".to_string(), "1986".to_string())
+        ]
+    );
+    assert_eq!(
+        one("Den Danske's 5-3/4 1992 bond was quoted at par.", a),
+        "1992"
+    );
+    let crop_years = values("Stocks were 1986/87 1985/86", a);
+    assert_eq!(crop_years[1], ("1985".to_string(), "1985".to_string()));
+    assert_eq!(one("Output rose 4.2 pct.\n1986 was a record.", a), "1986");
+    assert_eq!(one("Sales fell 12 pct in 1986.", a), "1986");
+}
+
+#[test]
 fn month_day_takes_the_year_from_the_anchor() {
     // The nearest March 3, whatever the tense, when it is close.
     assert_eq!(
