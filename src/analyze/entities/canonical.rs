@@ -42,7 +42,50 @@ pub(crate) fn normalize(text: &str) -> String {
             end -= suffix.len();
         }
     }
-    trimmed[..end].trim_end_matches([' ', '\'']).to_string()
+    let name = trimmed[..end].trim_end_matches([' ', '\'']);
+    if name.contains(['(', ')', '[', ']']) {
+        return without_unbalanced_brackets(name);
+    }
+    name.to_string()
+}
+
+/// A name without the brackets that have no partner in it: a span cut across a bracketed
+/// aside (`(International Monetary) Fund`, `Zhao (Ziyang)`, `(EC)/OAPEC/OPEC`) gave
+/// `International Monetary) Fund`, `Zhao (Ziyang`, `EC)/OAPEC/OPEC`. A bracket between two
+/// letters or digits leaves a space (`America(ALCOA`); balanced ones stay (`Cheung Kong
+/// (Holdings) Ltd`).
+fn without_unbalanced_brackets(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut unpaired = vec![false; chars.len()];
+    let mut open: Vec<usize> = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '[' => open.push(i),
+            ')' | ']' => {
+                let partner = if c == ')' { '(' } else { '[' };
+                match open.last() {
+                    Some(&j) if chars[j] == partner => {
+                        open.pop();
+                    }
+                    _ => unpaired[i] = true,
+                }
+            }
+            _ => {}
+        }
+    }
+    open.into_iter().for_each(|j| unpaired[j] = true);
+    let mut out = String::with_capacity(name.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if !unpaired[i] {
+            out.push(c);
+            continue;
+        }
+        let joins = |k: Option<&char>| k.is_some_and(|c| c.is_alphanumeric());
+        if joins(i.checked_sub(1).and_then(|k| chars.get(k))) && joins(chars.get(i + 1)) {
+            out.push(' ');
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn has_lowercase(s: &str) -> bool {
@@ -199,6 +242,32 @@ mod tests {
         // Punctuation opening or closing a span goes with the space beside it.
         assert_eq!(normalize(", Inc."), "Inc.");
         assert_eq!(normalize("( Acme ) -"), "Acme");
+    }
+
+    #[test]
+    fn brackets_without_a_partner_in_the_name_go() {
+        // Spans of Reuters that cut a bracketed aside.
+        for (text, expected) in [
+            (
+                "International Monetary) Fund",
+                "International Monetary Fund",
+            ),
+            ("(South) Korea", "South Korea"),
+            ("Zhao (Ziyang", "Zhao Ziyang"),
+            ("EC)/OAPEC/OPEC", "EC/OAPEC/OPEC"),
+            (
+                "Aluminum Company of America(ALCOA",
+                "Aluminum Company of America ALCOA",
+            ),
+            ("Semiconducto[Br Division", "Semiconducto Br Division"),
+            ("Bank ( of England", "Bank of England"),
+            // Balanced brackets stay, even beside an unbalanced one.
+            ("Cheung Kong (Holdings) Ltd", "Cheung Kong (Holdings) Ltd"),
+            ("Rothmans (Tobacco) Ltd)", "Rothmans (Tobacco) Ltd"),
+            ("Wood [Gundy) Inc]", "Wood Gundy Inc"),
+        ] {
+            assert_eq!(normalize(text), expected, "{text:?}");
+        }
     }
 
     #[test]
