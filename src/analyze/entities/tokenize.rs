@@ -211,22 +211,35 @@ fn starts_sentence(tok: &str) -> bool {
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || OPENING.contains(&c) || c == '-')
 }
 
+/// The characters of a short text: its bytes when it is ASCII.
+fn char_count(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
+}
+
 /// Tokenises `text` and splits it into sentences.
 ///
 /// A sentence ends at `.`, `!` or `?` (and any closing quotes) before a capitalised word,
 /// at a blank line, and at a line break after a short line (a headline or dateline) or
-/// before a list item.
+/// before a list item. A line is short when it has under 70 characters and, in text wrapped at
+/// a fixed width (wire copy is wrapped at 60-odd characters, so every line is under 70), when
+/// the next line's first word would have fitted on it: a name wrapped across two lines
+/// (`Fidelity National Financial` / `Inc said`) was cut in two.
 pub fn tokenize(text: &str) -> Tokenized {
     // News text has a token every five or six bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
-    // Index of each token that starts a line, whether a blank line precedes it and whether the
-    // line before it was short.
-    let mut line_breaks: Vec<(usize, bool, bool)> = Vec::new();
+    // Index of each token that starts a line, whether a blank line precedes it, the length of
+    // the line before it and of the line's first word, in characters.
+    let mut line_breaks: Vec<(usize, bool, usize, usize)> = Vec::new();
     let mut trailing = Vec::new();
     let mut chunk_start = None;
     let mut newlines = 0usize;
     let mut line_start = 0usize;
-    let mut last_line_short = false;
+    let mut last_line_chars = 0usize;
+    let mut widest_line = 0usize;
     // Byte by byte over ASCII, a character at a time otherwise; the end is whitespace too.
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -242,16 +255,17 @@ pub fn tokenize(text: &str) -> Tokenized {
         if space {
             if let Some(s) = chunk_start.take() {
                 if newlines > 0 {
-                    line_breaks.push((tokens.len(), newlines > 1, last_line_short));
+                    let word = char_count(&text[s..i]);
+                    line_breaks.push((tokens.len(), newlines > 1, last_line_chars, word));
                 }
                 newlines = 0;
                 split_chunk(&text[s..i], s, &mut tokens, &mut trailing);
             }
             if bytes.get(i) == Some(&b'\n') {
                 newlines += 1;
-                // Under 70 characters: under 70 bytes always is, more bytes need counting.
-                let line = text[line_start..i].trim();
-                last_line_short = line.len() < 70 || line.chars().count() < 70;
+                let line = text[line_start..i].trim_end();
+                last_line_chars = char_count(line);
+                widest_line = widest_line.max(last_line_chars);
                 line_start = i + 1;
             }
         } else if chunk_start.is_none() {
@@ -259,17 +273,29 @@ pub fn tokenize(text: &str) -> Tokenized {
         }
         i += width;
     }
+    widest_line = widest_line.max(char_count(text[line_start.min(text.len())..].trim_end()));
+    // Wrapped at a fixed width: at least two lines that end within a fifth of the widest.
+    let wrapped = line_breaks
+        .iter()
+        .filter(|&&(_, _, line, _)| line * 5 >= widest_line * 4)
+        .count()
+        >= 2;
     let mut sentences = Vec::new();
     let mut start = 0;
     let mut breaks = line_breaks.iter().peekable();
     for i in 0..tokens.len() {
-        while breaks.peek().is_some_and(|&&(t, _, _)| t < i) {
+        while breaks.peek().is_some_and(|&&(t, ..)| t < i) {
             breaks.next();
         }
         let at_break = breaks
             .peek()
-            .filter(|&&&(t, _, _)| t == i)
-            .map(|&&(_, b, s)| (b, s));
+            .filter(|&&&(t, ..)| t == i)
+            .map(|&&(_, blank, line, word)| {
+                (
+                    blank,
+                    line < 70 && (!wrapped || line + 1 + word <= widest_line),
+                )
+            });
         if i > start {
             let tok = tokens[i].text(text);
             let prev = tokens[i - 1].text(text);
@@ -388,6 +414,36 @@ mod tests {
         }
         assert!(tokenize("").tokens.is_empty());
         assert!(tokenize("   \n\n ").sentences.is_empty());
+    }
+
+    #[test]
+    fn a_line_break_in_wrapped_text_is_no_sentence_end() {
+        let sentences = |text: &str| -> Vec<String> {
+            let t = tokenize(text);
+            t.sentences
+                .iter()
+                .map(|r| text[t.tokens[r.start].start..t.tokens[r.end - 1].end].to_string())
+                .collect()
+        };
+        // Wire copy wrapped at 60-odd characters: "Inc" would not have fitted on its line.
+        let wrapped = "Analysts said the surprise bid for Western Tele-Communications\n\
+                       Inc by Fidelity National Financial Inc was welcomed by traders\n\
+                       in New York and Chicago, where the company is based and where\n\
+                       its shares trade.";
+        assert_eq!(sentences(wrapped).len(), 1, "{:?}", sentences(wrapped));
+        // A headline, a dateline or a short last line still ends its sentence, wrapped or not.
+        let headed = format!("FIDELITY BUYS UNIT\n{wrapped}");
+        assert_eq!(sentences(&headed)[0], "FIDELITY BUYS UNIT");
+        let one_line = "Fidelity bought the unit.\nIts shares rose.";
+        assert_eq!(sentences(one_line).len(), 2);
+        // Short lines that are not a wrapped paragraph each end a sentence before a capital.
+        let short_lines = "MARKETS\nStocks rose in New York on the news\nBonds fell";
+        assert_eq!(
+            sentences(short_lines).len(),
+            3,
+            "{:?}",
+            sentences(short_lines)
+        );
     }
 
     #[test]
