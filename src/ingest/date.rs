@@ -1,6 +1,10 @@
-//! Publication dates from metadata: RFC 3339, ISO dates, `YYYY-MM-DD HH:MM:SS`, RFC 2822 (RSS) and
-//! Unix seconds, all normalised to a UTC timestamp. A value with no offset is taken as UTC.
+//! Publication dates from metadata: RFC 3339, ISO dates, `YYYY-MM-DD HH:MM:SS` (or with `/` or `.`
+//! between the date's parts), RFC 2822 (RSS), Unix seconds, and a calendar date written out
+//! (`27 Nov 2026`, `November 27, 2026`, `Fri, Nov 27, 2026`, `11/27/2026`, `27-NOV-2026`) as the text's dates
+//! are read, all normalised to a UTC timestamp. A value with no offset is taken as UTC; a date
+//! written out is the day at midnight.
 
+use crate::analyze::dates::{TimexValue, extract_dates};
 use jiff::{Timestamp, civil, tz::TimeZone};
 
 /// Unix times above this are taken as milliseconds (in seconds it would be past the year 5000).
@@ -24,10 +28,57 @@ pub fn parse_metadata_date(value: &str) -> Option<Timestamp> {
     if let Ok(zoned) = jiff::fmt::rfc2822::parse(value) {
         return Some(zoned.timestamp());
     }
+    if let Some(dashed) = dashed_date(value) {
+        return parse_metadata_date(&dashed);
+    }
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return value.parse::<f64>().ok().and_then(unix_seconds);
     }
-    None
+    written_out_day(value).and_then(|day| TimeZone::UTC.to_timestamp(day.at(0, 0, 0, 0)).ok())
+}
+
+/// `2026/11/27` or `2026.11.27` (and any time after it) with dashes, as ISO writes the date.
+fn dashed_date(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let separator = *bytes.get(4)?;
+    let shape = bytes.len() >= 8
+        && bytes[..4].iter().all(u8::is_ascii_digit)
+        && matches!(separator, b'/' | b'.');
+    if !shape {
+        return None;
+    }
+    let date_end = value.find([' ', 'T']).unwrap_or(value.len());
+    let date = &value[..date_end];
+    (date.bytes().filter(|&b| b == separator).count() == 2).then(|| {
+        format!(
+            "{}{}",
+            date.replace(separator as char, "-"),
+            &value[date_end..]
+        )
+    })
+}
+
+/// The one full day a value names as the text's dates are read (`27 Nov 2026`, `Friday,
+/// November 27, 2026 10:30`, and `26-FEB-1987 15:01:01.79` as Reuters' archive writes it);
+/// `None` when it names none, or more than one.
+fn written_out_day(value: &str) -> Option<civil::Date> {
+    let spaced;
+    let value = match value.split_once('-') {
+        Some((day, rest)) if day.len() <= 2 && day.bytes().all(|b| b.is_ascii_digit()) => {
+            spaced = format!("{day} {}", rest.replacen('-', " ", 1));
+            spaced.as_str()
+        }
+        _ => value,
+    };
+    let mut days = extract_dates(value, None)
+        .into_iter()
+        .filter_map(|mention| match mention.value.parse() {
+            Ok(TimexValue::Day(day)) => Some(day),
+            Ok(TimexValue::Time { date, .. }) => Some(date),
+            _ => None,
+        });
+    let day = days.next()?;
+    days.next().is_none().then_some(day)
 }
 
 /// Converts a Unix time in seconds (or milliseconds, when implausibly large) to a timestamp.
@@ -70,10 +121,38 @@ mod tests {
     }
 
     #[test]
+    fn accepts_dates_written_out_and_with_slashes() {
+        for value in [
+            "27 Nov 2026",
+            "27 November 2026",
+            "Nov 27, 2026",
+            "Nov. 27, 2026",
+            "November 27, 2026",
+            "Friday, November 27, 2026",
+            "November 27, 2026 10:30 am",
+            "11/27/2026",
+            "2026/11/27",
+            "2026.11.27",
+            "27-NOV-2026 15:01:01.79",
+        ] {
+            assert_eq!(iso(value), "2026-11-27T00:00:00Z", "{value:?}");
+        }
+        assert_eq!(iso("2026/11/27 09:30:00"), "2026-11-27T09:30:00Z");
+        assert_eq!(iso("2026/11/27T09:30:00Z"), "2026-11-27T09:30:00Z");
+    }
+
+    #[test]
     fn rejects_what_is_not_a_date() {
         assert_eq!(iso(""), "none");
         assert_eq!(iso("last Tuesday"), "none");
         assert_eq!(iso("2026-13-45"), "none");
         assert_eq!(iso("-5"), "none");
+        // A month without its day, two dates, a day without its year: no one day.
+        assert_eq!(iso("November 2026"), "none");
+        assert_eq!(iso("Nov 27, 2026 to Dec 1, 2026"), "none");
+        assert_eq!(iso("Nov 27"), "none");
+        assert_eq!(iso("2026/13/45"), "none");
+        assert_eq!(iso("2026/11"), "none");
+        assert_eq!(iso("27-NOV"), "none");
     }
 }
