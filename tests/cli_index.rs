@@ -462,3 +462,30 @@ fn file_names_that_are_not_utf8_stay_distinct_files() {
     let shown = env.lede_ok(&["show", "caf\\xE9.txt", "--json"], 0).json();
     assert_eq!(shown["article"]["body"], "Copper prices rose.");
 }
+
+#[test]
+fn small_segments_left_by_runs_are_merged_and_large_ones_left_alone() {
+    // Each run that adds a few articles leaves a small segment; a search visits every segment
+    // apart, so the small ones are merged with each other (not with the large ones).
+    let env = TestEnv::new();
+    util::generated_corpus(&env, 3_000);
+    let args = ["index", "--no-entities", "--no-dates", "-q"];
+    env.lede_ok(&args, 0);
+    let segments = |env: &TestEnv| env.lede_ok(&["stats", "--json"], 0).json()["segments"].clone();
+    let large = segments(&env).as_u64().unwrap();
+    for run in 0..4 {
+        env.write(
+            &format!("late/story{run}.txt"),
+            &format!("Late story {run}\n\nA late copper story, number {run}.\n"),
+        );
+        env.lede_ok(&args, 0);
+    }
+    // The large segments, and one small one (four runs without the merge left four).
+    assert_eq!(segments(&env).as_u64().unwrap(), large + 1);
+    let stats = env.lede_ok(&["stats", "--json"], 0).json();
+    assert_eq!(stats["articles"], 3_004);
+    let hits = env
+        .lede_ok(&["search", "\"late copper story\"", "--json"], 0)
+        .json();
+    assert_eq!(hits["total_hits"], 4);
+}

@@ -11,6 +11,7 @@ pub(crate) mod passage_tags;
 pub mod published_date;
 mod readable_dir;
 pub mod schema;
+pub(crate) mod segment_tail;
 pub mod state;
 pub mod stem_cache;
 pub(crate) mod str_column;

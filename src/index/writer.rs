@@ -14,6 +14,7 @@ use super::passage_record::{PassageRecord, pack_span};
 use super::passage_tags;
 use super::published_date;
 use super::schema::Fields;
+use super::segment_tail;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{AnnotateOptions, AnnotatedArticle, EntityName, annotate_batch};
@@ -1002,6 +1003,14 @@ impl<'a> Indexer<'a> {
             return Err(self.abandon(err));
         }
         self.writer.wait_merging_threads()?;
+        let changed = self.summary.added + self.summary.updated + self.summary.removed > 0;
+        if changed && !self.summary.interrupted {
+            // Best effort: the run is committed, and a tail left unmerged only costs speed; what
+            // a failed merge wrote (on a full disk, say) is deleted.
+            if segment_tail::merge_small_segments(&self.index.index).is_err() {
+                delete_uncommitted(self.index);
+            }
+        }
         self.index.reload()?;
         Ok(self.summary)
     }
