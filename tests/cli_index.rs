@@ -480,8 +480,21 @@ fn small_segments_left_by_runs_are_merged_and_large_ones_left_alone() {
         );
         env.lede_ok(&args, 0);
     }
-    // The large segments, and one small one (four runs without the merge left four).
-    assert_eq!(segments(&env).as_u64().unwrap(), large + 1);
+    // The large segments, and one small one (four runs without the merge left four); the
+    // merged segments' files are gone.
+    let count = segments(&env).as_u64().unwrap();
+    assert_eq!(count, large + 1);
+    let mut on_disk: Vec<String> = std::fs::read_dir(env.path().join("index"))
+        .unwrap()
+        .filter_map(|entry| {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            let stem = name.split('.').next().unwrap_or("").to_string();
+            (stem.len() == 32 && stem.bytes().all(|b| b.is_ascii_hexdigit())).then_some(stem)
+        })
+        .collect();
+    on_disk.sort();
+    on_disk.dedup();
+    assert_eq!(on_disk.len() as u64, count, "{on_disk:?}");
     let stats = env.lede_ok(&["stats", "--json"], 0).json();
     assert_eq!(stats["articles"], 3_004);
     let hits = env

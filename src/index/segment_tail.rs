@@ -27,7 +27,8 @@ pub(crate) fn small_segments(docs: &[u32]) -> Vec<usize> {
 }
 
 /// Merges the small segments of `index` into one; returns how many were merged. The index's
-/// writer lock must be free.
+/// writer lock must be free. The merged segments' files stay while a searcher of the index
+/// holds them: [`delete_merged`] deletes them once the reader has moved on.
 pub(crate) fn merge_small_segments(index: &tantivy::Index) -> tantivy::Result<usize> {
     let metas = index.searchable_segment_metas()?;
     let docs: Vec<u32> = metas.iter().map(|meta| meta.num_docs()).collect();
@@ -43,6 +44,15 @@ pub(crate) fn merge_small_segments(index: &tantivy::Index) -> tantivy::Result<us
     writer.merge(&ids).wait()?;
     writer.wait_merging_threads()?;
     Ok(ids.len())
+}
+
+/// Deletes the files of merged segments that no searcher holds any more (else the next run
+/// would, at its start).
+pub(crate) fn delete_merged(index: &tantivy::Index) -> tantivy::Result<()> {
+    let writer: IndexWriter<TantivyDocument> =
+        index.writer_with_num_threads(1, MERGE_WRITER_BYTES)?;
+    writer.garbage_collect_files().wait()?;
+    Ok(())
 }
 
 #[cfg(test)]

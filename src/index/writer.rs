@@ -1004,14 +1004,22 @@ impl<'a> Indexer<'a> {
         }
         self.writer.wait_merging_threads()?;
         let changed = self.summary.added + self.summary.updated + self.summary.removed > 0;
-        if changed && !self.summary.interrupted {
-            // Best effort: the run is committed, and a tail left unmerged only costs speed; what
-            // a failed merge wrote (on a full disk, say) is deleted.
-            if segment_tail::merge_small_segments(&self.index.index).is_err() {
+        // Best effort: the run is committed, and a tail left unmerged only costs speed; what a
+        // failed merge wrote (on a full disk, say) is deleted.
+        let merged = match (changed && !self.summary.interrupted)
+            .then(|| segment_tail::merge_small_segments(&self.index.index))
+        {
+            Some(Ok(merged)) => merged,
+            Some(Err(_)) => {
                 delete_uncommitted(self.index);
+                0
             }
-        }
+            None => 0,
+        };
         self.index.reload()?;
+        if merged > 0 {
+            let _ = segment_tail::delete_merged(&self.index.index);
+        }
         Ok(self.summary)
     }
 }
