@@ -51,11 +51,16 @@ pub(crate) struct ArrayRecords {
 impl ArrayRecords {
     /// A splitter at the start of a file (after any byte order mark).
     pub(crate) fn new() -> Self {
+        Self::starting_at_line(1)
+    }
+
+    /// A splitter at the start of an array that opens on line `line` of its file.
+    pub(crate) fn starting_at_line(line: usize) -> Self {
         ArrayRecords {
             phase: Phase::Open,
             opened: false,
             records: 0,
-            line: 1,
+            line,
         }
     }
 

@@ -24,14 +24,46 @@ const AUTHOR_KEYS: &[&str] = &["author", "byline", "authors"];
 const ID_KEYS: &[&str] = &["id", "doc_id", "docid", "guid", "uuid"];
 const TAG_KEYS: &[&str] = &["tags", "keywords", "categories"];
 
-/// The first non-empty value among `keys`, matching key names without regard to case.
+/// The first non-empty value among `keys`, matching key names without regard to case, `_` or
+/// `-` (`publishedAt`, `published_at` and `published-at` are one key).
 fn lookup<'a>(record: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
     keys.iter().find_map(|want| {
         record
             .iter()
-            .find(|(key, value)| key.eq_ignore_ascii_case(want) && !is_blank(value))
+            .find(|(key, value)| same_key(key, want) && !is_blank(value))
             .map(|(_, value)| value)
     })
+}
+
+/// Whether two key names are one, ignoring case, `_` and `-`.
+fn same_key(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || significant_bytes(a).eq(significant_bytes(b))
+}
+
+/// A key name's bytes in lower case, without `_` and `-`.
+fn significant_bytes(key: &str) -> impl Iterator<Item = u8> + '_ {
+    key.bytes()
+        .filter(|b| !matches!(b, b'_' | b'-'))
+        .map(|b| b.to_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod key_tests {
+    use super::same_key;
+
+    #[test]
+    fn keys_match_without_regard_to_case_underscores_or_dashes() {
+        for key in ["publishedAt", "published_at", "Published-At", "PUBLISHEDAT"] {
+            assert!(same_key(key, "published_at"), "{key}");
+        }
+        assert!(!same_key("published", "published_at"));
+        assert!(!same_key("publishedAtX", "published_at"));
+    }
+}
+
+/// Whether a record has a body under one of the names a body goes by.
+pub(crate) fn has_body(record: &Map<String, Value>) -> bool {
+    lookup(record, BODY_KEYS).is_some()
 }
 
 fn is_blank(value: &Value) -> bool {

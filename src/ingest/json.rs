@@ -2,18 +2,29 @@
 //! object per line. A broken line is reported as `file:line: reason` and the other lines still count.
 
 use super::array_records::{ArrayItem, ArrayRecords};
-use super::fields::article_from_record;
+use super::fields::{article_from_record, has_body};
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
 
-/// Reads a `.json` file: one article object, or an array of them (ids default to `path#N`).
+/// Reads a `.json` file: one article object, or an array of them (ids default to `path#N`), or
+/// an object holding such an array under one key, as APIs return them (`{"status": "ok",
+/// "articles": [...]}`).
 pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
     if text.trim_start().starts_with('[') {
-        return read_json_array(text, path, report);
+        return read_json_array(text, 1, path, report);
     }
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(record)) => {
+            if !has_body(&record)
+                && let Some(array) = wrapped_array(text)
+            {
+                let before = &text.as_bytes()[..array.start];
+                let line = 1 + memchr::memchr_iter(b'\n', before).count();
+                return read_json_array(&text[array], line, path, report);
+            }
             article_from_record(&record, path.to_string(), None, None, report)
                 .into_iter()
                 .collect()
@@ -33,10 +44,31 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
     }
 }
 
-/// Reads a `.json` array of article objects, split into records as a streamed array is (see
-/// [`ArrayRecords`]), so that a broken record loses only itself, and each record knows its line.
-fn read_json_array(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
-    let mut records = ArrayRecords::new();
+/// Where the one array of objects an object holds among its values lies in its text (`articles`,
+/// `items`, `results`, whatever its key); `None` when it holds none, or more than one.
+fn wrapped_array(text: &str) -> Option<std::ops::Range<usize>> {
+    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let mut arrays = fields.values().filter(|raw| {
+        let inner = raw.get().trim_start_matches(['[', ' ', '\t', '\r', '\n']);
+        raw.get().starts_with('[') && inner.starts_with('{')
+    });
+    let array = arrays.next()?;
+    arrays.next().is_none().then(|| {
+        let start = array.get().as_ptr() as usize - text.as_ptr() as usize;
+        start..start + array.get().len()
+    })
+}
+
+/// Reads a `.json` array of article objects whose `[` is on line `first_line`, split into
+/// records as a streamed array is (see [`ArrayRecords`]), so that a broken record loses only
+/// itself, and each record knows its line.
+fn read_json_array(
+    text: &str,
+    first_line: usize,
+    path: &str,
+    report: &mut Report<'_>,
+) -> Vec<Article> {
+    let mut records = ArrayRecords::starting_at_line(first_line);
     let (mut reader, mut buf, mut consumed) = (text.as_bytes(), Vec::new(), 0);
     let mut articles = Vec::new();
     // Reading from memory cannot fail.
@@ -191,6 +223,63 @@ mod tests {
                 "b.json:3: record 2 is not a usable JSON object: key must be a string",
                 "b.json:4: invalid JSON array: expected `,` or `]` after record 3, found `{`; the rest is skipped"
             ]
+        );
+    }
+
+    #[test]
+    fn an_array_wrapped_in_an_api_response_is_read() {
+        let text = r#"{"status": "ok", "totalResults": 3,
+  "articles": [
+    {"source": {"id": null, "name": "Reuters"}, "title": "Copper up",
+     "publishedAt": "2026-11-27T08:00:00Z", "content": "Copper rose in London."},
+    {"title": "No text"},
+    {"title": "Tin down", "published-at": "2026-11-26", "description": "x", "body": "Tin fell."}
+  ]}"#;
+        let mut report = Report::new("feed.json");
+        let articles = read_json(text, "feed.json", &mut report);
+        let got: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                (
+                    a.id.as_str(),
+                    a.line,
+                    a.source.as_deref(),
+                    a.published.map(|t| t.to_string()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "feed.json#1",
+                    Some(3),
+                    Some("Reuters"),
+                    Some("2026-11-27T08:00:00Z".into())
+                ),
+                (
+                    "feed.json#3",
+                    Some(6),
+                    None,
+                    Some("2026-11-26T00:00:00Z".into())
+                ),
+            ]
+        );
+        let problems: Vec<_> = report.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, ["feed.json:5: article has no body"]);
+        // An object with a body is one article; one with two arrays of objects is no wrapper.
+        let mut report = Report::new("a.json");
+        let one = read_json(
+            r#"{"body": "Text.", "related": [{"id": 1}]}"#,
+            "a.json",
+            &mut report,
+        );
+        assert_eq!(one.len(), 1);
+        let two = r#"{"a": [{"body": "x"}], "b": [{"body": "y"}]}"#;
+        assert!(read_json(two, "a.json", &mut report).is_empty());
+        assert_eq!(
+            report.problems[0].to_string(),
+            "a.json: article has no body"
         );
     }
 
