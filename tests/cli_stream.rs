@@ -174,11 +174,33 @@ fn a_large_json_file_that_is_not_an_array_or_breaks_off_says_so() {
         0,
     );
     for expected in [
-        "one.json: file is 150028 bytes, over the 52428 bytes limit (--max-size), and not a JSON array",
+        "one.json: file is 150028 bytes, over the 52428 bytes limit (--max-size), and holds no array of records",
         "cut.json:4001: invalid JSON array: expected `,` or `]` after record 2000, found `;`; the rest is skipped",
     ] {
         assert!(out.stderr.contains(expected), "{expected}\n{}", out.stderr);
     }
     let stats = env.lede_ok(&["stats", "--json"], 0).json();
     assert_eq!(stats["articles"], 2_000);
+
+    // An API's answer, its array of articles under a key, streams as an array does.
+    let env = TestEnv::new();
+    let array = json_array(3_000, 0, 0, 0);
+    env.write(
+        "answer.json",
+        &format!(
+            "{{\"status\": \"ok\", \"totalResults\": 3000,\n\"articles\": {array}, \"page\": 1}}"
+        ),
+    );
+    let out = env.lede_ok(
+        &["index", "--no-entities", "--no-dates", "--max-size", "0.05"],
+        0,
+    );
+    assert_eq!(
+        counts(&out),
+        "3000 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    let hit = env
+        .lede_ok(&["search", "cargo 2999", "--json", "-n", "1"], 0)
+        .json();
+    assert_eq!(hit["hits"][0]["article_id"], "answer.json#2999");
 }

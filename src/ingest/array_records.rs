@@ -1,7 +1,9 @@
 //! Splitting a `.json` array read through a buffer into the raw text of its records, one at a
 //! time, so that an array too large to read whole streams as a `.jsonl` file does. Only the
 //! array's own structure is checked here (brackets, strings, commas between records); each record
-//! is then parsed on its own, so a broken record loses only itself.
+//! is then parsed on its own, so a broken record loses only itself. An object that holds an array
+//! of objects under one of its keys, as an API answers (`{"status": "ok", "articles": [...]}`),
+//! is split as that array: the first such array, the other values passed over.
 
 use std::io::{self, BufRead};
 
@@ -17,7 +19,8 @@ pub(crate) enum ArrayItem {
     },
     /// The array ended, and only whitespace followed it (or the file is empty).
     End,
-    /// The file does not open with `[`.
+    /// The file holds no array: it does not open with `[`, nor is it an object holding an array
+    /// of objects.
     NotArray,
     /// The array's structure is broken at `line` (the message says how); nothing after it can be
     /// read as records.
@@ -35,6 +38,9 @@ enum Phase {
     AfterRecord,
     /// After the closing `]`.
     Closed,
+    /// Inside an object holding the array, after the array: more keys and values, or the
+    /// object's closing `}`, come next.
+    WrapperRest,
     /// Nothing more to read (the end, or a broken structure reported).
     Finished,
 }
@@ -44,6 +50,8 @@ enum Phase {
 pub(crate) struct ArrayRecords {
     phase: Phase,
     opened: bool,
+    /// Whether the array is a value of an object.
+    wrapped: bool,
     records: usize,
     line: usize,
 }
@@ -51,16 +59,12 @@ pub(crate) struct ArrayRecords {
 impl ArrayRecords {
     /// A splitter at the start of a file (after any byte order mark).
     pub(crate) fn new() -> Self {
-        Self::starting_at_line(1)
-    }
-
-    /// A splitter at the start of an array that opens on line `line` of its file.
-    pub(crate) fn starting_at_line(line: usize) -> Self {
         ArrayRecords {
             phase: Phase::Open,
             opened: false,
+            wrapped: false,
             records: 0,
-            line,
+            line: 1,
         }
     }
 
@@ -88,13 +92,28 @@ impl ArrayRecords {
                     self.phase = Phase::Finished;
                     return Ok(ArrayItem::End);
                 }
+                (Phase::Open, Some(b'{')) => {
+                    self.take_one(reader, consumed);
+                    if let Some(item) = self.enter_wrapped_array(reader, consumed)? {
+                        return Ok(item);
+                    }
+                }
                 (Phase::Open, Some(_)) => {
                     self.phase = Phase::Finished;
                     return Ok(ArrayItem::NotArray);
                 }
                 (Phase::First | Phase::AfterRecord, Some(b']')) => {
                     self.take_one(reader, consumed);
-                    self.phase = Phase::Closed;
+                    self.phase = if self.wrapped {
+                        Phase::WrapperRest
+                    } else {
+                        Phase::Closed
+                    };
+                }
+                (Phase::WrapperRest, _) => {
+                    if let Some(item) = self.leave_wrapper(reader, consumed)? {
+                        return Ok(item);
+                    }
                 }
                 (Phase::AfterRecord, Some(b',')) => {
                     self.take_one(reader, consumed);
@@ -125,6 +144,125 @@ impl ArrayRecords {
                     let message = format!("{} after the array's closing `]`", shown(byte));
                     return Ok(self.broken(message));
                 }
+            }
+        }
+    }
+
+    /// Passes over an object's keys and values (its `{` read) up to the first value that is an
+    /// array of objects, and stands after that array's `[`; `Some` when there is none (or the
+    /// object is broken), with what to report.
+    fn enter_wrapped_array(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+    ) -> io::Result<Option<ArrayItem>> {
+        loop {
+            match self.skip_whitespace(reader, consumed)? {
+                Some(b',') => self.take_one(reader, consumed),
+                Some(b'}') | None => {
+                    self.phase = Phase::Finished;
+                    return Ok(Some(ArrayItem::NotArray));
+                }
+                Some(b'"') => {
+                    if let Some(broken) = self.key_and_colon(reader, consumed)? {
+                        return Ok(Some(broken));
+                    }
+                    if self.skip_whitespace(reader, consumed)? != Some(b'[') {
+                        if !self.pass_over(reader, consumed, RecordScan::default())? {
+                            return Ok(Some(self.broken_object()));
+                        }
+                        continue;
+                    }
+                    self.take_one(reader, consumed);
+                    if self.skip_whitespace(reader, consumed)? == Some(b'{') {
+                        (self.phase, self.opened, self.wrapped) = (Phase::First, true, true);
+                        return Ok(None);
+                    }
+                    // An array of something else: passed over from inside it.
+                    if !self.pass_over(reader, consumed, RecordScan::inside_array())? {
+                        return Ok(Some(self.broken_object()));
+                    }
+                }
+                Some(_) => {
+                    self.phase = Phase::Finished;
+                    return Ok(Some(ArrayItem::NotArray));
+                }
+            }
+        }
+    }
+
+    /// Passes over what follows the wrapped array in its object, up to the object's `}`; `Some`
+    /// when the object is broken.
+    fn leave_wrapper(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+    ) -> io::Result<Option<ArrayItem>> {
+        loop {
+            match self.skip_whitespace(reader, consumed)? {
+                Some(b'}') => {
+                    self.take_one(reader, consumed);
+                    self.phase = Phase::Closed;
+                    return Ok(None);
+                }
+                Some(b',') => {
+                    self.take_one(reader, consumed);
+                    if self.skip_whitespace(reader, consumed)? != Some(b'"') {
+                        return Ok(Some(self.broken_object()));
+                    }
+                    if let Some(broken) = self.key_and_colon(reader, consumed)? {
+                        return Ok(Some(broken));
+                    }
+                    self.skip_whitespace(reader, consumed)?;
+                    if !self.pass_over(reader, consumed, RecordScan::default())? {
+                        return Ok(Some(self.broken_object()));
+                    }
+                }
+                _ => return Ok(Some(self.broken_object())),
+            }
+        }
+    }
+
+    /// Passes over a key (at its opening quote) and the colon after it; `Some` when the object
+    /// is broken there.
+    fn key_and_colon(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+    ) -> io::Result<Option<ArrayItem>> {
+        if !self.pass_over(reader, consumed, RecordScan::default())?
+            || self.skip_whitespace(reader, consumed)? != Some(b':')
+        {
+            return Ok(Some(self.broken_object()));
+        }
+        self.take_one(reader, consumed);
+        Ok(None)
+    }
+
+    /// Ends the scan in the object that holds (or would hold) the array.
+    fn broken_object(&mut self) -> ArrayItem {
+        self.broken("the object around the array is not valid JSON".to_string())
+    }
+
+    /// Consumes a value that `scan` ends, counting lines; `false` when the file ends first.
+    fn pass_over(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+        mut scan: RecordScan,
+    ) -> io::Result<bool> {
+        loop {
+            let available = reader.fill_buf()?;
+            if available.is_empty() {
+                return Ok(false);
+            }
+            let end = scan.find_end(available);
+            let used = end.unwrap_or(available.len());
+            self.line += memchr::memchr_iter(b'\n', &available[..used]).count();
+            reader.consume(used);
+            *consumed += used as u64;
+            if end.is_some() {
+                return Ok(true);
             }
         }
     }
@@ -236,6 +374,15 @@ struct RecordScan {
 }
 
 impl RecordScan {
+    /// A scan that starts inside an array whose `[` was read: it ends at the array's `]`.
+    fn inside_array() -> Self {
+        RecordScan {
+            started: true,
+            depth: 1,
+            ..RecordScan::default()
+        }
+    }
+
     /// The length of `bytes` that belongs to the record if it ends within them.
     fn find_end(&mut self, bytes: &[u8]) -> Option<usize> {
         for (i, &byte) in bytes.iter().enumerate() {
@@ -382,6 +529,34 @@ mod tests {
         }
         let (items, _) = split("{\"body\": \"x\"}", 4, 100);
         assert_eq!(items, [(ArrayItem::NotArray, String::new())]);
+    }
+
+    #[test]
+    fn an_array_of_objects_in_an_object_is_split_and_the_rest_passed_over() {
+        let text = "{\"status\": \"ok\", \"n\": 2, \"tags\": [\"a]\", [1]],\n\"meta\": {\"x\": [{}]},\n\
+                    \"articles\": [\n{\"body\": \"one\"},\n{\"body\": \"two\"}\n],\n\
+                    \"more\": [{\"body\": \"not read\"}], \"end\": true}\n";
+        for capacity in [1, 3, 7, 64] {
+            let (items, consumed) = split(text, capacity, 1000);
+            assert_eq!(
+                items,
+                [
+                    record(1, 4, "{\"body\": \"one\"}"),
+                    record(2, 5, "{\"body\": \"two\"}"),
+                    (ArrayItem::End, String::new()),
+                ],
+                "buffer of {capacity}"
+            );
+            assert_eq!(consumed, text.len() as u64);
+        }
+        // An object with no array of objects; one broken around its array.
+        let (items, _) = split("{\"body\": \"x\", \"tags\": [\"a\"]}", 4, 100);
+        assert_eq!(items, [(ArrayItem::NotArray, String::new())]);
+        let (items, _) = split("{\"a\": [{}], \"b\" 1}", 4, 100);
+        assert!(
+            matches!(items.last().unwrap().0, ArrayItem::Broken { .. }),
+            "{items:?}"
+        );
     }
 
     /// Any JSON value, up to a few levels deep, with strings full of the bytes that matter.

@@ -1,29 +1,26 @@
-//! JSON readers: `.json` holds one article object or an array of them; `.jsonl` / `.ndjson` hold one
-//! object per line. A broken line is reported as `file:line: reason` and the other lines still count.
+//! JSON readers: `.json` holds one article object or an array of them (bare, or in an API's answer);
+//! `.jsonl` / `.ndjson` hold one object per line. A broken record is reported as `file:line: reason`
+//! and the others still count.
 
 use super::array_records::{ArrayItem, ArrayRecords};
 use super::fields::{article_from_record, has_body};
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::Value;
-use serde_json::value::RawValue;
-use std::collections::BTreeMap;
 
 /// Reads a `.json` file: one article object, or an array of them (ids default to `path#N`), or
-/// an object holding such an array under one key, as APIs return them (`{"status": "ok",
-/// "articles": [...]}`).
+/// an object without a body that holds such an array under a key, as APIs answer (`{"status":
+/// "ok", "articles": [...]}`; the first such array).
 pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
     if text.trim_start().starts_with('[') {
-        return read_json_array(text, 1, path, report);
+        return read_json_array(text, path, report).unwrap_or_default();
     }
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(record)) => {
             if !has_body(&record)
-                && let Some(array) = wrapped_array(text)
+                && let Some(articles) = read_json_array(text, path, report)
             {
-                let before = &text.as_bytes()[..array.start];
-                let line = 1 + memchr::memchr_iter(b'\n', before).count();
-                return read_json_array(&text[array], line, path, report);
+                return articles;
             }
             article_from_record(&record, path.to_string(), None, None, report)
                 .into_iter()
@@ -44,31 +41,11 @@ pub(crate) fn read_json(text: &str, path: &str, report: &mut Report<'_>) -> Vec<
     }
 }
 
-/// Where the one array of objects an object holds among its values lies in its text (`articles`,
-/// `items`, `results`, whatever its key); `None` when it holds none, or more than one.
-fn wrapped_array(text: &str) -> Option<std::ops::Range<usize>> {
-    let fields: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    let mut arrays = fields.values().filter(|raw| {
-        let inner = raw.get().trim_start_matches(['[', ' ', '\t', '\r', '\n']);
-        raw.get().starts_with('[') && inner.starts_with('{')
-    });
-    let array = arrays.next()?;
-    arrays.next().is_none().then(|| {
-        let start = array.get().as_ptr() as usize - text.as_ptr() as usize;
-        start..start + array.get().len()
-    })
-}
-
-/// Reads a `.json` array of article objects whose `[` is on line `first_line`, split into
-/// records as a streamed array is (see [`ArrayRecords`]), so that a broken record loses only
-/// itself, and each record knows its line.
-fn read_json_array(
-    text: &str,
-    first_line: usize,
-    path: &str,
-    report: &mut Report<'_>,
-) -> Vec<Article> {
-    let mut records = ArrayRecords::starting_at_line(first_line);
+/// Reads the array of article objects a `.json` file holds, split into records as a streamed
+/// array is (see [`ArrayRecords`]), so that a broken record loses only itself, and each record
+/// knows its line; `None` when the file holds no array.
+fn read_json_array(text: &str, path: &str, report: &mut Report<'_>) -> Option<Vec<Article>> {
+    let mut records = ArrayRecords::new();
     let (mut reader, mut buf, mut consumed) = (text.as_bytes(), Vec::new(), 0);
     let mut articles = Vec::new();
     // Reading from memory cannot fail.
@@ -83,10 +60,11 @@ fn read_json_array(
                 report.skip(ProblemKind::InvalidJson, Some(line), message);
                 break;
             }
-            ArrayItem::End | ArrayItem::NotArray => break,
+            ArrayItem::NotArray => return None,
+            ArrayItem::End => break,
         }
     }
-    articles
+    Some(articles)
 }
 
 /// Reads record `n` of a `.json` array, its raw text starting on line `line` of the file: an
@@ -267,7 +245,8 @@ mod tests {
         );
         let problems: Vec<_> = report.problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(problems, ["feed.json:5: article has no body"]);
-        // An object with a body is one article; one with two arrays of objects is no wrapper.
+        // An object with a body is one article; of two arrays of objects the first is read, as
+        // when the file is streamed; an object with no array has no body.
         let mut report = Report::new("a.json");
         let one = read_json(
             r#"{"body": "Text.", "related": [{"id": 1}]}"#,
@@ -276,7 +255,13 @@ mod tests {
         );
         assert_eq!(one.len(), 1);
         let two = r#"{"a": [{"body": "x"}], "b": [{"body": "y"}]}"#;
-        assert!(read_json(two, "a.json", &mut report).is_empty());
+        let bodies: Vec<_> = read_json(two, "a.json", &mut report)
+            .into_iter()
+            .map(|a| a.body)
+            .collect();
+        assert_eq!(bodies, ["x"]);
+        let none = r#"{"title": "T", "tags": ["a"]}"#;
+        assert!(read_json(none, "a.json", &mut report).is_empty());
         assert_eq!(
             report.problems[0].to_string(),
             "a.json: article has no body"

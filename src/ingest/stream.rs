@@ -231,8 +231,8 @@ impl RecordStream {
                 Ok(ArrayItem::NotArray) => {
                     self.reader = None;
                     let message = format!(
-                        "file is {}, over the {} limit (--max-size), and not a JSON array \
-                         (whose records would be read one at a time)",
+                        "file is {}, over the {} limit (--max-size), and holds no array of \
+                         records to read one at a time",
                         human_size(self.listed_size),
                         human_size(self.max_record as u64)
                     );
