@@ -580,11 +580,26 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn any_array_splits_into_its_elements(
-            elements in proptest::collection::vec(any_value(), 0..6),
+            mut elements in proptest::collection::vec(any_value(), 0..6),
             pretty: bool,
             capacity in 1usize..40,
+            // Wrapped in an object between two other values (the array's first element made an
+            // object, as a wrapped array is found by it), or bare.
+            wrapped in proptest::option::of((any_value(), any_value())),
         ) {
-            let array = serde_json::Value::from(elements.clone());
+            let mut array = serde_json::Value::from(elements.clone());
+            if let Some((before, after)) = wrapped {
+                if !elements.first().is_some_and(serde_json::Value::is_object) {
+                    elements.insert(0, serde_json::json!({"a": 1}));
+                }
+                // Values before the array that are arrays of objects would be taken for it.
+                let before = match before {
+                    serde_json::Value::Array(_) => serde_json::Value::Null,
+                    other => other,
+                };
+                // (Keys in their sorted order, as serde_json writes them.)
+                array = serde_json::json!({"a": before, "b": elements, "c": after});
+            }
             let text = if pretty {
                 serde_json::to_string_pretty(&array).unwrap()
             } else {
