@@ -244,29 +244,6 @@ impl ArrayRecords {
         self.broken("the object around the array is not valid JSON".to_string())
     }
 
-    /// Consumes a value that `scan` ends, counting lines; `false` when the file ends first.
-    fn pass_over(
-        &mut self,
-        reader: &mut impl BufRead,
-        consumed: &mut u64,
-        mut scan: RecordScan,
-    ) -> io::Result<bool> {
-        loop {
-            let available = reader.fill_buf()?;
-            if available.is_empty() {
-                return Ok(false);
-            }
-            let end = scan.find_end(available);
-            let used = end.unwrap_or(available.len());
-            self.line += memchr::memchr_iter(b'\n', &available[..used]).count();
-            reader.consume(used);
-            *consumed += used as u64;
-            if end.is_some() {
-                return Ok(true);
-            }
-        }
-    }
-
     /// Whether the array's opening `[` was read.
     pub(crate) fn opened(&self) -> bool {
         self.opened
@@ -334,33 +311,68 @@ impl ArrayRecords {
     ) -> io::Result<ArrayItem> {
         self.records += 1;
         let (n, line) = (self.records, self.line);
-        let mut scan = RecordScan::default();
         let mut too_long = false;
+        let kept = Some((buf, max, &mut too_long));
+        if !self.consume_value(reader, consumed, RecordScan::default(), kept)? {
+            let message = format!("the file ends inside record {n}");
+            return Ok(self.broken(message));
+        }
+        self.phase = Phase::AfterRecord;
+        Ok(ArrayItem::Record { n, line, too_long })
+    }
+
+    /// Consumes a value that `scan` ends, counting lines; `false` when the file ends first.
+    fn pass_over(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+        scan: RecordScan,
+    ) -> io::Result<bool> {
+        self.consume_value(reader, consumed, scan, None)
+    }
+
+    /// Consumes a value that `scan` ends, counting lines, and keeps its bytes in `kept` (a
+    /// buffer, the most it may hold, and whether the value was longer) when given; `false` when
+    /// the file ends first.
+    fn consume_value(
+        &mut self,
+        reader: &mut impl BufRead,
+        consumed: &mut u64,
+        mut scan: RecordScan,
+        mut kept: Option<(&mut Vec<u8>, usize, &mut bool)>,
+    ) -> io::Result<bool> {
         loop {
             let available = reader.fill_buf()?;
             if available.is_empty() {
-                let message = format!("the file ends inside record {n}");
-                return Ok(self.broken(message));
+                return Ok(false);
             }
             let end = scan.find_end(available);
             let used = end.unwrap_or(available.len());
             let part = &available[..used];
             self.line += memchr::memchr_iter(b'\n', part).count();
-            if !too_long {
-                if buf.len() + part.len() > max {
-                    too_long = true;
-                    buf.clear();
-                } else {
-                    buf.extend_from_slice(part);
-                }
+            if let Some((buf, max, too_long)) = kept.as_mut() {
+                append_limited(buf, part, *max, too_long);
             }
             reader.consume(used);
             *consumed += used as u64;
             if end.is_some() {
-                self.phase = Phase::AfterRecord;
-                return Ok(ArrayItem::Record { n, line, too_long });
+                return Ok(true);
             }
         }
+    }
+}
+
+/// Appends `part` to `buf` unless that takes it over `max` bytes: then the buffer is emptied and
+/// `too_long` set, and nothing more is kept.
+pub(super) fn append_limited(buf: &mut Vec<u8>, part: &[u8], max: usize, too_long: &mut bool) {
+    if *too_long {
+        return;
+    }
+    if buf.len() + part.len() > max {
+        *too_long = true;
+        buf.clear();
+    } else {
+        buf.extend_from_slice(part);
     }
 }
 

@@ -5,7 +5,7 @@
 //! broken one is reported as `file:line` and the others still count, exactly as when a small file
 //! is read whole.
 
-use super::array_records::{ArrayItem, ArrayRecords};
+use super::array_records::{ArrayItem, ArrayRecords, append_limited};
 use super::decode::{self, Decoded};
 use super::json::{read_array_record, read_json_line};
 use super::{
@@ -124,14 +124,7 @@ fn read_line_limited(
             Some(i) => (&available[..i], i + 1, true),
             None => (available, available.len(), false),
         };
-        if !too_long {
-            if buf.len() + chunk.len() > max {
-                too_long = true;
-                buf.clear();
-            } else {
-                buf.extend_from_slice(chunk);
-            }
-        }
+        append_limited(buf, chunk, max, &mut too_long);
         reader.consume(used);
         *consumed += used as u64;
         if done {
