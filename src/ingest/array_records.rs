@@ -463,6 +463,16 @@ mod tests {
         }
     }
 
+    /// Asserts that `text`, read through buffers of several sizes, splits into `expected` and is
+    /// read to its end.
+    fn splits_whole_at_any_buffer_size(text: &str, expected: &[(ArrayItem, String)]) {
+        for capacity in [1, 2, 3, 5, 7, 64] {
+            let (items, consumed) = split(text, capacity, 1000);
+            assert_eq!(items, expected, "buffer of {capacity}");
+            assert_eq!(consumed, text.len() as u64);
+        }
+    }
+
     fn record(n: usize, line: usize, text: &str) -> (ArrayItem, String) {
         let too_long = false;
         (ArrayItem::Record { n, line, too_long }, text.to_string())
@@ -471,22 +481,17 @@ mod tests {
     #[test]
     fn records_of_every_kind_split_at_any_buffer_size() {
         let text = "[\n {\"body\": \"a, [b] {c} \\\" ]\"},\n 7 , \"s,]\" ,[1,[2]],\n{}\n]\n";
-        for capacity in [1, 2, 3, 5, 64] {
-            let (items, consumed) = split(text, capacity, 1000);
-            assert_eq!(
-                items,
-                [
-                    record(1, 2, "{\"body\": \"a, [b] {c} \\\" ]\"}"),
-                    record(2, 3, "7"),
-                    record(3, 3, "\"s,]\""),
-                    record(4, 3, "[1,[2]]"),
-                    record(5, 4, "{}"),
-                    (ArrayItem::End, String::new()),
-                ],
-                "buffer of {capacity}"
-            );
-            assert_eq!(consumed, text.len() as u64);
-        }
+        splits_whole_at_any_buffer_size(
+            text,
+            &[
+                record(1, 2, "{\"body\": \"a, [b] {c} \\\" ]\"}"),
+                record(2, 3, "7"),
+                record(3, 3, "\"s,]\""),
+                record(4, 3, "[1,[2]]"),
+                record(5, 4, "{}"),
+                (ArrayItem::End, String::new()),
+            ],
+        );
         let (items, _) = split(" [ ] ", 2, 10);
         assert_eq!(items, [(ArrayItem::End, String::new())]);
         let (items, _) = split("[7]", 2, 10);
@@ -548,19 +553,14 @@ mod tests {
         let text = "{\"status\": \"ok\", \"n\": 2, \"tags\": [\"a]\", [1]],\n\"meta\": {\"x\": [{}]},\n\
                     \"articles\": [\n{\"body\": \"one\"},\n{\"body\": \"two\"}\n],\n\
                     \"more\": [{\"body\": \"not read\"}], \"end\": true}\n";
-        for capacity in [1, 3, 7, 64] {
-            let (items, consumed) = split(text, capacity, 1000);
-            assert_eq!(
-                items,
-                [
-                    record(1, 4, "{\"body\": \"one\"}"),
-                    record(2, 5, "{\"body\": \"two\"}"),
-                    (ArrayItem::End, String::new()),
-                ],
-                "buffer of {capacity}"
-            );
-            assert_eq!(consumed, text.len() as u64);
-        }
+        splits_whole_at_any_buffer_size(
+            text,
+            &[
+                record(1, 4, "{\"body\": \"one\"}"),
+                record(2, 5, "{\"body\": \"two\"}"),
+                (ArrayItem::End, String::new()),
+            ],
+        );
         // An object with no array of objects; one broken around its array.
         let (items, _) = split("{\"body\": \"x\", \"tags\": [\"a\"]}", 4, 100);
         assert_eq!(items, [(ArrayItem::NotArray, String::new())]);
