@@ -2,10 +2,10 @@
 //! time, so a run leaves a tail of up to seven small ones (a million articles: six segments of
 //! 37,000–54,000 articles beside two of 400,000), and a search visits each segment on its own,
 //! its top documents collected apart: with the six merged into one, headline queries over the
-//! million articles took 0.76× the time at the median (7.6–7.7 → 5.7–5.9 ms) for a merge of 1.9 s after an
-//! index run of 76 s. A run that changed the index merges its small segments, those under a
-//! quarter of the largest one, into one; a later run that adds a few articles merges its small
-//! new segment with the tail alone, not with the large ones.
+//! million articles took 0.76× the time at the median (7.6–7.7 → 5.7–5.9 ms), for a merge of
+//! 1.9 s after an index run of 76 s. A run that changed the index merges its small segments,
+//! those under a quarter of the largest one, into one; a later run that adds a few articles
+//! merges its small new segment with the tail alone, not with the large ones.
 
 use tantivy::index::SegmentId;
 use tantivy::{IndexWriter, TantivyDocument};
