@@ -591,6 +591,17 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn any_text_is_split_to_an_end_without_panic(
+            text in "[\\[\\]{}\",:a1 \n\\\\]{0,80}",
+            capacity in 1usize..8,
+        ) {
+            // Every call consumes input or ends the scan: the items are at most one a byte.
+            let (items, consumed) = split(&text, capacity, 16);
+            proptest::prop_assert!(items.len() <= text.len() + 1);
+            proptest::prop_assert!(consumed <= text.len() as u64);
+        }
+
+        #[test]
         fn any_array_splits_into_its_elements(
             mut elements in proptest::collection::vec(any_value(), 0..6),
             pretty: bool,
