@@ -93,23 +93,40 @@ pub(super) fn rules() -> Vec<Rule> {
     rules
 }
 
-/// Whether the text before a bare four-digit number ends with a figure on the same line (`OCT7
-/// 1642`, `1458 UP 8 SEP7 1624`, `146.25  2000`): the number is then a price or a quantity in a
-/// table of them, not a year. Wire copy's commodity and market tables gave hundreds of
-/// "mentions" of years from 1500 to 1900. A year after a year is still one (a table's columns:
-/// `1987     1986`), and so is one after a fraction (a bond's coupon, `5-3/4 1992 bond`, or a
-/// crop year, `1986/87     1985/86`).
-fn after_a_figure(before: &str) -> bool {
+/// Whether the text before a bare four-digit number (`mention`) ends with a figure on the same
+/// line (`OCT7 1642`, `1458 UP 8 SEP7 1624`, `146.25  2000`, `1583L 1598` with a price's high,
+/// low, bid or ask mark): the number is then a price or a quantity in a table of them, not a
+/// year. Wire copy's commodity and market tables gave hundreds of "mentions" of years from 1500
+/// to 1900. A year after the year before or after it is still one (a table's columns: `1987
+/// 1986`, where prices run `1598 1582`), and so is one after a fraction (a bond's coupon, `5-3/4
+/// 1992 bond`, or a crop year, `1986/87 1985/86`) or after a quarter or half (`Q4 1987`).
+fn after_a_figure(before: &str, mention: &str) -> bool {
     let trimmed = before.trim_end_matches([' ', '\t']);
-    if trimmed.len() == before.len() || !trimmed.ends_with(|c: char| c.is_ascii_digit()) {
+    if trimmed.len() == before.len() {
         return false;
     }
     let figure = trimmed
         .rsplit(|c: char| c.is_whitespace())
         .next()
         .unwrap_or(trimmed);
-    let year = figure.len() == 4 && matches!(figure.parse::<u16>(), Ok(1500..=2099));
-    !year && !figure.contains('/')
+    // A price's mark (`1583L`, `1640B`) makes the figure a price whatever its digits.
+    if let Some(price) = figure.strip_suffix(['A', 'B', 'H', 'L'])
+        && !price.is_empty()
+        && price.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    {
+        return true;
+    }
+    if !figure.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let next_to = |year: u16| {
+        let this: Option<u16> = mention.trim().parse().ok();
+        this.is_some_and(|this| this.abs_diff(year) == 1)
+    };
+    let year_beside = figure.len() == 4
+        && matches!(figure.parse::<u16>(), Ok(year @ 1500..=2099) if next_to(year));
+    let period = matches!(figure, "Q1" | "Q2" | "Q3" | "Q4" | "H1" | "H2");
+    !year_beside && !period && !figure.contains('/')
 }
 
 fn two_digit_year(y: &str) -> Option<i16> {

@@ -135,8 +135,9 @@ pub(super) enum Expr {
 /// Reads a match into its meaning, or rejects it.
 pub(super) type Builder = fn(&Captures) -> Option<Expr>;
 
-/// Tells from the text just before a match (up to [`CONTEXT_BYTES`]) that it is not a mention.
-pub(super) type ContextCheck = fn(before: &str) -> bool;
+/// Tells from the text just before a match (up to [`CONTEXT_BYTES`]) and the mention itself that
+/// it is not a mention.
+pub(super) type ContextCheck = fn(before: &str, mention: &str) -> bool;
 
 /// How much text before a match a [`ContextCheck`] sees.
 pub(super) const CONTEXT_BYTES: usize = 64;

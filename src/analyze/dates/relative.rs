@@ -169,7 +169,7 @@ pub(super) fn rules() -> Vec<Rule> {
 /// Whether the text before "in five years" makes it a record's span ("the first time in 40
 /// years", "the worst drought in 26 years"): a superlative or ordinal shortly before, in the same
 /// clause.
-fn after_a_record(before: &str) -> bool {
+fn after_a_record(before: &str, _mention: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     RE.get_or_init(|| {
         super::expr::compile(r"(?i)\b(?:first|second|third|last|times?|ever|most|least|worst|best|highest|lowest|largest|biggest|smallest|strongest|weakest|longest|greatest|sharpest|steepest|fastest|slowest)\b[^.;:!?]{0,40}?\s$").ok()

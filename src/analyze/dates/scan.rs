@@ -155,7 +155,7 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
                 if let Some(check) = rule.reject_after {
                     let start = base + caps.get(0).map_or(m.start(), |whole| whole.start());
                     let from = floor_char_boundary(text, start.saturating_sub(CONTEXT_BYTES));
-                    if check(&text[from..start]) {
+                    if check(&text[from..start], m.as_str()) {
                         continue;
                     }
                 }

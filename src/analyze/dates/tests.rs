@@ -102,6 +102,7 @@ fn figures_after_figures_in_wire_tables_are_not_years() {
         " MAY7  1928 OFF 6\n DEC7  2013 OFF 2",
         "    147.75 147.50 146.25  2000\n Jun    146.75",
         " Phosphor bronze ingots 1490 1510\n Zinc scrap 180 230",
+        " JUL7  1585H 1583L  1598 1582 1594L",
     ] {
         assert!(
             values(text, a).is_empty(),
@@ -126,6 +127,8 @@ fn figures_after_figures_in_wire_tables_are_not_years() {
     assert_eq!(crop_years[1], ("1985".to_string(), "1985".to_string()));
     assert_eq!(one("Output rose 4.2 pct.\n1986 was a record.", a), "1986");
     assert_eq!(one("Sales fell 12 pct in 1986.", a), "1986");
+    assert_eq!(one("Sales rose in Q4 1986.", a), "1986");
+    assert_eq!(one("It was the best H1 1986 on record.", a), "1986");
 }
 
 #[test]
