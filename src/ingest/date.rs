@@ -1,8 +1,8 @@
 //! Publication dates from metadata: RFC 3339, ISO dates, `YYYY-MM-DD HH:MM:SS` (or with `/` or `.`
 //! between the date's parts), RFC 2822 (RSS), Unix seconds, and a calendar date written out
-//! (`27 Nov 2026`, `November 27, 2026`, `Fri, Nov 27, 2026`, `11/27/2026`, `27-NOV-2026`) as the text's dates
-//! are read, all normalised to a UTC timestamp. A value with no offset is taken as UTC; a date
-//! written out is the day at midnight.
+//! (`27 Nov 2026`, `November 27, 2026`, `Fri, Nov 27, 2026`, `11/27/2026`, `27-NOV-2026`) as the
+//! text's dates are read, all normalised to a UTC timestamp. A value with no offset is taken as
+//! UTC; a date written out is the day at midnight.
 
 use crate::analyze::dates::{TimexValue, extract_dates};
 use jiff::{Timestamp, civil, tz::TimeZone};

@@ -175,9 +175,6 @@ impl RecordStream {
             let item = array.next_record(reader, buf, max, consumed)?;
             if let ArrayItem::Record { line, .. } = item {
                 self.line = line;
-                self.nonblank = true;
-            } else if array.opened() {
-                self.nonblank = true;
             }
             return Ok(item);
         }
@@ -209,7 +206,12 @@ impl RecordStream {
                 }
                 Ok(ArrayItem::End) => {
                     self.reader = None;
-                    if !self.nonblank {
+                    // An array is empty when not even its `[` was there.
+                    let empty = match &self.array {
+                        Some(array) => !array.opened(),
+                        None => !self.nonblank,
+                    };
+                    if empty {
                         report.skip(ProblemKind::Empty, None, "empty file");
                     } else if self.bytes_read != self.listed_size {
                         let message = format!(
