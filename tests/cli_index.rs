@@ -164,6 +164,68 @@ fn html_in_markdown_and_json_is_searched_as_its_text() {
 }
 
 #[test]
+fn saved_web_pages_are_indexed_as_their_article() {
+    let env = TestEnv::new();
+    let page = include_str!("fixtures/news_page.html");
+    env.write("pages/storm.html", page);
+    env.write(
+        "pages/empty.htm",
+        "<html><head><title>Nothing here</title></head><body><nav>Home</nav></body></html>",
+    );
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+    assert!(
+        out.stderr.contains("pages/empty.htm: article has no body"),
+        "{}",
+        out.stderr
+    );
+    let hits = env
+        .lede_ok(&["search", "amber warning", "--json"], 0)
+        .json();
+    let hit = &hits["hits"][0];
+    assert_eq!(hit["article_id"], "pages/storm.html");
+    assert_eq!(
+        hit["title"],
+        "Storm floods harbour town as river bursts its banks"
+    );
+    assert_eq!(hit["source"], "The Daily Example");
+    // The page's layout (navigation, related links, footers, scripts) is not its text.
+    for layout in ["\"sign in\"", "related", "share", "reserved", "window"] {
+        env.lede_ok(&["search", layout], 1);
+    }
+    let dated = env
+        .lede_ok(
+            &[
+                "search",
+                "Porthaven",
+                "--since",
+                "2026-03-02",
+                "--until",
+                "2026-03-02",
+                "--json",
+            ],
+            0,
+        )
+        .json();
+    assert_eq!(dated["total_hits"], 1);
+    // Saving the page again with a changed article updates it.
+    env.write(
+        "pages/storm.html",
+        &page.replace("amber warning", "red warning"),
+    );
+    let out = env.lede_ok(&["index"], 0);
+    assert!(
+        counts(&out).starts_with("0 added, 1 updated"),
+        "{}",
+        out.stderr
+    );
+    env.lede_ok(&["search", "amber"], 1);
+}
+
+#[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();
     let extra = env.path().join("extra");

@@ -63,7 +63,7 @@ fn is_blank(value: &Value) -> bool {
 
 /// A value as text: strings as they are, numbers printed, arrays joined with ", ", objects by
 /// their `name` (as in `"source": {"name": "Reuters"}`).
-fn as_text(value: &Value) -> Option<String> {
+pub(crate) fn as_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.trim().to_string()),
         Value::Number(n) => Some(n.to_string()),

@@ -3,6 +3,9 @@
 //! turned into paragraph breaks, `<script>`, `<style>` and comments skipped, character
 //! references decoded.
 
+use super::html_tags::{Scanner, element_end, tag_name};
+use std::borrow::Cow;
+
 /// Elements whose start or end breaks the text into paragraphs.
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -51,44 +54,51 @@ const INLINE_TAGS: &[&str] = &[
 /// Elements whose content is not text a reader sees.
 const SKIPPED_ELEMENTS: &[&str] = &["script", "style", "template", "noscript"];
 
+/// Elements of a page's layout around its article, skipped in a page's text (see
+/// [`push_page_text`]).
+const LAYOUT_ELEMENTS: &[&str] = &[
+    "nav", "header", "footer", "aside", "form", "button", "select",
+];
+
 /// Appends the text of an HTML fragment to `out`. Markup left open at the end (a tag without
 /// its `>`, a comment or script without its end) is dropped, as a browser would show nothing of
 /// it.
 pub(crate) fn push_html_text(html: &str, out: &mut String) {
-    let mut rest = html;
-    while let Some(start) = rest.find('<') {
-        let (text, from_lt) = rest.split_at(start);
-        push_text(text, out);
-        if !starts_markup(from_lt) {
-            out.push('<');
-            rest = &from_lt[1..];
-            continue;
-        }
-        let end = if let Some(comment) = from_lt.strip_prefix("<!--") {
-            comment.find("-->").map(|i| i + 7)
-        } else {
-            from_lt.find('>').map(|i| i + 1)
-        };
-        let Some(end) = end else { return };
-        let markup = &from_lt[..end];
-        rest = &from_lt[end..];
-        let Some((name, closing)) = tag_name(markup) else {
+    push_text_skipping(html, &[SKIPPED_ELEMENTS], out);
+}
+
+/// Appends the text of the part of a web page that holds its article (see [`push_html_text`]),
+/// without the page's layout around it: navigation, headers and footers, asides, forms.
+pub(crate) fn push_page_text(html: &str, out: &mut String) {
+    push_text_skipping(html, &[SKIPPED_ELEMENTS, LAYOUT_ELEMENTS], out);
+}
+
+/// Appends the text of `html` without the content of the `skipped` elements.
+fn push_text_skipping(html: &str, skipped: &[&[&str]], out: &mut String) {
+    let mut scanner = Scanner::new(html);
+    let mut text_from = 0;
+    while let Some(markup) = scanner.next() {
+        push_text(&html[text_from..markup.start], out);
+        text_from = markup.end;
+        let Some(name) = markup.name else {
             continue; // a comment, a doctype or a processing instruction
         };
         if !is_element(name) {
             // `<Sedio N.V.>`: wire copy marks company names so; no browser would show it, but
             // news text in Markdown means it as text.
-            push_text(markup, out);
+            push_text(markup.text, out);
             continue;
         }
-        let skipped = SKIPPED_ELEMENTS
-            .iter()
-            .find(|element| name.eq_ignore_ascii_case(element));
-        if let Some(skipped) = skipped.filter(|_| !closing && !markup.ends_with("/>")) {
-            let Some(end) = find_end_tag(rest, skipped) else {
+        if !markup.closing
+            && !markup.self_closing()
+            && skipped.iter().any(|tags| is_one_of(name, tags))
+        {
+            let (close_start, close_end) = element_end(html, &markup);
+            if close_start == html.len() {
                 return;
-            };
-            rest = &rest[end..];
+            }
+            scanner = Scanner::from(html, close_end);
+            text_from = close_end;
             continue;
         }
         if name.eq_ignore_ascii_case("br") {
@@ -98,7 +108,10 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
             paragraph_break(out);
         }
     }
-    push_text(rest, out);
+    push_text(
+        &html[text_from..scanner.open_at().unwrap_or(html.len())],
+        out,
+    );
 }
 
 /// The text of an HTML fragment, trimmed (see [`push_html_text`]).
@@ -123,44 +136,6 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
                 name.eq_ignore_ascii_case("br") || (closing && is_one_of(name, BLOCK_TAGS))
             })
     })
-}
-
-/// Where the end tag of `element` ends in `html` (just past its `>`), ASCII case ignored.
-fn find_end_tag(html: &str, element: &str) -> Option<usize> {
-    let bytes = html.as_bytes();
-    let mut from = 0;
-    while let Some(i) = html[from..].find("</") {
-        let name_start = from + i + 2;
-        let name = bytes.get(name_start..name_start + element.len())?;
-        if name.eq_ignore_ascii_case(element.as_bytes()) {
-            let close = html[name_start..].find('>')?;
-            return Some(name_start + close + 1);
-        }
-        from = name_start;
-    }
-    None
-}
-
-/// Whether text at a `<` opens markup (a tag, an end tag, a comment, a declaration) rather than
-/// being a plain less-than sign (`a < b`).
-fn starts_markup(from_lt: &str) -> bool {
-    from_lt[1..]
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, '/' | '!' | '?'))
-}
-
-/// The element name of a tag and whether it is an end tag; `None` for comments and declarations.
-fn tag_name(markup: &str) -> Option<(&str, bool)> {
-    let inner = markup.strip_prefix('<')?;
-    let (closing, inner) = match inner.strip_prefix('/') {
-        Some(rest) => (true, rest),
-        None => (false, inner),
-    };
-    let end = inner
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':')))
-        .unwrap_or(inner.len());
-    (end > 0 && inner.as_bytes()[0].is_ascii_alphabetic()).then(|| (&inner[..end], closing))
 }
 
 /// Whether markup (a whole tag or comment, as Markdown's inline HTML gives it) is HTML rather
@@ -221,6 +196,16 @@ fn push_text(text: &str, out: &mut String) {
     if text.ends_with(|c: char| c.is_ascii_whitespace()) {
         out.push(' ');
     }
+}
+
+/// Text with its character references decoded (an attribute's value).
+pub(crate) fn decode_references(text: &str) -> Cow<'_, str> {
+    if !text.contains('&') {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    push_decoded(text, &mut out);
+    Cow::Owned(out)
 }
 
 /// Appends text with its character references decoded.

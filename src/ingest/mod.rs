@@ -1,17 +1,19 @@
 //! Ingest: from files on disk to [`Article`]s.
 //!
-//! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order; [`read_file`]
-//! picks a reader by extension (plain text, Markdown with front matter, JSON, JSON Lines) and returns
-//! the articles it holds together with the problems met on the way. One bad record never loses the
-//! others: each problem names the file (and line) and the reader goes on. Text is decoded by
-//! `decode` (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files, and `.json` arrays
-//! over the size limit, are streamed record by record by [`stream`] (see [`is_streamed`]), so that a
-//! file of any size is read in bounded memory.
+//! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order;
+//! [`read_file`] picks a reader by extension (plain text, Markdown with front matter, JSON, JSON
+//! Lines, saved web pages) and returns the articles it holds together with the problems met on the
+//! way. One bad record never loses the others: each problem names the file (and line) and the
+//! reader goes on. Text is decoded by `decode` (UTF-8, else plausible Windows-1252, always
+//! reported); `.jsonl` files, and `.json` arrays over the size limit, are streamed record by record
+//! by [`stream`] (see [`is_streamed`]), so that a file of any size is read in bounded memory.
 
 mod array_records;
 mod date;
 mod decode;
 mod fields;
+mod html_page;
+mod html_tags;
 mod html_text;
 mod json;
 mod markdown;
@@ -42,6 +44,8 @@ pub enum Format {
     Json,
     /// `.jsonl`, `.ndjson`: one article object per line.
     JsonLines,
+    /// `.html`, `.htm`: a saved web page, one article.
+    Html,
 }
 
 impl Format {
@@ -53,6 +57,7 @@ impl Format {
             "md" | "markdown" => Some(Format::Markdown),
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
             _ => None,
         }
     }
@@ -352,6 +357,7 @@ fn read_into(
         Format::Markdown => markdown::read(text, rel_path, report),
         Format::Json => json::read_json(text, rel_path, report),
         Format::JsonLines => json::read_json_lines(text, rel_path, report),
+        Format::Html => html_page::read(text, rel_path, report),
     };
     for article in &mut articles {
         finish_article(article, rel_path);
