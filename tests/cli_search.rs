@@ -279,6 +279,17 @@ fn and_not_excludes_as_the_syntax_table_says() {
     assert!(!without_rain.is_empty() && without_rain.len() < everything.len());
     assert_eq!(sorted("NOT rain"), without_rain);
     assert_eq!(sorted("* -rain"), without_rain);
+    // A query that starts with an exclusion is the query, not an unknown flag; the flags around
+    // it stay flags.
+    for args in [
+        &["search", "-rain", "--json", "-n", "50"][..],
+        &["search", "-n", "50", "--json", "-rain"][..],
+    ] {
+        let out = env.lede_ok(args, 0);
+        let mut got = ids(&out.json());
+        got.sort();
+        assert_eq!(got, without_rain, "{args:?}");
+    }
 }
 
 #[test]

@@ -25,7 +25,10 @@ enum Sort {
 pub struct SearchArgs {
     /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~, entity:"NAME" (see the
     /// README). Without one (and with a filter), every article that passes the filters.
-    #[arg(required_unless_present_any = ["batch", "entities", "mentions"])]
+    #[arg(
+        required_unless_present_any = ["batch", "entities", "mentions"],
+        allow_hyphen_values = true
+    )]
     query: Option<String>,
     /// Hits to show.
     #[arg(short = 'n', long, default_value_t = 10)]
