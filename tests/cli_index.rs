@@ -226,6 +226,59 @@ fn saved_web_pages_are_indexed_as_their_article() {
 }
 
 #[test]
+fn feeds_and_nitf_articles_are_indexed_and_other_xml_is_reported() {
+    let env = TestEnv::new();
+    env.write("feeds/wire.rss", include_str!("fixtures/wire.rss"));
+    env.write(
+        "archive/1998/harbour.xml",
+        include_str!("fixtures/archive.nitf.xml"),
+    );
+    env.write(
+        "sitemap.xml",
+        "<?xml version=\"1.0\"?><urlset><url><loc>https://x.example/</loc></url></urlset>",
+    );
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "3 added, 0 updated, 0 unchanged, 0 removed, 2 skipped, 0 warnings"
+    );
+    assert!(
+        out.stderr
+            .contains("feeds/wire.rss:26: article has no body"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("sitemap.xml: XML whose root element (<urlset>) is neither"),
+        "{}",
+        out.stderr
+    );
+    let copper = env.lede_ok(&["search", "Codelco", "--json"], 0).json();
+    let hit = &copper["hits"][0];
+    assert_eq!(hit["article_id"], "wire-2026-0302-001");
+    assert_eq!(hit["source"], "Example Wire: Business");
+    assert_eq!(
+        hit["url"],
+        "https://wire.example.com/2026/03/02/copper-record"
+    );
+    let harbour = env
+        .lede_ok(
+            &["search", "sandbags", "--until", "1998-12-31", "--json"],
+            0,
+        )
+        .json();
+    assert_eq!(harbour["hits"][0]["article_id"], "1987654");
+    assert_eq!(harbour["hits"][0]["title"], "Harbour Town Braces for Storm");
+    // The same items saved again in a second snapshot of the feed are the same articles.
+    env.write("feeds/wire-later.rss", include_str!("fixtures/wire.rss"));
+    let out = env.lede_ok(&["index"], 0);
+    assert!(counts(&out).starts_with("0 added"), "{}", out.stderr);
+    let copper = env.lede_ok(&["search", "Codelco", "--json"], 0).json();
+    assert_eq!(copper["total_hits"], 1);
+}
+
+#[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();
     let extra = env.path().join("extra");

@@ -472,4 +472,17 @@ mod tests {
         assert_eq!(article.source.as_deref(), Some("Wire"));
         assert_eq!(article.tags, ["quake", "Chile"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edit_of_the_fixture_is_read_without_panic(
+            edits in proptest::collection::vec((0usize..8192, 0usize..64, 0usize..32), 0..12)
+        ) {
+            let text = crate::ingest::xml_elements::tests::edited(include_str!("../../tests/fixtures/news_page.html"), &edits);
+            let mut report = Report::new("page.html");
+            for article in read(&text, "page.html", &mut report) {
+                proptest::prop_assert!(!article.body.trim().is_empty());
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
-//! The markup of HTML, one piece at a time: tags with their names and attributes, comments and
-//! declarations, as [`html_text`](super::html_text) reads a fragment's text and
-//! [`html_page`](super::html_page) a saved page's metadata and article. Lenient as browsers are:
+//! The markup of HTML (and of the XML of news feeds), one piece at a time: tags with their names
+//! and attributes, comments, CDATA sections and declarations, as [`html_text`](super::html_text)
+//! reads a fragment's text, [`html_page`](super::html_page) a saved page's metadata and article,
+//! and [`feed`](super::feed) a feed's items. Lenient as browsers are:
 //! a `<` that opens no markup (`a < b`) is text, a `>` inside a quoted attribute value does not end
 //! its tag, and the content of `<script>`, `<style>`, `<title>` and `<textarea>` is text up to its
 //! end tag, never markup.
@@ -10,10 +11,15 @@ use std::borrow::Cow;
 /// Elements whose content is raw text, up to their end tag.
 const RAW_TEXT_ELEMENTS: &[&str] = &["script", "style", "title", "textarea"];
 
-/// One piece of markup: a tag, or a comment, doctype or processing instruction (`name` `None`).
+/// What opens a CDATA section (XML's text that is not markup, as feeds wrap their HTML in).
+pub(crate) const CDATA_START: &str = "<![CDATA[";
+
+/// One piece of markup: a tag, or a comment, CDATA section, doctype or processing instruction
+/// (`name` `None`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Markup<'a> {
-    /// The element name as written (`P`, `meta`, `o:p`), `None` for comments and declarations.
+    /// The element name as written (`P`, `meta`, `o:p`), `None` for comments, CDATA sections
+    /// and declarations.
     pub name: Option<&'a str>,
     /// Whether the tag is an end tag (`</p>`).
     pub closing: bool,
@@ -165,6 +171,9 @@ fn markup_len(from_lt: &str) -> Option<usize> {
     if let Some(comment) = from_lt.strip_prefix("<!--") {
         return comment.find("-->").map(|i| i + 7);
     }
+    if let Some(cdata) = from_lt.strip_prefix(CDATA_START) {
+        return cdata.find("]]>").map(|i| CDATA_START.len() + i + 3);
+    }
     if tag_name(from_lt).is_none() {
         return from_lt.find('>').map(|i| i + 1);
     }
@@ -261,6 +270,7 @@ fn starts_markup(from_lt: &str) -> bool {
 }
 
 /// The element name of a tag and whether it is an end tag; `None` for comments and declarations.
+/// Names are XML's: letters, digits, `-`, `:`, `.` and `_` (NITF's `body.content`).
 pub(crate) fn tag_name(markup: &str) -> Option<(&str, bool)> {
     let inner = markup.strip_prefix('<')?;
     let (closing, inner) = match inner.strip_prefix('/') {
@@ -268,7 +278,7 @@ pub(crate) fn tag_name(markup: &str) -> Option<(&str, bool)> {
         None => (false, inner),
     };
     let end = inner
-        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':')))
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | ':' | '.' | '_')))
         .unwrap_or(inner.len());
     (end > 0 && inner.as_bytes()[0].is_ascii_alphabetic()).then(|| (&inner[..end], closing))
 }
@@ -319,6 +329,14 @@ mod tests {
         assert!(tags[1].self_closing());
         assert_eq!(tags[1].attr("src").as_deref(), Some("a.png"));
         assert_eq!(tags[1].attr("alt").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn a_cdata_section_is_one_piece_whatever_it_holds() {
+        let xml = "<description><![CDATA[<p>Rates > 4% <b>rose</b>]]></description>";
+        assert_eq!(names(xml), ["description", "!", "/description"]);
+        let cdata = Scanner::new(xml).nth(1).unwrap();
+        assert_eq!(cdata.text, "<![CDATA[<p>Rates > 4% <b>rose</b>]]>");
     }
 
     #[test]

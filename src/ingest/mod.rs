@@ -2,25 +2,29 @@
 //!
 //! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order;
 //! [`read_file`] picks a reader by extension (plain text, Markdown with front matter, JSON, JSON
-//! Lines, saved web pages) and returns the articles it holds together with the problems met on the
-//! way. One bad record never loses the others: each problem names the file (and line) and the
-//! reader goes on. Text is decoded by `decode` (UTF-8, else plausible Windows-1252, always
-//! reported); `.jsonl` files, and `.json` arrays over the size limit, are streamed record by record
-//! by [`stream`] (see [`is_streamed`]), so that a file of any size is read in bounded memory.
+//! Lines, saved web pages, news feeds, NITF) and returns the articles it holds together with the
+//! problems met on the way. One bad record never loses the others: each problem names the file
+//! (and line) and the reader goes on. Text is decoded by `decode` (UTF-8, else plausible
+//! Windows-1252, always reported); `.jsonl` files, and `.json` arrays over the size limit, are
+//! streamed record by record by [`stream`] (see [`is_streamed`]), so that a file of any size is
+//! read in bounded memory.
 
 mod array_records;
 mod date;
 mod decode;
+mod feed;
 mod fields;
 mod html_page;
 mod html_tags;
 mod html_text;
 mod json;
 mod markdown;
+mod nitf;
 mod path_text;
 pub mod stream;
 mod text;
 pub mod walk;
+mod xml_elements;
 
 pub use date::parse_metadata_date;
 pub use path_text::{lies_under, path_text};
@@ -46,6 +50,8 @@ pub enum Format {
     JsonLines,
     /// `.html`, `.htm`: a saved web page, one article.
     Html,
+    /// `.xml`, `.rss`, `.atom`: a news feed (RSS or Atom, an article per item) or an NITF article.
+    Xml,
 }
 
 impl Format {
@@ -58,6 +64,7 @@ impl Format {
             "json" => Some(Format::Json),
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "html" | "htm" | "xhtml" => Some(Format::Html),
+            "xml" | "rss" | "atom" | "nitf" => Some(Format::Xml),
             _ => None,
         }
     }
@@ -103,6 +110,8 @@ pub enum ProblemKind {
     DuplicateId,
     /// An id longer than [`MAX_ID_BYTES`](crate::article::MAX_ID_BYTES).
     InvalidId,
+    /// An XML file that is neither a news feed nor an NITF article.
+    UnknownXml,
 }
 
 impl ProblemKind {
@@ -122,6 +131,7 @@ impl ProblemKind {
             ProblemKind::Symlink => "symbolic link",
             ProblemKind::DuplicateId => "duplicate id",
             ProblemKind::InvalidId => "invalid id",
+            ProblemKind::UnknownXml => "unknown XML",
         }
     }
 
@@ -358,11 +368,29 @@ fn read_into(
         Format::Json => json::read_json(text, rel_path, report),
         Format::JsonLines => json::read_json_lines(text, rel_path, report),
         Format::Html => html_page::read(text, rel_path, report),
+        Format::Xml => read_xml(text, rel_path, report),
     };
     for article in &mut articles {
         finish_article(article, rel_path);
     }
     articles
+}
+
+/// Reads an XML file by what its root element says it is: a feed or an NITF article.
+fn read_xml(text: &str, rel_path: &str, report: &mut Report<'_>) -> Vec<Article> {
+    if feed::is_feed(text) {
+        feed::read(text, rel_path, report)
+    } else if nitf::is_nitf(text) {
+        nitf::read(text, rel_path, report)
+    } else {
+        let root = xml_elements::root_element(text).unwrap_or("none");
+        let reason = format!(
+            "XML whose root element (<{root}>) is neither a news feed (<rss>, <feed>, \
+             <rdf:RDF>) nor an NITF article (<nitf>)"
+        );
+        report.skip(ProblemKind::UnknownXml, None, reason);
+        Vec::new()
+    }
 }
 
 /// Sets what every reader leaves to the caller: the path, and a publication date from the text when
