@@ -117,3 +117,56 @@ fn empty_input_is_no_result_not_an_error() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
     assert_eq!(json["entities"], serde_json::json!([]));
 }
+
+#[test]
+fn a_file_of_a_format_gives_each_article_read_as_index_reads_it() {
+    let run = |path: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_lede"))
+            .args(["extract", path])
+            .output()
+            .expect("lede runs");
+        assert_eq!(out.status.code(), Some(0));
+        let values: Vec<serde_json::Value> = serde_json::Deserializer::from_slice(&out.stdout)
+            .into_iter()
+            .collect::<Result<_, _>>()
+            .expect("JSON values");
+        (values, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // A web page: its article's text, not its markup; "Wednesday" after its publication date.
+    let (pages, _) = run("tests/fixtures/news_page.html");
+    let [page] = pages.as_slice() else {
+        panic!("{pages:#?}")
+    };
+    let text = page["text"].as_str().expect("text");
+    assert!(text.starts_with("Storm floods harbour town as river bursts its banks\n\nHundreds"));
+    assert!(!text.contains('<'), "{text}");
+    let entities: Vec<Entity> = serde_json::from_value(page["entities"].clone()).unwrap();
+    for e in &entities {
+        assert_eq!(&text[e.start..e.end], e.text);
+    }
+    assert!(
+        has(&entities, &[EntityKind::Person], "Maria Santos"),
+        "{entities:#?}"
+    );
+    let wednesday = page["dates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["text"] == "Wednesday")
+        .expect("Wednesday found");
+    assert_eq!(wednesday["value"], "2026-03-04");
+    // A feed: one result per item, by id; the item without text named by its line.
+    let (items, stderr) = run("tests/fixtures/wire.rss");
+    let ids: Vec<&str> = items.iter().map(|i| i["id"].as_str().unwrap()).collect();
+    assert_eq!(
+        ids,
+        [
+            "wire-2026-0302-001",
+            "https://wire.example.com/2026/03/02/tin-zinc"
+        ]
+    );
+    assert!(
+        stderr.contains("wire.rss:26: article has no body"),
+        "{stderr}"
+    );
+}

@@ -4,8 +4,10 @@ use std::io::{Read, Write};
 
 use anyhow::Context;
 use clap::Args;
+use lede::analyze::annotate::anchor_date;
 use lede::analyze::dates::{DateMention, extract_dates, publication_date};
 use lede::analyze::entities::{Entity, Recognizer};
+use lede::ingest::Format;
 use serde::Serialize;
 
 /// Arguments of `lede extract`.
@@ -29,6 +31,13 @@ pub struct ExtractArgs {
 /// What `lede extract` prints for an article.
 #[derive(Serialize)]
 struct Extracted {
+    /// The article's id, for an article read from a file of a format (not plain text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<String>,
+    /// The text the offsets refer to (title, blank line, body), for an article read from a file
+    /// of a format: not the file's bytes, whose markup is no text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
     /// Named entities in text order.
     entities: Vec<Entity>,
     /// Date expressions in text order, resolved against the publication date found in the text
@@ -68,6 +77,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     if args.dates {
         return super::extract_dates::run(&args.input, args.jsonl);
     }
+    let format = Some(std::path::Path::new(&args.input))
+        .filter(|_| args.input != "-" && !args.conll)
+        .and_then(Format::from_path)
+        .filter(|&format| format != Format::Text);
+    if let Some(format) = format {
+        return extract_articles(&args.input, format);
+    }
     let text = read_input(&args.input)?;
     let recognizer = Recognizer::global();
     let mut out = std::io::stdout().lock();
@@ -81,16 +97,50 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
         .filter(|_| args.input != "-");
     let anchor = publication_date(&text, file_name).map(|(date, _)| date);
     let extracted = Extracted {
+        id: None,
+        text: None,
         entities: recognizer.extract(&text),
         dates: extract_dates(&text, anchor),
     };
     serde_json::to_writer_pretty(&mut out, &extracted)?;
     writeln!(out)?;
-    Ok(
-        if extracted.entities.is_empty() && extracted.dates.is_empty() {
-            1
-        } else {
-            0
-        },
-    )
+    Ok(if extracted.found_nothing() { 1 } else { 0 })
+}
+
+impl Extracted {
+    /// Whether neither an entity nor a date was found.
+    fn found_nothing(&self) -> bool {
+        self.entities.is_empty() && self.dates.is_empty()
+    }
+}
+
+/// `lede extract` of a file of a format (Markdown, JSON, a web page, a feed…): each article it
+/// holds, read as `lede index` reads it, its dates resolved against its publication date.
+fn extract_articles(input: &str, format: Format) -> anyhow::Result<i32> {
+    let bytes = std::fs::read(input).with_context(|| format!("reading {input}"))?;
+    let read = lede::ingest::read_bytes(&bytes, input, format);
+    for problem in &read.problems {
+        eprintln!("lede: {}: {problem}", problem.severity.label());
+    }
+    let recognizer = Recognizer::global();
+    let mut out = std::io::stdout().lock();
+    let mut found = false;
+    for article in read.articles {
+        // The publication date, from the metadata or (as `lede index` reads it) the text.
+        let anchor = anchor_date(&article);
+        let text = match article.title.is_empty() {
+            true => article.body,
+            false => format!("{}\n\n{}", article.title, article.body),
+        };
+        let extracted = Extracted {
+            entities: recognizer.extract(&text),
+            dates: extract_dates(&text, anchor),
+            id: Some(article.id),
+            text: Some(text),
+        };
+        found |= !extracted.found_nothing();
+        serde_json::to_writer_pretty(&mut out, &extracted)?;
+        writeln!(out)?;
+    }
+    Ok(if found { 0 } else { 1 })
 }

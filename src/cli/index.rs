@@ -118,8 +118,7 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
         if is_warning && verbosity != Verbosity::Verbose {
             continue;
         }
-        let label = if is_warning { "warning" } else { "skipped" };
-        eprintln!("lede: {label}: {problem}");
+        eprintln!("lede: {}: {problem}", problem.severity.label());
     }
     let warnings = summary.problems.len() - summary.skipped();
     let seconds = elapsed.as_secs_f64();

@@ -176,7 +176,8 @@ pub(crate) fn read(xml: &str, path: &str, report: &mut Report<'_>) -> Vec<Articl
     }
     if items == 0 {
         report.skip(
-            ProblemKind::Empty,
+            // Not an empty file: a feed of no items is read, and has no articles.
+            ProblemKind::NoBody,
             None,
             "feed has no items (<item> or <entry>)",
         );

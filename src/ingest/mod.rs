@@ -80,6 +80,16 @@ pub enum Severity {
     Skipped,
 }
 
+impl Severity {
+    /// How messages name it: `warning` or `skipped`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Warning => "warning",
+            Severity::Skipped => "skipped",
+        }
+    }
+}
+
 /// What kind of problem a [`Problem`] is: the summary groups skipped files and records by it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
