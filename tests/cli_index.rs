@@ -276,6 +276,13 @@ fn feeds_and_nitf_articles_are_indexed_and_other_xml_is_reported() {
     assert!(counts(&out).starts_with("0 added"), "{}", out.stderr);
     let copper = env.lede_ok(&["search", "Codelco", "--json"], 0).json();
     assert_eq!(copper["total_hits"], 1);
+    // Feeds that no longer hold the items: they go (a feed of no items is read, not empty).
+    for feed in ["feeds/wire.rss", "feeds/wire-later.rss"] {
+        env.write(feed, "<rss><channel><title>Quiet</title></channel></rss>");
+    }
+    let out = env.lede_ok(&["index"], 0);
+    assert!(counts(&out).contains(", 2 removed"), "{}", out.stderr);
+    env.lede_ok(&["search", "Codelco"], 1);
 }
 
 #[test]
