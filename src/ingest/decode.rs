@@ -49,6 +49,54 @@ pub(crate) fn decode_utf16(bytes: &[u8]) -> Option<Decoded<'_>> {
     )
 }
 
+/// How far into a web page or an XML file its declared encoding is looked for (browsers look
+/// in the first 1,024 bytes; an XML declaration comes first).
+const DECLARATION_PROBE_BYTES: usize = 1024;
+
+/// Decodes a web page or XML file that is not UTF-8 by the encoding it declares (`<meta
+/// charset="shift_jis">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`,
+/// `<?xml version="1.0" encoding="ISO-8859-7"?>`), as browsers do; `None` when the bytes are
+/// UTF-8, declare nothing lede knows, declare UTF-8, or are malformed in what they declare (then
+/// the usual guess applies).
+/// Returns the text and a note saying how it was decoded.
+pub(crate) fn decode_declared(bytes: &[u8]) -> Option<(String, String)> {
+    if std::str::from_utf8(bytes).is_ok() {
+        return None;
+    }
+    let encoding = declared_encoding(&bytes[..bytes.len().min(DECLARATION_PROBE_BYTES)])?;
+    if encoding == encoding_rs::UTF_8 {
+        return None;
+    }
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let note = format!("decoded from {} (declared in the file)", encoding.name());
+    Some((text.into_owned(), note))
+}
+
+/// The encoding named by the first `charset=` or `encoding=` in `head`, ASCII case ignored.
+fn declared_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let lower = head.to_ascii_lowercase();
+    ["charset", "encoding"]
+        .iter()
+        .filter_map(|key| {
+            let at = memchr::memmem::find(&lower, key.as_bytes())?;
+            let mut rest = lower[at + key.len()..].trim_ascii_start();
+            rest = rest.strip_prefix(b"=")?.trim_ascii_start();
+            rest = rest
+                .strip_prefix(b"\"")
+                .or(rest.strip_prefix(b"'"))
+                .unwrap_or(rest);
+            let end = rest
+                .iter()
+                .position(|&b| {
+                    !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+                })
+                .unwrap_or(rest.len());
+            Some((at, &rest[..end]))
+        })
+        .min_by_key(|&(at, _)| at)
+        .and_then(|(_, label)| encoding_rs::Encoding::for_label(label))
+}
+
 /// Decodes bytes that hold no NUL: UTF-8 when valid, else Windows-1252 when plausible. Messages
 /// place the first byte that is not UTF-8 by line and byte when `lines` is set (a whole file), by
 /// byte alone otherwise (one line of a `.jsonl` file).

@@ -347,7 +347,19 @@ fn read_into(
     format: Format,
     report: &mut Report<'_>,
 ) -> Vec<Article> {
-    let text = match decode_text(bytes) {
+    // A web page or XML file says its encoding: that is read before any guess.
+    let declared = match format {
+        Format::Html | Format::Xml => decode::decode_declared(bytes),
+        _ => None,
+    };
+    let decoded = match declared {
+        Some((text, note)) => Ok(DecodedText {
+            text: text.into(),
+            note: Some(note),
+        }),
+        None => decode_text(bytes),
+    };
+    let text = match decoded {
         Ok(DecodedText { text, note }) => {
             if let Some(note) = note {
                 report.warn(ProblemKind::Encoding, None, note);
@@ -543,5 +555,43 @@ mod tests {
         let read = read_file(&file, &ReadOptions { max_bytes: 50 });
         assert!(read.articles.is_empty());
         assert!(read.problems[0].message.contains("over the 50 bytes limit"));
+    }
+
+    #[test]
+    fn pages_and_feeds_are_decoded_by_the_encoding_they_declare() {
+        let page = "<html><head><meta charset=\"Shift_JIS\"><title>東京株式市場</title></head>\
+                    <body><p>日経平均株価は上昇した。</p></body></html>";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(page);
+        let read = read_bytes(&bytes, "tokyo.html", Format::Html);
+        assert_eq!(read.articles[0].title, "東京株式市場");
+        assert_eq!(read.articles[0].body, "日経平均株価は上昇した。");
+        assert_eq!(
+            read.problems[0].to_string(),
+            "tokyo.html: decoded from Shift_JIS (declared in the file)"
+        );
+        // Undeclared, the same bytes are refused rather than guessed.
+        let undeclared = page.replace("<meta charset=\"Shift_JIS\">", "");
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(&undeclared);
+        let read = read_bytes(&bytes, "tokyo.html", Format::Html);
+        assert!(read.articles.is_empty());
+        assert_eq!(read.problems[0].kind, ProblemKind::Encoding);
+        // An XML declaration, and a Content-Type in a meta tag.
+        let feed = "<?xml version='1.0' encoding='ISO-8859-7'?><rss><channel><item>\
+                    <title>Αθήνα</title><description>Η αγορά έκλεισε ανοδικά.</description></item></channel></rss>";
+        let (bytes, _, _) = encoding_rs::ISO_8859_7.encode(feed);
+        let read = read_bytes(&bytes, "athens.xml", Format::Xml);
+        assert_eq!(read.articles[0].body, "Η αγορά έκλεισε ανοδικά.");
+        let page = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><p>股市上涨。</p>";
+        let (bytes, _, _) = encoding_rs::GBK.encode(page);
+        let read = read_bytes(&bytes, "beijing.htm", Format::Html);
+        assert_eq!(read.articles[0].body, "股市上涨。");
+        // UTF-8 stays UTF-8 whatever the page claims.
+        let read = read_bytes(
+            "<meta charset=latin1><p>Café</p>".as_bytes(),
+            "p.html",
+            Format::Html,
+        );
+        assert_eq!(read.articles[0].body, "Café");
+        assert!(read.problems.is_empty());
     }
 }
