@@ -193,7 +193,16 @@ fn saved_web_pages_are_indexed_as_their_article() {
     );
     assert_eq!(hit["source"], "The Daily Example");
     // The page's layout (navigation, related links, footers, scripts) is not its text.
-    for layout in ["\"sign in\"", "related", "share", "reserved", "window"] {
+    for layout in [
+        "\"sign in\"",
+        "related",
+        "share",
+        "reserved",
+        "window",
+        "advertisement",
+        "facebook",
+        "council",
+    ] {
         env.lede_ok(&["search", layout], 1);
     }
     let dated = env

@@ -3,7 +3,7 @@
 //! turned into paragraph breaks, `<script>`, `<style>` and comments skipped, character
 //! references decoded.
 
-use super::html_tags::{Scanner, element_end, tag_name};
+use super::html_tags::{Markup, Scanner, element_end, tag_name};
 use std::borrow::Cow;
 
 /// Elements whose start or end breaks the text into paragraphs.
@@ -60,21 +60,101 @@ const LAYOUT_ELEMENTS: &[&str] = &[
     "nav", "header", "footer", "aside", "form", "button", "select",
 ];
 
+/// Containers that a page marks as layout by their `class`, `id` or `role` (see
+/// [`marked_as_layout`]).
+const LAYOUT_CONTAINERS: &[&str] = &[
+    "div", "section", "ul", "ol", "li", "span", "p", "figure", "table", "dl",
+];
+
+/// Words of a `class` or `id` that mark a container as the page's layout rather than the story:
+/// advertising, sharing and social tools, related and recommended links, newsletter and cookie
+/// prompts, navigation, comments. Whole words only (`ad` in `ad-slot`, not in `header`).
+const LAYOUT_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "advertising",
+    "sponsored",
+    "promo",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "recommended",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sidebar",
+    "cookie",
+    "cookies",
+    "consent",
+    "breadcrumb",
+    "breadcrumbs",
+    "nav",
+    "navigation",
+    "menu",
+    "comments",
+    "comment",
+    "popup",
+    "modal",
+    "toolbar",
+    "outbrain",
+    "taboola",
+];
+
+/// ARIA roles of a page's layout.
+const LAYOUT_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "complementary",
+    "contentinfo",
+    "search",
+    "dialog",
+];
+
+/// What a text is read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Source {
+    /// HTML inside an article (Markdown's raw HTML, a JSON body): all of it is the story's.
+    Fragment,
+    /// The part of a web page that holds its article: its layout is left out.
+    Page,
+}
+
 /// Appends the text of an HTML fragment to `out`. Markup left open at the end (a tag without
 /// its `>`, a comment or script without its end) is dropped, as a browser would show nothing of
 /// it.
 pub(crate) fn push_html_text(html: &str, out: &mut String) {
-    push_text_skipping(html, &[SKIPPED_ELEMENTS], out);
+    push_text_of(html, Source::Fragment, out);
 }
 
 /// Appends the text of the part of a web page that holds its article (see [`push_html_text`]),
-/// without the page's layout around it: navigation, headers and footers, asides, forms.
+/// without the page's layout around it: navigation, headers and footers, asides, forms, and the
+/// containers the page marks as layout (advertising, sharing tools, related links…; see
+/// [`LAYOUT_WORDS`]).
 pub(crate) fn push_page_text(html: &str, out: &mut String) {
-    push_text_skipping(html, &[SKIPPED_ELEMENTS, LAYOUT_ELEMENTS], out);
+    push_text_of(html, Source::Page, out);
 }
 
-/// Appends the text of `html` without the content of the `skipped` elements.
-fn push_text_skipping(html: &str, skipped: &[&[&str]], out: &mut String) {
+/// Whether a start tag's `class`, `id` or `role` marks its element as the page's layout.
+fn marked_as_layout(markup: &Markup<'_>) -> bool {
+    let named = ["class", "id"].iter().any(|attr| {
+        markup.attr(attr).is_some_and(|value| {
+            value
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|word| LAYOUT_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
+        })
+    });
+    named
+        || markup
+            .attr("role")
+            .is_some_and(|role| is_one_of(role.trim(), LAYOUT_ROLES))
+}
+
+/// Appends the text of `html` read as `source` says.
+fn push_text_of(html: &str, source: Source, out: &mut String) {
+    let page = source == Source::Page;
     let mut scanner = Scanner::new(html);
     let mut text_from = 0;
     while let Some(markup) = scanner.next() {
@@ -89,10 +169,8 @@ fn push_text_skipping(html: &str, skipped: &[&[&str]], out: &mut String) {
             push_text(markup.text, out);
             continue;
         }
-        if !markup.closing
-            && !markup.self_closing()
-            && skipped.iter().any(|tags| is_one_of(name, tags))
-        {
+        let opens = !markup.closing && !markup.self_closing();
+        if opens && is_one_of(name, SKIPPED_ELEMENTS) {
             let (close_start, close_end) = element_end(html, &markup);
             if close_start == html.len() {
                 return;
@@ -100,6 +178,21 @@ fn push_text_skipping(html: &str, skipped: &[&[&str]], out: &mut String) {
             scanner = Scanner::from(html, close_end);
             text_from = close_end;
             continue;
+        }
+        let layout = opens
+            && page
+            && (is_one_of(name, LAYOUT_ELEMENTS)
+                || is_one_of(name, LAYOUT_CONTAINERS) && marked_as_layout(&markup));
+        if layout {
+            // Skipped when it ends: one never closed keeps its text (a browser shows it) rather
+            // than lose the rest of the page.
+            let (close_start, close_end) = element_end(html, &markup);
+            if close_start < html.len() {
+                scanner = Scanner::from(html, close_end);
+                text_from = close_end;
+                paragraph_break(out);
+                continue;
+            }
         }
         if name.eq_ignore_ascii_case("br") {
             trim_end_spaces(out);
@@ -324,6 +417,27 @@ mod tests {
             html_to_text(" <p>One &amp; two</p>\n<p>Three</p> "),
             "One & two\n\nThree"
         );
+    }
+
+    #[test]
+    fn a_page_leaves_out_its_layout_and_a_fragment_keeps_all() {
+        let html = "<h2 class=\"article-headline\">Kept heading</h2><div class=\"ad-slot\">Ad text</div>\
+                    <p>Story.</p><ul id=\"share_bar\"><li>Tweet</li></ul><div role=\"navigation\">Menu</div>\
+                    <section class=\"leader\">Lead kept</section><nav>Home</nav><p>More.</p>";
+        let mut page = String::new();
+        push_page_text(html, &mut page);
+        assert_eq!(page, "Kept heading\n\nStory.\n\nLead kept\n\nMore.\n\n");
+        assert_eq!(
+            text_of(html),
+            "Kept heading\n\nAd text\n\nStory.\n\nTweet\n\nMenu\n\nLead kept\n\nHome\n\nMore.\n\n"
+        );
+        // Layout never closed keeps its text, as a browser shows it.
+        let mut page = String::new();
+        push_page_text("<p>Story.</p><header>Rest of the story", &mut page);
+        assert_eq!(page, "Story.\n\nRest of the story");
+        let mut page = String::new();
+        push_page_text("<div class=\"related\"><p>Rest", &mut page);
+        assert_eq!(page, "Rest");
     }
 
     #[test]
