@@ -52,6 +52,26 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
         .is_some_and(|s| s.starts_with('.') && s != "." && s != "..")
 }
 
+/// Whether a folder holds a saved web page's resources: browsers save `Page.html` with its
+/// scripts, styles, images and the pages of its frames (advertising, widgets: `.html` files that
+/// are no article) in `Page_files` beside it.
+fn is_saved_page_resources(entry: &walkdir::DirEntry) -> bool {
+    let Some(stem) = entry
+        .file_name()
+        .to_str()
+        .and_then(|n| n.strip_suffix("_files"))
+    else {
+        return false;
+    };
+    entry.file_type().is_dir()
+        && ["html", "htm"].iter().any(|ext| {
+            entry
+                .path()
+                .with_file_name(format!("{stem}.{ext}"))
+                .is_file()
+        })
+}
+
 /// The file at `abs_path` (canonical), shown as `rel_path`.
 fn source_file(abs_path: PathBuf, rel_path: String) -> std::io::Result<SourceFile> {
     let meta = std::fs::metadata(&abs_path)?;
@@ -130,7 +150,9 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
             .follow_links(false)
             .sort_by_file_name()
             .into_iter()
-            .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
+            .filter_entry(|e| {
+                e.depth() == 0 || !(is_hidden(e.file_name()) || is_saved_page_resources(e))
+            });
         for entry in walker {
             let entry = match entry {
                 Ok(entry) => entry,
@@ -185,6 +207,29 @@ mod tests {
         let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
         assert_eq!(rels, ["a.txt", "b/z.md"]);
         assert!(result.problems.is_empty());
+    }
+
+    #[test]
+    fn a_saved_page_s_resource_folder_is_not_walked() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for folder in ["Storm floods town_files", "notes_files", "Quake_files"] {
+            std::fs::create_dir_all(root.join(folder)).unwrap();
+            std::fs::write(root.join(folder).join("saved_resource.html"), "<p>Ad</p>").unwrap();
+        }
+        std::fs::write(root.join("Storm floods town.html"), "x").unwrap();
+        std::fs::write(root.join("Quake.htm"), "x").unwrap();
+        let result = walk(&[root.to_path_buf()]);
+        let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
+        // `notes_files` has no page beside it: a folder like any other.
+        assert_eq!(
+            rels,
+            [
+                "Quake.htm",
+                "Storm floods town.html",
+                "notes_files/saved_resource.html"
+            ]
+        );
     }
 
     #[cfg(unix)]
