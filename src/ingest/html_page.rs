@@ -254,13 +254,15 @@ pub(crate) fn read(html: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         .iter()
         .find(|(at, _)| (start..end).contains(at))
         .map(|(_, datetime)| text(datetime));
+    let site = parts.meta(SOURCE_METAS);
+    let without_site = |title: &str| text(without_site_name(title, site));
     put(
         "title",
         &mut [
             parts.linked("headline"),
-            parts.meta(TITLE_METAS).map(text),
+            parts.meta(TITLE_METAS).map(without_site),
             parts.heading.as_deref().map(text),
-            parts.title.as_deref().map(text),
+            parts.title.as_deref().map(without_site),
         ]
         .into_iter(),
     );
@@ -329,6 +331,32 @@ pub(crate) fn read(html: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
     article_from_record(&record, path.to_string(), Some(body), None, report)
         .into_iter()
         .collect()
+}
+
+/// A page title without the site's name after it (`Storm floods town | The Daily Example`), when
+/// the page names its site.
+fn without_site_name<'a>(title: &'a str, site: Option<&str>) -> &'a str {
+    let Some(site) = site.map(str::trim).filter(|site| !site.is_empty()) else {
+        return title;
+    };
+    let title = title.trim();
+    let Some(before) = title
+        .len()
+        .checked_sub(site.len())
+        .and_then(|at| title.get(..at))
+        .filter(|_| title[title.len() - site.len()..].eq_ignore_ascii_case(site))
+    else {
+        return title;
+    };
+    let headline = before
+        .trim_end()
+        .trim_end_matches(['|', '-', '–', '—', ':', '·', '•'])
+        .trim_end();
+    if headline.len() < before.trim_end().len() && !headline.is_empty() {
+        headline
+    } else {
+        title
+    }
 }
 
 /// The body without a first paragraph that only repeats the title (the article's `<h1>`).
@@ -410,6 +438,27 @@ mod tests {
             article.body,
             "The central bank held its rate at 4%.\n\nMarkets rose."
         );
+    }
+
+    #[test]
+    fn a_title_loses_the_site_name_after_it() {
+        let site = Some("The Daily Example");
+        for (title, expected) in [
+            ("Storm floods town | The Daily Example", "Storm floods town"),
+            ("Storm floods town - the daily example", "Storm floods town"),
+            ("Storm floods town — The Daily Example", "Storm floods town"),
+            (
+                "Why I read The Daily Example",
+                "Why I read The Daily Example",
+            ),
+            ("The Daily Example", "The Daily Example"),
+        ] {
+            assert_eq!(without_site_name(title, site), expected, "{title}");
+        }
+        assert_eq!(without_site_name("A | B", None), "A | B");
+        let html = "<title>Rates held | Wire</title><meta property=\"og:site_name\" content=\"Wire\">\
+                    <p>The bank held rates.</p><p>Markets rose.</p>";
+        assert_eq!(read_page(html).0[0].title, "Rates held");
     }
 
     #[test]
