@@ -19,6 +19,7 @@ mod html_tags;
 mod html_text;
 mod json;
 mod markdown;
+mod mhtml;
 mod nitf;
 mod path_text;
 pub mod stream;
@@ -52,6 +53,8 @@ pub enum Format {
     Html,
     /// `.xml`, `.rss`, `.atom`: a news feed (RSS or Atom, an article per item) or an NITF article.
     Xml,
+    /// `.mhtml`, `.mht`: a web page saved as one file.
+    Mhtml,
 }
 
 impl Format {
@@ -65,6 +68,7 @@ impl Format {
             "jsonl" | "ndjson" => Some(Format::JsonLines),
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "xml" | "rss" | "atom" | "nitf" => Some(Format::Xml),
+            "mhtml" | "mht" => Some(Format::Mhtml),
             _ => None,
         }
     }
@@ -122,6 +126,8 @@ pub enum ProblemKind {
     InvalidId,
     /// An XML file that is neither a news feed nor an NITF article.
     UnknownXml,
+    /// A saved web page (MHTML) without a readable HTML part.
+    InvalidArchive,
 }
 
 impl ProblemKind {
@@ -142,6 +148,7 @@ impl ProblemKind {
             ProblemKind::DuplicateId => "duplicate id",
             ProblemKind::InvalidId => "invalid id",
             ProblemKind::UnknownXml => "unknown XML",
+            ProblemKind::InvalidArchive => "invalid saved page",
         }
     }
 
@@ -391,6 +398,7 @@ fn read_into(
         Format::JsonLines => json::read_json_lines(text, rel_path, report),
         Format::Html => html_page::read(text, rel_path, report),
         Format::Xml => read_xml(text, rel_path, report),
+        Format::Mhtml => mhtml::read(text, rel_path, report),
     };
     for article in &mut articles {
         finish_article(article, rel_path);
@@ -555,6 +563,27 @@ mod tests {
         let read = read_file(&file, &ReadOptions { max_bytes: 50 });
         assert!(read.articles.is_empty());
         assert!(read.problems[0].message.contains("over the 50 bytes limit"));
+    }
+
+    #[test]
+    fn formats_are_told_by_extension_in_any_case() {
+        let format = |name: &str| Format::from_path(Path::new(name));
+        for (names, expected) in [
+            (&["a.txt", "a.TEXT"][..], Format::Text),
+            (&["a.md", "a.Markdown"][..], Format::Markdown),
+            (&["a.json"][..], Format::Json),
+            (&["a.jsonl", "a.ndjson"][..], Format::JsonLines),
+            (&["a.html", "a.HTM", "a.xhtml"][..], Format::Html),
+            (&["a.xml", "a.rss", "a.atom", "a.nitf"][..], Format::Xml),
+            (&["a.mhtml", "a.MHT"][..], Format::Mhtml),
+        ] {
+            for name in names {
+                assert_eq!(format(name), Some(expected), "{name}");
+            }
+        }
+        for name in ["a.png", "a.js", "README", "a.warc"] {
+            assert_eq!(format(name), None, "{name}");
+        }
     }
 
     #[test]
