@@ -294,6 +294,64 @@ fn feeds_and_nitf_articles_are_indexed_and_other_xml_is_reported() {
     env.lede_ok(&["search", "Codelco"], 1);
 }
 
+/// A WARC record of an HTTP response holding `html`, gzipped as a member of its own.
+fn warc_page(uri: &str, html: &str) -> Vec<u8> {
+    use std::io::Write;
+    let http = format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n{html}");
+    let record = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nWARC-Date: 2026-03-02T10:00:00Z\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    );
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(record.as_bytes()).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn web_archives_are_streamed_page_by_page() {
+    let env = TestEnv::new();
+    let mut archive = warc_page(
+        "https://news.example.com/storm",
+        include_str!("fixtures/news_page.html"),
+    );
+    archive.extend(warc_page(
+        "https://news.example.com/rates",
+        "<title>Rates held</title><p>The central bank held rates at 4% on Monday.</p>",
+    ));
+    let path = env.corpus().join("CC-NEWS-20260302.warc.gz");
+    std::fs::write(&path, &archive).unwrap();
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    let hits = env.lede_ok(&["search", "central bank", "--json"], 0).json();
+    assert_eq!(
+        hits["hits"][0]["article_id"],
+        "https://news.example.com/rates"
+    );
+    assert_eq!(hits["hits"][0]["url"], "https://news.example.com/rates");
+    let storm = env
+        .lede_ok(&["search", "amber warning", "--json"], 0)
+        .json();
+    // The page's own canonical address and date, not the crawl's.
+    assert_eq!(
+        storm["hits"][0]["url"],
+        "https://example.com/news/storm-floods-harbour-town"
+    );
+    assert_eq!(storm["hits"][0]["published"], "2026-03-02T08:30:00Z");
+    let out = env.lede_ok(&["index"], 0);
+    assert!(
+        counts(&out).starts_with("0 added, 0 updated, 2 unchanged"),
+        "{}",
+        out.stderr
+    );
+    std::fs::remove_file(&path).unwrap();
+    let out = env.lede_ok(&["index"], 0);
+    assert!(counts(&out).contains(", 2 removed"), "{}", out.stderr);
+}
+
 #[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();

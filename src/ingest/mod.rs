@@ -2,7 +2,7 @@
 //!
 //! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order;
 //! [`read_file`] picks a reader by extension (plain text, Markdown with front matter, JSON, JSON
-//! Lines, saved web pages, news feeds, NITF) and returns the articles it holds together with the
+//! Lines, saved web pages, news feeds, NITF, web archives) and returns the articles it holds together with the
 //! problems met on the way. One bad record never loses the others: each problem names the file
 //! (and line) and the reader goes on. Text is decoded by `decode` (UTF-8, else plausible
 //! Windows-1252, always reported); `.jsonl` files, and `.json` arrays over the size limit, are
@@ -25,6 +25,7 @@ mod path_text;
 pub mod stream;
 mod text;
 pub mod walk;
+mod warc;
 mod xml_elements;
 
 pub use date::parse_metadata_date;
@@ -55,11 +56,20 @@ pub enum Format {
     Xml,
     /// `.mhtml`, `.mht`: a web page saved as one file.
     Mhtml,
+    /// `.warc`, `.warc.gz`: a web archive, an article per HTML page it holds (always streamed).
+    Warc,
 }
 
 impl Format {
     /// The format for a path's extension, or `None` when lede does not read it.
     pub fn from_path(path: &Path) -> Option<Format> {
+        if path
+            .file_name()
+            .and_then(|name| name.to_str())
+            .is_some_and(warc::is_warc_name)
+        {
+            return Some(Format::Warc);
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
@@ -354,6 +364,16 @@ fn read_into(
     format: Format,
     report: &mut Report<'_>,
 ) -> Vec<Article> {
+    if format == Format::Warc {
+        // Bytes in memory (`lede index` streams archives from disk instead).
+        let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let mut articles = Vec::new();
+        for part in warc::WarcStream::new(input, rel_path, usize::MAX, 1024) {
+            articles.extend(part.articles);
+            report.problems.extend(part.problems);
+        }
+        return articles;
+    }
     // A web page or XML file says its encoding: that is read before any guess.
     let declared = match format {
         Format::Html | Format::Xml => decode::decode_declared(bytes),
@@ -399,6 +419,7 @@ fn read_into(
         Format::Html => html_page::read(text, rel_path, report),
         Format::Xml => read_xml(text, rel_path, report),
         Format::Mhtml => mhtml::read(text, rel_path, report),
+        Format::Warc => Vec::new(), // read above, from the bytes
     };
     for article in &mut articles {
         finish_article(article, rel_path);
@@ -453,12 +474,12 @@ fn date_from_text(
     }
 }
 
-/// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file always
-/// (its lines are read as they come), a `.json` file when it is over the size limit (an array
+/// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file and a
+/// web archive always (their records are read as they come), a `.json` file when it is over the size limit (an array
 /// then streams record by record; anything else is skipped as too large).
 pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
     match Format::from_path(&file.abs_path) {
-        Some(Format::JsonLines) => true,
+        Some(Format::JsonLines | Format::Warc) => true,
         Some(Format::Json) => file.size > options.max_bytes,
         _ => false,
     }
@@ -576,12 +597,13 @@ mod tests {
             (&["a.html", "a.HTM", "a.xhtml"][..], Format::Html),
             (&["a.xml", "a.rss", "a.atom", "a.nitf"][..], Format::Xml),
             (&["a.mhtml", "a.MHT"][..], Format::Mhtml),
+            (&["a.warc", "CC-NEWS-1.WARC.GZ"][..], Format::Warc),
         ] {
             for name in names {
                 assert_eq!(format(name), Some(expected), "{name}");
             }
         }
-        for name in ["a.png", "a.js", "README", "a.warc"] {
+        for name in ["a.png", "a.js", "README", "a.gz", "warc"] {
             assert_eq!(format(name), None, "{name}");
         }
     }

@@ -1,4 +1,5 @@
-//! Streaming JSON files: a [`RecordStream`] reads a `.jsonl` / `.ndjson` file through a buffer one
+//! Streaming files: a [`RecordStream`] reads a web archive page by page (see
+//! [`warc`](super::warc)), or a `.jsonl` / `.ndjson` file through a buffer one
 //! line at a time, or a `.json` array one record at a time, and yields their articles in batches,
 //! so a file of many gigabytes is indexed in bounded memory (one batch and one record, at most the
 //! size limit, at a time). A record over the limit is skipped without being held in memory; a
@@ -8,6 +9,7 @@
 use super::array_records::{ArrayItem, ArrayRecords, append_limited};
 use super::decode::{self, Decoded};
 use super::json::{read_array_record, read_json_line};
+use super::warc::WarcStream;
 use super::{
     BINARY_PROBE_BYTES, FileArticles, Format, ProblemKind, ReadOptions, Report, SourceFile,
     finish_article, human_size,
@@ -19,10 +21,41 @@ use std::io::{BufRead, BufReader};
 /// The reading buffer: large enough for the binary probe.
 const BUFFER_BYTES: usize = 64 * 1024;
 
-/// Reads a `.jsonl` file line by line, or a `.json` array record by record; each item is one batch
-/// of at most `batch` articles with the problems met while reading it. The first item reports a
-/// file that cannot be opened or read.
-pub struct RecordStream {
+/// Reads a streamed file: a `.jsonl` file line by line, a `.json` array record by record, a web
+/// archive (`.warc`, `.warc.gz`) page by page; each item is one batch of at most `batch` articles
+/// with the problems met while reading it. The first item reports a file that cannot be opened or
+/// read.
+pub struct RecordStream(Streamed);
+
+/// What a [`RecordStream`] reads.
+enum Streamed {
+    Json(JsonStream),
+    Warc(WarcStream),
+}
+
+impl RecordStream {
+    /// Bytes of the file read so far (of a gzipped archive, its compressed bytes).
+    pub fn bytes_read(&self) -> u64 {
+        match &self.0 {
+            Streamed::Json(json) => json.bytes_read,
+            Streamed::Warc(warc) => warc.bytes_read(),
+        }
+    }
+}
+
+impl Iterator for RecordStream {
+    type Item = FileArticles;
+
+    fn next(&mut self) -> Option<FileArticles> {
+        match &mut self.0 {
+            Streamed::Json(json) => json.next(),
+            Streamed::Warc(warc) => warc.next(),
+        }
+    }
+}
+
+/// A `.jsonl` file or a `.json` array, read a record at a time.
+struct JsonStream {
     rel_path: String,
     listed_size: u64,
     reader: Option<BufReader<File>>,
@@ -49,14 +82,40 @@ struct RawRecord {
 /// Opens `file` for streaming: a `.json` file as an array of records, any other as JSON Lines.
 /// Problems opening it come with the first batch.
 pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
+    let max_record = usize::try_from(options.max_bytes).unwrap_or(usize::MAX);
+    if Format::from_path(&file.abs_path) == Some(Format::Warc) {
+        let input: Box<dyn std::io::Read + Send> = match File::open(&file.abs_path) {
+            Ok(handle) => Box::new(handle),
+            Err(err) => Box::new(Unopened(Some(err))),
+        };
+        let warc = WarcStream::new(input, &file.rel_path, max_record, batch);
+        return RecordStream(Streamed::Warc(warc));
+    }
+    RecordStream(Streamed::Json(open_json(file, max_record, batch)))
+}
+
+/// A file that could not be opened: its first read gives the error.
+struct Unopened(Option<std::io::Error>);
+
+impl std::io::Read for Unopened {
+    fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+        match self.0.take() {
+            Some(err) => Err(err),
+            None => Ok(0),
+        }
+    }
+}
+
+/// Opens a `.json` file as an array of records, any other as JSON Lines.
+fn open_json(file: &SourceFile, max_record: usize, batch: usize) -> JsonStream {
     let array = Format::from_path(&file.abs_path) == Some(Format::Json);
-    let mut stream = RecordStream {
+    let mut stream = JsonStream {
         rel_path: file.rel_path.clone(),
         listed_size: file.size,
         reader: None,
         array: array.then(ArrayRecords::new),
         pending: FileArticles::default(),
-        max_record: usize::try_from(options.max_bytes).unwrap_or(usize::MAX),
+        max_record,
         batch: batch.max(1),
         line: 0,
         bytes_read: 0,
@@ -133,7 +192,7 @@ fn read_line_limited(
     }
 }
 
-impl RecordStream {
+impl JsonStream {
     /// Reads records until a batch is full or the file ends; problems go to `report`.
     fn fill(&mut self, articles: &mut Vec<crate::article::Article>, report: &mut Report<'_>) {
         let first_problem = report.problems.len();
@@ -274,7 +333,7 @@ impl RecordStream {
     }
 }
 
-impl RecordStream {
+impl JsonStream {
     /// What a record is called in messages: a `record` of an array, or a `line`.
     fn record_word(&self) -> &'static str {
         if self.array.is_some() {
@@ -283,14 +342,9 @@ impl RecordStream {
             "line"
         }
     }
-
-    /// Bytes of the file read so far.
-    pub fn bytes_read(&self) -> u64 {
-        self.bytes_read
-    }
 }
 
-impl Iterator for RecordStream {
+impl Iterator for JsonStream {
     type Item = FileArticles;
 
     fn next(&mut self) -> Option<FileArticles> {
