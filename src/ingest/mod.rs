@@ -368,7 +368,7 @@ fn read_into(
         // Bytes in memory (`lede index` streams archives from disk instead).
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
         let mut articles = Vec::new();
-        for part in warc::WarcStream::new(input, rel_path, usize::MAX, 1024) {
+        for part in stream::warc_records(input, rel_path, usize::MAX, 1024) {
             articles.extend(part.articles);
             report.problems.extend(part.problems);
         }

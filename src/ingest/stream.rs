@@ -25,7 +25,12 @@ const BUFFER_BYTES: usize = 64 * 1024;
 /// archive (`.warc`, `.warc.gz`) page by page; each item is one batch of at most `batch` articles
 /// with the problems met while reading it. The first item reports a file that cannot be opened or
 /// read.
-pub struct RecordStream(Streamed);
+pub struct RecordStream {
+    rel_path: String,
+    /// Problems met opening the file, for the first batch.
+    pending: FileArticles,
+    source: Streamed,
+}
 
 /// What a [`RecordStream`] reads.
 enum Streamed {
@@ -33,10 +38,28 @@ enum Streamed {
     Warc(WarcStream),
 }
 
+impl Streamed {
+    /// Whether there is more to read.
+    fn is_open(&self) -> bool {
+        match self {
+            Streamed::Json(json) => json.reader.is_some(),
+            Streamed::Warc(warc) => warc.is_open(),
+        }
+    }
+
+    /// Reads the next batch: its articles to `articles`, its problems to `report`.
+    fn fill(&mut self, articles: &mut Vec<crate::article::Article>, report: &mut Report<'_>) {
+        match self {
+            Streamed::Json(json) => json.fill(articles, report),
+            Streamed::Warc(warc) => warc.fill(articles, report),
+        }
+    }
+}
+
 impl RecordStream {
     /// Bytes of the file read so far (of a gzipped archive, its compressed bytes).
     pub fn bytes_read(&self) -> u64 {
-        match &self.0 {
+        match &self.source {
             Streamed::Json(json) => json.bytes_read,
             Streamed::Warc(warc) => warc.bytes_read(),
         }
@@ -47,10 +70,34 @@ impl Iterator for RecordStream {
     type Item = FileArticles;
 
     fn next(&mut self) -> Option<FileArticles> {
-        match &mut self.0 {
-            Streamed::Json(json) => json.next(),
-            Streamed::Warc(warc) => warc.next(),
+        let mut part = std::mem::take(&mut self.pending);
+        if !self.source.is_open() {
+            return (!part.problems.is_empty()).then_some(part);
         }
+        let mut report = Report::new(&self.rel_path);
+        report.problems = std::mem::take(&mut part.problems);
+        self.source.fill(&mut part.articles, &mut report);
+        part.problems = report.problems;
+        (!part.articles.is_empty() || !part.problems.is_empty()).then_some(part)
+    }
+}
+
+/// Streams the web archive `input` (a file's content, gzipped or not), named `rel_path`.
+pub(crate) fn warc_records(
+    input: Box<dyn std::io::Read + Send>,
+    rel_path: &str,
+    max_record: usize,
+    batch: usize,
+) -> RecordStream {
+    let mut report = Report::new(rel_path);
+    let warc = WarcStream::new(input, rel_path, max_record, batch, &mut report);
+    RecordStream {
+        rel_path: rel_path.to_string(),
+        pending: FileArticles {
+            articles: Vec::new(),
+            problems: report.problems,
+        },
+        source: Streamed::Warc(warc),
     }
 }
 
@@ -61,7 +108,6 @@ struct JsonStream {
     reader: Option<BufReader<File>>,
     /// The array's splitter for a `.json` file; `None` for lines.
     array: Option<ArrayRecords>,
-    pending: FileArticles,
     max_record: usize,
     batch: usize,
     line: usize,
@@ -88,10 +134,18 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
             Ok(handle) => Box::new(handle),
             Err(err) => Box::new(Unopened(Some(err))),
         };
-        let warc = WarcStream::new(input, &file.rel_path, max_record, batch);
-        return RecordStream(Streamed::Warc(warc));
+        return warc_records(input, &file.rel_path, max_record, batch);
     }
-    RecordStream(Streamed::Json(open_json(file, max_record, batch)))
+    let mut report = Report::new(&file.rel_path);
+    let json = open_json(file, max_record, batch, &mut report);
+    RecordStream {
+        rel_path: file.rel_path.clone(),
+        pending: FileArticles {
+            articles: Vec::new(),
+            problems: report.problems,
+        },
+        source: Streamed::Json(json),
+    }
 }
 
 /// A file that could not be opened: its first read gives the error.
@@ -107,14 +161,19 @@ impl std::io::Read for Unopened {
 }
 
 /// Opens a `.json` file as an array of records, any other as JSON Lines.
-fn open_json(file: &SourceFile, max_record: usize, batch: usize) -> JsonStream {
+/// Problems opening it go to `report`.
+fn open_json(
+    file: &SourceFile,
+    max_record: usize,
+    batch: usize,
+    report: &mut Report<'_>,
+) -> JsonStream {
     let array = Format::from_path(&file.abs_path) == Some(Format::Json);
     let mut stream = JsonStream {
         rel_path: file.rel_path.clone(),
         listed_size: file.size,
         reader: None,
         array: array.then(ArrayRecords::new),
-        pending: FileArticles::default(),
         max_record,
         batch: batch.max(1),
         line: 0,
@@ -123,7 +182,6 @@ fn open_json(file: &SourceFile, max_record: usize, batch: usize) -> JsonStream {
         decoded_note: false,
         buf: Vec::new(),
     };
-    let mut report = Report::new(&file.rel_path);
     match File::open(&file.abs_path) {
         Ok(handle) => {
             let mut reader = BufReader::with_capacity(BUFFER_BYTES, handle);
@@ -137,7 +195,6 @@ fn open_json(file: &SourceFile, max_record: usize, batch: usize) -> JsonStream {
         }
         Err(err) => report.skip(ProblemKind::Unreadable, None, format!("cannot read: {err}")),
     }
-    stream.pending.problems = report.problems;
     stream
 }
 
@@ -341,23 +398,6 @@ impl JsonStream {
         } else {
             "line"
         }
-    }
-}
-
-impl Iterator for JsonStream {
-    type Item = FileArticles;
-
-    fn next(&mut self) -> Option<FileArticles> {
-        let mut part = std::mem::take(&mut self.pending);
-        if self.reader.is_none() {
-            return (!part.problems.is_empty()).then_some(part);
-        }
-        let rel_path = self.rel_path.clone();
-        let mut report = Report::new(&rel_path);
-        report.problems = std::mem::take(&mut part.problems);
-        self.fill(&mut part.articles, &mut report);
-        part.problems = report.problems;
-        (!part.articles.is_empty() || !part.problems.is_empty()).then_some(part)
     }
 }
 

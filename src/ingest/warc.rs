@@ -9,8 +9,9 @@
 //! (`WARC-Date`). A problem names the file and the page's address.
 
 use super::html_page;
-use super::{FileArticles, ProblemKind, Report, finish_article, human_size};
+use super::{ProblemKind, Report, finish_article, human_size};
 use crate::analyze::dates::DateSource;
+use crate::article::Article;
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
@@ -46,24 +47,26 @@ struct PageRecord {
     http: Vec<u8>,
 }
 
-/// Reads a web archive's pages, a batch of articles at a time.
+/// Reads a web archive's pages, a batch of articles at a time (see
+/// [`RecordStream`](super::RecordStream), which iterates it).
 pub(crate) struct WarcStream {
     rel_path: String,
     reader: Option<Box<dyn BufRead + Send>>,
     read: Arc<AtomicU64>,
-    pending: FileArticles,
     max_record: usize,
     batch: usize,
     records: usize,
 }
 
 impl WarcStream {
-    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`.
+    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`;
+    /// problems opening it go to `report`.
     pub(crate) fn new(
         input: Box<dyn Read + Send>,
         rel_path: &str,
         max_record: usize,
         batch: usize,
+        report: &mut Report<'_>,
     ) -> WarcStream {
         let read = Arc::new(AtomicU64::new(0));
         let counting = Counting {
@@ -71,7 +74,6 @@ impl WarcStream {
             count: Arc::clone(&read),
         };
         let mut raw = BufReader::with_capacity(64 * 1024, counting);
-        let mut report = Report::new(rel_path);
         let reader: Option<Box<dyn BufRead + Send>> = match raw.fill_buf() {
             Ok([0x1f, 0x8b, ..]) => Some(Box::new(BufReader::new(
                 flate2::bufread::MultiGzDecoder::new(raw),
@@ -90,13 +92,33 @@ impl WarcStream {
             rel_path: rel_path.to_string(),
             reader,
             read,
-            pending: FileArticles {
-                articles: Vec::new(),
-                problems: report.problems,
-            },
             max_record,
             batch: batch.max(1),
             records: 0,
+        }
+    }
+
+    /// Whether there is more to read.
+    pub(crate) fn is_open(&self) -> bool {
+        self.reader.is_some()
+    }
+
+    /// Reads the next batch of pages: their articles to `articles`, problems to `report`. A batch
+    /// of responses that are no articles (redirects, errors) gives nothing: reading goes on until
+    /// one gives something or the archive ends.
+    pub(crate) fn fill(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
+        let first_problem = report.problems.len();
+        while articles.is_empty() && report.problems.len() == first_problem && self.is_open() {
+            let pages = self.read_pages(report);
+            // Pages are parsed in parallel, as a JSON file's records are; problems stay in order.
+            let parsed: Vec<_> = pages
+                .into_par_iter()
+                .map(|page| read_page(page, &self.rel_path))
+                .collect();
+            for (page_articles, problems) in parsed {
+                articles.extend(page_articles);
+                report.problems.extend(problems);
+            }
         }
     }
 
@@ -145,35 +167,6 @@ impl WarcStream {
             self.records += 1;
         }
         pages
-    }
-}
-
-impl Iterator for WarcStream {
-    type Item = FileArticles;
-
-    fn next(&mut self) -> Option<FileArticles> {
-        let mut part = std::mem::take(&mut self.pending);
-        if self.reader.is_none() {
-            return (!part.problems.is_empty()).then_some(part);
-        }
-        let rel_path = self.rel_path.clone();
-        let mut report = Report::new(&rel_path);
-        report.problems = std::mem::take(&mut part.problems);
-        // A batch of responses that are no articles (redirects, errors) gives nothing: read on.
-        while part.articles.is_empty() && report.problems.is_empty() && self.reader.is_some() {
-            let pages = self.read_pages(&mut report);
-            // Pages are parsed in parallel, as a JSON file's records are; problems stay in order.
-            let parsed: Vec<_> = pages
-                .into_par_iter()
-                .map(|page| read_page(page, &rel_path))
-                .collect();
-            for (articles, problems) in parsed {
-                part.articles.extend(articles);
-                report.problems.extend(problems);
-            }
-        }
-        part.problems = report.problems;
-        (!part.articles.is_empty() || !part.problems.is_empty()).then_some(part)
     }
 }
 
@@ -492,12 +485,8 @@ mod tests {
         batch: usize,
     ) -> (Vec<crate::article::Article>, Vec<String>, usize) {
         let (mut articles, mut problems, mut parts) = (Vec::new(), Vec::new(), 0);
-        for part in WarcStream::new(
-            Box::new(std::io::Cursor::new(bytes)),
-            "crawl.warc.gz",
-            1 << 20,
-            batch,
-        ) {
+        let input = Box::new(std::io::Cursor::new(bytes));
+        for part in crate::ingest::stream::warc_records(input, "crawl.warc.gz", 1 << 20, batch) {
             parts += 1;
             articles.extend(part.articles);
             problems.extend(part.problems.iter().map(|p| p.to_string()));
