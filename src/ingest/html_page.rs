@@ -6,9 +6,10 @@
 //! page's layout inside it (navigation, headers, footers, asides, forms; see
 //! [`push_page_text`]). The metadata comes from the page's JSON-LD article (`NewsArticle`,
 //! `Article`, `BlogPosting` …, as schema.org defines them and search engines read them), then its
-//! Open Graph and other `<meta>` tags, then its markup (`<link rel="canonical">`, the first
+//! Open Graph and other `<meta>` tags, then its markup (`<link rel="canonical">`, the article's
 //! `<h1>`, a `<time datetime>` in the article, the `<title>`), each field from the first that has
-//! it; a page without a title anywhere takes its first line, as plain text does. Everything is then read as a JSON record is (see [`article_from_record`]).
+//! it; a page without a title anywhere takes its first line, as plain text does. Everything is
+//! then read as a JSON record is (see [`article_from_record`]).
 
 use super::Report;
 use super::fields::{article_from_record, as_text};
@@ -69,8 +70,8 @@ struct PageParts<'a> {
     canonical: Option<String>,
     /// The `<title>`'s text.
     title: Option<String>,
-    /// The first `<h1>`'s text.
-    heading: Option<String>,
+    /// The `<h1>`s: where each starts and its text.
+    headings: Vec<(usize, String)>,
     /// The article object of the page's JSON-LD.
     linked_data: Option<Map<String, Value>>,
     /// `<time datetime>` tags: where each starts and its `datetime`.
@@ -129,8 +130,9 @@ impl<'a> PageParts<'a> {
                 "title" if parts.title.is_none() => {
                     parts.title = Some(html_to_text(content_of(html, &markup)));
                 }
-                "h1" if parts.heading.is_none() => {
-                    parts.heading = Some(html_to_text(content_of(html, &markup)));
+                "h1" if parts.headings.len() < MAX_CANDIDATES => {
+                    let heading = html_to_text(content_of(html, &markup));
+                    parts.headings.push((markup.start, heading));
                 }
                 "script" if parts.linked_data.is_none() => {
                     let json_ld = markup
@@ -249,6 +251,15 @@ pub(crate) fn read(html: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         }
     };
     let (start, end) = parts.article_span(html);
+    // The article's own `<h1>` rather than a site's logo in one before it: the first inside the
+    // article, else the last before it, else the first.
+    let heading = parts
+        .headings
+        .iter()
+        .find(|(at, _)| (start..end).contains(at))
+        .or_else(|| parts.headings.iter().rfind(|(at, _)| *at < start))
+        .or(parts.headings.first())
+        .map(|(_, heading)| heading.as_str());
     let time_in_article = parts
         .times
         .iter()
@@ -261,7 +272,7 @@ pub(crate) fn read(html: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         &mut [
             parts.linked("headline"),
             parts.meta(TITLE_METAS).map(without_site),
-            parts.heading.as_deref().map(text),
+            heading.map(text),
             parts.title.as_deref().map(without_site),
         ]
         .into_iter(),
@@ -467,9 +478,14 @@ mod tests {
         let story = "<article><div class=\"intro\">Lead text here.</div>\
             <div itemprop=\"articleBody\"><p>The body proper.</p><div><p>Nested part.</p></div></div>\
             <article class=\"comment\"><p>A reader's comment.</p></article></article>";
-        let html = format!("<body><title>T</title>{teaser}{story}</body>");
+        let html = format!("<body><h1 class=\"logo\">Daily</h1>{teaser}{story}</body>");
         let (articles, _) = read_page(&html);
         assert_eq!(articles[0].body, "The body proper.\n\nNested part.");
+        assert_eq!(articles[0].title, "Daily");
+        // The article's own heading rather than the site's logo before it.
+        let headed = html.replace("<div itemprop", "<h1>Storm hits</h1><div itemprop");
+        let (articles, _) = read_page(&headed);
+        assert_eq!(articles[0].title, "Storm hits");
         let without_mark = html.replace(" itemprop=\"articleBody\"", "");
         let (articles, _) = read_page(&without_mark);
         assert_eq!(
