@@ -11,7 +11,7 @@
 //! `<content:encoded>`, `<content>`, `<description>` or `<summary>`, the first that has text, read
 //! as HTML (feeds carry HTML, escaped or in CDATA) unless Atom marks it `type="text"`.
 
-use super::fields::article_from_record;
+use super::fields::{MAX_TAGS, article_from_record};
 use super::html_tags::{Markup, Scanner};
 use super::html_text::html_to_text;
 use super::xml_elements::{children, descendant, root_element, text_of};
@@ -115,6 +115,9 @@ impl<'a> ItemChildren<'a> {
             } else {
                 continue;
             };
+            if tags.len() == MAX_TAGS {
+                break;
+            }
             if !tag.is_empty() && !tags.contains(&tag) {
                 tags.push(tag);
             }

@@ -24,6 +24,10 @@ const AUTHOR_KEYS: &[&str] = &["author", "byline", "authors"];
 const ID_KEYS: &[&str] = &["id", "doc_id", "docid", "guid", "uuid"];
 const TAG_KEYS: &[&str] = &["tags", "keywords", "categories"];
 
+/// The most tags an article keeps (a record or a feed item with thousands is cut, not refused;
+/// readers that drop repeated tags compare each with those kept).
+pub(crate) const MAX_TAGS: usize = 256;
+
 /// The first non-empty value among `keys`, matching key names without regard to case, `_` or
 /// `-` (`publishedAt`, `published_at` and `published-at` are one key).
 fn lookup<'a>(record: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
@@ -150,7 +154,13 @@ pub(crate) fn article_from_record(
         source: lookup(record, SOURCE_KEYS).and_then(as_text),
         author: lookup(record, AUTHOR_KEYS).and_then(as_text),
         url: lookup(record, URL_KEYS).and_then(as_text),
-        tags: lookup(record, TAG_KEYS).map(as_list).unwrap_or_default(),
+        tags: lookup(record, TAG_KEYS)
+            .map(as_list)
+            .map(|mut tags| {
+                tags.truncate(MAX_TAGS);
+                tags
+            })
+            .unwrap_or_default(),
         path: String::new(),
         line,
     })

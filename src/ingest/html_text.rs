@@ -113,6 +113,10 @@ const LAYOUT_ROLES: &[&str] = &[
     "dialog",
 ];
 
+/// How many times a page's size its layout elements' scans may read in all (see
+/// [`push_page_text`]).
+const LAYOUT_SCAN_FACTOR: usize = 4;
+
 /// What a text is read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Source {
@@ -155,6 +159,10 @@ fn marked_as_layout(markup: &Markup<'_>) -> bool {
 /// Appends the text of `html` read as `source` says.
 fn push_text_of(html: &str, source: Source, out: &mut String) {
     let page = source == Source::Page;
+    // Each layout element is measured by a scan to its end; a page of thousands never closed
+    // would take a scan to the page's end for each. Past this many bytes scanned, layout is
+    // kept as text: the reading stays linear in the page's size.
+    let mut layout_budget = LAYOUT_SCAN_FACTOR * html.len() + 64 * 1024;
     let mut scanner = Scanner::new(html);
     let mut text_from = 0;
     while let Some(markup) = scanner.next() {
@@ -181,12 +189,14 @@ fn push_text_of(html: &str, source: Source, out: &mut String) {
         }
         let layout = opens
             && page
+            && layout_budget > 0
             && (is_one_of(name, LAYOUT_ELEMENTS)
                 || is_one_of(name, LAYOUT_CONTAINERS) && marked_as_layout(&markup));
         if layout {
             // Skipped when it ends: one never closed keeps its text (a browser shows it) rather
             // than lose the rest of the page.
             let (close_start, close_end) = element_end(html, &markup);
+            layout_budget = layout_budget.saturating_sub(close_end - markup.end);
             if close_start < html.len() {
                 scanner = Scanner::from(html, close_end);
                 text_from = close_end;
@@ -438,6 +448,11 @@ mod tests {
         let mut page = String::new();
         push_page_text("<div class=\"related\"><p>Rest", &mut page);
         assert_eq!(page, "Rest");
+        // Thousands of layout elements never closed: read in linear time, their text kept.
+        let unclosed = "<div class=\"ad\">x ".repeat(50_000);
+        let mut page = String::new();
+        push_page_text(&unclosed, &mut page);
+        assert_eq!(page.matches('x').count(), 50_000);
     }
 
     #[test]

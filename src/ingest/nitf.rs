@@ -10,9 +10,9 @@
 //! paragraph in a block of its own before it), else of `<body.content>`.
 
 use super::Report;
-use super::fields::article_from_record;
+use super::fields::{MAX_TAGS, article_from_record};
 use super::html_tags::{Markup, Scanner, element_end};
-use super::xml_elements::{inner_text, root_element};
+use super::xml_elements::{inner_text, leaf_texts, root_element};
 use crate::article::Article;
 use serde_json::{Map, Value};
 
@@ -63,18 +63,20 @@ pub(crate) fn read(xml: &str, path: &str, report: &mut Report<'_>) -> Vec<Articl
     put("author", byline);
     put("source", attr_of("pubdata", "name"));
     put("url", attr_of("pubdata", "ex-ref"));
+    let keywords = elements
+        .iter()
+        .filter(|m| m.is("keyword"))
+        .filter_map(|m| m.attr("key").map(|key| key.trim().to_string()));
+    let classifiers = leaf_texts(xml, "classifier")
+        .into_iter()
+        .filter(|(m, _)| m.attr("class").as_deref() == Some("indexing_service"))
+        .map(|(_, text)| text);
     let mut tags: Vec<String> = Vec::new();
-    for markup in &elements {
-        let tag = if markup.is("keyword") {
-            markup.attr("key").map(|key| key.trim().to_string())
-        } else if markup.is("classifier")
-            && markup.attr("class").as_deref() == Some("indexing_service")
-        {
-            Some(text(markup))
-        } else {
-            None
-        };
-        if let Some(tag) = tag.filter(|t| !t.is_empty() && !tags.contains(t)) {
+    for tag in keywords.chain(classifiers) {
+        if tags.len() == MAX_TAGS {
+            break;
+        }
+        if !tag.is_empty() && !tags.contains(&tag) {
             tags.push(tag);
         }
     }
@@ -184,6 +186,26 @@ mod tests {
         assert_eq!(article.author.as_deref(), Some("Ann Lee"));
         assert_eq!(article.tags, ["energy"]);
         assert_eq!(article.body, "Oil fell.\n\nGas rose.");
+    }
+
+    #[test]
+    fn thousands_of_tags_closed_or_not_are_read_in_one_pass_and_cut() {
+        let closed: String = (0..1000)
+            .map(|i| format!("<classifier class=\"indexing_service\">Topic {i}</classifier>"))
+            .collect();
+        // Never closed, each would hold the rest of the file: left out, in linear time.
+        let unclosed = "<classifier class=\"indexing_service\">x ".repeat(20_000);
+        let xml = format!(
+            "<nitf><head>{closed}{unclosed}</head><body><body.content><p>Text.</p></body.content></body></nitf>"
+        );
+        let mut report = Report::new("c.xml");
+        let articles = read(&xml, "c.xml", &mut report);
+        let tags = &articles[0].tags;
+        assert_eq!(tags.len(), crate::ingest::fields::MAX_TAGS);
+        assert_eq!(
+            (tags[0].as_str(), tags[255].as_str()),
+            ("Topic 0", "Topic 255")
+        );
     }
 
     proptest::proptest! {

@@ -53,10 +53,30 @@ pub(crate) fn text_of(xml: &str, open: &Markup<'_>) -> String {
 /// runs as one space, trimmed.
 pub(crate) fn inner_text(xml: &str, open: &Markup<'_>) -> String {
     let (close, _) = element_end(xml, open);
-    let inside = &xml[..close];
+    plain_text(&xml[open.end.min(close)..close])
+}
+
+/// The text of leaf elements named `name` (that hold no other of their name: NITF's
+/// classifiers), each with its start tag, found in one pass; one not closed before the next opens
+/// is left out. Linear where [`inner_text`] of each would scan to the end for each unclosed one.
+pub(crate) fn leaf_texts<'a>(xml: &'a str, name: &str) -> Vec<(Markup<'a>, String)> {
+    let mut texts = Vec::new();
+    let mut open: Option<Markup<'a>> = None;
+    for markup in Scanner::new(xml).filter(|m| m.is(name)) {
+        match (markup.closing, open.take()) {
+            (true, Some(start)) => texts.push((start, plain_text(&xml[start.end..markup.start]))),
+            (false, _) if !markup.self_closing() => open = Some(markup),
+            _ => {}
+        }
+    }
+    texts
+}
+
+/// The text of XML content without its markup (see [`inner_text`]).
+fn plain_text(inside: &str) -> String {
     let mut text = String::new();
-    let mut from = open.end.min(close);
-    for markup in Scanner::from(inside, from) {
+    let mut from = 0;
+    for markup in Scanner::new(inside) {
         text.push_str(&decode_references(&inside[from..markup.start]));
         if let Some(cdata) = markup.text.strip_prefix(CDATA_START) {
             text.push_str(&cdata[..cdata.len() - "]]>".len()]);
@@ -134,6 +154,12 @@ pub(crate) mod tests {
             "<byline>By <person>Ann &amp; Bo</person>, <![CDATA[a&amp;b]]>\n  Staff</byline>";
         let open = Scanner::new(byline).next().unwrap();
         assert_eq!(inner_text(byline, &open), "By Ann & Bo, a&amp;b Staff");
+        let leaves = "<c>one</c><c>two <c/>three<c>four</c>";
+        let texts: Vec<String> = leaf_texts(leaves, "c")
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(texts, ["one", "four"]);
         assert_eq!(
             root_element("<?xml version=\"1.0\"?><!-- c --><rss>"),
             Some("rss")
