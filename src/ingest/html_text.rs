@@ -122,8 +122,11 @@ const LAYOUT_SCAN_FACTOR: usize = 4;
 enum Source {
     /// HTML inside an article (Markdown's raw HTML, a JSON body): all of it is the story's.
     Fragment,
-    /// The part of a web page that holds its article: its layout is left out.
+    /// The part of a web page that holds its article: its layout is left out, the elements of
+    /// [`LAYOUT_ELEMENTS`] and the containers marked as layout.
     Page,
+    /// As [`Source::Page`], the marked containers kept.
+    PageUnmarked,
 }
 
 /// Appends the text of an HTML fragment to `out`. Markup left open at the end (a tag without
@@ -137,8 +140,21 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
 /// without the page's layout around it: navigation, headers and footers, asides, forms, and the
 /// containers the page marks as layout (advertising, sharing tools, related links…; see
 /// [`LAYOUT_WORDS`]).
+///
+/// A mark can be wrong: a story's own element may have a class such as `ad-free` or
+/// `has-related`. When the marked containers held most of the text (more than half of it), the
+/// marks are taken for such and the text kept.
 pub(crate) fn push_page_text(html: &str, out: &mut String) {
-    push_text_of(html, Source::Page, out);
+    let start = out.len();
+    let skipped_marked = push_text_of(html, Source::Page, out);
+    if skipped_marked {
+        let mut unmarked = String::new();
+        push_text_of(html, Source::PageUnmarked, &mut unmarked);
+        if (out.len() - start) * 2 < unmarked.len() {
+            out.truncate(start);
+            out.push_str(&unmarked);
+        }
+    }
 }
 
 /// Whether a start tag's `class`, `id` or `role` marks its element as the page's layout.
@@ -156,9 +172,12 @@ fn marked_as_layout(markup: &Markup<'_>) -> bool {
             .is_some_and(|role| is_one_of(role.trim(), LAYOUT_ROLES))
 }
 
-/// Appends the text of `html` read as `source` says.
-fn push_text_of(html: &str, source: Source, out: &mut String) {
-    let page = source == Source::Page;
+/// Appends the text of `html` read as `source` says; returns whether a container marked as
+/// layout was left out.
+fn push_text_of(html: &str, source: Source, out: &mut String) -> bool {
+    let page = source != Source::Fragment;
+    let marks = source == Source::Page;
+    let mut skipped_marked = false;
     // Each layout element is measured by a scan to its end; a page of thousands never closed
     // would take a scan to the page's end for each. Past this many bytes scanned, layout is
     // kept as text: the reading stays linear in the page's size.
@@ -181,23 +200,22 @@ fn push_text_of(html: &str, source: Source, out: &mut String) {
         if opens && is_one_of(name, SKIPPED_ELEMENTS) {
             let (close_start, close_end) = element_end(html, &markup);
             if close_start == html.len() {
-                return;
+                return skipped_marked;
             }
             scanner = Scanner::from(html, close_end);
             text_from = close_end;
             continue;
         }
-        let layout = opens
-            && page
-            && layout_budget > 0
-            && (is_one_of(name, LAYOUT_ELEMENTS)
-                || is_one_of(name, LAYOUT_CONTAINERS) && marked_as_layout(&markup));
+        let marked = || marks && is_one_of(name, LAYOUT_CONTAINERS) && marked_as_layout(&markup);
+        let layout =
+            opens && page && layout_budget > 0 && (is_one_of(name, LAYOUT_ELEMENTS) || marked());
         if layout {
             // Skipped when it ends: one never closed keeps its text (a browser shows it) rather
             // than lose the rest of the page.
             let (close_start, close_end) = element_end(html, &markup);
             layout_budget = layout_budget.saturating_sub(close_end - markup.end);
             if close_start < html.len() {
+                skipped_marked |= !is_one_of(name, LAYOUT_ELEMENTS);
                 scanner = Scanner::from(html, close_end);
                 text_from = close_end;
                 paragraph_break(out);
@@ -215,6 +233,7 @@ fn push_text_of(html: &str, source: Source, out: &mut String) {
         &html[text_from..scanner.open_at().unwrap_or(html.len())],
         out,
     );
+    skipped_marked
 }
 
 /// The text of an HTML fragment, trimmed (see [`push_html_text`]).
@@ -440,6 +459,21 @@ mod tests {
         assert_eq!(
             text_of(html),
             "Kept heading\n\nAd text\n\nStory.\n\nTweet\n\nMenu\n\nLead kept\n\nHome\n\nMore.\n\n"
+        );
+        // A story marked by mistake (`ad-free`) keeps its text; a small box of it goes.
+        let story = "<div class=\"story ad-free\"><p>The whole story, long enough to be most of the \
+                     page's text.</p></div><div class=\"share\">Share</div>";
+        let mut page = String::new();
+        push_page_text(story, &mut page);
+        assert_eq!(
+            page,
+            "The whole story, long enough to be most of the page's text.\n\nShare\n\n"
+        );
+        let mut page = String::new();
+        push_page_text(&story.replace(" ad-free", ""), &mut page);
+        assert_eq!(
+            page,
+            "The whole story, long enough to be most of the page's text.\n\n"
         );
         // Layout never closed keeps its text, as a browser shows it.
         let mut page = String::new();
