@@ -353,6 +353,33 @@ fn web_archives_are_streamed_page_by_page() {
 }
 
 #[test]
+fn tables_of_articles_are_streamed_row_by_row() {
+    let env = TestEnv::new();
+    let table = "id,title,publication,date,content\n\
+                 a1,\"Copper hits record, again\",Example Wire,2026-03-02,\"Copper rose.\n\nCodelco said so.\"\n\
+                 a2,Tin steady,Example Wire,2026-03-02,Tin held steady.\n";
+    env.write("news.csv", table);
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "2 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    let hit = env.lede_ok(&["search", "Codelco", "--json"], 0).json();
+    assert_eq!(hit["hits"][0]["article_id"], "a1");
+    assert_eq!(hit["hits"][0]["source"], "Example Wire");
+    // A row appended: one article added, the others unchanged.
+    env.write(
+        "news.csv",
+        &format!("{table}a3,Zinc,Example Wire,2026-03-03,Zinc fell.\n"),
+    );
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 2 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+}
+
+#[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();
     let extra = env.path().join("extra");

@@ -19,7 +19,7 @@ const DATE_KEYS: &[&str] = &[
     "timestamp",
 ];
 const URL_KEYS: &[&str] = &["url", "link"];
-const SOURCE_KEYS: &[&str] = &["source", "publisher", "site"];
+const SOURCE_KEYS: &[&str] = &["source", "publisher", "publication", "site"];
 const AUTHOR_KEYS: &[&str] = &["author", "byline", "authors"];
 const ID_KEYS: &[&str] = &["id", "doc_id", "docid", "guid", "uuid"];
 const TAG_KEYS: &[&str] = &["tags", "keywords", "categories"];

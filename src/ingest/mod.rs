@@ -2,7 +2,7 @@
 //!
 //! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order;
 //! [`read_file`] picks a reader by extension (plain text, Markdown with front matter, JSON, JSON
-//! Lines, saved web pages, news feeds, NITF, web archives) and returns the articles it holds together with the
+//! Lines, tables, saved web pages, news feeds, NITF, web archives) and returns the articles it holds together with the
 //! problems met on the way. One bad record never loses the others: each problem names the file
 //! (and line) and the reader goes on. Text is decoded by `decode` (UTF-8, else plausible
 //! Windows-1252, always reported); `.jsonl` files, and `.json` arrays over the size limit, are
@@ -10,6 +10,7 @@
 //! read in bounded memory.
 
 mod array_records;
+mod csv_file;
 mod date;
 mod decode;
 mod feed;
@@ -58,6 +59,9 @@ pub enum Format {
     Mhtml,
     /// `.warc`, `.warc.gz`: a web archive, an article per HTML page it holds (always streamed).
     Warc,
+    /// `.csv`, `.tsv`: a table, an article per row, its header naming the columns (always
+    /// streamed).
+    Csv,
 }
 
 impl Format {
@@ -79,6 +83,7 @@ impl Format {
             "html" | "htm" | "xhtml" => Some(Format::Html),
             "xml" | "rss" | "atom" | "nitf" => Some(Format::Xml),
             "mhtml" | "mht" => Some(Format::Mhtml),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -364,11 +369,15 @@ fn read_into(
     format: Format,
     report: &mut Report<'_>,
 ) -> Vec<Article> {
-    if format == Format::Warc {
-        // Bytes in memory (`lede index` streams archives from disk instead).
+    if matches!(format, Format::Warc | Format::Csv) {
+        // Bytes in memory (`lede index` streams these files from disk instead).
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let records = match format {
+            Format::Csv => stream::csv_records(input, rel_path, usize::MAX, 1024),
+            _ => stream::warc_records(input, rel_path, usize::MAX, 1024),
+        };
         let mut articles = Vec::new();
-        for part in stream::warc_records(input, rel_path, usize::MAX, 1024) {
+        for part in records {
             articles.extend(part.articles);
             report.problems.extend(part.problems);
         }
@@ -419,7 +428,7 @@ fn read_into(
         Format::Html => html_page::read(text, rel_path, report),
         Format::Xml => read_xml(text, rel_path, report),
         Format::Mhtml => mhtml::read(text, rel_path, report),
-        Format::Warc => Vec::new(), // read above, from the bytes
+        Format::Warc | Format::Csv => Vec::new(), // read above, from the bytes
     };
     for article in &mut articles {
         finish_article(article, rel_path);
@@ -474,12 +483,12 @@ fn date_from_text(
     }
 }
 
-/// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file and a
-/// web archive always (their records are read as they come), a `.json` file when it is over the size limit (an array
+/// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file, a
+/// table and a web archive always (their records are read as they come), a `.json` file when it is over the size limit (an array
 /// then streams record by record; anything else is skipped as too large).
 pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
     match Format::from_path(&file.abs_path) {
-        Some(Format::JsonLines | Format::Warc) => true,
+        Some(Format::JsonLines | Format::Warc | Format::Csv) => true,
         Some(Format::Json) => file.size > options.max_bytes,
         _ => false,
     }
@@ -598,6 +607,7 @@ mod tests {
             (&["a.xml", "a.rss", "a.atom", "a.nitf"][..], Format::Xml),
             (&["a.mhtml", "a.MHT"][..], Format::Mhtml),
             (&["a.warc", "CC-NEWS-1.WARC.GZ"][..], Format::Warc),
+            (&["a.csv", "a.TSV"][..], Format::Csv),
         ] {
             for name in names {
                 assert_eq!(format(name), Some(expected), "{name}");

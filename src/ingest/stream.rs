@@ -1,5 +1,5 @@
 //! Streaming files: a [`RecordStream`] reads a web archive page by page (see
-//! [`warc`](super::warc)), or a `.jsonl` / `.ndjson` file through a buffer one
+//! [`warc`](super::warc)), a table row by row (see [`csv_file`](super::csv_file)), or a `.jsonl` / `.ndjson` file through a buffer one
 //! line at a time, or a `.json` array one record at a time, and yields their articles in batches,
 //! so a file of many gigabytes is indexed in bounded memory (one batch and one record, at most the
 //! size limit, at a time). A record over the limit is skipped without being held in memory; a
@@ -7,6 +7,7 @@
 //! is read whole.
 
 use super::array_records::{ArrayItem, ArrayRecords, append_limited};
+use super::csv_file::CsvStream;
 use super::decode::{self, Decoded};
 use super::json::{read_array_record, read_json_line};
 use super::warc::WarcStream;
@@ -36,6 +37,7 @@ pub struct RecordStream {
 enum Streamed {
     Json(JsonStream),
     Warc(WarcStream),
+    Csv(CsvStream),
 }
 
 impl Streamed {
@@ -44,6 +46,7 @@ impl Streamed {
         match self {
             Streamed::Json(json) => json.reader.is_some(),
             Streamed::Warc(warc) => warc.is_open(),
+            Streamed::Csv(table) => table.is_open(),
         }
     }
 
@@ -52,6 +55,7 @@ impl Streamed {
         match self {
             Streamed::Json(json) => json.fill(articles, report),
             Streamed::Warc(warc) => warc.fill(articles, report),
+            Streamed::Csv(table) => table.fill(articles, report),
         }
     }
 }
@@ -62,6 +66,7 @@ impl RecordStream {
         match &self.source {
             Streamed::Json(json) => json.bytes_read,
             Streamed::Warc(warc) => warc.bytes_read(),
+            Streamed::Csv(table) => table.bytes_read(),
         }
     }
 }
@@ -79,6 +84,26 @@ impl Iterator for RecordStream {
         self.source.fill(&mut part.articles, &mut report);
         part.problems = report.problems;
         (!part.articles.is_empty() || !part.problems.is_empty()).then_some(part)
+    }
+}
+
+/// Streams the table `input` (a `.csv` or `.tsv` file's content), named `rel_path`.
+pub(crate) fn csv_records(
+    input: Box<dyn std::io::Read + Send>,
+    rel_path: &str,
+    max_record: usize,
+    batch: usize,
+) -> RecordStream {
+    let mut report = Report::new(rel_path);
+    let delimiter = super::csv_file::delimiter_for(rel_path);
+    let table = CsvStream::new(input, rel_path, delimiter, max_record, batch, &mut report);
+    RecordStream {
+        rel_path: rel_path.to_string(),
+        pending: FileArticles {
+            articles: Vec::new(),
+            problems: report.problems,
+        },
+        source: Streamed::Csv(table),
     }
 }
 
@@ -129,12 +154,16 @@ struct RawRecord {
 /// Problems opening it come with the first batch.
 pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
     let max_record = usize::try_from(options.max_bytes).unwrap_or(usize::MAX);
-    if Format::from_path(&file.abs_path) == Some(Format::Warc) {
+    let format = Format::from_path(&file.abs_path);
+    if matches!(format, Some(Format::Warc | Format::Csv)) {
         let input: Box<dyn std::io::Read + Send> = match File::open(&file.abs_path) {
             Ok(handle) => Box::new(handle),
             Err(err) => Box::new(Unopened(Some(err))),
         };
-        return warc_records(input, &file.rel_path, max_record, batch);
+        return match format {
+            Some(Format::Csv) => csv_records(input, &file.rel_path, max_record, batch),
+            _ => warc_records(input, &file.rel_path, max_record, batch),
+        };
     }
     let mut report = Report::new(&file.rel_path);
     let json = open_json(file, max_record, batch, &mut report);
@@ -145,6 +174,24 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
             problems: report.problems,
         },
         source: Streamed::Json(json),
+    }
+}
+
+/// A reader that counts the bytes read through it (of a compressed file, the compressed ones),
+/// for progress.
+pub(crate) struct Counting<R> {
+    /// What is read.
+    pub inner: R,
+    /// The bytes read so far, shared with the stream that reports them.
+    pub count: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
     }
 }
 

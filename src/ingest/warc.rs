@@ -9,6 +9,7 @@
 //! (`WARC-Date`). A problem names the file and the page's address.
 
 use super::html_page;
+use super::stream::Counting;
 use super::{ProblemKind, Report, finish_article, human_size};
 use crate::analyze::dates::DateSource;
 use crate::article::Article;
@@ -24,20 +25,6 @@ const MAX_HEADER_BYTES: usize = 64 * 1024;
 pub(crate) fn is_warc_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     name.ends_with(".warc") || name.ends_with(".warc.gz")
-}
-
-/// Counts the bytes read from the file (compressed), for progress.
-struct Counting<R> {
-    inner: R,
-    count: Arc<AtomicU64>,
-}
-
-impl<R: Read> Read for Counting<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.count.fetch_add(n as u64, Ordering::Relaxed);
-        Ok(n)
-    }
 }
 
 /// A page's record, read but not yet parsed.

@@ -1,0 +1,328 @@
+//! Tables of articles (`.csv`, `.tsv`), as news datasets are often shared (a row an article, a
+//! header naming the columns: `title`, `content`, `date`, `author`, `publication`, `url`…).
+//! Each row is read as a JSON record is (see [`article_from_record`]), its columns the record's
+//! keys; quoted fields may hold commas and line breaks. A table is streamed a batch of rows at a
+//! time (datasets run to gigabytes), and a row names its line.
+
+use super::decode::{self, Decoded};
+use super::fields::{article_from_record, has_body};
+use super::stream::Counting;
+use super::{ProblemKind, Report, finish_article, human_size};
+use crate::article::Article;
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+use std::io::Read;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The field delimiter of a table by its file's name: a tab for `.tsv`, else a comma.
+pub(crate) fn delimiter_for(name: &str) -> u8 {
+    if name.to_ascii_lowercase().ends_with(".tsv") {
+        b'\t'
+    } else {
+        b','
+    }
+}
+
+/// A row read: its number (from 1, the header not counted), its first line and its fields.
+struct Row {
+    n: usize,
+    line: usize,
+    fields: Vec<String>,
+}
+
+/// Reads a table's rows, a batch of articles at a time (see
+/// [`RecordStream`](super::RecordStream), which iterates it).
+pub(crate) struct CsvStream {
+    rel_path: String,
+    reader: Option<csv::Reader<Counting<Box<dyn Read + Send>>>>,
+    header: Vec<String>,
+    read: Arc<AtomicU64>,
+    max_record: usize,
+    batch: usize,
+    rows: usize,
+    decoded_note: bool,
+    record: csv::ByteRecord,
+}
+
+impl CsvStream {
+    /// Streams the table `input` named `rel_path`, its fields split by `delimiter`; problems
+    /// with its header go to `report`.
+    pub(crate) fn new(
+        input: Box<dyn Read + Send>,
+        rel_path: &str,
+        delimiter: u8,
+        max_record: usize,
+        batch: usize,
+        report: &mut Report<'_>,
+    ) -> CsvStream {
+        let read = Arc::new(AtomicU64::new(0));
+        let counting = Counting {
+            inner: input,
+            count: Arc::clone(&read),
+        };
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(delimiter)
+            .flexible(true)
+            .from_reader(counting);
+        let header: Option<Vec<String>> = match reader.byte_headers() {
+            Ok(fields) if fields.iter().any(|f| !f.is_empty()) => Some(
+                fields
+                    .iter()
+                    .map(|f| {
+                        let name = String::from_utf8_lossy(f);
+                        name.trim().trim_start_matches('\u{feff}').to_string()
+                    })
+                    .collect(),
+            ),
+            Ok(_) => {
+                report.skip(ProblemKind::Empty, None, "empty file");
+                None
+            }
+            Err(err) => {
+                report.skip(ProblemKind::Unreadable, None, format!("cannot read: {err}"));
+                None
+            }
+        };
+        let header = header.filter(|header| {
+            let names: Map<String, Value> = header
+                .iter()
+                .map(|name| (name.clone(), Value::String("x".into())))
+                .collect();
+            let usable = has_body(&names);
+            if !usable {
+                let message = format!(
+                    "table whose header names no body column (body, text, content or article): {}",
+                    header.join(", ")
+                );
+                report.skip(ProblemKind::NoBody, Some(1), message);
+            }
+            usable
+        });
+        CsvStream {
+            rel_path: rel_path.to_string(),
+            reader: header.is_some().then_some(reader),
+            header: header.unwrap_or_default(),
+            read,
+            max_record,
+            batch: batch.max(1),
+            rows: 0,
+            decoded_note: false,
+            record: csv::ByteRecord::new(),
+        }
+    }
+
+    /// Whether there is more to read.
+    pub(crate) fn is_open(&self) -> bool {
+        self.reader.is_some()
+    }
+
+    /// Bytes of the file read so far.
+    pub(crate) fn bytes_read(&self) -> u64 {
+        self.read.load(Ordering::Relaxed)
+    }
+
+    /// Reads the next batch of rows: their articles to `articles`, problems to `report`.
+    pub(crate) fn fill(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
+        let first_problem = report.problems.len();
+        let rows = self.read_rows(report);
+        // Rows are read as records in parallel, as a JSON file's are; problems go back in order.
+        let (rel_path, header) = (self.rel_path.as_str(), &self.header);
+        let parsed: Vec<_> = rows
+            .into_par_iter()
+            .map(|row| {
+                let mut local = Report::new(rel_path);
+                let record: Map<String, Value> = header
+                    .iter()
+                    .zip(row.fields)
+                    .filter(|(name, _)| !name.is_empty())
+                    .map(|(name, field)| (name.clone(), Value::String(field)))
+                    .collect();
+                let default_id = format!("{rel_path}#{}", row.n);
+                let article =
+                    article_from_record(&record, default_id, None, Some(row.line), &mut local);
+                let article = article.map(|mut article| {
+                    finish_article(&mut article, rel_path);
+                    article
+                });
+                (article, local.problems)
+            })
+            .collect();
+        for (article, problems) in parsed {
+            articles.extend(article);
+            report.problems.extend(problems);
+        }
+        report.problems[first_problem..].sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    }
+
+    /// Reads up to a batch of rows, their fields decoded; problems go to `report`.
+    fn read_rows(&mut self, report: &mut Report<'_>) -> Vec<Row> {
+        let mut rows = Vec::with_capacity(self.batch);
+        while rows.len() < self.batch {
+            let Some(reader) = self.reader.as_mut() else {
+                break;
+            };
+            let line = reader.position().line() as usize;
+            match reader.read_byte_record(&mut self.record) {
+                Ok(true) => {}
+                Ok(false) => {
+                    if self.rows == 0 {
+                        report.skip(ProblemKind::NoBody, None, "table with a header and no rows");
+                    }
+                    self.reader = None;
+                    break;
+                }
+                Err(err) => {
+                    let message = format!(
+                        "read failed at line {line}: {err}; the rest of the file is skipped"
+                    );
+                    report.skip(ProblemKind::Unreadable, Some(line), message);
+                    self.reader = None;
+                    break;
+                }
+            }
+            self.rows += 1;
+            let line = self
+                .record
+                .position()
+                .map_or(line, |position| position.line() as usize);
+            if self.record.as_slice().len() > self.max_record {
+                let message = format!(
+                    "row is {}, over the {} limit (--max-size)",
+                    human_size(self.record.as_slice().len() as u64),
+                    human_size(self.max_record as u64)
+                );
+                report.skip(ProblemKind::TooLarge, Some(line), message);
+                continue;
+            }
+            if self
+                .record
+                .iter()
+                .all(|field| field.trim_ascii().is_empty())
+            {
+                continue;
+            }
+            let mut fields = Vec::with_capacity(self.record.len());
+            for field in &self.record {
+                match decode::decode(field, false) {
+                    Decoded::Text(text, note) => {
+                        if let Some(note) = note.filter(|_| !self.decoded_note) {
+                            self.decoded_note = true;
+                            let note = format!("{note} (and any later such row, unreported)");
+                            report.warn(ProblemKind::Encoding, Some(line), note);
+                        }
+                        fields.push(text.into_owned());
+                    }
+                    Decoded::Refused(reason) => {
+                        report.skip(ProblemKind::Encoding, Some(line), reason);
+                        fields.clear();
+                        break;
+                    }
+                }
+            }
+            if !fields.is_empty() {
+                rows.push(Row {
+                    n: self.rows,
+                    line,
+                    fields,
+                });
+            }
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::stream::csv_records;
+
+    fn read(name: &str, bytes: &[u8], max: usize) -> (Vec<crate::Article>, Vec<String>) {
+        let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
+        let (mut articles, mut problems) = (Vec::new(), Vec::new());
+        for part in csv_records(input, name, max, 2) {
+            articles.extend(part.articles);
+            problems.extend(part.problems.iter().map(|p| p.to_string()));
+        }
+        (articles, problems)
+    }
+
+    #[test]
+    fn rows_are_articles_with_quoted_commas_quotes_and_line_breaks() {
+        // As news datasets come: a pandas index column without a name, `publication`, quoted
+        // multi-line text.
+        let table = ",id,title,publication,author,date,url,content\n\
+            0,17283,\"Copper hits record, again\",Example Wire,Ana Torres,2026-03-02,https://w.example/1,\"Copper rose on Monday.\n\nCodelco said \"\"output halved\"\".\"\n\
+            1,17284,Tin steady,Example Wire,,2026-03-02,,\n\
+            2,17285,Ragged row,Example Wire\n\
+            \n\
+            3,17286,Zinc,Example Wire,Li Wei,03/04/2026,,Zinc fell.\n";
+        let (articles, problems) = read("news.csv", table.as_bytes(), 1 << 20);
+        assert_eq!(
+            problems,
+            // The first row's text runs over three lines: the next rows start on 5 and 6.
+            [
+                "news.csv:5: article has no body",
+                "news.csv:6: article has no body"
+            ]
+        );
+        let [copper, zinc] = articles.as_slice() else {
+            panic!("{articles:?}")
+        };
+        assert_eq!(copper.id, "17283");
+        assert_eq!(copper.title, "Copper hits record, again");
+        assert_eq!(copper.source.as_deref(), Some("Example Wire"));
+        assert_eq!(copper.author.as_deref(), Some("Ana Torres"));
+        assert_eq!(copper.url.as_deref(), Some("https://w.example/1"));
+        assert_eq!(
+            copper.body,
+            "Copper rose on Monday.\n\nCodelco said \"output halved\"."
+        );
+        assert_eq!(
+            copper.published.unwrap().to_string(),
+            "2026-03-02T00:00:00Z"
+        );
+        assert_eq!(copper.line, Some(2));
+        assert_eq!(copper.path, "news.csv");
+        // After a blank line (passed over), a row's line is where the blank line starts: the
+        // csv crate's position of the record.
+        assert_eq!(zinc.line, Some(7));
+        assert_eq!(zinc.published.unwrap().to_string(), "2026-03-04T00:00:00Z");
+    }
+
+    #[test]
+    fn tabs_latin1_and_rows_over_the_limit() {
+        let mut table = b"title\ttext\nCaf".to_vec();
+        table.extend_from_slice(b"\xe9 prices\tCaf\xe9 owners raised prices.\n");
+        table.extend_from_slice(format!("Long\t{}\n", "x".repeat(300)).as_bytes());
+        table.extend_from_slice(b"Short\tA short one.\n");
+        let (articles, problems) = read("prices.tsv", &table, 200);
+        let titles: Vec<&str> = articles.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["Café prices", "Short"]);
+        assert_eq!(articles[0].id, "prices.tsv#1");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("prices.tsv:2: not valid UTF-8"),
+            "{problems:?}"
+        );
+        assert_eq!(
+            problems[1],
+            "prices.tsv:3: row is 304 bytes, over the 200 bytes limit (--max-size)"
+        );
+    }
+
+    #[test]
+    fn a_table_without_a_body_column_or_rows_is_skipped_with_the_reason() {
+        let (articles, problems) = read("a.csv", b"name,price\ncopper,1\n", 1 << 20);
+        assert!(articles.is_empty());
+        assert_eq!(
+            problems,
+            [
+                "a.csv:1: table whose header names no body column (body, text, content or article): name, price"
+            ]
+        );
+        let (_, problems) = read("a.csv", b"title,body\n", 1 << 20);
+        assert_eq!(problems, ["a.csv: table with a header and no rows"]);
+        let (_, problems) = read("a.csv", b"", 1 << 20);
+        assert_eq!(problems, ["a.csv: empty file"]);
+    }
+}
