@@ -325,4 +325,25 @@ mod tests {
         let (_, problems) = read("a.csv", b"", 1 << 20);
         assert_eq!(problems, ["a.csv: empty file"]);
     }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edit_of_a_table_is_read_without_panic(
+            edits in proptest::collection::vec((0usize..512, 0usize..64, 0usize..32), 0..12),
+            marks in proptest::collection::vec((0usize..512, 0usize..4), 0..8)
+        ) {
+            let table = "id,title,date,content\n1,\"A, b\",2026-03-02,\"Text \"\"one\"\".\n\nMore.\"\n2,B,x,Two.\n";
+            let mut text = crate::ingest::xml_elements::tests::edited(table, &edits);
+            for (at, mark) in marks {
+                let at = at % (text.len() + 1);
+                if text.is_char_boundary(at) {
+                    text.insert_str(at, [",", "\"", "\n", "\r\n"][mark]);
+                }
+            }
+            let (articles, _) = read("t.csv", text.as_bytes(), 1 << 20);
+            for article in articles {
+                proptest::prop_assert!(!article.body.trim().is_empty());
+            }
+        }
+    }
 }
