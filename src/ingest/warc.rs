@@ -1,5 +1,6 @@
 //! Web archives (`.warc`, `.warc.gz`: the Internet Archive's and Common Crawl's format, CC-NEWS
-//! among them): every HTML page a `response` record holds is an article, read as a saved page is
+//! among them): every HTML page a `response` record holds (or a `resource` record, as
+//! browser-based crawlers archive a page as itself) is an article, read as a saved page is
 //! (see [`html_page`](super::html_page)). A WARC file is streamed record by record (gzipped
 //! member by member), so an archive of gigabytes is read in bounded memory; other records
 //! (requests, metadata, images, redirects) are passed over.
@@ -31,7 +32,10 @@ pub(crate) fn is_warc_name(name: &str) -> bool {
 struct PageRecord {
     uri: String,
     fetched: Option<String>,
-    http: Vec<u8>,
+    /// The record's block: an HTTP response, or the page itself (a `resource` record).
+    block: Vec<u8>,
+    /// For a `resource` record, the charset of its `Content-Type`; `None` for a response.
+    resource: Option<Option<String>>,
 }
 
 /// Reads a web archive's pages, a batch of articles at a time (see
@@ -181,15 +185,17 @@ fn next_record(reader: &mut dyn BufRead, max_record: usize) -> std::io::Result<O
     let length: u64 = field("Content-Length")
         .and_then(|v| v.parse().ok())
         .ok_or_else(|| invalid("record without a Content-Length"))?;
-    let is_response = field("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"))
-        && field("Content-Type")
-            .is_some_and(|t| t.to_ascii_lowercase().contains("application/http"));
+    let kind = field("WARC-Type").unwrap_or("").to_ascii_lowercase();
+    let content_type = field("Content-Type").unwrap_or("").to_ascii_lowercase();
+    let is_response = kind == "response" && content_type.contains("application/http");
+    // A page archived as itself (browser-based crawlers write `resource` records).
+    let is_resource = kind == "resource" && is_html_type(&content_type);
     let uri = field("WARC-Target-URI")
         .unwrap_or("")
         .trim_matches(['<', '>'])
         .to_string();
     let fetched = field("WARC-Date").map(str::to_string);
-    if !is_response {
+    if !(is_response || is_resource) {
         skip_bytes(reader, length)?;
         return Ok(Some(Record::Other));
     }
@@ -197,9 +203,15 @@ fn next_record(reader: &mut dyn BufRead, max_record: usize) -> std::io::Result<O
         skip_bytes(reader, length)?;
         return Ok(Some(Record::TooLarge { uri, length }));
     }
-    let mut http = vec![0; length as usize];
-    reader.read_exact(&mut http)?;
-    Ok(Some(Record::Page(PageRecord { uri, fetched, http })))
+    let mut block = vec![0; length as usize];
+    reader.read_exact(&mut block)?;
+    let resource = is_resource.then(|| charset_of(&content_type));
+    Ok(Some(Record::Page(PageRecord {
+        uri,
+        fetched,
+        block,
+        resource,
+    })))
 }
 
 /// Reads header lines up to a blank line, as `(name, value)`; `None` at the end of the input.
@@ -277,7 +289,11 @@ fn read_page(
 ) -> (Vec<crate::article::Article>, Vec<super::Problem>) {
     let name = format!("{rel_path}: {}", page.uri);
     let mut report = Report::new(&name);
-    let Some(html) = page_html(&page.http) else {
+    let html = match &page.resource {
+        Some(charset) => Some(decoded_html(page.block, charset.as_deref())),
+        None => response_html(&page.block),
+    };
+    let Some(html) = html else {
         return (Vec::new(), Vec::new());
     };
     let mut articles = html_page::read(&html, &page.uri, &mut report);
@@ -299,10 +315,22 @@ fn read_page(
     (articles, report.problems)
 }
 
+/// Whether a content type is a web page's.
+fn is_html_type(content_type: &str) -> bool {
+    content_type.contains("text/html") || content_type.contains("application/xhtml")
+}
+
+/// The `charset` of a content type (lower case), when it names one.
+fn charset_of(content_type: &str) -> Option<String> {
+    content_type
+        .split(';')
+        .find_map(|param| param.trim().strip_prefix("charset="))
+        .map(|label| label.trim_matches(['"', '\'', ' ']).to_string())
+}
+
 /// The HTML of an HTTP response, when it is a page fetched with success (status 200, an HTML
-/// content type): de-chunked, un-gzipped, and decoded by the charset its headers or its markup
-/// declare (else UTF-8, else Windows-1252).
-fn page_html(http: &[u8]) -> Option<String> {
+/// content type): de-chunked, un-gzipped, and decoded (see [`decoded_html`]).
+fn response_html(http: &[u8]) -> Option<String> {
     let mut reader = http;
     let fields = read_header_block(&mut reader, false).ok()??;
     let field = |name: &str| {
@@ -316,7 +344,7 @@ fn page_html(http: &[u8]) -> Option<String> {
         return None;
     }
     let content_type = field("Content-Type").unwrap_or_default();
-    if !(content_type.contains("text/html") || content_type.contains("application/xhtml")) {
+    if !is_html_type(&content_type) {
         return None;
     }
     let mut body = reader.to_vec();
@@ -332,20 +360,25 @@ fn page_html(http: &[u8]) -> Option<String> {
             .ok()?;
         body = inflated;
     }
-    let charset = content_type
-        .split(';')
-        .find_map(|param| param.trim().strip_prefix("charset="))
-        .map(|label| label.trim_matches(['"', '\'', ' ']).to_string());
-    let declared = charset.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
-    if let Some(encoding) = declared {
-        return Some(encoding.decode(&body).0.into_owned());
+    Some(decoded_html(body, charset_of(&content_type).as_deref()))
+}
+
+/// A page's bytes as text: by the charset its headers name, else UTF-8, else the charset its
+/// markup declares, else Windows-1252 (malformed bytes replaced: a page is read as a browser
+/// shows it).
+fn decoded_html(body: Vec<u8>, charset: Option<&str>) -> String {
+    if let Some(encoding) =
+        charset.and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()))
+    {
+        return encoding.decode(&body).0.into_owned();
     }
-    if let Ok(text) = String::from_utf8(body.clone()) {
-        return Some(text);
-    }
+    let body = match String::from_utf8(body) {
+        Ok(text) => return text,
+        Err(err) => err.into_bytes(),
+    };
     match super::decode::decode_declared(&body) {
-        Some((text, _)) => Some(text),
-        None => Some(encoding_rs::WINDOWS_1252.decode(&body).0.into_owned()),
+        Some((text, _)) => text,
+        None => encoding_rs::WINDOWS_1252.decode(&body).0.into_owned(),
     }
 }
 
@@ -402,7 +435,7 @@ mod tests {
     }
 
     /// A crawl's records: its info, a request, pages (chunked and gzipped; in Windows-1252 with
-    /// no date; with no text), an image, a redirect and metadata.
+    /// no date; with no text; archived as itself), an image, a redirect and metadata.
     fn crawl() -> Vec<Vec<u8>> {
         let story = "<html><head><meta property=\"og:title\" content=\"Storm floods town\">\
             <meta property=\"article:published_time\" content=\"2026-03-01T08:00:00Z\"></head>\
@@ -464,6 +497,12 @@ mod tests {
                 "application/warc-fields",
                 b"via: x\r\n",
             ),
+            record(
+                "resource",
+                "https://news.example.com/quake",
+                "text/html; charset=utf-8",
+                "<h1>Quake</h1><p>A quake struck at dawn.</p>".as_bytes(),
+            ),
         ]
     }
 
@@ -492,9 +531,14 @@ mod tests {
                 problems,
                 ["crawl.warc.gz: https://news.example.com/empty: article has no body"]
             );
-            let [storm, cafe] = articles.as_slice() else {
+            let [storm, cafe, quake] = articles.as_slice() else {
                 panic!("{articles:?}")
             };
+            // A page archived as itself (a `resource` record).
+            assert_eq!(
+                (quake.title.as_str(), quake.body.as_str()),
+                ("Quake", "A quake struck at dawn.")
+            );
             assert_eq!(storm.id, "https://news.example.com/storm");
             assert_eq!(storm.title, "Storm floods town");
             assert_eq!(storm.body, "The river burst its banks in Porthaven.");
