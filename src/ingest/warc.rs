@@ -5,8 +5,8 @@
 //! member by member), so an archive of gigabytes is read in bounded memory; other records
 //! (requests, metadata, images, redirects) are passed over.
 //!
-//! A page's id and url are the address it was fetched from (`WARC-Target-URI`) unless it names
-//! its own; its date, when neither the page nor its text gives one, is the time it was fetched
+//! A page's id is the address it was fetched from (`WARC-Target-URI`), its url the page's own
+//! (canonical) address or else that one; its date, when neither the page nor its text gives one, is the time it was fetched
 //! (`WARC-Date`). A problem names the file and the page's address.
 
 use super::html_page;
