@@ -128,9 +128,10 @@ fn extract_articles(input: &str, format: Format) -> anyhow::Result<i32> {
     for article in read.articles {
         // The publication date, from the metadata or (as `lede index` reads it) the text.
         let anchor = anchor_date(&article);
-        let text = match article.title.is_empty() {
-            true => article.body,
-            false => format!("{}\n\n{}", article.title, article.body),
+        let text = if article.title.is_empty() {
+            article.body
+        } else {
+            format!("{}\n\n{}", article.title, article.body)
         };
         let extracted = Extracted {
             entities: recognizer.extract(&text),

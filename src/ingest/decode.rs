@@ -57,8 +57,7 @@ const DECLARATION_PROBE_BYTES: usize = 1024;
 /// charset="shift_jis">`, `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`,
 /// `<?xml version="1.0" encoding="ISO-8859-7"?>`), as browsers do; `None` when the bytes are
 /// UTF-8, declare nothing lede knows, declare UTF-8, or are malformed in what they declare (then
-/// the usual guess applies).
-/// Returns the text and a note saying how it was decoded.
+/// the usual guess applies). Returns the text and a note saying how it was decoded.
 pub(crate) fn decode_declared(bytes: &[u8]) -> Option<(String, String)> {
     if std::str::from_utf8(bytes).is_ok() {
         return None;

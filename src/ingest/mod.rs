@@ -141,7 +141,8 @@ pub enum ProblemKind {
     InvalidId,
     /// An XML file that is neither a news feed nor an NITF article.
     UnknownXml,
-    /// A saved web page (MHTML) without a readable HTML part.
+    /// A saved page or web archive that cannot be read: MHTML without an HTML part, a WARC
+    /// file without records or with a broken one.
     InvalidArchive,
 }
 
@@ -163,7 +164,7 @@ impl ProblemKind {
             ProblemKind::DuplicateId => "duplicate id",
             ProblemKind::InvalidId => "invalid id",
             ProblemKind::UnknownXml => "unknown XML",
-            ProblemKind::InvalidArchive => "invalid saved page",
+            ProblemKind::InvalidArchive => "invalid archive",
         }
     }
 
@@ -484,8 +485,9 @@ fn date_from_text(
 }
 
 /// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file, a
-/// table and a web archive always (their records are read as they come), a `.json` file when it is over the size limit (an array
-/// then streams record by record; anything else is skipped as too large).
+/// table and a web archive always (their records are read as they come), a `.json` file when it
+/// is over the size limit (an array then streams record by record; anything else is skipped as
+/// too large).
 pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
     match Format::from_path(&file.abs_path) {
         Some(Format::JsonLines | Format::Warc | Format::Csv) => true,
