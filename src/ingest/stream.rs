@@ -1,6 +1,7 @@
 //! Streaming files: a [`RecordStream`] reads a web archive page by page (see
-//! [`warc`](super::warc)), a table row by row (see [`csv_file`](super::csv_file)), or a `.jsonl` / `.ndjson` file through a buffer one
-//! line at a time, or a `.json` array one record at a time, and yields their articles in batches,
+//! [`warc`](super::warc)), a table row by row (see [`csv_file`](super::csv_file)), a `.jsonl` /
+//! `.ndjson` file through a buffer one line at a time, or a `.json` array one record at a time,
+//! and yields their articles in batches,
 //! so a file of many gigabytes is indexed in bounded memory (one batch and one record, at most the
 //! size limit, at a time). A record over the limit is skipped without being held in memory; a
 //! broken one is reported as `file:line` and the others still count, exactly as when a small file
@@ -12,8 +13,8 @@ use super::decode::{self, Decoded};
 use super::json::{read_array_record, read_json_line};
 use super::warc::WarcStream;
 use super::{
-    BINARY_PROBE_BYTES, FileArticles, Format, ProblemKind, ReadOptions, Report, SourceFile,
-    finish_article, human_size,
+    BINARY_PROBE_BYTES, FileArticles, Format, Problem, ProblemKind, ReadOptions, Report,
+    SourceFile, finish_article, human_size,
 };
 use rayon::prelude::*;
 use std::fs::File;
@@ -22,8 +23,8 @@ use std::io::{BufRead, BufReader};
 /// The reading buffer: large enough for the binary probe.
 const BUFFER_BYTES: usize = 64 * 1024;
 
-/// Reads a streamed file: a `.jsonl` file line by line, a `.json` array record by record, a web
-/// archive (`.warc`, `.warc.gz`) page by page; each item is one batch of at most `batch` articles
+/// Reads a streamed file: a `.jsonl` file line by line, a `.json` array record by record, a table
+/// (`.csv`, `.tsv`) row by row, a web archive (`.warc`, `.warc.gz`) page by page; each item is one batch of at most `batch` articles
 /// with the problems met while reading it. The first item reports a file that cannot be opened or
 /// read.
 pub struct RecordStream {
@@ -61,6 +62,18 @@ impl Streamed {
 }
 
 impl RecordStream {
+    /// A stream of `source`, named `rel_path`, with the problems met opening it.
+    fn new(rel_path: &str, problems: Vec<Problem>, source: Streamed) -> RecordStream {
+        RecordStream {
+            rel_path: rel_path.to_string(),
+            pending: FileArticles {
+                articles: Vec::new(),
+                problems,
+            },
+            source,
+        }
+    }
+
     /// Bytes of the file read so far (of a gzipped archive, its compressed bytes).
     pub fn bytes_read(&self) -> u64 {
         match &self.source {
@@ -97,14 +110,7 @@ pub(crate) fn csv_records(
     let mut report = Report::new(rel_path);
     let delimiter = super::csv_file::delimiter_for(rel_path);
     let table = CsvStream::new(input, rel_path, delimiter, max_record, batch, &mut report);
-    RecordStream {
-        rel_path: rel_path.to_string(),
-        pending: FileArticles {
-            articles: Vec::new(),
-            problems: report.problems,
-        },
-        source: Streamed::Csv(table),
-    }
+    RecordStream::new(rel_path, report.problems, Streamed::Csv(table))
 }
 
 /// Streams the web archive `input` (a file's content, gzipped or not), named `rel_path`.
@@ -116,14 +122,7 @@ pub(crate) fn warc_records(
 ) -> RecordStream {
     let mut report = Report::new(rel_path);
     let warc = WarcStream::new(input, rel_path, max_record, batch, &mut report);
-    RecordStream {
-        rel_path: rel_path.to_string(),
-        pending: FileArticles {
-            articles: Vec::new(),
-            problems: report.problems,
-        },
-        source: Streamed::Warc(warc),
-    }
+    RecordStream::new(rel_path, report.problems, Streamed::Warc(warc))
 }
 
 /// A `.jsonl` file or a `.json` array, read a record at a time.
@@ -150,8 +149,8 @@ struct RawRecord {
     text: String,
 }
 
-/// Opens `file` for streaming: a `.json` file as an array of records, any other as JSON Lines.
-/// Problems opening it come with the first batch.
+/// Opens `file` for streaming: a web archive or a table as such, a `.json` file as an array of
+/// records, any other as JSON Lines. Problems opening it come with the first batch.
 pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
     let max_record = usize::try_from(options.max_bytes).unwrap_or(usize::MAX);
     let format = Format::from_path(&file.abs_path);
@@ -167,14 +166,7 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
     }
     let mut report = Report::new(&file.rel_path);
     let json = open_json(file, max_record, batch, &mut report);
-    RecordStream {
-        rel_path: file.rel_path.clone(),
-        pending: FileArticles {
-            articles: Vec::new(),
-            problems: report.problems,
-        },
-        source: Streamed::Json(json),
-    }
+    RecordStream::new(&file.rel_path, report.problems, Streamed::Json(json))
 }
 
 /// A reader that counts the bytes read through it (of a compressed file, the compressed ones),
