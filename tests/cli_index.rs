@@ -379,6 +379,62 @@ fn tables_of_articles_are_streamed_row_by_row() {
     );
 }
 
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn gzipped_json_lines_and_tables_are_streamed_through_gzip() {
+    let env = TestEnv::new();
+    let lines = "{\"id\": \"j1\", \"title\": \"Copper\", \"body\": \"Copper rose.\"}\n\
+                 {broken\n\
+                 {\"id\": \"j2\", \"title\": \"Tin\", \"body\": \"Tin held steady.\"}\n";
+    std::fs::write(env.corpus().join("news.jsonl.gz"), gzip(lines.as_bytes())).unwrap();
+    let table = "id,title,content\nc1,Zinc,Zinc fell.\n";
+    std::fs::write(env.corpus().join("more.csv.gz"), gzip(table.as_bytes())).unwrap();
+    // Cut short: the records before the cut are kept, the cut is reported.
+    let cut = gzip(lines.replace("j1", "k1").replace("j2", "k2").as_bytes());
+    std::fs::write(env.corpus().join("cut.jsonl.gz"), &cut[..cut.len() - 12]).unwrap();
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "4 added, 0 updated, 0 unchanged, 0 removed, 3 skipped, 0 warnings"
+    );
+    assert!(
+        out.stderr.contains("news.jsonl.gz:2: invalid JSON"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("cut.jsonl.gz: read failed after line"),
+        "{}",
+        out.stderr
+    );
+    for (query, id) in [
+        ("copper", "j1"),
+        ("tin", "j2"),
+        ("zinc", "c1"),
+        ("copper", "k1"),
+    ] {
+        let hits = env
+            .lede_ok(&["search", query, "--json", "-n", "5"], 0)
+            .json();
+        assert!(
+            util::hit_ids(&hits).contains(&id.to_string()),
+            "{query}: {hits}"
+        );
+    }
+    let out = env.lede_ok(&["index"], 0);
+    assert!(
+        counts(&out).starts_with("0 added, 0 updated, 4 unchanged"),
+        "{}",
+        out.stderr
+    );
+}
+
 #[test]
 fn other_paths_are_left_alone_and_single_files_work() {
     let env = TestEnv::with_seed();

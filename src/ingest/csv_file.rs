@@ -6,7 +6,6 @@
 
 use super::decode::{self, Decoded};
 use super::fields::{article_from_record, has_body};
-use super::stream::Counting;
 use super::{ProblemKind, Report, finish_article, human_size};
 use crate::article::Article;
 use rayon::prelude::*;
@@ -15,9 +14,10 @@ use std::io::Read;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The field delimiter of a table by its file's name: a tab for `.tsv`, else a comma.
-pub(crate) fn delimiter_for(name: &str) -> u8 {
-    if name.to_ascii_lowercase().ends_with(".tsv") {
+/// The field delimiter of a table by its file's name: a tab for `.tsv` (`.tsv.gz`), else a comma.
+fn delimiter_for(name: &str) -> u8 {
+    let name = name.to_ascii_lowercase();
+    if name.ends_with(".tsv") || name.ends_with(".tsv.gz") {
         b'\t'
     } else {
         b','
@@ -35,7 +35,7 @@ struct Row {
 /// [`RecordStream`](super::RecordStream), which iterates it).
 pub(crate) struct CsvStream {
     rel_path: String,
-    reader: Option<csv::Reader<Counting<Box<dyn Read + Send>>>>,
+    reader: Option<csv::Reader<Box<dyn Read + Send>>>,
     header: Vec<String>,
     read: Arc<AtomicU64>,
     max_record: usize,
@@ -46,25 +46,21 @@ pub(crate) struct CsvStream {
 }
 
 impl CsvStream {
-    /// Streams the table `input` named `rel_path`, its fields split by `delimiter`; problems
-    /// with its header go to `report`.
+    /// Streams the table `input` named `rel_path` (its fields split by tabs for `.tsv`, else by
+    /// commas), whose file's bytes read so far `read` counts; problems with its header go to
+    /// `report`.
     pub(crate) fn new(
         input: Box<dyn Read + Send>,
+        read: Arc<AtomicU64>,
         rel_path: &str,
-        delimiter: u8,
         max_record: usize,
         batch: usize,
         report: &mut Report<'_>,
     ) -> CsvStream {
-        let read = Arc::new(AtomicU64::new(0));
-        let counting = Counting {
-            inner: input,
-            count: Arc::clone(&read),
-        };
         let mut reader = csv::ReaderBuilder::new()
-            .delimiter(delimiter)
+            .delimiter(delimiter_for(rel_path))
             .flexible(true)
-            .from_reader(counting);
+            .from_reader(input);
         let header: Option<Vec<String>> = match reader.byte_headers() {
             Ok(fields) if fields.iter().any(|f| !f.is_empty()) => Some(
                 fields
@@ -234,12 +230,14 @@ impl CsvStream {
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::stream::csv_records;
+    use crate::ingest::Format;
+    use crate::ingest::stream::table_or_archive_records;
 
     fn read(name: &str, bytes: &[u8], max: usize) -> (Vec<crate::Article>, Vec<String>) {
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
         let (mut articles, mut problems) = (Vec::new(), Vec::new());
-        for part in csv_records(input, name, max, 2) {
+        let read = std::sync::Arc::default();
+        for part in table_or_archive_records(Format::Csv, input, read, name, max, 2) {
             articles.extend(part.articles);
             problems.extend(part.problems.iter().map(|p| p.to_string()));
         }

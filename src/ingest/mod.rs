@@ -74,6 +74,12 @@ impl Format {
         {
             return Some(Format::Warc);
         }
+        if stream::is_gzipped(path) {
+            // Gzipped JSON Lines and tables are streamed through gzip; other formats are not read
+            // gzipped.
+            let inner = Format::from_path(Path::new(path.file_stem()?));
+            return inner.filter(|f| matches!(f, Format::JsonLines | Format::Csv));
+        }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
@@ -370,13 +376,27 @@ fn read_into(
     format: Format,
     report: &mut Report<'_>,
 ) -> Vec<Article> {
+    let gunzipped;
+    let bytes = if format != Format::Warc && stream::is_gzipped(Path::new(rel_path)) {
+        match gunzip(bytes) {
+            Ok(text) => {
+                gunzipped = text;
+                gunzipped.as_slice()
+            }
+            Err((kind, reason)) => {
+                report.skip(kind, None, reason);
+                return Vec::new();
+            }
+        }
+    } else {
+        bytes
+    };
     if matches!(format, Format::Warc | Format::Csv) {
         // Bytes in memory (`lede index` streams these files from disk instead).
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        let records = match format {
-            Format::Csv => stream::csv_records(input, rel_path, usize::MAX, 1024),
-            _ => stream::warc_records(input, rel_path, usize::MAX, 1024),
-        };
+        let read = std::sync::Arc::default();
+        let records =
+            stream::table_or_archive_records(format, input, read, rel_path, usize::MAX, 1024);
         let mut articles = Vec::new();
         for part in records {
             articles.extend(part.articles);
@@ -435,6 +455,24 @@ fn read_into(
         finish_article(article, rel_path);
     }
     articles
+}
+
+/// The most a gzipped file read whole is inflated to (streamed files have no such limit).
+const MAX_GUNZIPPED_BYTES: u64 = 1 << 30;
+
+/// A gzipped file's bytes inflated, or why they cannot be.
+fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, (ProblemKind, String)> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(MAX_GUNZIPPED_BYTES + 1)
+        .read_to_end(&mut out)
+        .map_err(|err| (ProblemKind::Unreadable, format!("cannot gunzip: {err}")))?;
+    if out.len() as u64 > MAX_GUNZIPPED_BYTES {
+        let reason = format!("gunzipped, over {}", human_size(MAX_GUNZIPPED_BYTES));
+        return Err((ProblemKind::TooLarge, reason));
+    }
+    Ok(out)
 }
 
 /// Reads an XML file by what its root element says it is: a feed or an NITF article.
@@ -609,13 +647,22 @@ mod tests {
             (&["a.xml", "a.rss", "a.atom", "a.nitf"][..], Format::Xml),
             (&["a.mhtml", "a.MHT"][..], Format::Mhtml),
             (&["a.warc", "CC-NEWS-1.WARC.GZ"][..], Format::Warc),
-            (&["a.csv", "a.TSV"][..], Format::Csv),
+            (&["a.csv", "a.TSV", "a.csv.gz"][..], Format::Csv),
+            (&["a.jsonl.gz", "a.ndjson.GZ"][..], Format::JsonLines),
         ] {
             for name in names {
                 assert_eq!(format(name), Some(expected), "{name}");
             }
         }
-        for name in ["a.png", "a.js", "README", "a.gz", "warc"] {
+        for name in [
+            "a.png",
+            "a.js",
+            "README",
+            "a.gz",
+            "warc",
+            "a.md.gz",
+            "a.json.gz",
+        ] {
             assert_eq!(format(name), None, "{name}");
         }
     }

@@ -1,11 +1,11 @@
-//! Streaming files: a [`RecordStream`] reads a web archive page by page (see
-//! [`warc`](super::warc)), a table row by row (see [`csv_file`](super::csv_file)), a `.jsonl` /
-//! `.ndjson` file through a buffer one line at a time, or a `.json` array one record at a time,
-//! and yields their articles in batches,
-//! so a file of many gigabytes is indexed in bounded memory (one batch and one record, at most the
-//! size limit, at a time). A record over the limit is skipped without being held in memory; a
-//! broken one is reported as `file:line` and the others still count, exactly as when a small file
-//! is read whole.
+//! Streaming files: a [`RecordStream`] reads a web archive page by page, a table row by row, a
+//! `.jsonl` / `.ndjson` file through a buffer one line at a time, or a `.json` array one record
+//! at a time (JSON Lines and tables through gzip when named `.gz`, archives when their bytes are
+//! gzipped), and yields their articles in
+//! batches, so a file of many gigabytes is indexed in bounded memory (one batch and one record, at
+//! most the size limit, at a time). A record over the limit is skipped without being held in
+//! memory; a broken one is reported as `file:line` and the others still count, exactly as when a
+//! small file is read whole.
 
 use super::array_records::{ArrayItem, ArrayRecords, append_limited};
 use super::csv_file::CsvStream;
@@ -18,7 +18,9 @@ use super::{
 };
 use rayon::prelude::*;
 use std::fs::File;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The reading buffer: large enough for the binary probe.
 const BUFFER_BYTES: usize = 64 * 1024;
@@ -77,7 +79,7 @@ impl RecordStream {
     /// Bytes of the file read so far (of a gzipped archive, its compressed bytes).
     pub fn bytes_read(&self) -> u64 {
         match &self.source {
-            Streamed::Json(json) => json.bytes_read,
+            Streamed::Json(json) => json.read.load(Ordering::Relaxed),
             Streamed::Warc(warc) => warc.bytes_read(),
             Streamed::Csv(table) => table.bytes_read(),
         }
@@ -100,42 +102,53 @@ impl Iterator for RecordStream {
     }
 }
 
-/// Streams the table `input` (a `.csv` or `.tsv` file's content), named `rel_path`.
-pub(crate) fn csv_records(
-    input: Box<dyn std::io::Read + Send>,
+/// Streams `input`, the content of a table (`.csv`, `.tsv`) or of a web archive (`.warc`,
+/// gzipped or not) named `rel_path`, whose file's bytes read so far `read` counts.
+pub(crate) fn table_or_archive_records(
+    format: Format,
+    input: Box<dyn Read + Send>,
+    read: Arc<AtomicU64>,
     rel_path: &str,
     max_record: usize,
     batch: usize,
 ) -> RecordStream {
     let mut report = Report::new(rel_path);
-    let delimiter = super::csv_file::delimiter_for(rel_path);
-    let table = CsvStream::new(input, rel_path, delimiter, max_record, batch, &mut report);
-    RecordStream::new(rel_path, report.problems, Streamed::Csv(table))
-}
-
-/// Streams the web archive `input` (a file's content, gzipped or not), named `rel_path`.
-pub(crate) fn warc_records(
-    input: Box<dyn std::io::Read + Send>,
-    rel_path: &str,
-    max_record: usize,
-    batch: usize,
-) -> RecordStream {
-    let mut report = Report::new(rel_path);
-    let warc = WarcStream::new(input, rel_path, max_record, batch, &mut report);
-    RecordStream::new(rel_path, report.problems, Streamed::Warc(warc))
+    let source = if format == Format::Csv {
+        Streamed::Csv(CsvStream::new(
+            input,
+            read,
+            rel_path,
+            max_record,
+            batch,
+            &mut report,
+        ))
+    } else {
+        Streamed::Warc(WarcStream::new(
+            input,
+            read,
+            rel_path,
+            max_record,
+            batch,
+            &mut report,
+        ))
+    };
+    RecordStream::new(rel_path, report.problems, source)
 }
 
 /// A `.jsonl` file or a `.json` array, read a record at a time.
 struct JsonStream {
     rel_path: String,
     listed_size: u64,
-    reader: Option<BufReader<File>>,
+    reader: Option<BufReader<Box<dyn Read + Send>>>,
     /// The array's splitter for a `.json` file; `None` for lines.
     array: Option<ArrayRecords>,
     max_record: usize,
     batch: usize,
     line: usize,
-    bytes_read: u64,
+    /// Bytes of records consumed (of the text, gunzipped), which the readers count as they go.
+    consumed: u64,
+    /// Bytes of the file read so far.
+    read: Arc<AtomicU64>,
     nonblank: bool,
     decoded_note: bool,
     buf: Vec<u8>,
@@ -154,19 +167,32 @@ struct RawRecord {
 pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
     let max_record = usize::try_from(options.max_bytes).unwrap_or(usize::MAX);
     let format = Format::from_path(&file.abs_path);
-    if matches!(format, Some(Format::Warc | Format::Csv)) {
-        let input: Box<dyn std::io::Read + Send> = match File::open(&file.abs_path) {
-            Ok(handle) => Box::new(handle),
-            Err(err) => Box::new(Unopened(Some(err))),
-        };
-        return match format {
-            Some(Format::Csv) => csv_records(input, &file.rel_path, max_record, batch),
-            _ => warc_records(input, &file.rel_path, max_record, batch),
-        };
+    let read = Arc::new(AtomicU64::new(0));
+    let input: Box<dyn Read + Send> = match File::open(&file.abs_path) {
+        Ok(handle) => Box::new(Counting {
+            inner: handle,
+            count: Arc::clone(&read),
+        }),
+        Err(err) => Box::new(Unopened(Some(err))),
+    };
+    // A web archive says itself whether it is gzipped; other files by their name's `.gz`.
+    let input = if format != Some(Format::Warc) && is_gzipped(&file.abs_path) {
+        Box::new(flate2::read::MultiGzDecoder::new(input))
+    } else {
+        input
+    };
+    if let Some(format @ (Format::Warc | Format::Csv)) = format {
+        return table_or_archive_records(format, input, read, &file.rel_path, max_record, batch);
     }
     let mut report = Report::new(&file.rel_path);
-    let json = open_json(file, max_record, batch, &mut report);
+    let json = open_json(input, read, file, max_record, batch, &mut report);
     RecordStream::new(&file.rel_path, report.problems, Streamed::Json(json))
+}
+
+/// Whether a file's name says it is gzipped (`news.jsonl.gz`).
+pub(crate) fn is_gzipped(path: &std::path::Path) -> bool {
+    path.extension()
+        .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
 }
 
 /// A reader that counts the bytes read through it (of a compressed file, the compressed ones),
@@ -199,47 +225,44 @@ impl std::io::Read for Unopened {
     }
 }
 
-/// Opens a `.json` file as an array of records, any other as JSON Lines.
-/// Problems opening it go to `report`.
+/// Opens a `.json` file as an array of records, any other as JSON Lines, its content `input`
+/// (gunzipped when it was gzipped) and its bytes read so far counted by `read`. Problems opening it
+/// go to `report`.
 fn open_json(
+    input: Box<dyn Read + Send>,
+    read: Arc<AtomicU64>,
     file: &SourceFile,
     max_record: usize,
     batch: usize,
     report: &mut Report<'_>,
 ) -> JsonStream {
     let array = Format::from_path(&file.abs_path) == Some(Format::Json);
-    let mut stream = JsonStream {
+    let mut reader = BufReader::with_capacity(BUFFER_BYTES, input);
+    let opened = match open_checks(&mut reader) {
+        Ok(()) => Some(reader),
+        Err((kind, message)) => {
+            report.skip(kind, None, message);
+            None
+        }
+    };
+    JsonStream {
         rel_path: file.rel_path.clone(),
         listed_size: file.size,
-        reader: None,
+        reader: opened,
         array: array.then(ArrayRecords::new),
         max_record,
         batch: batch.max(1),
         line: 0,
-        bytes_read: 0,
+        consumed: 0,
+        read,
         nonblank: false,
         decoded_note: false,
         buf: Vec::new(),
-    };
-    match File::open(&file.abs_path) {
-        Ok(handle) => {
-            let mut reader = BufReader::with_capacity(BUFFER_BYTES, handle);
-            match open_checks(&mut reader) {
-                Ok(passed_over) => {
-                    stream.bytes_read = passed_over;
-                    stream.reader = Some(reader);
-                }
-                Err((kind, message)) => report.skip(kind, None, message),
-            }
-        }
-        Err(err) => report.skip(ProblemKind::Unreadable, None, format!("cannot read: {err}")),
     }
-    stream
 }
 
 /// Checks the start of a file: not binary, not UTF-16; a UTF-8 byte order mark is passed over.
-/// Returns the bytes passed over, which count as read (the file's size includes them).
-fn open_checks(reader: &mut BufReader<File>) -> Result<u64, (ProblemKind, String)> {
+fn open_checks(reader: &mut impl BufRead) -> Result<(), (ProblemKind, String)> {
     let unreadable = |err: std::io::Error| (ProblemKind::Unreadable, format!("cannot read: {err}"));
     let head = reader.fill_buf().map_err(unreadable)?;
     if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
@@ -253,9 +276,8 @@ fn open_checks(reader: &mut BufReader<File>) -> Result<u64, (ProblemKind, String
     }
     if head.starts_with(b"\xEF\xBB\xBF") {
         reader.consume(3);
-        return Ok(3);
     }
-    Ok(0)
+    Ok(())
 }
 
 /// Reads one line (without its `\n`) into `buf`, holding at most `max` bytes: a longer line is read
@@ -325,7 +347,7 @@ impl JsonStream {
     /// `line`), or a record of a `.json` array.
     fn next_item(&mut self) -> std::io::Result<ArrayItem> {
         let reader = self.reader.as_mut().expect("an open reader");
-        let (buf, max, consumed) = (&mut self.buf, self.max_record, &mut self.bytes_read);
+        let (buf, max, consumed) = (&mut self.buf, self.max_record, &mut self.consumed);
         if let Some(array) = self.array.as_mut() {
             let item = array.next_record(reader, buf, max, consumed)?;
             if let ArrayItem::Record { line, .. } = item {
@@ -368,11 +390,11 @@ impl JsonStream {
                     };
                     if empty {
                         report.skip(ProblemKind::Empty, None, "empty file");
-                    } else if self.bytes_read != self.listed_size {
+                    } else if self.read.load(Ordering::Relaxed) != self.listed_size {
                         let message = format!(
                             "changed while being read (listed at {}, read {}); indexed as read",
                             human_size(self.listed_size),
-                            human_size(self.bytes_read)
+                            human_size(self.read.load(Ordering::Relaxed))
                         );
                         report.warn(ProblemKind::Changed, None, message);
                     }

@@ -10,7 +10,6 @@
 //! (`WARC-Date`). A problem names the file and the page's address.
 
 use super::html_page;
-use super::stream::Counting;
 use super::{ProblemKind, Report, finish_article, human_size};
 use crate::analyze::dates::DateSource;
 use crate::article::Article;
@@ -50,21 +49,17 @@ pub(crate) struct WarcStream {
 }
 
 impl WarcStream {
-    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`;
-    /// problems opening it go to `report`.
+    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`, whose
+    /// file's bytes read so far `read` counts; problems opening it go to `report`.
     pub(crate) fn new(
         input: Box<dyn Read + Send>,
+        read: Arc<AtomicU64>,
         rel_path: &str,
         max_record: usize,
         batch: usize,
         report: &mut Report<'_>,
     ) -> WarcStream {
-        let read = Arc::new(AtomicU64::new(0));
-        let counting = Counting {
-            inner: input,
-            count: Arc::clone(&read),
-        };
-        let mut raw = BufReader::with_capacity(64 * 1024, counting);
+        let mut raw = BufReader::with_capacity(64 * 1024, input);
         let reader: Option<Box<dyn BufRead + Send>> = match raw.fill_buf() {
             Ok([0x1f, 0x8b, ..]) => Some(Box::new(BufReader::new(
                 flate2::bufread::MultiGzDecoder::new(raw),
@@ -512,7 +507,16 @@ mod tests {
     ) -> (Vec<crate::article::Article>, Vec<String>, usize) {
         let (mut articles, mut problems, mut parts) = (Vec::new(), Vec::new(), 0);
         let input = Box::new(std::io::Cursor::new(bytes));
-        for part in crate::ingest::stream::warc_records(input, "crawl.warc.gz", 1 << 20, batch) {
+        let (format, read) = (crate::ingest::Format::Warc, std::sync::Arc::default());
+        let name = "crawl.warc.gz";
+        for part in crate::ingest::stream::table_or_archive_records(
+            format,
+            input,
+            read,
+            name,
+            1 << 20,
+            batch,
+        ) {
             parts += 1;
             articles.extend(part.articles);
             problems.extend(part.problems.iter().map(|p| p.to_string()));
