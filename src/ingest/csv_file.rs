@@ -6,9 +6,9 @@
 
 use super::decode::{self, Decoded};
 use super::fields::{article_from_record, has_body};
-use super::{ProblemKind, Report, finish_article, human_size};
+use super::stream::parse_batch;
+use super::{ProblemKind, Report, human_size};
 use crate::article::Article;
-use rayon::prelude::*;
 use serde_json::{Map, Value};
 use std::io::Read;
 use std::sync::Arc;
@@ -123,31 +123,18 @@ impl CsvStream {
         let first_problem = report.problems.len();
         let rows = self.read_rows(report);
         // Rows are read as records in parallel, as a JSON file's are; problems go back in order.
-        let (rel_path, header) = (self.rel_path.as_str(), &self.header);
-        let parsed: Vec<_> = rows
-            .into_par_iter()
-            .map(|row| {
-                let mut local = Report::new(rel_path);
-                let record: Map<String, Value> = header
-                    .iter()
-                    .zip(row.fields)
-                    .filter(|(name, _)| !name.is_empty())
-                    .map(|(name, field)| (name.clone(), Value::String(field)))
-                    .collect();
-                let default_id = format!("{rel_path}#{}", row.n);
-                let article =
-                    article_from_record(&record, default_id, None, Some(row.line), &mut local);
-                let article = article.map(|mut article| {
-                    finish_article(&mut article, rel_path);
-                    article
-                });
-                (article, local.problems)
-            })
-            .collect();
-        for (article, problems) in parsed {
-            articles.extend(article);
-            report.problems.extend(problems);
-        }
+        let header = &self.header;
+        let read = |row: Row, rel_path: &str, local: &mut Report| {
+            let record: Map<String, Value> = header
+                .iter()
+                .zip(row.fields)
+                .filter(|(name, _)| !name.is_empty())
+                .map(|(name, field)| (name.clone(), Value::String(field)))
+                .collect();
+            let default_id = format!("{rel_path}#{}", row.n);
+            article_from_record(&record, default_id, None, Some(row.line), local)
+        };
+        parse_batch(rows, &self.rel_path, read, articles, report);
         report.problems[first_problem..].sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     }
 

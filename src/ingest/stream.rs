@@ -16,6 +16,7 @@ use super::{
     BINARY_PROBE_BYTES, FileArticles, Format, Problem, ProblemKind, ReadOptions, Report,
     SourceFile, finish_article, human_size,
 };
+use crate::article::Article;
 use rayon::prelude::*;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -54,7 +55,7 @@ impl Streamed {
     }
 
     /// Reads the next batch: its articles to `articles`, its problems to `report`.
-    fn fill(&mut self, articles: &mut Vec<crate::article::Article>, report: &mut Report<'_>) {
+    fn fill(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
         match self {
             Streamed::Json(json) => json.fill(articles, report),
             Streamed::Warc(warc) => warc.fill(articles, report),
@@ -189,6 +190,33 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
     RecordStream::new(&file.rel_path, report.problems, Streamed::Json(json))
 }
 
+/// Reads a batch of records in parallel, each to an article with `read` (its problems reported
+/// for `rel_path`), finished as every reader's articles are; the articles go to `articles` and
+/// the problems to `report`, in the records' order.
+pub(crate) fn parse_batch<T: Send>(
+    records: Vec<T>,
+    rel_path: &str,
+    read: impl Fn(T, &str, &mut Report<'_>) -> Option<Article> + Sync + Send,
+    articles: &mut Vec<Article>,
+    report: &mut Report<'_>,
+) {
+    let parsed: Vec<_> = records
+        .into_par_iter()
+        .map(|record| {
+            let mut local = Report::new(rel_path);
+            let article = read(record, rel_path, &mut local).map(|mut article| {
+                finish_article(&mut article, rel_path);
+                article
+            });
+            (article, local.problems)
+        })
+        .collect();
+    for (article, problems) in parsed {
+        articles.extend(article);
+        report.problems.extend(problems);
+    }
+}
+
 /// Whether a file's name says it is gzipped (`news.jsonl.gz`).
 pub(crate) fn is_gzipped(path: &std::path::Path) -> bool {
     path.extension()
@@ -312,34 +340,21 @@ fn read_line_limited(
 
 impl JsonStream {
     /// Reads records until a batch is full or the file ends; problems go to `report`.
-    fn fill(&mut self, articles: &mut Vec<crate::article::Article>, report: &mut Report<'_>) {
+    fn fill(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
         let first_problem = report.problems.len();
         let mut records = Vec::with_capacity(self.batch);
         self.read_records(&mut records, report);
         // The records are parsed in parallel (JSON parsing was a tenth of bare indexing, on the
         // reading thread alone), and their problems put back in line order.
-        let rel_path = self.rel_path.as_str();
         let array = self.array.is_some();
-        let parsed: Vec<_> = records
-            .into_par_iter()
-            .map(|RawRecord { n, line, text }| {
-                let mut local = Report::new(rel_path);
-                let article = if array {
-                    read_array_record(&text, n, line, rel_path, &mut local)
-                } else {
-                    read_json_line(&text, n, rel_path, &mut local)
-                };
-                let article = article.map(|mut article| {
-                    finish_article(&mut article, rel_path);
-                    article
-                });
-                (article, local.problems)
-            })
-            .collect();
-        for (article, problems) in parsed {
-            articles.extend(article);
-            report.problems.extend(problems);
-        }
+        let read = |RawRecord { n, line, text }: RawRecord, rel_path: &str, local: &mut Report| {
+            if array {
+                read_array_record(&text, n, line, rel_path, local)
+            } else {
+                read_json_line(&text, n, rel_path, local)
+            }
+        };
+        parse_batch(records, &self.rel_path, read, articles, report);
         report.problems[first_problem..].sort_by_key(|p| p.line.unwrap_or(usize::MAX));
     }
 
