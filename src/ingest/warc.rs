@@ -18,6 +18,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// The most bytes of pages a batch holds: pages are large (100 KB of markup is common), and a
+/// batch of a thousand must not hold a thousand of the largest.
+const MAX_BATCH_BYTES: usize = 64 << 20;
+
 /// The longest header block of a record (or of the HTTP response inside it) read.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
@@ -116,12 +120,16 @@ impl WarcStream {
     /// Reads records until a batch of pages is gathered or the archive ends.
     fn read_pages(&mut self, report: &mut Report<'_>) -> Vec<PageRecord> {
         let mut pages = Vec::new();
-        while pages.len() < self.batch {
+        let mut held = 0;
+        while pages.len() < self.batch && held < MAX_BATCH_BYTES {
             let Some(reader) = self.reader.as_mut() else {
                 break;
             };
             match next_record(reader.as_mut(), self.max_record) {
-                Ok(Some(Record::Page(page))) => pages.push(page),
+                Ok(Some(Record::Page(page))) => {
+                    held += page.block.len();
+                    pages.push(page);
+                }
                 Ok(Some(Record::Other)) => {}
                 Ok(Some(Record::TooLarge { uri, length })) => {
                     let message = format!(
