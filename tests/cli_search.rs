@@ -412,6 +412,32 @@ fn show_and_stats_describe_the_index() {
     assert!(stats["passages"].as_u64().unwrap() >= 5);
     assert!(stats["size_bytes"].as_u64().unwrap() > 0);
     assert!(stats["last_commit"].is_string());
+    // The corpus in figures: its files by kind, the span of its dates.
+    env.write(
+        "wire.jsonl",
+        "{\"id\": \"w1\", \"date\": \"1987-02-26\", \"body\": \"Cocoa rose.\"}\n\
+         {\"id\": \"w2\", \"date\": \"1987-10-20\", \"body\": \"Cocoa fell.\"}\n",
+    );
+    env.write("2026-03-02-notes.md", "# Notes\n\nRates held.\n");
+    env.lede_ok(&["index"], 0);
+    let corpus = env.lede_ok(&["stats", "--json"], 0).json()["corpus"].clone();
+    assert_eq!(corpus["files"], 3);
+    assert_eq!(
+        corpus["kinds"][0],
+        serde_json::json!({"kind": "jsonl", "files": 1, "articles": 2})
+    );
+    assert_eq!(corpus["published_from"], "1987-02-26T00:00:00Z");
+    assert_eq!(corpus["published_to"], "2026-03-02T00:00:00Z");
+    assert_eq!(corpus["undated"], 1);
+    let human = env.lede_ok(&["stats"], 0).stdout;
+    assert!(
+        human.contains("  .jsonl      1 file, 2 articles\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("published:    1987-02-26 to 2026-03-02, 1 undated"),
+        "{human}"
+    );
 }
 
 #[test]

@@ -42,6 +42,15 @@ fn an_article_whose_id_is_too_long_is_skipped_and_the_others_indexed() {
     let results = index.search(&SearchRequest::new("wheat")).unwrap();
     assert_eq!(results.total_hits, 1);
     assert_eq!(results.hits[0].article_id, "wheat");
+    // Articles handed in directly come from no file.
+    index.reload().unwrap();
+    let corpus = index.stats().unwrap().corpus;
+    assert_eq!(corpus.files, 0);
+    assert_eq!(
+        (corpus.kinds[0].kind.as_str(), corpus.kinds[0].articles),
+        ("added", 1)
+    );
+    assert_eq!(corpus.undated, 1);
 }
 
 #[test]

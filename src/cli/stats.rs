@@ -28,6 +28,33 @@ pub fn run(args: StatsArgs) -> anyhow::Result<i32> {
     writeln!(out, "index:        {}", stats.path.display())?;
     writeln!(out, "articles:     {}", stats.articles)?;
     writeln!(out, "passages:     {}", stats.passages)?;
+    let corpus = &stats.corpus;
+    writeln!(out, "files:        {}", corpus.files)?;
+    let plural = |n: u64, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    for kind in &corpus.kinds {
+        let articles = plural(kind.articles, "article");
+        match kind.kind.as_str() {
+            "added" => writeln!(out, "  {:<12}{articles}", "(added)")?,
+            ext => {
+                let name = if ext == "none" {
+                    "(no ext.)".to_string()
+                } else {
+                    format!(".{ext}")
+                };
+                writeln!(
+                    out,
+                    "  {name:<12}{}, {articles}",
+                    plural(kind.files, "file")
+                )?;
+            }
+        }
+    }
+    let day = |t: jiff::Timestamp| t.to_string()[..10].to_string();
+    let span = match (corpus.published_from, corpus.published_to) {
+        (Some(from), Some(to)) => format!("{} to {}", day(from), day(to)),
+        _ => "no dates".to_string(),
+    };
+    writeln!(out, "published:    {span}, {} undated", corpus.undated)?;
     writeln!(out, "size on disk: {:.1} MB", stats.size_bytes as f64 / 1e6)?;
     writeln!(out, "segments:     {}", stats.segments)?;
     let last = stats

@@ -4,6 +4,7 @@
 //! schema version, and gives the searcher used by [`crate::search`]. Writing goes through
 //! [`Indexer`](writer::Indexer); what is already indexed is read back by [`state`].
 
+pub mod corpus_summary;
 pub mod day_range;
 pub mod english_tokenizer;
 pub(crate) mod passage_record;
@@ -54,6 +55,8 @@ pub struct IndexStats {
     pub last_commit: Option<jiff::Timestamp>,
     /// The schema version.
     pub schema_version: u32,
+    /// The source files and publication dates of the articles.
+    pub corpus: corpus_summary::CorpusSummary,
 }
 
 /// An open lede index. Each open index keeps a small pool of search threads (one per core, up to
@@ -323,6 +326,7 @@ impl Index {
             segments: self.reader.searcher().segment_readers().len(),
             last_commit: read_payload(&self.index)?.map(|p| p.committed_at),
             schema_version: SCHEMA_VERSION,
+            corpus: corpus_summary::summarize(&self.reader.searcher())?,
         })
     }
 }
