@@ -11,8 +11,6 @@ use super::{ProblemKind, Report, human_size};
 use crate::article::Article;
 use serde_json::{Map, Value};
 use std::io::Read;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The field delimiter of a table by its file's name: a tab for `.tsv` (`.tsv.gz`), else a comma.
 fn delimiter_for(name: &str) -> u8 {
@@ -37,7 +35,6 @@ pub(crate) struct CsvStream {
     rel_path: String,
     reader: Option<csv::Reader<Box<dyn Read + Send>>>,
     header: Vec<String>,
-    read: Arc<AtomicU64>,
     max_record: usize,
     batch: usize,
     rows: usize,
@@ -47,11 +44,9 @@ pub(crate) struct CsvStream {
 
 impl CsvStream {
     /// Streams the table `input` named `rel_path` (its fields split by tabs for `.tsv`, else by
-    /// commas), whose file's bytes read so far `read` counts; problems with its header go to
-    /// `report`.
+    /// commas); problems with its header go to `report`.
     pub(crate) fn new(
         input: Box<dyn Read + Send>,
-        read: Arc<AtomicU64>,
         rel_path: &str,
         max_record: usize,
         batch: usize,
@@ -99,7 +94,6 @@ impl CsvStream {
             rel_path: rel_path.to_string(),
             reader: header.is_some().then_some(reader),
             header: header.unwrap_or_default(),
-            read,
             max_record,
             batch: batch.max(1),
             rows: 0,
@@ -111,11 +105,6 @@ impl CsvStream {
     /// Whether there is more to read.
     pub(crate) fn is_open(&self) -> bool {
         self.reader.is_some()
-    }
-
-    /// Bytes of the file read so far.
-    pub(crate) fn bytes_read(&self) -> u64 {
-        self.read.load(Ordering::Relaxed)
     }
 
     /// Reads the next batch of rows: their articles to `articles`, problems to `report`.
@@ -223,8 +212,7 @@ mod tests {
     fn read(name: &str, bytes: &[u8], max: usize) -> (Vec<crate::Article>, Vec<String>) {
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
         let (mut articles, mut problems) = (Vec::new(), Vec::new());
-        let read = std::sync::Arc::default();
-        for part in table_or_archive_records(Format::Csv, input, read, name, max, 2) {
+        for part in table_or_archive_records(Format::Csv, input, name, max, 2) {
             articles.extend(part.articles);
             problems.extend(part.problems.iter().map(|p| p.to_string()));
         }

@@ -394,9 +394,7 @@ fn read_into(
     if matches!(format, Format::Warc | Format::Csv) {
         // Bytes in memory (`lede index` streams these files from disk instead).
         let input = Box::new(std::io::Cursor::new(bytes.to_vec()));
-        let read = std::sync::Arc::default();
-        let records =
-            stream::table_or_archive_records(format, input, read, rel_path, usize::MAX, 1024);
+        let records = stream::table_or_archive_records(format, input, rel_path, usize::MAX, 1024);
         let mut articles = Vec::new();
         for part in records {
             articles.extend(part.articles);

@@ -34,6 +34,8 @@ pub struct RecordStream {
     rel_path: String,
     /// Problems met opening the file, for the first batch.
     pending: FileArticles,
+    /// Bytes of the file read so far (of a gzipped file, its compressed bytes).
+    read: Arc<AtomicU64>,
     source: Streamed,
 }
 
@@ -66,24 +68,31 @@ impl Streamed {
 
 impl RecordStream {
     /// A stream of `source`, named `rel_path`, with the problems met opening it.
-    fn new(rel_path: &str, problems: Vec<Problem>, source: Streamed) -> RecordStream {
+    fn new(
+        rel_path: &str,
+        problems: Vec<Problem>,
+        read: Arc<AtomicU64>,
+        source: Streamed,
+    ) -> RecordStream {
         RecordStream {
             rel_path: rel_path.to_string(),
             pending: FileArticles {
                 articles: Vec::new(),
                 problems,
             },
+            read,
             source,
         }
     }
 
-    /// Bytes of the file read so far (of a gzipped archive, its compressed bytes).
+    /// The stream with its file's bytes counted by `read` (the counter of the reader it reads).
+    fn counted(self, read: Arc<AtomicU64>) -> RecordStream {
+        RecordStream { read, ..self }
+    }
+
+    /// Bytes of the file read so far (of a gzipped file, its compressed bytes).
     pub fn bytes_read(&self) -> u64 {
-        match &self.source {
-            Streamed::Json(json) => json.read.load(Ordering::Relaxed),
-            Streamed::Warc(warc) => warc.bytes_read(),
-            Streamed::Csv(table) => table.bytes_read(),
-        }
+        self.read.load(Ordering::Relaxed)
     }
 }
 
@@ -104,11 +113,11 @@ impl Iterator for RecordStream {
 }
 
 /// Streams `input`, the content of a table (`.csv`, `.tsv`) or of a web archive (`.warc`,
-/// gzipped or not) named `rel_path`, whose file's bytes read so far `read` counts.
+/// gzipped or not) named `rel_path`; its bytes are counted by the caller (see
+/// [`RecordStream::counted`]).
 pub(crate) fn table_or_archive_records(
     format: Format,
     input: Box<dyn Read + Send>,
-    read: Arc<AtomicU64>,
     rel_path: &str,
     max_record: usize,
     batch: usize,
@@ -117,7 +126,6 @@ pub(crate) fn table_or_archive_records(
     let source = if format == Format::Csv {
         Streamed::Csv(CsvStream::new(
             input,
-            read,
             rel_path,
             max_record,
             batch,
@@ -126,14 +134,13 @@ pub(crate) fn table_or_archive_records(
     } else {
         Streamed::Warc(WarcStream::new(
             input,
-            read,
             rel_path,
             max_record,
             batch,
             &mut report,
         ))
     };
-    RecordStream::new(rel_path, report.problems, source)
+    RecordStream::new(rel_path, report.problems, Arc::default(), source)
 }
 
 /// A `.jsonl` file or a `.json` array, read a record at a time.
@@ -183,11 +190,19 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
         input
     };
     if let Some(format @ (Format::Warc | Format::Csv)) = format {
-        return table_or_archive_records(format, input, read, &file.rel_path, max_record, batch);
+        let stream = table_or_archive_records(format, input, &file.rel_path, max_record, batch);
+        return stream.counted(read);
     }
     let mut report = Report::new(&file.rel_path);
-    let json = open_json(input, read, file, max_record, batch, &mut report);
-    RecordStream::new(&file.rel_path, report.problems, Streamed::Json(json))
+    let json = open_json(
+        input,
+        Arc::clone(&read),
+        file,
+        max_record,
+        batch,
+        &mut report,
+    );
+    RecordStream::new(&file.rel_path, report.problems, read, Streamed::Json(json))
 }
 
 /// Reads a batch of records in parallel, each to an article with `read` (its problems reported

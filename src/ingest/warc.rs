@@ -15,8 +15,6 @@ use crate::analyze::dates::DateSource;
 use crate::article::Article;
 use rayon::prelude::*;
 use std::io::{BufRead, BufReader, Read};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 /// The most bytes of pages a batch holds: pages are large (100 KB of markup is common), and a
 /// batch of a thousand must not hold a thousand of the largest.
@@ -46,18 +44,16 @@ struct PageRecord {
 pub(crate) struct WarcStream {
     rel_path: String,
     reader: Option<Box<dyn BufRead + Send>>,
-    read: Arc<AtomicU64>,
     max_record: usize,
     batch: usize,
     records: usize,
 }
 
 impl WarcStream {
-    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`, whose
-    /// file's bytes read so far `read` counts; problems opening it go to `report`.
+    /// Streams the archive `input` (gzipped or not: its first bytes say), named `rel_path`;
+    /// problems opening it go to `report`.
     pub(crate) fn new(
         input: Box<dyn Read + Send>,
-        read: Arc<AtomicU64>,
         rel_path: &str,
         max_record: usize,
         batch: usize,
@@ -81,7 +77,6 @@ impl WarcStream {
         WarcStream {
             rel_path: rel_path.to_string(),
             reader,
-            read,
             max_record,
             batch: batch.max(1),
             records: 0,
@@ -110,11 +105,6 @@ impl WarcStream {
                 report.problems.extend(problems);
             }
         }
-    }
-
-    /// Bytes of the file read so far.
-    pub(crate) fn bytes_read(&self) -> u64 {
-        self.read.load(Ordering::Relaxed)
     }
 
     /// Reads records until a batch of pages is gathered or the archive ends.
@@ -515,16 +505,11 @@ mod tests {
     ) -> (Vec<crate::article::Article>, Vec<String>, usize) {
         let (mut articles, mut problems, mut parts) = (Vec::new(), Vec::new(), 0);
         let input = Box::new(std::io::Cursor::new(bytes));
-        let (format, read) = (crate::ingest::Format::Warc, std::sync::Arc::default());
+        let format = crate::ingest::Format::Warc;
         let name = "crawl.warc.gz";
-        for part in crate::ingest::stream::table_or_archive_records(
-            format,
-            input,
-            read,
-            name,
-            1 << 20,
-            batch,
-        ) {
+        for part in
+            crate::ingest::stream::table_or_archive_records(format, input, name, 1 << 20, batch)
+        {
             parts += 1;
             articles.extend(part.articles);
             problems.extend(part.problems.iter().map(|p| p.to_string()));
