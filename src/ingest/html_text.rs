@@ -146,14 +146,10 @@ pub(crate) fn push_html_text(html: &str, out: &mut String) {
 /// marks are taken for such and the text kept.
 pub(crate) fn push_page_text(html: &str, out: &mut String) {
     let start = out.len();
-    let skipped_marked = push_text_of(html, Source::Page, out);
-    if skipped_marked {
-        let mut unmarked = String::new();
-        push_text_of(html, Source::PageUnmarked, &mut unmarked);
-        if (out.len() - start) * 2 < unmarked.len() {
-            out.truncate(start);
-            out.push_str(&unmarked);
-        }
+    let marked_text = push_text_of(html, Source::Page, out);
+    if out.len() - start < marked_text {
+        out.truncate(start);
+        push_text_of(html, Source::PageUnmarked, out);
     }
 }
 
@@ -172,12 +168,13 @@ fn marked_as_layout(markup: &Markup<'_>) -> bool {
             .is_some_and(|role| is_one_of(role.trim(), LAYOUT_ROLES))
 }
 
-/// Appends the text of `html` read as `source` says; returns whether a container marked as
-/// layout was left out.
-fn push_text_of(html: &str, source: Source, out: &mut String) -> bool {
+/// Appends the text of `html` read as `source` says; returns the length of the text left out
+/// with the containers marked as layout (measured only as those are skipped, so that a page is
+/// read twice only when the marks took most of its text).
+fn push_text_of(html: &str, source: Source, out: &mut String) -> usize {
     let page = source != Source::Fragment;
     let marks = source == Source::Page;
-    let mut skipped_marked = false;
+    let mut marked_text = 0;
     // Each layout element is measured by a scan to its end; a page of thousands never closed
     // would take a scan to the page's end for each. Past this many bytes scanned, layout is
     // kept as text: the reading stays linear in the page's size.
@@ -200,7 +197,7 @@ fn push_text_of(html: &str, source: Source, out: &mut String) -> bool {
         if opens && is_one_of(name, SKIPPED_ELEMENTS) {
             let (close_start, close_end) = element_end(html, &markup);
             if close_start == html.len() {
-                return skipped_marked;
+                return marked_text;
             }
             scanner = Scanner::from(html, close_end);
             text_from = close_end;
@@ -215,7 +212,12 @@ fn push_text_of(html: &str, source: Source, out: &mut String) -> bool {
             let (close_start, close_end) = element_end(html, &markup);
             layout_budget = layout_budget.saturating_sub(close_end - markup.end);
             if close_start < html.len() {
-                skipped_marked |= !is_one_of(name, LAYOUT_ELEMENTS);
+                if !is_one_of(name, LAYOUT_ELEMENTS) {
+                    let mut left_out = String::new();
+                    let inside = &html[markup.end..close_start];
+                    push_text_of(inside, Source::PageUnmarked, &mut left_out);
+                    marked_text += left_out.trim().len();
+                }
                 scanner = Scanner::from(html, close_end);
                 text_from = close_end;
                 paragraph_break(out);
@@ -233,7 +235,7 @@ fn push_text_of(html: &str, source: Source, out: &mut String) -> bool {
         &html[text_from..scanner.open_at().unwrap_or(html.len())],
         out,
     );
-    skipped_marked
+    marked_text
 }
 
 /// The text of an HTML fragment, trimmed (see [`push_html_text`]).
