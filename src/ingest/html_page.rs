@@ -61,6 +61,11 @@ const TAG_METAS: &[&str] = &["article:tag", "news_keywords", "keywords", "parsel
 /// a scan to the page's end for each of thousands).
 const MAX_CANDIDATES: usize = 64;
 
+/// The elements [`PageParts::scan`] reads.
+const SCANNED_ELEMENTS: &[&str] = &[
+    "meta", "link", "title", "h1", "script", "time", "article", "main", "body",
+];
+
 /// What one pass over a page's markup finds.
 #[derive(Default)]
 struct PageParts<'a> {
@@ -94,7 +99,12 @@ impl<'a> PageParts<'a> {
             let Some(name) = markup.name.filter(|_| !markup.closing) else {
                 continue;
             };
-            let name = name.to_ascii_lowercase();
+            // The elements the scan looks at, named in lower case without an allocation a tag.
+            let name = SCANNED_ELEMENTS
+                .iter()
+                .find(|element| name.eq_ignore_ascii_case(element))
+                .copied()
+                .unwrap_or("");
             if let Some(prop) = markup.attr("itemprop") {
                 if prop.eq_ignore_ascii_case("articleBody") {
                     if parts.article_bodies.len() < MAX_CANDIDATES {
@@ -107,7 +117,7 @@ impl<'a> PageParts<'a> {
                     }
                 }
             }
-            match name.as_str() {
+            match name {
                 "meta" => {
                     let key = ["property", "name", "itemprop"]
                         .iter()
