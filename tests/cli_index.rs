@@ -387,7 +387,7 @@ fn gzip(bytes: &[u8]) -> Vec<u8> {
 }
 
 #[test]
-fn gzipped_json_lines_and_tables_are_streamed_through_gzip() {
+fn gzipped_files_are_read_through_gzip() {
     let env = TestEnv::new();
     let lines = "{\"id\": \"j1\", \"title\": \"Copper\", \"body\": \"Copper rose.\"}\n\
                  {broken\n\
@@ -398,10 +398,20 @@ fn gzipped_json_lines_and_tables_are_streamed_through_gzip() {
     // Cut short: the records before the cut are kept, the cut is reported.
     let cut = gzip(lines.replace("j1", "k1").replace("j2", "k2").as_bytes());
     std::fs::write(env.corpus().join("cut.jsonl.gz"), &cut[..cut.len() - 12]).unwrap();
+    // Files read whole are inflated first: a saved page, a feed.
+    let page = "<html><head><title>Nickel slides | Example Wire</title>\
+                <meta property=\"og:site_name\" content=\"Example Wire\"></head><body>\
+                <nav>Home</nav><article><p>Nickel slid for a third day.</p></article></body></html>";
+    std::fs::write(env.corpus().join("nickel.html.gz"), gzip(page.as_bytes())).unwrap();
+    let feed = "<rss><channel><title>Wire</title>\
+                <item><guid>f1</guid><title>Lead</title><description>Lead gained.</description></item>\
+                <item><guid>f2</guid><title>Gold</title><description>Gold eased.</description></item>\
+                </channel></rss>";
+    std::fs::write(env.corpus().join("wire.rss.gz"), gzip(feed.as_bytes())).unwrap();
     let out = env.lede_ok(&["index"], 0);
     assert_eq!(
         counts(&out),
-        "4 added, 0 updated, 0 unchanged, 0 removed, 3 skipped, 0 warnings"
+        "7 added, 0 updated, 0 unchanged, 0 removed, 3 skipped, 0 warnings"
     );
     assert!(
         out.stderr.contains("news.jsonl.gz:2: invalid JSON"),
@@ -418,6 +428,8 @@ fn gzipped_json_lines_and_tables_are_streamed_through_gzip() {
         ("tin", "j2"),
         ("zinc", "c1"),
         ("copper", "k1"),
+        ("nickel", "nickel.html.gz"),
+        ("gold", "f2"),
     ] {
         let hits = env
             .lede_ok(&["search", query, "--json", "-n", "5"], 0)
@@ -429,10 +441,14 @@ fn gzipped_json_lines_and_tables_are_streamed_through_gzip() {
     }
     let out = env.lede_ok(&["index"], 0);
     assert!(
-        counts(&out).starts_with("0 added, 0 updated, 4 unchanged"),
+        counts(&out).starts_with("0 added, 0 updated, 7 unchanged"),
         "{}",
         out.stderr
     );
+    let shown = env.lede_ok(&["show", "nickel.html.gz"], 0);
+    assert!(shown.stdout.contains("Nickel slides"), "{}", shown.stdout);
+    assert!(!shown.stdout.contains("| Example Wire"), "{}", shown.stdout);
+    assert!(!shown.stdout.contains("Home"), "{}", shown.stdout);
 }
 
 #[test]

@@ -75,10 +75,9 @@ impl Format {
             return Some(Format::Warc);
         }
         if stream::is_gzipped(path) {
-            // Gzipped JSON Lines and tables are streamed through gzip; other formats are not read
-            // gzipped.
-            let inner = Format::from_path(Path::new(path.file_stem()?));
-            return inner.filter(|f| matches!(f, Format::JsonLines | Format::Csv));
+            // Any format may be gzipped once (`news.jsonl.gz`, `story.html.gz`).
+            let inner = Path::new(path.file_stem()?);
+            return Format::from_path(inner).filter(|_| !stream::is_gzipped(inner));
         }
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
@@ -321,7 +320,7 @@ const BINARY_PROBE_BYTES: usize = 8 * 1024;
 /// the default article id and the name used in problems.
 pub fn read_bytes(bytes: &[u8], rel_path: &str, format: Format) -> FileArticles {
     let mut report = Report::new(rel_path);
-    let articles = read_into(bytes, rel_path, format, &mut report);
+    let articles = read_into(bytes, rel_path, format, MAX_GUNZIPPED_BYTES, &mut report);
     report.finish(articles)
 }
 
@@ -370,15 +369,18 @@ pub fn decode_text(bytes: &[u8]) -> Result<DecodedText<'_>, NotText> {
     }
 }
 
+/// Reads the articles of a file's bytes into `report`; a gzipped file (by its name) is inflated
+/// first, to at most `max_gunzipped` bytes.
 fn read_into(
     bytes: &[u8],
     rel_path: &str,
     format: Format,
+    max_gunzipped: u64,
     report: &mut Report<'_>,
 ) -> Vec<Article> {
     let gunzipped;
     let bytes = if format != Format::Warc && stream::is_gzipped(Path::new(rel_path)) {
-        match gunzip(bytes) {
+        match gunzip(bytes, max_gunzipped) {
             Ok(text) => {
                 gunzipped = text;
                 gunzipped.as_slice()
@@ -455,19 +457,23 @@ fn read_into(
     articles
 }
 
-/// The most a gzipped file read whole is inflated to (streamed files have no such limit).
+/// The most a gzipped file given as bytes ([`read_bytes`]) is inflated to; a file on disk is held
+/// to `--max-size` once inflated, and streamed files have no such limit.
 const MAX_GUNZIPPED_BYTES: u64 = 1 << 30;
 
-/// A gzipped file's bytes inflated, or why they cannot be.
-fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, (ProblemKind, String)> {
+/// A gzipped file's bytes inflated to at most `limit` bytes, or why they cannot be.
+fn gunzip(bytes: &[u8], limit: u64) -> Result<Vec<u8>, (ProblemKind, String)> {
     use std::io::Read;
     let mut out = Vec::new();
     flate2::read::MultiGzDecoder::new(bytes)
-        .take(MAX_GUNZIPPED_BYTES + 1)
+        .take(limit.saturating_add(1))
         .read_to_end(&mut out)
         .map_err(|err| (ProblemKind::Unreadable, format!("cannot gunzip: {err}")))?;
-    if out.len() as u64 > MAX_GUNZIPPED_BYTES {
-        let reason = format!("gunzipped, over {}", human_size(MAX_GUNZIPPED_BYTES));
+    if out.len() as u64 > limit {
+        let reason = format!(
+            "gunzipped, over the {} limit (--max-size)",
+            human_size(limit)
+        );
         return Err((ProblemKind::TooLarge, reason));
     }
     Ok(out)
@@ -522,12 +528,17 @@ fn date_from_text(
 
 /// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file, a
 /// table and a web archive always (their records are read as they come), a `.json` file when it
-/// is over the size limit (an array then streams record by record; anything else is skipped as
-/// too large).
+/// is over the size limit, gzipped or inflated (an array then streams record by record; anything
+/// else is skipped as too large).
 pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
     match Format::from_path(&file.abs_path) {
         Some(Format::JsonLines | Format::Warc | Format::Csv) => true,
-        Some(Format::Json) => file.size > options.max_bytes,
+        Some(Format::Json) => {
+            file.size > options.max_bytes
+                || (stream::is_gzipped(&file.abs_path)
+                    && stream::gzip_inflated_size(&file.abs_path)
+                        .is_some_and(|size| size > options.max_bytes))
+        }
         _ => false,
     }
 }
@@ -574,7 +585,7 @@ pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
             ),
         );
     }
-    let articles = read_into(&bytes, &file.rel_path, format, &mut report);
+    let articles = read_into(&bytes, &file.rel_path, format, limit, &mut report);
     report.finish(articles)
 }
 
@@ -633,6 +644,88 @@ mod tests {
         assert!(read.problems[0].message.contains("over the 50 bytes limit"));
     }
 
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        gz.write_all(bytes).unwrap();
+        gz.finish().unwrap()
+    }
+
+    #[test]
+    fn a_gzipped_file_reads_as_its_inflated_text_held_to_the_size_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let story = "---\ntitle: Floods close the port\ndate: 2026-03-02\n---\n\
+                     The port of Example closed on *Monday* after floods.\n";
+        std::fs::write(dir.path().join("story.md"), story).unwrap();
+        std::fs::write(dir.path().join("story.md.gz"), gzip(story.as_bytes())).unwrap();
+        let files = walk(&[dir.path().to_path_buf()]).files;
+        let plain = read_file(&files[0], &ReadOptions::default());
+        let gzipped = read_file(&files[1], &ReadOptions::default());
+        assert_eq!(files[1].rel_path, "story.md.gz");
+        assert!(gzipped.problems.is_empty(), "{:?}", gzipped.problems);
+        let (a, b) = (&plain.articles[0], &gzipped.articles[0]);
+        assert_eq!(
+            (&a.title, &a.body, a.published),
+            (&b.title, &b.body, b.published)
+        );
+        assert_eq!(b.body, "The port of Example closed on Monday after floods.");
+
+        // The limit holds for the text inflated, not for the compressed bytes.
+        let long = format!("Title\n\n{}", "The port stayed closed. ".repeat(100));
+        let path = dir.path().join("long.txt.gz");
+        std::fs::write(&path, gzip(long.as_bytes())).unwrap();
+        let file = walk(&[path]).files.remove(0);
+        assert!(file.size < 1000, "{}", file.size);
+        let read = read_file(&file, &ReadOptions { max_bytes: 1000 });
+        assert!(read.articles.is_empty());
+        assert!(read.file_failed());
+        assert_eq!(
+            read.problems[0].to_string(),
+            "long.txt.gz: gunzipped, over the 1000 bytes limit (--max-size)"
+        );
+        assert_eq!(read.problems[0].kind, ProblemKind::TooLarge);
+        assert_eq!(read_file(&file, &ReadOptions::default()).articles.len(), 1);
+
+        // Bytes that are not gzip's, or cut short, are reported, not read as text.
+        let cut = gzip(long.as_bytes());
+        for (name, bytes) in [
+            ("raw.html.gz", long.as_bytes()),
+            ("cut.html.gz", &cut[..40]),
+        ] {
+            std::fs::write(dir.path().join(name), bytes).unwrap();
+            let file = walk(&[dir.path().join(name)]).files.remove(0);
+            let read = read_file(&file, &ReadOptions::default());
+            assert!(read.articles.is_empty(), "{name}");
+            assert_eq!(read.problems[0].kind, ProblemKind::Unreadable, "{name}");
+            assert!(
+                read.problems[0].message.starts_with("cannot gunzip: "),
+                "{:?}",
+                read.problems
+            );
+        }
+    }
+
+    #[test]
+    fn a_gzipped_json_array_over_the_limit_once_inflated_is_streamed() {
+        let dir = tempfile::tempdir().unwrap();
+        let records: Vec<String> = (0..50)
+            .map(|n| format!("{{\"id\": \"a{n}\", \"body\": \"The port reopened on day {n}.\"}}"))
+            .collect();
+        let array = format!("[{}]", records.join(",\n"));
+        std::fs::write(dir.path().join("all.json.gz"), gzip(array.as_bytes())).unwrap();
+        let file = walk(&[dir.path().join("all.json.gz")]).files.remove(0);
+        let options = ReadOptions { max_bytes: 1000 };
+        assert!(file.size < 1000 && array.len() > 1000, "{}", file.size);
+        assert!(is_streamed(&file, &options));
+        assert!(!is_streamed(&file, &ReadOptions::default()));
+        let streamed: Vec<Article> = stream_records(&file, &options, 16)
+            .flat_map(|part| part.articles)
+            .collect();
+        let whole = read_file(&file, &ReadOptions::default()).articles;
+        assert_eq!(streamed.len(), 50);
+        assert_eq!(streamed, whole);
+    }
+
     #[test]
     fn formats_are_told_by_extension_in_any_case() {
         let format = |name: &str| Format::from_path(Path::new(name));
@@ -647,6 +740,11 @@ mod tests {
             (&["a.warc", "CC-NEWS-1.WARC.GZ"][..], Format::Warc),
             (&["a.csv", "a.TSV", "a.csv.gz"][..], Format::Csv),
             (&["a.jsonl.gz", "a.ndjson.GZ"][..], Format::JsonLines),
+            (&["a.md.gz"][..], Format::Markdown),
+            (&["a.json.gz"][..], Format::Json),
+            (&["a.htm.gz"][..], Format::Html),
+            (&["a.rss.gz", "a.NITF.gz"][..], Format::Xml),
+            (&["a.txt.gz"][..], Format::Text),
         ] {
             for name in names {
                 assert_eq!(format(name), Some(expected), "{name}");
@@ -658,8 +756,8 @@ mod tests {
             "README",
             "a.gz",
             "warc",
-            "a.md.gz",
-            "a.json.gz",
+            "a.png.gz",
+            "a.md.gz.gz",
         ] {
             assert_eq!(format(name), None, "{name}");
         }

@@ -238,6 +238,17 @@ pub(crate) fn is_gzipped(path: &std::path::Path) -> bool {
         .is_some_and(|ext| ext.eq_ignore_ascii_case("gz"))
 }
 
+/// The inflated size a gzipped file's trailer gives (its last four bytes: the size of its last
+/// member, modulo 4 GiB, so a hint rather than a bound), or `None` when it cannot be read.
+pub(crate) fn gzip_inflated_size(path: &std::path::Path) -> Option<u64> {
+    use std::io::{Seek, SeekFrom};
+    let mut file = File::open(path).ok()?;
+    file.seek(SeekFrom::End(-4)).ok()?;
+    let mut trailer = [0u8; 4];
+    file.read_exact(&mut trailer).ok()?;
+    Some(u64::from(u32::from_le_bytes(trailer)))
+}
+
 /// A reader that counts the bytes read through it (of a compressed file, the compressed ones),
 /// for progress.
 pub(crate) struct Counting<R> {
