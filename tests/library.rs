@@ -611,3 +611,68 @@ fn uncommitted_work_is_invisible_and_dropped_with_the_indexer() {
     assert_eq!(index.stats().unwrap().articles, 0);
     Indexer::new(&index, IndexOptions::default()).unwrap();
 }
+
+#[test]
+fn a_quorum_of_words_and_excluded_ids_narrow_a_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    let articles = vec![
+        article("one", "Wheat", "Wheat prices rose in Chicago.", None),
+        article(
+            "two",
+            "Wheat and corn",
+            "Wheat and corn rose in Chicago.",
+            None,
+        ),
+        article("three", "Corn", "Corn and soybeans fell in Chicago.", None),
+        article("four", "Soybeans", "Soybeans fell.", None),
+    ];
+    Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    index.reload().unwrap();
+    let ids = |request: &SearchRequest| {
+        let mut ids: Vec<String> = index
+            .search(request)
+            .unwrap()
+            .hits
+            .into_iter()
+            .map(|h| h.article_id)
+            .collect();
+        ids.sort();
+        ids
+    };
+    let mut request = SearchRequest::new("wheat corn soybeans");
+    assert_eq!(ids(&request), ["four", "one", "three", "two"]);
+    request.minimum_should_match = 2;
+    assert_eq!(ids(&request), ["three", "two"]);
+    request.minimum_should_match = 3;
+    assert!(ids(&request).is_empty());
+    // More than there are words: all of them.
+    request.query = "corn soybeans".into();
+    request.minimum_should_match = 5;
+    assert_eq!(ids(&request), ["three"]);
+    // With filters too, and ids left out.
+    request.minimum_should_match = 1;
+    request.exclude_ids = vec!["three".into()];
+    assert_eq!(ids(&request), ["four", "two"]);
+    request.minimum_should_match = 2;
+    assert!(ids(&request).is_empty());
+    request.sort = SortOrder::Date;
+    request.exclude_ids.clear();
+    assert_eq!(ids(&request), ["three"]);
+    // A quorum of no words: nothing.
+    request.query = String::new();
+    request.minimum_should_match = 1;
+    assert!(ids(&request).is_empty());
+    request.minimum_should_match = 0;
+    assert_eq!(ids(&request).len(), 4);
+    // Articles like one: its words, without it.
+    let mut like = SearchRequest::new("");
+    like.like = Some("two".into());
+    let results = index.search(&like).unwrap();
+    assert!(results.query.contains("wheat"), "{}", results.query);
+    assert!(!results.hits.iter().any(|h| h.article_id == "two"));
+    assert_eq!(results.hits[0].article_id, "one");
+}

@@ -59,6 +59,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
             .all(|h| { h["published"].as_str().unwrap() < "1987-03" })
     );
     passages_filtered_by_entity_are_those_that_mention_it(&env);
+    articles_like_one_share_its_topics(&env, &jsonl);
     let again = env.lede_ok(&["index", jsonl.to_str().unwrap()], 0);
     assert!(summary_line(&again.stderr).contains("21577 unchanged"));
 }
@@ -121,6 +122,47 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
         got.sort();
         assert_eq!(got, expected, "{filter}");
     }
+}
+
+/// Articles like a story are on its subject: of the ten most like each of 100 stories with
+/// Reuters topics (`cocoa`, `earn`, `crude`…), most share one of its topics. The topics are not
+/// indexed: they judge, they do not help. 697 of these 966 hits (a few stories have fewer than
+/// ten articles holding a third of their words) shared one when this test was written; of ten
+/// hits for each of 200 other stories drawn at random, 0.74 (0.67 with each story's headline as
+/// the query instead, 0.09 for ten articles drawn at random).
+fn articles_like_one_share_its_topics(env: &TestEnv, jsonl: &std::path::Path) {
+    let text = std::fs::read_to_string(jsonl).unwrap();
+    let topics: Vec<Vec<String>> = text
+        .lines()
+        .map(|line| {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            serde_json::from_value(record["topics"].clone()).unwrap_or_default()
+        })
+        .collect();
+    let id = |line: usize| format!("reuters21578.jsonl#{}", line + 1);
+    let line_of = |id: &str| id.rsplit('#').next().unwrap().parse::<usize>().unwrap() - 1;
+    let stories: Vec<usize> = (0..topics.len())
+        .filter(|&line| !topics[line].is_empty())
+        .step_by(100)
+        .take(100)
+        .collect();
+    let (mut shared, mut shown) = (0, 0);
+    for &story in &stories {
+        let results = env
+            .lede_ok(&["search", "--like", &id(story), "--json"], 0)
+            .json();
+        for hit in results["hits"].as_array().unwrap() {
+            let line = line_of(hit["article_id"].as_str().unwrap());
+            assert_ne!(line, story, "the story itself is left out");
+            shown += 1;
+            if topics[line].iter().any(|t| topics[story].contains(t)) {
+                shared += 1;
+            }
+        }
+    }
+    assert!(shown >= 900, "{shown} hits for {} stories", stories.len());
+    let share = shared as f64 / shown as f64;
+    assert!(share > 0.6, "{shared} of {shown} share a topic");
 }
 
 /// A TREC run's article ids by query, in rank order.

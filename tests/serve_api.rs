@@ -53,7 +53,26 @@ fn endpoints_answer_the_clis_json() {
     assert_eq!(health["articles"], 5);
     assert!(health["passages"].as_u64().unwrap() >= 5);
 
-    let cases: [(&str, &[&str]); 7] = [
+    let cases: [(&str, &[&str]); 10] = [
+        (
+            "/api/search?like=2026-01-20-trade.md",
+            &["search", "--like", "2026-01-20-trade.md", "--json"],
+        ),
+        (
+            "/api/entities?like=2026-01-20-trade.md",
+            &["entities", "--like", "2026-01-20-trade.md", "--json"],
+        ),
+        (
+            "/api/timeline?like=2026-01-20-trade.md&by=day",
+            &[
+                "timeline",
+                "--like",
+                "2026-01-20-trade.md",
+                "--by",
+                "day",
+                "--json",
+            ],
+        ),
         ("/api/search?q=budget", &["search", "budget", "--json"]),
         (
             "/api/search?q=budget&limit=2&offset=1&sort=date",
@@ -220,6 +239,14 @@ fn bad_parameters_are_json_400s() {
             "mentions: expected true or false",
         ),
         ("/api/timeline?sort=date", "unknown parameter \"sort\""),
+        (
+            "/api/search?like=nowhere.md",
+            "no article with id \"nowhere.md\"",
+        ),
+        (
+            "/api/search?q=budget&like=2026-01-20-trade.md",
+            "a search for articles like \"2026-01-20-trade.md\" takes no query",
+        ),
     ] {
         let answer = server.get(path);
         assert_eq!(answer.status, 400, "{path}: {answer:?}");

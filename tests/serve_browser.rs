@@ -289,6 +289,46 @@ fn the_page_searches_highlights_and_filters() {
         "{url}"
     );
 
+    // "similar" on a hit: the articles like it (still about Angela Merkel), without it.
+    let titles = browser.texts("#hits .title");
+    let at = titles
+        .iter()
+        .position(|t| t == "Trade talks stall")
+        .unwrap();
+    let similar = browser.elements("#hits .similar").remove(at);
+    browser.call(
+        "POST",
+        &format!("/element/{similar}/click"),
+        Some(json!({})),
+    );
+    browser.wait("articles like the trade story", |b| {
+        let filters = b.texts("#filters .chip").concat();
+        let status = b.texts("#status").concat();
+        (filters.contains("like 2026-01-20-trade.md") && status.contains("by its words: "))
+            .then_some(())
+    });
+    assert_eq!(
+        browser.texts("#hits .title"),
+        ["Merkel and Macron meet in Berlin"]
+    );
+    let url = browser.call("GET", "/url", None);
+    assert!(
+        url.as_str().unwrap().contains("like=2026-01-20-trade.md"),
+        "{url}"
+    );
+    // Its chip takes it away again.
+    let like_chip = browser.elements("#filters .chip.like").pop().unwrap();
+    browser.call(
+        "POST",
+        &format!("/element/{like_chip}/click"),
+        Some(json!({})),
+    );
+    browser.wait("the filter alone again", |b| {
+        let status = b.texts("#status").concat();
+        (b.elements("#filters .chip.like").is_empty() && status.contains("of 2 articles"))
+            .then_some(())
+    });
+
     let target = Path::new(env!("CARGO_TARGET_TMPDIR"))
         .parent()
         .unwrap()

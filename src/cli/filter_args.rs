@@ -23,6 +23,10 @@ pub struct FilterArgs {
         allow_hyphen_values = true
     )]
     pub entities: Vec<String>,
+    /// Articles like this one (by id) instead of a query: its key words are the query (shown in
+    /// the output), and it is left out.
+    #[arg(long, value_name = "ID")]
+    pub like: Option<String>,
 }
 
 impl FilterArgs {
@@ -52,6 +56,7 @@ impl FilterArgs {
                 .entities
                 .push(EntityFilter::parse(spec).context("--entity")?);
         }
+        request.like = self.like.clone();
         Ok(())
     }
 }

@@ -26,7 +26,7 @@ pub struct SearchArgs {
     /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~, entity:"NAME" (see the
     /// README). Without one (and with a filter), every article that passes the filters.
     #[arg(
-        required_unless_present_any = ["batch", "entities", "mentions"],
+        required_unless_present_any = ["batch", "entities", "mentions", "like"],
         allow_hyphen_values = true
     )]
     query: Option<String>,
@@ -130,7 +130,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
             writeln!(out)?;
         }
     } else {
-        print_human(&mut out, &results, &Style::for_stdout(args.color))?;
+        let style = Style::for_stdout(args.color);
+        if let Some(id) = &args.filters.like {
+            let line = format!("articles like {id}, by its words: {}", results.query);
+            writeln!(out, "{}\n", style.paint(DIM, &line))?;
+        }
+        print_human(&mut out, &results, &style)?;
     }
     out.flush()?;
     Ok(if results.hits.is_empty() { 1 } else { 0 })

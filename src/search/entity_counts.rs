@@ -156,8 +156,9 @@ impl Index {
             }
             request.entities.push(with.clone());
         }
-        let compiled = query::compile(self, &request);
         let searcher = self.reader.searcher();
+        let request = self.with_like_words(&searcher, &request)?;
+        let compiled = query::compile(self, &request);
         let (total, counts) = searcher.search(&*compiled.article, &EntityCollector)?;
         // Writings that differ only in case, accents or spacing are one entity, as they are to
         // entity filters (one term): the most frequent writing names it.

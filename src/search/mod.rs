@@ -10,6 +10,7 @@ pub mod entity_counts;
 mod exact_order;
 pub mod filters;
 pub mod highlight;
+pub mod like;
 pub mod lookup;
 mod mention_query;
 pub mod params;
@@ -77,6 +78,7 @@ impl Index {
     pub fn search(&self, request: &SearchRequest) -> Result<SearchResults> {
         let started = Instant::now();
         let searcher = self.reader.searcher();
+        let request = &*self.with_like_words(&searcher, request)?;
         let compiled = query::compile(self, request);
         let (total_hits, hits) = if request.passages {
             self.search_passages(&searcher, &compiled, request)?
@@ -107,6 +109,7 @@ impl Index {
     /// Ranks articles and returns ids and scores only: what a TREC run needs.
     pub fn rank(&self, request: &SearchRequest) -> Result<Vec<RankedArticle>> {
         let searcher = self.reader.searcher();
+        let request = &*self.with_like_words(&searcher, request)?;
         let compiled = query::compile(self, request);
         let (_, candidates) = self.rank_articles(&searcher, &compiled, request, false)?;
         Ok(candidates

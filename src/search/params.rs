@@ -20,15 +20,15 @@ pub const MAX_ENTITIES: usize = 1000;
 
 /// The parameters of a search page: the query, filters, paging and order.
 pub const SEARCH_PARAMS: &[&str] = &[
-    "q", "limit", "offset", "since", "until", "entity", "mentions", "sort",
+    "q", "like", "limit", "offset", "since", "until", "entity", "mentions", "sort",
 ];
 /// The parameters of an entity count: the query, filters, `type`, `with` and `limit`.
 pub const ENTITY_PARAMS: &[&str] = &[
-    "q", "type", "with", "limit", "since", "until", "entity", "mentions",
+    "q", "like", "type", "with", "limit", "since", "until", "entity", "mentions",
 ];
 /// The parameters of a timeline: the query, filters, `by` and `mentions` (a flag here: place
 /// articles by the dates they mention).
-pub const TIMELINE_PARAMS: &[&str] = &["q", "by", "mentions", "since", "until", "entity"];
+pub const TIMELINE_PARAMS: &[&str] = &["q", "like", "by", "mentions", "since", "until", "entity"];
 
 /// Named text parameters, in the order given; `entity` may repeat, the others may not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -106,11 +106,12 @@ impl Params {
         }
     }
 
-    /// The query (`q`, every article when absent) and the filters: `since`, `until`, `entity`
-    /// (repeatable) and, when `with_mentions`, `mentions` as a period. Paging and order keep their
-    /// defaults.
+    /// The query (`q`, every article when absent, or `like`: the id of an article whose key words
+    /// are the query) and the filters: `since`, `until`, `entity` (repeatable) and, when
+    /// `with_mentions`, `mentions` as a period. Paging and order keep their defaults.
     pub fn filtered_request(&self, with_mentions: bool) -> Result<SearchRequest> {
         let mut request = SearchRequest::new(self.get("q").unwrap_or_default());
+        request.like = self.get("like").map(|id| id.trim().to_string());
         request.since = self
             .get("since")
             .map(|v| parse_date_bound(v, BoundKind::Since))

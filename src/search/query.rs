@@ -15,8 +15,8 @@ use regex::Regex;
 use std::sync::OnceLock;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EnableScoring, Occur, Query, QueryParser,
-    QueryParserError, RangeQuery, TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, EnableScoring, Occur, Query,
+    QueryParser, QueryParserError, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -99,6 +99,13 @@ fn filters(
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let fields = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    if !request.exclude_ids.is_empty() {
+        let ids = request
+            .exclude_ids
+            .iter()
+            .map(|id| Term::from_field_text(fields.id, id));
+        clauses.push((Occur::MustNot, Box::new(TermSetQuery::new(ids))));
+    }
     for entity in entities {
         let terms = entity.indexed_terms();
         let term: Box<dyn Query> = match terms.as_slice() {
@@ -235,18 +242,48 @@ fn is_words_only(text: &str) -> bool {
 /// queries, which tantivy runs with block-max WAND, skipping the documents that cannot enter the
 /// top. `None` when the text has no term (match-all text, or words the analyzer drops).
 fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
-    if is_match_all(text) {
-        return None;
-    }
+    let clauses: Vec<_> = word_clauses(index, text).into_iter().flatten().collect();
+    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+}
+
+/// The article query for words of which an article must hold at least `least` (scored as
+/// [`article_term_union`] scores them): one group of clauses a word. `None` when the text has
+/// no term.
+fn article_word_quorum(index: &Index, text: &str, least: usize) -> Option<Box<dyn Query>> {
+    let groups: Vec<(Occur, Box<dyn Query>)> = word_clauses(index, text)
+        .into_iter()
+        .filter(|clauses| !clauses.is_empty())
+        .map(|clauses| {
+            (
+                Occur::Should,
+                Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>,
+            )
+        })
+        .collect();
+    let least = least.min(groups.len());
+    (!groups.is_empty()).then(|| {
+        Box::new(BooleanQuery::with_minimum_required_clauses(groups, least)) as Box<dyn Query>
+    })
+}
+
+/// Each distinct word's clauses: for each of its terms, a title term query (boosted) and a body
+/// term query. Empty for match-all text.
+fn word_clauses(index: &Index, text: &str) -> Vec<Vec<(Occur, Box<dyn Query>)>> {
     let fields = &index.fields;
-    let mut analyzer = index.index.tokenizer_for_field(fields.body).ok()?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let Some(mut analyzer) = (!is_match_all(text))
+        .then(|| index.index.tokenizer_for_field(fields.body).ok())
+        .flatten()
+    else {
+        return Vec::new();
+    };
+    let mut words = Vec::new();
     // The parser counts a word written twice once (but "aero" and "aeroe", one stem, twice).
     let mut seen = std::collections::HashSet::new();
     for word in text.split_whitespace() {
         if !seen.insert(word) {
             continue;
         }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut stream = analyzer.token_stream(word);
         while let Some(token) = stream.next() {
             let title = TermQuery::new(
@@ -263,8 +300,9 @@ fn article_term_union(index: &Index, text: &str) -> Option<Box<dyn Query>> {
             ));
             clauses.push((Occur::Should, Box::new(body)));
         }
+        words.push(clauses);
     }
-    (!clauses.is_empty()).then(|| Box::new(BooleanQuery::new(clauses)) as Box<dyn Query>)
+    words
 }
 
 /// Pushes the terms `query` asks for, leaving out those under a `MustNot` (an excluded term is
@@ -352,6 +390,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         .filter_map(|term| term.value().as_str().map(str::to_owned))
         .collect();
     let unfiltered = entities.is_empty()
+        && request.exclude_ids.is_empty()
         && request.mentions.is_none()
         && request.since.is_none()
         && request.until.is_none();
@@ -359,18 +398,29 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         QuerySyntax::Plain => true,
         QuerySyntax::Full => is_words_only(&text),
     };
-    let article = match (unfiltered && words_only)
-        .then(|| article_term_union(index, &text))
-        .flatten()
-    {
-        Some(union) => union,
-        None => {
-            let parsed = parse(
-                index,
-                &[fields.title, fields.body],
-                &text,
-                Some(&mut warnings),
-            );
+    let quorum = if request.minimum_should_match > 0 && is_match_all(&text) {
+        // A quorum of no words: no article holds it.
+        Some(Box::new(EmptyQuery) as Box<dyn Query>)
+    } else {
+        (words_only && request.minimum_should_match > 1)
+            .then(|| article_word_quorum(index, &text, request.minimum_should_match))
+            .flatten()
+    };
+    let article = match quorum.or_else(|| {
+        (unfiltered && words_only)
+            .then(|| article_term_union(index, &text))
+            .flatten()
+    }) {
+        Some(query) if unfiltered => query,
+        found => {
+            let parsed = found.unwrap_or_else(|| {
+                parse(
+                    index,
+                    &[fields.title, fields.body],
+                    &text,
+                    Some(&mut warnings),
+                )
+            });
             let mut clauses = vec![(Occur::Must, parsed)];
             clauses.extend(filters(index, request, &entities));
             Box::new(BooleanQuery::new(clauses))

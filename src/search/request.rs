@@ -36,6 +36,10 @@ pub const DEFAULT_ARTICLE_WEIGHT: f32 = 0.7;
 /// `bench/adhoc.py` (topic, person and detail queries), which a larger weight costs.
 pub const DEFAULT_LEAD_WEIGHT: f32 = 0.7;
 
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
 fn default_lead_weight() -> f32 {
     DEFAULT_LEAD_WEIGHT
 }
@@ -65,6 +69,18 @@ pub struct SearchRequest {
     /// Only hits that mention a date within this period (a mention's whole span must lie within).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mentions: Option<MentionPeriod>,
+    /// Articles like this one (by id) instead of a query: its key words are the query (see
+    /// [`super::like`]), and it is left out of the hits. The query text must then be empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub like: Option<String>,
+    /// With a query of words alone, the fewest of its words an article must hold (0 or 1: any of
+    /// them), as Elasticsearch's `minimum_should_match`; a query with operators ignores it, and
+    /// an empty query with one matches nothing.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub minimum_should_match: usize,
+    /// Articles never to return, by id.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_ids: Vec<String>,
     /// The order of the hits.
     pub sort: SortOrder,
     /// Rank passages on their own instead of articles.
@@ -95,6 +111,9 @@ impl SearchRequest {
             until: None,
             entities: Vec::new(),
             mentions: None,
+            like: None,
+            minimum_should_match: 0,
+            exclude_ids: Vec::new(),
             sort: SortOrder::Relevance,
             passages: false,
             passages_per_hit: 3,

@@ -247,8 +247,9 @@ impl Index {
         basis: TimelineBasis,
     ) -> Result<Timeline> {
         let started = Instant::now();
-        let compiled = query::compile(self, request);
         let searcher = self.reader.searcher();
+        let request = &*self.with_like_words(&searcher, request)?;
+        let compiled = query::compile(self, request);
         let (total, undated, counts) =
             searcher.search(&*compiled.article, &TimelineCollector { by, basis })?;
         Ok(Timeline {

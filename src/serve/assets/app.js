@@ -5,12 +5,14 @@
 const PAGE = 10;
 const $ = (id) => document.getElementById(id);
 
-const state = { q: "", since: "", until: "", sort: "relevance", entity: [], offset: 0 };
+// `like`: the id of an article whose look-alikes are shown instead of a query's matches.
+const state = { q: "", like: "", since: "", until: "", sort: "relevance", entity: [], offset: 0 };
 let generation = 0; // answers to an older search are dropped
 
 function readLocation() {
   const p = new URLSearchParams(location.search);
   state.q = p.get("q") || "";
+  state.like = state.q ? "" : p.get("like") || "";
   state.since = p.get("since") || "";
   state.until = p.get("until") || "";
   state.sort = p.get("sort") === "date" ? "date" : "relevance";
@@ -26,6 +28,7 @@ function readLocation() {
 function filters() {
   const p = new URLSearchParams();
   if (state.q) p.set("q", state.q);
+  else if (state.like) p.set("like", state.like);
   if (state.since) p.set("since", state.since);
   if (state.until) p.set("until", state.until);
   for (const e of state.entity) p.append("entity", e);
@@ -62,7 +65,7 @@ function el(tag, attrs = {}, ...children) {
 async function run() {
   const mine = ++generation;
   renderFilters();
-  document.title = state.q ? `${state.q} · lede` : "lede";
+  document.title = state.q ? `${state.q} · lede` : state.like ? `like ${state.like} · lede` : "lede";
   const search = filters();
   search.set("limit", String(PAGE));
   search.set("offset", String(state.offset));
@@ -101,6 +104,16 @@ async function timelineFor(params) {
 }
 
 function renderFilters() {
+  const like = state.like ? [el("button", {
+    type: "button",
+    class: "chip active like",
+    title: "Back to every article",
+    onclick: () => {
+      state.like = "";
+      state.offset = 0;
+      go();
+    },
+  }, `like ${state.like}`, el("span", { "aria-hidden": "true" }, " ×"))] : [];
   const chips = state.entity.map((spec) =>
     el("button", {
       type: "button",
@@ -113,7 +126,7 @@ function renderFilters() {
       },
     }, spec.replace(/^(PER|ORG|LOC|MISC):/, ""), el("span", { "aria-hidden": "true" }, " ×"))
   );
-  $("filters").replaceChildren(...chips);
+  $("filters").replaceChildren(...like, ...chips);
 }
 
 function addEntity(entity) {
@@ -158,9 +171,11 @@ function renderHits(results) {
   const first = total ? state.offset + 1 : 0;
   const last = state.offset + results.hits.length;
   const shown = total ? `${first}–${last} of ${total}` : "No articles";
+  // A look-alike search says which words it ran on.
+  const words = state.like && results.query ? ` · by its words: ${results.query}` : "";
   $("status").textContent =
     `${shown} ${total === 1 ? "article" : "articles"} · ${results.took_ms.toFixed(1)} ms` +
-    (results.warnings ? ` · ignored: ${results.warnings.join("; ")}` : "");
+    (results.warnings ? ` · ignored: ${results.warnings.join("; ")}` : "") + words;
   $("hits").replaceChildren(...results.hits.map(renderHit));
   $("pager").hidden = total <= PAGE;
   $("prev").disabled = state.offset === 0;
@@ -185,10 +200,24 @@ function renderHit(hit) {
   );
   // Only a web address becomes a link: a corpus may hold any text as an article's url.
   const link = hit.url && /^https?:\/\//i.test(hit.url);
+  const similar = el("button", {
+    type: "button",
+    class: "similar",
+    title: "Articles like this one",
+    onclick: () => {
+      state.q = "";
+      $("q").value = "";
+      state.like = hit.article_id;
+      state.offset = 0;
+      go();
+      window.scrollTo(0, 0);
+    },
+  }, "similar");
   return el("li", { class: "hit" },
     el("h3", {}, title),
     el("p", { class: "meta" }, meta, link ? " · " : "",
-      link ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : ""),
+      link ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : "",
+      " · ", similar),
     ...passages, body);
 }
 
@@ -254,6 +283,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("search").addEventListener("submit", (event) => {
     event.preventDefault();
     state.q = $("q").value.trim();
+    state.like = "";
     state.since = $("since").value.trim();
     state.until = $("until").value.trim();
     state.sort = $("sort").value;
