@@ -676,3 +676,47 @@ fn a_quorum_of_words_and_excluded_ids_narrow_a_search() {
     assert!(!results.hits.iter().any(|h| h.article_id == "two"));
     assert_eq!(results.hits[0].article_id, "one");
 }
+
+#[test]
+fn a_collapsed_page_past_the_rescore_window_still_shows_each_hit_its_best_passage() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = Index::create(dir.path()).unwrap();
+    // Six different stories whose first passage does not hold the query's word.
+    let articles: Vec<Article> = (0..6)
+        .map(|n| {
+            let first: Vec<String> = (0..45).map(|w| format!("w{n}x{w}")).collect();
+            let second: Vec<String> = (0..45)
+                .map(|w| match w {
+                    10 => "harbour".to_string(),
+                    _ => format!("v{n}y{w}"),
+                })
+                .collect();
+            let body = format!("{}.\n\n{}.", first.join(" "), second.join(" "));
+            article(&format!("s{n}"), &format!("Story {n}"), &body, None)
+        })
+        .collect();
+    Indexer::new(&index, IndexOptions::default())
+        .unwrap()
+        .add_articles(articles)
+        .unwrap();
+    index.reload().unwrap();
+    let mut request = SearchRequest::new("harbour");
+    request.rescore_window = 1;
+    request.limit = 6;
+    request.collapse = true;
+    let results = index.search(&request).unwrap();
+    assert_eq!(results.hits.len(), 6);
+    for hit in &results.hits {
+        let best = &hit.passages[0];
+        assert_eq!(best.index, 1, "{}", hit.article_id);
+        assert!(!best.highlights.is_empty(), "{}", hit.article_id);
+        assert!(hit.duplicates.is_empty());
+    }
+    let plain = index
+        .search(&SearchRequest {
+            collapse: false,
+            ..request
+        })
+        .unwrap();
+    assert_eq!(plain.hits, results.hits);
+}

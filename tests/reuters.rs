@@ -60,6 +60,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
     );
     passages_filtered_by_entity_are_those_that_mention_it(&env);
     articles_like_one_share_its_topics(&env, &jsonl);
+    repeats_are_folded(&env);
     let again = env.lede_ok(&["index", jsonl.to_str().unwrap()], 0);
     assert!(summary_line(&again.stderr).contains("21577 unchanged"));
 }
@@ -122,6 +123,52 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
         got.sort();
         assert_eq!(got, expected, "{filter}");
     }
+}
+
+/// Reuters-21578 repeats some stories word for word, or nearly (corrections, a second filing):
+/// folded, a page of ten headline searches shows more different stories, none of them a version
+/// of another on the page, and never fewer hits.
+fn repeats_are_folded(env: &TestEnv) {
+    let ids = |results: &serde_json::Value| -> Vec<String> {
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["article_id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let mut folded_any = 0;
+    for query in [
+        "Fed adds reserves customer repurchases",
+        "Bristol-Myers 3rd qtr net",
+        "Taiwan proposes further tariff cuts",
+        "Gulf escorts Weinberger",
+        "Sumita little room to ease policy",
+    ] {
+        let all = env.lede_ok(&["search", query, "--json"], 0).json();
+        let folded = env
+            .lede_ok(&["search", query, "--collapse", "--json"], 0)
+            .json();
+        let (all_ids, folded_ids) = (ids(&all), ids(&folded));
+        assert_eq!(folded_ids.len(), all_ids.len(), "{query}");
+        let hidden: usize = folded["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["duplicates"].as_array().map_or(0, Vec::len))
+            .sum();
+        if hidden > 0 {
+            folded_any += 1;
+            assert_ne!(folded_ids, all_ids, "{query}");
+        }
+        // The best hit is the same; no id is shown twice.
+        assert_eq!(folded_ids[0], all_ids[0], "{query}");
+        let mut unique = folded_ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), folded_ids.len(), "{query}");
+    }
+    assert!(folded_any >= 4, "{folded_any} of 5 queries folded a repeat");
 }
 
 /// Articles like a story are on its subject: of the ten most like each of 100 stories with

@@ -53,7 +53,11 @@ fn endpoints_answer_the_clis_json() {
     assert_eq!(health["articles"], 5);
     assert!(health["passages"].as_u64().unwrap() >= 5);
 
-    let cases: [(&str, &[&str]); 10] = [
+    let cases: [(&str, &[&str]); 11] = [
+        (
+            "/api/search?q=budget&collapse=true",
+            &["search", "budget", "--collapse", "--json"],
+        ),
         (
             "/api/search?like=2026-01-20-trade.md",
             &["search", "--like", "2026-01-20-trade.md", "--json"],
@@ -242,6 +246,10 @@ fn bad_parameters_are_json_400s() {
         (
             "/api/search?like=nowhere.md",
             "no article with id \"nowhere.md\"",
+        ),
+        (
+            "/api/search?q=x&collapse=maybe",
+            "collapse: expected true or false",
         ),
         (
             "/api/search?q=budget&like=2026-01-20-trade.md",

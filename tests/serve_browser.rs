@@ -381,3 +381,54 @@ fn markup_and_scripts_in_articles_are_shown_as_text_never_run() {
     assert!(browser.elements("#hits img").is_empty());
     assert_ne!(browser.call("GET", "/title", None), json!("pwned"));
 }
+
+#[test]
+fn one_per_story_folds_the_versions_of_a_story() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::new();
+    let story = "Dock workers at Rotterdam walked out on Tuesday, halting container terminals at \
+                 Europe's largest port. The union said the strike over pay would last until the \
+                 port operators improved their offer, and ships queued off the Maasvlakte.";
+    env.write(
+        "news.jsonl",
+        &[
+            json!({"id": "first", "title": "Dock strike halts Rotterdam port", "body": story}),
+            json!({"id": "repeat", "title": "REPEAT - Dock strike halts Rotterdam port", "body": story}),
+            json!({"id": "other", "title": "Rotterdam port volumes rise", "body": "Container volumes at the port of Rotterdam rose 3% in the first quarter, the port authority said."}),
+        ]
+        .map(|record| format!("{record}\n"))
+        .concat(),
+    );
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    let page = format!("{}/?q=rotterdam+port", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    browser.wait("three hits", |b| {
+        (b.texts("#hits .title").len() == 3).then_some(())
+    });
+    assert!(browser.elements("#hits .duplicates").is_empty());
+    let checkbox = browser.elements("#collapse").pop().unwrap();
+    browser.call(
+        "POST",
+        &format!("/element/{checkbox}/click"),
+        Some(json!({})),
+    );
+    let titles = browser.wait("two stories", |b| {
+        let titles = b.texts("#hits .title");
+        (titles.len() == 2).then_some(titles)
+    });
+    assert!(
+        titles.contains(&"Rotterdam port volumes rise".to_string()),
+        "{titles:?}"
+    );
+    assert_eq!(
+        browser.texts("#hits .duplicates"),
+        ["+ 1 near-duplicate version"]
+    );
+    let url = browser.call("GET", "/url", None);
+    assert!(url.as_str().unwrap().contains("collapse=true"), "{url}");
+}

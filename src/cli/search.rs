@@ -46,6 +46,10 @@ pub struct SearchArgs {
     /// Rank passages on their own instead of articles.
     #[arg(long)]
     passages: bool,
+    /// Show each story once: near-duplicates (repeats, corrections, other copies of one story)
+    /// are folded into the best-ranked one and listed under it.
+    #[arg(long, conflicts_with = "passages")]
+    collapse: bool,
     /// Read the query as plain words: no operators, quotes or fields.
     #[arg(long)]
     plain: bool,
@@ -96,6 +100,7 @@ impl SearchArgs {
             Sort::Date => SortOrder::Date,
         };
         request.passages = self.passages;
+        request.collapse = self.collapse;
         request.article_weight = self.article_weight;
         if !(0.0..=10.0).contains(&self.lead_weight) {
             anyhow::bail!("--lead-weight must be between 0 and 10");
@@ -172,6 +177,15 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
         writeln!(out, "{}", style.paint(DIM, &meta.join(" · ")))?;
         if !hit.entities.is_empty() {
             let line = format!("  {}", entity_list(&hit.entities, HIT_ENTITIES));
+            writeln!(out, "{}", style.paint(DIM, &line))?;
+        }
+        if !hit.duplicates.is_empty() {
+            let line = format!(
+                "  + {} near-duplicate{}: {}",
+                hit.duplicates.len(),
+                if hit.duplicates.len() == 1 { "" } else { "s" },
+                hit.duplicates.join(", ")
+            );
             writeln!(out, "{}", style.paint(DIM, &line))?;
         }
         for passage in &hit.passages {

@@ -13,6 +13,7 @@ pub mod highlight;
 pub mod like;
 pub mod lookup;
 mod mention_query;
+pub mod near_duplicates;
 pub mod params;
 mod passage_filter;
 mod passage_page;
@@ -82,6 +83,8 @@ impl Index {
         let compiled = query::compile(self, request);
         let (total_hits, hits) = if request.passages {
             self.search_passages(&searcher, &compiled, request)?
+        } else if request.collapse && request.load_documents {
+            self.search_collapsed(&searcher, &compiled, request)?
         } else {
             let (total, candidates) = self.rank_articles(&searcher, &compiled, request, true)?;
             let page = candidates
@@ -263,6 +266,79 @@ impl Index {
         Ok((total, candidates))
     }
 
+    /// Ranks articles with near-duplicates folded into the best-ranked version of each story
+    /// (see [`near_duplicates`]): up to [`COLLAPSE_DEPTH_FACTOR`] times the articles of the page
+    /// and those before it are ranked, and read in order until the page's stories are found.
+    fn search_collapsed(
+        &self,
+        searcher: &Searcher,
+        compiled: &query::CompiledQuery,
+        request: &SearchRequest,
+    ) -> Result<(usize, Vec<Hit>)> {
+        let wanted = request.offset.saturating_add(request.limit);
+        // Ranked deeper, without the passages of what lies past the rescore window: those of the
+        // page's hits are found once the page is known.
+        let ranking = SearchRequest {
+            offset: 0,
+            limit: wanted.saturating_mul(COLLAPSE_DEPTH_FACTOR),
+            load_documents: false,
+            ..request.clone()
+        };
+        let (total, mut candidates) = self.rank_articles(searcher, compiled, &ranking, true)?;
+        // Read in rank order, and only until the page's stories are found.
+        let mut failed = None;
+        let texts = candidates.iter().map_while(|candidate| {
+            match searcher.doc::<TantivyDocument>(candidate.address) {
+                Ok(doc) => {
+                    let title = lookup::first_text(&doc, self.fields.title).unwrap_or_default();
+                    let body = lookup::first_text(&doc, self.fields.body).unwrap_or_default();
+                    Some(near_duplicates::shingles(&format!("{title}\n{body}")))
+                }
+                Err(err) => {
+                    failed = Some(err);
+                    None
+                }
+            }
+        });
+        let folded = near_duplicates::fold(texts, wanted);
+        if let Some(err) = failed {
+            return Err(err.into());
+        }
+        let page: Vec<(usize, Vec<usize>)> = folded.into_iter().skip(request.offset).collect();
+        let missing: Vec<usize> = page
+            .iter()
+            .map(|&(rank, _)| rank)
+            .filter(|&rank| rank >= request.rescore_window.min(candidates.len()))
+            .collect();
+        if !missing.is_empty() {
+            let addresses: Vec<DocAddress> = missing
+                .iter()
+                .map(|&rank| candidates[rank].address)
+                .collect();
+            let passages = candidate_passages(
+                searcher,
+                &self.fields,
+                &compiled.passage,
+                compiled.passage_filter.as_ref(),
+                &addresses,
+            )?;
+            for (&rank, matches) in missing.iter().zip(passages) {
+                candidates[rank].passages = matches;
+            }
+        }
+        let terms = compiled.passage.term_texts();
+        let mut hits = Vec::with_capacity(page.len());
+        for (rank, folded) in page {
+            let mut hit = self.article_hit(searcher, &candidates[rank], &terms, request)?;
+            hit.duplicates = folded
+                .into_iter()
+                .map(|rank| candidates[rank].id.clone())
+                .collect();
+            hits.push(hit);
+        }
+        Ok((total, hits))
+    }
+
     /// Ranks passages on their own: every passage of every matching article is scored and
     /// counted, and the best (or, sorted by date, the newest articles' best) are shown; ties go
     /// by article id, never by document address, which depends on how the index was built.
@@ -335,6 +411,7 @@ impl Index {
             score,
             entities: entity_names(doc, self.fields.entity_name),
             passages: Vec::new(),
+            duplicates: Vec::new(),
         };
         (hit, article.body)
     }
@@ -364,6 +441,10 @@ fn passage_hit(
         dates: record.dates.clone(),
     })
 }
+
+/// How many times the articles up to the end of the page a collapsed search ranks: room for the
+/// versions folded away.
+pub const COLLAPSE_DEPTH_FACTOR: usize = 3;
 
 /// The article id of a document.
 fn id_of(segments: &[std::sync::Arc<SegmentIds>], address: DocAddress) -> String {

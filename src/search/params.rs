@@ -20,7 +20,7 @@ pub const MAX_ENTITIES: usize = 1000;
 
 /// The parameters of a search page: the query, filters, paging and order.
 pub const SEARCH_PARAMS: &[&str] = &[
-    "q", "like", "limit", "offset", "since", "until", "entity", "mentions", "sort",
+    "q", "like", "limit", "offset", "since", "until", "entity", "mentions", "sort", "collapse",
 ];
 /// The parameters of an entity count: the query, filters, `type`, `with` and `limit`.
 pub const ENTITY_PARAMS: &[&str] = &[
@@ -138,12 +138,13 @@ impl Params {
     }
 
     /// A search page from [`SEARCH_PARAMS`]: the filters, `limit` (10, at most [`MAX_LIMIT`]),
-    /// `offset` (at most [`MAX_OFFSET`]) and `sort` (`relevance` or `date`).
+    /// `offset` (at most [`MAX_OFFSET`]), `sort` (`relevance` or `date`) and `collapse` (a flag).
     pub fn search_request(&self) -> Result<SearchRequest> {
         self.check(SEARCH_PARAMS)?;
         let mut request = self.filtered_request(true)?;
         request.limit = self.number("limit", request.limit, MAX_LIMIT)?;
         request.offset = self.number("offset", 0, MAX_OFFSET)?;
+        request.collapse = self.flag("collapse")?;
         request.sort = match self.get("sort").map(str::trim) {
             None | Some("relevance") => SortOrder::Relevance,
             Some("date") => SortOrder::Date,

@@ -85,6 +85,11 @@ pub struct SearchRequest {
     pub sort: SortOrder,
     /// Rank passages on their own instead of articles.
     pub passages: bool,
+    /// Fold near-duplicates (versions of one story: see [`super::near_duplicates`]) into the
+    /// best-ranked one, listed in its hit's `duplicates`; not with `passages`, nor without
+    /// documents loaded. The total still counts every match.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub collapse: bool,
     /// Passages shown per article hit: the best one plus others that match.
     pub passages_per_hit: usize,
     /// Weight of the whole-article score against the best passage's, from 0 to 1.
@@ -116,6 +121,7 @@ impl SearchRequest {
             exclude_ids: Vec::new(),
             sort: SortOrder::Relevance,
             passages: false,
+            collapse: false,
             passages_per_hit: 3,
             article_weight: DEFAULT_ARTICLE_WEIGHT,
             lead_weight: DEFAULT_LEAD_WEIGHT,

@@ -46,6 +46,10 @@ pub struct Hit {
     pub entities: Vec<EntityName>,
     /// The passages shown: the best match first.
     pub passages: Vec<PassageHit>,
+    /// With `collapse`, the ids of the articles folded into this one as versions of its story,
+    /// best ranked first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub duplicates: Vec<String>,
 }
 
 impl Hit {
@@ -62,6 +66,7 @@ impl Hit {
             score,
             entities: Vec::new(),
             passages: Vec::new(),
+            duplicates: Vec::new(),
         }
     }
 }

@@ -6,7 +6,9 @@ const PAGE = 10;
 const $ = (id) => document.getElementById(id);
 
 // `like`: the id of an article whose look-alikes are shown instead of a query's matches.
-const state = { q: "", like: "", since: "", until: "", sort: "relevance", entity: [], offset: 0 };
+const state = {
+  q: "", like: "", since: "", until: "", sort: "relevance", collapse: false, entity: [], offset: 0,
+};
 let generation = 0; // answers to an older search are dropped
 
 function readLocation() {
@@ -16,12 +18,14 @@ function readLocation() {
   state.since = p.get("since") || "";
   state.until = p.get("until") || "";
   state.sort = p.get("sort") === "date" ? "date" : "relevance";
+  state.collapse = p.get("collapse") === "true";
   state.entity = p.getAll("entity");
   state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
   $("q").value = state.q;
   $("since").value = state.since;
   $("until").value = state.until;
   $("sort").value = state.sort;
+  $("collapse").checked = state.collapse;
 }
 
 // The filters shared by every endpoint; the page adds its own parameters.
@@ -38,6 +42,7 @@ function filters() {
 function go(push = true) {
   const p = filters();
   if (state.sort !== "relevance") p.set("sort", state.sort);
+  if (state.collapse) p.set("collapse", "true");
   if (state.offset) p.set("offset", String(state.offset));
   const url = p.toString() ? "?" + p : location.pathname;
   if (push) history.pushState(null, "", url);
@@ -70,6 +75,7 @@ async function run() {
   search.set("limit", String(PAGE));
   search.set("offset", String(state.offset));
   search.set("sort", state.sort);
+  if (state.collapse) search.set("collapse", "true");
   $("status").textContent = "Searching…";
   $("results").setAttribute("aria-busy", "true");
   const side = filters();
@@ -213,12 +219,17 @@ function renderHit(hit) {
       window.scrollTo(0, 0);
     },
   }, "similar");
+  const versions = hit.duplicates || [];
+  const folded = versions.length
+    ? el("p", { class: "meta duplicates", title: versions.join("\n") },
+      `+ ${versions.length} near-duplicate ${versions.length === 1 ? "version" : "versions"}`)
+    : "";
   return el("li", { class: "hit" },
     el("h3", {}, title),
     el("p", { class: "meta" }, meta, link ? " · " : "",
       link ? el("a", { href: hit.url, rel: "noopener noreferrer" }, "source") : "",
       " · ", similar),
-    ...passages, body);
+    folded, ...passages, body);
 }
 
 async function toggleArticle(id, button, body) {
@@ -287,10 +298,12 @@ document.addEventListener("DOMContentLoaded", () => {
     state.since = $("since").value.trim();
     state.until = $("until").value.trim();
     state.sort = $("sort").value;
+    state.collapse = $("collapse").checked;
     state.offset = 0;
     go();
   });
   $("sort").addEventListener("change", () => $("search").requestSubmit());
+  $("collapse").addEventListener("change", () => $("search").requestSubmit());
   $("prev").addEventListener("click", () => page(-1));
   $("next").addEventListener("click", () => page(1));
   window.addEventListener("popstate", () => {
