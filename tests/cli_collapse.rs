@@ -3,7 +3,7 @@
 
 mod util;
 
-use util::TestEnv;
+use util::{TestEnv, ranked_ids as ids};
 
 const STORY: &str = "Dock workers at Rotterdam walked out on Tuesday, halting container terminals \
                      at Europe's largest port. The union said the strike over pay would last \
@@ -50,15 +50,6 @@ fn write_versions(env: &TestEnv) {
         ),
     ];
     env.write("wire.jsonl", &(lines.join("\n") + "\n"));
-}
-
-fn ids(results: &serde_json::Value) -> Vec<String> {
-    results["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article_id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 #[test]

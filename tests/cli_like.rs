@@ -3,7 +3,7 @@
 
 mod util;
 
-use util::{TestEnv, hit_ids};
+use util::{TestEnv, hit_ids, ranked_ids};
 
 /// Three stories about Bahia's cocoa crop, three about a dock strike in Rotterdam, and two more.
 fn write_two_subjects(env: &TestEnv) {
@@ -64,15 +64,6 @@ fn write_two_subjects(env: &TestEnv) {
     );
 }
 
-fn ids_in_order(results: &serde_json::Value) -> Vec<String> {
-    results["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article_id"].as_str().unwrap().to_string())
-        .collect()
-}
-
 #[test]
 fn articles_like_one_are_those_on_its_subject_without_it() {
     let env = TestEnv::new();
@@ -91,7 +82,7 @@ fn articles_like_one_are_those_on_its_subject_without_it() {
         let results = env
             .lede_ok(&["search", "--like", source, "--json"], 0)
             .json();
-        let ids = ids_in_order(&results);
+        let ids = ranked_ids(&results);
         assert!(!ids.contains(&source.to_string()), "{ids:?}");
         let mut top: Vec<&str> = ids.iter().take(2).map(String::as_str).collect();
         top.sort();
@@ -142,12 +133,12 @@ fn a_like_search_takes_filters_and_shows_its_words() {
         )
         .json();
     assert_eq!(
-        ids_in_order(&earlier)[0],
+        ranked_ids(&earlier)[0],
         "2026-02-02-cocoa-rains.md",
         "{earlier}"
     );
     assert!(
-        ids_in_order(&earlier)
+        ranked_ids(&earlier)
             .iter()
             .all(|id| id.as_str() < "2026-02-06"),
         "{earlier}"

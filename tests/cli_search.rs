@@ -5,7 +5,7 @@
 mod util;
 
 use serde_json::Value;
-use util::{SEED_NAME, TestEnv};
+use util::{SEED_NAME, TestEnv, ranked_ids as ids};
 
 fn highlighted(passage: &Value) -> Vec<String> {
     let text = passage["text"].as_str().unwrap();
@@ -161,15 +161,6 @@ fn dated_corpus() -> TestEnv {
     env.write("cocoa.jsonl", &(lines.join("\n") + "\n"));
     env.lede_ok(&["index"], 0);
     env
-}
-
-fn ids(results: &Value) -> Vec<String> {
-    results["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["article_id"].as_str().unwrap().to_string())
-        .collect()
 }
 
 /// The ids of a query's hits, sorted; none when nothing matches. The query must parse whole:

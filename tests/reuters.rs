@@ -129,14 +129,7 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
 /// folded, a page of ten headline searches shows more different stories, none of them a version
 /// of another on the page, and never fewer hits.
 fn repeats_are_folded(env: &TestEnv) {
-    let ids = |results: &serde_json::Value| -> Vec<String> {
-        results["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["article_id"].as_str().unwrap().to_string())
-            .collect()
-    };
+    let ids = util::ranked_ids;
     let mut folded_any = 0;
     for query in [
         "Fed adds reserves customer repurchases",

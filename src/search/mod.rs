@@ -308,7 +308,7 @@ impl Index {
         let missing: Vec<usize> = page
             .iter()
             .map(|&(rank, _)| rank)
-            .filter(|&rank| rank >= request.rescore_window.min(candidates.len()))
+            .filter(|&rank| candidates[rank].passages.is_empty())
             .collect();
         if !missing.is_empty() {
             let addresses: Vec<DocAddress> = missing

@@ -196,6 +196,16 @@ pub fn write_news(env: &TestEnv) {
     );
 }
 
+/// The article ids of a JSON search result's hits, in rank order.
+pub fn ranked_ids(results: &serde_json::Value) -> Vec<String> {
+    results["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| h["article_id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
 /// The article ids of a JSON search result's hits, sorted.
 pub fn hit_ids(results: &serde_json::Value) -> Vec<String> {
     let mut ids: Vec<String> = results["hits"]
