@@ -140,8 +140,16 @@ impl Browser {
             .to_string()
     }
 
+    /// The rendered text of every element `css` selects, read in one script: element by
+    /// element, a page that re-renders between two reads would leave stale references.
     fn texts(&self, css: &str) -> Vec<String> {
-        self.elements(css).iter().map(|e| self.text(e)).collect()
+        let script = "return [...document.querySelectorAll(arguments[0])].map(e => e.innerText);";
+        let texts = self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": [css]})),
+        );
+        serde_json::from_value(texts).unwrap()
     }
 
     /// Waits until `check` gives a value, or fails saying what was awaited.

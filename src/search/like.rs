@@ -3,7 +3,8 @@
 //! The article's title and body are analysed as the index analysed them; each term is weighed by
 //! its frequency in the article (a title word counts twice) times its BM25 inverse
 //! document frequency, which gives the words every article holds (`the`, `said`) next to nothing;
-//! the [`MAX_LIKE_WORDS`] best terms found in at least one other article become a plain-word query,
+//! the [`MAX_LIKE_WORDS`] best terms found in at least one other article (of those the article
+//! repeats, when it repeats that many) become a plain-word query,
 //! each written as it first appears in the article, of which an article must hold 30%, and the
 //! article itself is left out of the results. The query then runs as any other, with the request's
 //! filters, ranking and passages.
@@ -66,7 +67,8 @@ impl Index {
     }
 
     /// An article document's key words, best first: at most `max` words whose terms occur in
-    /// another article too, weighed by count in the article times inverse document frequency.
+    /// another article too, weighed by count in the article times inverse document frequency;
+    /// only words it repeats when there are `max` of those.
     /// Only words of letters and digits with a letter among them are taken, so that each reads
     /// back to its term as a plain-word query.
     pub(crate) fn key_words(
@@ -111,13 +113,18 @@ impl Index {
                 continue; // in this article alone (or its title alone): it finds nothing else
             }
             let idf = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln();
-            weighed.push((f64::from(count) * idf, word));
+            weighed.push((f64::from(count) * idf, count, word));
         }
-        weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        // A long article has enough words it repeats: those it says once (an aside, a typo) are
+        // left out then, as Lucene's `minTermFreq` of 2 does.
+        if weighed.iter().filter(|&&(_, count, _)| count > 1).count() >= max {
+            weighed.retain(|&(_, count, _)| count > 1);
+        }
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.cmp(&b.2)));
         Ok(weighed
             .into_iter()
             .take(max)
-            .map(|(_, word)| word)
+            .map(|(_, _, word)| word)
             .collect())
     }
 }
