@@ -9,7 +9,7 @@ use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::collector::sort_key::NaturalComparator;
-use tantivy::collector::{Collector, SegmentSortKeyComputer, SortKeyComputer, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentSortKeyComputer, SortKeyComputer, TopDocs};
 use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
@@ -89,6 +89,9 @@ pub(super) fn newest_first(
     TopDocs::with_limit(limit).order_by(ByDateScoreId { ids })
 }
 
+/// A match with its canonical score.
+type ScoredMatch = (Score, DocAddress);
+
 /// Matches collected beyond the depth asked, so that a run of equal scores cut by the depth is
 /// mostly seen whole in one pass: a sixteenth more, and at least this many (a quarter more made
 /// a 1000-deep run 10% slower: block-max WAND skips less with a lower bar).
@@ -103,16 +106,27 @@ const EXTRA_MIN: usize = 16;
 /// scores that the depth cuts is looked at whole: collected with a few more than the depth,
 /// it mostly ends inside what was collected; if it does not, every match scoring in or above the
 /// run's rounding bucket is collected in a second pass (WAND skips the rest).
+///
+/// With `count`, the matches are counted in the same pass, the count coming back with them: for a
+/// query tantivy cannot run with block-max WAND (it scores every match anyway), that saves the
+/// second pass over its matches that counting apart takes.
 pub(super) fn best_first(
     searcher: &Searcher,
     query: &dyn Query,
     segments: &[Arc<SegmentIds>],
     depth: usize,
-) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    count: bool,
+) -> tantivy::Result<(Vec<ScoredMatch>, Option<usize>)> {
     let depth = depth.max(1);
     let limit = depth + (depth / 16).max(EXTRA_MIN);
-    let mut top: Vec<(Score, DocAddress)> = searcher
-        .search(query, &TopDocs::with_limit(limit).order_by_score())?
+    let collector = TopDocs::with_limit(limit).order_by_score();
+    let (first, counted) = if count {
+        let (first, total) = searcher.search(query, &(collector, Count))?;
+        (first, Some(total))
+    } else {
+        (searcher.search(query, &collector)?, None)
+    };
+    let mut top: Vec<(Score, DocAddress)> = first
         .into_iter()
         .map(|(score, address)| (canonical_score(score), address))
         .collect();
@@ -150,7 +164,7 @@ pub(super) fn best_first(
         }
     }
     top.truncate(depth);
-    Ok(top)
+    Ok((top, counted))
 }
 
 /// The `depth` best of each segment's matches, by score and then id ordinal (within a segment,

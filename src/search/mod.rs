@@ -153,13 +153,21 @@ impl Index {
         // date order brings each article's id with it.
         let (total, top): (usize, Vec<(f32, DocAddress, Option<String>)>) = match request.sort {
             SortOrder::Relevance => {
-                let top = exact_order::best_first(searcher, &*compiled.article, &segments, depth)?;
+                // A query tantivy prunes is counted apart, without scoring; any other in the pass
+                // that collects its top.
+                let (top, counted) = exact_order::best_first(
+                    searcher,
+                    &*compiled.article,
+                    &segments,
+                    depth,
+                    count && !compiled.prunable,
+                )?;
                 // Through the searcher, segments are counted in parallel (`Query::count` goes
                 // through them one by one).
-                let total = if count {
-                    searcher.search(&*compiled.article, &Count)?
-                } else {
-                    0
+                let total = match counted {
+                    Some(total) => total,
+                    None if count => searcher.search(&*compiled.article, &Count)?,
+                    None => 0,
                 };
                 let top = top
                     .into_iter()

@@ -37,6 +37,9 @@ pub(crate) struct CompiledQuery {
     pub terms: Vec<String>,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
+    /// Whether `article` is a flat disjunction of terms, which tantivy runs with block-max WAND
+    /// when it collects the top alone (so matches are best counted apart).
+    pub prunable: bool,
 }
 
 /// The query text with every character that is not part of a word turned into a space, and
@@ -406,11 +409,14 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             .then(|| article_word_quorum(index, &text, request.minimum_should_match))
             .flatten()
     };
-    let article = match quorum.or_else(|| {
-        (unfiltered && words_only)
+    let union = match quorum {
+        Some(_) => None,
+        None => (unfiltered && words_only)
             .then(|| article_term_union(index, &text))
-            .flatten()
-    }) {
+            .flatten(),
+    };
+    let prunable = union.is_some();
+    let article = match quorum.or(union) {
         Some(query) if unfiltered => query,
         found => {
             let parsed = found.unwrap_or_else(|| {
@@ -432,6 +438,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         passage_filter: PassageFilter::new(&entities, request.mentions),
         terms,
         warnings,
+        prunable,
     }
 }
 
