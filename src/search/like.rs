@@ -1,13 +1,12 @@
 //! "More like this": an article's key words as a query, as Lucene's `MoreLikeThis` builds one.
 //!
 //! The article's title and body are analysed as the index analysed them; each term is weighed by
-//! its frequency in the article (a title word counts twice) times its BM25 inverse
-//! document frequency, which gives the words every article holds (`the`, `said`) next to nothing;
-//! the [`MAX_LIKE_WORDS`] best terms found in at least one other article (of those the article
-//! repeats, when it repeats that many) become a plain-word query,
-//! each written as it first appears in the article, of which an article must hold 30%, and the
-//! article itself is left out of the results. The query then runs as any other, with the request's
-//! filters, ranking and passages.
+//! its frequency in the article (a title word counts twice) times its BM25 inverse document
+//! frequency. The [`MAX_LIKE_WORDS`] best terms found in at least one other article but not in
+//! most (`the`, `said` tell no article apart), and only those the article repeats when it repeats
+//! that many, become a plain-word query, each written as it first appears in the article, of which
+//! an article must hold 30%; the article itself is left out of the results. The query then runs
+//! as any other, with the request's filters, ranking and passages.
 
 use super::lookup::first_text;
 use super::request::{QuerySyntax, SearchRequest};
@@ -67,7 +66,7 @@ impl Index {
     }
 
     /// An article document's key words, best first: at most `max` words whose terms occur in
-    /// another article too, weighed by count in the article times inverse document frequency;
+    /// another article too but not in half of them, weighed by count in the article times inverse document frequency;
     /// only words it repeats when there are `max` of those.
     /// Only words of letters and digits with a letter among them are taken, so that each reads
     /// back to its term as a plain-word query.
@@ -109,8 +108,10 @@ impl Index {
         let mut weighed = Vec::with_capacity(terms.len());
         for (term, TermCount { count, word }) in terms {
             let df = searcher.doc_freq(&Term::from_field_text(fields.body, &term))? as f64;
-            if df < 2.0 {
-                continue; // in this article alone (or its title alone): it finds nothing else
+            if df < 2.0 || df * 2.0 > articles {
+                // In this article alone (or its title alone), it finds nothing else; in most
+                // articles (`the`, `said`), it tells none apart.
+                continue;
             }
             let idf = (1.0 + (articles - df + 0.5) / (df + 0.5)).ln();
             weighed.push((f64::from(count) * idf, count, word));
