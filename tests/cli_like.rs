@@ -204,6 +204,23 @@ fn a_like_search_of_an_unknown_id_or_with_a_query_is_refused_and_one_of_no_share
         "{}",
         both.stderr
     );
+    env.write("q.tsv", "1\tport strike\n");
+    let batch = env.lede_ok(
+        &[
+            "search",
+            "--batch",
+            "corpus/q.tsv",
+            "--trec",
+            "--like",
+            "2026-02-03-strike.md",
+        ],
+        2,
+    );
+    assert!(
+        batch.stderr.contains("--like takes no query"),
+        "{}",
+        batch.stderr
+    );
     // An article that shares no word with any other is like none of them (not like all).
     env.write(
         "2026-04-01-odd.md",

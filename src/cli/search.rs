@@ -208,6 +208,9 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
 
 /// Runs every query of a `qid<TAB>query` file and writes a TREC run.
 fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result<i32> {
+    if args.filters.like.is_some() {
+        anyhow::bail!("--like takes no query, and --batch gives one a line: use one or the other");
+    }
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
