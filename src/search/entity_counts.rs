@@ -46,7 +46,7 @@ pub struct EntityCount {
 /// The entities of the articles that match a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EntityCounts {
-    /// The query as given.
+    /// The query as given; for articles like one (`like`), the words it ran on.
     pub query: String,
     /// Articles that match.
     pub total_articles: usize,

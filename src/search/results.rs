@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The results of one search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {
-    /// The query as given.
+    /// The query as given; for articles like one (`like`), the words it ran on.
     pub query: String,
     /// Articles (or passages, when ranking passages) that match.
     pub total_hits: usize,

@@ -98,7 +98,7 @@ pub struct TimelineBucket {
 /// A timeline of the articles that match a search.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
-    /// The query as given.
+    /// The query as given; for articles like one (`like`), the words it ran on.
     pub query: String,
     /// The length of the periods.
     pub by: Interval,
