@@ -61,6 +61,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
     passages_filtered_by_entity_are_those_that_mention_it(&env);
     articles_like_one_share_its_topics(&env, &jsonl);
     repeats_are_folded(&env);
+    misspelt_names_are_found_by_fuzzy_words(&env);
     let again = env.lede_ok(&["index", jsonl.to_str().unwrap()], 0);
     assert!(summary_line(&again.stderr).contains("21577 unchanged"));
 }
@@ -162,6 +163,39 @@ fn repeats_are_folded(env: &TestEnv) {
         assert_eq!(unique.len(), folded_ids.len(), "{query}");
     }
     assert!(folded_any >= 4, "{folded_any} of 5 queries folded a repeat");
+}
+
+/// A name misspelt with `~` finds the stories of the name: most of its first ten hits mention
+/// the name as Reuters mostly spells it, though other words lie as near (`bolger`, `docker` are two
+/// edits from `volker` as `volcker` is one); a wildcard finds every article the word does.
+fn misspelt_names_are_found_by_fuzzy_words(env: &TestEnv) {
+    let ids = |query: &str, limit: &str| -> std::collections::BTreeSet<String> {
+        let results = env
+            .lede(&["search", query, "--json", "--limit", limit])
+            .json();
+        util::ranked_ids(&results).into_iter().collect()
+    };
+    for (misspelt, spelt) in [
+        ("volker", "volcker"),
+        ("yeuter", "yeutter"),
+        ("gorbachov", "gorbachev"),
+        ("stoltenburg", "stoltenberg"),
+    ] {
+        let right = ids(spelt, "1000");
+        assert!(right.len() >= 20, "{spelt}: {}", right.len());
+        // Reuters misspells too ("Volker's departure"), but as itself the word finds few.
+        let alone = ids(misspelt, "10").intersection(&right).count();
+        let fuzzy = ids(&format!("{misspelt}~"), "10");
+        let found = fuzzy.intersection(&right).count();
+        assert!(
+            found >= 8 && alone < 2,
+            "{misspelt}~: {found} of {fuzzy:?}, alone {alone}"
+        );
+    }
+    let word = ids("petroleum", "1000");
+    let prefix = ids("petrol*", "1000");
+    assert!(word.is_subset(&prefix), "{} {}", word.len(), prefix.len());
+    assert!(prefix.len() > word.len());
 }
 
 /// Articles like a story are on its subject: of the ten most like each of 100 stories with

@@ -8,6 +8,7 @@ mod collect;
 mod date_clauses;
 pub mod entity_counts;
 mod exact_order;
+mod expansion;
 pub mod filters;
 pub mod highlight;
 pub mod like;
@@ -226,9 +227,9 @@ impl Index {
             &compiled.terms,
             &wanted_addresses,
         )?;
-        let share = |counts: Vec<u32>| -> Vec<f32> {
+        let share = |counts: Vec<f32>| -> Vec<f32> {
             let terms = compiled.terms.len().max(1) as f32;
-            counts.into_iter().map(|n| n as f32 / terms).collect()
+            counts.into_iter().map(|n| n / terms).collect()
         };
         let leads = share(presence.lead);
         let coverages = share(presence.coverage);

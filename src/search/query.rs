@@ -3,6 +3,7 @@
 //! cannot be parsed is dropped and reported.
 
 use super::date_clauses::rewrite_published;
+use super::expansion::{Expandable, ExpandedWord, Expander, take_expandables};
 use super::filters::EntityFilter;
 use super::mention_query::MentionQuery;
 use super::passage_filter::PassageFilter;
@@ -33,8 +34,10 @@ pub(crate) struct CompiledQuery {
     pub passage_filter: Option<PassageFilter>,
     /// The query's distinct terms as the index holds them (analysed text), but none under a
     /// `NOT`: what an article's lead and its title or body are checked for (see
-    /// [`super::term_presence`]). Empty for a match-all query.
-    pub terms: Vec<String>,
+    /// [`super::term_presence`]). Each is a group of alternatives (one term, or the terms a
+    /// wildcard or fuzzy word stands for), any of which counts, as much as its weight (how near
+    /// it is to the word written, 1 at most). Empty for a match-all query.
+    pub terms: Vec<Vec<(String, f32)>>,
     /// What was ignored in the query text, and why.
     pub warnings: Vec<String>,
     /// Whether `article` is a flat disjunction of terms, which tantivy runs with block-max WAND
@@ -150,17 +153,44 @@ fn filters(
     clauses
 }
 
+/// Parses full-syntax `text` over `fields`, its `expandables` (placeholders in the text) expanded
+/// into the terms they stand for.
 fn parse(
     index: &Index,
     fields: &[Field],
     text: &str,
+    expandables: &[Expandable],
     warnings: Option<&mut Vec<String>>,
 ) -> Box<dyn Query> {
     if is_match_all(text) {
         return Box::new(AllQuery);
     }
     let mut parser = QueryParser::for_index(&index.index, fields.to_vec());
-    parser.set_field_boost(index.fields.title, TITLE_BOOST);
+    // The parser hides a field's boost inside a query that cannot be rewritten, so with words
+    // to expand the expander applies it instead.
+    let title_boost = fields
+        .contains(&index.fields.title)
+        .then_some((index.fields.title, TITLE_BOOST));
+    let mut expander = Expander::new(
+        &index.index,
+        index.reader.searcher(),
+        expandables,
+        title_boost,
+    );
+    let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| {
+        if expandables.is_empty() {
+            return query;
+        }
+        expander.rewrite(&*query).unwrap_or_else(|err| {
+            ignored.push(format!(
+                "ignored the query's wildcards and fuzzy words: {err}"
+            ));
+            Box::new(EmptyQuery)
+        })
+    };
+    if expandables.is_empty() {
+        parser.set_field_boost(index.fields.title, TITLE_BOOST);
+    }
     let (query, errors) = parser.parse_query_lenient(text);
     // A query of exclusions alone (`NOT b`) is reported as an error, though the lenient parser
     // builds what it means: every document but those.
@@ -169,6 +199,7 @@ fn parse(
         .filter(|e| !matches!(e, QueryParserError::AllButQueryForbidden))
         .map(|e| format!("ignored part of the query: {e}"))
         .collect();
+    let query = expanded(query, &mut ignored);
     // The lenient parser can still build a query that fails when it runs (`title:*` asks for a
     // fast field, `:*` for a field named ""): then only the query's words are searched.
     let schema = index.index.schema();
@@ -178,11 +209,13 @@ fn parse(
             ignored.push(format!(
                 "ignored the query's syntax ({err}); searching its words"
             ));
-            parser.parse_query_lenient(&plain_text(text)).0
+            let words = parser.parse_query_lenient(&plain_text(text)).0;
+            expanded(words, &mut ignored)
         }
     };
     if let Some(warnings) = warnings {
         warnings.extend(ignored);
+        warnings.extend(expander.warnings());
     }
     if has_bare_exclusions(&*query, false) {
         with_negations_completed(&*query, false)
@@ -309,26 +342,31 @@ fn word_clauses(index: &Index, text: &str) -> Vec<Vec<(Occur, Box<dyn Query>)>> 
 }
 
 /// Pushes the terms `query` asks for, leaving out those under a `MustNot` (an excluded term is
-/// not something the lead should contain).
-fn wanted_terms(query: &dyn Query, terms: &mut Vec<Term>) {
+/// not something the lead should contain): each term a group of its own, but the terms a
+/// wildcard or fuzzy word stands for one group, any of which counts as much as it is near the
+/// word (see [`ExpandedWord::terms`]).
+fn wanted_terms(query: &dyn Query, terms: &mut Vec<Vec<(Term, f32)>>) {
     if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
         for (occur, clause) in boolean.clauses() {
             if *occur != Occur::MustNot {
                 wanted_terms(&**clause, terms);
             }
         }
+    } else if let Some(word) = query.downcast_ref::<ExpandedWord>() {
+        terms.push(word.terms().map(|(t, near)| (t.clone(), near)).collect());
     } else {
-        query.query_terms(&mut |term, _| terms.push(term.clone()));
+        query.query_terms(&mut |term, _| terms.push(vec![(term.clone(), 1.0)]));
     }
 }
 
 /// The query's distinct terms (parsed for the body: analysed text, the same for every text field
-/// of the English analyser).
-fn distinct_terms(query: &dyn Query) -> Vec<Term> {
+/// of the English analyser), in groups of alternatives (see [`wanted_terms`]).
+fn distinct_terms(query: &dyn Query) -> Vec<Vec<(Term, f32)>> {
     let mut terms = Vec::new();
     wanted_terms(query, &mut terms);
-    terms.sort();
-    terms.dedup();
+    let key = |group: &Vec<(Term, f32)>| group.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>();
+    terms.sort_by_cached_key(key);
+    terms.dedup_by(|a, b| key(a) == key(b));
     terms
 }
 
@@ -385,12 +423,21 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         }
         QuerySyntax::Plain => plain_text(&request.query),
     };
+    let (text, expandables) = match request.syntax {
+        QuerySyntax::Full => take_expandables(&text),
+        QuerySyntax::Plain => (text, Vec::new()),
+    };
     let fields = &index.fields;
-    let body = parse(index, &[fields.body], &text, None);
+    let body = parse(index, &[fields.body], &text, &expandables, None);
     let passage = PassageQuery::new(&*body, fields.body);
-    let terms: Vec<String> = distinct_terms(&*body)
+    let terms: Vec<Vec<(String, f32)>> = distinct_terms(&*body)
         .iter()
-        .filter_map(|term| term.value().as_str().map(str::to_owned))
+        .map(|group| {
+            group
+                .iter()
+                .filter_map(|(term, near)| Some((term.value().as_str()?.to_owned(), *near)))
+                .collect()
+        })
         .collect();
     let unfiltered = entities.is_empty()
         && request.exclude_ids.is_empty()
@@ -399,7 +446,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         && request.until.is_none();
     let words_only = match request.syntax {
         QuerySyntax::Plain => true,
-        QuerySyntax::Full => is_words_only(&text),
+        QuerySyntax::Full => expandables.is_empty() && is_words_only(&text),
     };
     let quorum = if request.minimum_should_match > 0 && is_match_all(&text) {
         // A quorum of no words: no article holds it.
@@ -424,6 +471,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
                     index,
                     &[fields.title, fields.body],
                     &text,
+                    &expandables,
                     Some(&mut warnings),
                 )
             });
@@ -508,10 +556,16 @@ mod tests {
             (Occur::MustNot, query("opec")),
             (Occur::Must, Box::new(nested)),
         ]);
-        let mut want = vec![term("oil"), term("price"), term("saudi")];
-        want.sort();
+        let want = vec![
+            vec![(term("oil"), 1.0)],
+            vec![(term("price"), 1.0)],
+            vec![(term("saudi"), 1.0)],
+        ];
         assert_eq!(distinct_terms(&whole), want);
-        assert_eq!(distinct_terms(&*query("oil")), vec![term("oil")]);
+        assert_eq!(
+            distinct_terms(&*query("oil")),
+            vec![vec![(term("oil"), 1.0)]]
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@ pub enum SortOrder {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum QuerySyntax {
-    /// tantivy's query language (AND/OR/NOT, "phrases", field:term, fuzzy~), parsed leniently.
+    /// tantivy's query language (AND/OR/NOT, "phrases", field:term), with Lucene's fuzzy~ and
+    /// wild*card words, parsed leniently.
     #[default]
     Full,
     /// Plain words: operators, quotes and colons are just words.
