@@ -755,9 +755,18 @@ fn file_names_that_are_not_utf8_stay_distinct_files() {
 fn small_segments_left_by_runs_are_merged_and_large_ones_left_alone() {
     // Each run that adds a few articles leaves a small segment; a search visits every segment
     // apart, so the small ones are merged with each other (not with the large ones).
+    // One writer thread: with two, a loaded machine could give one of them so few of the
+    // first run's articles that its segment was small too, and merged.
     let env = TestEnv::new();
     util::generated_corpus(&env, 3_000);
-    let args = ["index", "--no-entities", "--no-dates", "-q"];
+    let args = [
+        "index",
+        "--no-entities",
+        "--no-dates",
+        "-q",
+        "--threads",
+        "1",
+    ];
     env.lede_ok(&args, 0);
     let segments = |env: &TestEnv| env.lede_ok(&["stats", "--json"], 0).json()["segments"].clone();
     let large = segments(&env).as_u64().unwrap();
