@@ -1,5 +1,6 @@
 //! End to end: wildcards (`gorb*`, `wom?n`, `*stan`) and fuzzy words (`gorbachov~`,
-//! `gorbachov~1`) in `lede search`, `lede entities` and `lede timeline`.
+//! `gorbachov~1`) in `lede search`, `lede entities` and `lede timeline`, and "did you mean" for
+//! words no article holds.
 
 mod util;
 
@@ -205,4 +206,50 @@ fn a_wildcard_of_many_words_keeps_the_most_frequent_and_says_so() {
     );
     // The most frequent word is among those kept.
     assert_eq!(hit_ids(&out.json()), ["many.md", "one.md"]);
+}
+
+#[test]
+fn words_no_article_holds_are_offered_the_words_meant() {
+    let env = TestEnv::new();
+    write_spellings(&env);
+    env.lede_ok(&["index", "-q"], 0);
+    let did_you_mean = |query: &str, code: i32| -> Option<String> {
+        let results = search(&env, query, code);
+        results["did_you_mean"].as_str().map(str::to_string)
+    };
+    // Each unknown word replaced, in its case, by a word the index holds (a stem is shown as
+    // the text writes it: `machineri` is "machinery"); the rest of the query kept as written.
+    assert_eq!(
+        did_you_mean("Gorbachuv machinary", 1).as_deref(),
+        Some("Gorbachev machinery")
+    );
+    assert_eq!(
+        did_you_mean("+farmers +(KIEW OR minks)", 1).as_deref(),
+        Some("+farmers +(KIEV OR minsk)")
+    );
+    // Known words, short words, a first letter changed, operators, fields, exclusions, fuzzy
+    // words and wildcards are left alone.
+    for (query, code) in [
+        ("gorbachev farmers", 0),
+        ("kiv", 1),
+        ("borbachev", 1),
+        ("title:reforns", 1),
+        ("farmers -reforns", 0),
+        ("reforns~ OR refo*", 0),
+        ("entity:Gorbachuv", 1),
+    ] {
+        assert_eq!(did_you_mean(query, code), None, "{query}");
+    }
+    // With hits too: one word unknown among known ones.
+    assert_eq!(
+        did_you_mean("economic refroms", 0).as_deref(),
+        Some("economic reforms")
+    );
+    // The human output says it first.
+    let out = env.lede_ok(&["search", "Gorbachuv"], 1);
+    assert!(
+        out.stdout
+            .starts_with("no hits for \"Gorbachuv\"\ndid you mean: Gorbachev"),
+        "{out:?}"
+    );
 }

@@ -167,7 +167,8 @@ fn repeats_are_folded(env: &TestEnv) {
 
 /// A name misspelt with `~` finds the stories of the name: most of its first ten hits mention
 /// the name as Reuters mostly spells it, though other words lie as near (`bolger`, `docker` are two
-/// edits from `volker` as `volcker` is one); a wildcard finds every article the word does.
+/// edits from `volker` as `volcker` is one); a misspelling no article holds is offered the word
+/// meant; a wildcard finds every article the word does.
 fn misspelt_names_are_found_by_fuzzy_words(env: &TestEnv) {
     let ids = |query: &str, limit: &str| -> std::collections::BTreeSet<String> {
         let results = env
@@ -191,6 +192,17 @@ fn misspelt_names_are_found_by_fuzzy_words(env: &TestEnv) {
             found >= 8 && alone < 2,
             "{misspelt}~: {found} of {fuzzy:?}, alone {alone}"
         );
+    }
+    // Words no article holds are offered those meant, as the text writes them.
+    for (typed, meant) in [
+        ("yeuter", "yeutter"),
+        ("stoltenburg", "stoltenberg"),
+        ("Greenspn says", "Greenspan says"),
+        ("petrolium exports", "petroleum exports"),
+        ("inflaton", "inflation"),
+    ] {
+        let results = env.lede(&["search", typed, "--json"]).json();
+        assert_eq!(results["did_you_mean"], meant, "{typed}");
     }
     let word = ids("petroleum", "1000");
     let prefix = ids("petrol*", "1000");

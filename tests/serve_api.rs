@@ -53,7 +53,11 @@ fn endpoints_answer_the_clis_json() {
     assert_eq!(health["articles"], 5);
     assert!(health["passages"].as_u64().unwrap() >= 5);
 
-    let cases: [(&str, &[&str]); 11] = [
+    let cases: [(&str, &[&str]); 12] = [
+        (
+            "/api/search?q=merkle+budg*",
+            &["search", "merkle budg*", "--json"],
+        ),
         (
             "/api/search?q=budget&collapse=true",
             &["search", "budget", "--collapse", "--json"],
@@ -121,6 +125,10 @@ fn endpoints_answer_the_clis_json() {
         let cli = env.lede(args);
         assert_eq!(untimed(answer.json()), untimed(cli.json()), "{path}");
     }
+    // A wildcard expanded and a misspelling caught, as the CLI does.
+    let spelt = server.get("/api/search?q=merkle+budg*").json();
+    assert_eq!(spelt["did_you_mean"], "merkel budg*");
+    assert!(spelt["total_hits"].as_u64().unwrap() >= 3, "{spelt}");
     let by_mentions = server.get("/api/timeline?q=dollar&mentions=true&by=month");
     let cli = env.lede(&[
         "timeline",

@@ -440,3 +440,33 @@ fn one_per_story_folds_the_versions_of_a_story() {
     let url = browser.call("GET", "/url", None);
     assert!(url.as_str().unwrap().contains("collapse=true"), "{url}");
 }
+
+#[test]
+fn a_misspelt_query_offers_the_words_meant() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::new();
+    util::write_news(&env);
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    let page = format!("{}/?q=Merkle+Volkswagn", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    let offered = browser.wait("a suggestion", |b| b.texts("#status .suggestion").pop());
+    assert_eq!(offered, "Merkel Volkswagen");
+    assert!(browser.texts("#hits .title").is_empty());
+    let button = browser.elements("#status .suggestion").pop().unwrap();
+    browser.call("POST", &format!("/element/{button}/click"), Some(json!({})));
+    browser.wait("the articles of the words meant", |b| {
+        let status = b.texts("#status").concat();
+        (status.contains("of 2 articles") && b.elements("#status .suggestion").is_empty())
+            .then_some(())
+    });
+    let url = browser.call("GET", "/url", None);
+    assert!(
+        url.as_str().unwrap().contains("q=Merkel+Volkswagen"),
+        "{url}"
+    );
+}

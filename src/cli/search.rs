@@ -149,6 +149,12 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
 fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> anyhow::Result<()> {
     if results.hits.is_empty() {
         writeln!(out, "no hits for {:?}", results.query)?;
+    }
+    if let Some(better) = &results.did_you_mean {
+        let line = format!("did you mean: {better}");
+        writeln!(out, "{}\n", style.paint(BOLD, &line))?;
+    }
+    if results.hits.is_empty() {
         return Ok(());
     }
     for (i, hit) in results.hits.iter().enumerate() {

@@ -10,6 +10,7 @@
 //! term as common as the most common of them); a fuzzy word's terms are weighed as Lucene's
 //! `FuzzyQuery` weighs them, `1 − edits / length`, so the word as written counts most.
 
+use levenshtein_automata::LevenshteinAutomatonBuilder;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 use tantivy::query::{
@@ -206,7 +207,7 @@ fn analysis(schema: &Schema, field: Field) -> Option<Analysis> {
 }
 
 /// The terms of `field` in any segment accepted by `automaton`, with their document counts.
-fn dictionary_terms<A>(
+pub(super) fn dictionary_terms<A>(
     searcher: &Searcher,
     field: Field,
     automaton: &A,
@@ -227,7 +228,7 @@ where
 }
 
 /// The words within some edits of one, as an automaton over a term dictionary.
-struct Levenshtein(levenshtein_automata::DFA);
+pub(super) struct Levenshtein(pub levenshtein_automata::DFA);
 
 impl tantivy_fst::Automaton for Levenshtein {
     type State = u32;
@@ -250,6 +251,15 @@ impl tantivy_fst::Automaton for Levenshtein {
     fn accept(&self, state: &u32, byte: u8) -> u32 {
         self.0.transition(*state, byte)
     }
+}
+
+/// The automaton builder for words within `edits` (at most [`MAX_EDITS`]; a transposition is
+/// one edit), built once: building one for two edits takes milliseconds.
+pub(super) fn levenshtein_builder(edits: u8) -> &'static LevenshteinAutomatonBuilder {
+    static BUILDERS: [OnceLock<LevenshteinAutomatonBuilder>; MAX_EDITS as usize + 1] =
+        [const { OnceLock::new() }; MAX_EDITS as usize + 1];
+    let edits = edits.min(MAX_EDITS);
+    BUILDERS[usize::from(edits)].get_or_init(|| LevenshteinAutomatonBuilder::new(edits, true))
 }
 
 /// What one word became in one field: its terms with their weights and article counts, and how
@@ -295,7 +305,7 @@ fn normalised(text: &str, analysis: &Analysis) -> String {
 }
 
 /// `text` analysed as `field`'s text, when it is one term.
-fn one_term(index: &tantivy::Index, field: Field, text: &str) -> Option<String> {
+pub(super) fn one_term(index: &tantivy::Index, field: Field, text: &str) -> Option<String> {
     let mut analyzer = index.tokenizer_for_field(field).ok()?;
     let mut stream = analyzer.token_stream(text);
     let first = stream.next()?.text.clone();
@@ -304,7 +314,7 @@ fn one_term(index: &tantivy::Index, field: Field, text: &str) -> Option<String> 
 
 /// The edits a fuzzy word of `chars` characters allows by default: none up to 2, one up to 5,
 /// two beyond (Elasticsearch's `AUTO`).
-fn auto_edits(chars: usize) -> u8 {
+pub(super) fn auto_edits(chars: usize) -> u8 {
     match chars {
         0..=2 => 0,
         3..=5 => 1,
@@ -364,8 +374,7 @@ fn expand(
             };
             let length = term.chars().count();
             let edits = edits.unwrap_or_else(|| auto_edits(length));
-            let builder = levenshtein_automata::LevenshteinAutomatonBuilder::new(edits, true);
-            let dfa = Levenshtein(builder.build_dfa(&term));
+            let dfa = Levenshtein(levenshtein_builder(edits).build_dfa(&term));
             dictionary_terms(searcher, field, &dfa, &mut found)?;
             found
                 .into_iter()

@@ -24,6 +24,7 @@ mod query;
 mod ranking;
 pub mod request;
 pub mod results;
+mod suggest;
 mod term_presence;
 pub mod timeline;
 
@@ -101,12 +102,14 @@ impl Index {
             };
             (total, hits)
         };
+        let did_you_mean = suggest::did_you_mean(self, &searcher, request)?;
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits,
             took_ms: crate::search::results::millis_since(started),
             hits,
             warnings: compiled.warnings,
+            did_you_mean,
         })
     }
 

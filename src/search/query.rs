@@ -73,6 +73,14 @@ fn entity_clause_re() -> &'static Regex {
     })
 }
 
+/// The byte ranges of full-syntax query text's `entity:` clauses.
+pub(crate) fn entity_clause_spans(text: &str) -> Vec<(usize, usize)> {
+    entity_clause_re()
+        .find_iter(text)
+        .map(|m| (m.start(), m.end()))
+        .collect()
+}
+
 /// Takes the `entity:` clauses out of full-syntax query text: they are filters (every one must
 /// hold; `-entity:` excludes), not scored terms. Returns the rest of the text and the filters.
 pub(crate) fn split_entity_clauses(

@@ -19,6 +19,10 @@ pub struct SearchResults {
     /// Parts of the query that were ignored, and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The query with the words no article holds replaced by those they most likely meant
+    /// ("did you mean"), when there are such words and likely replacements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
 }
 
 /// One article in the results.

@@ -179,9 +179,24 @@ function renderHits(results) {
   const shown = total ? `${first}–${last} of ${total}` : "No articles";
   // A look-alike search says which words it ran on.
   const words = state.like && results.query ? ` · by its words: ${results.query}` : "";
-  $("status").textContent =
+  const status =
     `${shown} ${total === 1 ? "article" : "articles"} · ${results.took_ms.toFixed(1)} ms` +
     (results.warnings ? ` · ignored: ${results.warnings.join("; ")}` : "") + words;
+  // Words no article holds: the query with those they most likely meant, one click away.
+  const better = results.did_you_mean;
+  const suggestion = better
+    ? [" · did you mean ", el("button", {
+      type: "button",
+      class: "suggestion",
+      onclick: () => {
+        state.q = better;
+        $("q").value = better;
+        state.offset = 0;
+        go();
+      },
+    }, better), "?"]
+    : [];
+  $("status").replaceChildren(status, ...suggestion);
   $("hits").replaceChildren(...results.hits.map(renderHit));
   $("pager").hidden = total <= PAGE;
   $("prev").disabled = state.offset === 0;

@@ -1,0 +1,255 @@
+//! "Did you mean": a query whose words the index does not hold, each replaced by the word it most
+//! likely meant, as Elasticsearch's term suggester proposes one (`suggest_mode: missing`).
+//!
+//! A word is unknown when no article's title or body holds its term. Its candidates are the
+//! body's terms within the edits its length allows (one up to 5 letters, two beyond), opening
+//! with the same letter (the suggester's `prefix_length` 1: a first letter is seldom the one
+//! mistyped, and without it `volker` proposes `bolger` as readily as `volcker`). A term is a
+//! stem, so of the nearest, most frequent first, the one whose word as an article's body first
+//! writes it is nearest the word typed wins, shown in the case the query wrote the word in.
+
+use super::expansion::{Levenshtein, auto_edits, dictionary_terms, levenshtein_builder, one_term};
+use super::request::{QuerySyntax, SearchRequest};
+use crate::index::Index;
+use rustc_hash::FxHashMap;
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TokenStream;
+use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+
+/// Shorter words are not corrected (the suggester's `min_word_length`).
+const MIN_WORD_LENGTH: usize = 4;
+
+/// The query with each unknown word replaced by the word it most likely meant; `None` when every
+/// word is known or none has a likely replacement.
+pub(crate) fn did_you_mean(
+    index: &Index,
+    searcher: &Searcher,
+    request: &SearchRequest,
+) -> tantivy::Result<Option<String>> {
+    if request.like.is_some() {
+        return Ok(None);
+    }
+    let text = &request.query;
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    let mut changed = false;
+    for (start, end) in correctable_words(text, request.syntax) {
+        let word = &text[start..end];
+        if let Some(better) = replacement(index, searcher, word)? {
+            out.push_str(&text[last..start]);
+            out.push_str(&better);
+            last = end;
+            changed = true;
+        }
+    }
+    out.push_str(&text[last..]);
+    Ok(changed.then_some(out))
+}
+
+/// The byte ranges of the query's words that a correction may replace: runs of letters, but in
+/// full syntax none that is an operator, a field's name or value, an exclusion, a wildcard, a
+/// fuzzy word or part of an `entity:` clause.
+fn correctable_words(text: &str, syntax: QuerySyntax) -> Vec<(usize, usize)> {
+    let entity_clauses: Vec<(usize, usize)> = match syntax {
+        QuerySyntax::Plain => Vec::new(),
+        QuerySyntax::Full => super::query::entity_clause_spans(text),
+    };
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                start = None;
+                let word = &text[from..i];
+                if !word.chars().all(char::is_alphabetic) {
+                    continue;
+                }
+                if syntax == QuerySyntax::Full {
+                    let before = text[..from].chars().next_back();
+                    let before_that = text[..from].chars().rev().nth(1);
+                    let after = text[i..].chars().next();
+                    let operator = matches!(word, "AND" | "OR" | "NOT" | "TO");
+                    let excluded = before == Some('-')
+                        && before_that.is_none_or(|c| c.is_whitespace() || c == '(');
+                    let special = |c: Option<char>| matches!(c, Some(':' | '*' | '?' | '~' | '^'));
+                    let in_clause = entity_clauses.iter().any(|&(a, b)| a <= from && i <= b);
+                    if operator || excluded || special(before) || special(after) || in_clause {
+                        continue;
+                    }
+                }
+                words.push((from, i));
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// The word `word` most likely meant, in its case, when the index holds no article with it.
+fn replacement(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Result<Option<String>> {
+    let fields = &index.fields;
+    if word.chars().count() < MIN_WORD_LENGTH {
+        return Ok(None);
+    }
+    let Some(term) = one_term(&index.index, fields.body, word) else {
+        return Ok(None);
+    };
+    let known = |field: Field| searcher.doc_freq(&Term::from_field_text(field, &term));
+    if known(fields.body)? > 0 || known(fields.title)? > 0 {
+        return Ok(None);
+    }
+    let edits = auto_edits(term.chars().count());
+    if edits == 0 {
+        return Ok(None);
+    }
+    let dfa = Levenshtein(levenshtein_builder(edits).build_dfa(&term));
+    let mut found: FxHashMap<Vec<u8>, u64> = FxHashMap::default();
+    dictionary_terms(searcher, fields.body, &dfa, &mut found)?;
+    let first = term.as_bytes().first();
+    let mut candidates: Vec<(u8, std::cmp::Reverse<u64>, Vec<u8>)> = found
+        .into_iter()
+        .filter(|(key, _)| key.first() == first)
+        .map(|(key, df)| {
+            let distance = match dfa.0.eval(&key) {
+                levenshtein_automata::Distance::Exact(d) => d,
+                levenshtein_automata::Distance::AtLeast(d) => d,
+            };
+            (distance, std::cmp::Reverse(df), key)
+        })
+        .collect();
+    candidates.sort_unstable();
+    // The nearest stems, the most frequent first; of those, the one whose word as the text
+    // writes it is nearest the word typed (`opek` is a letter from the stem `oper`, but far
+    // from "operation", and a letter from "opec").
+    let typed = word.to_lowercase();
+    let mut best: Option<(usize, String)> = None;
+    for (_, _, key) in candidates.into_iter().take(SURFACE_CANDIDATES) {
+        let Ok(stem) = String::from_utf8(key) else {
+            continue;
+        };
+        let Some(shown) = surface(index, searcher, &stem)? else {
+            continue;
+        };
+        let distance = edit_distance(&typed, &shown);
+        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
+            best = Some((distance, shown));
+        }
+    }
+    Ok(best.map(|(_, shown)| in_case_of(word, &shown)))
+}
+
+/// How many of the nearest stems are compared by the words the text writes for them.
+const SURFACE_CANDIDATES: usize = 8;
+
+/// Levenshtein's distance between two short words, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// How the body of an article holding `term` writes it, lower-cased: its first occurrence in the
+/// first such article.
+fn surface(index: &Index, searcher: &Searcher, term: &str) -> tantivy::Result<Option<String>> {
+    let body = index.fields.body;
+    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+        let inverted = reader.inverted_index(body)?;
+        let Some(mut postings) =
+            inverted.read_postings(&Term::from_field_text(body, term), IndexRecordOption::Basic)?
+        else {
+            continue;
+        };
+        let mut doc = postings.doc();
+        while doc != TERMINATED && reader.is_deleted(doc) {
+            doc = postings.advance();
+        }
+        if doc == TERMINATED {
+            continue;
+        }
+        let stored: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc))?;
+        let Some(text) = super::lookup::first_text(&stored, body) else {
+            continue;
+        };
+        let mut analyzer = index.index.tokenizer_for_field(body)?;
+        let mut tokens = analyzer.token_stream(&text);
+        while tokens.advance() {
+            let token = tokens.token();
+            if token.text == term {
+                return Ok(Some(
+                    text[token.offset_from..token.offset_to].to_lowercase(),
+                ));
+            }
+        }
+    }
+    Ok(None)
+}
+
+/// `word` (lower-case) in the case of `model`: all capitals, a capital first, or lower case.
+fn in_case_of(model: &str, word: &str) -> String {
+    let mut letters = model.chars().filter(|c| c.is_alphabetic());
+    let first_upper = letters.next().is_some_and(char::is_uppercase);
+    if first_upper && model.chars().count() > 1 && model.chars().all(|c| !c.is_lowercase()) {
+        return word.to_uppercase();
+    }
+    if first_upper {
+        let mut chars = word.chars();
+        return chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+    }
+    word.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str, syntax: QuerySyntax) -> Vec<&str> {
+        correctable_words(text, syntax)
+            .into_iter()
+            .map(|(a, b)| &text[a..b])
+            .collect()
+    }
+
+    #[test]
+    fn operators_fields_exclusions_and_patterns_are_not_corrected() {
+        let text = r#"volker AND (greenspn OR title:fed) -yen supply-chain gorb* x~ entity:"Paul Volker" 1987 b2b"#;
+        assert_eq!(
+            words(text, QuerySyntax::Full),
+            ["volker", "greenspn", "supply", "chain"]
+        );
+        assert_eq!(
+            words("volker AND title:fed", QuerySyntax::Plain),
+            ["volker", "AND", "title", "fed"]
+        );
+    }
+
+    #[test]
+    fn edit_distance_counts_characters() {
+        assert_eq!(edit_distance("opek", "opec"), 1);
+        assert_eq!(edit_distance("opek", "operation"), 6);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("zürich", "zurich"), 1);
+    }
+
+    #[test]
+    fn a_correction_takes_the_case_of_the_word_it_replaces() {
+        assert_eq!(in_case_of("Volker", "volcker"), "Volcker");
+        assert_eq!(in_case_of("VOLKER", "volcker"), "VOLCKER");
+        assert_eq!(in_case_of("volker", "volcker"), "volcker");
+        assert_eq!(in_case_of("vOLKER", "volcker"), "volcker");
+    }
+}
