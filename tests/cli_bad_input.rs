@@ -388,6 +388,11 @@ fn dates_the_index_cannot_hold_are_dropped_not_wrapped_and_far_bounds_still_filt
     assert_eq!(all[0], ("wire".to_string(), "1987-03-03T00:00:00Z".into()));
     assert_eq!(all[1], ("early".to_string(), "1700-03-03T00:00:00Z".into()));
     assert!(all[2..].iter().all(|(_, date)| date.is_null()), "{all:?}");
+    // Oldest first: 1700 before 1987, the undated last.
+    let oldest = env
+        .lede_ok(&["search", "harbour", "--json", "--sort", "oldest"], 0)
+        .json();
+    assert_eq!(util::ranked_ids(&oldest)[..2], ["early", "wire"]);
     // Bounds past the span the index holds still filter (undated articles out), never wrap.
     let ids =
         |args: &[&str]| -> Vec<String> { dates(args).into_iter().map(|(id, _)| id).collect() };

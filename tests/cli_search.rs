@@ -184,6 +184,26 @@ fn date_filters_and_date_sort() {
         .lede_ok(&["search", "cocoa", "--sort", "date", "--json"], 0)
         .json();
     assert_eq!(ids(&by_date), ["new", "mid", "old", "undated"]);
+    // `newest` is `date`; `oldest` reverses the dated ones, the undated still last; ranking
+    // passages goes by the same order.
+    for (sort, want) in [
+        ("newest", ["new", "mid", "old", "undated"]),
+        ("oldest", ["old", "mid", "new", "undated"]),
+    ] {
+        let got = env
+            .lede_ok(&["search", "cocoa", "--sort", sort, "--json"], 0)
+            .json();
+        assert_eq!(ids(&got), want, "{sort}");
+        let passages = env
+            .lede_ok(
+                &["search", "cocoa", "--sort", sort, "--passages", "--json"],
+                0,
+            )
+            .json();
+        let mut order = ids(&passages);
+        order.dedup();
+        assert_eq!(order, want, "{sort} --passages");
+    }
     let since = env
         .lede_ok(&["search", "cocoa", "--since", "1987-06", "--json"], 0)
         .json();

@@ -200,9 +200,20 @@ fn every_page(index: &Index, request: &SearchRequest, limit: usize) -> Vec<Searc
 /// `--sort date` order of `query` on an index of `articles` added one commit each (one segment
 /// an article), with `limit` hits a page.
 fn newest_first(articles: Vec<Article>, query: &str, limit: usize) -> Vec<String> {
+    in_date_order(articles, query, limit, SortOrder::Date)
+}
+
+/// `sort` (a date order) of `query` on an index of `articles` added one commit each, with
+/// `limit` hits a page.
+fn in_date_order(
+    articles: Vec<Article>,
+    query: &str,
+    limit: usize,
+    sort: SortOrder,
+) -> Vec<String> {
     let (_dir, index) = built(&articles, 1);
     let mut request = SearchRequest::new(query);
-    request.sort = SortOrder::Date;
+    request.sort = sort;
     every_page(&index, &request, limit)
         .into_iter()
         .flat_map(|page| page.hits)
@@ -229,6 +240,16 @@ fn sorted_by_date_the_same_day_goes_by_score_then_id_however_the_index_was_built
             "later", "copy-a", "copy-b", "copy-c", "strong", "weak", "undated"
         ]
     );
+    // Oldest first: the same day first, in the same order within it; undated still last.
+    let oldest = [
+        "strong", "copy-a", "copy-b", "copy-c", "weak", "later", "undated",
+    ];
+    let mut articles = same_day_articles();
+    for limit in [10, 2, 1] {
+        let got = in_date_order(articles.clone(), "quarry", limit, SortOrder::Oldest);
+        assert_eq!(got, oldest);
+        articles.reverse();
+    }
 }
 
 /// Articles of several passages each: some copies of one another (their passages tie), some
@@ -305,7 +326,7 @@ fn passage_pages_are_slices_of_one_order_however_the_index_was_built() {
         built(&reversed, 1),
     ];
     for query in ["quarry", "*"] {
-        for sort in [SortOrder::Relevance, SortOrder::Date] {
+        for sort in [SortOrder::Relevance, SortOrder::Date, SortOrder::Oldest] {
             // Everything on one page: the order every other build and page size must give.
             let (whole, totals) = passage_pages(&one.1, query, sort, 1000);
             assert_eq!(totals[0], whole.len(), "{query} {sort:?}");
@@ -313,11 +334,16 @@ fn passage_pages_are_slices_of_one_order_however_the_index_was_built() {
                 whole.len() > 24,
                 "{query}: every article has a matching passage"
             );
-            // Newest first when sorted by date (undated last), then best, then id and passage.
+            // Newest (or oldest) first when sorted by date (undated last), then best, then id
+            // and passage.
             for pair in whole.windows(2) {
                 let ((a, ai, a_score), (b, bi, b_score)) = (&pair[0], &pair[1]);
                 let by_date = match sort {
                     SortOrder::Date => dates[b].cmp(&dates[a]),
+                    SortOrder::Oldest => match (dates[a], dates[b]) {
+                        (Some(x), Some(y)) => x.cmp(&y),
+                        (x, y) => y.is_some().cmp(&x.is_some()),
+                    },
                     SortOrder::Relevance => std::cmp::Ordering::Equal,
                 };
                 let order = by_date
@@ -341,7 +367,7 @@ fn passage_pages_are_slices_of_one_order_however_the_index_was_built() {
 fn a_page_as_deep_as_can_be_asked_holds_what_there_is() {
     let (_dir, index) = built(&passage_articles(), 5);
     for passages in [false, true] {
-        for sort in [SortOrder::Relevance, SortOrder::Date] {
+        for sort in [SortOrder::Relevance, SortOrder::Date, SortOrder::Oldest] {
             let mut request = SearchRequest::new("quarry");
             (request.passages, request.sort) = (passages, sort);
             (request.offset, request.limit) = (1, usize::MAX);

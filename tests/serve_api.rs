@@ -53,7 +53,11 @@ fn endpoints_answer_the_clis_json() {
     assert_eq!(health["articles"], 5);
     assert!(health["passages"].as_u64().unwrap() >= 5);
 
-    let cases: [(&str, &[&str]); 12] = [
+    let cases: [(&str, &[&str]); 13] = [
+        (
+            "/api/search?q=budget&sort=oldest",
+            &["search", "budget", "--sort", "oldest", "--json"],
+        ),
         (
             "/api/search?q=merkle+budg*",
             &["search", "merkle budg*", "--json"],
@@ -226,7 +230,7 @@ fn bad_parameters_are_json_400s() {
         ),
         (
             "/api/search?q=x&sort=popular",
-            "sort: expected relevance or date",
+            "sort: expected relevance, date (newest) or oldest",
         ),
         (
             "/api/search?q=x&q=y",

@@ -17,7 +17,11 @@ enum Sort {
     /// Best match first.
     Relevance,
     /// Newest first (the same time: best match first); undated articles last.
+    #[value(alias = "newest")]
     Date,
+    /// Oldest first, as a story's chronology reads (the same time: best match first); undated
+    /// articles last.
+    Oldest,
 }
 
 /// Arguments of `lede search`.
@@ -98,6 +102,7 @@ impl SearchArgs {
         request.sort = match self.sort {
             Sort::Relevance => SortOrder::Relevance,
             Sort::Date => SortOrder::Date,
+            Sort::Oldest => SortOrder::Oldest,
         };
         request.passages = self.passages;
         request.collapse = self.collapse;

@@ -1,7 +1,8 @@
 //! Collecting articles in an order that never depends on how the index was built (tantivy breaks
-//! ties by document address, which does): `--sort date` is newest first, then, among articles of
-//! the same publication time (a corpus dated by the day has many), the better article score, then
-//! the article id; by relevance, the article score (see `ranking::canonical_score`), then the id.
+//! ties by document address, which does): `--sort date` is newest first (`--sort oldest` oldest
+//! first), then, among articles of the same publication time (a corpus dated by the day has
+//! many), the better article score, then the article id; by relevance, the article score (see
+//! `ranking::canonical_score`), then the id.
 
 use super::collect::SegmentIds;
 use super::ranking::{CANONICAL_HALF_BUCKET, canonical_score};
@@ -15,20 +16,23 @@ use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
 use tantivy::{DateTime, DocAddress, DocId, Score, Searcher, SegmentReader};
 
-/// Publication time (nanoseconds; `None` for undated articles, which come last), the article's
-/// score rounded by `canonical_score`, and its id, reversed: higher is better in each.
+/// Publication time (nanoseconds, bitwise negated for oldest first; `None` for undated articles,
+/// which come last), the article's score rounded by `canonical_score`, and its id, reversed:
+/// higher is better in each.
 pub(super) type ExactKey = (Option<i64>, Score, Reverse<String>);
 
 /// Sort key computer for [`ExactKey`]; ids come from the searcher's cached id dictionaries, so
 /// that comparing them costs an ordinal within a segment and a string between segments.
 struct ByDateScoreId {
     ids: HashMap<SegmentId, Arc<SegmentIds>>,
+    oldest: bool,
 }
 
 /// One segment's `published` column and ids.
 struct SegmentKeys {
     published: Option<Column<DateTime>>,
     ids: Arc<SegmentIds>,
+    oldest: bool,
 }
 
 impl SortKeyComputer for ByDateScoreId {
@@ -47,6 +51,7 @@ impl SortKeyComputer for ByDateScoreId {
         Ok(SegmentKeys {
             published: reader.fast_fields().date("published").ok(),
             ids,
+            oldest: self.oldest,
         })
     }
 }
@@ -59,8 +64,13 @@ impl SegmentSortKeyComputer for SegmentKeys {
 
     fn segment_sort_key(&mut self, doc: DocId, score: Score) -> Self::SegmentSortKey {
         let date = self.published.as_ref().and_then(|column| column.first(doc));
+        // `!n` orders as `-n` does, without overflowing at `i64::MIN`.
+        let time = |date: DateTime| match date.into_timestamp_nanos() {
+            nanos if self.oldest => !nanos,
+            nanos => nanos,
+        };
         (
-            date.map(DateTime::into_timestamp_nanos),
+            date.map(time),
             canonical_score(score),
             Reverse(self.ids.ord(doc).unwrap_or(u64::MAX)),
         )
@@ -73,12 +83,13 @@ impl SegmentSortKeyComputer for SegmentKeys {
     }
 }
 
-/// The `limit` newest matches in `--sort date` order, with their keys; `segments` are the
-/// searcher's ids, in segment order.
-pub(super) fn newest_first(
+/// The `limit` newest (or, with `oldest`, oldest) matches in `--sort date` (`oldest`) order,
+/// with their keys; `segments` are the searcher's ids, in segment order.
+pub(super) fn by_date(
     limit: usize,
     searcher: &Searcher,
     segments: &[Arc<SegmentIds>],
+    oldest: bool,
 ) -> impl Collector<Fruit = Vec<(ExactKey, DocAddress)>> {
     let ids = searcher
         .segment_readers()
@@ -86,7 +97,7 @@ pub(super) fn newest_first(
         .map(SegmentReader::segment_id)
         .zip(segments.iter().cloned())
         .collect();
-    TopDocs::with_limit(limit).order_by(ByDateScoreId { ids })
+    TopDocs::with_limit(limit).order_by(ByDateScoreId { ids, oldest })
 }
 
 /// A match with its canonical score.

@@ -149,7 +149,7 @@ impl Index {
                 .offset
                 .saturating_add(request.limit)
                 .max(request.rescore_window),
-            SortOrder::Date => request.offset.saturating_add(request.limit),
+            SortOrder::Date | SortOrder::Oldest => request.offset.saturating_add(request.limit),
         }
         .min(searcher.num_docs() as usize);
         let segments = self.id_cache.for_searcher(searcher)?;
@@ -179,9 +179,10 @@ impl Index {
                     .collect();
                 (total, top)
             }
-            SortOrder::Date => {
-                let newest = exact_order::newest_first(depth.max(1), searcher, &segments);
-                let (top, total) = searcher.search(&*compiled.article, &(newest, Count))?;
+            SortOrder::Date | SortOrder::Oldest => {
+                let oldest = request.sort == SortOrder::Oldest;
+                let dated = exact_order::by_date(depth.max(1), searcher, &segments, oldest);
+                let (top, total) = searcher.search(&*compiled.article, &(dated, Count))?;
                 let top = top
                     .into_iter()
                     .map(|((_, score, Reverse(id)), address)| (score, address, Some(id)))
@@ -205,7 +206,7 @@ impl Index {
         // Passages are needed for the rescore window and, to show them, for the requested page.
         let window = match request.sort {
             SortOrder::Relevance => request.rescore_window.min(candidates.len()),
-            SortOrder::Date => candidates.len(),
+            SortOrder::Date | SortOrder::Oldest => candidates.len(),
         };
         let page = request.offset.min(candidates.len())
             ..request

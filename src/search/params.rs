@@ -138,7 +138,7 @@ impl Params {
     }
 
     /// A search page from [`SEARCH_PARAMS`]: the filters, `limit` (10, at most [`MAX_LIMIT`]),
-    /// `offset` (at most [`MAX_OFFSET`]), `sort` (`relevance` or `date`) and `collapse` (a flag).
+    /// `offset` (at most [`MAX_OFFSET`]), `sort` (`relevance`, `date` or `newest`, `oldest`) and `collapse` (a flag).
     pub fn search_request(&self) -> Result<SearchRequest> {
         self.check(SEARCH_PARAMS)?;
         let mut request = self.filtered_request(true)?;
@@ -147,10 +147,11 @@ impl Params {
         request.collapse = self.flag("collapse")?;
         request.sort = match self.get("sort").map(str::trim) {
             None | Some("relevance") => SortOrder::Relevance,
-            Some("date") => SortOrder::Date,
+            Some("date" | "newest") => SortOrder::Date,
+            Some("oldest") => SortOrder::Oldest,
             Some(other) => {
                 return Err(Error::BadRequest(format!(
-                    "sort: expected relevance or date, got {other:?}"
+                    "sort: expected relevance, date (newest) or oldest, got {other:?}"
                 )));
             }
         };
@@ -283,7 +284,10 @@ mod tests {
             (vec![("until", "1987-13")], "until: invalid date"),
             (vec![("entity", "PER:")], "entity: empty entity name"),
             (vec![("mentions", "1988..1987")], "mentions: empty period"),
-            (vec![("sort", "score")], "sort: expected relevance or date"),
+            (
+                vec![("sort", "score")],
+                "sort: expected relevance, date (newest) or oldest",
+            ),
             (vec![("qq", "x")], "unknown parameter \"qq\""),
             (
                 vec![("q", "a"), ("q", "b")],

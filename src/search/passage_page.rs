@@ -37,13 +37,18 @@ pub(super) struct RankedPassage {
     ord: u64,
 }
 
-/// The order before ids: newest first (undated last) when sorting by date, then best first.
-/// `Less` comes first.
+/// The order before ids: newest (or oldest) first, undated last, when sorting by date; then best
+/// first. `Less` comes first.
 fn leading(sort: SortOrder, a: &RankedPassage, b: &RankedPassage) -> Ordering {
     let by_score = b.score.total_cmp(&a.score);
     match sort {
         SortOrder::Relevance => by_score,
         SortOrder::Date => b.date.cmp(&a.date).then(by_score),
+        SortOrder::Oldest => match (a.date, b.date) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (a, b) => b.is_some().cmp(&a.is_some()),
+        }
+        .then(by_score),
     }
 }
 
@@ -105,7 +110,7 @@ impl Collector for PassagePage<'_> {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentPage> {
         let published = match self.sort {
-            SortOrder::Date => Some(reader.fast_fields().date("published")?),
+            SortOrder::Date | SortOrder::Oldest => Some(reader.fast_fields().date("published")?),
             SortOrder::Relevance => None,
         };
         Ok(SegmentPage {

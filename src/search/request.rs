@@ -14,6 +14,16 @@ pub enum SortOrder {
     Relevance,
     /// Newest first; articles of the same time by article score, then id; undated ones last.
     Date,
+    /// Oldest first, as a story's chronology reads; articles of the same time by article score,
+    /// then id; undated ones last.
+    Oldest,
+}
+
+impl SortOrder {
+    /// Whether the order goes by publication date.
+    pub fn by_date(self) -> bool {
+        matches!(self, SortOrder::Date | SortOrder::Oldest)
+    }
 }
 
 /// How the query text is read.

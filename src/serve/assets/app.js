@@ -17,7 +17,7 @@ function readLocation() {
   state.like = state.q ? "" : p.get("like") || "";
   state.since = p.get("since") || "";
   state.until = p.get("until") || "";
-  state.sort = p.get("sort") === "date" ? "date" : "relevance";
+  state.sort = ["date", "oldest"].includes(p.get("sort")) ? p.get("sort") : "relevance";
   state.collapse = p.get("collapse") === "true";
   state.entity = p.getAll("entity");
   state.offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
