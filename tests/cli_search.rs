@@ -518,3 +518,50 @@ fn words_match_with_or_without_their_diacritics() {
         assert_eq!(folded[0].1, 2, "{place}: {counted:?}");
     }
 }
+
+#[test]
+fn titles_light_up_the_query_words_as_passages_do() {
+    let env = dated_corpus();
+    let title_words = |query: &str| -> Vec<Vec<String>> {
+        let results = env.lede_ok(&["search", query, "--json"], 0).json();
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|hit| {
+                let title = hit["title"].as_str().unwrap();
+                hit["title_highlights"]
+                    .as_array()
+                    .map(|ranges| {
+                        ranges
+                            .iter()
+                            .map(|r| {
+                                let (a, b) = (r[0].as_u64().unwrap(), r[1].as_u64().unwrap());
+                                title[a as usize..b as usize].to_string()
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    // Every title is "Cocoa ID": the word lights up in each, by its stem ("cocoas" too), and
+    // in a title-only clause; a word of the body alone leaves titles dark (no field at all).
+    for query in ["cocoa", "cocoas", "title:cocoa", "coco*"] {
+        let words = title_words(query);
+        assert!(!words.is_empty());
+        assert!(words.iter().all(|w| w == &["Cocoa"]), "{query}: {words:?}");
+    }
+    assert!(title_words("crash").iter().all(Vec::is_empty));
+    let raw = env.lede_ok(&["search", "crash", "--json"], 0);
+    assert!(!raw.stdout.contains("title_highlights"));
+    // On a terminal the title's word is painted as a passage's is.
+    let colour = env.lede_ok(&["search", "cocoa", "-n", "1", "--color", "always"], 0);
+    assert!(
+        colour
+            .stdout
+            .starts_with("\u{1b}[1;31mCocoa\u{1b}[0m\u{1b}[1m "),
+        "{:?}",
+        colour.stdout
+    );
+}

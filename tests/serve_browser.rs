@@ -265,6 +265,10 @@ fn the_page_searches_highlights_and_filters() {
     );
     let titles = browser.texts("#hits .title");
     assert_eq!(titles.len(), 4, "{titles:?}");
+    // Titles light up the query's words too.
+    let mut in_titles = browser.texts("#hits .title mark");
+    in_titles.sort();
+    assert_eq!(in_titles, ["Merkel", "budget"], "{titles:?}");
     // The side panel and the timeline are drawn too.
     assert!(!browser.elements("#entities .chip").is_empty());
     assert_eq!(

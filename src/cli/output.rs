@@ -117,6 +117,31 @@ pub(crate) fn render_passage(
         .join("\n")
 }
 
+/// `text` in `base`'s style with its `highlights` (byte ranges, in order) painted as matches.
+pub(crate) fn paint_highlighted(
+    text: &str,
+    highlights: &[[usize; 2]],
+    base: &str,
+    style: &Style,
+) -> String {
+    let mut out = String::new();
+    let mut pos = 0;
+    for &[start, end] in highlights {
+        if start < pos || end > text.len() || start >= end {
+            continue;
+        }
+        if start > pos {
+            out.push_str(&style.paint(base, &text[pos..start]));
+        }
+        out.push_str(&style.paint(MATCH, &text[start..end]));
+        pos = end;
+    }
+    if pos < text.len() {
+        out.push_str(&style.paint(base, &text[pos..]));
+    }
+    out
+}
+
 /// One word with the highlighted parts painted.
 fn paint_word(
     text: &str,

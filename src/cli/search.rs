@@ -3,7 +3,7 @@
 use super::ColorChoice;
 use super::filter_args::{FilterArgs, MentionsArg};
 use super::numbered_lines::NumberedLines;
-use super::output::{BOLD, DIM, Style, entity_list, render_passage};
+use super::output::{BOLD, DIM, Style, entity_list, paint_highlighted, render_passage};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use lede::search::{QuerySyntax, SearchRequest, SortOrder};
@@ -164,21 +164,19 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
     }
     for (i, hit) in results.hits.iter().enumerate() {
         let title = if hit.title.is_empty() {
-            hit.passages
-                .first()
-                .map(|p| {
-                    p.text
-                        .split_whitespace()
-                        .take(12)
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                        + " …"
-                })
-                .unwrap_or_else(|| hit.article_id.clone())
+            let opening = hit.passages.first().map(|p| {
+                p.text
+                    .split_whitespace()
+                    .take(12)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    + " …"
+            });
+            style.paint(BOLD, opening.as_deref().unwrap_or(&hit.article_id))
         } else {
-            hit.title.clone()
+            paint_highlighted(&hit.title, &hit.title_highlights, BOLD, style)
         };
-        writeln!(out, "{}", style.paint(BOLD, &title))?;
+        writeln!(out, "{title}")?;
         let mut meta = vec![hit.published.map_or("undated".to_string(), |t| {
             t.strftime("%Y-%m-%d").to_string()
         })];

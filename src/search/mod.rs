@@ -95,7 +95,7 @@ impl Index {
                 .take(request.limit);
             let terms = compiled.passage.term_texts();
             let hits = if request.load_documents {
-                page.map(|c| self.article_hit(&searcher, &c, &terms, request))
+                page.map(|c| self.article_hit(&searcher, &c, &compiled, &terms, request))
                     .collect::<Result<Vec<_>>>()?
             } else {
                 page.map(|c| Hit::bare(c.id, c.score)).collect()
@@ -342,7 +342,8 @@ impl Index {
         let terms = compiled.passage.term_texts();
         let mut hits = Vec::with_capacity(page.len());
         for (rank, folded) in page {
-            let mut hit = self.article_hit(searcher, &candidates[rank], &terms, request)?;
+            let mut hit =
+                self.article_hit(searcher, &candidates[rank], compiled, &terms, request)?;
             hit.duplicates = folded
                 .into_iter()
                 .map(|rank| candidates[rank].id.clone())
@@ -379,7 +380,8 @@ impl Index {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(passage.article)?;
-            let (mut hit, body) = self.hit_from_article(&doc, &id, passage.score);
+            let (mut hit, body) =
+                self.hit_from_article(&doc, &id, passage.score, &compiled.title_terms);
             let records = passage_records(&doc, &self.fields);
             hit.passages
                 .extend(passage_hit(&records, passage.index, &body, &terms));
@@ -394,11 +396,13 @@ impl Index {
         &self,
         searcher: &Searcher,
         candidate: &Candidate,
+        compiled: &query::CompiledQuery,
         terms: &HashSet<String>,
         request: &SearchRequest,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
-        let (mut hit, body) = self.hit_from_article(&doc, &candidate.id, candidate.score);
+        let (mut hit, body) =
+            self.hit_from_article(&doc, &candidate.id, candidate.score, &compiled.title_terms);
         let records = passage_records(&doc, &self.fields);
         for &(_, index) in candidate.passages.iter().take(request.passages_per_hit) {
             hit.passages
@@ -410,11 +414,19 @@ impl Index {
         Ok(hit)
     }
 
-    /// A hit (without passages) from an article document, and the article's body.
-    fn hit_from_article(&self, doc: &TantivyDocument, id: &str, score: f32) -> (Hit, String) {
+    /// A hit (without passages) from an article document, its title's `title_terms` lit up, and
+    /// the article's body.
+    fn hit_from_article(
+        &self,
+        doc: &TantivyDocument,
+        id: &str,
+        score: f32,
+        title_terms: &HashSet<String>,
+    ) -> (Hit, String) {
         let article = self.stored_article(doc, id);
         let hit = Hit {
             article_id: article.id,
+            title_highlights: highlight::highlight(&article.title, title_terms),
             title: article.title,
             published: article.published,
             date_source: article.date_source,

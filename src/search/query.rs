@@ -13,6 +13,7 @@ use crate::index::Index;
 use crate::index::day_range::day_number;
 use crate::index::published_date;
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::OnceLock;
 use tantivy::Term;
 use tantivy::query::{
@@ -43,6 +44,9 @@ pub(crate) struct CompiledQuery {
     /// Whether `article` is a flat disjunction of terms, which tantivy runs with block-max WAND
     /// when it collects the top alone (so matches are best counted apart).
     pub prunable: bool,
+    /// The analysed text of the title terms the article query names: what a hit's title
+    /// lights up.
+    pub title_terms: HashSet<String>,
 }
 
 /// The query text with every character that is not part of a word turned into a space, and
@@ -488,7 +492,16 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             Box::new(BooleanQuery::new(clauses))
         }
     };
+    let mut title_terms = HashSet::new();
+    article.query_terms(&mut |term, _| {
+        if term.field() == fields.title
+            && let Some(text) = term.value().as_str()
+        {
+            title_terms.insert(text.to_owned());
+        }
+    });
     CompiledQuery {
+        title_terms,
         article,
         passage,
         passage_filter: PassageFilter::new(&entities, request.mentions),

@@ -32,6 +32,9 @@ pub struct Hit {
     pub article_id: String,
     /// Headline.
     pub title: String,
+    /// `[start, end)` byte offsets of the query's terms in the headline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub title_highlights: Vec<[usize; 2]>,
     /// Publication time (RFC 3339), when known.
     pub published: Option<jiff::Timestamp>,
     /// Where the publication time came from.
@@ -62,6 +65,7 @@ impl Hit {
         Hit {
             article_id,
             title: String::new(),
+            title_highlights: Vec::new(),
             published: None,
             date_source: None,
             source: None,

@@ -212,7 +212,7 @@ function renderHit(hit) {
     "aria-expanded": "false",
     title: "Show the whole article",
     onclick: () => toggleArticle(hit.article_id, title, body),
-  }, hit.title || hit.article_id);
+  }, ...(hit.title ? highlighted(hit.title, hit.title_highlights || []) : [hit.article_id]));
   const meta = [day(hit.published), hit.source || hit.path].filter(Boolean).join(" · ");
   const passages = hit.passages.map((p) =>
     el("div", { class: "passage" },
