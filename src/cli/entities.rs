@@ -53,8 +53,11 @@ pub struct EntitiesArgs {
     #[arg(short = 'n', long, default_value_t = 20)]
     limit: usize,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// Print a CSV table: type, name, articles.
+    #[arg(long)]
+    csv: bool,
     /// The index folder.
     #[arg(long, default_value = super::DEFAULT_INDEX)]
     index: PathBuf,
@@ -84,6 +87,8 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<i32> {
     if args.json {
         serde_json::to_writer_pretty(&mut out, &counts)?;
         writeln!(out)?;
+    } else if args.csv {
+        super::csv_output::write_entities(&mut out, &counts)?;
     } else {
         print_table(&mut out, &counts)?;
     }

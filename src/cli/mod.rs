@@ -1,6 +1,7 @@
 //! Command-line parsing and dispatch: clap structs here, converted once into the library's option
 //! types; every command returns an exit code (0 results, 1 no results, 2 error).
 
+mod csv_output;
 mod entities;
 mod extract;
 mod extract_dates;

@@ -58,11 +58,15 @@ pub struct SearchArgs {
     #[arg(long)]
     plain: bool,
     /// Print the results as one JSON document.
-    #[arg(long, conflicts_with = "jsonl")]
+    #[arg(long, conflicts_with_all = ["jsonl", "csv"])]
     json: bool,
     /// Print one JSON hit per line.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     jsonl: bool,
+    /// Print a CSV table, a hit a row: rank, article_id, published, title, source, url, path,
+    /// score, passage (the best one shown, on one line).
+    #[arg(long)]
+    csv: bool,
     /// Run every `qid<TAB>query` line of this file (plain words).
     #[arg(long, value_name = "FILE", requires = "trec")]
     batch: Option<PathBuf>,
@@ -139,6 +143,8 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
             serde_json::to_writer(&mut out, hit)?;
             writeln!(out)?;
         }
+    } else if args.csv {
+        super::csv_output::write_hits(&mut out, &results, args.offset)?;
     } else {
         let style = Style::for_stdout(args.color);
         if let Some(id) = &args.filters.like {

@@ -33,8 +33,11 @@ pub struct TimelineArgs {
     #[command(flatten)]
     filters: FilterArgs,
     /// Print JSON.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// Print a CSV table: period, start (its first day), count.
+    #[arg(long)]
+    csv: bool,
     /// The index folder.
     #[arg(long, default_value = super::DEFAULT_INDEX)]
     index: PathBuf,
@@ -67,6 +70,8 @@ pub fn run(args: TimelineArgs) -> anyhow::Result<i32> {
     if args.json {
         serde_json::to_writer_pretty(&mut out, &timeline)?;
         writeln!(out)?;
+    } else if args.csv {
+        super::csv_output::write_timeline(&mut out, &timeline)?;
     } else {
         print_chart(&mut out, &timeline)?;
     }
