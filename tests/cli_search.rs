@@ -565,3 +565,61 @@ fn titles_light_up_the_query_words_as_passages_do() {
         colour.stdout
     );
 }
+
+#[test]
+fn explain_gives_the_parts_each_score_is_made_of() {
+    let env = TestEnv::new();
+    util::write_news(&env);
+    env.lede_ok(&["index", "-q"], 0);
+    let parts = |args: &[&str]| -> Vec<(f64, serde_json::Value)> {
+        let mut all = vec!["search", "budget Merkel", "--explain", "--json"];
+        all.extend_from_slice(args);
+        let results = env.lede_ok(&all, 0).json();
+        results["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| (h["score"].as_f64().unwrap(), h["explanation"].clone()))
+            .collect()
+    };
+    let part = |e: &serde_json::Value, name: &str| e[name].as_f64().unwrap();
+    let hits = parts(&[]);
+    assert_eq!(hits.len(), 4);
+    for (score, e) in &hits {
+        // The four parts add up to the score (shown rounded to 7 digits).
+        let sum: f64 = ["article", "passage", "lead", "coverage"]
+            .iter()
+            .map(|name| part(e, name))
+            .sum();
+        assert!((sum - score).abs() < 1e-5, "{score} vs {e}");
+        assert!(e["rescored"].as_bool().unwrap());
+        assert!(part(e, "article") <= 0.7 + 1e-6 && part(e, "passage") <= 0.3 + 1e-6);
+        let lead = 0.7 * part(e, "newsiness") * part(e, "lead_share").powi(2);
+        assert!((part(e, "lead") - lead).abs() < 1e-5, "{e}");
+        assert!((part(e, "coverage") - 0.2 * part(e, "coverage_share").powi(4)).abs() < 1e-5);
+    }
+    // The best article's BM25 gets the article part in full.
+    let best = hits
+        .iter()
+        .map(|(_, e)| part(e, "article"))
+        .fold(0.0, f64::max);
+    assert!((best - 0.7).abs() < 1e-5, "{best}");
+    // The weights show in the parts.
+    assert!(
+        parts(&["--lead-weight", "0"])
+            .iter()
+            .all(|(_, e)| part(e, "lead") == 0.0)
+    );
+    assert!(
+        parts(&["--article-weight", "1"])
+            .iter()
+            .all(|(_, e)| part(e, "passage") == 0.0)
+    );
+    // Without --explain there is none; on a terminal, a line under each hit's date.
+    let plain = env.lede_ok(&["search", "budget", "--json"], 0).json();
+    assert!(plain["hits"][0].get("explanation").is_none());
+    let human = env.lede_ok(&["search", "budget", "--explain", "-n", "1"], 0);
+    let line = human.stdout.lines().nth(2).unwrap();
+    assert!(line.starts_with("  = article 0."), "{}", human.stdout);
+    assert!(line.contains("+ coverage"), "{line}");
+}

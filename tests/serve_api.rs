@@ -53,7 +53,11 @@ fn endpoints_answer_the_clis_json() {
     assert_eq!(health["articles"], 5);
     assert!(health["passages"].as_u64().unwrap() >= 5);
 
-    let cases: [(&str, &[&str]); 13] = [
+    let cases: [(&str, &[&str]); 14] = [
+        (
+            "/api/search?q=budget&explain=true",
+            &["search", "budget", "--explain", "--json"],
+        ),
         (
             "/api/search?q=budget&sort=oldest",
             &["search", "budget", "--sort", "oldest", "--json"],

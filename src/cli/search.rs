@@ -54,6 +54,10 @@ pub struct SearchArgs {
     /// are folded into the best-ranked one and listed under it.
     #[arg(long, conflicts_with = "passages")]
     collapse: bool,
+    /// Show what each hit's score is made of: the article's BM25, its best passage's, its lead
+    /// and its coverage of the query (`explanation` in the JSON).
+    #[arg(long, conflicts_with = "passages")]
+    explain: bool,
     /// Read the query as plain words: no operators, quotes or fields.
     #[arg(long)]
     plain: bool,
@@ -110,6 +114,7 @@ impl SearchArgs {
         };
         request.passages = self.passages;
         request.collapse = self.collapse;
+        request.explain = self.explain;
         request.article_weight = self.article_weight;
         if !(0.0..=10.0).contains(&self.lead_weight) {
             anyhow::bail!("--lead-weight must be between 0 and 10");
@@ -157,6 +162,29 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
     Ok(if results.hits.is_empty() { 1 } else { 0 })
 }
 
+/// A score's parts on one line: `= article 0.700 (BM25 12.31) + passage …`.
+fn explained(e: &lede::search::Explanation) -> String {
+    if !e.rescored {
+        return format!(
+            "= article {:.3} (BM25 {:.2}; below the rescore window)",
+            e.article, e.article_bm25
+        );
+    }
+    format!(
+        "= article {:.3} (BM25 {:.2}) + passage {:.3} (BM25 {:.2}) + lead {:.3} \
+         (newsiness {:.2}, share {:.2}) + coverage {:.3} (share {:.2})",
+        e.article,
+        e.article_bm25,
+        e.passage,
+        e.passage_bm25,
+        e.lead,
+        e.newsiness,
+        e.lead_share,
+        e.coverage,
+        e.coverage_share
+    )
+}
+
 fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> anyhow::Result<()> {
     if results.hits.is_empty() {
         writeln!(out, "no hits for {:?}", results.query)?;
@@ -190,6 +218,9 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
         meta.push(format!("score {:.3}", hit.score));
         meta.push(hit.article_id.clone());
         writeln!(out, "{}", style.paint(DIM, &meta.join(" · ")))?;
+        if let Some(e) = &hit.explanation {
+            writeln!(out, "{}", style.paint(DIM, &format!("  {}", explained(e))))?;
+        }
         if !hit.entities.is_empty() {
             let line = format!("  {}", entity_list(&hit.entities, HIT_ENTITIES));
             writeln!(out, "{}", style.paint(DIM, &line))?;

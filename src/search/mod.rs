@@ -34,7 +34,7 @@ pub use params::Params;
 pub use request::{
     BoundKind, QuerySyntax, SearchRequest, SortOrder, check_bounds, parse_date_bound,
 };
-pub use results::{Hit, PassageHit, SearchResults};
+pub use results::{Explanation, Hit, PassageHit, SearchResults};
 pub use timeline::{Interval, Timeline, TimelineBasis, TimelineBucket};
 
 use crate::analyze::annotate::EntityName;
@@ -200,6 +200,7 @@ impl Index {
                 lead_coverage: 0.0,
                 coverage: 0.0,
                 newsiness: 0.0,
+                explanation: Explanation::default(),
                 score: 0.0,
             });
         }
@@ -411,6 +412,7 @@ impl Index {
         if hit.passages.is_empty() {
             hit.passages.extend(passage_hit(&records, 0, &body, terms));
         }
+        hit.explanation = request.explain.then_some(candidate.explanation);
         Ok(hit)
     }
 
@@ -437,6 +439,7 @@ impl Index {
             entities: entity_names(doc, self.fields.entity_name),
             passages: Vec::new(),
             duplicates: Vec::new(),
+            explanation: None,
         };
         (hit, article.body)
     }

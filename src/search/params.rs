@@ -21,6 +21,7 @@ pub const MAX_ENTITIES: usize = 1000;
 /// The parameters of a search page: the query, filters, paging and order.
 pub const SEARCH_PARAMS: &[&str] = &[
     "q", "like", "limit", "offset", "since", "until", "entity", "mentions", "sort", "collapse",
+    "explain",
 ];
 /// The parameters of an entity count: the query, filters, `type`, `with` and `limit`.
 pub const ENTITY_PARAMS: &[&str] = &[
@@ -145,6 +146,7 @@ impl Params {
         request.limit = self.number("limit", request.limit, MAX_LIMIT)?;
         request.offset = self.number("offset", 0, MAX_OFFSET)?;
         request.collapse = self.flag("collapse")?;
+        request.explain = self.flag("explain")?;
         request.sort = match self.get("sort").map(str::trim) {
             None | Some("relevance") => SortOrder::Relevance,
             Some("date" | "newest") => SortOrder::Date,

@@ -14,6 +14,7 @@
 //! power: BM25 over OR-ed words can rank an article that repeats a few of them above one that has
 //! them all (Lucene's old coordination factor); the power keeps it to near-complete matches.
 
+use super::results::Explanation;
 use tantivy::DocAddress;
 
 /// An article that matched, with what its ranking is made of.
@@ -35,6 +36,8 @@ pub(crate) struct Candidate {
     pub newsiness: f32,
     /// The mixed score, once [`rank`] has run.
     pub score: f32,
+    /// Its parts, once [`rank`] has run.
+    pub explanation: Explanation,
 }
 
 impl Candidate {
@@ -95,25 +98,36 @@ pub(crate) fn rank(
         .fold(0.0f32, f32::max);
     let norm = |value: f32, max: f32| if max > 0.0 { value / max } else { 0.0 };
     for (i, c) in candidates.iter_mut().enumerate() {
-        let passage = if i < window {
+        let rescored = i < window;
+        let passage = if rescored {
             norm(c.best_passage(), max_passage)
         } else {
             0.0
         };
-        let lead = if i < window {
+        let lead = if rescored {
             c.newsiness * c.lead_coverage.clamp(0.0, 1.0).powi(2)
         } else {
             0.0
         };
-        let coverage = if i < window {
+        let coverage = if rescored {
             COVERAGE_WEIGHT * c.coverage.clamp(0.0, 1.0).powi(4)
         } else {
             0.0
         };
-        c.score = weight * norm(c.article_score, max_article)
-            + (1.0 - weight) * passage
-            + lead_weight * lead
-            + coverage;
+        c.explanation = Explanation {
+            article: weight * norm(c.article_score, max_article),
+            article_bm25: c.article_score,
+            passage: (1.0 - weight) * passage,
+            passage_bm25: c.best_passage(),
+            lead: lead_weight * lead,
+            lead_share: c.lead_coverage,
+            newsiness: c.newsiness,
+            coverage,
+            coverage_share: c.coverage,
+            rescored,
+        };
+        let e = &c.explanation;
+        c.score = e.article + e.passage + e.lead + e.coverage;
     }
     candidates[..window].sort_by(|a, b| {
         b.score
@@ -160,6 +174,7 @@ mod tests {
             coverage: 0.0,
             newsiness: 0.0,
             score: 0.0,
+            explanation: Explanation::default(),
         }
     }
 

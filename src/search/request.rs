@@ -113,6 +113,9 @@ pub struct SearchRequest {
     pub rescore_window: usize,
     /// Load titles, passages and highlights (off for fast id-only runs such as TREC output).
     pub load_documents: bool,
+    /// Give each article hit its score's parts (`Hit::explanation`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub explain: bool,
 }
 
 impl SearchRequest {
@@ -138,6 +141,7 @@ impl SearchRequest {
             lead_weight: DEFAULT_LEAD_WEIGHT,
             rescore_window: DEFAULT_RESCORE_WINDOW,
             load_documents: true,
+            explain: false,
         }
     }
 }

@@ -57,6 +57,36 @@ pub struct Hit {
     /// best ranked first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub duplicates: Vec<String>,
+    /// With `explain`, what the score is made of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explanation: Option<Explanation>,
+}
+
+/// What an article hit's score is made of: four parts that add up to it (see the README's
+/// *Passages and ranking*), each with what it was computed from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Explanation {
+    /// The article part: `article_weight × article_bm25 / the best candidate's`.
+    pub article: f32,
+    /// Whole-article BM25 (title and body).
+    pub article_bm25: f32,
+    /// The passage part: `(1 − article_weight) × passage_bm25 / the best candidate's`.
+    pub passage: f32,
+    /// The best passage's BM25 (over passages).
+    pub passage_bm25: f32,
+    /// The lead part: `lead_weight × newsiness × lead_share²`.
+    pub lead: f32,
+    /// The share of the query's words the lead (the body's first words) holds, 0 to 1.
+    pub lead_share: f32,
+    /// How news-like the article is, 0 to 1 (short bodies are).
+    pub newsiness: f32,
+    /// The coverage part: `0.2 × coverage_share⁴`.
+    pub coverage: f32,
+    /// The share of the query's words the title or body holds, 0 to 1.
+    pub coverage_share: f32,
+    /// Whether the article was among those rescored (the rescore window); below it, the
+    /// article part alone.
+    pub rescored: bool,
 }
 
 impl Hit {
@@ -75,6 +105,7 @@ impl Hit {
             entities: Vec::new(),
             passages: Vec::new(),
             duplicates: Vec::new(),
+            explanation: None,
         }
     }
 }
