@@ -474,3 +474,41 @@ fn a_misspelt_query_offers_the_words_meant() {
         "{url}"
     );
 }
+
+#[test]
+fn the_sources_of_the_matches_are_listed_and_narrow_the_search() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::new();
+    util::write_news(&env);
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    let page = format!("{}/?q=budget+Merkel", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    let sources = browser.wait("the sources", |b| {
+        let sources = b.texts("#sources li");
+        (!sources.is_empty()).then_some(sources)
+    });
+    // One story of the four has a source.
+    assert_eq!(sources, ["Test Wire\n1"]);
+    let chip = browser.elements("#sources .source").pop().unwrap();
+    browser.call("POST", &format!("/element/{chip}/click"), Some(json!({})));
+    browser.wait("the source's articles", |b| {
+        let status = b.texts("#status").concat();
+        status.contains("of 1 article").then_some(())
+    });
+    assert_eq!(
+        browser.texts("#hits .title"),
+        ["Merkel and Macron meet in Berlin"]
+    );
+    let url = browser.call("GET", "/url", None);
+    assert!(
+        url.as_str()
+            .unwrap()
+            .contains("q=%28budget+Merkel%29+AND+source%3A%22Test+Wire%22"),
+        "{url}"
+    );
+}

@@ -2,7 +2,7 @@
 //! period, with a header row (RFC 4180, as the `csv` crate writes it).
 
 use lede::SearchResults;
-use lede::search::{EntityCounts, Timeline};
+use lede::search::{EntityCounts, FacetCounts, Timeline};
 use std::io::Write;
 
 /// Text on one line: runs of whitespace (a passage's line breaks) as one space.
@@ -55,6 +55,17 @@ pub fn write_entities(out: impl Write, counts: &EntityCounts) -> anyhow::Result<
             &count.entity.name,
             &count.articles.to_string(),
         ])?;
+    }
+    table.flush()?;
+    Ok(())
+}
+
+/// Field values: the value and the number of matching articles that hold it.
+pub fn write_facets(out: impl Write, counts: &FacetCounts) -> anyhow::Result<()> {
+    let mut table = csv::Writer::from_writer(out);
+    table.write_record(["value", "articles"])?;
+    for count in &counts.values {
+        table.write_record([count.value.as_str(), &count.articles.to_string()])?;
     }
     table.flush()?;
     Ok(())

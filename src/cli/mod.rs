@@ -5,6 +5,7 @@ mod csv_output;
 mod entities;
 mod extract;
 mod extract_dates;
+mod facets;
 mod filter_args;
 mod index;
 mod numbered_lines;
@@ -40,6 +41,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// The entities of the matching articles, most frequent first, with article counts.
     Entities(entities::EntitiesArgs),
+    /// The sources (or tags) of the matching articles, most frequent first, with article counts.
+    Facets(facets::FacetsArgs),
     /// Matching articles per day, week, month or year, by publication date or mentioned dates.
     Timeline(timeline::TimelineArgs),
     /// Extract entities and dates from text.
@@ -127,6 +130,7 @@ pub fn run() -> i32 {
         Command::Show(args) => show::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Entities(args) => entities::run(args),
+        Command::Facets(args) => facets::run(args),
         Command::Timeline(args) => timeline::run(args),
         Command::Extract(args) => extract::run(args),
         #[cfg(feature = "serve")]

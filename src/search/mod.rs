@@ -9,6 +9,7 @@ mod date_clauses;
 pub mod entity_counts;
 mod exact_order;
 mod expansion;
+pub mod facets;
 pub mod filters;
 pub mod highlight;
 pub mod like;
@@ -29,6 +30,7 @@ mod term_presence;
 pub mod timeline;
 
 pub use entity_counts::{EntityCount, EntityCountOptions, EntityCounts};
+pub use facets::{FacetCount, FacetCounts, FacetField};
 pub use filters::{EntityFilter, MentionPeriod};
 pub use params::Params;
 pub use request::{

@@ -5,6 +5,7 @@
 //! [`MentionPeriod::parse`]); a bad one is an [`Error::BadRequest`] that names the parameter.
 
 use super::entity_counts::EntityCountOptions;
+use super::facets::FacetField;
 use super::filters::{EntityFilter, MentionPeriod};
 use super::request::{BoundKind, SearchRequest, SortOrder, check_bounds, parse_date_bound};
 use super::timeline::{Interval, TimelineBasis};
@@ -26,6 +27,10 @@ pub const SEARCH_PARAMS: &[&str] = &[
 /// The parameters of an entity count: the query, filters, `type`, `with` and `limit`.
 pub const ENTITY_PARAMS: &[&str] = &[
     "q", "like", "type", "with", "limit", "since", "until", "entity", "mentions",
+];
+/// The parameters of a field's value count: the query, filters, `field` and `limit`.
+pub const FACET_PARAMS: &[&str] = &[
+    "q", "like", "field", "limit", "since", "until", "entity", "mentions",
 ];
 /// The parameters of a timeline: the query, filters, `by` and `mentions` (a flag here: place
 /// articles by the dates they mention).
@@ -182,6 +187,18 @@ impl Params {
             .map_err(named("with"))?;
         let limit = self.number("limit", 20, MAX_ENTITIES)?;
         Ok((request, EntityCountOptions { kind, with, limit }))
+    }
+
+    /// A field's value count from [`FACET_PARAMS`]: the filters, `field` (`source`, the
+    /// default, or `tags`) and `limit` (20, at most [`MAX_ENTITIES`]).
+    pub fn facet_request(&self) -> Result<(SearchRequest, FacetField, usize)> {
+        self.check(FACET_PARAMS)?;
+        let request = self.filtered_request(true)?;
+        let field = self
+            .get("field")
+            .map_or(Ok(FacetField::Source), FacetField::parse)?;
+        let limit = self.number("limit", 20, MAX_ENTITIES)?;
+        Ok((request, field, limit))
     }
 
     /// A timeline from [`TIMELINE_PARAMS`]: the filters, `by` (`day`, `week`, `month` (the

@@ -6,6 +6,7 @@
 //! | `GET /api/search?q=&limit=&offset=&since=&until=&entity=&mentions=&sort=` | [`SearchResults`] |
 //! | `GET /api/articles/{id}` | [`StoredArticle`], or 404 |
 //! | `GET /api/entities?q=&type=&with=&limit=` (and the filters) | [`EntityCounts`] |
+//! | `GET /api/facets?q=&field=&limit=` (and the filters) | [`FacetCounts`] |
 //! | `GET /api/timeline?q=&by=&mentions=` (and `since`, `until`, `entity`) | [`Timeline`] |
 //! | `GET /api/health` | [`Health`] |
 //!
@@ -15,7 +16,7 @@
 use crate::error::Error;
 use crate::index::Index;
 use crate::search::lookup::StoredArticle;
-use crate::search::{EntityCounts, Params, SearchResults, Timeline};
+use crate::search::{EntityCounts, FacetCounts, Params, SearchResults, Timeline};
 use axum::Json;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
@@ -178,6 +179,19 @@ pub(crate) async fn entities(
     Ok(Json(counts))
 }
 
+/// `GET /api/facets`: the values of a field over the matching articles, as `lede facets --json`.
+pub(crate) async fn facets(
+    State(shared): State<Shared>,
+    pairs: Pairs,
+) -> Result<Json<FacetCounts>, ApiError> {
+    let (request, field, limit) = params(pairs)?.facet_request()?;
+    let counts = blocking(shared, move |index| {
+        index.facet_counts(&request, field, limit)
+    })
+    .await?;
+    Ok(Json(counts))
+}
+
 /// `GET /api/timeline`: matching articles per period, as `lede timeline --json`.
 pub(crate) async fn timeline(
     State(shared): State<Shared>,
@@ -204,7 +218,7 @@ pub(crate) async fn health(State(shared): State<Shared>) -> Result<Json<Health>,
 pub(crate) async fn not_found() -> ApiError {
     ApiError::new(
         StatusCode::NOT_FOUND,
-        "no such endpoint: see /api/search, /api/articles/{id}, /api/entities, /api/timeline, /api/health",
+        "no such endpoint: see /api/search, /api/articles/{id}, /api/entities, /api/facets, /api/timeline, /api/health",
     )
 }
 

@@ -46,6 +46,7 @@ pub fn router(index: Arc<Index>, options: &ServeOptions) -> Result<Router> {
         .route("/search", get(api::search))
         .route("/articles/{*id}", get(api::article))
         .route("/entities", get(api::entities))
+        .route("/facets", get(api::facets))
         .route("/timeline", get(api::timeline))
         .route("/health", get(api::health))
         .fallback(api::not_found)

@@ -1,4 +1,5 @@
 // lede's web page: a thin client of the JSON API (/api/search, /api/timeline, /api/entities,
+// /api/facets,
 // /api/articles/{id}). The state lives in the address bar, so reload, back and links work.
 "use strict";
 
@@ -80,10 +81,13 @@ async function run() {
   $("results").setAttribute("aria-busy", "true");
   const side = filters();
   side.set("limit", "15");
-  const [results, timeline, entities] = await Promise.allSettled([
+  const sources = filters();
+  sources.set("limit", "10");
+  const [results, timeline, entities, facets] = await Promise.allSettled([
     api("/api/search", search),
     timelineFor(filters()),
     api("/api/entities", side),
+    api("/api/facets", sources),
   ]);
   if (mine !== generation) return;
   $("results").removeAttribute("aria-busy");
@@ -97,7 +101,8 @@ async function run() {
     renderHits(results.value);
   }
   renderTimeline(timeline.status === "fulfilled" ? timeline.value : null);
-  renderEntities(entities.status === "fulfilled" ? entities.value : null);
+  renderEntities(entities.status === "fulfilled" ? entities.value : null,
+    facets.status === "fulfilled" ? facets.value : null);
 }
 
 // Months, or years when months would be too many bars.
@@ -297,11 +302,32 @@ function renderTimeline(timeline) {
     el("span", {}, last === first ? "" : last));
 }
 
-function renderEntities(counts) {
+function renderEntities(counts, facets) {
   const list = counts ? counts.entities : [];
-  $("side").hidden = list.length === 0;
+  const sources = facets ? facets.values : [];
+  $("side").hidden = list.length === 0 && sources.length === 0;
   $("entities").replaceChildren(...list.map((e) =>
     el("li", {}, entityChip(e), el("span", { class: "count" }, String(e.articles)))));
+  $("sources-title").hidden = $("sources").hidden = sources.length === 0;
+  $("sources").replaceChildren(...sources.map((s) =>
+    el("li", {}, sourceChip(s.value), el("span", { class: "count" }, String(s.articles)))));
+}
+
+// A source narrows the query to its articles: `(QUERY) AND source:"…"`, which the box shows
+// (a `+source:` clause beside words would make the words optional).
+function sourceChip(source) {
+  return el("button", {
+    type: "button",
+    class: "chip source",
+    title: `Only articles from ${source}`,
+    onclick: () => {
+      const clause = `source:"${source.replaceAll('"', "")}"`;
+      if (!state.q.includes(clause)) state.q = state.q ? `(${state.q}) AND ${clause}` : clause;
+      $("q").value = state.q;
+      state.offset = 0;
+      go();
+    },
+  }, source);
 }
 
 document.addEventListener("DOMContentLoaded", () => {
