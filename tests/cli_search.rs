@@ -623,3 +623,28 @@ fn explain_gives_the_parts_each_score_is_made_of() {
     assert!(line.starts_with("  = article 0."), "{}", human.stdout);
     assert!(line.contains("+ coverage"), "{line}");
 }
+
+#[test]
+fn count_prints_the_total_alone_as_grep_c_does() {
+    let env = TestEnv::new();
+    util::write_news(&env);
+    env.lede_ok(&["index", "-q"], 0);
+    for args in [
+        &["budget"][..],
+        &["budget", "--passages"][..],
+        &["budget", "--since", "2026-01-16"][..],
+        &["Merkel OR Meloni", "--entity", "LOC:Berlin"][..],
+    ] {
+        let mut json = vec!["search"];
+        json.extend_from_slice(args);
+        let mut count = json.clone();
+        json.push("--json");
+        count.push("--count");
+        let total = env.lede_ok(&json, 0).json()["total_hits"].as_u64().unwrap();
+        assert!(total > 0);
+        let out = env.lede_ok(&count, 0);
+        assert_eq!(out.stdout, format!("{total}\n"), "{args:?}");
+    }
+    assert_eq!(env.lede_ok(&["search", "zeppelin", "-c"], 1).stdout, "0\n");
+    env.lede_ok(&["search", "budget", "-c", "--json"], 2);
+}

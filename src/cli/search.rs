@@ -67,6 +67,9 @@ pub struct SearchArgs {
     /// Print one JSON hit per line.
     #[arg(long, conflicts_with = "csv")]
     jsonl: bool,
+    /// Print only the number of matches (articles, or passages with --passages), as `grep -c`.
+    #[arg(short = 'c', long, conflicts_with_all = ["json", "jsonl", "csv", "explain"])]
+    count: bool,
     /// Print a CSV table, a hit a row: rank, article_id, published, title, source, url, path,
     /// score, passage (the best one shown, on one line).
     #[arg(long)]
@@ -133,13 +136,21 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
     if let Some(batch) = &args.batch {
         return run_batch(&index, &args, batch);
     }
-    let request = args.request(args.query.clone().unwrap_or_default())?;
+    let mut request = args.request(args.query.clone().unwrap_or_default())?;
+    if args.count {
+        (request.limit, request.load_documents) = (0, false);
+    }
     let results = index.search(&request)?;
     for warning in &results.warnings {
         eprintln!("lede: {warning}");
     }
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
+    if args.count {
+        writeln!(out, "{}", results.total_hits)?;
+        out.flush()?;
+        return Ok(if results.total_hits == 0 { 1 } else { 0 });
+    }
     if args.json {
         serde_json::to_writer_pretty(&mut out, &results)?;
         writeln!(out)?;
