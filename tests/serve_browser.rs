@@ -445,19 +445,28 @@ fn one_per_story_folds_the_versions_of_a_story() {
     assert!(url.as_str().unwrap().contains("collapse=true"), "{url}");
 }
 
-#[test]
-fn a_misspelt_query_offers_the_words_meant() {
+/// The news fixture indexed and served, and a browser at the page of `query` (URL-encoded
+/// parameters); `None`, the test skipped, without chromedriver.
+fn news_page(query: &str) -> Option<(TestEnv, Server, Browser)> {
     let Some(chromedriver) = find_program(&["chromedriver"]) else {
         skipped("chromedriver not found (apt-get install chromium chromium-driver)");
-        return;
+        return None;
     };
     let env = TestEnv::new();
     util::write_news(&env);
     env.lede_ok(&["index"], 0);
     let server = Server::start(env.path(), &[]);
     let browser = Browser::start(&chromedriver);
-    let page = format!("{}/?q=Merkle+Volkswagn", server.url);
+    let page = format!("{}/?{query}", server.url);
     browser.call("POST", "/url", Some(json!({ "url": page })));
+    Some((env, server, browser))
+}
+
+#[test]
+fn a_misspelt_query_offers_the_words_meant() {
+    let Some((_env, _server, browser)) = news_page("q=Merkle+Volkswagn") else {
+        return;
+    };
     let offered = browser.wait("a suggestion", |b| b.texts("#status .suggestion").pop());
     assert_eq!(offered, "Merkel Volkswagen");
     assert!(browser.texts("#hits .title").is_empty());
@@ -477,17 +486,9 @@ fn a_misspelt_query_offers_the_words_meant() {
 
 #[test]
 fn the_sources_of_the_matches_are_listed_and_narrow_the_search() {
-    let Some(chromedriver) = find_program(&["chromedriver"]) else {
-        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+    let Some((_env, _server, browser)) = news_page("q=budget+Merkel") else {
         return;
     };
-    let env = TestEnv::new();
-    util::write_news(&env);
-    env.lede_ok(&["index"], 0);
-    let server = Server::start(env.path(), &[]);
-    let browser = Browser::start(&chromedriver);
-    let page = format!("{}/?q=budget+Merkel", server.url);
-    browser.call("POST", "/url", Some(json!({ "url": page })));
     let sources = browser.wait("the sources", |b| {
         let sources = b.texts("#sources li");
         (!sources.is_empty()).then_some(sources)
