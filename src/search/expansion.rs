@@ -420,8 +420,9 @@ pub(crate) struct Expander<'a> {
     /// A weight for every term of this field that is not an expansion's (the parser's field
     /// boost, which it puts out of reach inside a `BoostQuery`, so it is applied here instead).
     boosted: Option<(Field, f32)>,
-    /// For each expandable word, the most terms it matched in a field, and whether it was cut.
-    matched: Vec<(usize, bool)>,
+    /// For each expandable word, the most terms it matched in a field and whether it was cut;
+    /// `None` until the rewrite meets it.
+    matched: Vec<Option<(usize, bool)>>,
 }
 
 impl<'a> Expander<'a> {
@@ -437,7 +438,7 @@ impl<'a> Expander<'a> {
             searcher,
             expandables,
             boosted,
-            matched: vec![(0, false); expandables.len()],
+            matched: vec![None; expandables.len()],
         }
     }
 
@@ -465,7 +466,7 @@ impl<'a> Expander<'a> {
             {
                 let expandable = &self.expandables[n];
                 let expansion = expand(self.index, &self.searcher, field, &expandable.pattern)?;
-                let seen = &mut self.matched[n];
+                let seen = self.matched[n].get_or_insert((0, false));
                 seen.0 = seen.0.max(expansion.matched);
                 seen.1 |= expansion.matched > expansion.terms.len();
                 if expansion.terms.is_empty() {
@@ -483,15 +484,24 @@ impl<'a> Expander<'a> {
         Ok(query.box_clone())
     }
 
-    /// What the expansion left to say: words that matched nothing, or more terms than were kept.
+    /// What the expansion left to say: words that matched nothing, more terms than were kept, or
+    /// that were not reached (inside a boosted group, whose parts tantivy keeps out of reach, or
+    /// dropped with a part of the query the parser could not use).
     pub fn warnings(&self) -> Vec<String> {
         self.expandables
             .iter()
             .zip(&self.matched)
-            .filter_map(|(expandable, &(matched, cut))| {
+            .filter_map(|(expandable, &seen)| {
                 let limit = match expandable.pattern {
                     Pattern::Wildcard(_) => WILDCARD_EXPANSIONS,
                     Pattern::Fuzzy { .. } => FUZZY_EXPANSIONS,
+                };
+                let Some((matched, cut)) = seen else {
+                    return Some(format!(
+                        "{} was not searched (a wildcard or fuzzy word in a boosted group, or \
+                         in a part of the query that was ignored)",
+                        expandable.written
+                    ));
                 };
                 if matched == 0 {
                     Some(format!(
