@@ -149,6 +149,12 @@ fn wildcards_match_the_words_they_describe() {
     assert_eq!(boosted[0], "reforms.md");
     let plain = ranked_ids(&search(&env, "reform* OR farmers OR machinery", 0));
     assert_ne!(plain[0], "reforms.md");
+    // A `?` ending a word is a question's mark, not a wildcard.
+    assert_eq!(hit_ids(&search(&env, "minsk?", 0)), ["gorbachov.md"]);
+    assert_eq!(
+        ranked_ids(&search(&env, "who met farmers in minsk?", 0)),
+        ranked_ids(&search(&env, "who met farmers in minsk", 0))
+    );
     // `--plain` reads words only; inside quotes a `*` is no wildcard.
     let plain = env.lede_ok(&["search", "gorb*", "--plain"], 1);
     assert!(plain.stdout.contains("no hits"), "{plain:?}");

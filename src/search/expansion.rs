@@ -106,6 +106,10 @@ fn replace_word(word: &str, found: &mut Vec<Expandable>) -> String {
             // `*` is every article, `title:*` every article with a title: the parser's.
             return word.to_string();
         }
+        if !wildcard.trim_end_matches('?').contains(['*', '?']) {
+            // A question's mark (`who chairs opec?`), not a wildcard: the word as written.
+            return word.to_string();
+        }
         Pattern::Wildcard(wildcard.to_string())
     } else {
         let edits = caps.get(4).map(|m| m.as_str()).unwrap_or("");
@@ -585,6 +589,8 @@ mod tests {
             r#""a b"~2"#,
             "published:[1987 TO 1988]",
             "oil^2",
+            "opec?",
+            "opec??",
         ] {
             let (out, found) = taken(text);
             assert_eq!(out, text);
