@@ -231,29 +231,49 @@ where
     Ok(())
 }
 
-/// The words within some edits of one, as an automaton over a term dictionary.
-pub(super) struct Levenshtein(pub levenshtein_automata::DFA);
+/// The words within some edits of one, as an automaton over a term dictionary; with `first`,
+/// only those opening with that byte (the walk then skips every other branch at the root).
+pub(super) struct Levenshtein {
+    /// The words within the edits.
+    pub dfa: levenshtein_automata::DFA,
+    /// The byte the words must open with, if any.
+    pub first: Option<u8>,
+}
+
+impl Levenshtein {
+    /// The edits between `key` and the word (at least as many when beyond the automaton's).
+    pub fn distance(&self, key: &[u8]) -> u8 {
+        match self.dfa.eval(key) {
+            levenshtein_automata::Distance::Exact(d) => d,
+            levenshtein_automata::Distance::AtLeast(d) => d,
+        }
+    }
+}
 
 impl tantivy_fst::Automaton for Levenshtein {
-    type State = u32;
+    /// The DFA's state, and whether a byte has been read.
+    type State = (u32, bool);
 
-    fn start(&self) -> u32 {
-        self.0.initial_state()
+    fn start(&self) -> (u32, bool) {
+        (self.dfa.initial_state(), false)
     }
 
-    fn is_match(&self, state: &u32) -> bool {
+    fn is_match(&self, state: &(u32, bool)) -> bool {
         matches!(
-            self.0.distance(*state),
+            self.dfa.distance(state.0),
             levenshtein_automata::Distance::Exact(_)
         )
     }
 
-    fn can_match(&self, state: &u32) -> bool {
-        *state != levenshtein_automata::SINK_STATE
+    fn can_match(&self, state: &(u32, bool)) -> bool {
+        state.0 != levenshtein_automata::SINK_STATE
     }
 
-    fn accept(&self, state: &u32, byte: u8) -> u32 {
-        self.0.transition(*state, byte)
+    fn accept(&self, &(state, started): &(u32, bool), byte: u8) -> (u32, bool) {
+        if !started && self.first.is_some_and(|first| first != byte) {
+            return (levenshtein_automata::SINK_STATE, true);
+        }
+        (self.dfa.transition(state, byte), true)
     }
 }
 
@@ -378,15 +398,15 @@ fn expand(
             };
             let length = term.chars().count();
             let edits = edits.unwrap_or_else(|| auto_edits(length));
-            let dfa = Levenshtein(levenshtein_builder(edits).build_dfa(&term));
-            dictionary_terms(searcher, field, &dfa, &mut found)?;
+            let automaton = Levenshtein {
+                dfa: levenshtein_builder(edits).build_dfa(&term),
+                first: None,
+            };
+            dictionary_terms(searcher, field, &automaton, &mut found)?;
             found
                 .into_iter()
                 .map(|(key, df)| {
-                    let distance = match dfa.0.eval(&key) {
-                        levenshtein_automata::Distance::Exact(d) => d,
-                        levenshtein_automata::Distance::AtLeast(d) => d,
-                    };
+                    let distance = automaton.distance(&key);
                     let shorter = length.min(String::from_utf8_lossy(&key).chars().count());
                     let weight = 1.0 - f32::from(distance) / shorter.max(1) as f32;
                     (key, df, weight.max(0.1))

@@ -104,7 +104,11 @@ impl Index {
             };
             (total, hits)
         };
-        let did_you_mean = suggest::did_you_mean(self, &searcher, request)?;
+        // Not for runs that load no documents (a count, ids for a TREC run): no one reads it.
+        let did_you_mean = match request.load_documents {
+            true => suggest::did_you_mean(self, &searcher, request)?,
+            false => None,
+        };
         Ok(SearchResults {
             query: request.query.clone(),
             total_hits,

@@ -103,20 +103,15 @@ fn replacement(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Resul
     if edits == 0 {
         return Ok(None);
     }
-    let dfa = Levenshtein(levenshtein_builder(edits).build_dfa(&term));
+    let automaton = Levenshtein {
+        dfa: levenshtein_builder(edits).build_dfa(&term),
+        first: term.as_bytes().first().copied(),
+    };
     let mut found: FxHashMap<Vec<u8>, u64> = FxHashMap::default();
-    dictionary_terms(searcher, fields.body, &dfa, &mut found)?;
-    let first = term.as_bytes().first();
+    dictionary_terms(searcher, fields.body, &automaton, &mut found)?;
     let mut candidates: Vec<(u8, std::cmp::Reverse<u64>, Vec<u8>)> = found
         .into_iter()
-        .filter(|(key, _)| key.first() == first)
-        .map(|(key, df)| {
-            let distance = match dfa.0.eval(&key) {
-                levenshtein_automata::Distance::Exact(d) => d,
-                levenshtein_automata::Distance::AtLeast(d) => d,
-            };
-            (distance, std::cmp::Reverse(df), key)
-        })
+        .map(|(key, df)| (automaton.distance(&key), std::cmp::Reverse(df), key))
         .collect();
     candidates.sort_unstable();
     // The nearest stems, the most frequent first; of those, the one whose word as the text
