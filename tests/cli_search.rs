@@ -648,3 +648,44 @@ fn count_prints_the_total_alone_as_grep_c_does() {
     assert_eq!(env.lede_ok(&["search", "zeppelin", "-c"], 1).stdout, "0\n");
     env.lede_ok(&["search", "budget", "-c", "--json"], 2);
 }
+
+#[test]
+fn date_filters_relative_to_now_keep_the_recent_articles() {
+    let env = TestEnv::new();
+    let now = jiff::Timestamp::now();
+    let ago = |days: i64| {
+        now.checked_sub(jiff::SignedDuration::from_hours(24 * days))
+            .unwrap()
+            .to_string()
+    };
+    let lines: Vec<String> = [("fresh", 2), ("month", 40), ("old", 800)]
+        .iter()
+        .map(|&(id, days)| {
+            serde_json::json!({"id": id, "title": format!("Port {id}"), "date": ago(days),
+                               "body": "Dock workers at the port went on strike."})
+            .to_string()
+        })
+        .collect();
+    env.write("feed.jsonl", &(lines.join("\n") + "\n"));
+    env.lede_ok(&["index", "-q"], 0);
+    let found = |args: &[&str]| -> Vec<String> {
+        let mut all = vec!["search", "strike", "--sort", "date", "--json"];
+        all.extend_from_slice(args);
+        let out = env.lede(&all);
+        assert!(out.code <= 1, "{args:?}: {}", out.stderr);
+        if out.code == 1 {
+            return Vec::new();
+        }
+        util::ranked_ids(&out.json())
+    };
+    assert_eq!(found(&["--since", "7d"]), ["fresh"]);
+    assert_eq!(found(&["--since", "now-1w"]), ["fresh"]);
+    assert_eq!(found(&["--since", "2m"]), ["fresh", "month"]);
+    assert_eq!(found(&["--until", "30d"]), ["month", "old"]);
+    assert_eq!(found(&["--since", "1y", "--until", "1w"]), ["month"]);
+    // Two days ago is before yesterday began, and before today's end.
+    assert!(found(&["--since", "yesterday"]).is_empty());
+    assert_eq!(found(&["--until", "today"]).len(), 3);
+    let bad = env.lede_ok(&["search", "strike", "--since", "3q"], 2);
+    assert!(bad.stderr.contains("a time ago"), "{}", bad.stderr);
+}

@@ -9,10 +9,12 @@ use lede::search::{
 /// Which articles a command looks at, besides its query.
 #[derive(Args, Debug, Default)]
 pub struct FilterArgs {
-    /// Only articles published from this date: YYYY, YYYY-MM or YYYY-MM-DD.
+    /// Only articles published from this date: YYYY, YYYY-MM or YYYY-MM-DD, an RFC 3339 time,
+    /// today, yesterday, or a time ago (12h, 30d, 2w, 6m, 1y).
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
-    /// Only articles published up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD.
+    /// Only articles published up to this date (inclusive): YYYY, YYYY-MM or YYYY-MM-DD, an RFC
+    /// 3339 time, today, yesterday, or a time ago (12h, 30d, 2w, 6m, 1y).
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Only articles (and passages) that mention this entity: NAME or TYPE:NAME, TYPE one of PER,

@@ -161,11 +161,15 @@ pub fn parse_date_bound(value: &str, kind: BoundKind) -> Result<Timestamp> {
     let value = value.trim();
     let bad = || {
         Error::BadRequest(format!(
-            "invalid date {value:?}: expected YYYY, YYYY-MM, YYYY-MM-DD or an RFC 3339 time"
+            "invalid date {value:?}: expected YYYY, YYYY-MM, YYYY-MM-DD, an RFC 3339 time, \
+             today, yesterday or a time ago (30d, 2w, 6m, 1y, 12h)"
         ))
     };
     if let Ok(ts) = value.parse::<Timestamp>() {
         return Ok(ts);
+    }
+    if let Some(ts) = relative_bound(value, kind, Timestamp::now()) {
+        return ts.map_err(|_| bad());
     }
     let (first, last) = calendar_period(value).map_err(|_| bad())?;
     let date = match kind {
@@ -178,6 +182,53 @@ pub fn parse_date_bound(value: &str, kind: BoundKind) -> Result<Timestamp> {
         .ok()
         .and_then(|date| TimeZone::UTC.to_timestamp(date.at(0, 0, 0, 0)).ok())
         .unwrap_or(Timestamp::MAX))
+}
+
+/// A bound relative to `now`, as a feed's reader asks for it (Elasticsearch's date math,
+/// `now-30d`): `now`; `today` and `yesterday` (whole UTC days: `--until today` takes in all of
+/// it); a time ago, `N` hours, days, weeks, months or years (`12h`, `30d`, `2w`, `6m`, `1y`,
+/// with or without `now-` before it), an instant either way. `None` when `value` is none of
+/// these.
+fn relative_bound(
+    value: &str,
+    kind: BoundKind,
+    now: Timestamp,
+) -> Option<std::result::Result<Timestamp, jiff::Error>> {
+    let value = value.to_ascii_lowercase();
+    let today = now.to_zoned_datetime(TimeZone::UTC).date();
+    let day = |date: jiff::civil::Date| {
+        let date = match kind {
+            BoundKind::Since => Ok(date),
+            BoundKind::Until => date.tomorrow(),
+        };
+        date.and_then(|d| TimeZone::UTC.to_timestamp(d.at(0, 0, 0, 0)))
+    };
+    match value.as_str() {
+        "now" => return Some(Ok(now)),
+        "today" => return Some(day(today)),
+        "yesterday" => return Some(today.yesterday().and_then(day)),
+        _ => {}
+    }
+    let ago = value.strip_prefix("now-").unwrap_or(&value);
+    let unit = ago.chars().last()?;
+    let digits = &ago[..ago.len() - unit.len_utf8()];
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let count: i64 = digits.parse().ok()?;
+    let span = match unit {
+        'h' => jiff::Span::new().try_hours(count),
+        'd' => jiff::Span::new().try_days(count),
+        'w' => jiff::Span::new().try_weeks(count),
+        'm' => jiff::Span::new().try_months(count),
+        'y' => jiff::Span::new().try_years(count),
+        _ => return None,
+    };
+    Some(span.and_then(|span| {
+        now.to_zoned_datetime(TimeZone::UTC)
+            .checked_sub(span)
+            .map(|zoned| zoned.timestamp())
+    }))
 }
 
 /// Refuses `since` and `until` bounds with no time between them (`--since 1987-03-05 --until
@@ -194,6 +245,34 @@ pub fn check_bounds(since: Option<Timestamp>, until: Option<Timestamp>) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bounds_relative_to_now_are_instants_or_whole_days() {
+        let now: Timestamp = "2026-11-27T18:30:00Z".parse().unwrap();
+        let at =
+            |value: &str, kind| relative_bound(value, kind, now).map(|ts| ts.unwrap().to_string());
+        let since = BoundKind::Since;
+        assert_eq!(at("now", since).unwrap(), "2026-11-27T18:30:00Z");
+        assert_eq!(at("today", since).unwrap(), "2026-11-27T00:00:00Z");
+        assert_eq!(
+            at("Today", BoundKind::Until).unwrap(),
+            "2026-11-28T00:00:00Z"
+        );
+        assert_eq!(at("yesterday", since).unwrap(), "2026-11-26T00:00:00Z");
+        assert_eq!(
+            at("yesterday", BoundKind::Until).unwrap(),
+            "2026-11-27T00:00:00Z"
+        );
+        assert_eq!(at("30d", since).unwrap(), "2026-10-28T18:30:00Z");
+        assert_eq!(at("now-2w", since).unwrap(), "2026-11-13T18:30:00Z");
+        assert_eq!(at("12h", BoundKind::Until).unwrap(), "2026-11-27T06:30:00Z");
+        assert_eq!(at("1m", since).unwrap(), "2026-10-27T18:30:00Z");
+        assert_eq!(at("1y", since).unwrap(), "2025-11-27T18:30:00Z");
+        for not_relative in ["1987", "1987-03", "d", "30x", "-3d", "+3d", "now-"] {
+            assert!(at(not_relative, since).is_none(), "{not_relative}");
+        }
+        assert!(relative_bound("99999999y", since, now).unwrap().is_err());
+    }
 
     fn bound(value: &str, kind: BoundKind) -> String {
         parse_date_bound(value, kind)
@@ -246,7 +325,15 @@ mod tests {
 
     #[test]
     fn bad_dates_are_clear_errors() {
-        for bad in ["87", "1987-2", "1987-13", "2023-02-29", "yesterday", ""] {
+        for bad in [
+            "87",
+            "1987-2",
+            "1987-13",
+            "2023-02-29",
+            "the day before",
+            "3q",
+            "",
+        ] {
             assert!(
                 bound(bad, BoundKind::Since).starts_with("invalid date"),
                 "{bad}"
