@@ -256,6 +256,12 @@ fn words_no_article_holds_are_offered_the_words_meant() {
         did_you_mean("economic refroms", 0).as_deref(),
         Some("economic reforms")
     );
+    // At most eight unknown words are looked up: the rest stay as typed.
+    let many = ["Gorbachuv machinary"; 6].join(" ");
+    let offered = did_you_mean(&many, 1).unwrap();
+    assert_eq!(offered.matches("Gorbachev").count(), 4, "{offered}");
+    assert_eq!(offered.matches("machinery").count(), 4, "{offered}");
+    assert_eq!(offered.matches("Gorbachuv").count(), 2, "{offered}");
     // The human output says it first.
     let out = env.lede_ok(&["search", "Gorbachuv"], 1);
     assert!(

@@ -27,6 +27,10 @@ pub(crate) const FUZZY_EXPANSIONS: usize = 50;
 pub(crate) const WILDCARD_EXPANSIONS: usize = 256;
 /// The most edits a fuzzy word allows (Lucene's limit).
 const MAX_EDITS: u8 = 2;
+/// The most wildcards and fuzzy words a query expands (a query of many could ask for thousands
+/// of terms: Lucene refuses more than 1,024 clauses); later ones go to the parser as written,
+/// which ignores them with a warning.
+pub(crate) const MAX_EXPANDABLES: usize = 16;
 
 /// What a word of the query stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -97,7 +101,10 @@ pub(crate) fn take_expandables(text: &str) -> (String, Vec<Expandable>) {
 
 /// The word as it goes to the parser: a placeholder when it is to be expanded.
 fn replace_word(word: &str, found: &mut Vec<Expandable>) -> String {
-    let Some(caps) = expandable_re().captures(word) else {
+    let Some(caps) = expandable_re()
+        .captures(word)
+        .filter(|_| found.len() < MAX_EXPANDABLES)
+    else {
         return word.to_string();
     };
     let pattern = if let Some(wildcard) = caps.get(2) {
@@ -616,6 +623,14 @@ mod tests {
             assert_eq!(out, text);
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn only_so_many_words_are_expanded() {
+        let text: Vec<String> = (0..20).map(|i| format!("w{i}*")).collect();
+        let (out, found) = take_expandables(&text.join(" "));
+        assert_eq!(found.len(), MAX_EXPANDABLES);
+        assert!(out.ends_with("w19*"), "{out}");
     }
 
     #[test]

@@ -18,6 +18,9 @@ use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
 
 /// Shorter words are not corrected (the suggester's `min_word_length`).
 const MIN_WORD_LENGTH: usize = 4;
+/// The most unknown words looked up for a correction (each walks the dictionary): a query of
+/// thousands of made-up words costs no more than one of these.
+const MAX_CORRECTIONS: usize = 8;
 
 /// The query with each unknown word replaced by the word it most likely meant; `None` when every
 /// word is known or none has a likely replacement.
@@ -33,9 +36,17 @@ pub(crate) fn did_you_mean(
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
     let mut changed = false;
+    let mut looked_up = 0;
     for (start, end) in correctable_words(text, request.syntax) {
         let word = &text[start..end];
-        if let Some(better) = replacement(index, searcher, word)? {
+        let Some(term) = unknown_term(index, searcher, word)? else {
+            continue;
+        };
+        if looked_up == MAX_CORRECTIONS {
+            break;
+        }
+        looked_up += 1;
+        if let Some(better) = nearest_word(index, searcher, word, &term)? {
             out.push_str(&text[last..start]);
             out.push_str(&better);
             last = end;
@@ -86,8 +97,8 @@ fn correctable_words(text: &str, syntax: QuerySyntax) -> Vec<(usize, usize)> {
     words
 }
 
-/// The word `word` most likely meant, in its case, when the index holds no article with it.
-fn replacement(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Result<Option<String>> {
+/// The term of `word` when it is long enough to correct and no article's title or body holds it.
+fn unknown_term(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Result<Option<String>> {
     let fields = &index.fields;
     if word.chars().count() < MIN_WORD_LENGTH {
         return Ok(None);
@@ -96,15 +107,24 @@ fn replacement(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Resul
         return Ok(None);
     };
     let known = |field: Field| searcher.doc_freq(&Term::from_field_text(field, &term));
-    if known(fields.body)? > 0 || known(fields.title)? > 0 {
+    if known(fields.body)? > 0 || known(fields.title)? > 0 || auto_edits(term.chars().count()) == 0
+    {
         return Ok(None);
     }
+    Ok(Some(term))
+}
+
+/// The word `word` (whose term is `term`) most likely meant, in its case.
+fn nearest_word(
+    index: &Index,
+    searcher: &Searcher,
+    word: &str,
+    term: &str,
+) -> tantivy::Result<Option<String>> {
+    let fields = &index.fields;
     let edits = auto_edits(term.chars().count());
-    if edits == 0 {
-        return Ok(None);
-    }
     let automaton = Levenshtein {
-        dfa: levenshtein_builder(edits).build_dfa(&term),
+        dfa: levenshtein_builder(edits).build_dfa(term),
         first: term.as_bytes().first().copied(),
     };
     let mut found: FxHashMap<Vec<u8>, u64> = FxHashMap::default();
