@@ -19,12 +19,6 @@ pub enum SortOrder {
     Oldest,
 }
 
-impl SortOrder {
-    /// Whether the order goes by publication date.
-    pub fn by_date(self) -> bool {
-        matches!(self, SortOrder::Date | SortOrder::Oldest)
-    }
-}
 
 /// How the query text is read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
