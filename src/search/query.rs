@@ -179,30 +179,30 @@ fn parse(
     }
     let mut parser = QueryParser::for_index(&index.index, fields.to_vec());
     // The parser hides a field's boost inside a query that cannot be rewritten, so with words
-    // to expand the expander applies it instead.
-    let title_boost = fields
-        .contains(&index.fields.title)
-        .then_some((index.fields.title, TITLE_BOOST));
-    let mut expander = Expander::new(
-        &index.index,
-        index.reader.searcher(),
-        expandables,
-        title_boost,
-    );
-    let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| {
-        if expandables.is_empty() {
-            return query;
-        }
-        expander.rewrite(&*query).unwrap_or_else(|err| {
+    // to expand the expander applies it instead (and only then is a searcher taken for it).
+    let mut expander = (!expandables.is_empty()).then(|| {
+        let title_boost = fields
+            .contains(&index.fields.title)
+            .then_some((index.fields.title, TITLE_BOOST));
+        Expander::new(
+            &index.index,
+            index.reader.searcher(),
+            expandables,
+            title_boost,
+        )
+    });
+    if expander.is_none() {
+        parser.set_field_boost(index.fields.title, TITLE_BOOST);
+    }
+    let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| match &mut expander {
+        None => query,
+        Some(expander) => expander.rewrite(&*query).unwrap_or_else(|err| {
             ignored.push(format!(
                 "ignored the query's wildcards and fuzzy words: {err}"
             ));
             Box::new(EmptyQuery)
-        })
+        }),
     };
-    if expandables.is_empty() {
-        parser.set_field_boost(index.fields.title, TITLE_BOOST);
-    }
     let (query, errors) = parser.parse_query_lenient(text);
     // A query of exclusions alone (`NOT b`) is reported as an error, though the lenient parser
     // builds what it means: every document but those.
@@ -227,7 +227,7 @@ fn parse(
     };
     if let Some(warnings) = warnings {
         warnings.extend(ignored);
-        warnings.extend(expander.warnings());
+        warnings.extend(expander.iter().flat_map(Expander::warnings));
     }
     if has_bare_exclusions(&*query, false) {
         with_negations_completed(&*query, false)

@@ -19,7 +19,6 @@ pub enum SortOrder {
     Oldest,
 }
 
-
 /// How the query text is read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
