@@ -10,11 +10,25 @@ fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A table: `header`, then `rows`.
+fn write_table<const N: usize>(
+    out: impl Write,
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> anyhow::Result<()> {
+    let mut table = csv::Writer::from_writer(out);
+    table.write_record(header)?;
+    for row in rows {
+        table.write_record(row)?;
+    }
+    table.flush()?;
+    Ok(())
+}
+
 /// A search's hits: rank (from 1, counting the offset), id, publication time (RFC 3339, empty
 /// when undated), title, source, url, path, score and the best passage shown.
 pub fn write_hits(out: impl Write, results: &SearchResults, offset: usize) -> anyhow::Result<()> {
-    let mut table = csv::Writer::from_writer(out);
-    table.write_record([
+    let header = [
         "rank",
         "article_id",
         "published",
@@ -24,9 +38,9 @@ pub fn write_hits(out: impl Write, results: &SearchResults, offset: usize) -> an
         "path",
         "score",
         "passage",
-    ])?;
-    for (i, hit) in results.hits.iter().enumerate() {
-        table.write_record([
+    ];
+    let rows = results.hits.iter().enumerate().map(|(i, hit)| {
+        [
             (offset + i + 1).to_string(),
             hit.article_id.clone(),
             hit.published.map(|t| t.to_string()).unwrap_or_default(),
@@ -39,49 +53,40 @@ pub fn write_hits(out: impl Write, results: &SearchResults, offset: usize) -> an
                 .first()
                 .map(|p| one_line(&p.text))
                 .unwrap_or_default(),
-        ])?;
-    }
-    table.flush()?;
-    Ok(())
+        ]
+    });
+    write_table(out, header, rows)
 }
 
 /// Entity counts: type, name and the number of matching articles that mention it.
 pub fn write_entities(out: impl Write, counts: &EntityCounts) -> anyhow::Result<()> {
-    let mut table = csv::Writer::from_writer(out);
-    table.write_record(["type", "name", "articles"])?;
-    for count in &counts.entities {
-        table.write_record([
-            count.entity.kind.label(),
-            &count.entity.name,
-            &count.articles.to_string(),
-        ])?;
-    }
-    table.flush()?;
-    Ok(())
+    let rows = counts.entities.iter().map(|count| {
+        [
+            count.entity.kind.label().to_string(),
+            count.entity.name.clone(),
+            count.articles.to_string(),
+        ]
+    });
+    write_table(out, ["type", "name", "articles"], rows)
 }
 
 /// Field values: the value and the number of matching articles that hold it.
 pub fn write_facets(out: impl Write, counts: &FacetCounts) -> anyhow::Result<()> {
-    let mut table = csv::Writer::from_writer(out);
-    table.write_record(["value", "articles"])?;
-    for count in &counts.values {
-        table.write_record([count.value.as_str(), &count.articles.to_string()])?;
-    }
-    table.flush()?;
-    Ok(())
+    let rows = counts
+        .values
+        .iter()
+        .map(|count| [count.value.clone(), count.articles.to_string()]);
+    write_table(out, ["value", "articles"], rows)
 }
 
 /// A timeline: each period's name, first day and count (undated articles are not a period).
 pub fn write_timeline(out: impl Write, timeline: &Timeline) -> anyhow::Result<()> {
-    let mut table = csv::Writer::from_writer(out);
-    table.write_record(["period", "start", "count"])?;
-    for bucket in &timeline.buckets {
-        table.write_record([
-            bucket.period.as_str(),
-            &bucket.start.to_string(),
-            &bucket.count.to_string(),
-        ])?;
-    }
-    table.flush()?;
-    Ok(())
+    let rows = timeline.buckets.iter().map(|bucket| {
+        [
+            bucket.period.clone(),
+            bucket.start.to_string(),
+            bucket.count.to_string(),
+        ]
+    });
+    write_table(out, ["period", "start", "count"], rows)
 }
