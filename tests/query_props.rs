@@ -1,9 +1,14 @@
 //! Property test of the query path through the library API: whatever the query text (random
 //! strings, any Unicode, unbalanced quotes and parentheses, operators in odd places, control
-//! characters, fields that do not exist, 10,000 terms), `Index::search` answers without panicking,
-//! in bounded time, and says what it ignored.
+//! characters, fields that do not exist, wildcards and fuzzy words anywhere, 10,000 terms),
+//! `Index::search` answers without panicking, in bounded time, and says what it ignored; entity
+//! counts, timelines and facets answer the same texts; and any URL parameters the server hands
+//! on are answered or refused as a bad request.
 
-use lede::search::{QuerySyntax, SearchRequest, SortOrder};
+use lede::search::{
+    EntityCountOptions, FacetField, Interval, Params, QuerySyntax, SearchRequest, SortOrder,
+    TimelineBasis,
+};
 use lede::{Article, Index, IndexOptions, Indexer};
 use proptest::prelude::*;
 use std::sync::OnceLock;
@@ -95,6 +100,30 @@ fn piece() -> impl Strategy<Value = String> {
             "?",
             "IN",
             "[\"a\" \"b\"]",
+            "gol*",
+            "*old",
+            "g?ld",
+            "go*d",
+            "coper~",
+            "coper~1",
+            "gold~2",
+            "gold~9",
+            "*",
+            "**",
+            "?",
+            "??",
+            "~",
+            "title:stor*",
+            "-cop*",
+            "+gol?",
+            "\"gol* prices\"",
+            "(gol* OR cop*)^2",
+            "Genè*",
+            "東*",
+            "Zurich~",
+            "qxledeexpand0qx",
+            "gol\\*",
+            "a*",
         ])
         .prop_map(str::to_string),
         "[a-z]{1,8}",
@@ -108,6 +137,76 @@ fn query() -> impl Strategy<Value = String> {
         prop::collection::vec(piece(), 0..24).prop_map(|p| p.join(" ")),
         prop::collection::vec(piece(), 0..24).prop_map(|p| p.concat()),
     ]
+}
+
+/// A URL query string's parameters as the server hands them on: names known and unknown, values
+/// valid and broken (relative dates, entities, numbers past their bounds).
+fn params() -> impl Strategy<Value = Vec<(String, String)>> {
+    let name = prop::sample::select(vec![
+        "q", "like", "limit", "offset", "since", "until", "entity", "mentions", "sort", "collapse",
+        "explain", "type", "with", "field", "by", "nosuch", "",
+    ]);
+    let value = prop_oneof![
+        prop::sample::select(vec![
+            "",
+            "gold",
+            "gol*",
+            "coper~",
+            "-1",
+            "0",
+            "1",
+            "99999999999999999999",
+            "now",
+            "today",
+            "yesterday",
+            "30d",
+            "now-30d",
+            "12h",
+            "6m",
+            "1y",
+            "-5d",
+            "0d",
+            "99999999y",
+            "2026-03-02",
+            "2026-13-40",
+            "2026",
+            "2026-03",
+            "1987-W09",
+            "PER:",
+            "LOC:Chile",
+            "-LOC:Chile",
+            "ORG",
+            ":",
+            "true",
+            "false",
+            "date",
+            "oldest",
+            "newest",
+            "relevance",
+            "day",
+            "week",
+            "month",
+            "year",
+            "source",
+            "tags",
+            "author",
+            "\u{0}",
+        ])
+        .prop_map(str::to_string),
+        query(),
+    ];
+    prop::collection::vec((name.prop_map(str::to_string), value), 0..8)
+}
+
+/// Checks an answer other than a search: in time (`started` is taken as the call's first
+/// argument, before the work), and either answered or refused as a bad request.
+fn answered<T>(text: &str, started: Instant, result: lede::Result<T>) {
+    let took = started.elapsed();
+    assert!(took < BOUND, "{text:?} took {took:?}");
+    match result {
+        Ok(_) | Err(lede::Error::BadRequest(_)) => {}
+        Err(other) => panic!("{text:?}: unexpected error {other}"),
+    }
 }
 
 /// Runs a search and checks the bound; returns its warnings.
@@ -127,16 +226,47 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 200, failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
-    fn any_query_text_is_answered(text in query(), plain in any::<bool>(), by_date in any::<bool>(), passages in any::<bool>()) {
+    fn any_query_text_is_answered(text in query(), plain in any::<bool>(), sort in 0..3u8, passages in any::<bool>(), explain in any::<bool>()) {
         let mut request = SearchRequest::new(text);
         if plain {
             request.syntax = QuerySyntax::Plain;
         }
-        if by_date {
-            request.sort = SortOrder::Date;
-        }
+        request.sort = match sort {
+            0 => SortOrder::Relevance,
+            1 => SortOrder::Date,
+            _ => SortOrder::Oldest,
+        };
         request.passages = passages;
+        request.explain = explain;
         search(&request);
+    }
+
+    #[test]
+    fn any_parameters_are_answered_or_refused(pairs in params()) {
+        let params = Params::new(pairs.clone());
+        let text = format!("{pairs:?}");
+        if let Ok(request) = params.search_request() {
+            search(&request);
+        }
+        if let Ok((request, options)) = params.entity_request() {
+            answered(&text, Instant::now(), index().entity_counts(&request, &options));
+        }
+        if let Ok((request, field, limit)) = params.facet_request() {
+            answered(&text, Instant::now(), index().facet_counts(&request, field, limit));
+        }
+        if let Ok((request, by, basis)) = params.timeline_request() {
+            answered(&text, Instant::now(), index().timeline(&request, by, basis));
+        }
+    }
+
+    #[test]
+    fn any_query_text_is_counted(text in query(), mentions in any::<bool>()) {
+        let request = SearchRequest::new(text.clone());
+        let options = EntityCountOptions::default();
+        answered(&text, Instant::now(), index().entity_counts(&request, &options));
+        let basis = if mentions { TimelineBasis::Mentions } else { TimelineBasis::Published };
+        answered(&text, Instant::now(), index().timeline(&request, Interval::Day, basis));
+        answered(&text, Instant::now(), index().facet_counts(&request, FacetField::Source, 10));
     }
 }
 
