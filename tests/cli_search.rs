@@ -135,6 +135,41 @@ fn phrases_match_in_order_only() {
     env.lede_ok(&["search", "\"risk supply-chain\""], 1);
 }
 
+#[test]
+fn a_phrase_with_slop_finds_the_words_near_each_other_and_shows_where() {
+    let env = TestEnv::new();
+    // The first paragraph names Volcker and the Fed far apart; the third puts them two words
+    // apart. Each paragraph is a passage of its own (over 40 words).
+    let filler = "Traders in New York and London watched the bond market closely through the \
+                  week as prices moved in narrow ranges on light volume before the holiday.";
+    let body = format!(
+        "Volcker spoke to reporters on Tuesday. {filler} {filler} Later the Fed said nothing.\n\n\
+         {filler} {filler} Nothing else was said that day.\n\n\
+         On Wednesday Volcker told the Fed board to hold rates. {filler} {filler}\n"
+    );
+    env.write("volcker.md", &format!("---\ntitle: Rates\n---\n{body}"));
+    env.lede_ok(&["index"], 0);
+
+    env.lede_ok(&["search", "\"volcker fed\""], 1);
+    env.lede_ok(&["search", "\"volcker fed\"~1"], 1);
+    let out = env
+        .lede_ok(&["search", "\"volcker fed\"~2", "--json"], 0)
+        .json();
+    let passage = &out["hits"][0]["passages"][0];
+    assert_eq!(passage["index"], 2, "{passage:#}");
+    assert!(
+        passage["text"]
+            .as_str()
+            .unwrap()
+            .contains("Volcker told the Fed"),
+        "{passage:#}"
+    );
+    assert_eq!(highlighted(passage), ["Volcker", "Fed"]);
+    // Swapped words cost two: "fed volcker" needs two more than "volcker fed".
+    env.lede_ok(&["search", "\"fed volcker\"~3"], 1);
+    env.lede_ok(&["search", "\"fed volcker\"~4"], 0);
+}
+
 fn dated_corpus() -> TestEnv {
     let env = TestEnv::new();
     let stories = [

@@ -27,7 +27,7 @@ enum Sort {
 /// Arguments of `lede search`.
 #[derive(Args, Debug)]
 pub struct SearchArgs {
-    /// The query: words, "phrases", AND/OR/NOT, field:term, fuzzy~ and fuzzy~1, wild*card,
+    /// The query: words, "phrases", "near words"~3, AND/OR/NOT, field:term, fuzzy~ and fuzzy~1, wild*card,
     /// entity:"NAME" (see the README). Without one (and with a filter), every article that passes the filters.
     #[arg(
         required_unless_present_any = ["batch", "entities", "mentions", "like"],

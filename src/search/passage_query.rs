@@ -32,8 +32,9 @@ pub(crate) struct PassageQuery {
 enum Node {
     /// A word.
     Term(usize),
-    /// Words next to each other, in order.
-    Phrase(Vec<usize>),
+    /// Words next to each other, in order; or, with a slop, near each other: the words moved
+    /// from their places in the phrase by at most `slop` positions in all.
+    Phrase(Vec<usize>, u32),
     /// Any of some words: a query that is neither a term, a phrase nor boolean (fuzzy, boosted,
     /// ranges…), by the body terms it names.
     AnyOf(Vec<usize>),
@@ -143,6 +144,7 @@ fn node(query: &dyn Query, body: Field, terms: &mut Vec<Term>) -> Node {
                     .iter()
                     .map(|term| term_index(term, terms))
                     .collect(),
+                slop_of(phrase),
             )
         } else {
             Node::Everything
@@ -166,6 +168,16 @@ fn node(query: &dyn Query, body: Field, terms: &mut Vec<Term>) -> Node {
     } else {
         Node::AnyOf(named)
     }
+}
+
+/// The slop of a phrase (`"volcker fed"~5`): tantivy 0.27 sets it but has no getter, so it is
+/// read from the query's `Debug` form, whose last field it is (a test pins that form).
+fn slop_of(phrase: &PhraseQuery) -> u32 {
+    let debug = format!("{phrase:?}");
+    debug
+        .rsplit_once("slop: ")
+        .and_then(|(_, rest)| rest.trim_end_matches([' ', '}']).parse().ok())
+        .unwrap_or(0)
 }
 
 /// One passage being evaluated.
@@ -197,10 +209,22 @@ impl Passage<'_> {
         (tf > 0).then(|| self.bm25(self.statistics.idf[i], tf))
     }
 
-    fn phrase(&self, terms: &[usize]) -> Option<f32> {
-        let (&first, rest) = terms.split_first()?;
-        let tf = self
-            .within(first)
+    fn phrase(&self, terms: &[usize], slop: u32) -> Option<f32> {
+        let tf = if slop == 0 {
+            self.exact_phrase(terms)
+        } else {
+            self.sloppy_phrase(terms, slop)
+        };
+        let idf: f32 = terms.iter().map(|&t| self.statistics.idf[t]).sum();
+        (tf > 0).then(|| self.bm25(idf, tf))
+    }
+
+    /// How many times the phrase's words stand next to each other in order.
+    fn exact_phrase(&self, terms: &[usize]) -> u32 {
+        let Some((&first, rest)) = terms.split_first() else {
+            return 0;
+        };
+        self.within(first)
             .iter()
             .filter(|&&p| {
                 rest.iter().enumerate().all(|(k, &t)| {
@@ -208,15 +232,51 @@ impl Passage<'_> {
                     at < self.span.end && self.positions[t].binary_search(&at).is_ok()
                 })
             })
-            .count() as u32;
-        let idf: f32 = terms.iter().map(|&t| self.statistics.idf[t]).sum();
-        (tf > 0).then(|| self.bm25(idf, tf))
+            .count() as u32
+    }
+
+    /// How many places the phrase's last word ends it with its words moved from their places in
+    /// the phrase by at most `slop` positions in all, as tantivy counts a sloppy phrase: each word's
+    /// position less its place in the phrase is compared with the previous word's, and the
+    /// differences add up (so two words swapped cost 2). The cheapest way to each position of
+    /// each word is kept; passages are short, so each word's positions are compared with all of
+    /// the previous word's.
+    fn sloppy_phrase(&self, terms: &[usize], slop: u32) -> u32 {
+        let Some((&first, rest)) = terms.split_first() else {
+            return 0;
+        };
+        // (position less place in the phrase, slop spent to reach it)
+        let mut reached: Vec<(i64, u32)> = self
+            .within(first)
+            .iter()
+            .map(|&p| (i64::from(p), 0))
+            .collect();
+        for (place, &term) in rest.iter().enumerate() {
+            let place = place as i64 + 1;
+            reached = self
+                .within(term)
+                .iter()
+                .filter_map(|&p| {
+                    let shifted = i64::from(p) - place;
+                    reached
+                        .iter()
+                        .map(|&(before, spent)| spent as u64 + shifted.abs_diff(before))
+                        .min()
+                        .filter(|&spent| spent <= u64::from(slop))
+                        .map(|spent| (shifted, spent as u32))
+                })
+                .collect();
+            if reached.is_empty() {
+                return 0;
+            }
+        }
+        reached.len() as u32
     }
 
     fn evaluate(&self, node: &Node) -> Option<f32> {
         match node {
             Node::Term(i) => self.term(*i),
-            Node::Phrase(terms) => self.phrase(terms),
+            Node::Phrase(terms, slop) => self.phrase(terms, *slop),
             Node::AnyOf(terms) => terms
                 .iter()
                 .filter_map(|&i| self.term(i))
@@ -342,6 +402,43 @@ mod tests {
             [None, None],
             "the phrase is cut by the passage boundary"
         );
+    }
+
+    #[test]
+    fn a_phrase_with_slop_allows_words_between_and_swaps_within_the_budget() {
+        let (query, _) = passage_query("\"price oil\"~1");
+        assert!(matches!(query.root, Node::Phrase(_, 1)), "{:?}", query.root);
+        // "price of oil": one word between.
+        let got = scores("\"price oil\"~1", WORDS, &[(0, 7), (7, 11)]);
+        assert_eq!((got[0], got[1].is_some()), (None, true), "{got:?}");
+        let got = scores("\"price oil\"~0", WORDS, &[(7, 11)]);
+        assert_eq!(got, [None]);
+        // "oil price" read as "price oil" is a swap: 2.
+        let got = scores("\"price oil\"~1", WORDS, &[(0, 3)]);
+        assert_eq!(got, [None]);
+        let got = scores("\"price oil\"~2", WORDS, &[(0, 3)]);
+        assert!(got[0].is_some());
+        // Three words, the budget shared: "opec ... vienna ... price" in "opec met in vienna price".
+        let got = scores("\"opec vienna price\"~2", WORDS, &[(3, 8)]);
+        assert!(got[0].is_some(), "two words between opec and vienna");
+        let got = scores("\"opec vienna price\"~1", WORDS, &[(3, 8)]);
+        assert_eq!(got, [None]);
+        // The passage's bounds still cut it.
+        let got = scores("\"opec vienna\"~5", WORDS, &[(3, 6), (6, 11)]);
+        assert_eq!(got, [None, None]);
+    }
+
+    #[test]
+    fn the_slop_is_read_from_tantivys_phrase_query() {
+        let mut builder = Schema::builder();
+        let body = builder.add_text_field("body", TEXT);
+        let terms = ["a", "b"].map(|w| Term::from_field_text(body, w)).to_vec();
+        let mut phrase = PhraseQuery::new(terms);
+        assert_eq!(slop_of(&phrase), 0);
+        phrase.set_slop(7);
+        assert_eq!(slop_of(&phrase), 7);
+        phrase.set_slop(123_456);
+        assert_eq!(slop_of(&phrase), 123_456);
     }
 
     #[test]
