@@ -91,3 +91,59 @@ fn names_wrapped_across_lines_are_found_whole() {
         "wrapping costs F1: {wrapped:.4} against {unwrapped:.4}"
     );
 }
+
+/// Counts, over Reuters-21578's articles whose body opens with a line that ends in a capitalised
+/// word and runs on into a second line that starts with one (`Federal Reserve Board Chairman
+/// Paul` / `Volcker said…`), how often the recogniser finds one name across the line break and
+/// how often two names of the same type cut at it (`Paul`, `Volcker`). Reuters' bodies lost
+/// their dateline (`WASHINGTON, April 7 -`) from that first line, so it is shorter than the
+/// others though wrapped like them.
+#[test]
+fn names_wrapped_after_a_cut_dateline_are_found_whole() {
+    const REUTERS: &str = "../shared/data/reuters21578/reuters21578.jsonl";
+    let Ok(jsonl) = std::fs::read_to_string(REUTERS) else {
+        eprintln!(
+            "SKIPPED names_wrapped_after_a_cut_dateline_are_found_whole: {REUTERS} not found"
+        );
+        return;
+    };
+    let recognizer = Recognizer::global();
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let (mut whole, mut cut) = (0, 0);
+    for line in jsonl.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+        let title = record["title"].as_str().unwrap_or_default();
+        let body = record["body"].as_str().unwrap_or_default();
+        let mut lines = body.lines();
+        let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+            continue;
+        };
+        let runs_on = !second.starts_with(char::is_whitespace)
+            && first
+                .split_whitespace()
+                .next_back()
+                .is_some_and(capitalised)
+            && second.split_whitespace().next().is_some_and(capitalised);
+        if !runs_on {
+            continue;
+        }
+        // As lede reads an article: the title, a blank line, the body.
+        let text = format!("{title}\n\n{body}");
+        let break_at = title.len() + 2 + first.len();
+        let entities = recognizer.extract(&text);
+        if entities
+            .iter()
+            .any(|e| e.start < break_at && e.end > break_at)
+        {
+            whole += 1;
+        }
+        if entities.windows(2).any(|pair| {
+            pair[0].end == break_at && pair[1].start == break_at + 1 && pair[0].kind == pair[1].kind
+        }) {
+            cut += 1;
+        }
+    }
+    eprintln!("names across a cut first line: {whole} whole, {cut} cut in two");
+    assert!(whole >= 200, "{whole} whole");
+    assert!(cut * 20 <= whole, "{cut} cut in two against {whole} whole");
+}

@@ -227,13 +227,20 @@ fn char_count(text: &str) -> usize {
 /// before a list item. A line is short when it has under 70 characters and, in text wrapped at
 /// a fixed width (wire copy is wrapped at 60-odd characters, so every line is under 70), when
 /// the next line's first word would have fitted on it: a name wrapped across two lines
-/// (`Fidelity National Financial` / `Inc said`) was cut in two.
+/// (`Fidelity National Financial` / `Inc said`) was cut in two. A paragraph's first line that
+/// is not in capitals is not short by that test when the next line runs on unindented: it may
+/// be the tail of a line whose head was cut off (Reuters' dateline), and `Chairman Paul` /
+/// `Volcker said` is one name.
 pub fn tokenize(text: &str) -> Tokenized {
     // News text has a token every five or six bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     // Index of each token that starts a line, whether a blank line precedes it, the length of
-    // the line before it and of the line's first word, in characters.
-    let mut line_breaks: Vec<(usize, bool, usize, usize)> = Vec::new();
+    // the line before it and of the line's first word, in characters, and whether the line
+    // before it opens its paragraph and this one, not indented, runs on from it.
+    let mut line_breaks: Vec<(usize, bool, usize, usize, bool)> = Vec::new();
+    let mut line_opens_paragraph = true;
+    // Whether the last line ended was a headline: the first of its paragraph, in capitals.
+    let mut last_line_headline = false;
     let mut trailing = Vec::new();
     let mut chunk_start = None;
     let mut newlines = 0usize;
@@ -256,7 +263,16 @@ pub fn tokenize(text: &str) -> Tokenized {
             if let Some(s) = chunk_start.take() {
                 if newlines > 0 {
                     let word = char_count(&text[s..i]);
-                    line_breaks.push((tokens.len(), newlines > 1, last_line_chars, word));
+                    let blank = newlines > 1;
+                    let indented = s > line_start;
+                    line_breaks.push((
+                        tokens.len(),
+                        blank,
+                        last_line_chars,
+                        word,
+                        line_opens_paragraph && !last_line_headline && !blank && !indented,
+                    ));
+                    line_opens_paragraph = blank;
                 }
                 newlines = 0;
                 split_chunk(&text[s..i], s, &mut tokens, &mut trailing);
@@ -265,6 +281,10 @@ pub fn tokenize(text: &str) -> Tokenized {
                 newlines += 1;
                 let line = text[line_start..i].trim_end();
                 last_line_chars = char_count(line);
+                if newlines == 1 {
+                    last_line_headline =
+                        line_opens_paragraph && !line.chars().any(char::is_lowercase);
+                }
                 widest_line = widest_line.max(last_line_chars);
                 line_start = i + 1;
             }
@@ -277,7 +297,7 @@ pub fn tokenize(text: &str) -> Tokenized {
     // Wrapped at a fixed width: at least two lines that end within a fifth of the widest.
     let wrapped = line_breaks
         .iter()
-        .filter(|&&(_, _, line, _)| line * 5 >= widest_line * 4)
+        .filter(|&&(_, _, line, ..)| line * 5 >= widest_line * 4)
         .count()
         >= 2;
     let mut sentences = Vec::new();
@@ -287,15 +307,16 @@ pub fn tokenize(text: &str) -> Tokenized {
         while breaks.peek().is_some_and(|&&(t, ..)| t < i) {
             breaks.next();
         }
-        let at_break = breaks
-            .peek()
-            .filter(|&&&(t, ..)| t == i)
-            .map(|&&(_, blank, line, word)| {
-                (
-                    blank,
-                    line < 70 && (!wrapped || line + 1 + word <= widest_line),
-                )
-            });
+        let at_break = breaks.peek().filter(|&&&(t, ..)| t == i).map(
+            |&&(_, blank, line, word, after_first_line)| {
+                // A paragraph's first line may be the tail of a wrapped line whose head was cut
+                // off (Reuters' bodies lose their dateline, `SALVADOR, Feb 26 -`, from it), so
+                // its shortness says nothing when the next line runs on, not indented (the
+                // rows of a table or the paragraphs of wire copy are).
+                let fits = line + 1 + word <= widest_line && !after_first_line;
+                (blank, line < 70 && (!wrapped || fits))
+            },
+        );
         if i > start {
             let tok = tokens[i].text(text);
             let prev = tokens[i - 1].text(text);
@@ -434,6 +455,14 @@ mod tests {
         // A headline, a dateline or a short last line still ends its sentence, wrapped or not.
         let headed = format!("FIDELITY BUYS UNIT\n{wrapped}");
         assert_eq!(sentences(&headed)[0], "FIDELITY BUYS UNIT");
+        // But a paragraph's first line that is not a headline may be the tail of a wrapped line
+        // whose head was cut off (Reuters' dateline): it runs on into the next line when that
+        // is not indented, as a table's rows and wire copy's paragraphs are.
+        let cut = format!("VOLCKER ON RATES\n\nFederal Reserve Board Chairman Paul\n{wrapped}");
+        assert_eq!(sentences(&cut)[0], "VOLCKER ON RATES");
+        assert!(sentences(&cut)[1].starts_with("Federal Reserve Board Chairman Paul\nAnalysts"));
+        let table = format!("Shr 12 cts vs 10 cts\n    Net 1,234 vs 1,010\n{wrapped}");
+        assert_eq!(sentences(&table)[0], "Shr 12 cts vs 10 cts");
         let one_line = "Fidelity bought the unit.\nIts shares rose.";
         assert_eq!(sentences(one_line).len(), 2);
         // Short lines that are not a wrapped paragraph each end a sentence before a capital.
