@@ -270,3 +270,45 @@ fn words_no_article_holds_are_offered_the_words_meant() {
         "{out:?}"
     );
 }
+
+#[test]
+fn between_words_as_near_the_query_s_other_words_choose() {
+    let env = TestEnv::new();
+    // `bonk` is a letter from both `book` (three articles) and `bank` (one).
+    for (name, body) in [
+        (
+            "novel.md",
+            "The author's new book sold well in its first week.",
+        ),
+        ("fair.md", "Publishers brought every new book to the fair."),
+        (
+            "prize.md",
+            "The prize went to a first book by a young author.",
+        ),
+        (
+            "rates.md",
+            "The central bank raised interest rates on Tuesday.",
+        ),
+    ] {
+        env.write(name, &format!("{body}\n"));
+    }
+    env.lede_ok(&["index", "-q"], 0);
+    let did_you_mean = |query: &str| -> Option<String> {
+        let results = env.lede_ok(&["search", query, "--json"], 1).json();
+        results["did_you_mean"].as_str().map(str::to_string)
+    };
+    // Alone, the more frequent word; beside `rates` or `interest`, the word those stand beside.
+    assert_eq!(did_you_mean("bonk").as_deref(), Some("book"));
+    assert_eq!(
+        did_you_mean("+bonk +rates").as_deref(),
+        Some("+bank +rates")
+    );
+    assert_eq!(
+        did_you_mean("interest AND bonk").as_deref(),
+        Some("interest AND bank")
+    );
+    assert_eq!(
+        did_you_mean("+bonk +author").as_deref(),
+        Some("+book +author")
+    );
+}

@@ -200,6 +200,9 @@ fn misspelt_names_are_found_by_fuzzy_words(env: &TestEnv) {
         ("Greenspn says", "Greenspan says"),
         ("petrolium exports", "petroleum exports"),
         ("inflaton", "inflation"),
+        // `opek` is a letter from `open` as from `opec`: the words beside it choose.
+        ("opek prices", "opec prices"),
+        ("opek output quotas", "opec output quotas"),
     ] {
         let results = env.lede(&["search", typed, "--json"]).json();
         assert_eq!(results["did_you_mean"], meant, "{typed}");

@@ -7,11 +7,16 @@
 //! mistyped, and without it `volker` proposes `bolger` as readily as `volcker`). A term is a
 //! stem, so of the nearest, most frequent first, the one whose word as an article's body first
 //! writes it is nearest the word typed wins, shown in the case the query wrote the word in.
+//! Between words as near, the query's other words decide, as Elasticsearch's phrase suggester
+//! lets a word's neighbours: the word more of whose articles hold one of them (`opek prices`:
+//! OPEC, though `open` is the more frequent word).
 
 use super::expansion::{Levenshtein, auto_edits, dictionary_terms, levenshtein_builder, one_term};
 use super::request::{QuerySyntax, SearchRequest};
 use crate::index::Index;
 use rustc_hash::FxHashMap;
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TokenStream;
 use tantivy::{DocAddress, DocSet, Searcher, TERMINATED, TantivyDocument, Term};
@@ -37,16 +42,31 @@ pub(crate) fn did_you_mean(
     let mut last = 0;
     let mut changed = false;
     let mut looked_up = 0;
-    for (start, end) in correctable_words(text, request.syntax) {
-        let word = &text[start..end];
-        let Some(term) = unknown_term(index, searcher, word)? else {
+    let words = correctable_words(text, request.syntax);
+    let mut unknown = Vec::with_capacity(words.len());
+    for &(start, end) in &words {
+        unknown.push(unknown_term(index, searcher, &text[start..end])?);
+    }
+    // The query's known words: what the words it meant are likely to stand beside.
+    let context: Vec<Term> = words
+        .iter()
+        .zip(&unknown)
+        .filter(|(_, unknown)| unknown.is_none())
+        .filter_map(|(&(start, end), _)| {
+            one_term(&index.index, index.fields.body, &text[start..end])
+        })
+        .map(|term| Term::from_field_text(index.fields.body, &term))
+        .collect();
+    for (&(start, end), term) in words.iter().zip(&unknown) {
+        let Some(term) = term else {
             continue;
         };
+        let word = &text[start..end];
         if looked_up == MAX_CORRECTIONS {
             break;
         }
         looked_up += 1;
-        if let Some(better) = nearest_word(index, searcher, word, &term)? {
+        if let Some(better) = nearest_word(index, searcher, word, term, &context)? {
             out.push_str(&text[last..start]);
             out.push_str(&better);
             last = end;
@@ -120,12 +140,14 @@ fn unknown_term(index: &Index, searcher: &Searcher, word: &str) -> tantivy::Resu
     Ok(Some(term))
 }
 
-/// The word `word` (whose term is `term`) most likely meant, in its case.
+/// The word `word` (whose term is `term`) most likely meant, in its case; between candidates as
+/// near, the one the query's `context` terms stand beside most often.
 fn nearest_word(
     index: &Index,
     searcher: &Searcher,
     word: &str,
     term: &str,
+    context: &[Term],
 ) -> tantivy::Result<Option<String>> {
     let fields = &index.fields;
     let edits = auto_edits(term.chars().count());
@@ -144,7 +166,7 @@ fn nearest_word(
     // writes it is nearest the word typed (`opek` is a letter from the stem `oper`, but far
     // from "operation", and a letter from "opec").
     let typed = word.to_lowercase();
-    let mut best: Option<(usize, String)> = None;
+    let mut nearest: Vec<(usize, String, String)> = Vec::new();
     for (_, _, key) in candidates.into_iter().take(SURFACE_CANDIDATES) {
         let Ok(stem) = String::from_utf8(key) else {
             continue;
@@ -153,11 +175,65 @@ fn nearest_word(
             continue;
         };
         let distance = edit_distance(&typed, &shown);
-        if best.as_ref().is_none_or(|(d, _)| distance < *d) {
-            best = Some((distance, shown));
+        if nearest.first().is_some_and(|(d, ..)| distance > *d) {
+            continue;
+        }
+        if nearest.first().is_some_and(|(d, ..)| distance < *d) {
+            nearest.clear();
+        }
+        nearest.push((distance, stem, shown));
+    }
+    // As near and the most frequent first; the context decides between them (`opek prices`:
+    // `opec` stands beside prices in more of its articles than `open` does).
+    let mut best = 0;
+    if nearest.len() > 1 && !context.is_empty() {
+        let mut best_share = -1.0;
+        for (i, (_, stem, _)) in nearest.iter().enumerate() {
+            let share = context_share(index, searcher, stem, context)?;
+            if share > best_share {
+                (best, best_share) = (i, share);
+            }
         }
     }
-    Ok(best.map(|(_, shown)| in_case_of(word, &shown)))
+    Ok(nearest
+        .into_iter()
+        .nth(best)
+        .map(|(_, _, shown)| in_case_of(word, &shown)))
+}
+
+/// Articles that hold a candidate but few of them weigh less: a candidate held by one article
+/// that also holds a context word is no surer than one held by thousands, most of them with it.
+const CONTEXT_PRIOR: f64 = 10.0;
+
+/// The share of the articles holding `stem` that also hold one of the `context` terms (with
+/// [`CONTEXT_PRIOR`] articles added to the whole, so rare candidates are not sure by chance).
+fn context_share(
+    index: &Index,
+    searcher: &Searcher,
+    stem: &str,
+    context: &[Term],
+) -> tantivy::Result<f64> {
+    let candidate = Term::from_field_text(index.fields.body, stem);
+    let held = searcher.doc_freq(&candidate)? as f64;
+    let any_context = BooleanQuery::new(
+        context
+            .iter()
+            .map(|term| {
+                let query: Box<dyn Query> =
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::Basic));
+                (Occur::Should, query)
+            })
+            .collect(),
+    );
+    let both = BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(candidate, IndexRecordOption::Basic)),
+        ),
+        (Occur::Must, Box::new(any_context)),
+    ]);
+    let together = searcher.search(&both, &Count)? as f64;
+    Ok(together / (held + CONTEXT_PRIOR))
 }
 
 /// How many of the nearest stems are compared by the words the text writes for them.
