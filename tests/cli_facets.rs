@@ -159,8 +159,16 @@ fn sources_and_tags_of_the_matching_articles_are_counted() {
     );
     let csv = env.lede_ok(&["facets", "strike", "--csv"], 0).stdout;
     assert!(csv.starts_with("value,articles\nReuters,2\n"), "{csv}");
-    // Nothing matches: exit code 1.
-    env.lede_ok(&["facets", "zeppelin"], 1);
+    // Nothing matches, or no matching article has a value: exit code 1, and the table says so.
+    let none = env.lede_ok(&["facets", "zeppelin"], 1).stdout;
+    assert_eq!(none, "no article matches\n");
+    let untagged = env
+        .lede_ok(&["facets", "called", "--field", "tags"], 1)
+        .stdout;
+    assert_eq!(
+        untagged,
+        "no tags values: the one matching article has none\n"
+    );
 }
 
 #[test]

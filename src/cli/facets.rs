@@ -74,13 +74,21 @@ fn print_table(out: &mut impl Write, counts: &FacetCounts) -> anyhow::Result<()>
         writeln!(out, "{:>7}  {}", value.articles, value.value)?;
     }
     let name = counts.field.name();
-    writeln!(
-        out,
-        "{} of {} {name} values in {} articles ({} without)",
-        counts.values.len(),
-        counts.distinct_values,
-        counts.total_articles,
-        counts.without
-    )?;
+    match (counts.total_articles, counts.distinct_values) {
+        (0, _) => writeln!(out, "no article matches")?,
+        (1, 0) => writeln!(out, "no {name} values: the one matching article has none")?,
+        (n, 0) => writeln!(
+            out,
+            "no {name} values: none of the {n} matching articles has one"
+        )?,
+        _ => writeln!(
+            out,
+            "{} of {} {name} values in {} articles ({} without)",
+            counts.values.len(),
+            counts.distinct_values,
+            counts.total_articles,
+            counts.without
+        )?,
+    }
     Ok(())
 }
