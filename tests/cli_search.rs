@@ -170,6 +170,53 @@ fn a_phrase_with_slop_finds_the_words_near_each_other_and_shows_where() {
     env.lede_ok(&["search", "\"fed volcker\"~4"], 0);
 }
 
+#[test]
+fn ids_list_every_match_in_the_order_asked() {
+    let env = TestEnv::new();
+    util::generated_corpus(&env, 200);
+    env.lede_ok(&["index", "-q"], 0);
+    let count: usize = env
+        .lede_ok(&["search", "-c", "copper"], 0)
+        .stdout
+        .trim()
+        .parse()
+        .unwrap();
+    assert!(
+        count > 10,
+        "{count} matches: too few to tell -l from a page"
+    );
+    let listed = env.lede_ok(&["search", "-l", "copper"], 0).stdout;
+    let listed: Vec<&str> = listed.lines().collect();
+    assert_eq!(listed.len(), count);
+    // The order of the search, page after page.
+    let all = env
+        .lede_ok(&["search", "copper", "--json", "-n", &count.to_string()], 0)
+        .json();
+    assert_eq!(listed, ids(&all));
+    // -n and --offset cut it; --sort orders it.
+    let some = env
+        .lede_ok(&["search", "-l", "copper", "-n", "3", "--offset", "2"], 0)
+        .stdout;
+    assert_eq!(some.lines().collect::<Vec<_>>(), listed[2..5]);
+    let oldest = env
+        .lede_ok(
+            &["search", "copper", "--sort", "oldest", "--json", "-n", "5"],
+            0,
+        )
+        .json();
+    let listed_oldest = env
+        .lede_ok(
+            &["search", "-l", "copper", "--sort", "oldest", "-n", "5"],
+            0,
+        )
+        .stdout;
+    assert_eq!(listed_oldest.lines().collect::<Vec<_>>(), ids(&oldest));
+    // Nothing matches: nothing printed, exit code 1.
+    let none = env.lede_ok(&["search", "-l", "zeppelinquartz"], 1);
+    assert_eq!(none.stdout, "");
+    env.lede_ok(&["search", "-l", "--json", "copper"], 2);
+}
+
 fn dated_corpus() -> TestEnv {
     let env = TestEnv::new();
     let stories = [

@@ -34,9 +34,9 @@ pub struct SearchArgs {
         allow_hyphen_values = true
     )]
     query: Option<String>,
-    /// Hits to show.
-    #[arg(short = 'n', long, default_value_t = 10)]
-    limit: usize,
+    /// Hits to show [default: 10; with -l, every match].
+    #[arg(short = 'n', long)]
+    limit: Option<usize>,
     /// Hits to skip.
     #[arg(long, default_value_t = 0)]
     offset: usize,
@@ -67,6 +67,14 @@ pub struct SearchArgs {
     /// Print one JSON hit per line.
     #[arg(long, conflicts_with = "csv")]
     jsonl: bool,
+    /// Print only the ids of the matching articles, one a line, in the order asked (`--sort`), as
+    /// `rg -l` lists files: every match unless `-n` says how many.
+    #[arg(
+        short = 'l',
+        long,
+        conflicts_with_all = ["json", "jsonl", "csv", "count", "explain", "passages", "collapse"]
+    )]
+    ids: bool,
     /// Print only the number of matches (articles, or passages with --passages), as `grep -c`.
     #[arg(short = 'c', long, conflicts_with_all = ["json", "jsonl", "csv", "explain"])]
     count: bool,
@@ -94,6 +102,9 @@ pub struct SearchArgs {
     color: ColorChoice,
 }
 
+/// Hits shown when `-n` does not say.
+const DEFAULT_LIMIT: usize = 10;
+
 /// Entities shown under a hit's title.
 const HIT_ENTITIES: usize = 8;
 
@@ -106,7 +117,7 @@ impl SearchArgs {
             anyhow::bail!("--article-weight must be between 0 and 1");
         }
         let mut request = SearchRequest::new(query);
-        request.limit = self.limit;
+        request.limit = self.limit.unwrap_or(DEFAULT_LIMIT);
         request.offset = self.offset;
         self.filters.apply(&mut request)?;
         self.mentions.apply(&mut request)?;
@@ -137,7 +148,7 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
         return run_batch(&index, &args, batch);
     }
     let mut request = args.request(args.query.clone().unwrap_or_default())?;
-    if args.count {
+    if args.count || args.ids {
         (request.limit, request.load_documents) = (0, false);
     }
     let results = index.search(&request)?;
@@ -150,6 +161,16 @@ pub fn run(args: SearchArgs) -> anyhow::Result<i32> {
         writeln!(out, "{}", results.total_hits)?;
         out.flush()?;
         return Ok(if results.total_hits == 0 { 1 } else { 0 });
+    }
+    if args.ids {
+        // Counted first, so that listing every match collects no more than there are.
+        request.limit = args.limit.unwrap_or(results.total_hits);
+        let ranked = index.rank(&request)?;
+        for hit in &ranked {
+            writeln!(out, "{}", hit.article_id)?;
+        }
+        out.flush()?;
+        return Ok(if ranked.is_empty() { 1 } else { 0 });
     }
     if args.json {
         serde_json::to_writer_pretty(&mut out, &results)?;
