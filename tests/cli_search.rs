@@ -217,6 +217,38 @@ fn ids_list_every_match_in_the_order_asked() {
     env.lede_ok(&["search", "-l", "--json", "copper"], 2);
 }
 
+#[test]
+fn an_untitled_story_keeps_its_first_sentence_as_a_passage() {
+    let env = TestEnv::new();
+    // No headline: the first sentence is the title, and stays the lede of the body.
+    env.write(
+        "2026-03-05-quarry.txt",
+        "The quarry near Tarragona closed on March 2, 2026, after a landslide. Workers were \
+         moved to other sites. The owners said repairs would take a year.\n",
+    );
+    env.lede_ok(&["index", "-q"], 0);
+    let results = env.lede_ok(&["search", "landslide", "--json"], 0).json();
+    let hit = &results["hits"][0];
+    assert!(
+        hit["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("The quarry near Tarragona")
+    );
+    let passage = &hit["passages"][0];
+    assert!(
+        passage["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("The quarry near Tarragona"),
+        "{passage:#}"
+    );
+    assert_eq!(highlighted(passage), ["landslide"]);
+    // Its dates are the body's: the date it names is found.
+    let by_mention = env.lede_ok(&["search", "--mentions", "2026-03-02", "--json"], 0);
+    assert_eq!(ids(&by_mention.json()).len(), 1);
+}
+
 fn dated_corpus() -> TestEnv {
     let env = TestEnv::new();
     let stories = [

@@ -524,7 +524,11 @@ mod tests {
         let (articles, problems) =
             read_page("<html><body><p>Kept paragraph.<p>Another one <b>bold<div>open");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(articles[0].body, "Another one bold\n\nopen");
+        // The first sentence serves as the title and stays the body's first.
+        assert_eq!(
+            articles[0].body,
+            "Kept paragraph.\n\nAnother one bold\n\nopen"
+        );
         assert_eq!(articles[0].title, "Kept paragraph.");
         let (articles, _) =
             read_page("<script type=\"application/ld+json\">{broken</script><p>Text.</p>");
