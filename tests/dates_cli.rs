@@ -159,6 +159,48 @@ fn plain_text_finds_the_publication_date_in_the_dateline() {
 }
 
 #[test]
+fn a_file_of_a_format_is_read_as_lede_index_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Front matter is metadata, not text: its date anchors "yesterday", and is no mention.
+    let story = dir.path().join("story.md");
+    std::fs::write(
+        &story,
+        "---\ndate: 1987-04-09\n---\nThe rebate granted at\nyesterday's tender was unchanged.\n",
+    )
+    .unwrap();
+    let run = |path: &Path| {
+        let out = lede()
+            .args(["extract", "--dates"])
+            .arg(path)
+            .output()
+            .unwrap();
+        (out.status.code(), String::from_utf8(out.stdout).unwrap())
+    };
+    let (code, stdout) = run(&story);
+    assert_eq!(code, Some(0));
+    let name = story.display();
+    assert_eq!(
+        stdout,
+        format!("# {name}: published 1987-04-09 (from metadata)\n1987-04-08\tDATE\tyesterday\n")
+    );
+    // Each article of a JSON Lines file, under its id.
+    let lines = dir.path().join("wire.jsonl");
+    std::fs::write(
+        &lines,
+        "{\"id\":\"a\",\"title\":\"Sales\",\"date\":\"1987-04-09\",\"body\":\"Sales fell yesterday.\"}\n\
+         {\"id\":\"b\",\"title\":\"Prices\",\"body\":\"Prices rose in March 1986.\"}\n",
+    )
+    .unwrap();
+    let (code, stdout) = run(&lines);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stdout,
+        "# a: published 1987-04-09 (from metadata)\n1987-04-08\tDATE\tyesterday\n\
+         # b: publication date unknown: relative dates left out\n1986-03\tDATE\tMarch 1986\n"
+    );
+}
+
+#[test]
 fn tempeval3_training_documents() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
     let docs = shared.join("data/tempeval3/train_docs.jsonl");

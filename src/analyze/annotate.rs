@@ -229,7 +229,9 @@ fn without_sign_off(body: &str) -> &str {
 
 fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<CountedEntity> {
     let body = without_sign_off(&article.body);
-    let (text, body_offset) = if article.title.trim().is_empty() {
+    // A title that opens the body (an untitled text's first sentence) is read once, there.
+    let (text, body_offset) = if article.title.trim().is_empty() || body.starts_with(&article.title)
+    {
         (std::borrow::Cow::Borrowed(body), 0)
     } else {
         let joined = format!("{}\n\n{}", article.title, body);

@@ -77,11 +77,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     if args.dates {
         return super::extract_dates::run(&args.input, args.jsonl);
     }
-    let format = Some(std::path::Path::new(&args.input))
-        .filter(|_| args.input != "-" && !args.conll)
-        .and_then(Format::from_path)
-        .filter(|&format| format != Format::Text);
-    if let Some(format) = format {
+    if let Some(format) = article_format(&args.input).filter(|_| !args.conll) {
         return extract_articles(&args.input, format);
     }
     let text = read_input(&args.input)?;
@@ -107,6 +103,15 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     Ok(if extracted.found_nothing() { 1 } else { 0 })
 }
 
+/// The format of a file `lede index` reads articles from (Markdown, JSON, a web page…); `None`
+/// for standard input and plain text, read as they are.
+pub(crate) fn article_format(input: &str) -> Option<Format> {
+    Some(std::path::Path::new(input))
+        .filter(|_| input != "-")
+        .and_then(Format::from_path)
+        .filter(|&format| format != Format::Text)
+}
+
 impl Extracted {
     /// Whether neither an entity nor a date was found.
     fn found_nothing(&self) -> bool {
@@ -128,7 +133,8 @@ fn extract_articles(input: &str, format: Format) -> anyhow::Result<i32> {
     for article in read.articles {
         // The publication date, from the metadata or (as `lede index` reads it) the text.
         let anchor = anchor_date(&article);
-        let text = if article.title.is_empty() {
+        // A title that opens the body (an untitled text's first sentence) is read once, there.
+        let text = if article.title.is_empty() || article.body.starts_with(&article.title) {
             article.body
         } else {
             format!("{}\n\n{}", article.title, article.body)

@@ -4,8 +4,11 @@
 //! With `--jsonl`, each input line is `{"doc","dct","text"}` and each output
 //! line `{"doc","dates":[{"start","end","text","value","type"}]}`, offsets in
 //! characters of `text`, relative dates resolved against `dct`. Without it,
-//! the input is one article; its publication date is looked for in the text
-//! and the file name, and each mention is printed as `value<TAB>type<TAB>text`.
+//! a plain text is one article, its publication date looked for in the text
+//! and the file name, and each mention is printed as `value<TAB>type<TAB>text`;
+//! a file of another format (Markdown, JSON, a web page…) is read as `lede
+//! index` reads it, and each article's body is printed so under a line naming
+//! it and its publication date (from its metadata, else its text).
 
 use std::io::{BufRead, Write};
 
@@ -51,6 +54,8 @@ pub fn run(input: &str, jsonl: bool) -> anyhow::Result<i32> {
             Box::new(std::io::BufReader::new(file))
         };
         run_jsonl(reader, &mut out, input)?
+    } else if let Some(format) = super::extract::article_format(input) {
+        run_articles(input, format, &mut out)?
     } else {
         (
             run_text(&super::extract::read_input(input)?, &mut out, input)?,
@@ -136,20 +141,65 @@ fn run_text(text: &str, out: &mut impl Write, input: &str) -> anyhow::Result<boo
         None => writeln!(out, "# publication date unknown: relative dates left out").ok(),
     };
     let mentions = extract_dates(text, anchor.map(|(d, _)| d));
-    for m in &mentions {
-        if writeln!(
+    // A closed pipe ends the output.
+    let _ = write_mentions(out, &mentions);
+    Ok(!mentions.is_empty())
+}
+
+/// The date mentions of each article of a file of a format, in its body as `lede index` finds
+/// them, under a line naming the article and its publication date. Returns whether any date was
+/// found, and no skipped lines (the reader's problems are reported as `lede index` reports
+/// them).
+fn run_articles(
+    input: &str,
+    format: lede::ingest::Format,
+    out: &mut impl Write,
+) -> anyhow::Result<(bool, usize)> {
+    let bytes = std::fs::read(input).with_context(|| format!("reading {input}"))?;
+    let read = lede::ingest::read_bytes(&bytes, input, format);
+    for problem in &read.problems {
+        eprintln!("lede: {}: {problem}", problem.severity.label());
+    }
+    let mut found = false;
+    for article in read.articles {
+        let anchor = lede::analyze::annotate::anchor_date(&article);
+        let written = match anchor {
+            Some(d) => writeln!(
+                out,
+                "# {}: published {d} (from {})",
+                article.id,
+                article.date_source().label()
+            ),
+            None => writeln!(
+                out,
+                "# {}: publication date unknown: relative dates left out",
+                article.id
+            ),
+        };
+        let mentions = extract_dates(&article.body, anchor);
+        found |= !mentions.is_empty();
+        if written
+            .and_then(|()| write_mentions(out, &mentions))
+            .is_err()
+        {
+            break; // a closed pipe ends the output
+        }
+    }
+    Ok((found, 0))
+}
+
+/// Each mention as `value<TAB>type<TAB>text` (line breaks in the text as spaces).
+fn write_mentions(out: &mut impl Write, mentions: &[DateMention]) -> std::io::Result<()> {
+    for m in mentions {
+        writeln!(
             out,
             "{}\t{}\t{}",
             m.value,
             m.kind.as_str(),
             m.text.replace('\n', " ")
-        )
-        .is_err()
-        {
-            break;
-        }
+        )?;
     }
-    Ok(!mentions.is_empty())
+    Ok(())
 }
 
 /// Reads a creation time such as `1998-02-13`, `1998-02-13T14:26:00` or `19980213`.
