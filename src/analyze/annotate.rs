@@ -217,13 +217,34 @@ fn without_sign_off(body: &str) -> &str {
         return body;
     };
     let last = trimmed[newline + 1..].trim();
-    let one_word = !last.is_empty()
-        && last.len() <= MAX_SIGN_OFF_BYTES
-        && last.bytes().all(|b| b.is_ascii_alphabetic());
-    if one_word && !trimmed[..newline].trim().is_empty() {
+    if last.len() <= MAX_SIGN_OFF_BYTES
+        && is_sign_off(last)
+        && !trimmed[..newline].trim().is_empty()
+    {
         &body[..newline]
     } else {
         body
+    }
+}
+
+/// Whether a line reads as a sign-off: a word of letters, alone or followed by what wire
+/// archives leave after it (Reuters-21578 writes `REUTER...`, `REUTER^M` with the carriage
+/// return spelt out, `Reuter4`, `REUTER N` with a desk's code); not a word and a full stop
+/// (`Merkel.`), nor two words (`German Chancellor`).
+fn is_sign_off(line: &str) -> bool {
+    let letters = line.bytes().take_while(u8::is_ascii_alphabetic).count();
+    if letters == 0 {
+        return false;
+    }
+    let rest = &line[letters..];
+    if let Some(code) = rest.strip_prefix(' ') {
+        return (1..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_uppercase());
+    }
+    let rest = rest.strip_suffix("^M").unwrap_or(rest);
+    match rest.as_bytes() {
+        [] => true,
+        [digit] => digit.is_ascii_digit(),
+        dots => dots.len() >= 2 && dots.iter().all(|&b| b == b'.'),
     }
 }
 
@@ -354,11 +375,27 @@ mod tests {
             without_sign_off(story),
             &story[..story.rfind("\n Reuter").unwrap()]
         );
+        // What wire archives leave after the word.
+        for sign_off in [
+            "REUTER...",
+            "REUTER^M",
+            "Reuter...^M",
+            "Reuter4",
+            "REUTER N",
+            "AP TAW",
+        ] {
+            let body = format!("Talks went on.\n{sign_off}\n");
+            assert_eq!(without_sign_off(&body), "Talks went on.", "{sign_off}");
+        }
         // A last line of more than one word, or of anything but letters, is the story's own;
         // so is a body of one line.
         for body in [
             "Talks went on.\nGerman Chancellor",
             "Talks went on.\nMerkel.",
+            "Talks went on.\nMerkel said",
+            "Talks went on.\nGM Corp",
+            "Talks went on.\n1987",
+            "Talks went on.\nMerkel.^M",
             "Reuter",
         ] {
             assert_eq!(without_sign_off(body), body);
