@@ -249,6 +249,21 @@ fn an_untitled_story_keeps_its_first_sentence_as_a_passage() {
     assert_eq!(ids(&by_mention.json()).len(), 1);
 }
 
+#[test]
+fn a_phrase_is_highlighted_where_it_stands_only() {
+    let env = TestEnv::new();
+    env.write(
+        "deficit.txt",
+        "Deficit widens\n\nMoody's said the U.S. deficit widened, and the bank's economists \
+         expected the U.S. to borrow more.\n",
+    );
+    env.lede_ok(&["index", "-q"], 0);
+    // `U.S.` is the phrase `u s`: the `s` of "Moody's" and "bank's" is not lit up.
+    let results = env.lede_ok(&["search", "U.S. deficit", "--json"], 0).json();
+    let passage = &results["hits"][0]["passages"][0];
+    assert_eq!(highlighted(passage), ["U", "S", "deficit", "U", "S"]);
+}
+
 fn dated_corpus() -> TestEnv {
     let env = TestEnv::new();
     let stories = [

@@ -45,6 +45,7 @@ use crate::index::Index;
 use crate::index::passage_record::PassageRecord;
 pub(crate) use collect::IdCache;
 use collect::SegmentIds;
+use highlight::QueryWords;
 pub use lookup::{StoredArticle, StoredPassage};
 use lookup::{entity_names, passage_text};
 use passage_page::PassagePage;
@@ -95,7 +96,7 @@ impl Index {
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit);
-            let terms = compiled.passage.term_texts();
+            let terms = compiled.passage.highlighted();
             let hits = if request.load_documents {
                 page.map(|c| self.article_hit(&searcher, &c, &compiled, &terms, request))
                     .collect::<Result<Vec<_>>>()?
@@ -346,7 +347,7 @@ impl Index {
                 candidates[rank].passages = matches;
             }
         }
-        let terms = compiled.passage.term_texts();
+        let terms = compiled.passage.highlighted();
         let mut hits = Vec::with_capacity(page.len());
         for (rank, folded) in page {
             let mut hit =
@@ -379,7 +380,7 @@ impl Index {
             self.id_cache.for_searcher(searcher)?,
         );
         let (total, candidates) = searcher.search(&*compiled.article, &page)?;
-        let terms = compiled.passage.term_texts();
+        let terms = compiled.passage.highlighted();
         let mut hits = Vec::new();
         for (passage, id) in candidates.into_iter().skip(request.offset) {
             if !request.load_documents {
@@ -404,7 +405,7 @@ impl Index {
         searcher: &Searcher,
         candidate: &Candidate,
         compiled: &query::CompiledQuery,
-        terms: &HashSet<String>,
+        terms: &QueryWords,
         request: &SearchRequest,
     ) -> Result<Hit> {
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
@@ -457,7 +458,7 @@ fn passage_hit(
     records: &[PassageRecord],
     index: usize,
     body: &str,
-    terms: &HashSet<String>,
+    terms: &QueryWords,
 ) -> Option<PassageHit> {
     let record = records.get(index)?;
     let text = passage_text(body, record.start, record.end);
@@ -465,7 +466,7 @@ fn passage_hit(
         index,
         start: record.start,
         end: record.end,
-        highlights: highlight::highlight(&text, terms),
+        highlights: highlight::highlight_query(&text, terms),
         text,
         entities: record
             .entities

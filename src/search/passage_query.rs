@@ -8,7 +8,7 @@
 //! passages: the term's rarity among articles, its frequency in the passage, the passage's length
 //! against the average passage's.
 
-use std::collections::HashSet;
+use super::highlight::QueryWords;
 use std::ops::Range;
 use tantivy::Term;
 use tantivy::query::{AllQuery, BooleanQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
@@ -83,12 +83,34 @@ impl PassageQuery {
         PassageQuery { terms, root }
     }
 
-    /// The analysed text of the query's terms: what a passage's highlights light up.
-    pub fn term_texts(&self) -> HashSet<String> {
-        self.terms
-            .iter()
-            .filter_map(|term| term.value().as_str().map(str::to_owned))
-            .collect()
+    /// What a passage's highlights light up: the query's words, and its exact phrases where they
+    /// stand (a phrase with a slop lights up its words; excluded words are never shown).
+    pub fn highlighted(&self) -> QueryWords {
+        let mut words = QueryWords::default();
+        self.collect_highlighted(&self.root, &mut words);
+        words
+    }
+
+    fn collect_highlighted(&self, node: &Node, out: &mut QueryWords) {
+        let text = |i: usize| self.terms[i].value().as_str().map(str::to_owned);
+        match node {
+            Node::Term(i) => out.words.extend(text(*i)),
+            Node::AnyOf(terms) | Node::Phrase(terms, 1..) => {
+                out.words.extend(terms.iter().filter_map(|&i| text(i)));
+            }
+            Node::Phrase(terms, 0) => {
+                let phrase: Option<Vec<String>> = terms.iter().map(|&i| text(i)).collect();
+                out.phrases.extend(phrase);
+            }
+            Node::Bool(clauses) => {
+                for (occur, clause) in clauses {
+                    if *occur != Occur::MustNot {
+                        self.collect_highlighted(clause, out);
+                    }
+                }
+            }
+            Node::Everything | Node::Nothing => {}
+        }
     }
 
     /// The score of the passage spanning `span` (body token positions), `None` when it does not
@@ -426,6 +448,16 @@ mod tests {
         // The passage's bounds still cut it.
         let got = scores("\"opec vienna\"~5", WORDS, &[(3, 6), (6, 11)]);
         assert_eq!(got, [None, None]);
+    }
+
+    #[test]
+    fn highlights_take_words_and_exact_phrases_but_no_excluded_word() {
+        let (query, _) = passage_query("\"oil price\" opec -vienna \"rose fell\"~2");
+        let words = query.highlighted();
+        let mut free: Vec<&str> = words.words.iter().map(String::as_str).collect();
+        free.sort_unstable();
+        assert_eq!(free, ["fell", "opec", "rose"]);
+        assert_eq!(words.phrases, [["oil", "price"]]);
     }
 
     #[test]
