@@ -254,7 +254,7 @@ fn a_phrase_is_highlighted_where_it_stands_only() {
     let env = TestEnv::new();
     env.write(
         "deficit.txt",
-        "Deficit widens\n\nMoody's said the U.S. deficit widened, and the bank's economists \
+        "Moody's sees U.S. deficit widen\n\nMoody's said the U.S. deficit widened, and the bank's economists \
          expected the U.S. to borrow more.\n",
     );
     env.lede_ok(&["index", "-q"], 0);
@@ -262,6 +262,16 @@ fn a_phrase_is_highlighted_where_it_stands_only() {
     let results = env.lede_ok(&["search", "U.S. deficit", "--json"], 0).json();
     let passage = &results["hits"][0]["passages"][0];
     assert_eq!(highlighted(passage), ["U", "S", "deficit", "U", "S"]);
+    // The title too.
+    let hit = &results["hits"][0];
+    let title = hit["title"].as_str().unwrap();
+    let lit: Vec<&str> = hit["title_highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &title[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(lit, ["U", "S", "deficit"]);
 }
 
 fn dated_corpus() -> TestEnv {

@@ -52,7 +52,7 @@ use passage_page::PassagePage;
 use passage_scores::{candidate_passages, passage_records};
 use ranking::Candidate;
 use std::cmp::Reverse;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::time::Instant;
 use tantivy::collector::Count;
 use tantivy::{DocAddress, Searcher, TantivyDocument};
@@ -430,12 +430,12 @@ impl Index {
         doc: &TantivyDocument,
         id: &str,
         score: f32,
-        title_terms: &HashSet<String>,
+        title_terms: &QueryWords,
     ) -> (Hit, String) {
         let article = self.stored_article(doc, id);
         let hit = Hit {
             article_id: article.id,
-            title_highlights: highlight::highlight(&article.title, title_terms),
+            title_highlights: highlight::highlight_query(&article.title, title_terms),
             title: article.title,
             published: article.published,
             date_source: article.date_source,

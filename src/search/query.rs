@@ -5,6 +5,7 @@
 use super::date_clauses::rewrite_published;
 use super::expansion::{Expandable, ExpandedWord, Expander, take_expandables};
 use super::filters::EntityFilter;
+use super::highlight::QueryWords;
 use super::mention_query::MentionQuery;
 use super::passage_filter::PassageFilter;
 use super::passage_query::PassageQuery;
@@ -13,7 +14,6 @@ use crate::index::Index;
 use crate::index::day_range::day_number;
 use crate::index::published_date;
 use regex::Regex;
-use std::collections::HashSet;
 use std::sync::OnceLock;
 use tantivy::Term;
 use tantivy::query::{
@@ -44,9 +44,8 @@ pub(crate) struct CompiledQuery {
     /// Whether `article` is a flat disjunction of terms, which tantivy runs with block-max WAND
     /// when it collects the top alone (so matches are best counted apart).
     pub prunable: bool,
-    /// The analysed text of the title terms the article query names: what a hit's title
-    /// lights up.
-    pub title_terms: HashSet<String>,
+    /// What a hit's title lights up: the query's title words and phrases.
+    pub title_terms: QueryWords,
 }
 
 /// The query text with every character that is not part of a word turned into a space, and
@@ -191,7 +190,8 @@ fn parse(
             title_boost,
         )
     });
-    if expander.is_none() {
+    // The title's boost weighs it against the body; alone (for its highlights), it has none.
+    if expander.is_none() && fields.len() > 1 {
         parser.set_field_boost(index.fields.title, TITLE_BOOST);
     }
     let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| match &mut expander {
@@ -492,14 +492,23 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             Box::new(BooleanQuery::new(clauses))
         }
     };
-    let mut title_terms = HashSet::new();
-    article.query_terms(&mut |term, _| {
-        if term.field() == fields.title
-            && let Some(text) = term.value().as_str()
-        {
-            title_terms.insert(text.to_owned());
-        }
-    });
+    // A title's highlights: the query read for the title alone, its phrases kept (the article
+    // query hides them in the title's boost); with words to expand (expanding them again would
+    // cost as much as the search), the title terms the article query names.
+    let title_terms = if expandables.is_empty() {
+        let title = parse(index, &[fields.title], &text, &expandables, None);
+        PassageQuery::new(&*title, fields.title).highlighted()
+    } else {
+        let mut words = QueryWords::default();
+        article.query_terms(&mut |term, _| {
+            if term.field() == fields.title
+                && let Some(text) = term.value().as_str()
+            {
+                words.words.insert(text.to_owned());
+            }
+        });
+        words
+    };
     CompiledQuery {
         title_terms,
         article,
