@@ -190,8 +190,7 @@ fn parse(
             title_boost,
         )
     });
-    // The title's boost weighs it against the body; alone (for its highlights), it has none.
-    if expander.is_none() && fields.len() > 1 {
+    if expander.is_none() {
         parser.set_field_boost(index.fields.title, TITLE_BOOST);
     }
     let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| match &mut expander {
@@ -492,23 +491,30 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             Box::new(BooleanQuery::new(clauses))
         }
     };
-    // A title's highlights: the query read for the title alone, its phrases kept (the article
-    // query hides them in the title's boost); with words to expand (expanding them again would
-    // cost as much as the search), the title terms the article query names.
-    let title_terms = if expandables.is_empty() {
-        let title = parse(index, &[fields.title], &text, &expandables, None);
-        PassageQuery::new(&*title, fields.title).highlighted()
-    } else {
-        let mut words = QueryWords::default();
-        article.query_terms(&mut |term, _| {
-            if term.field() == fields.title
-                && let Some(text) = term.value().as_str()
-            {
-                words.words.insert(text.to_owned());
-            }
-        });
-        words
+    // A title's highlights: the title terms the article query names, but a term that the query
+    // names only inside phrases lit up where the phrase stands. The article query hides a title
+    // phrase inside the title's boost; the body's reading of the same text shows its phrases
+    // (the fields share their analyzer), and reading the text a third time for the title alone
+    // cost 4% of a page of ten.
+    let body_words = passage.highlighted();
+    let mut title_terms = QueryWords {
+        words: Default::default(),
+        phrases: body_words.phrases.clone(),
     };
+    article.query_terms(&mut |term, _| {
+        if term.field() == fields.title
+            && let Some(text) = term.value().as_str()
+        {
+            let phrase_only = !body_words.words.contains(text)
+                && body_words
+                    .phrases
+                    .iter()
+                    .any(|p| p.iter().any(|t| t == text));
+            if !phrase_only {
+                title_terms.words.insert(text.to_owned());
+            }
+        }
+    });
     CompiledQuery {
         title_terms,
         article,
