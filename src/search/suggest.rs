@@ -188,7 +188,7 @@ fn nearest_word(
     let mut best = 0;
     if nearest.len() > 1 && !context.is_empty() {
         let mut best_share = -1.0;
-        for (i, (_, stem, _)) in nearest.iter().enumerate() {
+        for (i, (_, stem, _)) in nearest.iter().enumerate().take(CONTEXT_CANDIDATES) {
             let share = context_share(index, searcher, stem, context)?;
             if share > best_share {
                 (best, best_share) = (i, share);
@@ -200,6 +200,10 @@ fn nearest_word(
         .nth(best)
         .map(|(_, _, shown)| in_case_of(word, &shown)))
 }
+
+/// How many of the candidates as near (the most frequent first) the context decides between: each
+/// is a count over the index, and a short unknown word (a ticker in a headline) has many.
+const CONTEXT_CANDIDATES: usize = 3;
 
 /// Articles that hold a candidate but few of them weigh less: a candidate held by one article
 /// that also holds a context word is no surer than one held by thousands, most of them with it.
