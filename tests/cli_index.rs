@@ -640,6 +640,68 @@ fn an_index_of_another_schema_version_is_rebuilt_when_that_loses_nothing() {
     env.lede_ok(&["search", "openai"], 0);
 }
 
+/// Makes the index at `dir` look analysed by a lede from before the analysis version was
+/// recorded (a payload without it).
+fn age_analysis(dir: &std::path::Path) {
+    let meta_path = dir.join("meta.json");
+    let mut meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&meta_path).unwrap()).unwrap();
+    let mut payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    assert_eq!(payload["analysis"], lede::analyze::ANALYSIS_VERSION);
+    payload.as_object_mut().unwrap().remove("analysis");
+    meta["payload"] = payload.to_string().into();
+    std::fs::write(&meta_path, meta.to_string()).unwrap();
+}
+
+/// The analysis version the last commit of the index at `dir` recorded.
+fn recorded_analysis(dir: &std::path::Path) -> u64 {
+    let meta: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("meta.json")).unwrap()).unwrap();
+    let payload: serde_json::Value =
+        serde_json::from_str(meta["payload"].as_str().unwrap()).unwrap();
+    payload["analysis"].as_u64().unwrap()
+}
+
+#[test]
+fn an_index_analysed_by_an_earlier_lede_is_analysed_again() {
+    let env = TestEnv::with_seed();
+    env.write("tin.txt", "Tin\n\nTin prices rose in London.\n");
+    let index = env.path().join("index");
+    env.lede_ok(&["index"], 0);
+    let current = u64::from(lede::analyze::ANALYSIS_VERSION);
+    assert_eq!(recorded_analysis(&index), current);
+    age_analysis(&index);
+    let note = "analysed by an earlier lede";
+
+    // A run over part of the corpus analyses what it reads again, unchanged as it is, and leaves
+    // the index marked as analysed before: the rest of it was not.
+    let out = env.lede_ok(&["index", "corpus/tin.txt"], 0);
+    assert!(out.stderr.contains(note), "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "0 added, 1 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    assert_eq!(recorded_analysis(&index), 0);
+    // The index stays searchable meanwhile.
+    env.lede_ok(&["search", "openai"], 0);
+
+    // A run over the whole corpus analyses every article again and records the version.
+    let out = env.lede_ok(&["index"], 0);
+    assert!(out.stderr.contains(note), "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "0 added, 2 updated, 0 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+    assert_eq!(recorded_analysis(&index), current);
+    let out = env.lede_ok(&["index"], 0);
+    assert!(!out.stderr.contains(note), "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "0 added, 0 updated, 2 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+}
+
 #[test]
 fn undated_articles_take_a_date_from_their_dateline_or_file_name() {
     let env = TestEnv::with_seed();

@@ -108,6 +108,11 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
             "lede: note: an earlier `lede index` on this index did not finish ({run}): it was killed or failed, its lock was released when it ended and its last commit was kept; this run took over"
         );
     }
+    if summary.reanalysed {
+        eprintln!(
+            "lede: note: the index was analysed by an earlier lede: the articles read were analysed again (passages, entities, dates)"
+        );
+    }
     if verbosity == Verbosity::Verbose {
         for outcome in &summary.file_outcomes {
             eprintln!("lede: file: {}: {}", outcome.path, describe(outcome));

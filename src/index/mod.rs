@@ -36,6 +36,10 @@ pub(crate) struct CommitPayload {
     /// run re-reads them even though their stamps match.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unfinished_files: Vec<String>,
+    /// The [analysis version](crate::analyze::ANALYSIS_VERSION) of the index's articles (0 for
+    /// indexes written before it was recorded).
+    #[serde(default)]
+    pub analysis: u32,
 }
 
 /// Figures about an index, for `lede stats`.
@@ -331,15 +335,18 @@ impl Index {
     }
 }
 
-/// Commits a writer's work, recording the schema version, the time and the files left unfinished.
+/// Commits a writer's work, recording the schema version, the time, the files left unfinished
+/// and the analysis version of the index's articles.
 pub(crate) fn commit_with_payload(
     writer: &mut tantivy::IndexWriter,
     unfinished_files: Vec<String>,
+    analysis: u32,
 ) -> Result<()> {
     let payload = CommitPayload {
         lede_schema: SCHEMA_VERSION,
         committed_at: jiff::Timestamp::now(),
         unfinished_files,
+        analysis,
     };
     let mut prepared = writer.prepare_commit()?;
     prepared.set_payload(&serde_json::to_string(&payload).expect("payload serialises"));
@@ -411,7 +418,8 @@ mod tests {
                 let mut doc = tantivy::TantivyDocument::new();
                 doc.add_text(fields.title, "A first article");
                 writer.add_document(doc).unwrap();
-                commit_with_payload(&mut writer, Vec::new()).unwrap();
+                commit_with_payload(&mut writer, Vec::new(), crate::analyze::ANALYSIS_VERSION)
+                    .unwrap();
                 committed.store(true, std::sync::atomic::Ordering::SeqCst);
                 assert!(opener.join().unwrap() > 0);
             });
@@ -431,7 +439,7 @@ mod tests {
         assert!(read_payload(&index.index).unwrap().is_none());
         let mut writer: tantivy::IndexWriter =
             index.index.writer_with_num_threads(1, 15_000_000).unwrap();
-        commit_with_payload(&mut writer, Vec::new()).unwrap();
+        commit_with_payload(&mut writer, Vec::new(), crate::analyze::ANALYSIS_VERSION).unwrap();
         drop(writer);
         let reopened = Index::open(dir.path()).unwrap();
         assert!(read_payload(&reopened.index).unwrap().is_some());

@@ -38,6 +38,9 @@ pub struct IndexState {
     pub files: Vec<String>,
     /// Files that a stopped run left partly indexed (from the last commit's payload).
     pub unfinished_files: HashSet<String>,
+    /// The analysis version of the index's articles (from the last commit's payload; the
+    /// current one for an index never committed).
+    pub analysis: u32,
     /// Each file's stamp and article count, by number.
     file_stats: Vec<FileStat>,
     /// File numbers by path.
@@ -52,6 +55,7 @@ impl std::fmt::Debug for IndexState {
             .field("articles", &self.articles.len())
             .field("files", &self.files.len())
             .field("unfinished_files", &self.unfinished_files)
+            .field("analysis", &self.analysis)
             .field("articles_loaded", &self.searcher.is_none())
             .finish()
     }
@@ -82,6 +86,11 @@ impl SegmentColumns {
 }
 
 impl IndexState {
+    /// Whether the index's articles were analysed by an earlier version of the analysis.
+    pub fn analysis_is_stale(&self) -> bool {
+        self.analysis != crate::analyze::ANALYSIS_VERSION
+    }
+
     /// Reads the state of an index's last commit: its articles by id and its source files.
     pub fn load(index: &Index) -> Result<IndexState> {
         let mut state = IndexState::load_files(index)?;
@@ -95,13 +104,18 @@ impl IndexState {
     pub fn load_files(index: &Index) -> Result<IndexState> {
         index.reload()?;
         let searcher = index.reader.searcher();
-        let unfinished_files = super::read_payload(&index.index)?
+        let payload = super::read_payload(&index.index)?;
+        let analysis = payload
+            .as_ref()
+            .map_or(crate::analyze::ANALYSIS_VERSION, |p| p.analysis);
+        let unfinished_files = payload
             .map(|p| p.unfinished_files.into_iter().collect())
             .unwrap_or_default();
         let mut state = IndexState {
             articles: HashMap::default(),
             files: Vec::new(),
             unfinished_files,
+            analysis,
             file_stats: Vec::new(),
             file_numbers: HashMap::default(),
             searcher: None,
@@ -236,6 +250,7 @@ mod tests {
             articles: HashMap::default(),
             files: Vec::new(),
             unfinished_files: HashSet::from_iter(["/c/c.jsonl".to_string()]),
+            analysis: crate::analyze::ANALYSIS_VERSION,
             file_stats: Vec::new(),
             file_numbers: HashMap::default(),
             searcher: None,

@@ -136,6 +136,9 @@ pub struct IndexSummary {
     /// The run was stopped (see [`Indexer::cancel_on`]) before it had read everything: what it
     /// wrote is committed and nothing was removed. Running it again finishes the work.
     pub interrupted: bool,
+    /// The index's articles had been analysed by an earlier version of lede's analysis, so those
+    /// this run read were analysed again (and counted as updated).
+    pub reanalysed: bool,
     /// An earlier run on this index did not finish (it was killed): its last commit was kept and
     /// this run took over. Says which process it was and when it started.
     pub after_unfinished_run: Option<String>,
@@ -219,6 +222,9 @@ pub struct Indexer<'a> {
     last_commit: Instant,
     progress: Progress,
     on_progress: Option<ProgressCallback<'a>>,
+    /// The analysis version commits record: the index's own until a run has analysed every one
+    /// of its articles again (see [`crate::analyze::ANALYSIS_VERSION`]).
+    recorded_analysis: u32,
 }
 
 /// How far an index run is, as reported to [`Indexer::on_progress`].
@@ -523,11 +529,12 @@ impl Preparer<'_> {
             .iter()
             .zip(&hashes)
             .map(|(&(article, file, _), &hash)| {
-                !self
-                    .state
-                    .articles
-                    .get(&article.id)
-                    .is_some_and(|old| old.hash == hash && self.state.file_of(old) == file)
+                self.state.analysis_is_stale()
+                    || !self
+                        .state
+                        .articles
+                        .get(&article.id)
+                        .is_some_and(|old| old.hash == hash && self.state.file_of(old) == file)
             })
             .collect();
         let to_analyse: Vec<&Article> = chunk
@@ -580,6 +587,7 @@ impl<'a> Indexer<'a> {
             writer,
             options,
             unfinished: state.unfinished_files.iter().cloned().collect(),
+            recorded_analysis: state.analysis,
             state,
             seen: SeenIds::default(),
             summary,
@@ -628,10 +636,20 @@ impl<'a> Indexer<'a> {
     /// Indexes the files under `paths`, incrementally, committing periodically and at the end.
     /// Articles from files under those paths that are gone are removed (at the end of a complete
     /// walk only); articles from elsewhere are left alone.
+    ///
+    /// An index analysed by an earlier version of the analysis has every article under `paths`
+    /// analysed again; once a run has done so for all of its files, it records the current
+    /// version.
     pub fn index_paths(mut self, paths: &[PathBuf]) -> Result<IndexSummary> {
         let marker = self.index.dir().join(RUN_MARKER);
+        let covers_index =
+            self.state.analysis_is_stale() && super::upgrade::rebuilt_from(self.index.dir(), paths);
+        self.summary.reanalysed = self.state.analysis_is_stale();
         if let Err(err) = self.write_paths(paths, &marker) {
             return Err(self.abandon(err));
+        }
+        if covers_index && !self.summary.interrupted {
+            self.recorded_analysis = crate::analyze::ANALYSIS_VERSION;
         }
         let summary = self.commit()?;
         let _ = std::fs::remove_file(&marker);
@@ -662,7 +680,9 @@ impl<'a> Indexer<'a> {
         for file in &walked.files {
             let key = ingest::path_text(&file.abs_path);
             match files_state.get(key.as_str()) {
-                Some(&(Some(stamp), count)) if stamp == file.stamp() => {
+                Some(&(Some(stamp), count))
+                    if stamp == file.stamp() && !self.state.analysis_is_stale() =>
+                {
                     kept_files.insert(key);
                     self.summary.unchanged += count;
                     self.summary.file_outcomes.push(FileOutcome {
@@ -925,7 +945,7 @@ impl<'a> Indexer<'a> {
             let mut operations = Vec::with_capacity(2);
             match self.state.articles.get(&article.id) {
                 Some(old) => {
-                    if old.hash == hash {
+                    if old.hash == hash && !self.state.analysis_is_stale() {
                         self.summary.unchanged += 1;
                     } else {
                         self.summary.updated += 1;
@@ -990,7 +1010,11 @@ impl<'a> Indexer<'a> {
 
     /// Commits what was written so far, recording the files left unfinished.
     fn commit_now(&mut self) -> Result<()> {
-        commit_with_payload(&mut self.writer, self.unfinished.iter().cloned().collect())?;
+        commit_with_payload(
+            &mut self.writer,
+            self.unfinished.iter().cloned().collect(),
+            self.recorded_analysis,
+        )?;
         self.summary.commits += 1;
         self.written_since_commit = 0;
         self.last_commit = Instant::now();
