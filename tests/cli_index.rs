@@ -673,6 +673,11 @@ fn an_index_analysed_by_an_earlier_lede_is_analysed_again() {
     assert_eq!(recorded_analysis(&index), current);
     age_analysis(&index);
     let note = "analysed by an earlier lede";
+    let stats = env.lede_ok(&["stats"], 0).stdout;
+    assert!(
+        stats.contains(&format!("analysis:     version 0 (lede's is {current}")),
+        "{stats}"
+    );
 
     // A run over part of the corpus analyses what it reads again, unchanged as it is, and leaves
     // the index marked as analysed before: the rest of it was not.

@@ -62,5 +62,15 @@ pub fn run(args: StatsArgs) -> anyhow::Result<i32> {
         .map_or("never".to_string(), |t| t.to_string());
     writeln!(out, "last commit:  {last}")?;
     writeln!(out, "schema:       version {}", stats.schema_version)?;
+    let analysis = stats.analysis_version;
+    if analysis == lede::analyze::ANALYSIS_VERSION {
+        writeln!(out, "analysis:     version {analysis}")?;
+    } else {
+        writeln!(
+            out,
+            "analysis:     version {analysis} (lede's is {}: the next `lede index` analyses the articles again)",
+            lede::analyze::ANALYSIS_VERSION
+        )?;
+    }
     Ok(0)
 }

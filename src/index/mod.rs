@@ -59,6 +59,9 @@ pub struct IndexStats {
     pub last_commit: Option<jiff::Timestamp>,
     /// The schema version.
     pub schema_version: u32,
+    /// The analysis version of its articles (see [`crate::analyze::ANALYSIS_VERSION`]; 0 for an
+    /// index from before it was recorded).
+    pub analysis_version: u32,
     /// The source files and publication dates of the articles.
     pub corpus: corpus_summary::CorpusSummary,
 }
@@ -322,14 +325,16 @@ impl Index {
                 size_bytes += entry.metadata().map(|m| m.len()).unwrap_or(0);
             }
         }
+        let payload = read_payload(&self.index)?;
         Ok(IndexStats {
             path: self.dir.clone(),
             articles: self.reader.searcher().num_docs(),
             passages: self.count_passages()?,
             size_bytes,
             segments: self.reader.searcher().segment_readers().len(),
-            last_commit: read_payload(&self.index)?.map(|p| p.committed_at),
+            last_commit: payload.as_ref().map(|p| p.committed_at),
             schema_version: SCHEMA_VERSION,
+            analysis_version: payload.map_or(crate::analyze::ANALYSIS_VERSION, |p| p.analysis),
             corpus: corpus_summary::summarize(&self.reader.searcher())?,
         })
     }
