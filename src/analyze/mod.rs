@@ -6,7 +6,7 @@
 /// ([`crate::Indexer`]), as it would after a schema change, but with the index readable meanwhile.
 ///
 /// 1: names wrapped after a cut dateline, archive sign-offs, an untitled story's first sentence
-/// kept in its body (lede 0.1, session 18).
+/// kept in its body.
 pub const ANALYSIS_VERSION: u32 = 1;
 
 pub mod annotate;

@@ -857,6 +857,7 @@ impl<'a> Indexer<'a> {
         mut self,
         articles: impl IntoIterator<Item = Article>,
     ) -> Result<IndexSummary> {
+        self.summary.reanalysed = self.state.analysis_is_stale();
         if let Err(err) = self.write_all(articles) {
             return Err(self.abandon(err));
         }
