@@ -526,7 +526,7 @@ fn an_index_kept_inside_the_corpus_is_not_read_as_articles() {
         let out = env.lede_ok(&["index", "corpus", "--index", "corpus/index"], 0);
         assert_eq!(util::summary_numbers(&out.stderr)[4], 0, "{}", out.stderr);
         assert!(
-            util::summary_line(&out.stderr).contains(" 1 files: "),
+            util::summary_line(&out.stderr).contains(" 1 file: "),
             "{}",
             out.stderr
         );
@@ -766,7 +766,7 @@ fn a_grown_jsonl_file_analyses_only_its_new_lines() {
     assert!(summary.contains("1 added"), "{summary}");
     assert!(summary.contains("3 unchanged"), "{summary}");
     // Only the new story's one passage is written: the others are not analysed again.
-    assert!(summary.contains("1 passages written"), "{summary}");
+    assert!(summary.contains("1 passage written"), "{summary}");
     let again = env.lede_ok(&["index"], 0);
     let summary = summary_line(&again.stderr);
     assert!(

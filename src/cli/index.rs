@@ -98,6 +98,15 @@ fn describe(outcome: &lede::index::writer::FileOutcome) -> String {
     }
 }
 
+/// `n` and the word, in the plural unless `n` is 1: "1 file", "2 files".
+fn counted(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
 /// Prints the problems and the closing summary to standard error.
 pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity: Verbosity) {
     if verbosity == Verbosity::Quiet {
@@ -127,26 +136,24 @@ pub(crate) fn print_summary(summary: &IndexSummary, elapsed: Duration, verbosity
     }
     let warnings = summary.problems.len() - summary.skipped();
     let seconds = elapsed.as_secs_f64();
-    let rate = if seconds > 0.0 {
-        format!(
-            ", {:.0} articles/s",
-            (summary.added + summary.updated) as f64 / seconds
-        )
+    let written = summary.added + summary.updated;
+    let rate = if seconds > 0.0 && written > 0 {
+        format!(", {:.0} articles/s", written as f64 / seconds)
     } else {
         String::new()
     };
     eprintln!(
-        "lede: {} files: {} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings; {} passages written in {:.2}s ({} commits){}",
-        summary.files,
+        "lede: {}: {} added, {} updated, {} unchanged, {} removed, {} skipped, {} warnings; {} written in {:.2}s ({}){}",
+        counted(summary.files, "file"),
         summary.added,
         summary.updated,
         summary.unchanged,
         summary.removed,
         summary.skipped(),
         warnings,
-        summary.passages,
+        counted(summary.passages, "passage"),
         seconds,
-        summary.commits,
+        counted(summary.commits, "commit"),
         rate
     );
     let by_kind = summary.skipped_by_kind();

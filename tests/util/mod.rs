@@ -111,7 +111,8 @@ pub fn summary_line(stderr: &str) -> &str {
 /// The counts of the last summary line, as printed: "N added, N updated, N unchanged, …".
 #[allow(dead_code)]
 pub fn summary_counts(stderr: &str) -> &str {
-    let (_, rest) = summary_line(stderr).split_once("files: ").unwrap();
+    // "lede: N files: <counts>; …"
+    let rest = summary_line(stderr).splitn(3, ": ").nth(2).unwrap();
     &rest[..rest.find(';').unwrap()]
 }
 
