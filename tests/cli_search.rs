@@ -244,6 +244,12 @@ fn an_untitled_story_keeps_its_first_sentence_as_a_passage() {
         "{passage:#}"
     );
     assert_eq!(highlighted(passage), ["landslide"]);
+    // On a terminal the sentence is shown once, as the title; the passage goes on from it.
+    let human = env
+        .lede_ok(&["search", "repairs", "--color", "never"], 0)
+        .stdout;
+    assert_eq!(human.matches("The quarry near").count(), 1, "{human}");
+    assert!(human.contains("\n  … Workers were moved"), "{human}");
     // Its dates are the body's: the date it names is found.
     let by_mention = env.lede_ok(&["search", "--mentions", "2026-03-02", "--json"], 0);
     assert_eq!(ids(&by_mention.json()).len(), 1);

@@ -7,7 +7,7 @@ use super::output::{BOLD, DIM, Style, entity_list, paint_highlighted, render_pas
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use lede::search::{QuerySyntax, SearchRequest, SortOrder};
-use lede::{Index, SearchResults};
+use lede::{Index, PassageHit, SearchResults};
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
@@ -217,6 +217,25 @@ fn explained(e: &lede::search::Explanation) -> String {
     )
 }
 
+/// A passage as shown under its hit's title: without the title it opens with (an untitled
+/// story's first sentence is its title, printed just above), its highlights moved with it; and
+/// whether text before it is left out.
+fn after_title<'p>(passage: &'p PassageHit, title: &str) -> (&'p str, Vec<[usize; 2]>, bool) {
+    let text = passage.text.as_str();
+    if passage.start > 0 || title.is_empty() || !text.starts_with(title) {
+        return (text, passage.highlights.clone(), passage.start > 0);
+    }
+    let rest = text[title.len()..].trim_start();
+    let cut = text.len() - rest.len();
+    let highlights = passage
+        .highlights
+        .iter()
+        .filter(|[start, _]| *start >= cut)
+        .map(|[start, end]| [start - cut, end - cut])
+        .collect();
+    (rest, highlights, true)
+}
+
 fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> anyhow::Result<()> {
     if results.hits.is_empty() {
         writeln!(out, "no hits for {:?}", results.query)?;
@@ -267,14 +286,11 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
             writeln!(out, "{}", style.paint(DIM, &line))?;
         }
         for passage in &hit.passages {
-            let text = render_passage(
-                &passage.text,
-                &passage.highlights,
-                style,
-                2,
-                6,
-                passage.start > 0,
-            );
+            let (shown, highlights, elided) = after_title(passage, &hit.title);
+            if shown.is_empty() {
+                continue;
+            }
+            let text = render_passage(shown, &highlights, style, 2, 6, elided);
             writeln!(out, "{text}")?;
         }
         if i + 1 < results.hits.len() {
