@@ -47,6 +47,9 @@ pub(crate) fn did_you_mean(
     for &(start, end) in &words {
         unknown.push(unknown_term(index, searcher, &text[start..end])?);
     }
+    if unknown.iter().all(Option::is_none) {
+        return Ok(None);
+    }
     // The query's known words: what the words it meant are likely to stand beside.
     let context: Vec<Term> = words
         .iter()
