@@ -96,9 +96,8 @@ impl Index {
                 .into_iter()
                 .skip(request.offset)
                 .take(request.limit);
-            let terms = compiled.passage.highlighted();
             let hits = if request.load_documents {
-                page.map(|c| self.article_hit(&searcher, &c, &compiled, &terms, request))
+                page.map(|c| self.article_hit(&searcher, &c, &compiled, request))
                     .collect::<Result<Vec<_>>>()?
             } else {
                 page.map(|c| Hit::bare(c.id, c.score)).collect()
@@ -347,11 +346,9 @@ impl Index {
                 candidates[rank].passages = matches;
             }
         }
-        let terms = compiled.passage.highlighted();
         let mut hits = Vec::with_capacity(page.len());
         for (rank, folded) in page {
-            let mut hit =
-                self.article_hit(searcher, &candidates[rank], compiled, &terms, request)?;
+            let mut hit = self.article_hit(searcher, &candidates[rank], compiled, request)?;
             hit.duplicates = folded
                 .into_iter()
                 .map(|rank| candidates[rank].id.clone())
@@ -380,7 +377,6 @@ impl Index {
             self.id_cache.for_searcher(searcher)?,
         );
         let (total, candidates) = searcher.search(&*compiled.article, &page)?;
-        let terms = compiled.passage.highlighted();
         let mut hits = Vec::new();
         for (passage, id) in candidates.into_iter().skip(request.offset) {
             if !request.load_documents {
@@ -391,8 +387,12 @@ impl Index {
             let (mut hit, body) =
                 self.hit_from_article(&doc, &id, passage.score, &compiled.title_terms);
             let records = passage_records(&doc, &self.fields);
-            hit.passages
-                .extend(passage_hit(&records, passage.index, &body, &terms));
+            hit.passages.extend(passage_hit(
+                &records,
+                passage.index,
+                &body,
+                &compiled.passage_terms,
+            ));
             hits.push(hit);
         }
         Ok((total, hits))
@@ -405,9 +405,9 @@ impl Index {
         searcher: &Searcher,
         candidate: &Candidate,
         compiled: &query::CompiledQuery,
-        terms: &QueryWords,
         request: &SearchRequest,
     ) -> Result<Hit> {
+        let terms = &compiled.passage_terms;
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
         let (mut hit, body) =
             self.hit_from_article(&doc, &candidate.id, candidate.score, &compiled.title_terms);

@@ -46,6 +46,8 @@ pub(crate) struct CompiledQuery {
     pub prunable: bool,
     /// What a hit's title lights up: the query's title words and phrases.
     pub title_terms: QueryWords,
+    /// What a hit's passages light up: the body's words and phrases ([`PassageQuery::highlighted`]).
+    pub passage_terms: QueryWords,
 }
 
 /// The query text with every character that is not part of a word turned into a space, and
@@ -496,7 +498,8 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     // phrase inside the title's boost; the body's reading of the same text shows its phrases
     // (the fields share their analyzer), and reading the text a third time for the title alone
     // cost 4% of a page of ten.
-    let body_words = passage.highlighted();
+    let passage_terms = passage.highlighted();
+    let body_words = &passage_terms;
     let mut title_terms = QueryWords {
         words: Default::default(),
         phrases: body_words.phrases.clone(),
@@ -517,6 +520,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
     });
     CompiledQuery {
         title_terms,
+        passage_terms,
         article,
         passage,
         passage_filter: PassageFilter::new(&entities, request.mentions),
