@@ -248,17 +248,22 @@ fn is_sign_off(line: &str) -> bool {
     }
 }
 
-fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<CountedEntity> {
+/// The text the entity recogniser reads of an article, and where its body starts in it: the
+/// title, a blank line and the body without its sign-off; the body alone when the title is empty
+/// or opens it (an untitled text's first sentence is read once, there).
+pub fn entity_text(article: &Article) -> (std::borrow::Cow<'_, str>, usize) {
     let body = without_sign_off(&article.body);
-    // A title that opens the body (an untitled text's first sentence) is read once, there.
-    let (text, body_offset) = if article.title.trim().is_empty() || body.starts_with(&article.title)
-    {
+    if article.title.trim().is_empty() || body.starts_with(&article.title) {
         (std::borrow::Cow::Borrowed(body), 0)
     } else {
         let joined = format!("{}\n\n{}", article.title, body);
         let offset = article.title.len() + 2;
         (std::borrow::Cow::Owned(joined), offset)
-    };
+    }
+}
+
+fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<CountedEntity> {
+    let (text, body_offset) = entity_text(article);
     let found = Recognizer::global().extract(&text);
     // Counted by the name's term (lower case, folded to ASCII: the canonical name is normalised
     // already) so that a headline in capitals or a writing without accents joins the first

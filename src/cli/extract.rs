@@ -133,12 +133,10 @@ fn extract_articles(input: &str, format: Format) -> anyhow::Result<i32> {
     for article in read.articles {
         // The publication date, from the metadata or (as `lede index` reads it) the text.
         let anchor = anchor_date(&article);
-        // A title that opens the body (an untitled text's first sentence) is read once, there.
-        let text = if article.title.is_empty() || article.body.starts_with(&article.title) {
-            article.body
-        } else {
-            format!("{}\n\n{}", article.title, article.body)
-        };
+        // What the recogniser reads of the article as `lede index` analyses it.
+        let text = lede::analyze::annotate::entity_text(&article)
+            .0
+            .into_owned();
         let extracted = Extracted {
             entities: recognizer.extract(&text),
             dates: extract_dates(&text, anchor),
