@@ -395,6 +395,39 @@ fn markup_and_scripts_in_articles_are_shown_as_text_never_run() {
 }
 
 #[test]
+fn an_untitled_storys_first_sentence_is_shown_once() {
+    let Some(chromedriver) = find_program(&["chromedriver"]) else {
+        skipped("chromedriver not found (apt-get install chromium chromium-driver)");
+        return;
+    };
+    let env = TestEnv::new();
+    // No headline: the first sentence is the title and opens the body; letters of two bytes
+    // before the highlights, so a shift counted in characters would light the wrong text.
+    env.write(
+        "corpus/zurich.txt",
+        "Café owners in Zürich protested the new harbour tax on Monday.\n\
+         The harbour tax doubles next year, officials said, and ferries pay it too.\n",
+    );
+    env.lede_ok(&["index"], 0);
+    let server = Server::start(env.path(), &[]);
+    let browser = Browser::start(&chromedriver);
+    let page = format!("{}/?q=harbour", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    let title = browser.wait("the hit", |b| b.texts("#hits .title").pop());
+    assert_eq!(
+        title,
+        "Café owners in Zürich protested the new harbour tax on Monday."
+    );
+    assert_eq!(browser.texts("#hits .title mark"), ["harbour"]);
+    let passages = browser.texts("#hits .passage p");
+    assert_eq!(
+        passages,
+        ["… The harbour tax doubles next year, officials said, and ferries pay it too."]
+    );
+    assert_eq!(browser.texts("#hits .passage mark"), ["harbour"]);
+}
+
+#[test]
 fn one_per_story_folds_the_versions_of_a_story() {
     let Some(chromedriver) = find_program(&["chromedriver"]) else {
         skipped("chromedriver not found (apt-get install chromium chromium-driver)");

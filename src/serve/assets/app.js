@@ -173,6 +173,22 @@ function highlighted(text, ranges) {
   return out;
 }
 
+// An untitled story's first sentence is its title, shown just above: its first passage goes on
+// from after it (as the terminal shows it), the highlights moved with the text.
+function afterTitle(passage, title) {
+  const text = passage.text;
+  if (passage.start > 0 || !title || !text.startsWith(title)) {
+    return { ...passage, elided: passage.start > 0 };
+  }
+  const rest = text.slice(title.length).trimStart();
+  const encoder = new TextEncoder();
+  const cut = encoder.encode(text).length - encoder.encode(rest).length;
+  const highlights = passage.highlights
+    .filter(([start]) => start >= cut)
+    .map(([start, end]) => [start - cut, end - cut]);
+  return { ...passage, text: rest, highlights, elided: true };
+}
+
 function day(published) {
   return published ? published.slice(0, 10) : "undated";
 }
@@ -219,11 +235,13 @@ function renderHit(hit) {
     onclick: () => toggleArticle(hit.article_id, title, body),
   }, ...(hit.title ? highlighted(hit.title, hit.title_highlights || []) : [hit.article_id]));
   const meta = [day(hit.published), hit.source || hit.path].filter(Boolean).join(" · ");
-  const passages = hit.passages.map((p) =>
-    el("div", { class: "passage" },
-      el("p", {}, p.start > 0 ? "… " : "", ...highlighted(p.text, p.highlights)),
-      el("div", { class: "chips" }, ...p.entities.slice(0, 8).map(entityChip)))
-  );
+  const passages = hit.passages
+    .map((p) => afterTitle(p, hit.title))
+    .filter((p) => p.text)
+    .map((p) =>
+      el("div", { class: "passage" },
+        el("p", {}, p.elided ? "… " : "", ...highlighted(p.text, p.highlights)),
+        el("div", { class: "chips" }, ...p.entities.slice(0, 8).map(entityChip))));
   // Only a web address becomes a link: a corpus may hold any text as an article's url.
   const link = hit.url && /^https?:\/\//i.test(hit.url);
   const similar = el("button", {
