@@ -14,9 +14,10 @@ use levenshtein_automata::LevenshteinAutomatonBuilder;
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Occur, PhraseQuery, Query, TermQuery,
-    Weight,
+    BooleanQuery, BoostQuery, EmptyQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser,
+    QueryParserError, TermQuery, Weight,
 };
+use tantivy::query_grammar::{UserInputAst, UserInputLeaf};
 use tantivy::schema::{Field, FieldType, IndexRecordOption, Schema};
 use tantivy::{Searcher, Term};
 
@@ -454,6 +455,9 @@ pub(crate) struct Expander<'a> {
     /// For each expandable word, the most terms it matched in a field and whether it was cut;
     /// `None` until the rewrite meets it.
     matched: Vec<Option<(usize, bool)>>,
+    /// For each expandable word, the boosts of the groups around it (1 outside any), which
+    /// [`Expander::parse_lenient`] moves onto it.
+    group_boosts: Vec<f32>,
 }
 
 impl<'a> Expander<'a> {
@@ -470,6 +474,75 @@ impl<'a> Expander<'a> {
             expandables,
             boosted,
             matched: vec![None; expandables.len()],
+            group_boosts: vec![1.0; expandables.len()],
+        }
+    }
+
+    /// Parses full-syntax text as [`QueryParser::parse_query_lenient`] does, but with the boost
+    /// of a group that holds an expandable word moved onto the group's parts: tantivy keeps a
+    /// boosted query's parts out of reach of [`Expander::rewrite`]. A boolean query scores the
+    /// sum of its clauses' scores, so `(oil* gas)^2` scores as `oil*^2 gas^2` does.
+    pub fn parse_lenient(
+        &mut self,
+        parser: &QueryParser,
+        text: &str,
+    ) -> (Box<dyn Query>, Vec<QueryParserError>) {
+        self.group_boosts.fill(1.0);
+        let (ast, errors) = tantivy::query_grammar::parse_query_lenient(text);
+        let mut errors: Vec<QueryParserError> = errors
+            .into_iter()
+            .map(|e| QueryParserError::SyntaxError(format!("{} at position {}", e.message, e.pos)))
+            .collect();
+        let ast = self.lift_group_boosts(ast, 1.0);
+        let (query, more) = parser.build_query_from_user_input_ast_lenient(ast);
+        errors.extend(more);
+        (query, errors)
+    }
+
+    /// The placeholder's expandable word a leaf of the query is, if it is one.
+    fn expandable_of(&self, leaf: &UserInputLeaf) -> Option<usize> {
+        let UserInputLeaf::Literal(literal) = leaf else {
+            return None;
+        };
+        self.expandables
+            .iter()
+            .position(|e| e.placeholder == literal.phrase)
+    }
+
+    /// Whether a part of the query holds an expandable word.
+    fn holds_expandable(&self, ast: &UserInputAst) -> bool {
+        match ast {
+            UserInputAst::Clause(clauses) => clauses.iter().any(|(_, a)| self.holds_expandable(a)),
+            UserInputAst::Boost(inner, _) => self.holds_expandable(inner),
+            UserInputAst::Leaf(leaf) => self.expandable_of(leaf).is_some(),
+        }
+    }
+
+    /// The query with `factor`, and the boosts of the groups holding an expandable word, moved
+    /// onto their parts: other words and groups are boosted by it, expandable words keep theirs
+    /// in `group_boosts`.
+    fn lift_group_boosts(&mut self, ast: UserInputAst, factor: f64) -> UserInputAst {
+        match ast {
+            UserInputAst::Boost(inner, boost) if self.holds_expandable(&inner) => {
+                self.lift_group_boosts(*inner, factor * boost.0)
+            }
+            UserInputAst::Clause(clauses) => UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, a)| (occur, self.lift_group_boosts(a, factor)))
+                    .collect(),
+            ),
+            UserInputAst::Leaf(leaf) => match self.expandable_of(&leaf) {
+                Some(n) => {
+                    self.group_boosts[n] *= factor as f32;
+                    UserInputAst::Leaf(leaf)
+                }
+                None if factor == 1.0 => UserInputAst::Leaf(leaf),
+                None => UserInputAst::Boost(Box::new(UserInputAst::Leaf(leaf)), factor.into()),
+            },
+            UserInputAst::Boost(inner, boost) => {
+                UserInputAst::Boost(inner, (boost.0 * factor).into())
+            }
         }
     }
 
@@ -503,7 +576,7 @@ impl<'a> Expander<'a> {
                 if expansion.terms.is_empty() {
                     return Ok(Box::new(EmptyQuery));
                 }
-                let boost = expandable.boost * field_boost(field);
+                let boost = expandable.boost * self.group_boosts[n] * field_boost(field);
                 let terms = blended(expansion.terms, self.searcher.num_docs(), boost);
                 return Ok(Box::new(ExpandedWord { terms }));
             }
@@ -516,8 +589,7 @@ impl<'a> Expander<'a> {
     }
 
     /// What the expansion left to say: words that matched nothing, more terms than were kept, or
-    /// that were not reached (inside a boosted group, whose parts tantivy keeps out of reach, or
-    /// dropped with a part of the query the parser could not use).
+    /// that were not reached (dropped with a part of the query the parser could not use).
     pub fn warnings(&self) -> Vec<String> {
         self.expandables
             .iter()
@@ -529,8 +601,7 @@ impl<'a> Expander<'a> {
                 };
                 let Some((matched, cut)) = seen else {
                     return Some(format!(
-                        "{} was not searched (a wildcard or fuzzy word in a boosted group, or \
-                         in a part of the query that was ignored)",
+                        "{} was not searched (in a part of the query that was ignored)",
                         expandable.written
                     ));
                 };

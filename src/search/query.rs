@@ -195,24 +195,31 @@ fn parse(
     if expander.is_none() {
         parser.set_field_boost(index.fields.title, TITLE_BOOST);
     }
-    let mut expanded = |query: Box<dyn Query>, ignored: &mut Vec<String>| match &mut expander {
-        None => query,
-        Some(expander) => expander.rewrite(&*query).unwrap_or_else(|err| {
-            ignored.push(format!(
-                "ignored the query's wildcards and fuzzy words: {err}"
-            ));
-            Box::new(EmptyQuery)
-        }),
+    // The text parsed, and its expandable words replaced by their terms.
+    let mut parse_text = |text: &str, ignored: &mut Vec<String>| match &mut expander {
+        None => parser.parse_query_lenient(text),
+        Some(expander) => {
+            let (query, errors) = expander.parse_lenient(&parser, text);
+            let query = expander.rewrite(&*query).unwrap_or_else(|err| {
+                ignored.push(format!(
+                    "ignored the query's wildcards and fuzzy words: {err}"
+                ));
+                Box::new(EmptyQuery)
+            });
+            (query, errors)
+        }
     };
-    let (query, errors) = parser.parse_query_lenient(text);
+    let mut ignored = Vec::new();
+    let (query, errors) = parse_text(text, &mut ignored);
     // A query of exclusions alone (`NOT b`) is reported as an error, though the lenient parser
     // builds what it means: every document but those.
-    let mut ignored: Vec<String> = errors
-        .iter()
-        .filter(|e| !matches!(e, QueryParserError::AllButQueryForbidden))
-        .map(|e| format!("ignored part of the query: {e}"))
-        .collect();
-    let query = expanded(query, &mut ignored);
+    ignored.splice(
+        0..0,
+        errors
+            .iter()
+            .filter(|e| !matches!(e, QueryParserError::AllButQueryForbidden))
+            .map(|e| format!("ignored part of the query: {e}")),
+    );
     // The lenient parser can still build a query that fails when it runs (`title:*` asks for a
     // fast field, `:*` for a field named ""): then only the query's words are searched.
     let schema = index.index.schema();
@@ -222,8 +229,7 @@ fn parse(
             ignored.push(format!(
                 "ignored the query's syntax ({err}); searching its words"
             ));
-            let words = parser.parse_query_lenient(&plain_text(text)).0;
-            expanded(words, &mut ignored)
+            parse_text(&plain_text(text), &mut ignored).0
         }
     };
     if let Some(warnings) = warnings {
