@@ -6,8 +6,9 @@
 /// ([`crate::Indexer`]), as it would after a schema change, but with the index readable meanwhile.
 ///
 /// 1: names wrapped after a cut dateline, archive sign-offs, an untitled story's first sentence
-/// kept in its body.
-pub const ANALYSIS_VERSION: u32 = 1;
+/// kept in its body. 2: angle brackets (wire copy's company names and tickers) out of names,
+/// and the names they mark as companies.
+pub const ANALYSIS_VERSION: u32 = 2;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -13,11 +13,11 @@ use super::consistency::propagate;
 use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
 use super::model::{Layer, Model, Row, Tokens};
-use super::names;
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
+use super::{brackets, names};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -278,6 +278,7 @@ impl Recognizer {
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
+            brackets::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
                     while span.end - span.start > 1 && is_person_title(words[r.start + span.start])

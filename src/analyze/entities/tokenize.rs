@@ -81,6 +81,22 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         });
         return;
     }
+    // An angle bracket is a token wherever it stands (wire copy's `Plc<SNB.L>-led`).
+    if chunk.len() > 1
+        && let Some(at) = chunk.find(['<', '>'])
+    {
+        if at > 0 {
+            split_chunk(&chunk[..at], base, out, trailing);
+        }
+        out.push(Token {
+            start: base + at,
+            end: base + at + 1,
+        });
+        if at + 1 < chunk.len() {
+            split_chunk(&chunk[at + 1..], base + at + 1, out, trailing);
+        }
+        return;
+    }
     let mut lo = 0;
     let mut hi = chunk.len();
     // Leading punctuation, one token per character.
@@ -399,6 +415,32 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn angle_brackets_are_tokens_wherever_they_stand() {
+        assert_eq!(
+            words("Sainsbury Plc<SNB.L> and <Seiko Epson Corp>, <STOS.S>-led"),
+            [
+                "Sainsbury",
+                "Plc",
+                "<",
+                "SNB.L",
+                ">",
+                "and",
+                "<",
+                "Seiko",
+                "Epson",
+                "Corp",
+                ">",
+                ",",
+                "<",
+                "STOS.S",
+                ">",
+                "-led"
+            ]
+        );
+        assert_eq!(words("a <> b < c"), ["a", "<", ">", "b", "<", "c"]);
     }
 
     #[test]
