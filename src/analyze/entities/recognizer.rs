@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::EntitiesError;
 use super::canonical::canonical_names;
-use super::consistency::propagate;
+use super::consistency::{propagate, short_forms};
 use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
 use super::model::{Layer, Model, Row, Tokens};
@@ -222,6 +222,7 @@ impl Recognizer {
                 );
             }
             propagate(s.extractor.infos(), sentences, out);
+            short_forms(s.extractor.infos(), sentences, out);
         });
     }
 
@@ -394,53 +395,55 @@ fn decode(
 /// religious styles ("King", "Pope", "Sir") are kept, as they are usually part of how the person
 /// is named.
 fn is_person_title(word: &str) -> bool {
-    const TITLES: &[&str] = &[
-        "Admiral",
-        "Adm.",
-        "Ambassador",
-        "Capt.",
-        "Captain",
-        "CEO",
-        "Chairman",
-        "Chairwoman",
-        "Chancellor",
-        "Chief",
-        "Col.",
-        "Colonel",
-        "Commissioner",
-        "Deputy",
-        "Director",
-        "Dr",
-        "Dr.",
-        "Gen.",
-        "General",
-        "Gov.",
-        "Governor",
-        "Judge",
-        "Justice",
-        "Lt.",
-        "Mayor",
-        "Minister",
-        "Mr",
-        "Mr.",
-        "Mrs",
-        "Mrs.",
-        "Ms",
-        "Ms.",
-        "Premier",
-        "President",
-        "Prof.",
-        "Professor",
-        "Rep.",
-        "Secretary",
-        "Sen.",
-        "Senator",
-        "Sgt.",
-        "Speaker",
-        "Vice",
-    ];
-    TITLES.contains(&word)
+    PERSON_TITLES.contains(&word)
 }
+
+/// The titles and offices of [`is_person_title`].
+pub(crate) const PERSON_TITLES: &[&str] = &[
+    "Admiral",
+    "Adm.",
+    "Ambassador",
+    "Capt.",
+    "Captain",
+    "CEO",
+    "Chairman",
+    "Chairwoman",
+    "Chancellor",
+    "Chief",
+    "Col.",
+    "Colonel",
+    "Commissioner",
+    "Deputy",
+    "Director",
+    "Dr",
+    "Dr.",
+    "Gen.",
+    "General",
+    "Gov.",
+    "Governor",
+    "Judge",
+    "Justice",
+    "Lt.",
+    "Mayor",
+    "Minister",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Mrs.",
+    "Ms",
+    "Ms.",
+    "Premier",
+    "President",
+    "Prof.",
+    "Professor",
+    "Rep.",
+    "Secretary",
+    "Sen.",
+    "Senator",
+    "Sgt.",
+    "Speaker",
+    "Vice",
+];
 
 /// BIO labels of a BIOES tag sequence.
 pub(crate) fn bio_labels(tags: &[Tag]) -> Vec<&'static str> {
