@@ -223,7 +223,8 @@ mod tests {
     }
 
     fn short_forms_of(tokens: &[&str], names: &[(usize, usize, EntityKind)]) -> Vec<Span> {
-        let sentences = [0..tokens.len()];
+        let whole = 0..tokens.len();
+        let sentences = [whole];
         let mut ex = Extractor::default();
         ex.document(&Lexicon::default(), tokens, &sentences);
         let mut tags = tagged(tokens, names);
