@@ -8,7 +8,8 @@
 /// 1: names wrapped after a cut dateline, archive sign-offs, an untitled story's first sentence
 /// kept in its body. 2: angle brackets (wire copy's company names and tickers) out of names,
 /// and the names they mark as companies; a short name takes the kind of the longer one it is
-/// part of (`Moody` a company beside `Moody's Investors Service Inc`).
+/// part of (`Moody` a company beside `Moody's Investors Service Inc`, and then that name);
+/// `Standard and Poor's Corp` and the GATT's full name whole.
 pub const ANALYSIS_VERSION: u32 = 2;
 
 pub mod annotate;

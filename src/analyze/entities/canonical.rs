@@ -127,9 +127,15 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
         });
         mention_ids.push(id);
     }
+    // Words as a longer name holds them: a possessive inside one (`Moody's Investors Service`,
+    // `Standard and Poor's Corp`) is the name alone (`Moody`, `Standard and Poor`).
     let words: Vec<Vec<&str>> = distinct
         .iter()
-        .map(|(_, l)| l.split(' ').collect())
+        .map(|(_, l)| {
+            l.split(' ')
+                .map(|w| w.strip_suffix("'s").filter(|w| !w.is_empty()).unwrap_or(w))
+                .collect()
+        })
         .collect();
     let mut containing: HashMap<(EntityKind, &str), Vec<usize>> = HashMap::default();
     for (id, ws) in words.iter().enumerate() {
@@ -284,6 +290,27 @@ mod tests {
         assert_eq!(
             names,
             ["Sam Altman", "Sam Altman", "Sam Altman", "NVIDIA", "Altman"]
+        );
+    }
+
+    #[test]
+    fn a_possessive_inside_a_longer_name_is_the_name_alone() {
+        let mut es = vec![
+            entity(EntityKind::Organization, "Moody's"),
+            entity(EntityKind::Organization, "Moody's Investors Service Inc"),
+            entity(EntityKind::Organization, "Standard and Poor's"),
+            entity(EntityKind::Organization, "Standard and Poor's Corp"),
+        ];
+        canonical_names(&mut es);
+        let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Moody's Investors Service Inc",
+                "Moody's Investors Service Inc",
+                "Standard and Poor's Corp",
+                "Standard and Poor's Corp"
+            ]
         );
     }
 }

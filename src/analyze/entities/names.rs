@@ -8,6 +8,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::tags::{EntityKind, Span};
+use super::tokenize::tokenize;
 
 const NAMES: &str = include_str!("names.tsv");
 
@@ -29,7 +30,8 @@ fn names() -> &'static NameList {
             let Some((kind, name)) = line.split_once('\t') else {
                 continue;
             };
-            let words: Vec<&str> = name.split_whitespace().collect();
+            // As the tokenizer splits text (`Standard and Poor's` is five words, `'s` one).
+            let words: Vec<&str> = tokenize(name).tokens.iter().map(|t| t.text(name)).collect();
             let kind = match kind {
                 "O" => None,
                 k => match EntityKind::from_label(k) {
@@ -153,5 +155,32 @@ mod tests {
         let mut none = Vec::new();
         apply(&["amazon", "rainforest"], &mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn names_are_matched_as_the_tokenizer_splits_them() {
+        // The model split it at `and`: `Standard` and `Poor's Corp`.
+        let text = "Standard and Poor's Corp said Standard and Poor's rates it.";
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.tokens.iter().map(|t| t.text(text)).collect();
+        let org = EntityKind::Organization;
+        let mut spans = vec![
+            Span {
+                start: 0,
+                end: 1,
+                kind: org,
+            },
+            Span {
+                start: 2,
+                end: 5,
+                kind: org,
+            },
+        ];
+        apply(&words, &mut spans);
+        let names: Vec<String> = spans
+            .iter()
+            .map(|s| words[s.start..s.end].join(" "))
+            .collect();
+        assert_eq!(names, ["Standard and Poor 's Corp", "Standard and Poor 's"]);
     }
 }

@@ -289,7 +289,11 @@ fn gazetteer(sources: &LexiconSources, train_tokens: &[&str]) -> std::io::Result
             }
         }
     }
-    for line in NAMES.lines().filter(|l| !l.starts_with('#')) {
+    for line in NAMES
+        .lines()
+        .take_while(|l| !l.starts_with("# Run time only"))
+        .filter(|l| !l.starts_with('#'))
+    {
         let Some((kind, name)) = line.split_once('\t') else {
             continue;
         };
