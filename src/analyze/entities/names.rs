@@ -182,5 +182,23 @@ mod tests {
             .map(|s| words[s.start..s.end].join(" "))
             .collect();
         assert_eq!(names, ["Standard and Poor 's Corp", "Standard and Poor 's"]);
+        // The agency read as a person; a person of that name stays one.
+        let words = ["told", "Reuter", "that", "Edzard", "Reuter", "left"];
+        let person = EntityKind::Person;
+        let mut spans = vec![
+            Span {
+                start: 1,
+                end: 2,
+                kind: person,
+            },
+            Span {
+                start: 3,
+                end: 5,
+                kind: person,
+            },
+        ];
+        apply(&words, &mut spans);
+        let kinds: Vec<EntityKind> = spans.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [org, person]);
     }
 }
