@@ -11,7 +11,8 @@ use super::tags::EntityKind;
 const MAX_CANDIDATES: usize = 256;
 
 /// The normalised surface of a mention: typographic apostrophes and quotes made plain,
-/// whitespace collapsed, enclosing punctuation and a final possessive removed.
+/// whitespace collapsed, enclosing punctuation, a final possessive and a final designator's
+/// full stop removed.
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -42,11 +43,26 @@ pub(crate) fn normalize(text: &str) -> String {
             end -= suffix.len();
         }
     }
-    let name = trimmed[..end].trim_end_matches([' ', '\'']);
+    let name = without_designator_period(trimmed[..end].trim_end_matches([' ', '\'']));
     if name.contains(['(', ')', '[', ']']) {
         return without_unbalanced_brackets(name);
     }
     name.to_string()
+}
+
+/// Corporate designators written with or without a full stop (`Inc.`, `Inc`).
+const DESIGNATORS: &[&str] = &["inc", "corp", "co", "cos", "ltd", "plc", "bros", "llc"];
+
+/// A company's name without the full stop of a final designator: `Morgan Stanley and Co Inc.`
+/// and `Morgan Stanley and Co Inc` are one name (Reuters writes both).
+fn without_designator_period(name: &str) -> &str {
+    let Some(bare) = name.strip_suffix('.') else {
+        return name;
+    };
+    match bare.rsplit_once(' ') {
+        Some((_, last)) if DESIGNATORS.iter().any(|d| last.eq_ignore_ascii_case(d)) => bare,
+        _ => name,
+    }
 }
 
 /// A name without the brackets that have no partner in it: a span cut across a bracketed
@@ -203,7 +219,16 @@ mod tests {
                 s.truncate(s.len() - suffix.len());
             }
         }
-        s.trim_end_matches([' ', '\'']).to_string()
+        let s = s.trim_end_matches([' ', '\'']);
+        match s
+            .strip_suffix('.')
+            .and_then(|b| b.rsplit_once(' ').map(|(_, w)| (b, w)))
+        {
+            Some((bare, last)) if DESIGNATORS.contains(&last.to_lowercase().as_str()) => {
+                bare.to_string()
+            }
+            _ => s.to_string(),
+        }
     }
 
     #[test]
@@ -221,6 +246,11 @@ mod tests {
             "JONES'S",
             "\"Reuters\",",
             ", Inc.",
+            "Acme Inc.",
+            "Morgan Stanley and Co.",
+            "Acme CORP.'s",
+            "Inc.",
+            "U.S.",
             "- Acme - ",
             "",
         ] {
@@ -248,6 +278,13 @@ mod tests {
         // Punctuation opening or closing a span goes with the space beside it.
         assert_eq!(normalize(", Inc."), "Inc.");
         assert_eq!(normalize("( Acme ) -"), "Acme");
+        // A final designator's full stop: one name with or without it.
+        assert_eq!(
+            normalize("Morgan Stanley and Co Inc."),
+            "Morgan Stanley and Co Inc"
+        );
+        assert_eq!(normalize("Acme Corp.'s"), "Acme Corp");
+        assert_eq!(normalize("Washington, D.C."), "Washington, D.C.");
     }
 
     #[test]

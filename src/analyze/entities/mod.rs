@@ -57,7 +57,8 @@ pub use tags::EntityKind;
 pub use tokenize::{Token, Tokenized, tokenize};
 
 /// A name as written, normalised the way canonical names are: typographic quotes made plain,
-/// whitespace collapsed, enclosing punctuation and a final possessive removed (case is kept).
+/// whitespace collapsed, enclosing punctuation, a final possessive and a final designator's full
+/// stop (`Inc.`) removed (case is kept).
 pub fn normalize_name(text: &str) -> String {
     canonical::normalize(text)
 }
