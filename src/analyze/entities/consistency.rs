@@ -1,7 +1,8 @@
 //! Document-level consistency after tagging: an untagged run of capitalised words that
 //! spells (case-insensitively) a name tagged elsewhere in the same document gets that name's
 //! kind. This mainly catches names in all-capitals headlines ("APPLE AND GOOGLE FACE EU
-//! PROBE") that the body spells normally.
+//! PROBE") that the body spells normally. And a short name that is part of a longer name of
+//! another kind takes that kind ([`short_forms`]: `Moody` beside `Moody's Investors Service`).
 
 use std::ops::Range;
 use std::sync::OnceLock;
