@@ -50,8 +50,10 @@ pub(crate) fn normalize(text: &str) -> String {
     name.to_string()
 }
 
-/// Corporate designators written with or without a full stop (`Inc.`, `Inc`).
-const DESIGNATORS: &[&str] = &["inc", "corp", "co", "cos", "ltd", "plc", "bros", "llc"];
+/// Corporate designators, lower-case, each also written with a full stop (`Inc`, `Inc.`).
+pub(crate) const DESIGNATORS: &[&str] = &[
+    "inc", "corp", "co", "cos", "ltd", "plc", "bros", "llc", "ag", "sa", "group",
+];
 
 /// A company's name without the full stop of a final designator: `Morgan Stanley and Co Inc.`
 /// and `Morgan Stanley and Co Inc` are one name (Reuters writes both).

@@ -7,16 +7,12 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::canonical::DESIGNATORS;
 use super::features::TokInfo;
 use super::hash;
 use super::lexicon::{HashKeyed, MAX_PHRASE, phrase_feed, word_key};
 use super::recognizer::PERSON_TITLES;
 use super::tags::{EntityKind, Span, Tag, spans_from_tags, tags_from_spans};
-
-/// Corporate designators: "Apple Inc." in the body also names "APPLE" in a headline.
-const DESIGNATORS: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "ag", "sa", "group",
-];
 
 /// In all-capitals sentences (headlines), an untagged run of capitalised words that spells
 /// a name tagged in the body (case-insensitively) becomes an entity of that name's kind.
@@ -36,7 +32,8 @@ pub(crate) fn propagate(infos: &[TokInfo], sentences: &[Range<usize>], tags: &mu
             names.entry(h).or_default()[kind.index()] += 1;
         }
     };
-    let designators: Vec<u64> = DESIGNATORS.iter().map(|d| word_key(d)).collect();
+    // "Apple Inc." in the body also names "APPLE" in a headline.
+    let designators = designator_keys();
     let mut keys = Vec::new();
     for r in sentences.iter().filter(|r| !caps(r)) {
         for s in spans_from_tags(&tags[r.clone()]) {
@@ -173,6 +170,17 @@ pub(crate) fn short_forms(infos: &[TokInfo], sentences: &[Range<usize>], tags: &
             tags[start..end].copy_from_slice(&tags_from_spans(end - start, &[span]));
         }
     }
+}
+
+/// The word keys of the corporate designators, with and without a full stop.
+fn designator_keys() -> &'static [u64] {
+    static KEYS: OnceLock<Vec<u64>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        DESIGNATORS
+            .iter()
+            .flat_map(|d| [word_key(d), word_key(&format!("{d}."))])
+            .collect()
+    })
 }
 
 /// The word keys of the titles written before a person's name.
