@@ -9,8 +9,10 @@
 /// kept in its body. 2: angle brackets (wire copy's company names and tickers) out of names,
 /// and the names they mark as companies; a short name takes the kind of the longer one it is
 /// part of (`Moody` a company beside `Moody's Investors Service Inc`, and then that name);
-/// `Standard and Poor's Corp` and the GATT's full name whole.
-pub const ANALYSIS_VERSION: u32 = 2;
+/// `Standard and Poor's Corp` and the GATT's full name whole. 3: a company's name with a
+/// bracketed qualifier whole (`Yamaichi International (Europe) Ltd`), a lone designator
+/// joined to the name before it (`Touche Ross and Co`) or dropped.
+pub const ANALYSIS_VERSION: u32 = 3;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -31,6 +31,7 @@
 
 mod brackets;
 mod canonical;
+mod companies;
 mod conll;
 mod consistency;
 mod decoder;

@@ -17,7 +17,7 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
-use super::{brackets, names};
+use super::{brackets, companies, names};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -280,6 +280,7 @@ impl Recognizer {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
             brackets::apply(&words[r.clone()], &mut spans);
+            companies::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
                     while span.end - span.start > 1 && is_person_title(words[r.start + span.start])

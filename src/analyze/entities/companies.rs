@@ -1,0 +1,296 @@
+//! Companies' names the model cut where wire copy puts punctuation or a ticker inside them.
+//!
+//! - A bracketed qualifier before the designator: `Morgan Stanley International (Europe)
+//!   Ltd`, `MIM (Canada) Inc`, `Cheung Kong (Holdings) Ltd`, as wire copy names a group's
+//!   regional arms. The model, trained on text with few of them, cut such a name in three
+//!   (ORG `Morgan Stanley International`, LOC `Europe`, ORG `Ltd`, the last then resolved to
+//!   whatever longer name ends in `Ltd`) or took the bracket into a name (ORG `Securities)
+//!   Ltd`). A capitalised name, a bracket of one to four capitalised words and a designator
+//!   are one company.
+//! - A name ending in a designator is a company's, whatever kind the model gave it (PER
+//!   `Samuel Montagu Ltd`, LOC `Fiat SpA`, MISC `Getty Oil Co`).
+//! - A designator alone (ORG `Co` after `Touche Ross and`, `PLC` after `Lloyds Bank <LLOY.L>`)
+//!   ends the name before it, across `and` or `&`; with no name there (or a ticker) it names
+//!   nothing and is dropped.
+
+use super::canonical::DESIGNATORS;
+use super::tags::{EntityKind, Span};
+
+/// Designators of other countries' companies, beside [`DESIGNATORS`], which name a
+/// company's end after a qualifier (`(Australia) Pty Ltd`, `(Malaysia) Bhd`).
+const MORE_DESIGNATORS: &[&str] = &[
+    "pty",
+    "limited",
+    "corporation",
+    "nv",
+    "bv",
+    "gmbh",
+    "bhd",
+    "berhad",
+    "spa",
+    "pte",
+    "sdn",
+];
+
+/// Most words a qualifier holds.
+const MAX_QUALIFIER: usize = 4;
+
+/// Most words of a company's name before its qualifier when the model found none of them.
+const MAX_NAME: usize = 6;
+
+fn is_designator(word: &str) -> bool {
+    // Past a full stop (`Inc.`) or a bracket the tokenizer left on it (`Ltd)'s`).
+    let word = word
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
+    DESIGNATORS.contains(&word.as_str()) || MORE_DESIGNATORS.contains(&word.as_str())
+}
+
+/// A word that can stand in a name: it opens with a capital or a digit (`3M`), or joins a
+/// name's words (`and`, `&`, `of`).
+fn is_name_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        || matches!(word, "&" | "and" | "of")
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.starts_with(char::is_uppercase)
+}
+
+/// Applies the rules to one sentence's `words` and its entity `spans` (in order, apart).
+pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
+    join_qualified(words, spans);
+    join_designators(words, spans);
+    for span in spans.iter_mut() {
+        // The last word, past a bracket the span took in (`(John Labatt Ltd)'s`).
+        let last = words[span.start..span.end]
+            .iter()
+            .rev()
+            .find(|w| w.chars().any(char::is_alphanumeric));
+        if last.is_some_and(|w| is_designator(w)) {
+            span.kind = EntityKind::Organization;
+        }
+    }
+}
+
+/// Puts `company` in `spans` in place of the spans it overlaps.
+fn replace_with(spans: &mut Vec<Span>, company: Span) {
+    spans.retain(|s| s.end <= company.start || s.start >= company.end);
+    let at = spans.partition_point(|s| s.start < company.start);
+    spans.insert(at, company);
+}
+
+/// The first rule: a name, a bracketed qualifier and a designator.
+fn join_qualified(words: &[&str], spans: &mut Vec<Span>) {
+    if !words.contains(&"(") {
+        return;
+    }
+    let mut open = 0;
+    while let Some(at) = words[open..].iter().position(|w| *w == "(") {
+        open += at;
+        if let Some(company) = company_around(words, spans, open) {
+            replace_with(spans, company);
+            open = company.end;
+        } else {
+            open += 1;
+        }
+    }
+}
+
+/// The second rule: a span of designators alone joins the name before it or is dropped.
+fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < spans.len() {
+        let lone = spans[i];
+        if !words[lone.start..lone.end].iter().all(|w| is_designator(w)) {
+            i += 1;
+            continue;
+        }
+        let mut before = lone.start;
+        // `and` or `&` may stand between name and designator; a ticker (`Lloyds Bank
+        // <LLOY.L> PLC`) ends the name (see `brackets`), and the designator is dropped.
+        if before >= 1 && matches!(words[before - 1], "and" | "&") {
+            before -= 1;
+        }
+        match name_ending_at(words, spans, before) {
+            Some(start) => {
+                let company = Span {
+                    start,
+                    end: lone.end,
+                    kind: EntityKind::Organization,
+                };
+                replace_with(spans, company);
+                i = spans.partition_point(|s| s.start <= company.start);
+            }
+            None => {
+                spans.remove(i);
+            }
+        }
+    }
+}
+
+/// Where the name that ends just before word `end` starts: the span the model found there,
+/// or else the capitalised words (with `and`, `&` and `of` between them) before `end`.
+fn name_ending_at(words: &[&str], spans: &[Span], end: usize) -> Option<usize> {
+    if end == 0 || !is_capitalised(words[end - 1]) {
+        return None;
+    }
+    if let Some(span) = spans.iter().find(|s| s.start < end && end - 1 < s.end) {
+        return Some(span.start);
+    }
+    let mut start = end - 1;
+    while start > 0 && end - start < MAX_NAME && is_name_word(words[start - 1]) {
+        start -= 1;
+    }
+    // A name opens with a capital, not with `and` or `of`.
+    while !is_capitalised(words[start]) {
+        start += 1;
+    }
+    Some(start)
+}
+
+/// The company whose qualifier opens at `open`, if the words around it make one.
+fn company_around(words: &[&str], spans: &[Span], open: usize) -> Option<Span> {
+    let close = open
+        + 1
+        + words[open + 1..]
+            .iter()
+            .take(MAX_QUALIFIER + 1)
+            .position(|w| *w == ")")?;
+    if close == open + 1 || !words[open + 1..close].iter().all(|w| is_capitalised(w)) {
+        return None;
+    }
+    let mut end = close + 1;
+    while words.get(end).is_some_and(|w| is_designator(w)) {
+        end += 1;
+    }
+    if end == close + 1 {
+        return None;
+    }
+    let start = name_ending_at(words, spans, open)?;
+    Some(Span {
+        start,
+        end,
+        kind: EntityKind::Organization,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    fn companies(text: &str, spans: &[(usize, usize, EntityKind)]) -> Vec<(String, EntityKind)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut spans: Vec<Span> = spans
+            .iter()
+            .map(|&(start, end, kind)| Span { start, end, kind })
+            .collect();
+        apply(&words, &mut spans);
+        spans
+            .iter()
+            .map(|s| (words[s.start..s.end].join(" "), s.kind))
+            .collect()
+    }
+
+    fn org(name: &str) -> (String, EntityKind) {
+        (name.to_string(), Organization)
+    }
+
+    #[test]
+    fn a_qualified_company_is_one_name() {
+        // As the model cut it: a name, the qualifier as a place, the designator alone.
+        let text = "placed by Morgan Stanley International ( Europe ) Ltd and Jardine Fleming ( Securities ) Ltd .";
+        assert_eq!(
+            companies(
+                text,
+                &[
+                    (2, 5, Organization),
+                    (6, 7, Location),
+                    (8, 9, Organization),
+                    (10, 12, Person),
+                    (13, 16, Organization),
+                ]
+            ),
+            [
+                org("Morgan Stanley International ( Europe ) Ltd"),
+                org("Jardine Fleming ( Securities ) Ltd")
+            ]
+        );
+        // No span before the bracket: the capitalised words are the name; two designators.
+        let text = "a unit of Smith and Jones ( Australia ) Pty Ltd said";
+        assert_eq!(
+            companies(text, &[(7, 8, Location)]),
+            [org("Smith and Jones ( Australia ) Pty Ltd")]
+        );
+    }
+
+    #[test]
+    fn other_brackets_are_left_alone() {
+        // No designator after the bracket; an aside in lower case; nothing before it.
+        for (text, spans) in [
+            (
+                "the International Monetary Fund ( IMF ) said",
+                vec![(1, 4, Organization), (5, 6, Organization)],
+            ),
+            (
+                "Acme ( a unit of Ajax ) Inc said",
+                vec![(0, 1, Organization), (5, 6, Organization)],
+            ),
+            ("( Europe ) Ltd said", vec![(1, 2, Location)]),
+            ("sales ( Europe ) Ltd said", vec![(2, 3, Location)]),
+        ] {
+            let words: Vec<&str> = text.split(' ').collect();
+            let expected: Vec<(String, EntityKind)> = spans
+                .iter()
+                .map(|&(s, e, k)| (words[s..e].join(" "), k))
+                .collect();
+            assert_eq!(companies(text, &spans), expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_lone_designator_ends_the_name_before_it() {
+        let text =
+            "auditor Touche Ross and Co , a unit of Lloyds Bank < LLOY.L > PLC and Textron Inc .";
+        assert_eq!(
+            companies(
+                text,
+                &[
+                    (1, 3, Person),
+                    (4, 5, Organization),
+                    (9, 11, Organization),
+                    (14, 15, Organization),
+                    (16, 17, Organization),
+                    (17, 18, Organization)
+                ]
+            ),
+            [
+                org("Touche Ross and Co"),
+                org("Lloyds Bank"),
+                org("Textron Inc")
+            ]
+        );
+        // Whatever kind the model gave a name, a designator ends a company's.
+        assert_eq!(
+            companies(
+                "by Samuel Montagu Ltd and Fiat SpA or ( John Labatt Ltd ) 's",
+                &[(1, 4, Person), (5, 7, Location), (9, 13, Person)]
+            ),
+            [
+                org("Samuel Montagu Ltd"),
+                org("Fiat SpA"),
+                org("John Labatt Ltd )")
+            ]
+        );
+        // No span before it: the capitalised words; none: dropped.
+        assert_eq!(
+            companies("said HBO and Co shares", &[(3, 4, Organization)]),
+            [org("HBO and Co")]
+        );
+        assert_eq!(
+            companies("the Co said", &[(1, 2, Organization)]),
+            Vec::<(String, EntityKind)>::new()
+        );
+    }
+}
