@@ -133,6 +133,11 @@ fn companies_names_are_whole(env: &TestEnv) {
     };
     assert!(count("Yamaichi International (Europe) Ltd") >= 10);
     assert!(count("Samuel Montagu and Co Ltd") >= 10);
+    // A listed name's possessive is part of it: the agency is `Moody's` (in 60 known-item
+    // articles it was `Moody`), `Standard and Poor's` (110 were `Standard and Poor`).
+    assert!(count("Moody's") >= 50, "{}", count("Moody's"));
+    assert!(count("Standard and Poor's") >= 50);
+    assert!(count("Moody") + count("Standard and Poor") <= 5);
 }
 
 /// A passage shown: its article's id and its index in the article.

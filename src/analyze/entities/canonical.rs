@@ -1,9 +1,10 @@
-//! Canonical names of the entities of one article: whitespace, apostrophes, possessives and
-//! case normalised, and each short mention resolved to the fullest mention of the same kind
+//! Canonical names of the entities of one article: whitespace, apostrophes, possessives (but
+//! those of listed names such as `Moody's`) and case normalised, and each short mention resolved to the fullest mention of the same kind
 //! that contains it ("Altman" becomes "Sam Altman").
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::names;
 use super::recognizer::Entity;
 use super::tags::EntityKind;
 
@@ -39,7 +40,10 @@ pub(crate) fn normalize(text: &str) -> String {
     });
     let mut end = trimmed.len();
     for suffix in ["'s", "'S"] {
-        if end > suffix.len() + 1 && trimmed[..end].ends_with(suffix) {
+        if end > suffix.len() + 1
+            && trimmed[..end].ends_with(suffix)
+            && !names::keeps_possessive(&trimmed[..end])
+        {
             end -= suffix.len();
         }
     }
@@ -286,6 +290,14 @@ mod tests {
             "Morgan Stanley and Co Inc"
         );
         assert_eq!(normalize("Acme Corp.'s"), "Acme Corp");
+        // A listed name's possessive is part of the name.
+        assert_eq!(normalize("Standard and Poor's"), "Standard and Poor's");
+        assert_eq!(normalize("Moody's"), "Moody's");
+        assert_eq!(normalize("MOODY'S"), "MOODY'S");
+        assert_eq!(
+            normalize("Moody's Investors Service Inc's"),
+            "Moody's Investors Service Inc"
+        );
         assert_eq!(normalize("Washington, D.C."), "Washington, D.C.");
     }
 

@@ -57,6 +57,25 @@ fn names() -> &'static NameList {
     })
 }
 
+/// Whether `name` (whitespace collapsed; in any case, `MOODY'S` in a headline) is a listed
+/// name ending in a possessive that is part of the name (`Standard and Poor's`, `Moody's`):
+/// its canonical form keeps it.
+pub(crate) fn keeps_possessive(name: &str) -> bool {
+    static POSSESSIVES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    POSSESSIVES
+        .get_or_init(|| {
+            NAMES
+                .lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| l.split_once('\t'))
+                .filter(|(kind, name)| *kind != "O" && name.ends_with("'s"))
+                .map(|(_, name)| name)
+                .collect()
+        })
+        .iter()
+        .any(|listed| listed.eq_ignore_ascii_case(name))
+}
+
 /// Applies the list to one sentence's `words` and the model's `spans` for it.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
     let names = names();
