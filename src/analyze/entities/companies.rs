@@ -40,10 +40,11 @@ const MAX_NAME: usize = 6;
 
 fn is_designator(word: &str) -> bool {
     // Past a full stop (`Inc.`) or a bracket the tokenizer left on it (`Ltd)'s`).
-    let word = word
-        .trim_end_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    DESIGNATORS.contains(&word.as_str()) || MORE_DESIGNATORS.contains(&word.as_str())
+    let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+    DESIGNATORS
+        .iter()
+        .chain(MORE_DESIGNATORS)
+        .any(|d| d.eq_ignore_ascii_case(word))
 }
 
 /// A word that can stand in a name: it opens with a capital or a digit (`3M`), or joins a
