@@ -104,7 +104,8 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
 }
 
 /// Companies' names that wire copy writes with a bracketed qualifier (`Yamaichi International
-/// (Europe) Ltd`) or that the model cut before `and Co` are whole: before the rule the first
+/// (Europe) Ltd`) or a comma (`Kidder, Peabody and Co Inc`), or that the model cut before
+/// `and Co`, are whole: before the rule the first
 /// was ORG `Yamaichi International`, LOC `Europe` and ORG `Ltd` (a lone designator, in 31
 /// articles), the second PER `Samuel Montagu` and ORG `Co`. No name is a designator alone,
 /// and every name ending in one is a company's.
@@ -133,6 +134,10 @@ fn companies_names_are_whole(env: &TestEnv) {
     };
     assert!(count("Yamaichi International (Europe) Ltd") >= 10);
     assert!(count("Samuel Montagu and Co Ltd") >= 10);
+    // Partners' names with a comma between (LOC `Kidder` was in 43 known-item articles).
+    assert!(count("Kidder, Peabody and Co Inc") >= 20);
+    let kidder = counts.get(&("LOC".to_string(), "Kidder".to_string()));
+    assert!(kidder.is_none_or(|&n| n <= 15), "{kidder:?}");
     // A listed name's possessive is part of it: the agency is `Moody's` (in 60 known-item
     // articles it was `Moody`), `Standard and Poor's` (110 were `Standard and Poor`).
     assert!(count("Moody's") >= 50, "{}", count("Moody's"));

@@ -10,7 +10,8 @@
 /// and the names they mark as companies; a short name takes the kind of the longer one it is
 /// part of (`Moody` a company beside `Moody's Investors Service Inc`, and then that name);
 /// `Standard and Poor's Corp` and the GATT's full name whole. 3: a company's name with a
-/// bracketed qualifier whole (`Yamaichi International (Europe) Ltd`), a lone designator
+/// bracketed qualifier or a comma between partners whole (`Yamaichi International (Europe)
+/// Ltd`, `Kidder, Peabody and Co`), a lone designator
 /// joined to the name before it (`Touche Ross and Co`) or dropped; the model's gazetteer as
 /// training builds it now; a listed name's possessive kept (`Moody's`, not `Moody`).
 pub const ANALYSIS_VERSION: u32 = 3;
