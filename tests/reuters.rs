@@ -112,7 +112,7 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
 fn companies_names_are_whole(env: &TestEnv) {
     let counts = entity_counts(env);
     let designators = [
-        "Co", "Co.", "Inc", "Ltd", "Corp", "PLC", "Plc", "Co Inc", "Co Ltd",
+        "Co", "Co.", "Inc", "Ltd", "Corp", "PLC", "Plc", "Co Inc", "Co Ltd", "Sons Inc",
     ];
     for ((kind, name), articles) in &counts {
         assert!(

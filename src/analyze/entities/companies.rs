@@ -12,7 +12,7 @@
 //! - Partners' names with a comma between them and `and Co` after (`Goldman, Sachs and Co`):
 //!   the model took the first for a place or a person (LOC `Kidder` in 43 known-item Reuters
 //!   articles, beside ORG `Peabody and Co Inc`).
-//! - A designator alone (ORG `Co` after `Touche Ross and`, `PLC` after `Lloyds Bank <LLOY.L>`)
+//! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`, `PLC` after `Lloyds Bank <LLOY.L>`)
 //!   ends the name before it, across `and` or `&`; with no name there (or a ticker) it names
 //!   nothing and is dropped.
 
@@ -85,7 +85,7 @@ fn replace_with(spans: &mut Vec<Span>, company: Span) {
     spans.insert(at, company);
 }
 
-/// The first rule: a name, a bracketed qualifier and a designator.
+/// The qualifier rule: a name, a bracketed qualifier and a designator.
 fn join_qualified(words: &[&str], spans: &mut Vec<Span>) {
     if !words.contains(&"(") {
         return;
@@ -102,12 +102,19 @@ fn join_qualified(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
-/// The second rule: a span of designators alone joins the name before it or is dropped.
+/// The designators rule: a span of designators alone (or `Sons` and designators after `and`)
+/// joins the name before it or is dropped.
 fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
     let mut i = 0;
     while i < spans.len() {
         let lone = spans[i];
-        if !words[lone.start..lone.end].iter().all(|w| is_designator(w)) {
+        // After `and`, `Sons` or `Company` opens a designator too (`Brown and Sons Inc`).
+        let after_and = lone.start > 0 && matches!(words[lone.start - 1], "and" | "&");
+        let opens = usize::from(after_and && is_partners(words[lone.start]));
+        if !words[lone.start + opens..lone.end]
+            .iter()
+            .all(|w| is_designator(w))
+        {
             i += 1;
             continue;
         }
@@ -336,6 +343,13 @@ mod tests {
                 org("Fiat SpA"),
                 org("John Labatt Ltd )")
             ]
+        );
+        assert_eq!(
+            companies(
+                "by Brown and Sons Inc",
+                &[(1, 2, Misc), (3, 5, Organization)]
+            ),
+            [org("Brown and Sons Inc")]
         );
         // No span before it: the capitalised words; none: dropped.
         assert_eq!(
