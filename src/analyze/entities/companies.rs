@@ -1,5 +1,7 @@
 //! Companies' names the model cut where wire copy puts punctuation or a ticker inside them.
 //!
+//! - A designator's full stop inside a name ends it: the model ran on across a sentence's end
+//!   (`Apollo Computer Inc. Phoenix`, PER `Corp. Also`).
 //! - A bracketed qualifier before the designator: `Morgan Stanley International (Europe)
 //!   Ltd`, `MIM (Canada) Inc`, `Cheung Kong (Holdings) Ltd`, as wire copy names a group's
 //!   regional arms. The model, trained on text with few of them, cut such a name in three
@@ -7,14 +9,14 @@
 //!   whatever longer name ends in `Ltd`) or took the bracket into a name (ORG `Securities)
 //!   Ltd`). A capitalised name, a bracket of one to four capitalised words and a designator
 //!   are one company.
-//! - A name ending in a designator is a company's, whatever kind the model gave it (PER
-//!   `Samuel Montagu Ltd`, LOC `Fiat SpA`, MISC `Getty Oil Co`).
 //! - Partners' names with a comma between them and `and Co` after (`Goldman, Sachs and Co`):
 //!   the model took the first for a place or a person (LOC `Kidder` in 43 known-item Reuters
 //!   articles, beside ORG `Peabody and Co Inc`).
-//! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`, `PLC` after `Lloyds Bank <LLOY.L>`)
-//!   ends the name before it, across `and` or `&`; with no name there (or a ticker) it names
-//!   nothing and is dropped.
+//! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`,
+//!   `PLC` after `Lloyds Bank <LLOY.L>`) ends the name before it, across `and` or `&`; with
+//!   no name there (or a ticker) it names nothing and is dropped.
+//! - A name ending in a designator is a company's, whatever kind the model gave it (PER
+//!   `Samuel Montagu Ltd`, LOC `Fiat SpA`, MISC `Getty Oil Co`).
 
 use super::canonical::DESIGNATORS;
 use super::tags::{EntityKind, Span};
@@ -63,6 +65,7 @@ fn is_capitalised(word: &str) -> bool {
 
 /// Applies the rules to one sentence's `words` and its entity `spans` (in order, apart).
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
+    cut_after_full_stops(words, spans);
     join_qualified(words, spans);
     join_partners(words, spans);
     join_designators(words, spans);
@@ -83,6 +86,40 @@ fn replace_with(spans: &mut Vec<Span>, company: Span) {
     spans.retain(|s| s.end <= company.start || s.start >= company.end);
     let at = spans.partition_point(|s| s.start < company.start);
     spans.insert(at, company);
+}
+
+/// The full-stop rule: a designator with a full stop inside a span ends a sentence the span ran
+/// across (`Apollo Computer Inc. Phoenix`, `Corp. Also`): the span ends there, and what follows
+/// stays a name only if it is a company's too (`Corp. Salomon Brothers Inc`).
+fn cut_after_full_stops(words: &[&str], spans: &mut Vec<Span>) {
+    let mut i = 0;
+    while i < spans.len() {
+        let span = spans[i];
+        let stop = (span.start..span.end - 1).find_map(|k| {
+            let designator = is_designator(words[k]);
+            if designator && words[k].ends_with('.') {
+                Some(k + 1)
+            } else if designator && words[k + 1] == "." {
+                Some(k + 2)
+            } else {
+                None
+            }
+        });
+        let Some(cut) = stop.filter(|&cut| cut < span.end) else {
+            i += 1;
+            continue;
+        };
+        spans[i].end = cut;
+        let rest = Span {
+            start: cut,
+            end: span.end,
+            kind: EntityKind::Organization,
+        };
+        if is_designator(words[rest.end - 1]) && is_capitalised(words[rest.start]) {
+            spans.insert(i + 1, rest);
+        }
+        i += 1;
+    }
 }
 
 /// The qualifier rule: a name, a bracketed qualifier and a designator.
@@ -405,5 +442,27 @@ mod tests {
                 .collect();
             assert_eq!(companies(text, &spans), expected, "{text}");
         }
+    }
+
+    #[test]
+    fn a_designators_full_stop_ends_a_name() {
+        let text = "to Argo Communications Corp. Also , Apollo Computer Inc . Phoenix and Acme Corp. Salomon Brothers Inc did";
+        assert_eq!(
+            companies(
+                text,
+                &[
+                    (1, 2, Misc),
+                    (3, 5, Person),
+                    (6, 11, Organization),
+                    (12, 17, Organization)
+                ]
+            ),
+            [
+                org("Argo Communications Corp."),
+                org("Apollo Computer Inc ."),
+                org("Acme Corp."),
+                org("Salomon Brothers Inc")
+            ]
+        );
     }
 }
