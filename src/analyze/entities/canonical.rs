@@ -1,5 +1,6 @@
 //! Canonical names of the entities of one article: whitespace, apostrophes, possessives (but
-//! those of listed names such as `Moody's`) and case normalised, and each short mention resolved to the fullest mention of the same kind
+//! those of listed names such as `Moody's`), initials' last full stop (`U.S` is `U.S.`) and
+//! case normalised, and each short mention resolved to the fullest mention of the same kind
 //! that contains it ("Altman" becomes "Sam Altman").
 
 use rustc_hash::FxHashMap as HashMap;
@@ -13,7 +14,7 @@ const MAX_CANDIDATES: usize = 256;
 
 /// The normalised surface of a mention: typographic apostrophes and quotes made plain,
 /// whitespace collapsed, enclosing punctuation, a final possessive and a final designator's
-/// full stop removed.
+/// full stop removed, final initials' last full stop put back (`U.S`).
 pub(crate) fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -48,10 +49,31 @@ pub(crate) fn normalize(text: &str) -> String {
         }
     }
     let name = without_designator_period(trimmed[..end].trim_end_matches([' ', '\'']));
-    if name.contains(['(', ')', '[', ']']) {
-        return without_unbalanced_brackets(name);
+    let mut name = if name.contains(['(', ')', '[', ']']) {
+        without_unbalanced_brackets(name)
+    } else {
+        name.to_string()
+    };
+    if ends_in_initials_without_stop(&name) {
+        name.push('.');
     }
-    name.to_string()
+    name
+}
+
+/// Whether the last word of `name` is initials whose last full stop went to the sentence's end
+/// (`in the U.S.` tokenized as `U.S` and `.`): `U.S` is `U.S.`, `Shamrock Capital L.P` is
+/// `Shamrock Capital L.P.`.
+fn ends_in_initials_without_stop(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or(name).as_bytes();
+    last.len() >= 3
+        && last.len() % 2 == 1
+        && last.iter().enumerate().all(|(i, &b)| {
+            if i % 2 == 0 {
+                b.is_ascii_uppercase()
+            } else {
+                b == b'.'
+            }
+        })
 }
 
 /// Corporate designators, lower-case, each also written with a full stop (`Inc`, `Inc.`).
@@ -299,6 +321,13 @@ mod tests {
             "Moody's Investors Service Inc"
         );
         assert_eq!(normalize("Washington, D.C."), "Washington, D.C.");
+        // Initials whose last full stop ended the sentence.
+        assert_eq!(normalize("U.S"), "U.S.");
+        assert_eq!(normalize("Shamrock Capital L.P"), "Shamrock Capital L.P.");
+        assert_eq!(normalize("U.S.'s"), "U.S.");
+        assert_eq!(normalize("US"), "US");
+        assert_eq!(normalize("A.B"), "A.B.");
+        assert_eq!(normalize("AB.C"), "AB.C");
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub use tokenize::{Token, Tokenized, tokenize};
 
 /// A name as written, normalised the way canonical names are: typographic quotes made plain,
 /// whitespace collapsed, enclosing punctuation, a final possessive and a final designator's full
-/// stop (`Inc.`) removed (case is kept).
+/// stop (`Inc.`) removed, final initials' last full stop put back (`U.S` is `U.S.`); case is
+/// kept.
 pub fn normalize_name(text: &str) -> String {
     canonical::normalize(text)
 }
