@@ -14,7 +14,8 @@
 /// Ltd`, `Kidder, Peabody and Co`), a lone designator
 /// joined to the name before it (`Touche Ross and Co`) or dropped; the model's gazetteer as
 /// training builds it now; a listed name's possessive kept (`Moody's`, not `Moody`); `a Texas
-/// Democrat` a place and a party member, not a person.
+/// Democrat` a place and a party member, not a person; a capitalised adverb (`Additionally,`)
+/// no name.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 pub mod annotate;

@@ -17,7 +17,7 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
-use super::{affiliations, brackets, companies, names};
+use super::{adverbs, affiliations, brackets, companies, names};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -282,6 +282,7 @@ impl Recognizer {
             brackets::apply(&words[r.clone()], &mut spans);
             companies::apply(&words[r.clone()], &mut spans);
             affiliations::apply(&words[r.clone()], &mut spans);
+            adverbs::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
                     while span.end - span.start > 1 && is_person_title(words[r.start + span.start])
