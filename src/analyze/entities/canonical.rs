@@ -172,12 +172,16 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
         mention_ids.push(id);
     }
     // Words as a longer name holds them: a possessive inside one (`Moody's Investors Service`,
-    // `Standard and Poor's Corp`) is the name alone (`Moody`, `Standard and Poor`).
+    // `Standard and Poor's Corp`) is the name alone (`Moody`, `Standard and Poor`), and so is
+    // a word before a comma (`Kidder Peabody` is short for `Kidder, Peabody and Co`).
     let words: Vec<Vec<&str>> = distinct
         .iter()
         .map(|(_, l)| {
             l.split(' ')
-                .map(|w| w.strip_suffix("'s").filter(|w| !w.is_empty()).unwrap_or(w))
+                .map(|w| {
+                    let w = w.strip_suffix(',').filter(|w| !w.is_empty()).unwrap_or(w);
+                    w.strip_suffix("'s").filter(|w| !w.is_empty()).unwrap_or(w)
+                })
                 .collect()
         })
         .collect();
@@ -392,5 +396,18 @@ mod tests {
                 "Standard and Poor's Corp"
             ]
         );
+    }
+
+    #[test]
+    fn a_comma_inside_a_longer_name_is_no_part_of_its_words() {
+        let mut es = vec![
+            entity(EntityKind::Organization, "Kidder, Peabody and Co"),
+            entity(EntityKind::Organization, "Kidder Peabody"),
+            entity(EntityKind::Organization, "Kidder"),
+            entity(EntityKind::Organization, "Peabody"),
+        ];
+        canonical_names(&mut es);
+        let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(names, ["Kidder, Peabody and Co"; 4]);
     }
 }
