@@ -108,20 +108,12 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::span_rules;
     use super::*;
     use EntityKind::*;
 
     fn tagged(text: &str, spans: &[(usize, usize, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let words: Vec<&str> = text.split(' ').collect();
-        let mut spans: Vec<Span> = spans
-            .iter()
-            .map(|&(start, end, kind)| Span { start, end, kind })
-            .collect();
-        apply(&words, &mut spans);
-        spans
-            .iter()
-            .map(|s| (words[s.start..s.end].join(" "), s.kind))
-            .collect()
+        span_rules::after(apply, text, spans)
     }
 
     #[test]
@@ -153,11 +145,6 @@ mod tests {
     fn other_party_names_are_left_alone() {
         let text = "a Christian Democrat and a House Republican and Democrat";
         let spans = [(1, 3, Person), (5, 7, Person), (8, 9, Misc)];
-        let words: Vec<&str> = text.split(' ').collect();
-        let expected: Vec<(String, EntityKind)> = spans
-            .iter()
-            .map(|&(s, e, k)| (words[s..e].join(" "), k))
-            .collect();
-        assert_eq!(tagged(text, &spans), expected);
+        span_rules::assert_unchanged(apply, text, &spans);
     }
 }

@@ -38,18 +38,11 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::span_rules;
     use super::*;
 
     fn spans(words: &[&str], spans: &[(usize, usize, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let mut spans: Vec<Span> = spans
-            .iter()
-            .map(|&(start, end, kind)| Span { start, end, kind })
-            .collect();
-        apply(words, &mut spans);
-        spans
-            .iter()
-            .map(|s| (words[s.start..s.end].join(" "), s.kind))
-            .collect()
+        span_rules::after(apply, &words.join(" "), spans)
     }
 
     #[test]

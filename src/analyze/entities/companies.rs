@@ -275,20 +275,12 @@ fn company_around(words: &[&str], spans: &[Span], open: usize) -> Option<Span> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::span_rules;
     use super::*;
     use EntityKind::*;
 
     fn companies(text: &str, spans: &[(usize, usize, EntityKind)]) -> Vec<(String, EntityKind)> {
-        let words: Vec<&str> = text.split(' ').collect();
-        let mut spans: Vec<Span> = spans
-            .iter()
-            .map(|&(start, end, kind)| Span { start, end, kind })
-            .collect();
-        apply(&words, &mut spans);
-        spans
-            .iter()
-            .map(|s| (words[s.start..s.end].join(" "), s.kind))
-            .collect()
+        span_rules::after(apply, text, spans)
     }
 
     fn org(name: &str) -> (String, EntityKind) {
@@ -338,12 +330,7 @@ mod tests {
             ("( Europe ) Ltd said", vec![(1, 2, Location)]),
             ("sales ( Europe ) Ltd said", vec![(2, 3, Location)]),
         ] {
-            let words: Vec<&str> = text.split(' ').collect();
-            let expected: Vec<(String, EntityKind)> = spans
-                .iter()
-                .map(|&(s, e, k)| (words[s..e].join(" "), k))
-                .collect();
-            assert_eq!(companies(text, &spans), expected, "{text}");
+            span_rules::assert_unchanged(apply, text, &spans);
         }
     }
 
@@ -435,12 +422,7 @@ mod tests {
                 vec![(0, 4, Organization), (5, 6, Person)],
             ),
         ] {
-            let words: Vec<&str> = text.split(' ').collect();
-            let expected: Vec<(String, EntityKind)> = spans
-                .iter()
-                .map(|&(s, e, k)| (words[s..e].join(" "), k))
-                .collect();
-            assert_eq!(companies(text, &spans), expected, "{text}");
+            span_rules::assert_unchanged(apply, text, &spans);
         }
     }
 

@@ -235,6 +235,45 @@ pub(crate) fn spans_from_tags(tags: &[Tag]) -> Vec<Span> {
     spans_from_parts(tags.iter().map(|tag| Some((tag.part()?, tag.kind()?))))
 }
 
+/// Test helpers for the rules that mend the model's spans of one sentence (`brackets`,
+/// `companies`, `affiliations`, …).
+#[cfg(test)]
+pub(crate) mod span_rules {
+    use super::{EntityKind, Span};
+
+    /// A rule over one sentence's words and spans.
+    pub(crate) type Rule = fn(&[&str], &mut Vec<Span>);
+
+    /// The names (words joined by spaces) and kinds of `spans` after `rule` ran over them and
+    /// `text`'s words (`text` split at spaces).
+    pub(crate) fn after(
+        rule: Rule,
+        text: &str,
+        spans: &[(usize, usize, EntityKind)],
+    ) -> Vec<(String, EntityKind)> {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut spans: Vec<Span> = spans
+            .iter()
+            .map(|&(start, end, kind)| Span { start, end, kind })
+            .collect();
+        rule(&words, &mut spans);
+        spans
+            .iter()
+            .map(|s| (words[s.start..s.end].join(" "), s.kind))
+            .collect()
+    }
+
+    /// Asserts that `rule` leaves `spans` over `text` as they are.
+    pub(crate) fn assert_unchanged(rule: Rule, text: &str, spans: &[(usize, usize, EntityKind)]) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let expected: Vec<(String, EntityKind)> = spans
+            .iter()
+            .map(|&(s, e, k)| (words[s..e].join(" "), k))
+            .collect();
+        assert_eq!(after(rule, text, spans), expected, "{text}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
