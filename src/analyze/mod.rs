@@ -9,13 +9,13 @@
 /// kept in its body. 2: angle brackets (wire copy's company names and tickers) out of names,
 /// and the names they mark as companies; a short name takes the kind of the longer one it is
 /// part of (`Moody` a company beside `Moody's Investors Service Inc`, and then that name);
-/// `Standard and Poor's Corp` and the GATT's full name whole. 3: a company's name with a
-/// bracketed qualifier or a comma between partners whole (`Yamaichi International (Europe)
-/// Ltd`, `Kidder, Peabody and Co`), a lone designator
-/// joined to the name before it (`Touche Ross and Co`) or dropped; the model's gazetteer as
-/// training builds it now; a listed name's possessive kept (`Moody's`, not `Moody`); `a Texas
-/// Democrat` a place and a party member, not a person; a capitalised adverb (`Additionally,`)
-/// no name.
+/// `Standard and Poor's Corp` and the GATT's full name whole. 3: companies' names whole
+/// across a bracketed qualifier, a comma between partners and before `and Co` (`Yamaichi
+/// International (Europe) Ltd`, `Kidder, Peabody and Co`), cut at a designator's full stop, a
+/// lone designator joined or dropped; the model's gazetteer as training builds it now; a
+/// listed name's possessive kept (`Moody's`), initials' last full stop put back (`U.S`);
+/// `a Texas Democrat` a place and a party member; a capitalised adverb (`Additionally,`) no
+/// name.
 pub const ANALYSIS_VERSION: u32 = 3;
 
 pub mod annotate;
