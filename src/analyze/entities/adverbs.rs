@@ -1,6 +1,6 @@
 //! Sentence adverbs the model took for names: a capitalised adverb opening a sentence
-//! (`Additionally, TWA said …`) was a person in all 17 known-item Reuters articles that open a
-//! paragraph with it, as the training news has few of them. A one-word name ending the way
+//! (`Additionally, TWA said …`) was a person in each of the 17 known-item Reuters articles
+//! that use it, as the training news has few such openings. A one-word name ending the way
 //! English adverbs do (`-ically`, `-ionally`, `-ently`, `-ately`, `-ingly`, `-ously`,
 //! `-ively`, `-edly`) is no name: none of the names in CoNLL-2003's training and development
 //! sets ends so (`Mullally`, `Kelly` and `Italy` end otherwise).
