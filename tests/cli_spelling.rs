@@ -300,6 +300,27 @@ fn words_no_article_holds_are_offered_the_words_meant() {
     );
 }
 
+/// A stem the text writes several ways is offered as the way nearest the word typed, not as
+/// whichever an article writes first (a test over Reuters once said "inflated" for `inflaton`
+/// when indexing left another article first).
+#[test]
+fn a_stem_is_offered_as_the_word_nearest_the_one_typed() {
+    let env = TestEnv::new();
+    env.write(
+        "prices.md",
+        "Costs inflated by the strike pushed inflation higher, and inflating wages followed.\n",
+    );
+    env.lede_ok(&["index", "-q"], 0);
+    for (typed, meant) in [
+        ("inflaton", "inflation"),
+        ("inflatd", "inflated"),
+        ("inflatng", "inflating"),
+    ] {
+        let results = search(&env, typed, 1);
+        assert_eq!(results["did_you_mean"], meant, "{typed}");
+    }
+}
+
 #[test]
 fn between_words_as_near_the_query_s_other_words_choose() {
     let env = TestEnv::new();

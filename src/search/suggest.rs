@@ -5,8 +5,8 @@
 //! body's terms within the edits its length allows (one up to 5 letters, two beyond), opening
 //! with the same letter (the suggester's `prefix_length` 1: a first letter is seldom the one
 //! mistyped, and without it `volker` proposes `bolger` as readily as `volcker`). A term is a
-//! stem, so of the nearest, most frequent first, the one whose word as an article's body first
-//! writes it is nearest the word typed wins, shown in the case the query wrote the word in.
+//! stem, so of the nearest, most frequent first, the one with a word that articles' bodies write
+//! for it nearest the word typed wins, shown in the case the query wrote the word in.
 //! Between words as near, the query's other words decide, as Elasticsearch's phrase suggester
 //! lets a word's neighbours: the word more of whose articles hold one of them (`opek prices`:
 //! OPEC, though `open` is the more frequent word).
@@ -174,10 +174,9 @@ fn nearest_word(
         let Ok(stem) = String::from_utf8(key) else {
             continue;
         };
-        let Some(shown) = surface(index, searcher, &stem)? else {
+        let Some((distance, shown)) = nearest_surface(index, searcher, &stem, &typed)? else {
             continue;
         };
-        let distance = edit_distance(&typed, &shown);
         if nearest.first().is_some_and(|(d, ..)| distance > *d) {
             continue;
         }
@@ -264,11 +263,25 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// How the body of an article holding `term` writes it, lower-cased: its first occurrence in the
-/// first such article.
-fn surface(index: &Index, searcher: &Searcher, term: &str) -> tantivy::Result<Option<String>> {
+/// How many articles holding a stem are read for the words that write it: enough that the
+/// common ones are among them whatever order indexing left the segments in.
+const SURFACE_ARTICLES: usize = 8;
+
+/// Of the words the bodies of the first [`SURFACE_ARTICLES`] articles holding `term` write it as
+/// (lower-cased), the one nearest `typed`, with its distance; between words as near, the one
+/// written most often, then the first in alphabetical order, so that the answer does not depend
+/// on which article comes first (`inflaton`: "inflation", though an article may say "inflated"
+/// first).
+fn nearest_surface(
+    index: &Index,
+    searcher: &Searcher,
+    term: &str,
+    typed: &str,
+) -> tantivy::Result<Option<(usize, String)>> {
     let body = index.fields.body;
-    for (ord, reader) in searcher.segment_readers().iter().enumerate() {
+    let mut written: FxHashMap<String, usize> = FxHashMap::default();
+    let mut articles = 0;
+    'segments: for (ord, reader) in searcher.segment_readers().iter().enumerate() {
         let inverted = reader.inverted_index(body)?;
         let Some(mut postings) =
             inverted.read_postings(&Term::from_field_text(body, term), IndexRecordOption::Basic)?
@@ -276,28 +289,33 @@ fn surface(index: &Index, searcher: &Searcher, term: &str) -> tantivy::Result<Op
             continue;
         };
         let mut doc = postings.doc();
-        while doc != TERMINATED && reader.is_deleted(doc) {
+        while doc != TERMINATED {
+            if articles == SURFACE_ARTICLES {
+                break 'segments;
+            }
+            if !reader.is_deleted(doc) {
+                articles += 1;
+                let stored: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc))?;
+                if let Some(text) = super::lookup::first_text(&stored, body) {
+                    let mut analyzer = index.index.tokenizer_for_field(body)?;
+                    let mut tokens = analyzer.token_stream(&text);
+                    while tokens.advance() {
+                        let token = tokens.token();
+                        if token.text == term {
+                            let word = text[token.offset_from..token.offset_to].to_lowercase();
+                            *written.entry(word).or_default() += 1;
+                        }
+                    }
+                }
+            }
             doc = postings.advance();
         }
-        if doc == TERMINATED {
-            continue;
-        }
-        let stored: TantivyDocument = searcher.doc(DocAddress::new(ord as u32, doc))?;
-        let Some(text) = super::lookup::first_text(&stored, body) else {
-            continue;
-        };
-        let mut analyzer = index.index.tokenizer_for_field(body)?;
-        let mut tokens = analyzer.token_stream(&text);
-        while tokens.advance() {
-            let token = tokens.token();
-            if token.text == term {
-                return Ok(Some(
-                    text[token.offset_from..token.offset_to].to_lowercase(),
-                ));
-            }
-        }
     }
-    Ok(None)
+    Ok(written
+        .into_iter()
+        .map(|(word, count)| (edit_distance(typed, &word), std::cmp::Reverse(count), word))
+        .min()
+        .map(|(distance, _, word)| (distance, word)))
 }
 
 /// `word` (lower-case) in the case of `model`: all capitals, a capital first, or lower case.
