@@ -15,8 +15,10 @@
 /// lone designator joined or dropped; the model's gazetteer as training builds it now; a
 /// listed name's possessive kept (`Moody's`), initials' last full stop put back (`U.S`);
 /// `a Texas Democrat` a place and a party member; a capitalised adverb (`Additionally,`) no
-/// name.
-pub const ANALYSIS_VERSION: u32 = 3;
+/// name. 4: a place's, person's or other name that opens a company's name in the same article
+/// is that company's short form (`Dome` beside `Dome Petroleum Ltd`), unless a place or a
+/// nationality.
+pub const ANALYSIS_VERSION: u32 = 4;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -59,6 +59,11 @@ const STATES: &[&str] = &[
     "Wyoming",
 ];
 
+/// Whether `name` is one of the fifty states (`Texas`, `New Jersey`).
+pub(crate) fn is_state(name: &str) -> bool {
+    STATES.contains(&name)
+}
+
 fn is_party_member(word: &str) -> bool {
     matches!(word, "Democrat" | "Republican")
 }
@@ -76,7 +81,7 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
             i += 1;
             continue;
         }
-        let state_of = |start: usize| STATES.contains(&words[start..last].join(" ").as_str());
+        let state_of = |start: usize| is_state(&words[start..last].join(" "));
         let start = if state_of(span.start) {
             span.start
         } else if span.start > 0 && words[span.start - 1] == "New" && state_of(span.start - 1) {

@@ -129,14 +129,18 @@ pub(crate) fn phrase_feed(h: u64, key: u64) -> u64 {
 }
 
 /// Hash of a phrase given as its tokens.
-#[cfg(test)]
-pub(crate) fn phrase_key<S: AsRef<str>>(tokens: &[S]) -> u64 {
+pub(crate) fn phrase_key<S: AsRef<str>>(tokens: impl IntoIterator<Item = S>) -> u64 {
     tokens
-        .iter()
+        .into_iter()
         .fold(hash::EMPTY, |h, t| phrase_feed(h, word_key(t.as_ref())))
 }
 
 impl Lexicon {
+    /// The gazetteer's kind bits for the phrase of `words` (0 when it holds none).
+    pub(crate) fn phrase_kinds<S: AsRef<str>>(&self, words: impl IntoIterator<Item = S>) -> u8 {
+        self.phrases.get(&phrase_key(words)).copied().unwrap_or(0)
+    }
+
     /// Adds a phrase given as its tokens' keys (see [`word_key`]) with kind bits `bits`, and
     /// its proper prefixes without any (see [`Lexicon::prefixes`]).
     #[cfg_attr(not(any(test, feature = "train")), allow(dead_code))]
@@ -241,7 +245,7 @@ mod tests {
         }
         prefixed.prefixes = true;
         // Prefixes are there without kind bits: "new" marks nothing by itself.
-        assert_eq!(prefixed.phrases.get(&phrase_key(&["new"])), Some(&0));
+        assert_eq!(prefixed.phrases.get(&phrase_key(["new"])), Some(&0));
         assert_eq!(prefixed.phrases.len(), plain.phrases.len() + 4);
         let text = "the New York Stock Exchange and the Bank of England said New York \
                     York of new bank of";
@@ -262,8 +266,8 @@ mod tests {
     #[test]
     fn marks_multiword_phrases() {
         let mut lex = Lexicon::default();
-        lex.phrases.insert(phrase_key(&["new", "york"]), GAZ_LOC);
-        lex.phrases.insert(phrase_key(&["york"]), GAZ_PER);
+        lex.phrases.insert(phrase_key(["new", "york"]), GAZ_LOC);
+        lex.phrases.insert(phrase_key(["york"]), GAZ_PER);
         let words = ["in", "NEW", "York", "today"];
         let keys: Vec<u64> = words.iter().map(|w| word_key(w)).collect();
         let mut marks = vec![0u16; 4];

@@ -15,7 +15,8 @@
 //! model's spans of each sentence with rules for what wire copy writes that the training news
 //! lacks: angle brackets (`brackets`), companies' qualifiers, partners and designators
 //! (`companies`), a politician's state and party (`affiliations`), sentence adverbs
-//! (`adverbs`).
+//! (`adverbs`); then, across the article, a name that opens a company's is that company's
+//! short form (`Dome` beside `Dome Petroleum Ltd`).
 //!
 //! ```
 //! use lede::analyze::entities::{EntityKind, Recognizer};

@@ -12,6 +12,7 @@ use super::canonical::canonical_names;
 use super::consistency::{propagate, short_forms};
 use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
+use super::lexicon::{GAZ_LOC, GAZ_MISC};
 use super::model::{Layer, Model, Row, Tokens};
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
@@ -301,6 +302,13 @@ impl Recognizer {
                 });
             }
         }
+        // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
+        let lexicon = &self.model.lexicon;
+        companies::short_names(&mut entities, |name| {
+            lexicon.phrase_kinds(name.split(' ')) & (GAZ_LOC | GAZ_MISC) != 0
+                || affiliations::is_state(name)
+                || name.contains('.')
+        });
         canonical_names(&mut entities);
         entities
     }
