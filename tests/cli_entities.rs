@@ -291,3 +291,104 @@ fn indexing_without_entities_keeps_search_but_not_entity_filters() {
     env.lede_ok(&["index", "--rebuild"], 0);
     env.lede_ok(&["search", "--entity", "Sam Altman"], 0);
 }
+
+/// Stories naming two persons of one surname each, some only by the surname.
+fn surnames_corpus() -> TestEnv {
+    let env = TestEnv::new();
+    let stories = [
+        (
+            "reagan-1.md",
+            "Ronald Reagan signed the budget bill on Monday.",
+        ),
+        (
+            "reagan-2.md",
+            "Ronald Reagan met Congress leaders on the deficit.",
+        ),
+        ("reagan-3.md", "Ronald Reagan vetoed the highway bill."),
+        (
+            "reagan-4.md",
+            "President Reagan said on Friday the deficit must fall.",
+        ),
+        (
+            "baker-1.md",
+            "James Baker met the finance ministers in Paris.",
+        ),
+        (
+            "baker-2.md",
+            "James Baker said the dollar had fallen enough.",
+        ),
+        (
+            "baker-3.md",
+            "James Baker flew to Tokyo for talks on the dollar.",
+        ),
+        (
+            "baker-4.md",
+            "Howard Baker said the White House would not comment.",
+        ),
+        ("baker-5.md", "Mr Baker declined to comment on the budget."),
+    ];
+    for (name, body) in stories {
+        env.write(name, &format!("{body}\n"));
+    }
+    env.lede_ok(&["index", "-q"], 0);
+    env
+}
+
+#[test]
+fn a_surname_and_a_full_name_find_each_other() {
+    let env = surnames_corpus();
+    let hits = |entity: &str| -> Vec<String> {
+        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
+        let mut found = ids(&env.lede(&args).json());
+        found.sort();
+        found
+    };
+    // As the articles list them: three by the full name, one by the surname alone.
+    let listed = env
+        .lede_ok(&["entities", "--type", "PER", "--json"], 0)
+        .json();
+    let listed = names(&listed["entities"]);
+    assert!(
+        listed.contains(&"PER:Ronald Reagan".to_string()),
+        "{listed:?}"
+    );
+    assert!(listed.contains(&"PER:Reagan".to_string()), "{listed:?}");
+    let reagans = ["reagan-1.md", "reagan-2.md", "reagan-3.md", "reagan-4.md"];
+    // The surname alone finds the person's full name, and the full name (the only person of
+    // that surname) the articles that give the surname alone.
+    assert_eq!(hits("Reagan"), reagans);
+    assert_eq!(hits("PER:Ronald Reagan"), reagans);
+    assert_eq!(hits("-Ronald Reagan").len(), 5);
+    // `Baker` alone may be either Baker: the full names keep to their own articles, the
+    // surname finds them all.
+    assert_eq!(
+        hits("James Baker"),
+        ["baker-1.md", "baker-2.md", "baker-3.md"]
+    );
+    assert_eq!(hits("Howard Baker"), ["baker-4.md"]);
+    assert_eq!(hits("Baker").len(), 5);
+    // Other kinds are names of their own.
+    assert!(hits("ORG:Reagan").is_empty());
+    // Who is named with a person leaves out each form of the person's name.
+    let with = env
+        .lede_ok(&["entities", "--with", "Ronald Reagan", "--json"], 0)
+        .json();
+    assert_eq!(with["total_articles"], 4, "{with}");
+    let with = names(&with["entities"]);
+    assert!(!with.iter().any(|name| name.contains("Reagan")), "{with:?}");
+    // A passage shown for a full name may name the person by the surname.
+    let results = env
+        .lede_ok(
+            &[
+                "search",
+                "deficit",
+                "--entity",
+                "Ronald Reagan",
+                "--passages",
+                "--json",
+            ],
+            0,
+        )
+        .json();
+    assert_eq!(ids(&results).len(), 2, "{results}");
+}

@@ -18,7 +18,9 @@ pub struct FilterArgs {
     #[arg(long, value_name = "DATE")]
     pub until: Option<String>,
     /// Only articles (and passages) that mention this entity: NAME or TYPE:NAME, TYPE one of PER,
-    /// ORG, LOC, MISC; `-NAME` for those that do not. Repeatable: all must hold.
+    /// ORG, LOC, MISC; `-NAME` for those that do not. Repeatable: all must hold. A person's
+    /// surname also finds full names ending in it, and a full name its surname alone when no
+    /// other person of that surname is as often named.
     #[arg(
         long = "entity",
         value_name = "[-][TYPE:]NAME",

@@ -6,7 +6,7 @@
 
 use super::SearchRequest;
 use super::filters::EntityFilter;
-use super::query;
+use super::{query, surnames};
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
@@ -163,7 +163,12 @@ impl Index {
         // Writings that differ only in case, accents or spacing are one entity, as they are to
         // entity filters (one term): the most frequent writing names it.
         let mut grouped: HashMap<(EntityKind, String), (u64, u64, String)> = HashMap::new();
-        let with_terms: Vec<String> = options.with.iter().map(EntityFilter::term).collect();
+        // The name `with` names is left out in each of its forms (`Reagan` with `Ronald Reagan`).
+        let with_terms: Vec<String> = options
+            .with
+            .iter()
+            .flat_map(|with| surnames::matching_terms(self, &searcher, with))
+            .collect();
         for (key, count) in counts {
             let Some(entity) = EntityName::from_key(&key) else {
                 continue;

@@ -13,7 +13,8 @@ pub struct EntityFilter {
     /// Only this type, when given.
     #[serde(rename = "type", default, skip_serializing_if = "Option::is_none")]
     pub kind: Option<EntityKind>,
-    /// The name, matched whole, ignoring case, whitespace and a possessive.
+    /// The name, matched whole, ignoring case, whitespace and a possessive; a person's also in
+    /// its other forms (a surname alone, the full name of the surname's person).
     pub name: String,
     /// Hits must not mention the entity.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -69,6 +70,16 @@ impl EntityFilter {
         let typed = EntityKind::ALL.iter().map(|&kind| typed_term(kind, &term));
         std::iter::once(term.clone()).chain(typed).collect()
     }
+}
+
+/// An entity filter as a search applies it: the indexed terms any of which an article (and a
+/// passage shown) must hold, or, excluded, none of (see [`super::surnames::matching_terms`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct EntityMatch {
+    /// The entity terms, typed (`per:ronald reagan`) or not (`reagan`).
+    pub terms: Vec<String>,
+    /// Hits must not mention the entity.
+    pub exclude: bool,
 }
 
 /// An inclusive period of days: hits mention a date whose whole span lies within it.

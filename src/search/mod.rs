@@ -26,6 +26,7 @@ mod ranking;
 pub mod request;
 pub mod results;
 mod suggest;
+mod surnames;
 mod term_presence;
 pub mod timeline;
 

@@ -3,15 +3,15 @@
 //! itself. It is checked on the article's fast columns of what each passage mentions (see
 //! [`crate::index::passage_tags`]), not on its stored document.
 
-use super::filters::{EntityFilter, MentionPeriod};
+use super::filters::{EntityMatch, MentionPeriod};
 use crate::index::day_range::day_number;
 use crate::index::passage_tags::{EntityKey, days_of, passage_of};
 
 /// The entity and mentioned-period filters of a request, as a passage must pass them.
 #[derive(Debug, Clone)]
 pub(crate) struct PassageFilter {
-    /// Each wanted or excluded entity, and whether it is excluded.
-    entities: Vec<(EntityKey, bool)>,
+    /// Each wanted or excluded entity (any of its keys), and whether it is excluded.
+    entities: Vec<(Vec<EntityKey>, bool)>,
     /// Day numbers, inclusive.
     mentions: Option<(i64, i64)>,
 }
@@ -27,14 +27,14 @@ pub(crate) struct PassageMentions {
 
 impl PassageFilter {
     /// The filter for these entities and period; `None` when there is nothing to check.
-    pub fn new(
-        entities: &[EntityFilter],
-        mentions: Option<MentionPeriod>,
-    ) -> Option<PassageFilter> {
+    pub fn new(entities: &[EntityMatch], mentions: Option<MentionPeriod>) -> Option<PassageFilter> {
         (!entities.is_empty() || mentions.is_some()).then(|| PassageFilter {
             entities: entities
                 .iter()
-                .map(|filter| (EntityKey::new(&filter.term()), filter.exclude))
+                .map(|entity| {
+                    let keys = entity.terms.iter().map(|term| EntityKey::new(term));
+                    (keys.collect(), entity.exclude)
+                })
                 .collect(),
             mentions: mentions.map(|period| (day_number(period.first), day_number(period.last))),
         })
@@ -53,11 +53,11 @@ impl PassageFilter {
     /// Whether passage `passage` of an article that mentions `mentions` holds every wanted
     /// entity, none of the excluded ones, and (with a period) a date within the period.
     pub fn passes(&self, mentions: &PassageMentions, passage: usize) -> bool {
-        let entities_pass = self.entities.iter().all(|(key, exclude)| {
+        let entities_pass = self.entities.iter().all(|(keys, exclude)| {
             let held = mentions
                 .entities
                 .iter()
-                .any(|&value| key.is_in(value, passage));
+                .any(|&value| keys.iter().any(|key| key.is_in(value, passage)));
             held != *exclude
         });
         let mentions_pass = self.mentions.is_none_or(|(first, last)| {
@@ -75,6 +75,7 @@ mod tests {
     use super::*;
     use crate::analyze::annotate::EntityName;
     use crate::index::passage_tags::{days_value, entity_value};
+    use crate::search::filters::EntityFilter;
 
     /// What passage 1 of an article mentions (passage 0 mentions the other entities and a day in
     /// March 1987, so that a match on the wrong passage shows).
@@ -107,12 +108,20 @@ mod tests {
         }
     }
 
+    /// The filter `spec` as a search applies it without other names for it.
+    fn matched(spec: &str) -> EntityMatch {
+        let filter = EntityFilter::parse(spec).unwrap();
+        EntityMatch {
+            terms: filter.indexed_terms(),
+            exclude: filter.exclude,
+        }
+    }
+
     #[test]
     fn entities_must_all_be_there_and_the_excluded_absent() {
-        let altman = EntityFilter::parse("PER:Sam Altman").unwrap();
-        let untyped = EntityFilter::parse("anthropic").unwrap();
-        let mut excluded = EntityFilter::parse("ORG:OpenAI").unwrap();
-        excluded.exclude = true;
+        let altman = matched("PER:Sam Altman");
+        let untyped = matched("anthropic");
+        let excluded = matched("-ORG:OpenAI");
         let filter = PassageFilter::new(&[altman, untyped, excluded], None).unwrap();
         assert!(filter.passes(&mentions(&["PER:Sam Altman", "ORG:Anthropic"], &[]), 1));
         assert!(!filter.passes(&mentions(&["PER:Sam Altman"], &[]), 1));
@@ -125,6 +134,19 @@ mod tests {
         // Another passage's entities do not count.
         assert!(!filter.passes(&mentions(&["PER:Sam Altman", "ORG:Anthropic"], &[]), 2));
         assert!(PassageFilter::new(&[], None).is_none());
+    }
+
+    #[test]
+    fn any_of_an_entity_s_names_will_do() {
+        let reagan = EntityMatch {
+            terms: vec!["per:reagan".into(), "per:ronald reagan".into()],
+            exclude: false,
+        };
+        let filter = PassageFilter::new(&[reagan], None).unwrap();
+        assert!(filter.passes(&mentions(&["PER:Ronald Reagan"], &[]), 1));
+        assert!(filter.passes(&mentions(&["PER:Reagan"], &[]), 1));
+        assert!(!filter.passes(&mentions(&["PER:Nancy Reagan"], &[]), 1));
+        assert!(!filter.passes(&mentions(&["ORG:Reagan"], &[]), 1));
     }
 
     #[test]

@@ -4,12 +4,13 @@
 
 use super::date_clauses::rewrite_published;
 use super::expansion::{Expandable, ExpandedWord, Expander, take_expandables};
-use super::filters::EntityFilter;
+use super::filters::{EntityFilter, EntityMatch};
 use super::highlight::QueryWords;
 use super::mention_query::MentionQuery;
 use super::passage_filter::PassageFilter;
 use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
+use super::surnames;
 use crate::index::Index;
 use crate::index::day_range::day_number;
 use crate::index::published_date;
@@ -114,7 +115,7 @@ pub(crate) fn split_entity_clauses(
 fn filters(
     index: &Index,
     request: &SearchRequest,
-    entities: &[EntityFilter],
+    entities: &[EntityMatch],
 ) -> Vec<(Occur, Box<dyn Query>)> {
     let fields = &index.fields;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -126,7 +127,7 @@ fn filters(
         clauses.push((Occur::MustNot, Box::new(TermSetQuery::new(ids))));
     }
     for entity in entities {
-        let terms = entity.indexed_terms();
+        let terms = &entity.terms;
         let term: Box<dyn Query> = match terms.as_slice() {
             [term] => Box::new(TermQuery::new(
                 Term::from_field_text(fields.entity, term),
@@ -441,6 +442,18 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
             limit_nesting(&rest, &mut warnings)
         }
         QuerySyntax::Plain => plain_text(&request.query),
+    };
+    let entities: Vec<EntityMatch> = if entities.is_empty() {
+        Vec::new()
+    } else {
+        let searcher = index.reader.searcher();
+        entities
+            .iter()
+            .map(|filter| EntityMatch {
+                terms: surnames::matching_terms(index, &searcher, filter),
+                exclude: filter.exclude,
+            })
+            .collect()
     };
     let (text, expandables) = match request.syntax {
         QuerySyntax::Full => take_expandables(&text),
