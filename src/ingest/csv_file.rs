@@ -6,11 +6,13 @@
 
 use super::decode::{self, Decoded};
 use super::fields::{article_from_record, has_body};
+use super::line_ends::{Ends, LineEnds};
 use super::stream::parse_batch;
 use super::{ProblemKind, Report, human_size};
 use crate::article::Article;
 use serde_json::{Map, Value};
 use std::io::Read;
+use std::sync::{Arc, Mutex, PoisonError};
 
 /// The field delimiter of a table by its file's name: a tab for `.tsv` (`.tsv.gz`), else a comma.
 fn delimiter_for(name: &str) -> u8 {
@@ -40,6 +42,7 @@ pub(crate) struct CsvStream {
     rows: usize,
     decoded_note: bool,
     record: csv::ByteRecord,
+    ends: Arc<Mutex<Ends>>,
 }
 
 impl CsvStream {
@@ -52,10 +55,12 @@ impl CsvStream {
         batch: usize,
         report: &mut Report<'_>,
     ) -> CsvStream {
+        let input = LineEnds::new(input);
+        let ends = input.ends();
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter_for(rel_path))
             .flexible(true)
-            .from_reader(input);
+            .from_reader(Box::new(input) as Box<dyn Read + Send>);
         let header: Option<Vec<String>> = match reader.byte_headers() {
             Ok(fields) if fields.iter().any(|f| !f.is_empty()) => Some(
                 fields
@@ -99,6 +104,7 @@ impl CsvStream {
             rows: 0,
             decoded_note: false,
             record: csv::ByteRecord::new(),
+            ends,
         }
     }
 
@@ -154,10 +160,14 @@ impl CsvStream {
                 }
             }
             self.rows += 1;
-            let line = self
+            let began = self
                 .record
                 .position()
                 .map_or(line, |position| position.line() as usize);
+            let line = {
+                let ends = self.ends.lock().unwrap_or_else(PoisonError::into_inner);
+                row_line(began, reader.position(), &self.record, &ends)
+            };
             if self.record.as_slice().len() > self.max_record {
                 let message = format!(
                     "row is {}, over the {} limit (--max-size)",
@@ -202,6 +212,24 @@ impl CsvStream {
         }
         rows
     }
+}
+
+/// The line a row starts on. The csv crate gives where it began reading the row (`began`),
+/// before the blank lines it passed over, so the row's own line is counted back from the
+/// position it `ended` on: less the line breaks inside its quoted fields, and less the `\n`
+/// that ended it, read when the file's lines end in `\n` alone (a `\r\n` row stops at its
+/// `\r`) and the row is not the file's unterminated last.
+fn row_line(began: usize, ended: &csv::Position, record: &csv::ByteRecord, ends: &Ends) -> usize {
+    let breaks = record
+        .iter()
+        .map(|field| field.iter().filter(|&&b| b == b'\n').count())
+        .sum::<usize>();
+    let unterminated =
+        ends.at_end && ended.byte() == ends.read && !matches!(ends.last, Some(b'\n' | b'\r'));
+    let newline_read = ends.crlf != Some(true) && !unterminated;
+    (ended.line() as usize)
+        .saturating_sub(breaks + usize::from(newline_read))
+        .max(began)
 }
 
 #[cfg(test)]
@@ -256,10 +284,56 @@ mod tests {
         );
         assert_eq!(copper.line, Some(2));
         assert_eq!(copper.path, "news.csv");
-        // After a blank line (passed over), a row's line is where the blank line starts: the
-        // csv crate's position of the record.
-        assert_eq!(zinc.line, Some(7));
+        // A blank line is passed over: the row after it is on line 8.
+        assert_eq!(zinc.line, Some(8));
         assert_eq!(zinc.published.unwrap().to_string(), "2026-03-04T00:00:00Z");
+    }
+
+    #[test]
+    fn a_row_names_its_own_line_after_blank_lines_whatever_the_line_ends() {
+        // Rows on lines 2, 5 (after two blank lines), 7 (its text over two lines) and 12 (after
+        // three more), the last with no line break after it.
+        let lf =
+            "title,body\nFirst,One.\n\n\nSecond,Two.\n\nThird,\"Three\nlines\"\n\n\n\nFourth,Four.";
+        let crlf = lf.replace('\n', "\r\n");
+        for (table, ending) in [
+            (lf.to_string(), "\\n"),
+            (format!("{lf}\n"), "\\n, last one ended"),
+            (crlf.clone(), "\\r\\n"),
+            (format!("{crlf}\r\n"), "\\r\\n, last one ended"),
+        ] {
+            for chunk in [1, 3, 1 << 16] {
+                let input = Box::new(Chunked(std::io::Cursor::new(table.clone()), chunk));
+                let mut articles = Vec::new();
+                for part in table_or_archive_records(Format::Csv, input, "t.csv", 1 << 20, 2) {
+                    articles.extend(part.articles);
+                }
+                let lines: Vec<_> = articles
+                    .iter()
+                    .map(|a| (a.title.as_str(), a.line))
+                    .collect();
+                assert_eq!(
+                    lines,
+                    [
+                        ("First", Some(2)),
+                        ("Second", Some(5)),
+                        ("Third", Some(7)),
+                        ("Fourth", Some(12))
+                    ],
+                    "lines ending {ending}, read {chunk} bytes at a time"
+                );
+            }
+        }
+    }
+
+    /// A reader that hands out at most `.1` bytes a call, as a pipe or a gzip stream may.
+    struct Chunked(std::io::Cursor<String>, usize);
+
+    impl std::io::Read for Chunked {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(self.1);
+            self.0.read(&mut buf[..n])
+        }
     }
 
     #[test]

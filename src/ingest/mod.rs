@@ -19,6 +19,7 @@ mod html_page;
 mod html_tags;
 mod html_text;
 mod json;
+mod line_ends;
 mod markdown;
 mod mhtml;
 mod nitf;
