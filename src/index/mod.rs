@@ -74,6 +74,7 @@ pub struct Index {
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
     pub(crate) id_cache: crate::search::IdCache,
+    pub(crate) surname_cache: crate::search::surnames::SurnameCache,
 }
 
 /// Whether a folder holds nothing but hidden files (such as a `.gitignore`).
@@ -288,6 +289,7 @@ impl Index {
             fields,
             reader,
             id_cache: Default::default(),
+            surname_cache: Default::default(),
         })
     }
 

@@ -2,10 +2,13 @@
 //!
 //! Each article document keeps its entity set in the `entity_name` fast column, once per entity, so
 //! the count of an entity is the number of matching articles that mention it. The collector
-//! counts term ordinals per segment and resolves them to names once at the end.
+//! counts term ordinals per segment and resolves them to names once at the end. A person whose
+//! articles give the surname alone or the full name is counted once, under the full name
+//! (in `search::person_names`).
 
 use super::SearchRequest;
 use super::filters::EntityFilter;
+use super::person_names::{PersonCount, PersonNames, SegmentPersons};
 use super::{query, surnames};
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
@@ -61,17 +64,32 @@ pub struct EntityCounts {
     pub warnings: Vec<String>,
 }
 
+/// What one segment (or the whole search) counted.
+#[derive(Default)]
+struct Counted {
+    /// Matching articles.
+    matched: usize,
+    /// Articles by entity key (`PER:Paul Volcker`), but for the persons of [`PersonNames`].
+    names: HashMap<String, u64>,
+    /// Articles by person of [`PersonNames`] (either name), with the full name's writing most
+    /// matching articles give and that number.
+    persons: HashMap<u32, PersonCount>,
+}
+
 /// Counts the ordinals of the `entity_name` column over matching documents.
-struct EntityCollector;
+struct EntityCollector<'a> {
+    persons: &'a PersonNames,
+}
 
 struct SegmentEntityCounter {
     column: Option<StrColumn>,
     counts: Vec<u64>,
     matched: usize,
+    persons: Option<SegmentPersons>,
 }
 
-impl Collector for EntityCollector {
-    type Fruit = (usize, HashMap<String, u64>);
+impl Collector for EntityCollector<'_> {
+    type Fruit = Counted;
     type Child = SegmentEntityCounter;
 
     fn for_segment(
@@ -81,10 +99,15 @@ impl Collector for EntityCollector {
     ) -> tantivy::Result<SegmentEntityCounter> {
         let column = reader.fast_fields().str("entity_name")?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        let persons = match &column {
+            Some(column) => SegmentPersons::find(column, self.persons)?,
+            None => None,
+        };
         Ok(SegmentEntityCounter {
             column,
             counts: vec![0; terms],
             matched: 0,
+            persons,
         })
     }
 
@@ -92,53 +115,67 @@ impl Collector for EntityCollector {
         false
     }
 
-    fn merge_fruits(
-        &self,
-        fruits: Vec<(usize, HashMap<String, u64>)>,
-    ) -> tantivy::Result<Self::Fruit> {
-        let mut total = 0;
-        let mut merged: HashMap<String, u64> = HashMap::new();
-        for (matched, counts) in fruits {
-            total += matched;
-            for (name, count) in counts {
-                *merged.entry(name).or_default() += count;
+    fn merge_fruits(&self, fruits: Vec<Counted>) -> tantivy::Result<Counted> {
+        let mut merged = Counted::default();
+        for fruit in fruits {
+            merged.matched += fruit.matched;
+            for (name, count) in fruit.names {
+                *merged.names.entry(name).or_default() += count;
+            }
+            for (at, count) in fruit.persons {
+                merged.persons.entry(at).or_default().add(count);
             }
         }
-        Ok((total, merged))
+        Ok(merged)
     }
 }
 
 impl SegmentCollector for SegmentEntityCounter {
-    type Fruit = (usize, HashMap<String, u64>);
+    type Fruit = Counted;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.matched += 1;
         if let Some(column) = &self.column {
             for ord in column.term_ords(doc) {
                 self.counts[ord as usize] += 1;
+                if let Some(persons) = &mut self.persons {
+                    persons.count(ord, doc);
+                }
             }
         }
     }
 
-    fn harvest(self) -> Self::Fruit {
-        let mut names = HashMap::new();
-        if let Some(column) = &self.column {
-            let ords: Vec<u64> = (0..self.counts.len() as u64)
-                .filter(|&ord| self.counts[ord as usize] > 0)
-                .collect();
-            // An unreadable dictionary (a corrupt index) counts nothing rather than failing.
-            let terms = terms_of(column, &ords).unwrap_or_default();
-            for (name, ord) in terms.into_iter().zip(ords) {
-                names.insert(name, self.counts[ord as usize]);
-            }
+    fn harvest(self) -> Counted {
+        let mut counted = Counted {
+            matched: self.matched,
+            ..Counted::default()
+        };
+        let Some(column) = &self.column else {
+            return counted;
+        };
+        let persons = self.persons.as_ref();
+        let ords: Vec<u64> = (0..self.counts.len() as u64)
+            .filter(|&ord| self.counts[ord as usize] > 0)
+            .filter(|&ord| persons.is_none_or(|p| !p.holds(ord)))
+            .collect();
+        // An unreadable dictionary (a corrupt index) counts nothing rather than failing.
+        let terms = terms_of(column, &ords).unwrap_or_default();
+        for (name, ord) in terms.into_iter().zip(ords) {
+            counted.names.insert(name, self.counts[ord as usize]);
         }
-        (self.matched, names)
+        if let Some(persons) = persons {
+            counted.persons = persons.counted(&self.counts);
+        }
+        counted
     }
 }
 
 impl Index {
     /// The entities of the articles that match `request` (its query and filters; paging and order
-    /// are ignored), most frequent first, with the number of articles that mention each.
+    /// are ignored), most frequent first, with the number of articles that mention each. A person
+    /// named by a surname alone in some articles and in full in others is one entity under the
+    /// full name when that name stands for the surname (as `--entity` takes it: `Ronald Reagan`
+    /// for `Reagan`, not `James Baker` for `Baker`).
     pub fn entity_counts(
         &self,
         request: &SearchRequest,
@@ -159,7 +196,13 @@ impl Index {
         let searcher = self.reader.searcher();
         let request = self.with_like_words(&searcher, &request)?;
         let compiled = query::compile(self, &request);
-        let (total, counts) = searcher.search(&*compiled.article, &EntityCollector)?;
+        // Persons are counted as one under either name only when persons are listed.
+        let persons = match options.kind {
+            None | Some(EntityKind::Person) => PersonNames::of(self, &searcher),
+            Some(_) => PersonNames::default(),
+        };
+        let counted =
+            searcher.search(&*compiled.article, &EntityCollector { persons: &persons })?;
         // Writings that differ only in case, accents or spacing are one entity, as they are to
         // entity filters (one term): the most frequent writing names it.
         let mut grouped: HashMap<(EntityKind, String), (u64, u64, String)> = HashMap::new();
@@ -169,7 +212,16 @@ impl Index {
             .iter()
             .flat_map(|with| surnames::matching_terms(self, &searcher, with))
             .collect();
-        for (key, count) in counts {
+        let person_counts = counted.persons.into_iter().map(|(at, count)| {
+            // A full name no segment writes (its articles deleted) is shown as its term.
+            let key = if count.writing.is_empty() {
+                format!("PER:{}", persons.full_term(at).trim_start_matches("per:"))
+            } else {
+                count.writing
+            };
+            (key, count.articles)
+        });
+        for (key, count) in counted.names.into_iter().chain(person_counts) {
             let Some(entity) = EntityName::from_key(&key) else {
                 continue;
             };
@@ -201,7 +253,7 @@ impl Index {
         entities.truncate(options.limit);
         Ok(EntityCounts {
             query: request.query.clone(),
-            total_articles: total,
+            total_articles: counted.matched,
             distinct_entities: distinct,
             entities,
             took_ms: crate::search::results::millis_since(started),

@@ -21,12 +21,13 @@ mod passage_filter;
 mod passage_page;
 mod passage_query;
 mod passage_scores;
+mod person_names;
 mod query;
 mod ranking;
 pub mod request;
 pub mod results;
 mod suggest;
-mod surnames;
+pub(crate) mod surnames;
 mod term_presence;
 pub mod timeline;
 

@@ -14,15 +14,23 @@
 //!   24 of 26; `James Baker` 215 of 249, so `Baker` alone might be Howard Baker and is left
 //!   out).
 //!
-//! The index's dictionary of persons' names is read at each search with such a filter (one walk
-//! over the names, about a millisecond over known-item Reuters' 15,000).
+//! `lede entities` counts a surname alone and the full name that stands for it as one person
+//! by the same rule ([`surname_holders`]): the listing's `Ronald Reagan` counts the articles
+//! that `--entity "Ronald Reagan"` finds.
+//!
+//! The index's dictionary of persons' names is walked at each search with such a filter, for
+//! the names of that surname (about a millisecond over known-item Reuters), and for `lede
+//! entities` over all of them once per searcher generation ([`SurnameCache`]: about 5 ms over
+//! known-item Reuters' two segments, most of it opening the field's dictionaries).
 
 use super::filters::EntityFilter;
 use crate::analyze::annotate::typed_term;
 use crate::analyze::entities::EntityKind;
 use crate::index::Index;
+use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, Mutex, PoisonError};
+use tantivy::Searcher;
 use tantivy::schema::Field;
-use tantivy::{Searcher, Term};
 
 /// The fewest articles a full name must be in to stand for its surname alone.
 pub(crate) const MIN_ARTICLES: u64 = 3;
@@ -55,6 +63,8 @@ pub(crate) fn matching_terms(
         terms.extend(full.into_iter().take(MAX_FULL_NAMES).map(|(term, _)| term));
         return terms;
     };
+    // A full name: its surname too when it stands for it (by the rule `lede entities` counts
+    // them with, on the names of this surname only: a narrower walk than `surname_holders`).
     let full = full_names(searcher, index.fields.entity, surname);
     let person = typed_term(EntityKind::Person, name);
     let articles = |wanted: &str| {
@@ -63,18 +73,92 @@ pub(crate) fn matching_terms(
             .map_or(0, |&(_, articles)| articles)
     };
     let all: u64 = full.iter().map(|(_, articles)| articles).sum();
-    let held = articles(&person);
-    if held >= MIN_ARTICLES && held as f64 >= MIN_SHARE * all as f64 {
+    if stands_for_surname(articles(&person), all) {
         terms.push(typed_term(EntityKind::Person, surname));
     }
     terms
 }
 
-/// The persons' names of more than one word that end in `surname` (`per:ronald reagan` for
-/// `reagan`), with the articles each is in.
-fn full_names(searcher: &Searcher, field: Field, surname: &str) -> Vec<(String, u64)> {
-    let suffix = format!(" {surname}");
-    let mut found: Vec<(String, u64)> = Vec::new();
+/// Whether a full name in `held` articles stands for its surname alone, of which `all` articles
+/// give a first name (the full name's among them).
+fn stands_for_surname(held: u64, all: u64) -> bool {
+    held >= MIN_ARTICLES && held as f64 >= MIN_SHARE * all as f64
+}
+
+/// Surnames and the full names that stand for them, by their terms (`per:reagan` to `per:ronald
+/// reagan`).
+pub(crate) type SurnameHolders = HashMap<String, String>;
+
+/// The [`SurnameHolders`] of an index's last searcher generation: an open index (`lede serve`)
+/// finds them once a commit.
+#[derive(Default)]
+pub(crate) struct SurnameCache(Mutex<Option<(u64, Arc<SurnameHolders>)>>);
+
+impl SurnameCache {
+    /// The holders of `searcher`'s articles, found again when its generation is new.
+    pub(crate) fn holders(&self, index: &Index, searcher: &Searcher) -> Arc<SurnameHolders> {
+        let generation = searcher.generation().generation_id();
+        let mut cached = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((at, holders)) = cached.as_ref()
+            && *at == generation
+        {
+            return Arc::clone(holders);
+        }
+        let holders = Arc::new(surname_holders(searcher, index.fields.entity));
+        *cached = Some((generation, Arc::clone(&holders)));
+        holders
+    }
+}
+
+/// Every surname written alone in `searcher`'s articles that a full name stands for: one walk
+/// over the persons' names of `field` (about 5 ms over known-item Reuters' two segments, most
+/// of it opening the field's dictionaries; it grows with the names of all segments).
+fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
+    let mut articles: HashMap<String, u64> = HashMap::new();
+    walk_persons(searcher, field, |name, in_segment| {
+        match articles.get_mut(name) {
+            Some(count) => *count += in_segment,
+            None => {
+                articles.insert(name.to_string(), in_segment);
+            }
+        }
+    });
+    let alone: HashSet<&str> = articles
+        .keys()
+        .map(String::as_str)
+        .filter(|name| !name.contains(' '))
+        .collect();
+    // Each surname's full names: the articles of all, and the most frequent (ties: the first
+    // in alphabetical order).
+    let mut by_surname: HashMap<&str, (u64, u64, &str)> = HashMap::new();
+    for (name, &count) in &articles {
+        let Some((_, surname)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if !alone.contains(surname) {
+            continue;
+        }
+        let (all, best, best_name) = by_surname.entry(surname).or_insert((0, 0, ""));
+        *all += count;
+        if count > *best || (count == *best && name.as_str() < *best_name) {
+            (*best, *best_name) = (count, name);
+        }
+    }
+    by_surname
+        .into_iter()
+        .filter(|&(_, (all, best, _))| stands_for_surname(best, all))
+        .map(|(surname, (_, _, full))| {
+            (
+                typed_term(EntityKind::Person, surname),
+                typed_term(EntityKind::Person, full),
+            )
+        })
+        .collect()
+}
+
+/// Calls `found` with each person's name in `field`'s dictionaries (its term less `per:`) and
+/// the articles of the segment that hold it.
+fn walk_persons(searcher: &Searcher, field: Field, mut found: impl FnMut(&str, u64)) {
     for reader in searcher.segment_readers() {
         let Ok(inverted) = reader.inverted_index(field) else {
             continue;
@@ -83,19 +167,26 @@ fn full_names(searcher: &Searcher, field: Field, surname: &str) -> Vec<(String, 
             continue;
         };
         while stream.advance() {
-            let key = stream.key();
-            if key.ends_with(suffix.as_bytes())
-                && let Ok(term) = std::str::from_utf8(key)
-                && !found.iter().any(|(known, _)| known == term)
-            {
-                found.push((term.to_string(), 0));
+            if let Ok(name) = std::str::from_utf8(&stream.key()["per:".len()..]) {
+                found(name, u64::from(stream.value().doc_freq));
             }
         }
     }
-    for (term, articles) in &mut found {
-        *articles = searcher
-            .doc_freq(&Term::from_field_text(field, term))
-            .unwrap_or(0);
-    }
+}
+
+/// The persons' names of more than one word that end in `surname` (`per:ronald reagan` for
+/// `reagan`), with the articles each is in.
+fn full_names(searcher: &Searcher, field: Field, surname: &str) -> Vec<(String, u64)> {
+    let suffix = format!(" {surname}");
+    let mut found: Vec<(String, u64)> = Vec::new();
+    walk_persons(searcher, field, |name, in_segment| {
+        if name.ends_with(&suffix) {
+            let term = typed_term(EntityKind::Person, name);
+            match found.iter_mut().find(|(known, _)| *known == term) {
+                Some((_, articles)) => *articles += in_segment,
+                None => found.push((term, in_segment)),
+            }
+        }
+    });
     found
 }
