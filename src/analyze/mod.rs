@@ -17,8 +17,10 @@
 /// `a Texas Democrat` a place and a party member; a capitalised adverb (`Additionally,`) no
 /// name. 4: a place's, person's or other name that opens a company's name in the same article
 /// is that company's short form (`Dome` beside `Dome Petroleum Ltd`), unless a place or a
-/// nationality.
-pub const ANALYSIS_VERSION: u32 = 4;
+/// nationality. 5: an office's title before a person's name, which the model took into an
+/// organisation's name, is left out and the rest is the person (`U.S. Trade Representative
+/// Clayton Yeutter`).
+pub const ANALYSIS_VERSION: u32 = 5;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -15,8 +15,9 @@
 //! model's spans of each sentence with rules for what wire copy writes that the training news
 //! lacks: angle brackets (`brackets`), companies' qualifiers, partners and designators
 //! (`companies`), a politician's state and party (`affiliations`), sentence adverbs
-//! (`adverbs`); then, across the article, a name that opens a company's is that company's
-//! short form (`Dome` beside `Dome Petroleum Ltd`).
+//! (`adverbs`); then, across the article, an office's title before a person's name leaves
+//! the organisation the model made of them (`offices`), and a name that opens a company's is
+//! that company's short form (`Dome` beside `Dome Petroleum Ltd`).
 //!
 //! ```
 //! use lede::analyze::entities::{EntityKind, Recognizer};
@@ -48,6 +49,7 @@ mod hash;
 mod lexicon;
 mod model;
 mod names;
+mod offices;
 mod recognizer;
 mod second;
 mod stacked;
