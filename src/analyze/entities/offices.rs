@@ -10,6 +10,8 @@
 use super::companies::is_designator;
 use super::recognizer::{Entity, PERSON_TITLES};
 use super::tags::EntityKind;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
 
 /// Offices written before a name besides [`PERSON_TITLES`] (which the tagger's span rules
 /// trim off a person's name): `Trade Representative`.
@@ -22,23 +24,30 @@ const MAX_NAME_WORDS: usize = 3;
 /// business news (`General Motors`, `General Electric Co`).
 const COMPANY_WORDS: &[&str] = &["General"];
 
-/// Whether `word` is an office's title written before a name.
+/// Whether `word` is an office's title written before a name (looked up in a set: this runs
+/// on every word of every name).
 fn is_office(word: &str) -> bool {
-    (PERSON_TITLES.contains(&word) || MORE_OFFICES.contains(&word))
-        && !COMPANY_WORDS.contains(&word)
+    static OFFICES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let offices = OFFICES.get_or_init(|| {
+        PERSON_TITLES
+            .iter()
+            .chain(MORE_OFFICES)
+            .filter(|title| !COMPANY_WORDS.contains(title))
+            .copied()
+            .collect()
+    });
+    word.starts_with(|c: char| c.is_ascii_uppercase()) && offices.contains(word)
 }
 
 /// Turns an organisation's, place's or other name that holds an office's title followed by a
 /// person's name into that person, the span cut to the name. `capitalised` tells whether a
 /// word is capitalised in most of the text it is known from (unknown words are).
 pub(crate) fn persons_in_office(entities: &mut [Entity], capitalised: impl Fn(&str) -> bool) {
-    let surnames: Vec<String> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .filter_map(|e| e.text.split_whitespace().last().map(str::to_string))
-        .collect();
-    for entity in entities.iter_mut() {
-        if entity.kind == EntityKind::Person {
+    // The last words of the article's persons' names, found once a name needs them.
+    let mut surnames: Option<Vec<String>> = None;
+    for at in 0..entities.len() {
+        let entity = &entities[at];
+        if entity.kind == EntityKind::Person || !entity.text.split_whitespace().any(is_office) {
             continue;
         }
         let words: Vec<(usize, &str)> = words_at(&entity.text).collect();
@@ -46,7 +55,7 @@ pub(crate) fn persons_in_office(entities: &mut [Entity], capitalised: impl Fn(&s
             continue;
         };
         let name = &words[office + 1..];
-        let Some(&(at, _)) = name.first() else {
+        let Some(&(name_at, _)) = name.first() else {
             continue;
         };
         let looks_like_a_name = name.len() <= MAX_NAME_WORDS
@@ -58,12 +67,23 @@ pub(crate) fn persons_in_office(entities: &mut [Entity], capitalised: impl Fn(&s
         }
         let last = name[name.len() - 1].1;
         let capitalised_name = name.len() >= 2 && name.iter().all(|&(_, w)| capitalised(w));
-        if !capitalised_name && !surnames.iter().any(|s| s == last) {
-            continue;
+        if !capitalised_name {
+            let surnames = surnames.get_or_insert_with(|| {
+                entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Person)
+                    .filter_map(|e| e.text.split_whitespace().last().map(str::to_string))
+                    .collect()
+            });
+            if !surnames.iter().any(|s| s == last) {
+                continue;
+            }
         }
+        let (text, start) = (entity.text[name_at..].to_string(), entity.start + name_at);
+        let entity = &mut entities[at];
         entity.kind = EntityKind::Person;
-        entity.text = entity.text[at..].to_string();
-        entity.start += at;
+        entity.text = text;
+        entity.start = start;
     }
 }
 
