@@ -1,9 +1,10 @@
 //! A person counted once under either name, for `lede entities`: the articles that give the
 //! surname alone (`Reagan`) and those that give the full name that stands for it (`Ronald
-//! Reagan`, by the rule of [`surnames`](super::surnames)) are one entry, an article that gives both counted once.
+//! Reagan`, by the rule of [`surnames`]) are one entry, an article that gives both counted once.
 //! Each segment's column of entity keys is walked once over its persons' names to find the
 //! ordinals of both names.
 
+use super::surnames;
 use crate::analyze::annotate::EntityName;
 use crate::index::Index;
 use std::collections::{HashMap, HashSet};
@@ -11,7 +12,7 @@ use tantivy::DocId;
 use tantivy::columnar::StrColumn;
 
 /// A person counted under one name whether an article gives the full name or the surname alone
-/// (see [`surnames`](super::surnames)).
+/// (see [`surnames`]).
 struct Person {
     /// The full name's term (`per:ronald reagan`).
     term: String,
@@ -57,27 +58,10 @@ impl PersonNames {
         &self.persons[at as usize].term
     }
 
-    /// Whether `name` (as written) may be one of these persons' names: whether its last word,
-    /// lower-cased, less a possessive and the punctuation around it, is one of their surnames.
-    /// A word not in ASCII may be folded to one: it may.
+    /// Whether `name` (as written) may be one of these persons' names: whether its last word
+    /// ([`surnames::last_word`]) is one of their surnames, or may be once folded to ASCII.
     fn may_name(&self, name: &str, word: &mut String) -> bool {
-        let last = name.rsplit(' ').next().unwrap_or(name);
-        if !last.is_ascii() {
-            return true;
-        }
-        let trim = |w: &str| -> usize {
-            w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
-                .len()
-        };
-        let mut end = trim(last);
-        if last[..end].ends_with(['s', 'S']) && last[..end - 1].ends_with('\'') {
-            end = trim(&last[..end - 2]);
-        }
-        let last = last[..end].trim_start_matches(|c: char| !c.is_ascii_alphanumeric());
-        word.clear();
-        word.push_str(last);
-        word.make_ascii_lowercase();
-        self.surnames.contains(word.as_str())
+        surnames::last_word(name, word).is_none_or(|last| self.surnames.contains(last))
     }
 }
 

@@ -24,13 +24,14 @@
 //! known-item Reuters' two segments, most of it opening the field's dictionaries).
 
 use super::filters::EntityFilter;
-use crate::analyze::annotate::typed_term;
+use crate::analyze::annotate::{entity_term, typed_term};
 use crate::analyze::entities::EntityKind;
 use crate::index::Index;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
-use tantivy::Searcher;
+use tantivy::columnar::StrColumn;
 use tantivy::schema::Field;
+use tantivy::{Searcher, Term};
 
 /// The fewest articles a full name must be in to stand for its surname alone.
 pub(crate) const MIN_ARTICLES: u64 = 3;
@@ -110,34 +111,54 @@ impl SurnameCache {
     }
 }
 
-/// Every surname written alone in `searcher`'s articles that a full name stands for: one walk
-/// over the persons' names of `field` (about 5 ms over known-item Reuters' two segments, most
-/// of it opening the field's dictionaries; it grows with the names of all segments).
+/// Every surname written alone in `searcher`'s articles that a full name stands for. The names
+/// are read from each segment's column of entity names (a compressed sstable, several times
+/// quicker to walk than the inverted index's dictionary, which decodes each term's postings
+/// information), and the articles of only the full names that end in such a surname are looked
+/// up in the index: about 15 ms over a 216,000-article index of five segments (known-item
+/// Reuters ten times over, each segment naming most of its persons), 3 ms over known-item
+/// Reuters.
 fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
-    let mut articles: HashMap<String, u64> = HashMap::new();
-    walk_persons(searcher, field, |name, in_segment| {
-        match articles.get_mut(name) {
-            Some(count) => *count += in_segment,
-            None => {
-                articles.insert(name.to_string(), in_segment);
-            }
+    let columns: Vec<StrColumn> = searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|reader| reader.fast_fields().str("entity_name").ok().flatten())
+        .collect();
+    // One walk: the surnames written alone, and the longer names as written (each once: the
+    // segments share most of them).
+    let mut alone: HashSet<String> = HashSet::new();
+    let mut longer: HashSet<String> = HashSet::new();
+    for_each_person(&columns, |name| {
+        if name.split_whitespace().nth(1).is_none() {
+            alone.insert(entity_term(None, name));
+        } else if !longer.contains(name) {
+            longer.insert(name.to_string());
         }
     });
-    let alone: HashSet<&str> = articles
-        .keys()
-        .map(String::as_str)
-        .filter(|name| !name.contains(' '))
-        .collect();
+    // The full names ending in a surname written alone; those whose last word cannot be one
+    // are not normalised.
+    let mut full: HashSet<String> = HashSet::new();
+    let mut word = String::new();
+    for name in &longer {
+        if last_word(name, &mut word).is_none_or(|w| alone.contains(w)) {
+            let term = entity_term(None, name);
+            if term
+                .rsplit_once(' ')
+                .is_some_and(|(_, s)| alone.contains(s))
+            {
+                full.insert(term);
+            }
+        }
+    }
     // Each surname's full names: the articles of all, and the most frequent (ties: the first
     // in alphabetical order).
     let mut by_surname: HashMap<&str, (u64, u64, &str)> = HashMap::new();
-    for (name, &count) in &articles {
+    for name in &full {
         let Some((_, surname)) = name.rsplit_once(' ') else {
             continue;
         };
-        if !alone.contains(surname) {
-            continue;
-        }
+        let term = Term::from_field_text(field, &typed_term(EntityKind::Person, name));
+        let count = searcher.doc_freq(&term).unwrap_or(0);
         let (all, best, best_name) = by_surname.entry(surname).or_insert((0, 0, ""));
         *all += count;
         if count > *best || (count == *best && name.as_str() < *best_name) {
@@ -154,6 +175,49 @@ fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
             )
         })
         .collect()
+}
+
+/// Calls `found` with each person's name as written in `columns` (the segments' columns of
+/// entity names, whose keys are `PER:Ronald Reagan`).
+fn for_each_person(columns: &[StrColumn], mut found: impl FnMut(&str)) {
+    for column in columns {
+        let Ok(mut stream) = column
+            .dictionary()
+            .range()
+            .ge("PER:")
+            .lt("PER;")
+            .into_stream()
+        else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(key) = std::str::from_utf8(stream.key()) {
+                found(&key["PER:".len()..]);
+            }
+        }
+    }
+}
+
+/// The last word of a person's name as written, as its term ends: lower-cased into `word`, less
+/// a possessive and the punctuation around it (`Reagan's,` → `reagan`). None when the word is
+/// not in ASCII, which folding may change: such a name is to be normalised whole.
+pub(crate) fn last_word<'a>(name: &str, word: &'a mut String) -> Option<&'a str> {
+    let last = name.rsplit(' ').next().unwrap_or(name);
+    if !last.is_ascii() {
+        return None;
+    }
+    let trim = |w: &str| -> usize {
+        w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+            .len()
+    };
+    let mut end = trim(last);
+    if last[..end].ends_with(['s', 'S']) && last[..end - 1].ends_with('\'') {
+        end = trim(&last[..end - 2]);
+    }
+    word.clear();
+    word.push_str(last[..end].trim_start_matches(|c: char| !c.is_ascii_alphanumeric()));
+    word.make_ascii_lowercase();
+    Some(word)
 }
 
 /// Calls `found` with each person's name in `field`'s dictionaries (its term less `per:`) and
