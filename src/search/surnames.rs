@@ -19,9 +19,9 @@
 //! that `--entity "Ronald Reagan"` finds.
 //!
 //! The index's dictionary of persons' names is walked at each search with such a filter, for
-//! the names of that surname (about a millisecond over known-item Reuters), and for `lede
-//! entities` over all of them once per searcher generation ([`SurnameCache`]: about 5 ms over
-//! known-item Reuters' two segments, most of it opening the field's dictionaries).
+//! the names of that surname (about a millisecond over known-item Reuters); `lede entities`
+//! reads all of them from the segments' columns of entity names once per searcher generation
+//! ([`SurnameCache`]; see [`surname_holders`] for its cost).
 
 use super::filters::EntityFilter;
 use crate::analyze::annotate::{entity_term, typed_term};
