@@ -18,10 +18,9 @@
 //! by the same rule ([`surname_holders`]): the listing's `Ronald Reagan` counts the articles
 //! that `--entity "Ronald Reagan"` finds.
 //!
-//! The index's dictionary of persons' names is walked at each search with such a filter, for
-//! the names of that surname (about a millisecond over known-item Reuters); `lede entities`
-//! reads all of them from the segments' columns of entity names once per searcher generation
-//! ([`SurnameCache`]; see [`surname_holders`] for its cost).
+//! The persons' names are read from the segments' columns of entity names: at each search with
+//! such a filter, for the names of that surname, and for `lede entities` once per searcher
+//! generation ([`SurnameCache`]; see [`surname_holders`] for its cost).
 
 use super::filters::EntityFilter;
 use crate::analyze::annotate::{entity_term, typed_term};
@@ -65,7 +64,7 @@ pub(crate) fn matching_terms(
         return terms;
     };
     // A full name: its surname too when it stands for it (by the rule `lede entities` counts
-    // them with, on the names of this surname only: a narrower walk than `surname_holders`).
+    // them with, on the names of this surname only).
     let full = full_names(searcher, index.fields.entity, surname);
     let person = typed_term(EntityKind::Person, name);
     let articles = |wanted: &str| {
@@ -119,11 +118,7 @@ impl SurnameCache {
 /// Reuters ten times over, each segment naming most of its persons), 3 ms over known-item
 /// Reuters.
 fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
-    let columns: Vec<StrColumn> = searcher
-        .segment_readers()
-        .iter()
-        .filter_map(|reader| reader.fast_fields().str("entity_name").ok().flatten())
-        .collect();
+    let columns = entity_columns(searcher);
     // One walk: the surnames written alone, and the longer names as written (each once: the
     // segments share most of them).
     let mut alone: HashSet<String> = HashSet::new();
@@ -177,6 +172,15 @@ fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
         .collect()
 }
 
+/// Each segment's column of entity names (keys `PER:Ronald Reagan`).
+fn entity_columns(searcher: &Searcher) -> Vec<StrColumn> {
+    searcher
+        .segment_readers()
+        .iter()
+        .filter_map(|reader| reader.fast_fields().str("entity_name").ok().flatten())
+        .collect()
+}
+
 /// Calls `found` with each person's name as written in `columns` (the segments' columns of
 /// entity names, whose keys are `PER:Ronald Reagan`).
 fn for_each_person(columns: &[StrColumn], mut found: impl FnMut(&str)) {
@@ -220,37 +224,30 @@ pub(crate) fn last_word<'a>(name: &str, word: &'a mut String) -> Option<&'a str>
     Some(word)
 }
 
-/// Calls `found` with each person's name in `field`'s dictionaries (its term less `per:`) and
-/// the articles of the segment that hold it.
-fn walk_persons(searcher: &Searcher, field: Field, mut found: impl FnMut(&str, u64)) {
-    for reader in searcher.segment_readers() {
-        let Ok(inverted) = reader.inverted_index(field) else {
-            continue;
-        };
-        let Ok(mut stream) = inverted.terms().range().ge("per:").lt("per;").into_stream() else {
-            continue;
-        };
-        while stream.advance() {
-            if let Ok(name) = std::str::from_utf8(&stream.key()["per:".len()..]) {
-                found(name, u64::from(stream.value().doc_freq));
-            }
-        }
-    }
-}
-
 /// The persons' names of more than one word that end in `surname` (`per:ronald reagan` for
-/// `reagan`), with the articles each is in.
+/// `reagan`), with the articles each is in: the segments' columns of names walked as for
+/// [`surname_holders`], the articles looked up for those names only.
 fn full_names(searcher: &Searcher, field: Field, surname: &str) -> Vec<(String, u64)> {
-    let suffix = format!(" {surname}");
-    let mut found: Vec<(String, u64)> = Vec::new();
-    walk_persons(searcher, field, |name, in_segment| {
-        if name.ends_with(&suffix) {
-            let term = typed_term(EntityKind::Person, name);
-            match found.iter_mut().find(|(known, _)| *known == term) {
-                Some((_, articles)) => *articles += in_segment,
-                None => found.push((term, in_segment)),
+    let mut names: HashSet<String> = HashSet::new();
+    let mut word = String::new();
+    for_each_person(&entity_columns(searcher), |name| {
+        if name.split_whitespace().nth(1).is_some()
+            && last_word(name, &mut word).is_none_or(|w| w == surname)
+        {
+            let term = entity_term(None, name);
+            if term.rsplit_once(' ').is_some_and(|(_, s)| s == surname) {
+                names.insert(term);
             }
         }
     });
-    found
+    names
+        .into_iter()
+        .map(|name| {
+            let term = typed_term(EntityKind::Person, &name);
+            let articles = searcher
+                .doc_freq(&Term::from_field_text(field, &term))
+                .unwrap_or(0);
+            (term, articles)
+        })
+        .collect()
 }
