@@ -294,6 +294,65 @@ fn feeds_and_nitf_articles_are_indexed_and_other_xml_is_reported() {
     env.lede_ok(&["search", "Codelco"], 1);
 }
 
+#[test]
+fn sgml_collections_are_indexed_a_story_a_record() {
+    let env = TestEnv::new();
+    env.write("reuters/reut2-000.sgm", include_str!("fixtures/wire.sgm"));
+    env.write("reuters/lewis.dtd", "<!ELEMENT lewis - - (REUTERS*)>\n");
+    env.write(
+        "trec/ap880301.sgml",
+        "<DOC>\n<DOCNO> AP880301-0001 </DOCNO>\n<HEAD>Storm Closes Kansas Roads</HEAD>\n\
+         <TEXT>\n   Snow closed roads across Kansas on Tuesday.\n</TEXT>\n</DOC>\n",
+    );
+    let out = env.lede_ok(&["index"], 0);
+    // The document type definition is no article; the story without text is reported at its line.
+    assert_eq!(
+        counts(&out),
+        "4 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+    assert!(
+        out.stderr
+            .contains("reuters/reut2-000.sgm:37: article has no body"),
+        "{}",
+        out.stderr
+    );
+    let hits = env.lede_ok(&["search", "wheat", "--json"], 0).json();
+    let story = &hits["hits"][0];
+    assert_eq!(story["article_id"], "reuters-7");
+    assert_eq!(story["title"], "FARMERS SELL WHEAT TO <GRAINCO INC>");
+    assert_eq!(story["source"], "Reuters");
+    assert_eq!(story["published"], "1987-03-03T09:15:30Z");
+    assert!(
+        story["passages"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("KANSAS CITY, March 3 - Kansas farmers sold winter wheat"),
+        "{story}"
+    );
+    // The wire's times are kept: the flash a half-minute later is after the story.
+    let ids = |args: &[&str]| {
+        env.lede_ok(args, 0)
+            .stdout
+            .lines()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&[
+            "search",
+            "grainco",
+            "--since",
+            "1987-03-03T09:15:45Z",
+            "--ids"
+        ]),
+        ["reuters-8"]
+    );
+    assert_eq!(ids(&["search", "tags:grain", "--ids"]), ["reuters-7"]);
+    let mut kansas = ids(&["search", "kansas", "--ids"]);
+    kansas.sort();
+    assert_eq!(kansas, ["AP880301-0001", "reuters-7", "reuters-9"]);
+}
+
 /// A WARC record of an HTTP response holding `html`, gzipped as a member of its own.
 fn warc_page(uri: &str, html: &str) -> Vec<u8> {
     use std::io::Write;

@@ -31,6 +31,9 @@ pub fn parse_metadata_date(value: &str) -> Option<Timestamp> {
     if let Some(dashed) = dashed_date(value) {
         return parse_metadata_date(&dashed);
     }
+    if let Some(time) = archive_date_time(value) {
+        return TimeZone::UTC.to_timestamp(time).ok();
+    }
     if value.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return value.parse::<f64>().ok().and_then(unix_seconds);
     }
@@ -56,6 +59,23 @@ fn dashed_date(value: &str) -> Option<String> {
             &value[date_end..]
         )
     })
+}
+
+/// `26-FEB-1987 15:01:01.79`, as Reuters' archive writes a story's time (a time of day after
+/// a day, month and year joined by dashes, the month's first three letters).
+fn archive_date_time(value: &str) -> Option<civil::DateTime> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let (date, time) = value.split_once(' ')?;
+    let mut parts = date.split('-');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || month.len() != 3 || year.len() != 4 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month))?;
+    let day = civil::Date::new(year.parse().ok()?, month as i8 + 1, day.parse().ok()?).ok()?;
+    Some(day.to_datetime(time.trim().parse::<civil::Time>().ok()?))
 }
 
 /// The one full day a value names as the text's dates are read (`27 Nov 2026`, `Friday,
@@ -133,12 +153,16 @@ mod tests {
             "11/27/2026",
             "2026/11/27",
             "2026.11.27",
-            "27-NOV-2026 15:01:01.79",
+            "27-NOV-2026",
         ] {
             assert_eq!(iso(value), "2026-11-27T00:00:00Z", "{value:?}");
         }
         assert_eq!(iso("2026/11/27 09:30:00"), "2026-11-27T09:30:00Z");
         assert_eq!(iso("2026/11/27T09:30:00Z"), "2026-11-27T09:30:00Z");
+        assert_eq!(iso("27-NOV-2026 15:01:01.79"), "2026-11-27T15:01:01.79Z");
+        assert_eq!(iso(" 3-MAR-1987 09:15:30"), "1987-03-03T09:15:30Z");
+        // A time that is none leaves the day.
+        assert_eq!(iso("27-NOV-2026 25:00:00"), "2026-11-27T00:00:00Z");
     }
 
     #[test]
@@ -154,5 +178,6 @@ mod tests {
         assert_eq!(iso("2026/13/45"), "none");
         assert_eq!(iso("2026/11"), "none");
         assert_eq!(iso("27-NOV"), "none");
+        assert_eq!(iso("31-FEB-1987 10:00:00"), "none");
     }
 }

@@ -2,12 +2,12 @@
 //!
 //! [`walk`](walk::walk) lists the files under each corpus path in a deterministic order;
 //! [`read_file`] picks a reader by extension (plain text, Markdown with front matter, JSON, JSON
-//! Lines, tables, saved web pages, news feeds, NITF, web archives) and returns the articles it holds together with the
-//! problems met on the way. One bad record never loses the others: each problem names the file
-//! (and line) and the reader goes on. Text is decoded by `decode` (UTF-8, else plausible
-//! Windows-1252, always reported); `.jsonl` files, and `.json` arrays over the size limit, are
-//! streamed record by record by [`stream`] (see [`is_streamed`]), so that a file of any size is
-//! read in bounded memory.
+//! Lines, tables, saved web pages, news feeds, NITF, web archives, SGML collections) and returns
+//! the articles it holds together with the problems met on the way. One bad record never loses
+//! the others: each problem names the file (and line) and the reader goes on. Text is decoded by
+//! `decode` (UTF-8, else plausible Windows-1252, always reported); `.jsonl` files, and `.json`
+//! arrays over the size limit, are streamed record by record by [`stream`] (see
+//! [`is_streamed`]), so that a file of any size is read in bounded memory.
 
 mod array_records;
 mod csv_file;
@@ -24,6 +24,7 @@ mod markdown;
 mod mhtml;
 mod nitf;
 mod path_text;
+mod sgml;
 pub mod stream;
 mod text;
 pub mod walk;
@@ -63,6 +64,9 @@ pub enum Format {
     /// `.csv`, `.tsv`: a table, an article per row, its header naming the columns (always
     /// streamed).
     Csv,
+    /// `.sgm`, `.sgml`: an SGML news collection, an article per record (Reuters-21578's
+    /// `<REUTERS>`, TREC's `<DOC>`).
+    Sgml,
 }
 
 impl Format {
@@ -90,6 +94,7 @@ impl Format {
             "xml" | "rss" | "atom" | "nitf" => Some(Format::Xml),
             "mhtml" | "mht" => Some(Format::Mhtml),
             "csv" | "tsv" => Some(Format::Csv),
+            "sgm" | "sgml" => Some(Format::Sgml),
             _ => None,
         }
     }
@@ -450,6 +455,7 @@ fn read_into(
         Format::Html => html_page::read(text, rel_path, report),
         Format::Xml => read_xml(text, rel_path, report),
         Format::Mhtml => mhtml::read(text, rel_path, report),
+        Format::Sgml => sgml::read(text, rel_path, report),
         Format::Warc | Format::Csv => Vec::new(), // read above, from the bytes
     };
     for article in &mut articles {
@@ -486,11 +492,13 @@ fn read_xml(text: &str, rel_path: &str, report: &mut Report<'_>) -> Vec<Article>
         feed::read(text, rel_path, report)
     } else if nitf::is_nitf(text) {
         nitf::read(text, rel_path, report)
+    } else if sgml::is_collection(text) {
+        sgml::read(text, rel_path, report)
     } else {
         let root = xml_elements::root_element(text).unwrap_or("none");
         let reason = format!(
             "XML whose root element (<{root}>) is neither a news feed (<rss>, <feed>, \
-             <rdf:RDF>) nor an NITF article (<nitf>)"
+             <rdf:RDF>), an NITF article (<nitf>) nor a collection of stories (<DOC>, <REUTERS>)"
         );
         report.skip(ProblemKind::UnknownXml, None, reason);
         Vec::new()
@@ -740,6 +748,7 @@ mod tests {
             (&["a.mhtml", "a.MHT"][..], Format::Mhtml),
             (&["a.warc", "CC-NEWS-1.WARC.GZ"][..], Format::Warc),
             (&["a.csv", "a.TSV", "a.csv.gz"][..], Format::Csv),
+            (&["reut2-000.sgm", "a.SGML"][..], Format::Sgml),
             (&["a.jsonl.gz", "a.ndjson.GZ"][..], Format::JsonLines),
             (&["a.md.gz"][..], Format::Markdown),
             (&["a.json.gz"][..], Format::Json),

@@ -123,7 +123,7 @@ fn paragraphs(xml: &str, open: &Markup<'_>) -> String {
 }
 
 /// A byline without the `By` before the names.
-fn without_by(byline: &str) -> &str {
+pub(super) fn without_by(byline: &str) -> &str {
     let trimmed = byline.trim();
     match trimmed.get(..3) {
         Some(by) if by.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start(),

@@ -1,0 +1,536 @@
+//! SGML news collections, many stories a file, as research archives keep them: Reuters-21578
+//! (`reut2-000.sgm`: `<REUTERS NEWID="1">` records) and TREC's `<DOC>` records (AP, Wall Street
+//! Journal, Financial Times, LA Times, FBIS).
+//!
+//! Each record is an article. Its id is `<DOCNO>`, else `reuters-NEWID` (the id the known-item
+//! test built from Reuters-21578 gives each story), else `FILE#N`. Title from `<TITLE>`,
+//! `<HEADLINE>`, `<HEAD>`, `<HL>` or `<TI>`; date from `<DATE>`, `<DD>` or `<DATE1>` (Reuters'
+//! `26-FEB-1987 15:01:01.79`, the Financial Times' `910514`, the Journal's `03/24/87`, the LA
+//! Times' `January 1, 1989, Sunday, Home Edition`); author from `<AUTHOR>` or `<BYLINE>`, without
+//! its `By`; source from `<SO>` or `<PUB>` (Reuters for a `<REUTERS>` record); tags from the
+//! `<D>` entries of Reuters' `<TOPICS>`, `<PLACES>`, `<PEOPLE>`, `<ORGS>` and `<EXCHANGES>`.
+//! The body is `<BODY>`, else `<TEXT>` without the elements read as fields, its lines as written
+//! (TREC's `<P>` elements as paragraphs), opened by the `<DATELINE>` as the wire printed it, and
+//! without the control characters and the closing `Reuter` of the wire's transmission. A Reuters
+//! flash (`TYPE="BRIEF"`: a headline, and `Blah blah blah.` for a body) is its headline.
+
+use super::Report;
+use super::date::parse_metadata_date;
+use super::fields::{MAX_TAGS, article_from_record};
+use super::html_tags::{Markup, Scanner, element_end};
+use super::html_text::decode_references;
+use super::nitf::without_by;
+use super::xml_elements::inner_text;
+use crate::article::Article;
+use serde_json::{Map, Value};
+
+/// The elements a record is: Reuters-21578's and TREC's.
+const RECORD_ELEMENTS: &[&str] = &["reuters", "doc"];
+/// Elements holding the headline, by preference.
+const TITLE_ELEMENTS: &[&str] = &["title", "headline", "head", "hl", "ti"];
+/// Elements holding the publication date, by preference.
+const DATE_ELEMENTS: &[&str] = &["date", "dd", "date1"];
+/// Elements holding the byline.
+const AUTHOR_ELEMENTS: &[&str] = &["author", "byline"];
+/// Elements naming the publication.
+const SOURCE_ELEMENTS: &[&str] = &["so", "pub"];
+/// Reuters' category lists, each a run of `<D>` entries.
+const TAG_LISTS: &[&str] = &["topics", "places", "people", "orgs", "exchanges"];
+/// Elements inside `<TEXT>` that are fields, not body text.
+const FIELD_ELEMENTS: &[&str] = &[
+    "title", "headline", "head", "hl", "ti", "dateline", "author", "byline", "docno",
+];
+
+/// Whether a document is an SGML news collection: its first element is a record
+/// (`<DOC>`, `<REUTERS>`) or Reuters-21578's `<!DOCTYPE lewis>` opens it.
+pub(crate) fn is_collection(text: &str) -> bool {
+    let lewis = Scanner::new(text).next().is_some_and(|first| {
+        first.name.is_none()
+            && first
+                .text
+                .get(..15)
+                .is_some_and(|start| start.eq_ignore_ascii_case("<!doctype lewis"))
+    });
+    lewis
+        || Scanner::new(text)
+            .find(|m| m.name.is_some())
+            .is_some_and(|first| !first.closing && is_record(&first))
+}
+
+fn is_record(markup: &Markup<'_>) -> bool {
+    RECORD_ELEMENTS.iter().any(|name| markup.is(name))
+}
+
+/// Reads the records of a collection, each an article.
+pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
+    let mut articles = Vec::new();
+    let mut records = 0;
+    let (mut line, mut line_counted_to) = (1, 0);
+    let mut scanner = Scanner::new(text);
+    while let Some(markup) = scanner.next() {
+        if markup.closing || !is_record(&markup) {
+            continue;
+        }
+        records += 1;
+        line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_counted_to..markup.start]).count();
+        line_counted_to = markup.start;
+        let (close, end) = element_end(text, &markup);
+        scanner = Scanner::from(text, end);
+        let record = Record::new(&text[..close], markup);
+        let default_id = format!("{path}#{records}");
+        let article = article_from_record(
+            &record.fields(),
+            default_id,
+            Some(record.body()),
+            Some(line),
+            report,
+        );
+        articles.extend(article);
+    }
+    if records == 0 {
+        report.skip(
+            super::ProblemKind::NoBody,
+            None,
+            "SGML with no story records (<DOC> or <REUTERS>)",
+        );
+    }
+    articles
+}
+
+/// One record: its text up to its end tag, its start tag, and the start tags inside it.
+struct Record<'a> {
+    text: &'a str,
+    open: Markup<'a>,
+    elements: Vec<Markup<'a>>,
+}
+
+impl<'a> Record<'a> {
+    fn new(text: &'a str, open: Markup<'a>) -> Record<'a> {
+        let elements = Scanner::from(text, open.end)
+            .filter(|m| !m.closing && m.name.is_some())
+            .collect();
+        Record {
+            text,
+            open,
+            elements,
+        }
+    }
+
+    /// The first element among `names`, by their order.
+    fn first(&self, names: &[&str]) -> Option<&Markup<'a>> {
+        names
+            .iter()
+            .find_map(|name| self.elements.iter().find(|m| m.is(name)))
+    }
+
+    /// The text of the first element among `names` as written, whitespace runs as one space.
+    fn raw_text_of(&self, names: &[&str]) -> Option<String> {
+        self.first(names).map(|open| inner_text(self.text, open))
+    }
+
+    /// The text of the first element among `names`, whitespace runs as one space and the wire's
+    /// control codes left out (`2.80 DLRS A&#27;[B SHARE`).
+    fn text_of(&self, names: &[&str]) -> Option<String> {
+        self.raw_text_of(names)
+            .map(|text| text.chars().filter(|c| !c.is_control()).collect::<String>())
+            .map(|text| text.trim().to_string())
+            .filter(|text| !text.is_empty())
+    }
+
+    /// Whether this is a Reuters-21578 story.
+    fn is_reuters(&self) -> bool {
+        self.open.is("reuters")
+    }
+
+    /// The record's metadata, by the names [`article_from_record`] reads.
+    fn fields(&self) -> Map<String, Value> {
+        let mut record = Map::new();
+        let mut put = |key: &str, value: Option<String>| {
+            if let Some(value) = value.filter(|v| !v.is_empty()) {
+                record.insert(key.to_string(), Value::String(value));
+            }
+        };
+        let id = self.text_of(&["docno"]).or_else(|| {
+            let newid = self.open.attr("newid")?;
+            let newid = newid.trim();
+            (self.is_reuters() && !newid.is_empty()).then(|| format!("reuters-{newid}"))
+        });
+        put("id", id);
+        put("title", self.title());
+        // A date runs to the wire's first control code (`27-MAR-1987 00:02:59.13&#5;&#5;RM`).
+        let date = self.raw_text_of(DATE_ELEMENTS).map(|date| {
+            let date = date
+                .split(|c: char| c.is_control())
+                .next()
+                .unwrap_or_default();
+            iso_date(date)
+        });
+        put("date", date);
+        let author = self
+            .text_of(AUTHOR_ELEMENTS)
+            .map(|byline| without_by(&byline).to_string());
+        put("author", author);
+        let source = self
+            .text_of(SOURCE_ELEMENTS)
+            .or_else(|| self.is_reuters().then(|| "Reuters".to_string()));
+        put("source", source);
+        let tags = self.tags();
+        if !tags.is_empty() {
+            record.insert(
+                "tags".to_string(),
+                Value::Array(tags.into_iter().map(Value::String).collect()),
+            );
+        }
+        record
+    }
+
+    /// The headline, without the asterisks a Reuters flash's headline opens with.
+    fn title(&self) -> Option<String> {
+        let title = self.text_of(TITLE_ELEMENTS)?;
+        Some(title.trim_start_matches('*').trim().to_string())
+    }
+
+    /// Reuters' categories, each once, in the order of the lists.
+    fn tags(&self) -> Vec<String> {
+        let mut tags: Vec<String> = Vec::new();
+        for list in TAG_LISTS {
+            let Some(open) = self.elements.iter().find(|m| m.is(list)) else {
+                continue;
+            };
+            let (close, _) = element_end(self.text, open);
+            let inside = &self.text[..close];
+            for entry in Scanner::from(inside, open.end).filter(|m| !m.closing && m.is("d")) {
+                let tag = inner_text(inside, &entry);
+                if tags.len() < MAX_TAGS && !tag.is_empty() && !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+        }
+        tags
+    }
+
+    /// The story's text: see the module's doc.
+    fn body(&self) -> String {
+        let brief = self
+            .elements
+            .iter()
+            .find(|m| m.is("text"))
+            .and_then(|text| text.attr("type"))
+            .is_some_and(|kind| kind.eq_ignore_ascii_case("brief"));
+        if brief {
+            return self.title().unwrap_or_default();
+        }
+        let Some(container) = self.first(&["body", "text"]) else {
+            return String::new();
+        };
+        let mut body = body_text(self.text, container);
+        if self.is_reuters() {
+            body = without_sign_off(&body).to_string();
+        }
+        match self.text_of(&["dateline"]) {
+            Some(dateline) if !body.is_empty() => format!("{dateline} {body}"),
+            _ => body,
+        }
+    }
+}
+
+/// The text inside an element as written: its lines kept, character references decoded, control
+/// characters left out, `<P>` elements as paragraphs (a blank line between them) and the
+/// elements that are fields ([`FIELD_ELEMENTS`]) left out; trimmed.
+fn body_text(text: &str, open: &Markup<'_>) -> String {
+    let (close, _) = element_end(text, open);
+    let inside = &text[..close];
+    let mut out = String::new();
+    let mut from = open.end.min(close);
+    let mut scanner = Scanner::from(inside, from);
+    let mut paragraphs = false;
+    while let Some(markup) = scanner.next() {
+        push_text(&mut out, &inside[from..markup.start]);
+        from = markup.end;
+        if markup.is("p") {
+            out.push_str("\n\n");
+            paragraphs = true;
+        } else if !markup.closing && FIELD_ELEMENTS.iter().any(|name| markup.is(name)) {
+            let (_, end) = element_end(inside, &markup);
+            from = end;
+            scanner = Scanner::from(inside, end);
+        }
+    }
+    push_text(&mut out, &inside[from..]);
+    if !paragraphs {
+        // Lines and their indentation are the paragraphs (and a table's columns): as written.
+        return out.trim().to_string();
+    }
+    let paragraphs: Vec<&str> = out
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    paragraphs.join("\n\n")
+}
+
+/// Appends text with its character references decoded and control characters (the wire's
+/// start and end of text, `&#2;` and `&#3;`) left out.
+fn push_text(out: &mut String, raw: &str) {
+    let decoded = decode_references(raw);
+    out.extend(
+        decoded
+            .chars()
+            .filter(|&c| !c.is_control() || c == '\n' || c == '\t'),
+    );
+}
+
+/// A Reuters story without the `Reuter` that closes its transmission (on a line of its own, or
+/// after the last sentence; now and then twice).
+fn without_sign_off(body: &str) -> &str {
+    const SIGN_OFF: &str = "reuter";
+    let mut body = body.trim_end();
+    while let Some(cut) = body.len().checked_sub(SIGN_OFF.len()) {
+        let signed = body
+            .get(cut..)
+            .is_some_and(|end| end.eq_ignore_ascii_case(SIGN_OFF))
+            && body[..cut]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace);
+        if !signed {
+            break;
+        }
+        body = body[..cut].trim_end();
+    }
+    body
+}
+
+/// A collection's date as [`parse_metadata_date`] reads it: the Financial Times' `910514`
+/// (YYMMDD) and the Journal's `03/24/87` (MM/DD/YY) with the century written out (years before
+/// 70 taken as 20xx), anything else as it is.
+fn iso_date(date: &str) -> String {
+    let date = date.trim();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let century = |yy: &str| if yy < "70" { "20" } else { "19" };
+    if date.len() == 6 && digits(date) {
+        let (yy, mm, dd) = (&date[..2], &date[2..4], &date[4..]);
+        return format!("{}{yy}-{mm}-{dd}", century(yy));
+    }
+    let parts: Vec<&str> = date.split('/').collect();
+    if let [mm, dd, yy] = parts[..]
+        && yy.len() == 2
+        && mm.len() <= 2
+        && dd.len() <= 2
+        && parts.iter().all(|p| digits(p))
+    {
+        return format!("{}{yy}-{mm:0>2}-{dd:0>2}", century(yy));
+    }
+    if parse_metadata_date(date).is_none() {
+        // The LA Times' `January 1, 1989, Sunday, Home Edition`: the date before the weekday.
+        let mut commas = date.splitn(3, ',');
+        if let (Some(day), Some(year)) = (commas.next(), commas.next()) {
+            return format!("{day},{year}");
+        }
+    }
+    date.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{Format, read_bytes};
+
+    fn read(text: &str) -> (Vec<Article>, Vec<String>) {
+        let file = read_bytes(text.as_bytes(), "news.sgm", Format::Sgml);
+        let problems = file.problems.iter().map(|p| p.to_string()).collect();
+        (file.articles, problems)
+    }
+
+    const REUTERS: &str = "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">
+<REUTERS TOPICS=\"YES\" LEWISSPLIT=\"TRAIN\" NEWID=\"7\">
+<DATE> 3-MAR-1987  09:15:30.12&#5;&#5;RM</DATE>
+<TOPICS><D>grain</D><D>wheat</D></TOPICS>
+<PLACES><D>usa</D></PLACES>
+<PEOPLE></PEOPLE>
+<ORGS><D>ec</D></ORGS>
+<EXCHANGES></EXCHANGES>
+<UNKNOWN> &#5;&#5;&#5;G
+&#22;&#22;&#1;f0101&#31;reute</UNKNOWN>
+<TEXT>&#2;
+<TITLE>FARMERS SELL WHEAT TO &lt;GRAINCO INC></TITLE>
+<AUTHOR>    By Ann Example, Reuters</AUTHOR>
+<DATELINE>    KANSAS CITY, March 3 - </DATELINE><BODY>Farmers sold wheat to &lt;Grainco Inc>
+at higher prices, traders said.
+    The sales came as AT&amp;T reported.
+ Reuter
+&#3;</BODY></TEXT>
+</REUTERS>
+<REUTERS TOPICS=\"NO\" NEWID=\"8\">
+<DATE> 3-MAR-1987 09:16:00.00</DATE>
+<TOPICS></TOPICS>
+<TEXT TYPE=\"BRIEF\">&#2;
+******<TITLE>GRAINCO SAYS PROFIT ROSE
+</TITLE>Blah blah blah.
+&#3;
+</TEXT>
+</REUTERS>
+<REUTERS NEWID=\"9\">
+<DATE> 3-MAR-1987 09:17:00.00</DATE>
+<TEXT TYPE=\"UNPROC\">&#2;
+WHEAT STOCKS - MARCH 3
+ Stocks..........1,234 vs....1,111
+ Reuter
+&#3;</TEXT>
+</REUTERS>
+<REUTERS NEWID=\"10\">
+<DATE>3-MAR-1987 09:18:00.00</DATE>
+<TEXT>&#2;
+<TITLE>AN EMPTY STORY</TITLE>
+<BODY> Reuter
+&#3;</BODY></TEXT>
+</REUTERS>
+";
+
+    #[test]
+    fn reuters_stories_are_read_with_their_fields() {
+        let (articles, problems) = read(REUTERS);
+        assert_eq!(
+            problems,
+            ["news.sgm:37: article has no body"],
+            "the empty story, at its record's line"
+        );
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["reuters-7", "reuters-8", "reuters-9"]);
+        let story = &articles[0];
+        assert_eq!(story.title, "FARMERS SELL WHEAT TO <GRAINCO INC>");
+        assert_eq!(
+            story.body,
+            "KANSAS CITY, March 3 - Farmers sold wheat to <Grainco Inc>\nat higher prices, \
+             traders said.\n    The sales came as AT&T reported."
+        );
+        assert_eq!(
+            story.published.map(|t| t.to_string()).as_deref(),
+            Some("1987-03-03T09:15:30.12Z")
+        );
+        assert_eq!(story.author.as_deref(), Some("Ann Example, Reuters"));
+        assert_eq!(story.source.as_deref(), Some("Reuters"));
+        assert_eq!(story.tags, ["grain", "wheat", "usa", "ec"]);
+        assert_eq!(story.line, Some(2));
+
+        let flash = &articles[1];
+        assert_eq!(flash.title, "GRAINCO SAYS PROFIT ROSE");
+        assert_eq!(flash.body, "GRAINCO SAYS PROFIT ROSE");
+        assert!(flash.tags.is_empty());
+
+        let table = &articles[2];
+        assert_eq!(table.title, "");
+        assert_eq!(
+            table.body,
+            "WHEAT STOCKS - MARCH 3\n Stocks..........1,234 vs....1,111"
+        );
+    }
+
+    #[test]
+    fn trec_documents_are_read_in_each_collection_s_shape() {
+        let trec = "<DOC>
+<DOCNO> AP880101-0001 </DOCNO>
+<FILEID>AP-NR-01-01-88 0001EST</FILEID>
+<HEAD>Harbour Reopens After Storm</HEAD>
+<BYLINE>By JOHN EXAMPLE</BYLINE>
+<DATELINE>PORTLAND, Maine (AP) </DATELINE>
+<TEXT>
+   The harbour reopened on Friday.
+   Boats left at dawn.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO> WSJ870324-0001 </DOCNO>
+<HL> Mill Agrees to Sell Unit </HL>
+<DD> 03/24/87</DD>
+<SO> WALL STREET JOURNAL (J) </SO>
+<TEXT>
+   A mill agreed to sell a unit.
+</TEXT>
+</DOC>
+<DOC>
+<DOCNO>FT911-1</DOCNO>
+<DATE>910514
+</DATE>
+<HEADLINE>
+FT  14 MAY 91 / Jubilee of a bridge
+</HEADLINE>
+<TEXT>
+The bridge is fifty years old.
+</TEXT>
+<PUB>Financial Times</PUB>
+</DOC>
+<DOC>
+<DOCNO> LA010189-0001 </DOCNO>
+<DATE><P>January 1, 1989, Sunday, Home Edition </P></DATE>
+<HEADLINE><P>A Year of Books</P></HEADLINE>
+<TEXT><P>Readers bought more books.</P><P>Shops stayed open late.</P></TEXT>
+</DOC>
+";
+        let (articles, problems) = read(trec);
+        assert!(problems.is_empty(), "{problems:?}");
+        let shown: Vec<(&str, &str, String, &str)> = articles
+            .iter()
+            .map(|a| {
+                let day = a.published.map(|t| t.to_string()).unwrap_or_default();
+                (a.id.as_str(), a.title.as_str(), day, a.body.as_str())
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (
+                    "AP880101-0001",
+                    "Harbour Reopens After Storm",
+                    String::new(),
+                    "PORTLAND, Maine (AP) The harbour reopened on Friday.\n   Boats left at dawn."
+                ),
+                (
+                    "WSJ870324-0001",
+                    "Mill Agrees to Sell Unit",
+                    "1987-03-24T00:00:00Z".to_string(),
+                    "A mill agreed to sell a unit."
+                ),
+                (
+                    "FT911-1",
+                    "FT 14 MAY 91 / Jubilee of a bridge",
+                    "1991-05-14T00:00:00Z".to_string(),
+                    "The bridge is fifty years old."
+                ),
+                (
+                    "LA010189-0001",
+                    "A Year of Books",
+                    "1989-01-01T00:00:00Z".to_string(),
+                    "Readers bought more books.\n\nShops stayed open late."
+                ),
+            ]
+        );
+        assert_eq!(articles[0].author.as_deref(), Some("JOHN EXAMPLE"));
+        assert_eq!(
+            articles[1].source.as_deref(),
+            Some("WALL STREET JOURNAL (J)")
+        );
+        assert_eq!(articles[2].source.as_deref(), Some("Financial Times"));
+        assert_eq!(articles[3].line, Some(33));
+    }
+
+    #[test]
+    fn a_document_without_records_or_an_id_is_told_apart() {
+        let (articles, problems) = read("<DOC><TEXT>Only text.</TEXT></DOC>\n<DOC></DOC>\n");
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].id, "news.sgm#1");
+        assert_eq!(problems, ["news.sgm:2: article has no body"]);
+        let (articles, problems) = read("<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\nno records\n");
+        assert!(articles.is_empty());
+        assert_eq!(
+            problems,
+            ["news.sgm: SGML with no story records (<DOC> or <REUTERS>)"]
+        );
+        assert!(is_collection(
+            "<!DOCTYPE lewis SYSTEM \"lewis.dtd\">\n<REUTERS>"
+        ));
+        assert!(is_collection("\n<DOC>\n<DOCNO> X </DOCNO>"));
+        assert!(!is_collection("<rss><channel></channel></rss>"));
+        assert!(!is_collection("<?xml version=\"1.0\"?><nitf></nitf>"));
+    }
+}
