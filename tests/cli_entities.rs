@@ -405,3 +405,41 @@ fn a_surname_and_a_full_name_find_each_other() {
         .json();
     assert_eq!(ids(&results).len(), 2, "{results}");
 }
+
+#[test]
+fn a_place_the_datelines_print_in_capitals_is_listed_as_running_text_writes_it() {
+    let env = TestEnv::new();
+    for day in 1..=3 {
+        env.write(
+            &format!("wire-{day}.txt"),
+            &format!(
+                "Stocks fall on rate fears\n\nNEW YORK, March {day} - Stocks fell for a {day}th \
+                 day as traders feared higher rates, dealers said. OPEC ministers meet next \
+                 week in Vienna to discuss output.\n"
+            ),
+        );
+    }
+    env.write(
+        "wire-4.txt",
+        "Markets quiet\n\nTraders in New York said markets were quiet on Friday.\n",
+    );
+    env.lede_ok(&["index"], 0);
+    let listed = env.lede_ok(&["entities", "--json"], 0).json();
+    let counts: Vec<(String, u64)> = names(&listed["entities"])
+        .into_iter()
+        .zip(listed["entities"].as_array().unwrap())
+        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
+        .collect();
+    // Three datelines and a sentence are one place, named as the sentence writes it; the
+    // acronym keeps its capitals.
+    assert_eq!(
+        counts,
+        [
+            ("LOC:New York".to_string(), 4),
+            ("ORG:OPEC".to_string(), 3),
+            ("LOC:Vienna".to_string(), 3)
+        ]
+    );
+    let found = env.lede_ok(&["search", "*", "--entity", "LOC:New York", "--count"], 0);
+    assert_eq!(found.stdout.trim(), "4");
+}
