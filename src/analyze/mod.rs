@@ -19,8 +19,9 @@
 /// is that company's short form (`Dome` beside `Dome Petroleum Ltd`), unless a place or a
 /// nationality. 5: an office's title before a person's name, which the model took into an
 /// organisation's name, is left out and the rest is the person (`U.S. Trade Representative
-/// Clayton Yeutter`).
-pub const ANALYSIS_VERSION: u32 = 5;
+/// Clayton Yeutter`). 6: a short form in capitals (a headline's `DOME`) is the company's as
+/// its writing in running text is.
+pub const ANALYSIS_VERSION: u32 = 6;
 
 pub mod annotate;
 pub mod ascii_fold;
