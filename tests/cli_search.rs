@@ -256,6 +256,47 @@ fn an_untitled_story_keeps_its_first_sentence_as_a_passage() {
 }
 
 #[test]
+fn a_record_without_a_title_is_headed_by_its_opening_sentence() {
+    let env = TestEnv::new();
+    // As the known-item test's stories come: JSON records with a body and no title.
+    env.write(
+        "wire.jsonl",
+        "{\"id\": \"w-1\", \"body\": \"The quarry near Tarragona closed\\nafter a landslide. \
+         Workers were moved to other sites.\\n\\nThe owners said repairs to the quarry would \
+         take a year.\"}\n",
+    );
+    env.lede_ok(&["index", "-q"], 0);
+    let results = env.lede_ok(&["search", "quarry", "--json"], 0).json();
+    let hit = &results["hits"][0];
+    assert_eq!(hit["title"], "");
+    assert_eq!(
+        hit["opening"],
+        "The quarry near Tarragona closed\nafter a landslide."
+    );
+    assert_eq!(hit["opening_highlights"], serde_json::json!([[4, 10]]));
+    // On a terminal it heads the hit, its line break a space, and the passage goes on from it.
+    let human = env
+        .lede_ok(&["search", "quarry", "--color", "never"], 0)
+        .stdout;
+    let mut lines = human.lines();
+    assert_eq!(
+        lines.next(),
+        Some("The quarry near Tarragona closed after a landslide.")
+    );
+    assert_eq!(human.matches("Tarragona closed").count(), 1, "{human}");
+    assert!(human.contains("\n  … Workers were moved"), "{human}");
+    // A titled record has no opening.
+    env.write(
+        "titled.json",
+        "{\"id\": \"t-1\", \"title\": \"Quarry reopens\", \"body\": \"The quarry reopened.\"}",
+    );
+    env.lede_ok(&["index", "-q"], 0);
+    let results = env.lede_ok(&["search", "reopens", "--json"], 0).json();
+    assert_eq!(results["hits"][0]["title"], "Quarry reopens");
+    assert!(results["hits"][0].get("opening").is_none());
+}
+
+#[test]
 fn a_phrase_is_highlighted_where_it_stands_only() {
     let env = TestEnv::new();
     env.write(

@@ -408,6 +408,12 @@ fn an_untitled_storys_first_sentence_is_shown_once() {
         "Café owners in Zürich protested the new harbour tax on Monday.\n\
          The harbour tax doubles next year, officials said, and ferries pay it too.\n",
     );
+    // A record without a title is headed by its opening sentence, as the terminal shows it.
+    env.write(
+        "corpus/ferries.jsonl",
+        "{\"id\": \"f-1\", \"body\": \"Ferry fares in Zürich rise\\nin April. The operators \
+         blamed fuel.\"}\n",
+    );
     env.lede_ok(&["index"], 0);
     let server = Server::start(env.path(), &[]);
     let browser = Browser::start(&chromedriver);
@@ -425,6 +431,20 @@ fn an_untitled_storys_first_sentence_is_shown_once() {
         ["… The harbour tax doubles next year, officials said, and ferries pay it too."]
     );
     assert_eq!(browser.texts("#hits .passage mark"), ["harbour"]);
+
+    let page = format!("{}/?q=fares", server.url);
+    browser.call("POST", "/url", Some(json!({ "url": page })));
+    let title = browser.wait("the untitled hit", |b| {
+        b.texts("#hits .title")
+            .pop()
+            .filter(|title| title.starts_with("Ferry"))
+    });
+    assert_eq!(title, "Ferry fares in Zürich rise in April.");
+    assert_eq!(browser.texts("#hits .title mark"), ["fares"]);
+    assert_eq!(
+        browser.texts("#hits .passage p"),
+        ["… The operators blamed fuel."]
+    );
 }
 
 #[test]

@@ -243,6 +243,17 @@ fn starts_item(line: &str) -> bool {
         || (1..=3).contains(&digits) && line[digits..].starts_with(". ")
 }
 
+/// The first sentence of a text's first paragraph (a slice of `text`, its line breaks as
+/// written); empty for an empty text.
+pub fn first_sentence(text: &str) -> &str {
+    let Some(paragraph) = split_paragraphs(text).into_iter().next() else {
+        return "";
+    };
+    split_sentences_in(text, paragraph.start, paragraph.end)
+        .first()
+        .map_or("", |sentence| &text[sentence.start..sentence.end])
+}
+
 /// Splits a text into paragraphs (trimmed byte spans). A blank line always separates paragraphs;
 /// a single line break does when the next line is indented or a list item, or when the line before
 /// ends a sentence (so hard-wrapped text keeps its paragraphs whole).
@@ -400,6 +411,20 @@ mod tests {
             &"Under the administration of Donald Trump, federal agencies were recently directed to stop using software from AI firm Anthropic, while the Pentagon reportedly designated the company a supply-chain risk."
         ));
         assert!(all.contains(&"- ChatGPT now serves over 900 million weekly active users, including more than 50 million paying subscribers."));
+    }
+
+    #[test]
+    fn the_first_sentence_is_the_first_paragraph_s() {
+        assert_eq!(
+            first_sentence("  Mr. Smith went to\nWashington. He left.\n"),
+            "Mr. Smith went to\nWashington."
+        );
+        // A headline-like first paragraph without a full stop is a sentence of its own.
+        assert_eq!(
+            first_sentence("Markets quiet\n\nTraders were idle."),
+            "Markets quiet"
+        );
+        assert_eq!(first_sentence(" \n"), "");
     }
 
     #[test]

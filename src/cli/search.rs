@@ -217,9 +217,9 @@ fn explained(e: &lede::search::Explanation) -> String {
     )
 }
 
-/// A passage as shown under its hit's title: without the title it opens with (an untitled
-/// story's first sentence is its title, printed just above), its highlights moved with it; and
-/// whether text before it is left out.
+/// A passage as shown under its hit's heading: without the heading it opens with (an untitled
+/// story's first sentence, as its title or its opening, printed just above), its highlights
+/// moved with it; and whether text before it is left out.
 fn after_title<'p>(passage: &'p PassageHit, title: &str) -> (&'p str, Vec<[usize; 2]>, bool) {
     let text = passage.text.as_str();
     if passage.start > 0 || title.is_empty() || !text.starts_with(title) {
@@ -248,18 +248,13 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
         return Ok(());
     }
     for (i, hit) in results.hits.iter().enumerate() {
-        let title = if hit.title.is_empty() {
-            let opening = hit.passages.first().map(|p| {
-                p.text
-                    .split_whitespace()
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    + " …"
-            });
-            style.paint(BOLD, opening.as_deref().unwrap_or(&hit.article_id))
-        } else {
+        let title = if !hit.title.is_empty() {
             paint_highlighted(&hit.title, &hit.title_highlights, BOLD, style)
+        } else if !hit.opening.is_empty() {
+            let heading = paint_highlighted(&hit.opening, &hit.opening_highlights, BOLD, style);
+            heading.split_whitespace().collect::<Vec<_>>().join(" ")
+        } else {
+            style.paint(BOLD, &hit.article_id)
         };
         writeln!(out, "{title}")?;
         let mut meta = vec![hit.published.map_or("undated".to_string(), |t| {
@@ -286,7 +281,12 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
             writeln!(out, "{}", style.paint(DIM, &line))?;
         }
         for passage in &hit.passages {
-            let (shown, highlights, elided) = after_title(passage, &hit.title);
+            let heading = if hit.title.is_empty() {
+                &hit.opening
+            } else {
+                &hit.title
+            };
+            let (shown, highlights, elided) = after_title(passage, heading);
             if shown.is_empty() {
                 continue;
             }

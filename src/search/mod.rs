@@ -386,8 +386,7 @@ impl Index {
                 continue;
             }
             let doc: TantivyDocument = searcher.doc(passage.article)?;
-            let (mut hit, body) =
-                self.hit_from_article(&doc, &id, passage.score, &compiled.title_terms);
+            let (mut hit, body) = self.hit_from_article(&doc, &id, passage.score, compiled);
             let records = passage_records(&doc, &self.fields);
             hit.passages.extend(passage_hit(
                 &records,
@@ -411,8 +410,7 @@ impl Index {
     ) -> Result<Hit> {
         let terms = &compiled.passage_terms;
         let doc: TantivyDocument = searcher.doc(candidate.address)?;
-        let (mut hit, body) =
-            self.hit_from_article(&doc, &candidate.id, candidate.score, &compiled.title_terms);
+        let (mut hit, body) = self.hit_from_article(&doc, &candidate.id, candidate.score, compiled);
         let records = passage_records(&doc, &self.fields);
         for &(_, index) in candidate.passages.iter().take(request.passages_per_hit) {
             hit.passages
@@ -425,20 +423,27 @@ impl Index {
         Ok(hit)
     }
 
-    /// A hit (without passages) from an article document, its title's `title_terms` lit up, and
-    /// the article's body.
+    /// A hit (without passages) from an article document, the query's terms lit up in its title
+    /// (or an untitled article's opening), and the article's body.
     fn hit_from_article(
         &self,
         doc: &TantivyDocument,
         id: &str,
         score: f32,
-        title_terms: &QueryWords,
+        compiled: &query::CompiledQuery,
     ) -> (Hit, String) {
         let article = self.stored_article(doc, id);
+        let opening = if article.title.is_empty() {
+            crate::analyze::sentences::first_sentence(&article.body).to_string()
+        } else {
+            String::new()
+        };
         let hit = Hit {
             article_id: article.id,
-            title_highlights: highlight::highlight_query(&article.title, title_terms),
+            title_highlights: highlight::highlight_query(&article.title, &compiled.title_terms),
             title: article.title,
+            opening_highlights: highlight::highlight_query(&opening, &compiled.passage_terms),
+            opening,
             published: article.published,
             date_source: article.date_source,
             source: article.source,

@@ -35,6 +35,13 @@ pub struct Hit {
     /// `[start, end)` byte offsets of the query's terms in the headline.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub title_highlights: Vec<[usize; 2]>,
+    /// An untitled article's first sentence, which the terminal and the web page show as its
+    /// heading (its first passage goes on after it); empty for an article with a title.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub opening: String,
+    /// `[start, end)` byte offsets of the query's terms in the opening.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub opening_highlights: Vec<[usize; 2]>,
     /// Publication time (RFC 3339), when known.
     pub published: Option<jiff::Timestamp>,
     /// Where the publication time came from.
@@ -96,6 +103,8 @@ impl Hit {
             article_id,
             title: String::new(),
             title_highlights: Vec::new(),
+            opening: String::new(),
+            opening_highlights: Vec::new(),
             published: None,
             date_source: None,
             source: None,

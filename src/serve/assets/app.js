@@ -233,10 +233,11 @@ function renderHit(hit) {
     "aria-expanded": "false",
     title: "Show the whole article",
     onclick: () => toggleArticle(hit.article_id, title, body),
-  }, ...(hit.title ? highlighted(hit.title, hit.title_highlights || []) : [hit.article_id]));
+  }, ...(hit.title ? highlighted(hit.title, hit.title_highlights || [])
+    : hit.opening ? highlighted(hit.opening, hit.opening_highlights || []) : [hit.article_id]));
   const meta = [day(hit.published), hit.source || hit.path].filter(Boolean).join(" · ");
   const passages = hit.passages
-    .map((p) => afterTitle(p, hit.title))
+    .map((p) => afterTitle(p, hit.title || hit.opening))
     .filter((p) => p.text)
     .map((p) =>
       el("div", { class: "passage" },
