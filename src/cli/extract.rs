@@ -108,7 +108,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
 pub(crate) fn article_format(input: &str) -> Option<Format> {
     Some(std::path::Path::new(input))
         .filter(|_| input != "-")
-        .and_then(Format::from_path)
+        .and_then(Format::of_file)
         .filter(|&format| format != Format::Text)
 }
 

@@ -98,6 +98,48 @@ impl Format {
             _ => None,
         }
     }
+
+    /// The format of a file on disk: by its extension ([`Format::from_path`]), else, for a
+    /// name without one or with a number for one (gzipped or not), by how it opens: TREC's
+    /// collections name their files so (`AP880212`, `LA010189.gz`, `fr940104.0`), and an
+    /// [SGML collection](Format::Sgml) is read when the file opens with a record.
+    pub fn of_file(path: &Path) -> Option<Format> {
+        if let Some(format) = Format::from_path(path) {
+            return Some(format);
+        }
+        let gzipped = stream::is_gzipped(path);
+        let name = if gzipped {
+            Path::new(path.file_stem()?)
+        } else {
+            path
+        };
+        let numbered = name
+            .extension()
+            .is_none_or(|ext| ext.as_encoded_bytes().iter().all(u8::is_ascii_digit));
+        if !numbered {
+            return None;
+        }
+        let head = sgml_head(path, gzipped)?;
+        sgml::opens_a_collection(&head).then_some(Format::Sgml)
+    }
+}
+
+/// How many bytes of a file without an extension are read to tell an SGML collection.
+const SNIFF_BYTES: u64 = 512;
+
+/// The first bytes of a file, inflated when it is gzipped; `None` when it cannot be read.
+fn sgml_head(path: &Path, gzipped: bool) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut head = Vec::new();
+    let read = if gzipped {
+        flate2::read::MultiGzDecoder::new(file)
+            .take(SNIFF_BYTES)
+            .read_to_end(&mut head)
+    } else {
+        file.take(SNIFF_BYTES).read_to_end(&mut head)
+    };
+    read.ok().map(|_| head)
 }
 
 /// How serious a [`Problem`] is.
@@ -556,7 +598,7 @@ pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
 /// [`is_streamed`] names). A file over `options.max_bytes` is skipped; a file that is gone, unreadable or changed
 /// since the walk listed it is reported.
 pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
-    let Some(format) = Format::from_path(&file.abs_path) else {
+    let Some(format) = Format::of_file(&file.abs_path) else {
         return FileArticles::default();
     };
     let mut report = Report::new(&file.rel_path);

@@ -57,6 +57,24 @@ pub(crate) fn is_collection(text: &str) -> bool {
             .is_some_and(|first| !first.closing && is_record(&first))
 }
 
+/// Whether a file's first bytes open a collection: a record's start tag (`<DOC>`, `<REUTERS`) or
+/// Reuters-21578's `<!DOCTYPE lewis`, after any white space and byte order mark.
+pub(crate) fn opens_a_collection(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+    let start = head.iter().position(|b| !b.is_ascii_whitespace());
+    let Some(rest) = start.map(|at| &head[at..]) else {
+        return false;
+    };
+    let opens = |tag: &[u8], next: &[u8]| {
+        rest.len() > tag.len()
+            && rest[..tag.len()].eq_ignore_ascii_case(tag)
+            && next.contains(&rest[tag.len()])
+    };
+    opens(b"<doc", b"> \t\r\n")
+        || opens(b"<reuters", b"> \t\r\n")
+        || opens(b"<!doctype lewis", b"> \t\r\n")
+}
+
 fn is_record(markup: &Markup<'_>) -> bool {
     RECORD_ELEMENTS.iter().any(|name| markup.is(name))
 }
@@ -531,6 +549,13 @@ The bridge is fifty years old.
         ));
         assert!(is_collection("\n<DOC>\n<DOCNO> X </DOCNO>"));
         assert!(!is_collection("<rss><channel></channel></rss>"));
+        // A file's first bytes, for files named without an extension.
+        assert!(opens_a_collection(b"\xef\xbb\xbf\r\n<doc>\n<DOCNO>"));
+        assert!(opens_a_collection(b"<!DOCTYPE lewis SYSTEM"));
+        assert!(opens_a_collection(b"<REUTERS TOPICS=\"YES\">"));
+        assert!(!opens_a_collection(b"<DOCUMENT>"));
+        assert!(!opens_a_collection(b"<doc"));
+        assert!(!opens_a_collection(b"text <DOC>"));
         assert!(!is_collection("<?xml version=\"1.0\"?><nitf></nitf>"));
     }
 }

@@ -166,7 +166,7 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
                 result.problems.extend(symlink_warning(entry.path()));
                 continue;
             }
-            if !entry.file_type().is_file() || Format::from_path(entry.path()).is_none() {
+            if !entry.file_type().is_file() || Format::of_file(entry.path()).is_none() {
                 continue;
             }
             let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -207,6 +207,32 @@ mod tests {
         let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
         assert_eq!(rels, ["a.txt", "b/z.md"]);
         assert!(result.problems.is_empty());
+    }
+
+    #[test]
+    fn files_without_an_extension_are_listed_when_they_open_an_sgml_collection() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let trec = "\n<DOC>\n<DOCNO> AP880212-0001 </DOCNO>\n<TEXT>Text.</TEXT>\n</DOC>\n";
+        std::fs::write(root.join("AP880212"), trec).unwrap();
+        std::fs::write(root.join("fr940104.0"), trec).unwrap();
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(trec.as_bytes()).unwrap();
+        std::fs::write(root.join("LA010189.gz"), gz.finish().unwrap()).unwrap();
+        // Not a collection, or named with an extension lede does not read.
+        std::fs::write(root.join("Makefile"), "all:\n\ttrue\n").unwrap();
+        std::fs::write(root.join("LICENSE"), "<DOCUMENT> terms").unwrap();
+        std::fs::write(root.join("notes.doc"), trec).unwrap();
+        let result = walk(&[root.to_path_buf()]);
+        let rels: Vec<_> = result.files.iter().map(|f| f.rel_path.as_str()).collect();
+        assert_eq!(rels, ["AP880212", "LA010189.gz", "fr940104.0"]);
+        let options = super::super::ReadOptions::default();
+        for file in &result.files {
+            let read = super::super::read_file(file, &options);
+            assert_eq!(read.articles.len(), 1, "{}", file.rel_path);
+            assert_eq!(read.articles[0].id, "AP880212-0001");
+        }
     }
 
     #[test]
