@@ -65,14 +65,13 @@ pub(crate) fn opens_a_collection(head: &[u8]) -> bool {
     let Some(rest) = start.map(|at| &head[at..]) else {
         return false;
     };
-    let opens = |tag: &[u8], next: &[u8]| {
+    // The tag's name, then the end of the tag or an attribute.
+    let opens = |tag: &[u8]| {
         rest.len() > tag.len()
             && rest[..tag.len()].eq_ignore_ascii_case(tag)
-            && next.contains(&rest[tag.len()])
+            && matches!(rest[tag.len()], b'>' | b' ' | b'\t' | b'\r' | b'\n')
     };
-    opens(b"<doc", b"> \t\r\n")
-        || opens(b"<reuters", b"> \t\r\n")
-        || opens(b"<!doctype lewis", b"> \t\r\n")
+    opens(b"<doc") || opens(b"<reuters") || opens(b"<!doctype lewis")
 }
 
 fn is_record(markup: &Markup<'_>) -> bool {
