@@ -329,6 +329,14 @@ fn sgml_collections_are_indexed_a_story_a_record() {
             .starts_with("KANSAS CITY, March 3 - Kansas farmers sold winter wheat"),
         "{story}"
     );
+    // The dateline's place is named as running text writes it.
+    assert!(
+        story["entities"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"type": "LOC", "name": "Kansas City"})),
+        "{story}"
+    );
     // The wire's times are kept: the flash a half-minute later is after the story.
     let ids = |args: &[&str]| {
         env.lede_ok(args, 0)

@@ -20,8 +20,9 @@
 /// nationality. 5: an office's title before a person's name, which the model took into an
 /// organisation's name, is left out and the rest is the person (`U.S. Trade Representative
 /// Clayton Yeutter`). 6: a short form in capitals (a headline's `DOME`) is the company's as
-/// its writing in running text is.
-pub const ANALYSIS_VERSION: u32 = 6;
+/// its writing in running text is. 7: a place in capitals alone (a dateline's `WASHINGTON`) is
+/// named as running text writes it.
+pub const ANALYSIS_VERSION: u32 = 7;
 
 pub mod annotate;
 pub mod ascii_fold;

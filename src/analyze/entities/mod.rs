@@ -39,6 +39,7 @@ mod adverbs;
 mod affiliations;
 mod brackets;
 mod canonical;
+mod capitals;
 mod companies;
 mod conll;
 mod consistency;

@@ -18,7 +18,7 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
-use super::{adverbs, affiliations, brackets, companies, names, offices};
+use super::{adverbs, affiliations, brackets, capitals, companies, names, offices};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -314,6 +314,9 @@ impl Recognizer {
                 || name.contains('.')
         });
         canonical_names(&mut entities);
+        capitals::places_as_written_in_text(text, &mut entities, &|word| {
+            lexicon.word(word_key(word)).case
+        });
         entities
     }
 }

@@ -1,0 +1,186 @@
+//! Places in the capitals of wire datelines (`WASHINGTON, March 3 -`, `NEW YORK`, `SAN JOSE,
+//! Calif.`) named as running text writes them (`Washington`, `New York`, `San Jose`), so that a
+//! story filed from a city gives the city's name as other stories do. Only a dateline's place is
+//! rewritten (a name in capitals alone opening a line, a comma after it), and only when the
+//! model's unlabelled text knows each of its words and writes one of them capitalised inside
+//! sentences nearly always: acronyms keep their capitals (`USSR`), as do initials (`U.S.`), names
+//! in capitals elsewhere (a headline's) and anything but a place.
+
+use super::recognizer::Entity;
+use super::tags::EntityKind;
+
+/// The lexicon's capitalisation prior of a word: 0 unknown, 1 (mostly lowercase) to 5
+/// (always capitalised); see `lexicon::WordInfo::case`.
+pub(crate) type CasePrior<'a> = &'a dyn Fn(&str) -> u8;
+
+/// The lowest prior of one of the name's words for the name to be written capitalised (`Kansas`
+/// in `KANSAS CITY`, where `city` is mostly lower case).
+const CAPITALISED: u8 = 4;
+/// The highest prior of a short inner word written in lower case (`Rio de Janeiro`, `Isle of
+/// Man`: `de` and `of` have 2 and 1).
+const LOWER_CASE: u8 = 2;
+/// The longest inner word written in lower case by its prior (`del`, `the`, `and`).
+const LOWER_CASE_CHARS: usize = 3;
+
+/// Writes each place a dateline of `text` gives in capitals alone as running text writes it,
+/// wherever the article names it.
+pub(crate) fn places_as_written_in_text(text: &str, entities: &mut [Entity], prior: CasePrior<'_>) {
+    let mut rewritten: Vec<(String, String)> = Vec::new();
+    for entity in entities.iter() {
+        if entity.kind != EntityKind::Location
+            || !opens_a_dateline(text, entity)
+            || rewritten.iter().any(|(name, _)| *name == entity.canonical)
+        {
+            continue;
+        }
+        if let Some(written) = as_in_text(&entity.canonical, prior) {
+            rewritten.push((entity.canonical.clone(), written));
+        }
+    }
+    for entity in entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Location)
+    {
+        if let Some((_, written)) = rewritten.iter().find(|(name, _)| *name == entity.canonical) {
+            entity.canonical = written.clone();
+        }
+    }
+}
+
+/// Whether a mention opens a line (after white space) and a comma follows it: a dateline's
+/// place.
+fn opens_a_dateline(text: &str, entity: &Entity) -> bool {
+    let (Some(before), Some(after)) = (text.get(..entity.start), text.get(entity.end..)) else {
+        return false;
+    };
+    let line_start = before
+        .rsplit('\n')
+        .next()
+        .is_some_and(|line| line.trim().is_empty());
+    line_start && after.starts_with(',')
+}
+
+/// A name in capitals alone written with capitals at the start of its words (and after a
+/// hyphen: `WINSTON-SALEM` is `Winston-Salem`; `MCLEAN` is `McLean`), inner words that running
+/// text writes in lower case in lower case, or `None` when it stays as it is.
+fn as_in_text(name: &str, prior: CasePrior<'_>) -> Option<String> {
+    // Words, and the parts of a hyphenated one, each looked up.
+    let words: Vec<&str> = name.split([' ', '-']).collect();
+    let plain = |word: &&str| {
+        word.chars().count() >= 2 && word.chars().all(|c| c.is_alphabetic() && c.is_uppercase())
+    };
+    if !words.iter().all(plain) {
+        return None;
+    }
+    let known = words.iter().all(|word| prior(word) > 0);
+    if !known || !words.iter().any(|word| prior(word) >= CAPITALISED) {
+        return None;
+    }
+    let mut written = String::with_capacity(name.len());
+    let mut rest = name;
+    let mut first = true;
+    while !rest.is_empty() {
+        let end = rest.find([' ', '-']).unwrap_or(rest.len());
+        let word = &rest[..end];
+        if !first && word.chars().count() <= LOWER_CASE_CHARS && prior(word) <= LOWER_CASE {
+            written.push_str(&word.to_lowercase());
+        } else {
+            let split = if word.len() > 3 && word.starts_with("MC") {
+                2
+            } else {
+                1
+            };
+            let (head, tail) = word.split_at(split);
+            written.push_str(&head[..1]);
+            written.push_str(&head[1..].to_lowercase());
+            let mut tail_chars = tail.chars();
+            if split == 2 {
+                written.extend(tail_chars.next());
+            }
+            written.extend(tail_chars.flat_map(char::to_lowercase));
+        }
+        written.push_str(&rest[end..(end + 1).min(rest.len())]);
+        rest = &rest[(end + 1).min(rest.len())..];
+        first = false;
+    }
+    Some(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Priors as the lexicon gives them for a few words.
+    fn prior(word: &str) -> u8 {
+        match word.to_lowercase().as_str() {
+            "washington" | "york" | "jose" | "san" | "winston" | "salem" | "rio" | "janeiro"
+            | "mclean" | "kansas" => 5,
+            "new" | "city" => 2,
+            "de" => 2,
+            "may" => 3,
+            _ => 0,
+        }
+    }
+
+    #[test]
+    fn dateline_capitals_are_written_as_in_running_text() {
+        for (name, written) in [
+            ("WASHINGTON", Some("Washington")),
+            ("NEW YORK", Some("New York")),
+            ("SAN JOSE", Some("San Jose")),
+            ("WINSTON-SALEM", Some("Winston-Salem")),
+            ("RIO DE JANEIRO", Some("Rio de Janeiro")),
+            ("MCLEAN", Some("McLean")),
+            // Unknown words (acronyms), a last word not nearly always capitalised, initials,
+            // names already written in lower case, single letters.
+            ("USSR", None),
+            ("KANSAS CITY", Some("Kansas City")),
+            ("NEW MAY", None),
+            ("U.S.", None),
+            ("Washington", None),
+            ("New YORK", None),
+            ("A", None),
+        ] {
+            assert_eq!(as_in_text(name, &prior).as_deref(), written, "{name}");
+        }
+    }
+
+    #[test]
+    fn only_a_dateline_s_place_is_rewritten_wherever_it_is_named() {
+        let text = "WASHINGTON, March 3 - The WASHINGTON office said.\nMCLEAN said NEW YORK, not \
+                    WASHINGTON, sold.\n  NEW YORK, March 4 - More.";
+        let entity = |kind, name: &str, nth: usize| {
+            let start = text.match_indices(name).nth(nth).unwrap().0;
+            Entity {
+                kind,
+                text: name.to_string(),
+                start,
+                end: start + name.len(),
+                canonical: name.to_string(),
+            }
+        };
+        let (place, company) = (EntityKind::Location, EntityKind::Organization);
+        let mut entities = [
+            entity(place, "WASHINGTON", 0),
+            entity(company, "WASHINGTON", 1),
+            entity(place, "MCLEAN", 0),
+            entity(place, "NEW YORK", 0),
+            entity(place, "WASHINGTON", 2),
+            entity(place, "NEW YORK", 1),
+        ];
+        places_as_written_in_text(text, &mut entities, &prior);
+        let names: Vec<&str> = entities.iter().map(|e| e.canonical.as_str()).collect();
+        // `MCLEAN` opens a line but no comma follows it; `NEW YORK` opens the last line.
+        assert_eq!(
+            names,
+            [
+                "Washington",
+                "WASHINGTON",
+                "MCLEAN",
+                "New York",
+                "Washington",
+                "New York"
+            ]
+        );
+    }
+}
