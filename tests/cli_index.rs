@@ -359,6 +359,12 @@ fn sgml_collections_are_indexed_a_story_a_record() {
     let mut kansas = ids(&["search", "kansas", "--ids"]);
     kansas.sort();
     assert_eq!(kansas, ["AP880301-0001", "reuters-7", "reuters-9"]);
+    // A table without a headline is shown from its fields, its text in its passage.
+    let shown = env
+        .lede_ok(&["show", "reuters-9", "--color", "never"], 0)
+        .stdout;
+    assert!(shown.starts_with("id: reuters-9\n"), "{shown}");
+    assert!(shown.contains("WHEAT STOCKS - MARCH 3"), "{shown}");
 }
 
 /// A WARC record of an HTTP response holding `html`, gzipped as a member of its own.

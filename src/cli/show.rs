@@ -37,7 +37,10 @@ pub fn run(args: ShowArgs) -> anyhow::Result<i32> {
     }
     let style = Style::for_stdout(args.color);
     let a = &stored.article;
-    writeln!(out, "{}", style.paint(BOLD, &a.title))?;
+    if !a.title.is_empty() {
+        // An untitled article opens with its fields, its first sentence in its first passage.
+        writeln!(out, "{}", style.paint(BOLD, &a.title))?;
+    }
     let fields = [
         ("id", Some(a.id.clone())),
         (
