@@ -571,6 +571,57 @@ fn trec_batch_output_is_well_formed() {
 }
 
 #[test]
+fn a_trec_topic_file_runs_each_topic_s_title_or_description() {
+    let env = dated_corpus();
+    std::fs::write(
+        env.path().join("topics.1-3"),
+        "<top>\n<num> Number: 001\n<title> Topic: cocoa exports\n\n<desc> Description:\n\
+         Documents about a stock market crash.\n</top>\n\n<top>\n<num> Number: 2\n\
+         <title> stock market crash\n</top>\n<top>\n<num> Number: 3\n</top>\n",
+    )
+    .unwrap();
+    let run = |args: &[&str], code: i32| {
+        let out = env.lede_ok(args, code);
+        let firsts: Vec<(String, String)> = out
+            .stdout
+            .lines()
+            .map(|l| l.split(' ').collect::<Vec<_>>())
+            .filter(|r| r[3] == "1")
+            .map(|r| (r[0].to_string(), r[2].to_string()))
+            .collect();
+        (firsts, out.stderr)
+    };
+    // Titles, as the same words in a TSV batch rank them; the topic without one is reported.
+    let (titles, stderr) = run(&["search", "--batch", "topics.1-3", "--trec"], 2);
+    std::fs::write(
+        env.path().join("q.tsv"),
+        "1\tcocoa exports\n2\tstock market crash\n",
+    )
+    .unwrap();
+    let (tsv, _) = run(&["search", "--batch", "q.tsv", "--trec"], 0);
+    assert_eq!(titles, tsv);
+    assert_eq!(titles[0].0, "1");
+    for expected in [
+        "lede: skipped: topics.1-3:13: topic 3 has no <title> text",
+        "lede: 1 topics skipped; the other queries ran",
+    ] {
+        assert!(stderr.contains(expected), "{expected:?} not in:\n{stderr}");
+    }
+    // The description instead: topic 1 asks for the crash, as topic 2's title does.
+    let args = [
+        "search",
+        "--batch",
+        "topics.1-3",
+        "--trec",
+        "--topic-text",
+        "desc",
+    ];
+    let (descs, _) = run(&args, 2);
+    assert_eq!(descs.len(), 1);
+    assert_eq!(descs[0], ("1".to_string(), tsv[1].1.clone()));
+}
+
+#[test]
 fn a_bad_batch_line_is_reported_with_its_number_and_the_other_queries_run() {
     let env = dated_corpus();
     let mut batch = b"q1\tcocoa exports\nno tab here\n\n\tno id\n".to_vec();

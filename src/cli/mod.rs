@@ -17,6 +17,7 @@ mod serve;
 mod show;
 mod stats;
 mod timeline;
+mod trec_topics;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};

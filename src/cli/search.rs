@@ -4,6 +4,7 @@ use super::ColorChoice;
 use super::filter_args::{FilterArgs, MentionsArg};
 use super::numbered_lines::NumberedLines;
 use super::output::{BOLD, DIM, Style, entity_list, paint_highlighted, render_passage};
+use super::trec_topics::{self, TopicText};
 use anyhow::Context;
 use clap::{Args, ValueEnum};
 use lede::search::{QuerySyntax, SearchRequest, SortOrder};
@@ -82,9 +83,13 @@ pub struct SearchArgs {
     /// score, passage (the best one shown, on one line).
     #[arg(long)]
     csv: bool,
-    /// Run every `qid<TAB>query` line of this file (plain words).
+    /// Run every `qid<TAB>query` line of this file (plain words), or every topic of a TREC
+    /// topic file (`<top>` blocks).
     #[arg(long, value_name = "FILE", requires = "trec")]
     batch: Option<PathBuf>,
+    /// With --batch of TREC topics: the fields each topic's query is made of.
+    #[arg(long, value_enum, default_value_t = TopicText::Title, requires = "batch")]
+    topic_text: TopicText,
     /// With --batch: write a TREC run (`qid Q0 article_id rank score lede`), top 1000 per query.
     #[arg(long)]
     trec: bool,
@@ -300,52 +305,94 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
     Ok(())
 }
 
-/// Runs every query of a `qid<TAB>query` file and writes a TREC run.
+/// Runs every query of a `qid<TAB>query` file, or every topic of a TREC topic file, and writes
+/// a TREC run.
 fn run_batch(index: &Index, args: &SearchArgs, path: &PathBuf) -> anyhow::Result<i32> {
+    use std::io::{BufRead, Read};
     if args.filters.like.is_some() {
         anyhow::bail!("--like takes no query, and --batch gives one a line: use one or the other");
     }
     let file = std::fs::File::open(path).with_context(|| format!("opening {}", path.display()))?;
+    let mut reader = std::io::BufReader::new(file);
+    let name = path.display().to_string();
+    let topics = trec_topics::is_topics(
+        reader
+            .fill_buf()
+            .with_context(|| format!("reading {name}"))?,
+    );
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut any, mut skipped) = (false, 0);
-    let name = path.display().to_string();
-    let mut lines = NumberedLines::new(std::io::BufReader::new(file), name.as_str());
-    while let Some((n, line)) = lines.next_line()? {
-        // A line that cannot be a query is reported with its number and skipped; the others run.
-        let line = match line {
-            Ok(line) => line,
-            Err(reason) => {
-                eprintln!("lede: skipped: {name}:{n}: {reason}");
-                skipped += 1;
+    if topics {
+        // A topic file is small: read whole, its topics each a query.
+        let mut bytes = Vec::new();
+        reader
+            .read_to_end(&mut bytes)
+            .with_context(|| format!("reading {name}"))?;
+        for topic in trec_topics::parse(&String::from_utf8_lossy(&bytes), args.topic_text) {
+            match topic {
+                Ok(topic) => {
+                    any |= run_batch_query(index, args, &topic.qid, &topic.query, &mut out)?
+                }
+                Err((line, reason)) => {
+                    eprintln!("lede: skipped: {name}:{line}: {reason}");
+                    skipped += 1;
+                }
+            }
+        }
+    } else {
+        let mut lines = NumberedLines::new(reader, name.as_str());
+        while let Some((n, line)) = lines.next_line()? {
+            // A line that cannot be a query is reported with its number and skipped; the
+            // others run.
+            let line = match line {
+                Ok(line) => line,
+                Err(reason) => {
+                    eprintln!("lede: skipped: {name}:{n}: {reason}");
+                    skipped += 1;
+                    continue;
+                }
+            };
+            if line.trim().is_empty() {
                 continue;
             }
-        };
-        if line.trim().is_empty() {
-            continue;
-        }
-        let Some((qid, query)) = line
-            .split_once('\t')
-            .filter(|(qid, _)| !qid.trim().is_empty())
-        else {
-            eprintln!("lede: skipped: {name}:{n}: expected qid<TAB>query");
-            skipped += 1;
-            continue;
-        };
-        let mut request = args.request(query.to_string())?;
-        request.syntax = QuerySyntax::Plain;
-        request.limit = TREC_DEPTH;
-        request.offset = 0;
-        request.load_documents = false;
-        for (rank, hit) in index.rank(&request)?.iter().enumerate() {
-            any = true;
-            writeln!(out, "{}", hit.trec_line(qid, rank + 1, "lede"))?;
+            let Some((qid, query)) = line
+                .split_once('\t')
+                .filter(|(qid, _)| !qid.trim().is_empty())
+            else {
+                eprintln!("lede: skipped: {name}:{n}: expected qid<TAB>query");
+                skipped += 1;
+                continue;
+            };
+            any |= run_batch_query(index, args, qid, query, &mut out)?;
         }
     }
     out.flush()?;
     if skipped > 0 {
-        eprintln!("lede: {skipped} lines skipped; the other queries ran");
+        let what = if topics { "topics" } else { "lines" };
+        eprintln!("lede: {skipped} {what} skipped; the other queries ran");
         return Ok(2);
     }
     Ok(if any { 0 } else { 1 })
+}
+
+/// Runs one query of a batch (its words plain, the top [`TREC_DEPTH`]) and writes its run's
+/// lines; whether it found anything.
+fn run_batch_query(
+    index: &Index,
+    args: &SearchArgs,
+    qid: &str,
+    query: &str,
+    out: &mut impl Write,
+) -> anyhow::Result<bool> {
+    let mut request = args.request(query.to_string())?;
+    request.syntax = QuerySyntax::Plain;
+    request.limit = TREC_DEPTH;
+    request.offset = 0;
+    request.load_documents = false;
+    let ranked = index.rank(&request)?;
+    for (rank, hit) in ranked.iter().enumerate() {
+        writeln!(out, "{}", hit.trec_line(qid, rank + 1, "lede"))?;
+    }
+    Ok(!ranked.is_empty())
 }
