@@ -161,7 +161,7 @@ activity.
                     qid: "301".into(),
                     query: "International Organized Crime".into()
                 }),
-                Err((24, "topic 302 has no <title> text".into())),
+                Err((25, "topic 302 has no <title> text".into())),
                 Err((28, "a topic without a <num>".into())),
             ]
         );
