@@ -11,7 +11,7 @@
 //! `<content:encoded>`, `<content>`, `<description>` or `<summary>`, the first that has text, read
 //! as HTML (feeds carry HTML, escaped or in CDATA) unless Atom marks it `type="text"`.
 
-use super::fields::{MAX_TAGS, article_from_record};
+use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner};
 use super::html_text::html_to_text;
 use super::xml_elements::{children, descendant, root_element, text_of};
@@ -233,12 +233,7 @@ fn item_record(item: &ItemChildren<'_>, feed_title: Option<&str>) -> Map<String,
             .or_else(|| feed_title.map(str::to_string)),
     );
     let tags = item.tags();
-    if !tags.is_empty() {
-        record.insert(
-            "tags".to_string(),
-            Value::Array(tags.into_iter().map(Value::String).collect()),
-        );
-    }
+    insert_tags(&mut record, tags);
     record
 }
 

@@ -81,6 +81,14 @@ pub(crate) fn as_text(value: &Value) -> Option<String> {
     }
 }
 
+/// Puts a reader's tags into a record as a list, unless there are none.
+pub(crate) fn insert_tags(record: &mut Map<String, Value>, tags: Vec<String>) {
+    if !tags.is_empty() {
+        let tags = tags.into_iter().map(Value::String).collect();
+        record.insert("tags".to_string(), Value::Array(tags));
+    }
+}
+
 fn as_list(value: &Value) -> Vec<String> {
     match value {
         Value::Array(items) => items.iter().filter_map(as_text).collect(),

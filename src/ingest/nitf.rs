@@ -10,7 +10,7 @@
 //! paragraph in a block of its own before it), else of `<body.content>`.
 
 use super::Report;
-use super::fields::{MAX_TAGS, article_from_record};
+use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::xml_elements::{inner_text, leaf_texts, root_element};
 use crate::article::Article;
@@ -80,12 +80,7 @@ pub(crate) fn read(xml: &str, path: &str, report: &mut Report<'_>) -> Vec<Articl
             tags.push(tag);
         }
     }
-    if !tags.is_empty() {
-        record.insert(
-            "tags".to_string(),
-            Value::Array(tags.into_iter().map(Value::String).collect()),
-        );
-    }
+    insert_tags(&mut record, tags);
 
     let full_text = elements
         .iter()

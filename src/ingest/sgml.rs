@@ -16,7 +16,7 @@
 
 use super::Report;
 use super::date::parse_metadata_date;
-use super::fields::{MAX_TAGS, article_from_record};
+use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::html_text::decode_references;
 use super::nitf::without_by;
@@ -192,12 +192,7 @@ impl<'a> Record<'a> {
             .or_else(|| self.is_reuters().then(|| "Reuters".to_string()));
         put("source", source);
         let tags = self.tags();
-        if !tags.is_empty() {
-            record.insert(
-                "tags".to_string(),
-                Value::Array(tags.into_iter().map(Value::String).collect()),
-            );
-        }
+        insert_tags(&mut record, tags);
         record
     }
 
