@@ -285,12 +285,12 @@ fn print_human(out: &mut impl Write, results: &SearchResults, style: &Style) -> 
             );
             writeln!(out, "{}", style.paint(DIM, &line))?;
         }
+        let heading = if hit.title.is_empty() {
+            &hit.opening
+        } else {
+            &hit.title
+        };
         for passage in &hit.passages {
-            let heading = if hit.title.is_empty() {
-                &hit.opening
-            } else {
-                &hit.title
-            };
             let (shown, highlights, elided) = after_title(passage, heading);
             if shown.is_empty() {
                 continue;
