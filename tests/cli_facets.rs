@@ -1,4 +1,4 @@
-//! End to end: `lede facets`, the sources and tags of the matching articles, counted as the
+//! End to end: `lede facets`, the sources, tags and bylines of the matching articles, counted as the
 //! fixture says they should be, in the human, JSON and CSV forms and the API.
 
 mod util;
@@ -6,8 +6,20 @@ mod util;
 use std::collections::BTreeMap;
 use util::TestEnv;
 
-/// Stories from several publishers (one without), with tags in any case.
+/// Stories from several publishers (one without), with tags in any case, most with a byline.
 fn records() -> Vec<serde_json::Value> {
+    let mut records = stories();
+    let bylines = ["Ann Lee", "ANN LEE", "Bo Chan", "Ann Lee", "", "Bo Chan"];
+    for (record, byline) in records.iter_mut().zip(bylines) {
+        if !byline.is_empty() {
+            record["author"] = byline.into();
+        }
+    }
+    records
+}
+
+/// The stories of [`records`], without bylines.
+fn stories() -> Vec<serde_json::Value> {
     let story = |id: &str, source: Option<&str>, tags: &[&str], date: &str, body: &str| {
         let mut record = serde_json::json!({
             "id": id, "title": format!("Story {id}"), "date": date, "body": body, "tags": tags,
@@ -115,7 +127,7 @@ fn counted(results: &serde_json::Value) -> BTreeMap<String, u64> {
 #[test]
 fn sources_and_tags_of_the_matching_articles_are_counted() {
     let env = corpus();
-    for field in ["source", "tags"] {
+    for field in ["source", "tags", "author"] {
         let results = env
             .lede_ok(&["facets", "strike", "--field", field, "--json"], 0)
             .json();
@@ -128,6 +140,14 @@ fn sources_and_tags_of_the_matching_articles_are_counted() {
     assert_eq!(sources["values"][0]["articles"], 2);
     assert_eq!(sources["without"], 1);
     assert_eq!(sources["distinct_values"], 3);
+    // Bylines whole, as an article holding one writes it: `ANN LEE` is Ann Lee.
+    let authors = env
+        .lede_ok(&["facets", "strike", "--field", "author", "--json"], 0)
+        .json();
+    let first = authors["values"][0]["value"].as_str().unwrap();
+    assert!(["Ann Lee", "ANN LEE"].contains(&first), "{authors}");
+    assert_eq!(authors["values"][0]["articles"], 3);
+    assert_eq!(authors["without"], 1);
     // Every article: "reuters" and "Reuters" are one value.
     let all = env.lede_ok(&["facets", "--json"], 0).json();
     assert_eq!(all["values"][0]["articles"], 3);
@@ -187,5 +207,7 @@ fn the_api_counts_as_the_cli_does() {
     api["took_ms"] = 0.into();
     cli["took_ms"] = 0.into();
     assert_eq!(api, cli);
-    assert_eq!(server.get("/api/facets?field=author").status, 400);
+    assert_eq!(server.get("/api/facets?field=url").status, 400);
+    let authors = server.get("/api/facets?q=strike&field=author").json();
+    assert_eq!(counted(&authors), expected("strike", "author"));
 }

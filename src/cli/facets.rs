@@ -1,5 +1,5 @@
-//! `lede facets`: the values of an article field (its source or its tags) over the matching
-//! articles, most frequent first: who covered a story, under which tags.
+//! `lede facets`: the values of an article field (its source, its tags or its byline) over the
+//! matching articles, most frequent first: who covered a story, under which tags, who wrote it.
 
 use super::filter_args::{FilterArgs, MentionsArg};
 use clap::{Args, ValueEnum};
@@ -14,6 +14,8 @@ enum FieldArg {
     Source,
     /// The article's tags.
     Tags,
+    /// The byline, whole.
+    Author,
 }
 
 /// Arguments of `lede facets`.
@@ -51,6 +53,7 @@ pub fn run(args: FacetsArgs) -> anyhow::Result<i32> {
     let field = match args.field {
         FieldArg::Source => FacetField::Source,
         FieldArg::Tags => FacetField::Tags,
+        FieldArg::Author => FacetField::Author,
     };
     let counts = index.facet_counts(&request, field, args.limit)?;
     for warning in &counts.warnings {

@@ -42,7 +42,8 @@ enum Command {
     Stats(stats::StatsArgs),
     /// The entities of the matching articles, most frequent first, with article counts.
     Entities(entities::EntitiesArgs),
-    /// The sources (or tags) of the matching articles, most frequent first, with article counts.
+    /// The sources (or tags, or bylines) of the matching articles, most frequent first, with
+    /// article counts.
     Facets(facets::FacetsArgs),
     /// Matching articles per day, week, month or year, by publication date or mentioned dates.
     Timeline(timeline::TimelineArgs),

@@ -13,12 +13,13 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
-/// analyzers; older indexes then ask to be rebuilt.
-pub const SCHEMA_VERSION: u32 = 13;
+/// analyzers; older indexes then ask to be rebuilt. 14: `author_name`, the byline whole, for
+/// facets.
+pub const SCHEMA_VERSION: u32 = 14;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
 pub const ENGLISH: &str = "lede_en";
-/// Whole values lower-cased (sources, tags).
+/// Whole values lower-cased (sources, tags, bylines whole).
 pub const KEYWORD: &str = "lede_keyword";
 
 /// Handles to every field of the schema.
@@ -54,6 +55,8 @@ pub struct Fields {
     pub source: Field,
     /// Byline.
     pub author: Field,
+    /// The byline whole, lower-cased (indexed only): what facets by author count.
+    pub author_name: Field,
     /// Address.
     pub url: Field,
     /// Path relative to the corpus root, as shown to users.
@@ -91,6 +94,16 @@ fn text_options(tokenizer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// Whole values lower-cased, indexed only, without positions or norms: terms to filter and
+/// count by.
+fn whole_terms() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(KEYWORD)
+        .set_index_option(IndexRecordOption::Basic)
+        .set_fieldnorms(false);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
 /// Builds the schema.
 pub fn build_schema() -> Schema {
     let mut builder = Schema::builder();
@@ -112,6 +125,7 @@ pub fn build_schema() -> Schema {
     builder.add_date_field("published", date);
     builder.add_text_field("source", text_options(KEYWORD, true));
     builder.add_text_field("author", text_options(ENGLISH, true));
+    builder.add_text_field("author_name", whole_terms());
     builder.add_text_field("url", STORED);
     builder.add_text_field("path", STORED);
     builder.add_text_field("file", TextOptions::default().set_fast("raw"));
@@ -119,14 +133,7 @@ pub fn build_schema() -> Schema {
     builder.add_u64_field("hash", FAST);
     builder.add_u64_field("stamp", FAST);
     builder.add_text_field("date_source", STRING | STORED);
-    let entity = TextFieldIndexing::default()
-        .set_tokenizer(KEYWORD)
-        .set_index_option(IndexRecordOption::Basic)
-        .set_fieldnorms(false);
-    builder.add_text_field(
-        "entity",
-        TextOptions::default().set_indexing_options(entity),
-    );
+    builder.add_text_field("entity", whole_terms());
     builder.add_text_field(
         "entity_name",
         TextOptions::default().set_stored().set_fast("raw"),
@@ -152,6 +159,7 @@ impl Fields {
             published: f("published")?,
             source: f("source")?,
             author: f("author")?,
+            author_name: f("author_name")?,
             url: f("url")?,
             path: f("path")?,
             file: f("file")?,

@@ -388,6 +388,9 @@ fn documents(
             doc.add_text(field, value);
         }
     }
+    if let Some(author) = &article.author {
+        doc.add_text(fields.author_name, author);
+    }
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.file, file);
     for tag in &article.tags {

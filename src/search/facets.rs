@@ -1,6 +1,6 @@
-//! Counting the values of a keyword field (an article's source or its tags) over the articles
-//! that match a search: `lede facets`, as Elasticsearch's terms aggregation or Solr's field
-//! facets count them. Who covered a story, under which tags.
+//! Counting the values of a keyword field (an article's source, its tags or its byline) over the
+//! articles that match a search: `lede facets`, as Elasticsearch's terms aggregation or Solr's
+//! field facets count them. Who covered a story, under which tags, who wrote it.
 //!
 //! The fields are indexed whole and lower-cased, not kept as columns, so each segment's matches
 //! are gathered in a bit set and the field's postings walked term by term, each counted against
@@ -32,6 +32,8 @@ pub enum FacetField {
     Source,
     /// The article's tags, each counted.
     Tags,
+    /// The byline, whole.
+    Author,
 }
 
 impl FacetField {
@@ -40,6 +42,7 @@ impl FacetField {
         match self {
             FacetField::Source => "source",
             FacetField::Tags => "tags",
+            FacetField::Author => "author",
         }
     }
 
@@ -48,8 +51,9 @@ impl FacetField {
         match name.trim().to_lowercase().as_str() {
             "source" | "sources" => Ok(FacetField::Source),
             "tags" | "tag" => Ok(FacetField::Tags),
+            "author" | "authors" | "byline" => Ok(FacetField::Author),
             other => Err(Error::BadRequest(format!(
-                "field: expected source or tags, got {other:?}"
+                "field: expected source, tags or author, got {other:?}"
             ))),
         }
     }
@@ -198,9 +202,11 @@ impl Index {
         let searcher = self.reader.searcher();
         let request = self.with_like_words(&searcher, request)?;
         let compiled = query::compile(self, &request);
-        let target = match field {
-            FacetField::Source => self.fields.source,
-            FacetField::Tags => self.fields.tags,
+        // The field counted, and the stored field a value is shown from.
+        let (target, shown) = match field {
+            FacetField::Source => (self.fields.source, self.fields.source),
+            FacetField::Tags => (self.fields.tags, self.fields.tags),
+            FacetField::Author => (self.fields.author_name, self.fields.author),
         };
         let (total, valued, counts) =
             searcher.search(&*compiled.article, &FacetCollector { field: target })??;
@@ -217,7 +223,7 @@ impl Index {
             let doc: TantivyDocument = searcher.doc(first)?;
             // The writing whose lower case is the term (a tag among the article's others).
             let value = doc
-                .get_all(target)
+                .get_all(shown)
                 .filter_map(|v| v.as_str())
                 .find(|v| v.to_lowercase() == term)
                 .map_or(term.clone(), str::to_owned);
