@@ -77,33 +77,31 @@ fn as_in_text(name: &str, prior: CasePrior<'_>) -> Option<String> {
         return None;
     }
     let mut written = String::with_capacity(name.len());
-    let mut rest = name;
-    let mut first = true;
-    while !rest.is_empty() {
-        let end = rest.find([' ', '-']).unwrap_or(rest.len());
-        let word = &rest[..end];
-        if !first && word.chars().count() <= LOWER_CASE_CHARS && prior(word) <= LOWER_CASE {
-            written.push_str(&word.to_lowercase());
-        } else {
-            let split = if word.len() > 3 && word.starts_with("MC") {
-                2
-            } else {
-                1
-            };
-            let (head, tail) = word.split_at(split);
-            written.push_str(&head[..1]);
-            written.push_str(&head[1..].to_lowercase());
-            let mut tail_chars = tail.chars();
-            if split == 2 {
-                written.extend(tail_chars.next());
-            }
-            written.extend(tail_chars.flat_map(char::to_lowercase));
-        }
-        written.push_str(&rest[end..(end + 1).min(rest.len())]);
-        rest = &rest[(end + 1).min(rest.len())..];
-        first = false;
+    for (i, piece) in name.split_inclusive([' ', '-']).enumerate() {
+        let word = piece.trim_end_matches([' ', '-']);
+        written.push_str(&written_word(word, i == 0, prior));
+        written.push_str(&piece[word.len()..]);
     }
     Some(written)
+}
+
+/// One word of a name in capitals as running text writes it: in lower case when it is an inner
+/// word that text writes so (`de`, `of`), else with a capital first letter (and a capital after
+/// `Mc`: `McLean`).
+fn written_word(word: &str, first: bool, prior: CasePrior<'_>) -> String {
+    if !first && word.chars().count() <= LOWER_CASE_CHARS && prior(word) <= LOWER_CASE {
+        return word.to_lowercase();
+    }
+    let mc = word.len() > 3 && word.starts_with("MC");
+    let mut out = String::with_capacity(word.len());
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 || (mc && i == 2) {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
