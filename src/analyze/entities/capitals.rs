@@ -28,6 +28,7 @@ pub(crate) fn places_as_written_in_text(text: &str, entities: &mut [Entity], pri
     let mut rewritten: Vec<(String, String)> = Vec::new();
     for entity in entities.iter() {
         if entity.kind != EntityKind::Location
+            || entity.text.chars().any(char::is_lowercase)
             || !opens_a_dateline(text, entity)
             || rewritten.iter().any(|(name, _)| *name == entity.canonical)
         {
@@ -53,10 +54,10 @@ fn opens_a_dateline(text: &str, entity: &Entity) -> bool {
     let (Some(before), Some(after)) = (text.get(..entity.start), text.get(entity.end..)) else {
         return false;
     };
-    let line_start = before
-        .rsplit('\n')
-        .next()
-        .is_some_and(|line| line.trim().is_empty());
+    // Only the spaces before it are looked at, not the whole line: a long text without line
+    // breaks costs nothing more.
+    let before = before.trim_end_matches([' ', '\t', '\r']);
+    let line_start = before.is_empty() || before.ends_with('\n');
     line_start && after.starts_with(',')
 }
 
