@@ -195,7 +195,7 @@ pub enum ProblemKind {
     /// An XML file that is neither a news feed nor an NITF article.
     UnknownXml,
     /// A saved page or web archive that cannot be read: MHTML without an HTML part, a WARC
-    /// file without records or with a broken one.
+    /// file without records or with a broken one, an SGML collection's record left open.
     InvalidArchive,
 }
 

@@ -14,13 +14,13 @@
 //! without the control characters and the closing `Reuter` of the wire's transmission. A Reuters
 //! flash (`TYPE="BRIEF"`: a headline, and `Blah blah blah.` for a body) is its headline.
 
-use super::Report;
 use super::date::parse_metadata_date;
 use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::html_text::decode_references;
 use super::nitf::without_by;
 use super::xml_elements::inner_text;
+use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::{Map, Value};
 
@@ -91,8 +91,20 @@ pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
         records += 1;
         line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_counted_to..markup.start]).count();
         line_counted_to = markup.start;
-        let (close, end) = element_end(text, &markup);
+        let (close, end, closed) = record_end(text, &markup);
         scanner = Scanner::from(text, end);
+        if !closed {
+            let why = if close == text.len() {
+                "the file ends inside it"
+            } else {
+                "the next record opens first"
+            };
+            report.warn(
+                ProblemKind::InvalidArchive,
+                Some(line),
+                format!("record not closed ({why}): read as far as it goes"),
+            );
+        }
         let record = Record::new(&text[..close], markup);
         let default_id = format!("{path}#{records}");
         let article = article_from_record(
@@ -106,12 +118,24 @@ pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
     }
     if records == 0 {
         report.skip(
-            super::ProblemKind::NoBody,
+            ProblemKind::NoBody,
             None,
             "SGML with no story records (<DOC> or <REUTERS>)",
         );
     }
     articles
+}
+
+/// Where the record `open` starts ends: the offsets of its end tag's `<` and of just past its
+/// `>`, and `true`; or, for a record never closed, where the next record opens (or the text
+/// ends), twice, and `false`. Records do not nest, so one left open loses none after it.
+fn record_end(text: &str, open: &Markup<'_>) -> (usize, usize, bool) {
+    let next = Scanner::from(text, open.end).find(|m| m.name.is_some() && is_record(m));
+    match next {
+        Some(tag) if tag.closing => (tag.start, tag.end, true),
+        Some(tag) => (tag.start, tag.start, false),
+        None => (text.len(), text.len(), false),
+    }
 }
 
 /// One record: its text up to its end tag, its start tag, and the start tags inside it.
@@ -524,6 +548,30 @@ The bridge is fifty years old.
         );
         assert_eq!(articles[2].source.as_deref(), Some("Financial Times"));
         assert_eq!(articles[3].line, Some(33));
+    }
+
+    #[test]
+    fn a_record_left_open_loses_none_after_it() {
+        let text = "<DOC><DOCNO>A</DOCNO><TEXT>one story</TEXT>\n\
+                    <DOC><DOCNO>B</DOCNO><TEXT>two story</TEXT></DOC>\n\
+                    <DOC><DOCNO>C</DOCNO><TEXT>three";
+        let (articles, problems) = read(text);
+        let read: Vec<(&str, &str)> = articles
+            .iter()
+            .map(|a| (a.id.as_str(), a.body.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [("A", "one story"), ("B", "two story"), ("C", "three")]
+        );
+        assert_eq!(
+            problems,
+            [
+                "news.sgm:1: record not closed (the next record opens first): read as far as \
+                 it goes",
+                "news.sgm:3: record not closed (the file ends inside it): read as far as it goes"
+            ]
+        );
     }
 
     #[test]
