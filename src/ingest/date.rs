@@ -79,8 +79,8 @@ fn archive_date_time(value: &str) -> Option<civil::DateTime> {
 }
 
 /// The one full day a value names as the text's dates are read (`27 Nov 2026`, `Friday,
-/// November 27, 2026 10:30`, and `26-FEB-1987 15:01:01.79` as Reuters' archive writes it);
-/// `None` when it names none, or more than one.
+/// November 27, 2026 10:30`, and Reuters' archive's `26-FEB-1987` without a time, or with one
+/// [`archive_date_time`] cannot read); `None` when it names none, or more than one.
 fn written_out_day(value: &str) -> Option<civil::Date> {
     let spaced;
     let value = match value.split_once('-') {

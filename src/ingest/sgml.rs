@@ -14,7 +14,6 @@
 //! without the control characters and the closing `Reuter` of the wire's transmission. A Reuters
 //! flash (`TYPE="BRIEF"`: a headline, and `Blah blah blah.` for a body) is its headline.
 
-use super::date::parse_metadata_date;
 use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::html_text::decode_references;
@@ -36,10 +35,17 @@ const AUTHOR_ELEMENTS: &[&str] = &["author", "byline"];
 const SOURCE_ELEMENTS: &[&str] = &["so", "pub"];
 /// Reuters' category lists, each a run of `<D>` entries.
 const TAG_LISTS: &[&str] = &["topics", "places", "people", "orgs", "exchanges"];
-/// Elements inside `<TEXT>` that are fields, not body text.
-const FIELD_ELEMENTS: &[&str] = &[
-    "title", "headline", "head", "hl", "ti", "dateline", "author", "byline", "docno",
-];
+/// Elements inside `<TEXT>` that are fields, not body text, besides the titles and bylines.
+const OTHER_FIELD_ELEMENTS: &[&str] = &["dateline", "docno"];
+
+/// Whether an element inside `<TEXT>` is a field, not body text.
+fn is_field(markup: &Markup<'_>) -> bool {
+    TITLE_ELEMENTS
+        .iter()
+        .chain(AUTHOR_ELEMENTS)
+        .chain(OTHER_FIELD_ELEMENTS)
+        .any(|name| markup.is(name))
+}
 
 /// Whether a document is an SGML news collection: its first element is a record
 /// (`<DOC>`, `<REUTERS>`) or Reuters-21578's `<!DOCTYPE lewis>` opens it.
@@ -272,7 +278,7 @@ impl<'a> Record<'a> {
 
 /// The text inside an element as written: its lines kept, character references decoded, control
 /// characters left out, `<P>` elements as paragraphs (a blank line between them) and the
-/// elements that are fields ([`FIELD_ELEMENTS`]) left out; trimmed.
+/// elements that are fields ([`is_field`]) left out; trimmed.
 fn body_text(text: &str, open: &Markup<'_>) -> String {
     let (close, _) = element_end(text, open);
     let inside = &text[..close];
@@ -286,7 +292,7 @@ fn body_text(text: &str, open: &Markup<'_>) -> String {
         if markup.is("p") {
             out.push_str("\n\n");
             paragraphs = true;
-        } else if !markup.closing && FIELD_ELEMENTS.iter().any(|name| markup.is(name)) {
+        } else if !markup.closing && is_field(&markup) {
             let (_, end) = element_end(inside, &markup);
             from = end;
             scanner = Scanner::from(inside, end);
@@ -337,9 +343,10 @@ fn without_sign_off(body: &str) -> &str {
     body
 }
 
-/// A collection's date as [`parse_metadata_date`] reads it: the Financial Times' `910514`
-/// (YYMMDD) and the Journal's `03/24/87` (MM/DD/YY) with the century written out (years before
-/// 70 taken as 20xx), anything else as it is.
+/// A collection's date as `parse_metadata_date` reads it (which [`article_from_record`] then
+/// does, once): the Financial Times' `910514` (YYMMDD) and the Journal's `03/24/87` (MM/DD/YY)
+/// with the century written out (years before 70 taken as 20xx), the LA Times' without its
+/// weekday and edition, anything else as it is.
 fn iso_date(date: &str) -> String {
     let date = date.trim();
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -357,12 +364,13 @@ fn iso_date(date: &str) -> String {
     {
         return format!("{}{yy}-{mm:0>2}-{dd:0>2}", century(yy));
     }
-    if parse_metadata_date(date).is_none() {
-        // The LA Times' `January 1, 1989, Sunday, Home Edition`: the date before the weekday.
-        let mut commas = date.splitn(3, ',');
-        if let (Some(day), Some(year)) = (commas.next(), commas.next()) {
-            return format!("{day},{year}");
-        }
+    // The LA Times' `January 1, 1989, Sunday, Home Edition`: the date before the weekday, told
+    // by words without a digit after its second comma (`Friday, November 27, 2026` stays whole).
+    let mut commas = date.splitn(3, ',');
+    if let (Some(day), Some(year), Some(rest)) = (commas.next(), commas.next(), commas.next())
+        && !rest.bytes().any(|b| b.is_ascii_digit())
+    {
+        return format!("{day},{year}");
     }
     date.to_string()
 }
@@ -548,6 +556,19 @@ The bridge is fifty years old.
         );
         assert_eq!(articles[2].source.as_deref(), Some("Financial Times"));
         assert_eq!(articles[3].line, Some(33));
+    }
+
+    #[test]
+    fn collections_dates_are_given_in_a_form_metadata_dates_take() {
+        for (date, given) in [
+            ("910514", "1991-05-14"),
+            ("03/24/87", "1987-03-24"),
+            ("January 1, 1989, Sunday, Home Edition", "January 1, 1989"),
+            ("Friday, November 27, 2026", "Friday, November 27, 2026"),
+            (" 3-MAR-1987 09:15:30.12", "3-MAR-1987 09:15:30.12"),
+        ] {
+            assert_eq!(iso_date(date), given, "{date}");
+        }
     }
 
     #[test]
