@@ -24,6 +24,11 @@ import common
 
 def index(db_path, corpus):
     if os.path.exists(db_path):
+        # Only an earlier database is replaced: arguments given the other way round named
+        # the corpus here, and removing it is not this script's to do.
+        with open(db_path, "rb") as f:
+            if f.read(16) != b"SQLite format 3\0":
+                sys.exit(f"fts5: {db_path} exists and is not an SQLite database; not replacing it")
         os.remove(db_path)
     con = sqlite3.connect(db_path)
     con.execute("CREATE VIRTUAL TABLE docs USING fts5(body, tokenize='porter')")
