@@ -21,8 +21,10 @@
 /// organisation's name, is left out and the rest is the person (`U.S. Trade Representative
 /// Clayton Yeutter`). 6: a short form in capitals (a headline's `DOME`) is the company's as
 /// its writing in running text is. 7: a place in capitals alone (a dateline's `WASHINGTON`) is
-/// named as running text writes it.
-pub const ANALYSIS_VERSION: u32 = 7;
+/// named as running text writes it. 8: a name inside angle brackets fills them (`<ANCHOR
+/// FINANCIAL CORP>`); a headline's name in capitals is mended by the body's names it holds or
+/// lies in (`OPEC WANTS` is `OPEC`, `BANK OF` and `JAPAN` are `BANK OF JAPAN`).
+pub const ANALYSIS_VERSION: u32 = 8;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -2,7 +2,9 @@
 //! (`<Seiko Epson Corp>`, `Merrill Lynch and Co Inc <MER>`); the model, trained on text
 //! without any, took a bracket for part of a name (ORG `Seiko Epson Corp>`) and a bare ticker
 //! for a person (PER `MER`). A name holds no bracket; a name standing alone between brackets
-//! is a company, and so is a name followed by a ticker (one word between brackets).
+//! is a company, and so is a name followed by a ticker (one word between brackets). A name
+//! inside a pair of brackets fills it: the model read part of `<ANCHOR FINANCIAL CORP>`, whose
+//! `ANCHOR` is a common word, as the name `FINANCIAL CORP`.
 
 use super::tags::{EntityKind, Span};
 
@@ -10,8 +12,17 @@ fn is_bracket(word: &str) -> bool {
     word == "<" || word == ">"
 }
 
+/// The most words a pair of brackets holds for a name inside it to fill them: a company's name
+/// with its designators, not a passage of text.
+const MAX_BRACKETED_WORDS: usize = 8;
+
+/// Words written in lower case inside a company's name (`Bank of Boston`, `Procter and
+/// Gamble`).
+const INNER_LOWER_CASE: [&str; 7] = ["and", "of", "the", "de", "du", "for", "la"];
+
 /// Applies the rule to one sentence's `words` and its entity `spans`: each span is cut at its
-/// first bracket (after those it opens with); one that fills a pair of brackets, or stands
+/// first bracket (after those it opens with); a span inside a pair of brackets that hold a
+/// name's words alone is widened to fill them; one that fills a pair of brackets, or stands
 /// before a ticker, becomes an organisation.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
     if !words.iter().any(|w| is_bracket(w)) {
@@ -24,6 +35,11 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
         if let Some(at) = (span.start..span.end).find(|&i| is_bracket(words[i])) {
             span.end = at;
         }
+        if span.start < span.end
+            && let Some(inside) = bracketed_name_around(words, span.start, span.end)
+        {
+            (span.start, span.end) = (inside.start, inside.end);
+        }
         let bracketed = span.start > 0
             && words[span.start - 1] == "<"
             && words.get(span.end).is_some_and(|w| *w == ">");
@@ -34,6 +50,29 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
         }
         span.start < span.end
     });
+    // Two names the model found in one pair of brackets are now one.
+    spans.dedup_by(|later, earlier| later.start < earlier.end);
+}
+
+/// The words between the pair of brackets around `start..end`, when every one of them may be
+/// part of a name: capitalised, a number or symbol, or one of [`INNER_LOWER_CASE`].
+fn bracketed_name_around(
+    words: &[&str],
+    start: usize,
+    end: usize,
+) -> Option<std::ops::Range<usize>> {
+    let open = words[..start].iter().rposition(|w| is_bracket(w))?;
+    let close = end + words[end..].iter().position(|w| is_bracket(w))?;
+    if words[open] != "<" || words[close] != ">" || close - open - 1 > MAX_BRACKETED_WORDS {
+        return None;
+    }
+    let name_word = |word: &&str| {
+        !word.starts_with(|c: char| c.is_lowercase()) || INNER_LOWER_CASE.contains(word)
+    };
+    words[open + 1..close]
+        .iter()
+        .all(name_word)
+        .then_some(open + 1..close)
 }
 
 #[cfg(test)]
@@ -62,16 +101,44 @@ mod tests {
             spans(&words, &[(9, 10, Person)]),
             [("MER".to_string(), Organization)]
         );
-        // A span of brackets alone is dropped; a name outside brackets keeps its kind.
+        // A span of brackets alone is dropped; part of a bracketed name fills the brackets.
         assert_eq!(
             spans(&words, &[(5, 6, Misc), (2, 3, Person)]),
-            [("Seiko".to_string(), Person)]
+            [("Seiko Epson Corp".to_string(), Organization)]
         );
         // Before a bracketed name of more than one word: no ticker.
         let words = ["Smith", "<", "Acme", "Corp", ">"];
         assert_eq!(
             spans(&words, &[(0, 1, Person)]),
             [("Smith".to_string(), Person)]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_brackets_fills_them() {
+        use EntityKind::*;
+        let words = ["<", "ANCHOR", "FINANCIAL", "CORP", ">", "1ST", "QTR", "NET"];
+        assert_eq!(
+            spans(&words, &[(2, 4, Organization)]),
+            [("ANCHOR FINANCIAL CORP".to_string(), Organization)]
+        );
+        // Two names in one pair are one company.
+        let words = ["<", "First", "Union", "Corp", "of", "Virginia", ">"];
+        assert_eq!(
+            spans(&words, &[(1, 4, Organization), (5, 6, Location)]),
+            [("First Union Corp of Virginia".to_string(), Organization)]
+        );
+        // Brackets around words of running text are not a name's.
+        let words = ["<", "Acme", "said", "so", ">"];
+        assert_eq!(
+            spans(&words, &[(1, 2, Person)]),
+            [("Acme".to_string(), Person)]
+        );
+        // A name outside brackets stays outside them.
+        let words = ["Acme", "Corp", "<", "ACM", ">"];
+        assert_eq!(
+            spans(&words, &[(0, 2, Organization)]),
+            [("Acme Corp".to_string(), Organization)]
         );
     }
 }

@@ -41,6 +41,12 @@ impl TokInfo {
     pub(crate) fn in_caps_sentence(&self) -> bool {
         self.caps_sentence
     }
+
+    /// Whether unlabelled news writes the word mostly in lower case (the lexicon's
+    /// capitalisation prior 1 or 2): `wants`, `issues`, `joins`; not an unknown word.
+    pub(crate) fn mostly_lower_case(&self) -> bool {
+        matches!(self.lex.case, 1 | 2)
+    }
 }
 
 /// How a word (by key) is written across the document.

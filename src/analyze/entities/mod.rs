@@ -6,7 +6,8 @@
 //! from unlabelled Reuters news, gazetteers, and document-level evidence of how each word is
 //! written elsewhere in the article. A second layer re-tags the document knowing how the
 //! first one tagged every other occurrence of each word, and headline words that spell a
-//! name found in the body take its kind. Tokens that cannot be in a name (a lowercase word,
+//! name found in the body take its kind (and mend the names the model made of them in
+//! capitals: `OPEC WANTS` is `OPEC`). Tokens that cannot be in a name (a lowercase word,
 //! number or punctuation mark between two more such, in no gazetteer phrase) are tagged `O`
 //! without being scored: over half the tokens of news prose, and not one tag of CoNLL
 //! `eng.testa` changed. The model ships inside the binary (`models/ner.bin`) and is loaded

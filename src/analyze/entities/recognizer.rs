@@ -222,7 +222,7 @@ impl Recognizer {
                     out,
                 );
             }
-            propagate(s.extractor.infos(), sentences, out);
+            propagate(tokens, s.extractor.infos(), sentences, out);
             short_forms(s.extractor.infos(), sentences, out);
         });
     }
