@@ -23,7 +23,8 @@
 /// its writing in running text is. 7: a place in capitals alone (a dateline's `WASHINGTON`) is
 /// named as running text writes it. 8: a name inside angle brackets fills them (`<ANCHOR
 /// FINANCIAL CORP>`); a headline's name in capitals is mended by the body's names it holds or
-/// lies in (`OPEC WANTS` is `OPEC`, `BANK OF` and `JAPAN` are `BANK OF JAPAN`).
+/// lies in (`OPEC WANTS` is `OPEC`, `BANK OF` and `JAPAN` are `BANK OF JAPAN`); a name in
+/// capitals before a dateline's date is a place, written capitalised (`Sao Paulo`).
 pub const ANALYSIS_VERSION: u32 = 8;
 
 pub mod annotate;
