@@ -9,6 +9,10 @@ use serde_json::{Map, Value};
 
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 const BODY_KEYS: &[&str] = &["body", "text", "content", "article"];
+/// A wire story's dateline kept apart from its body (Reuters-21578 as JSON Lines:
+/// `"dateline": "SALVADOR, Feb 26 -"`): it opens the body, as the story prints it and as the
+/// SGML reader puts `<DATELINE>`, so that its place and date are the story's.
+const DATELINE_KEYS: &[&str] = &["dateline"];
 const DATE_KEYS: &[&str] = &[
     "date",
     "published",
@@ -124,6 +128,12 @@ pub(crate) fn article_from_record(
         report.skip(ProblemKind::NoBody, line, "article has no body");
         return None;
     }
+    let body = match lookup(record, DATELINE_KEYS).and_then(as_text) {
+        Some(dateline) if !body.trim_start().starts_with(&dateline) => {
+            format!("{dateline} {}", body.trim_start())
+        }
+        _ => body,
+    };
     let published = lookup(record, DATE_KEYS).and_then(|value| {
         let parsed = match value {
             Value::Number(n) => n.as_f64().and_then(unix_seconds),
@@ -187,6 +197,28 @@ mod tests {
             article,
             report.problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn a_dateline_apart_from_the_body_opens_it() {
+        let (article, problems) = read(json!({
+            "dateline": "SALVADOR, Feb 26 -",
+            "body": "Showers continued throughout the week."
+        }));
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(
+            article.unwrap().body,
+            "SALVADOR, Feb 26 - Showers continued throughout the week."
+        );
+        // A body that opens with its dateline already keeps one; a dateline alone is no body.
+        let (article, _) = read(json!({
+            "dateline": "SALVADOR, Feb 26 -",
+            "body": "SALVADOR, Feb 26 - Showers continued."
+        }));
+        assert_eq!(article.unwrap().body, "SALVADOR, Feb 26 - Showers continued.");
+        let (article, problems) = read(json!({"dateline": "SALVADOR, Feb 26 -", "body": " "}));
+        assert!(article.is_none());
+        assert_eq!(problems, ["f.json:3: article has no body"]);
     }
 
     #[test]
