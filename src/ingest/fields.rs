@@ -215,7 +215,10 @@ mod tests {
             "dateline": "SALVADOR, Feb 26 -",
             "body": "SALVADOR, Feb 26 - Showers continued."
         }));
-        assert_eq!(article.unwrap().body, "SALVADOR, Feb 26 - Showers continued.");
+        assert_eq!(
+            article.unwrap().body,
+            "SALVADOR, Feb 26 - Showers continued."
+        );
         let (article, problems) = read(json!({"dateline": "SALVADOR, Feb 26 -", "body": " "}));
         assert!(article.is_none());
         assert_eq!(problems, ["f.json:3: article has no body"]);

@@ -3,66 +3,8 @@
 //! `Texas Democrat` in 17 known-item Reuters articles) or one organisation. They are a
 //! place and a party member (LOC `Texas`, MISC `Democrat`), as CoNLL annotates them.
 
+use super::states::is_state;
 use super::tags::{EntityKind, Span};
-
-/// The states of the United States, as one or two words.
-const STATES: &[&str] = &[
-    "Alabama",
-    "Alaska",
-    "Arizona",
-    "Arkansas",
-    "California",
-    "Colorado",
-    "Connecticut",
-    "Delaware",
-    "Florida",
-    "Georgia",
-    "Hawaii",
-    "Idaho",
-    "Illinois",
-    "Indiana",
-    "Iowa",
-    "Kansas",
-    "Kentucky",
-    "Louisiana",
-    "Maine",
-    "Maryland",
-    "Massachusetts",
-    "Michigan",
-    "Minnesota",
-    "Mississippi",
-    "Missouri",
-    "Montana",
-    "Nebraska",
-    "Nevada",
-    "New Hampshire",
-    "New Jersey",
-    "New Mexico",
-    "New York",
-    "North Carolina",
-    "North Dakota",
-    "Ohio",
-    "Oklahoma",
-    "Oregon",
-    "Pennsylvania",
-    "Rhode Island",
-    "South Carolina",
-    "South Dakota",
-    "Tennessee",
-    "Texas",
-    "Utah",
-    "Vermont",
-    "Virginia",
-    "Washington",
-    "West Virginia",
-    "Wisconsin",
-    "Wyoming",
-];
-
-/// Whether `name` is one of the fifty states (`Texas`, `New Jersey`).
-pub(crate) fn is_state(name: &str) -> bool {
-    STATES.contains(&name)
-}
 
 fn is_party_member(word: &str) -> bool {
     matches!(word, "Democrat" | "Republican")

@@ -55,6 +55,7 @@ mod offices;
 mod recognizer;
 mod second;
 mod stacked;
+mod states;
 mod tags;
 mod tokenize;
 #[cfg(feature = "train")]

@@ -18,7 +18,7 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
-use super::{adverbs, affiliations, brackets, capitals, companies, names, offices};
+use super::{adverbs, affiliations, brackets, capitals, companies, names, offices, states};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -310,10 +310,11 @@ impl Recognizer {
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
         companies::short_names(&mut entities, |name| {
             lexicon.phrase_kinds(name.split(' ')) & (GAZ_LOC | GAZ_MISC) != 0
-                || affiliations::is_state(name)
+                || states::is_state(name)
                 || name.contains('.')
         });
         canonical_names(&mut entities);
+        states::abbreviations_as_states(text, &mut entities);
         capitals::places_as_written_in_text(text, &mut entities, &|word| {
             lexicon.word(word_key(word)).case
         });
