@@ -112,6 +112,8 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
 /// 47 stories) or the lexicon lacks its words (`GREAT NECK`); a state's abbreviation after it
 /// is the state (`Calif.`, 802 stories, was a place of its own). A headline's name in capitals
 /// is cut to the body's name it holds (`OPEC WANTS`).
+///
+/// Names joined by a slash the gazetteer knows are each a name.
 fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
     let counts = entity_counts(env);
     let count = |kind: &str, name: &str| {
@@ -138,6 +140,10 @@ fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
     assert!(count("LOC", "Great Neck") >= 15 && count("LOC", "Waltham") >= 25);
     assert_eq!(count("LOC", "GREAT NECK") + count("LOC", "WALTHAM"), 0);
     assert_eq!(count("ORG", "OPEC WANTS"), 0);
+    // Names joined by a slash are each a name (`U.S./Japan`, 8 stories, was one), unless the
+    // model's gazetteer lacks one of them, as in a company's name.
+    assert_eq!(count("MISC", "U.S./Japan") + count("MISC", "Iran/Iraq"), 0);
+    assert!(count("ORG", "Royal Dutch/Shell Group") >= 20);
 }
 
 /// Companies' names that wire copy writes with a bracketed qualifier (`Yamaichi International

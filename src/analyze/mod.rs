@@ -25,7 +25,8 @@
 /// FINANCIAL CORP>`); a headline's name in capitals is mended by the body's names it holds or
 /// lies in (`OPEC WANTS` is `OPEC`, `BANK OF` and `JAPAN` are `BANK OF JAPAN`); a name in
 /// capitals before a dateline's date is a place, written capitalised (`Sao Paulo`); a state's
-/// abbreviation as a place is the state (`Calif.` is `California`).
+/// abbreviation as a place is the state (`Calif.` is `California`); names joined by a slash
+/// that the gazetteer knows are each a name (`U.S./Japan`).
 pub const ANALYSIS_VERSION: u32 = 8;
 
 pub mod annotate;

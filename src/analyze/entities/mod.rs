@@ -17,8 +17,10 @@
 //! lacks: angle brackets (`brackets`), companies' qualifiers, partners and designators
 //! (`companies`), a politician's state and party (`affiliations`), sentence adverbs
 //! (`adverbs`); then, across the article, an office's title before a person's name leaves
-//! the organisation the model made of them (`offices`), and a name that opens a company's is
-//! that company's short form (`Dome` beside `Dome Petroleum Ltd`).
+//! the organisation the model made of them (`offices`), a name that opens a company's is
+//! that company's short form (`Dome` beside `Dome Petroleum Ltd`), names joined by a slash
+//! are each a name (`slashes`: `U.S./Japan`), and a state's abbreviation is the state
+//! (`states`: `Calif.`).
 //!
 //! ```
 //! use lede::analyze::entities::{EntityKind, Recognizer};
@@ -54,6 +56,7 @@ mod names;
 mod offices;
 mod recognizer;
 mod second;
+mod slashes;
 mod stacked;
 mod states;
 mod tags;

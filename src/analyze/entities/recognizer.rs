@@ -18,7 +18,9 @@ use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
-use super::{adverbs, affiliations, brackets, capitals, companies, names, offices, states};
+use super::{
+    adverbs, affiliations, brackets, capitals, companies, names, offices, slashes, states,
+};
 use crate::analyze::ascii_fold::AsciiFolder;
 
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
@@ -303,6 +305,7 @@ impl Recognizer {
             }
         }
         let lexicon = &self.model.lexicon;
+        slashes::split_joined_names(&mut entities, &|name| lexicon.phrase_kinds(name.split(' ')));
         // Capitalised inside sentences at least 70% of the times the unlabelled text has it.
         offices::persons_in_office(&mut entities, |word| {
             matches!(lexicon.word(word_key(word)).case, 0 | 4 | 5)
