@@ -159,7 +159,13 @@ fn mend_with_runs<S: AsRef<str>>(
 /// not (`U.S. OPEN`, `JAKARTA POST`, `AMERICAN EXPRESS`); on CoNLL eng.testa, cutting names at any
 /// word written in lower case lost three headline names for three gained.
 fn headline_verb(word: &str, info: &TokInfo) -> bool {
-    info.mostly_lower_case()
+    reads_as_headline_verb(word, info.mostly_lower_case())
+}
+
+/// [`headline_verb`] for a word whose lexicon entry says whether news writes it mostly in lower
+/// case.
+pub(crate) fn reads_as_headline_verb(word: &str, mostly_lower_case: bool) -> bool {
+    mostly_lower_case
         && word.len() > 2
         && word.ends_with(['S', 's'])
         && !word.ends_with("SS")
