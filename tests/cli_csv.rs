@@ -29,6 +29,11 @@ fn news() -> TestEnv {
         "---\ntitle: Merkel, Macron and the \"budget\" question\ndate: 2026-02-01\n---\n\
          The budget talks went on.\nMerkel said little.\n",
     );
+    // An untitled wire story, headed by its first sentence.
+    env.write(
+        "wire.jsonl",
+        "{\"id\": \"wire-1\", \"body\": \"Budget cuts loom, officials said.\\nMore later.\"}\n",
+    );
     env.lede_ok(&["index", "-q"], 0);
     env
 }
@@ -52,6 +57,7 @@ fn search_tables_hold_what_the_json_holds() {
                 "article_id",
                 "published",
                 "title",
+                "opening",
                 "source",
                 "url",
                 "path",
@@ -67,9 +73,10 @@ fn search_tables_hold_what_the_json_holds() {
             assert_eq!(row[1], hit["article_id"].as_str().unwrap());
             assert_eq!(row[2], hit["published"].as_str().unwrap_or(""));
             assert_eq!(row[3], hit["title"].as_str().unwrap());
+            assert_eq!(row[4], hit["opening"].as_str().unwrap_or(""));
             let passage = hit["passages"][0]["text"].as_str().unwrap();
             assert_eq!(
-                row[8],
+                row[9],
                 passage.split_whitespace().collect::<Vec<_>>().join(" ")
             );
         }
@@ -77,7 +84,13 @@ fn search_tables_hold_what_the_json_holds() {
     // The comma and quotes survive; the passage is one line.
     let (_, rows) = table(&env.lede_ok(&["search", "question", "--csv"], 0).stdout);
     assert_eq!(rows[0][3], "Merkel, Macron and the \"budget\" question");
-    assert_eq!(rows[0][8], "The budget talks went on. Merkel said little.");
+    assert_eq!(rows[0][4], "");
+    assert_eq!(rows[0][9], "The budget talks went on. Merkel said little.");
+    let (_, rows) = table(&env.lede_ok(&["search", "loom", "--csv"], 0).stdout);
+    assert_eq!(
+        (rows[0][3].as_str(), rows[0][4].as_str()),
+        ("", "Budget cuts loom, officials said.")
+    );
     // No hits: the header alone, and grep's exit code.
     let none = env.lede_ok(&["search", "zeppelin", "--csv"], 1);
     assert_eq!(table(&none.stdout).1.len(), 0);

@@ -26,13 +26,15 @@ fn write_table<const N: usize>(
 }
 
 /// A search's hits: rank (from 1, counting the offset), id, publication time (RFC 3339, empty
-/// when undated), title, source, url, path, score and the best passage shown.
+/// when undated), title, an untitled article's first sentence (its heading on the terminal;
+/// empty when titled), source, url, path, score and the best passage shown.
 pub fn write_hits(out: impl Write, results: &SearchResults, offset: usize) -> anyhow::Result<()> {
     let header = [
         "rank",
         "article_id",
         "published",
         "title",
+        "opening",
         "source",
         "url",
         "path",
@@ -45,6 +47,7 @@ pub fn write_hits(out: impl Write, results: &SearchResults, offset: usize) -> an
             hit.article_id.clone(),
             hit.published.map(|t| t.to_string()).unwrap_or_default(),
             hit.title.clone(),
+            one_line(&hit.opening),
             hit.source.clone().unwrap_or_default(),
             hit.url.clone().unwrap_or_default(),
             hit.path.clone(),
