@@ -2,7 +2,7 @@
 
 mod cli;
 
-/// mimalloc for the binary: indexing allocates and frees many small buffers across threads.
+/// jemalloc for the binary: indexing allocates and frees many small buffers across threads.
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
