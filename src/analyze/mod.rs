@@ -27,7 +27,8 @@
 /// capitals before a dateline's date is a place, written capitalised (`Sao Paulo`); a state's
 /// abbreviation as a place is the state (`Calif.` is `California`); names joined by a slash
 /// that the gazetteer knows are each a name (`U.S./Japan`); a headline's company before its
-/// ticker starts at the headline's first word (`GOLDEN WEST FINANCIAL CORP <GDW>`).
+/// ticker starts at the headline's first word (`GOLDEN WEST FINANCIAL CORP <GDW>`); author
+/// facets count each writer a byline names (`index::bylines`).
 pub const ANALYSIS_VERSION: u32 = 8;
 
 pub mod annotate;

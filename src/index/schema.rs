@@ -13,8 +13,8 @@ use tantivy::schema::{
 use tantivy::tokenizer::{LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// The version of the schema this build reads and writes. Bump it on any change to fields or
-/// analyzers; older indexes then ask to be rebuilt. 14: `author_name`, the byline whole, for
-/// facets.
+/// analyzers; older indexes then ask to be rebuilt. 14: `author_name`, for facets (the byline
+/// whole; each writer it names since analysis 8).
 pub const SCHEMA_VERSION: u32 = 14;
 
 /// The English analyzer: words split on non-alphanumerics, lower-cased, stemmed.
@@ -55,7 +55,7 @@ pub struct Fields {
     pub source: Field,
     /// Byline.
     pub author: Field,
-    /// The byline whole, lower-cased (indexed only): what facets by author count.
+    /// Each writer the byline names, lower-cased (indexed only): what facets by author count.
     pub author_name: Field,
     /// Address.
     pub url: Field,

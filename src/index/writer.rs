@@ -389,7 +389,9 @@ fn documents(
         }
     }
     if let Some(author) = &article.author {
-        doc.add_text(fields.author_name, author);
+        for writer in super::bylines::writers(author) {
+            doc.add_text(fields.author_name, writer);
+        }
     }
     doc.add_text(fields.path, &article.path);
     doc.add_text(fields.file, file);

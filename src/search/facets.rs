@@ -221,12 +221,17 @@ impl Index {
         for (term, articles, first) in ranked {
             let term = String::from_utf8_lossy(&term).into_owned();
             let doc: TantivyDocument = searcher.doc(first)?;
-            // The writing whose lower case is the term (a tag among the article's others).
-            let value = doc
-                .get_all(shown)
-                .filter_map(|v| v.as_str())
-                .find(|v| v.to_lowercase() == term)
-                .map_or(term.clone(), str::to_owned);
+            // The writing whose lower case is the term (a tag among the article's others, a
+            // writer among the byline's).
+            let stored = doc.get_all(shown).filter_map(|v| v.as_str());
+            let value = if field == FacetField::Author {
+                stored
+                    .flat_map(crate::index::bylines::writers)
+                    .find(|v| v.to_lowercase() == term)
+            } else {
+                stored.map(str::to_owned).find(|v| v.to_lowercase() == term)
+            };
+            let value = value.unwrap_or_else(|| term.clone());
             values.push(FacetCount { value, articles });
         }
         Ok(FacetCounts {
