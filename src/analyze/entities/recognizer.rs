@@ -298,6 +298,10 @@ impl Recognizer {
                     {
                         span.start += 1;
                     }
+                    // A title alone names no one (`Chairman` opening a sentence).
+                    if is_person_title(words[r.start + span.start]) {
+                        continue;
+                    }
                 }
                 let first = tokenized.tokens[r.start + span.start];
                 let last = tokenized.tokens[r.start + span.end - 1];
@@ -647,6 +651,18 @@ mod tests {
             "{people:?}"
         );
         assert!(is_person_title("Chancellor") && !is_person_title("King"));
+        // A title alone is no one's name (the model read this `Chairman` as a person).
+        let text = "\"The real question is how (Baker) will handle the dollar,\" said John \
+                    Dalton, Vice Chairman of Acme Securities Co International Inc and former \
+                    staff director at the Fed.";
+        let found = Recognizer::global().extract(text);
+        assert!(
+            found
+                .iter()
+                .all(|e| !(e.kind == EntityKind::Person && is_person_title(&e.text))),
+            "{found:?}"
+        );
+        assert!(found.iter().any(|e| e.text == "John Dalton"), "{found:?}");
     }
 
     #[test]
