@@ -67,6 +67,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
     a_person_is_found_by_each_form_of_the_name(&env);
     offices_are_left_out_of_names(&env);
     datelines_and_headlines_name_places_and_companies(&env);
+    the_five_category_lists_are_tags(&env, &jsonl);
     let again = env.lede_ok(&["index", jsonl.to_str().unwrap()], 0);
     assert!(summary_line(&again.stderr).contains("21577 unchanged"));
 }
@@ -421,6 +422,34 @@ fn misspelt_names_are_found_by_fuzzy_words(env: &TestEnv) {
 /// ten articles holding a third of their words) shared one when this test was written; of ten
 /// hits for each of 200 other stories drawn at random, 0.74 (0.67 with each story's headline as
 /// the query instead, 0.09 for ten articles drawn at random).
+/// The JSON lines keep Reuters' categories in five lists (`topics`, `places`, `people`, `orgs`,
+/// `exchanges`); each is a tag, as the SGML gives them: `usa`, the most frequent, on every
+/// indexed story that lists it.
+fn the_five_category_lists_are_tags(env: &TestEnv, jsonl: &std::path::Path) {
+    let text = std::fs::read_to_string(jsonl).unwrap();
+    let mut usa = 0;
+    for line in text.lines() {
+        let record: serde_json::Value = serde_json::from_str(line).unwrap();
+        let indexed = ["title", "body"]
+            .iter()
+            .any(|key| record[key].as_str().is_some_and(|t| !t.trim().is_empty()));
+        let listed = ["topics", "places", "people", "orgs", "exchanges"]
+            .iter()
+            .any(|key| {
+                record[key]
+                    .as_array()
+                    .is_some_and(|tags| tags.iter().any(|t| t == "usa"))
+            });
+        usa += usize::from(indexed && listed);
+    }
+    let tags = env
+        .lede_ok(&["facets", "--field", "tags", "--json"], 0)
+        .json();
+    assert_eq!(tags["values"][0]["value"], "usa", "{tags}");
+    assert_eq!(tags["values"][0]["articles"], usa);
+    assert!(usa > 12_000, "{usa}");
+}
+
 fn articles_like_one_share_its_topics(env: &TestEnv, jsonl: &std::path::Path) {
     let text = std::fs::read_to_string(jsonl).unwrap();
     let topics: Vec<Vec<String>> = text

@@ -26,7 +26,20 @@ const URL_KEYS: &[&str] = &["url", "link"];
 const SOURCE_KEYS: &[&str] = &["source", "publisher", "publication", "site"];
 const AUTHOR_KEYS: &[&str] = &["author", "byline", "authors"];
 const ID_KEYS: &[&str] = &["id", "doc_id", "docid", "guid", "uuid"];
-const TAG_KEYS: &[&str] = &["tags", "keywords", "categories"];
+/// Every one of these a record has adds its tags: lists of subjects under several names, and
+/// Reuters-21578's five (its JSON Lines keep `topics`, `places`, `people`, `orgs` and
+/// `exchanges` apart, as its SGML does, which gives them all as tags).
+const TAG_KEYS: &[&str] = &[
+    "tags",
+    "keywords",
+    "categories",
+    "subjects",
+    "topics",
+    "places",
+    "people",
+    "orgs",
+    "exchanges",
+];
 
 /// The most tags an article keeps (a record or a feed item with thousands is cut, not refused;
 /// readers that drop repeated tags compare each with those kept).
@@ -105,6 +118,22 @@ fn as_list(value: &Value) -> Vec<String> {
     }
 }
 
+/// The tags of every key of [`TAG_KEYS`] the record has, in the keys' order, each once (a tag
+/// in another case than one before it is that one), at most [`MAX_TAGS`].
+fn tags_of(record: &Map<String, Value>) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for want in TAG_KEYS {
+        for (_, value) in record.iter().filter(|(key, _)| same_key(key, want)) {
+            for tag in as_list(value) {
+                if tags.len() < MAX_TAGS && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                    tags.push(tag);
+                }
+            }
+        }
+    }
+    tags
+}
+
 /// Builds an article from a metadata record. `default_id` is used when the record has no id;
 /// `line` locates warnings. `body_override` supplies the body when it comes from outside the record
 /// (the Markdown after front matter). Returns `None`, with a reason reported, when there is no body.
@@ -172,13 +201,7 @@ pub(crate) fn article_from_record(
         source: lookup(record, SOURCE_KEYS).and_then(as_text),
         author: lookup(record, AUTHOR_KEYS).and_then(as_text),
         url: lookup(record, URL_KEYS).and_then(as_text),
-        tags: lookup(record, TAG_KEYS)
-            .map(as_list)
-            .map(|mut tags| {
-                tags.truncate(MAX_TAGS);
-                tags
-            })
-            .unwrap_or_default(),
+        tags: tags_of(record),
         path: String::new(),
         line,
     })
@@ -197,6 +220,22 @@ mod tests {
             article,
             report.problems.iter().map(|p| p.to_string()).collect(),
         )
+    }
+
+    #[test]
+    fn tags_come_from_every_key_that_holds_some() {
+        let (article, _) = read(json!({
+            "body": "Cocoa rose.",
+            "topics": ["cocoa"],
+            "places": ["el-salvador", "usa"],
+            "people": [],
+            "Tags": "Markets, COCOA",
+            "orgs": null
+        }));
+        assert_eq!(
+            article.unwrap().tags,
+            ["Markets", "COCOA", "el-salvador", "usa"]
+        );
     }
 
     #[test]
