@@ -236,16 +236,7 @@ mod tests {
     fn a_dated_dateline_names_a_place_whatever_the_model_made_of_it() {
         let text = "SAO PAULO, March 5 - Banks shut.\nGREAT NECK, N.Y., March 5 - Net.\n\
                     UAE, March 6 - Oil.\nACME CORP, the company, said.";
-        let entity = |kind, name: &str| {
-            let start = text.find(name).unwrap();
-            Entity {
-                kind,
-                text: name.to_string(),
-                start,
-                end: start + name.len(),
-                canonical: name.to_string(),
-            }
-        };
+        let entity = |kind, name: &str| Entity::nth_in(text, kind, name, 0);
         use EntityKind::*;
         let mut entities = [
             entity(Person, "SAO PAULO"),
@@ -275,16 +266,7 @@ mod tests {
     fn only_a_dateline_s_place_is_rewritten_wherever_it_is_named() {
         let text = "WASHINGTON, March 3 - The WASHINGTON office said.\nMCLEAN said NEW YORK, not \
                     WASHINGTON, sold.\n  NEW YORK, March 4 - More.";
-        let entity = |kind, name: &str, nth: usize| {
-            let start = text.match_indices(name).nth(nth).unwrap().0;
-            Entity {
-                kind,
-                text: name.to_string(),
-                start,
-                end: start + name.len(),
-                canonical: name.to_string(),
-            }
-        };
+        let entity = |kind, name: &str, nth: usize| Entity::nth_in(text, kind, name, nth);
         let (place, company) = (EntityKind::Location, EntityKind::Organization);
         let mut entities = [
             entity(place, "WASHINGTON", 0),

@@ -43,6 +43,22 @@ pub struct Entity {
     pub canonical: String,
 }
 
+#[cfg(test)]
+impl Entity {
+    /// The `nth` mention (from 0) of `name` in `text` as an entity of `kind`, its canonical
+    /// name as written: what the rules after the model are tested on.
+    pub(crate) fn nth_in(text: &str, kind: EntityKind, name: &str, nth: usize) -> Entity {
+        let start = text.match_indices(name).nth(nth).expect("in the text").0;
+        Entity {
+            kind,
+            text: name.to_string(),
+            start,
+            end: start + name.len(),
+            canonical: name.to_string(),
+        }
+    }
+}
+
 /// Reusable buffers for tagging, one set per thread.
 #[derive(Default)]
 struct Scratch {

@@ -166,16 +166,7 @@ mod tests {
     #[test]
     fn a_state_s_abbreviation_is_the_state() {
         let text = "GREENWICH, Conn., March 3 - Acme Corp of Calif. and Ga said. Ill health.";
-        let entity = |kind, name: &str| {
-            let start = text.find(name).unwrap();
-            Entity {
-                kind,
-                text: name.to_string(),
-                start,
-                end: start + name.len(),
-                canonical: name.trim_end_matches('.').to_string(),
-            }
-        };
+        let entity = |kind, name: &str| Entity::nth_in(text, kind, name, 0);
         use EntityKind::*;
         let mut entities = [
             entity(Location, "GREENWICH"),
@@ -210,27 +201,9 @@ mod tests {
         // `LA` alone is not Louisiana; after a place and a comma it is.
         let text = "LA Gear. BATON ROUGE, LA., March 3";
         let mut entities = [
-            Entity {
-                kind: Location,
-                text: "LA".into(),
-                start: 0,
-                end: 2,
-                canonical: "LA".into(),
-            },
-            Entity {
-                kind: Location,
-                text: "BATON ROUGE".into(),
-                start: 9,
-                end: 20,
-                canonical: "BATON ROUGE".into(),
-            },
-            Entity {
-                kind: Organization,
-                text: "LA.".into(),
-                start: 22,
-                end: 25,
-                canonical: "LA".into(),
-            },
+            Entity::nth_in(text, Location, "LA", 0),
+            Entity::nth_in(text, Location, "BATON ROUGE", 0),
+            Entity::nth_in(text, Organization, "LA.", 0),
         ];
         abbreviations_as_states(text, &mut entities);
         let names: Vec<&str> = entities.iter().map(|e| e.canonical.as_str()).collect();
