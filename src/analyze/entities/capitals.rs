@@ -245,10 +245,7 @@ mod tests {
             entity(Organization, "ACME CORP"),
         ];
         places_as_written_in_text(text, &mut entities, &prior);
-        let names: Vec<(&str, EntityKind)> = entities
-            .iter()
-            .map(|e| (e.canonical.as_str(), e.kind))
-            .collect();
+        let names = Entity::names_and_kinds(&entities);
         // Words the lexicon lacks are written capitalised; a short one may be an acronym; a
         // name before a comma with no date after it is left to the model.
         assert_eq!(

@@ -57,6 +57,14 @@ impl Entity {
             canonical: name.to_string(),
         }
     }
+
+    /// The canonical name and kind of each of `entities`, in order.
+    pub(crate) fn names_and_kinds(entities: &[Entity]) -> Vec<(&str, EntityKind)> {
+        entities
+            .iter()
+            .map(|e| (e.canonical.as_str(), e.kind))
+            .collect()
+    }
 }
 
 /// Reusable buffers for tagging, one set per thread.

@@ -177,10 +177,7 @@ mod tests {
             entity(Misc, "Ill"),
         ];
         abbreviations_as_states(text, &mut entities);
-        let names: Vec<(&str, EntityKind)> = entities
-            .iter()
-            .map(|e| (e.canonical.as_str(), e.kind))
-            .collect();
+        let names = Entity::names_and_kinds(&entities);
         // A person's or other name not after a place and a comma stays the model's.
         assert_eq!(
             names,
