@@ -67,7 +67,7 @@ const HEADLINE_STOPS: &[&str] = &[
 /// In a headline in capitals that opens with a company's name and its ticker (`GOLDEN WEST
 /// FINANCIAL CORP <GDW> 1ST QTR NET`, as Reuters heads 8,721 of its 21,578 stories), the name
 /// before the ticker starts at the headline's first word: the model, short of the case that
-/// tells names, found `FINANCIAL CORP` (17 stories), `FOODS INC`, `AMERICA INC`. Nothing is
+/// tells names, found `FINANCIAL CORP` (9 stories), `FOODS INC`, `AMERICA INC`. Nothing is
 /// widened over a word that is not a name's (one of [`HEADLINE_STOPS`], a word `verb` says
 /// reads as a verb, punctuation), which keeps `INVESTMENT FIRM BOOSTS PUROLATOR <PCC>` as it is.
 pub(crate) fn widen_to_headline_start(
