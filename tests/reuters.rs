@@ -151,6 +151,9 @@ fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
     // model's gazetteer lacks one of them, as in a company's name.
     assert_eq!(count("MISC", "U.S./Japan") + count("MISC", "Iran/Iraq"), 0);
     assert!(count("ORG", "Royal Dutch/Shell Group") >= 20);
+    // A qualified nationality is a nationality, not a place (LOC `West German`, 298 stories).
+    assert_eq!(count("LOC", "West German"), 0);
+    assert!(count("MISC", "West German") >= 250);
 }
 
 /// Companies' names that wire copy writes with a bracketed qualifier (`Yamaichi International

@@ -28,7 +28,8 @@
 /// abbreviation as a place is the state (`Calif.` is `California`); names joined by a slash
 /// that the gazetteer knows are each a name (`U.S./Japan`); a headline's company before its
 /// ticker starts at the headline's first word (`GOLDEN WEST FINANCIAL CORP <GDW>`); author
-/// facets count each writer a byline names (`index::bylines`).
+/// facets count each writer a byline names (`index::bylines`); `West German` is a nationality,
+/// not a place.
 pub const ANALYSIS_VERSION: u32 = 8;
 
 pub mod annotate;

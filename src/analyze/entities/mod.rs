@@ -19,8 +19,9 @@
 //! (`adverbs`); then, across the article, an office's title before a person's name leaves
 //! the organisation the model made of them (`offices`), a name that opens a company's is
 //! that company's short form (`Dome` beside `Dome Petroleum Ltd`), names joined by a slash
-//! are each a name (`slashes`: `U.S./Japan`), and a state's abbreviation is the state
-//! (`states`: `Calif.`).
+//! are each a name (`slashes`: `U.S./Japan`), a state's abbreviation is the state
+//! (`states`: `Calif.`), and a qualified nationality is no place (`nationalities`: `West
+//! German`).
 //!
 //! ```
 //! use lede::analyze::entities::{EntityKind, Recognizer};
@@ -53,6 +54,7 @@ mod hash;
 mod lexicon;
 mod model;
 mod names;
+mod nationalities;
 mod offices;
 mod recognizer;
 mod second;

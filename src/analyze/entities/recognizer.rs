@@ -19,7 +19,8 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
 use super::{
-    adverbs, affiliations, brackets, capitals, companies, names, offices, slashes, states,
+    adverbs, affiliations, brackets, capitals, companies, names, nationalities, offices, slashes,
+    states,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -352,6 +353,7 @@ impl Recognizer {
         });
         canonical_names(&mut entities);
         states::abbreviations_as_states(text, &mut entities);
+        nationalities::qualified_nationalities(&mut entities);
         capitals::places_as_written_in_text(text, &mut entities, &|word| {
             lexicon.word(word_key(word)).case
         });
