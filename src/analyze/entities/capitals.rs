@@ -46,9 +46,7 @@ pub(crate) fn places_as_written_in_text(text: &str, entities: &mut [Entity], pri
         {
             continue;
         }
-        let written = as_in_text(&entity.canonical, prior)
-            .or_else(|| dated.then(|| capitalised(&entity.canonical, prior))?);
-        if let Some(written) = written {
+        if let Some(written) = as_in_text(&entity.canonical, prior, dated) {
             rewritten.push((entity.canonical.clone(), written));
         }
     }
@@ -113,24 +111,11 @@ fn date_follows(after: &str) -> bool {
     false
 }
 
-/// A place's name in capitals alone written with a capital at the start of each word, as
-/// [`as_in_text`] writes it, for the words the lexicon lacks too; `None` when a word is not
-/// letters, or the name is one word the lexicon lacks too short to be other than an acronym
-/// (`UAE`; `SAO` in `SAO PAULO` is not).
-fn capitalised(name: &str, prior: CasePrior<'_>) -> Option<String> {
-    let words: Vec<&str> = name.split([' ', '-']).collect();
-    let plain = |word: &&str| word.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
-    let acronym = |word: &str| word.chars().count() < 4 && prior(word) == 0;
-    if !words.iter().all(plain) || (words.len() == 1 && acronym(words[0])) {
-        return None;
-    }
-    Some(written_name(name, prior))
-}
-
 /// A name in capitals alone written with capitals at the start of its words (and after a
 /// hyphen: `WINSTON-SALEM` is `Winston-Salem`; `MCLEAN` is `McLean`), inner words that running
-/// text writes in lower case in lower case, or `None` when it stays as it is.
-fn as_in_text(name: &str, prior: CasePrior<'_>) -> Option<String> {
+/// text writes in lower case in lower case, or `None` when it stays as it is: when the lexicon
+/// lacks a word or writes none of them capitalised, unless the name opens a `dated` dateline.
+fn as_in_text(name: &str, prior: CasePrior<'_>, dated: bool) -> Option<String> {
     // Words, and the parts of a hyphenated one, each looked up.
     let words: Vec<&str> = name.split([' ', '-']).collect();
     let plain = |word: &&str| {
@@ -139,11 +124,15 @@ fn as_in_text(name: &str, prior: CasePrior<'_>) -> Option<String> {
     if !words.iter().all(plain) {
         return None;
     }
-    let known = words.iter().all(|word| prior(word) > 0);
-    if !known || !words.iter().any(|word| prior(word) >= CAPITALISED) {
-        return None;
-    }
-    Some(written_name(name, prior))
+    let trusted = if dated {
+        // One word the lexicon lacks, too short to be other than an acronym (`UAE`; `SAO` in
+        // `SAO PAULO` is not).
+        !matches!(words[..], [word] if word.chars().count() < 4 && prior(word) == 0)
+    } else {
+        words.iter().all(|word| prior(word) > 0)
+            && words.iter().any(|word| prior(word) >= CAPITALISED)
+    };
+    trusted.then(|| written_name(name, prior))
 }
 
 /// A name in capitals written word by word ([`written_word`]), its spaces and hyphens kept.
@@ -211,7 +200,11 @@ mod tests {
             ("New YORK", None),
             ("A", None),
         ] {
-            assert_eq!(as_in_text(name, &prior).as_deref(), written, "{name}");
+            assert_eq!(
+                as_in_text(name, &prior, false).as_deref(),
+                written,
+                "{name}"
+            );
         }
     }
 
