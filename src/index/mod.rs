@@ -4,7 +4,6 @@
 //! schema version, and gives the searcher used by [`crate::search`]. Writing goes through
 //! [`Indexer`](writer::Indexer); what is already indexed is read back by [`state`].
 
-pub(crate) mod bylines;
 pub mod corpus_summary;
 pub mod day_range;
 pub mod english_tokenizer;

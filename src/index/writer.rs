@@ -389,7 +389,7 @@ fn documents(
         }
     }
     if let Some(author) = &article.author {
-        for writer in super::bylines::writers(author) {
+        for writer in ingest::byline::writers(author) {
             doc.add_text(fields.author_name, writer);
         }
     }

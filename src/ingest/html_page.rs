@@ -300,7 +300,7 @@ pub(crate) fn read(html: &str, path: &str, report: &mut Report<'_>) -> Vec<Artic
     let author = parts
         .meta(AUTHOR_METAS)
         .filter(|author| !author.starts_with("http"))
-        .map(|author| author.strip_prefix("By ").unwrap_or(author));
+        .map(super::byline::without_by);
     put(
         "author",
         &mut [parts.linked("author"), author.map(text)].into_iter(),

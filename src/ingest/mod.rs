@@ -10,6 +10,7 @@
 //! [`is_streamed`]), so that a file of any size is read in bounded memory.
 
 mod array_records;
+pub(crate) mod byline;
 mod csv_file;
 mod date;
 mod decode;

@@ -10,6 +10,7 @@
 //! paragraph in a block of its own before it), else of `<body.content>`.
 
 use super::Report;
+use super::byline::without_by;
 use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::xml_elements::{inner_text, leaf_texts, root_element};
@@ -115,15 +116,6 @@ fn paragraphs(xml: &str, open: &Markup<'_>) -> String {
         return inner_text(xml, open);
     }
     out.join("\n\n")
-}
-
-/// A byline without the `By` before the names.
-pub(super) fn without_by(byline: &str) -> &str {
-    let trimmed = byline.trim();
-    match trimmed.get(..3) {
-        Some(by) if by.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start(),
-        _ => trimmed,
-    }
 }
 
 #[cfg(test)]

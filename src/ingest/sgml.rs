@@ -14,10 +14,10 @@
 //! without the control characters and the closing `Reuter` of the wire's transmission. A Reuters
 //! flash (`TYPE="BRIEF"`: a headline, and `Blah blah blah.` for a body) is its headline.
 
+use super::byline::without_by;
 use super::fields::{MAX_TAGS, article_from_record, insert_tags};
 use super::html_tags::{Markup, Scanner, element_end};
 use super::html_text::decode_references;
-use super::nitf::without_by;
 use super::xml_elements::inner_text;
 use super::{ProblemKind, Report};
 use crate::article::Article;

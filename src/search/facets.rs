@@ -226,7 +226,7 @@ impl Index {
             let stored = doc.get_all(shown).filter_map(|v| v.as_str());
             let value = if field == FacetField::Author {
                 stored
-                    .flat_map(crate::index::bylines::writers)
+                    .flat_map(crate::ingest::byline::writers)
                     .find(|v| v.to_lowercase() == term)
             } else {
                 stored.map(str::to_owned).find(|v| v.to_lowercase() == term)

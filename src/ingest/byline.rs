@@ -1,10 +1,17 @@
 //! The writers a byline names, each counted on its own by `lede facets --field author`:
 //! `By Chaitanya Kalbag, Reuters` is Chaitanya Kalbag, `By JOHN DOE and MARY ROE, Times Staff
-//! Writers` is John Doe and Mary Roe. A byline keeps everything as the article gives it in the
-//! stored `author` field; these are the names under it.
+//! Writers` is John Doe and Mary Roe. Readers keep a byline whole but for its `By`
+//! ([`without_by`]) in the article's `author`; these are the names under it, which the index
+//! counts.
 
-/// The words that open a byline before its names.
-const BY: [&str; 3] = ["By ", "BY ", "by "];
+/// A byline without the `By` before the names.
+pub(crate) fn without_by(byline: &str) -> &str {
+    let trimmed = byline.trim();
+    match trimmed.get(..3) {
+        Some(by) if by.eq_ignore_ascii_case("by ") => trimmed[3..].trim_start(),
+        _ => trimmed,
+    }
+}
 
 /// What joins two writers' names.
 const JOINS: [&str; 3] = [" and ", " AND ", " & "];
@@ -14,14 +21,7 @@ const JOINS: [&str; 3] = [" and ", " AND ", " & "];
 /// comma, semicolon or dash (the writer's agency or desk) is left out. A byline with no name
 /// before its comma is itself one writer.
 pub(crate) fn writers(byline: &str) -> Vec<String> {
-    let mut rest = byline.trim();
-    for by in BY {
-        if let Some(after) = rest.strip_prefix(by) {
-            rest = after.trim_start();
-            break;
-        }
-    }
-    let names = rest
+    let names = without_by(byline)
         .split([',', ';'])
         .next()
         .and_then(|names| names.split(" - ").next())
