@@ -351,9 +351,10 @@ impl Recognizer {
                 || states::is_state(name)
                 || name.contains('.')
         });
+        // Before the canonical names, which resolve a short mention to a longer one of its kind.
+        nationalities::qualified_nationalities(&mut entities);
         canonical_names(&mut entities);
         states::abbreviations_as_states(text, &mut entities);
-        nationalities::qualified_nationalities(&mut entities);
         capitals::places_as_written_in_text(text, &mut entities, &|word| {
             lexicon.word(word_key(word)).case
         });
@@ -650,6 +651,27 @@ mod tests {
         for (i, o) in ex.outside.iter().enumerate() {
             assert_eq!(ex.offsets[i] == ex.offsets[i + 1], *o, "{}", tokens[i]);
         }
+    }
+
+    #[test]
+    fn a_place_is_not_named_by_a_nationality_that_holds_its_name() {
+        let text = "Ventures were signed with Finnish, Japanese, West German and American firms. \
+                    \"Business reaction in the West has been cool so far,\" one diplomat said.";
+        let found = Recognizer::global().extract(text);
+        let named = |written: &str| {
+            found
+                .iter()
+                .find(|e| e.text == written)
+                .map(|e| (e.canonical.as_str(), e.kind))
+        };
+        assert_eq!(
+            named("West German"),
+            Some(("West German", EntityKind::Misc))
+        );
+        assert!(
+            named("West").is_none_or(|(canonical, _)| canonical == "West"),
+            "{found:?}"
+        );
     }
 
     #[test]
