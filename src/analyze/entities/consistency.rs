@@ -126,7 +126,8 @@ fn mend_with_runs<S: AsRef<str>>(
     // headline's verbs, nothing else. A name the runs cover in pieces (`ROBERTO DURAN`, the body
     // naming `Duran` alone) stays.
     let yields = |name: &Span| {
-        let verb = |i: usize| !in_run(i) && headline_verb(words[i].as_ref(), &infos[i]);
+        let verb =
+            |i: usize| !in_run(i) && headline_verb(words[i].as_ref(), infos[i].mostly_lower_case());
         let inside_a_run = runs
             .iter()
             .any(|run| run.start <= name.start && name.end <= run.end);
@@ -154,17 +155,12 @@ fn mend_with_runs<S: AsRef<str>>(
     mended
 }
 
-/// Whether a word in capitals reads as a headline's verb: one news writes in lower case, ending
-/// in a single `S` (`WANTS`, `ISSUES`, `NOMINATES`). Nouns in names end otherwise more often than
-/// not (`U.S. OPEN`, `JAKARTA POST`, `AMERICAN EXPRESS`); on CoNLL eng.testa, cutting names at any
-/// word written in lower case lost three headline names for three gained.
-fn headline_verb(word: &str, info: &TokInfo) -> bool {
-    reads_as_headline_verb(word, info.mostly_lower_case())
-}
-
-/// [`headline_verb`] for a word whose lexicon entry says whether news writes it mostly in lower
-/// case.
-pub(crate) fn reads_as_headline_verb(word: &str, mostly_lower_case: bool) -> bool {
+/// Whether a word in capitals reads as a headline's verb: one news writes in lower case
+/// (`lexicon::WordInfo::mostly_lower_case`), ending in a single `S` (`WANTS`, `ISSUES`,
+/// `NOMINATES`). Nouns in names end otherwise more often than not (`U.S. OPEN`, `JAKARTA POST`,
+/// `AMERICAN EXPRESS`); on CoNLL eng.testa, cutting names at any word written in lower case lost
+/// three headline names for three gained.
+pub(crate) fn headline_verb(word: &str, mostly_lower_case: bool) -> bool {
     mostly_lower_case
         && word.len() > 2
         && word.ends_with(['S', 's'])

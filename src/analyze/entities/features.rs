@@ -45,7 +45,7 @@ impl TokInfo {
     /// Whether unlabelled news writes the word mostly in lower case (the lexicon's
     /// capitalisation prior 1 or 2): `wants`, `issues`, `joins`; not an unknown word.
     pub(crate) fn mostly_lower_case(&self) -> bool {
-        matches!(self.lex.case, 1 | 2)
+        self.lex.mostly_lower_case()
     }
 }
 

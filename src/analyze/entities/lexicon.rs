@@ -40,6 +40,14 @@ pub(crate) struct WordInfo {
     pub(crate) freq: u8,
 }
 
+impl WordInfo {
+    /// Whether unlabelled news writes the word mostly in lower case (capitalisation prior 1 or
+    /// 2): `wants`, `issues`; not an unknown word.
+    pub(crate) fn mostly_lower_case(&self) -> bool {
+        matches!(self.case, 1 | 2)
+    }
+}
+
 /// Gazetteer kind bits.
 #[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) const GAZ_PER: u8 = 1;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::EntitiesError;
 use super::canonical::canonical_names;
-use super::consistency::{propagate, reads_as_headline_verb, short_forms};
+use super::consistency::{headline_verb, propagate, short_forms};
 use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
 use super::lexicon::{GAZ_LOC, GAZ_MISC, word_key};
@@ -310,8 +310,10 @@ impl Recognizer {
             brackets::apply(&words[r.clone()], &mut spans);
             if r.start == 0 {
                 brackets::widen_to_headline_start(&words[r.clone()], &mut spans, &|word| {
-                    let case = self.model.lexicon.word(word_key(word)).case;
-                    reads_as_headline_verb(word, matches!(case, 1 | 2))
+                    headline_verb(
+                        word,
+                        self.model.lexicon.word(word_key(word)).mostly_lower_case(),
+                    )
                 });
             }
             companies::apply(&words[r.clone()], &mut spans);
