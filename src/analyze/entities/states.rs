@@ -121,6 +121,10 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
 /// and whether it was written in capitals with only two letters (`PA`, `LA`: Los Angeles too).
 fn state_of(abbreviation: &str) -> Option<(&'static str, bool)> {
     let bare = abbreviation.strip_suffix('.').unwrap_or(abbreviation);
+    // Every abbreviation is two to five bytes (`Ga`, `Calif`): nearly every name is not.
+    if !(2..=5).contains(&bare.len()) {
+        return None;
+    }
     ABBREVIATIONS.iter().find_map(|&(short, state)| {
         if short == bare {
             return Some((state, false));
