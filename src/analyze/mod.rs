@@ -29,8 +29,9 @@
 /// that the gazetteer knows are each a name (`U.S./Japan`); a headline's company before its
 /// ticker starts at the headline's first word (`GOLDEN WEST FINANCIAL CORP <GDW>`); author
 /// facets count each writer a byline names (`index::bylines`); `West German` is a nationality,
-/// not a place.
-pub const ANALYSIS_VERSION: u32 = 8;
+/// not a place. 9: an acronym is the name it abbreviates in the article (`SEC` is the
+/// `Securities and Exchange Commission`).
+pub const ANALYSIS_VERSION: u32 = 9;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -39,6 +39,7 @@
 //! `python3 ../shared/eval/ner_score.py ../shared/data/conll2003/eng.testa pred.txt`.
 //! Throughput: `cargo run --release --example entities_bench`.
 
+mod acronyms;
 mod adverbs;
 mod affiliations;
 mod brackets;

@@ -1,0 +1,217 @@
+//! An acronym resolved to the name it abbreviates in the same article: news gives the name
+//! once and the acronym after it (`the Securities and Exchange Commission (SEC) … the SEC
+//! said`), so `SEC` there is the commission, as `Altman` is `Sam Altman`
+//! ([`super::canonical`]). An acronym matches a longer name of its kind whose words' initials
+//! spell it, the small words left out (`GATT` for `General Agreement on Tariffs and Trade`),
+//! initials read letter by letter (`USDA`, `U.S. Department of Agriculture`), a hyphenated
+//! word by its first letter or each part's (`OECD`, `Organisation for Economic Co-operation
+//! and Development`) and a final corporate designator with or without its letter (`IBM`,
+//! `International Business Machines Corp`; `CCC`, `Commodity Credit Corporation`).
+//!
+//! A name that contains the acronym as a word (`EC Commission` for `EC`) is what
+//! [`super::canonical`] resolved it to; a name it abbreviates (`European Community`) wins over
+//! that. Over Reuters-21578, before this, an article that wrote both `SEC` and the commission's
+//! name counted under both.
+
+use super::canonical::{DESIGNATORS, normalize};
+use super::recognizer::Entity;
+use super::tags::EntityKind;
+
+/// The longest acronym looked at (`NASDAQ` is six letters).
+const MAX_LETTERS: usize = 8;
+
+/// Words an acronym leaves out, lower-case.
+const SMALL_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le", "&",
+];
+
+/// Designators written out, lower-case, which an acronym may or may not spell (`CCC`).
+const LONG_DESIGNATORS: &[&str] = &["corporation", "company", "incorporated", "limited"];
+
+/// Whether `name` reads as an acronym: two to [`MAX_LETTERS`] capital letters and nothing else.
+fn is_acronym(name: &str) -> bool {
+    (2..=MAX_LETTERS).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The ways `name`'s initials spell an acronym, in capitals: each word's first letter (each
+/// letter of initials such as `U.S.`; a hyphenated word's first letter, or each part's), the
+/// small words left out, and a final designator with and without its letter. Empty for a
+/// name of one word, which abbreviates nothing.
+fn spellings(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let mut spelt = vec![String::new()];
+    let mut before_designator = None;
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_ascii_lowercase();
+        let bare = lower.trim_end_matches(['.', ',']);
+        if SMALL_WORDS.contains(&bare) {
+            continue;
+        }
+        if i + 1 == words.len()
+            && i > 0
+            && (DESIGNATORS.contains(&bare) || LONG_DESIGNATORS.contains(&bare))
+        {
+            before_designator = Some(spelt.clone());
+        }
+        let letters: Vec<String> = if word.len() > 2 && word.ends_with('.') && word.contains('.') {
+            // Initials: `U.S.` spells `US`.
+            vec![word.chars().filter(char::is_ascii_alphabetic).collect()]
+        } else if word.contains('-') {
+            let parts: String = word
+                .split('-')
+                .filter_map(|part| part.chars().next())
+                .collect();
+            let first: String = word.chars().take(1).collect();
+            vec![first, parts]
+        } else {
+            vec![word.chars().take(1).collect()]
+        };
+        let mut next = Vec::with_capacity(spelt.len() * letters.len());
+        for head in &spelt {
+            for tail in &letters {
+                let mut s = head.clone();
+                s.push_str(tail);
+                if s.len() <= MAX_LETTERS {
+                    next.push(s.to_ascii_uppercase());
+                }
+            }
+        }
+        spelt = next;
+    }
+    spelt.extend(before_designator.unwrap_or_default());
+    spelt.retain(|s| s.len() >= 2);
+    spelt.sort();
+    spelt.dedup();
+    spelt
+}
+
+/// Resolves each acronym among `entities` (one article's, canonical names filled in) to the
+/// name of its kind that it abbreviates in the article, the most mentioned when several do.
+pub(crate) fn resolve_acronyms(entities: &mut [Entity]) {
+    if !entities.iter().any(|e| is_acronym(e.text.trim())) {
+        return;
+    }
+    // The article's longer names by kind, with their mentions and what they spell.
+    let mut names: Vec<(EntityKind, &str, usize, Vec<String>)> = Vec::new();
+    for e in entities.iter() {
+        let kind = e.kind;
+        match names
+            .iter_mut()
+            .find(|(k, name, _, _)| *k == kind && *name == e.canonical)
+        {
+            Some((_, _, mentions, _)) => *mentions += 1,
+            None => names.push((kind, e.canonical.as_str(), 1, spellings(&e.canonical))),
+        }
+    }
+    let resolved: Vec<Option<String>> = entities
+        .iter()
+        .map(|e| {
+            let acronym = normalize(&e.text);
+            if !is_acronym(&acronym) {
+                return None;
+            }
+            names
+                .iter()
+                .filter(|(kind, _, _, spelt)| {
+                    *kind == e.kind && spelt.iter().any(|s| *s == acronym)
+                })
+                // The most mentioned; the first named of those.
+                .min_by_key(|(_, _, mentions, _)| std::cmp::Reverse(*mentions))
+                .map(|(_, name, _, _)| name.to_string())
+        })
+        .collect();
+    for (e, name) in entities.iter_mut().zip(resolved) {
+        if let Some(name) = name {
+            e.canonical = name;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn a_name_s_initials_spell_its_acronyms() {
+        let spelt = |name| spellings(name);
+        assert_eq!(spelt("Securities and Exchange Commission"), ["SEC"]);
+        assert_eq!(spelt("General Agreement on Tariffs and Trade"), ["GATT"]);
+        assert_eq!(spelt("U.S. Department of Agriculture"), ["USDA"]);
+        assert_eq!(
+            spelt("Organisation for Economic Co-operation and Development"),
+            ["OECD", "OECOD"]
+        );
+        assert_eq!(
+            spelt("International Business Machines Corp"),
+            ["IBM", "IBMC"]
+        );
+        assert_eq!(spelt("Commodity Credit Corporation"), ["CC", "CCC"]);
+        assert!(spelt("Reuters").is_empty());
+    }
+
+    fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {
+        let mut entities: Vec<Entity> = mentions
+            .iter()
+            .map(|&(kind, name, nth)| Entity::nth_in(text, kind, name, nth))
+            .collect();
+        resolve_acronyms(&mut entities);
+        Entity::names_and_kinds(&entities)
+            .into_iter()
+            .map(|(name, kind)| (name.to_string(), kind))
+            .collect()
+    }
+
+    #[test]
+    fn an_acronym_is_the_name_it_abbreviates_in_the_article() {
+        let text = "The Securities and Exchange Commission (SEC) sued. The SEC said the \
+                    SEC Act and the EC, the European Community, and the CIA agreed.";
+        let names = resolved(
+            text,
+            &[
+                (Organization, "Securities and Exchange Commission", 0),
+                (Organization, "SEC", 0),
+                (Organization, "SEC", 1),
+                (Misc, "SEC Act", 0),
+                (Organization, "EC", 0),
+                (Organization, "European Community", 0),
+                (Organization, "CIA", 0),
+            ],
+        );
+        let sec = "Securities and Exchange Commission".to_string();
+        assert_eq!(
+            names,
+            [
+                (sec.clone(), Organization),
+                (sec.clone(), Organization),
+                (sec, Organization),
+                // Not an acronym, and of another kind.
+                ("SEC Act".to_string(), Misc),
+                ("European Community".to_string(), Organization),
+                ("European Community".to_string(), Organization),
+                // Nothing in the article it abbreviates.
+                ("CIA".to_string(), Organization),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_resolves_within_its_kind_only() {
+        let text = "Ford Motor Co (FMC) and the FMC, a Food Machinery Corp unit.";
+        let names = resolved(
+            text,
+            &[
+                (Organization, "Ford Motor Co", 0),
+                (Person, "FMC", 0),
+                (Organization, "FMC", 1),
+                (Organization, "Food Machinery Corp", 0),
+            ],
+        );
+        // Two names of the kind spell FMC, each mentioned once: the first named.
+        assert_eq!(names[1], ("FMC".to_string(), Person));
+        assert_eq!(names[2], ("Ford Motor Co".to_string(), Organization));
+    }
+}
