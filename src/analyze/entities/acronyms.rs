@@ -115,9 +115,7 @@ pub(crate) fn resolve_acronyms(entities: &mut [Entity]) {
             }
             names
                 .iter()
-                .filter(|(kind, _, _, spelt)| {
-                    *kind == e.kind && spelt.iter().any(|s| *s == acronym)
-                })
+                .filter(|(kind, _, _, spelt)| *kind == e.kind && spelt.contains(&acronym))
                 // The most mentioned; the first named of those.
                 .min_by_key(|(_, _, mentions, _)| std::cmp::Reverse(*mentions))
                 .map(|(_, name, _, _)| name.to_string())
