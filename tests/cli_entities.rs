@@ -406,6 +406,86 @@ fn a_surname_and_a_full_name_find_each_other() {
     assert_eq!(ids(&results).len(), 2, "{results}");
 }
 
+/// Stories naming the Securities and Exchange Commission by its name, its acronym or both, and
+/// one that gives `SEC` for another company.
+fn acronyms_corpus() -> TestEnv {
+    let env = TestEnv::new();
+    let stories = [
+        (
+            "sec-1.md",
+            "The Securities and Exchange Commission (SEC) sued the broker on Monday. The SEC \
+             said the trades broke the law.",
+        ),
+        (
+            "sec-2.md",
+            "The Securities and Exchange Commission fined the bank. A lawyer for the bank said \
+             it would appeal the SEC ruling.",
+        ),
+        (
+            "sec-3.md",
+            "The SEC said on Friday that it would review the takeover bid.",
+        ),
+        (
+            "sec-4.md",
+            "The Securities and Exchange Commission approved the merger of the two utilities.",
+        ),
+        (
+            "sun.md",
+            "Sun Energy Corp (SEC) said it would sell its Texas oil fields. Analysts said SEC \
+             shares would rise.",
+        ),
+    ];
+    for (name, body) in stories {
+        env.write(name, &format!("{body}\n"));
+    }
+    env.lede_ok(&["index", "-q"], 0);
+    env
+}
+
+#[test]
+fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
+    let env = acronyms_corpus();
+    let hits = |entity: &str| -> Vec<String> {
+        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
+        ids(&env.lede_ok(&args, 0).json())
+    };
+    let commission = ["sec-1.md", "sec-2.md", "sec-3.md", "sec-4.md"];
+    // Two stories give the name for `SEC`, one another company's: the name stands for the
+    // acronym. Each form finds the other's stories; the acronym also the company's story, which
+    // writes it.
+    assert_eq!(hits("ORG:Securities and Exchange Commission"), commission);
+    let mut written = commission.to_vec();
+    written.push("sun.md");
+    assert_eq!(hits("ORG:SEC"), written);
+    assert_eq!(hits("SEC"), written);
+    assert_eq!(hits("ORG:Sun Energy Corp"), ["sun.md"]);
+    // Within a story the acronym is the name: the stories that give both list the name alone.
+    let listed = env
+        .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
+        .json();
+    let listed = names(&listed["entities"]);
+    assert!(
+        listed.contains(&"ORG:Securities and Exchange Commission".to_string()),
+        "{listed:?}"
+    );
+    // The passage shown for the name in a story that writes only the acronym is the acronym's.
+    let results = env
+        .lede_ok(
+            &[
+                "search",
+                "takeover",
+                "--entity",
+                "ORG:Securities and Exchange Commission",
+                "--json",
+            ],
+            0,
+        )
+        .json();
+    assert_eq!(ids(&results), ["sec-3.md"]);
+    let shown = results["hits"][0]["passages"][0]["text"].as_str().unwrap();
+    assert!(shown.contains("SEC"), "{shown}");
+}
+
 #[test]
 fn a_place_the_datelines_print_in_capitals_is_listed_as_running_text_writes_it() {
     let env = TestEnv::new();

@@ -4,7 +4,7 @@
 
 use super::ascii_fold::AsciiFolder;
 use super::dates::{DateMention, extract_dates};
-use super::entities::{EntityKind, Recognizer, normalize_name};
+use super::entities::{EntityKind, Recognizer, abbreviates, normalize_name};
 use super::lead::{Lead, lead};
 use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
@@ -102,6 +102,23 @@ pub(crate) fn typed_term(kind: EntityKind, name: &str) -> String {
     term
 }
 
+/// The term that says an article writes the name of typed term `typed` (`org:securities and
+/// exchange commission`) as `acronym` (`SEC`): `~org:sec>securities and exchange commission`,
+/// indexed among the entity terms (whose own begin with a type's label) for
+/// [`crate::search::acronym_holders`] to count.
+pub(crate) fn acronym_term(typed: &str, acronym: &str) -> String {
+    let (label, name) = typed.split_once(':').unwrap_or(("", typed));
+    format!("~{label}:{}>{name}", name_term(acronym.to_string()))
+}
+
+/// The typed term of the name an [`acronym_term`] gives (`org:securities and exchange
+/// commission`); `None` for another term.
+pub(crate) fn acronym_term_name(term: &str) -> Option<String> {
+    let (acronym, name) = term.strip_prefix('~')?.split_once('>')?;
+    let (label, _) = acronym.split_once(':')?;
+    Some(format!("{label}:{name}"))
+}
+
 /// An entity of an article with the number of times it is mentioned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountedEntity {
@@ -110,6 +127,10 @@ pub struct CountedEntity {
     pub entity: EntityName,
     /// Mentions in the article (title and body).
     pub mentions: usize,
+    /// The acronyms the article writes the name as, each once (`SEC` for the `Securities and
+    /// Exchange Commission`), normalised as written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub acronyms: Vec<String>,
 }
 
 /// A date mention with a calendar span, as the index keeps it.
@@ -282,10 +303,18 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
                     name: entity.canonical.clone(),
                 },
                 mentions: 0,
+                acronyms: Vec::new(),
             });
             counted.len() - 1
         });
         counted[slot].mentions += 1;
+        let written = normalize_name(&entity.text);
+        if written != entity.canonical
+            && !counted[slot].acronyms.contains(&written)
+            && abbreviates(&written, &entity.canonical)
+        {
+            counted[slot].acronyms.push(written);
+        }
         let name = &counted[slot].entity;
         if entity.start >= body_offset
             && let Some(p) = passage_at(passages, entity.start - body_offset)

@@ -17,7 +17,9 @@ use super::schema::Fields;
 use super::segment_tail;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
-use crate::analyze::annotate::{AnnotateOptions, AnnotatedArticle, EntityName, annotate_batch};
+use crate::analyze::annotate::{
+    AnnotateOptions, AnnotatedArticle, EntityName, acronym_term, annotate_batch,
+};
 use crate::analyze::passages::Passage;
 use crate::analyze::token_spans::token_spans;
 use crate::article::Article;
@@ -406,6 +408,9 @@ fn documents(
         let entity = &counted.entity;
         let [name, typed] = entity.terms();
         entity_payloads.push((entity, passage_tags::entity_payload(&name, entity.kind)));
+        for acronym in &counted.acronyms {
+            doc.add_text(fields.entity, acronym_term(&typed, acronym));
+        }
         doc.add_text(fields.entity, typed);
         doc.add_text(fields.entity_name, entity.key());
     }

@@ -4,6 +4,7 @@
 //! shows its best passages with the query's terms highlighted. With `passages` set, passages are
 //! ranked on their own. Articles and passages are scored with statistics of their own kind.
 
+pub(crate) mod acronym_holders;
 mod collect;
 mod date_clauses;
 pub mod entity_counts;

@@ -4,6 +4,7 @@
 //! [`crate::index::passage_tags`]), not on its stored document.
 
 use super::filters::{EntityMatch, MentionPeriod};
+use crate::analyze::annotate::acronym_term_name;
 use crate::index::day_range::day_number;
 use crate::index::passage_tags::{EntityKey, days_of, passage_of};
 
@@ -32,7 +33,14 @@ impl PassageFilter {
             entities: entities
                 .iter()
                 .map(|entity| {
-                    let keys = entity.terms.iter().map(|term| EntityKey::new(term));
+                    // An article that wrote an acronym for a name tags its passages by the name.
+                    let keys = entity
+                        .terms
+                        .iter()
+                        .map(|term| match acronym_term_name(term) {
+                            Some(name) => EntityKey::new(&name),
+                            None => EntityKey::new(term),
+                        });
                     (keys.collect(), entity.exclude)
                 })
                 .collect(),

@@ -22,6 +22,7 @@
 //! such a filter, for the names of that surname, and for `lede entities` once per searcher
 //! generation ([`SurnameCache`]; see [`surname_holders`] for its cost).
 
+use super::acronym_holders;
 use super::filters::EntityFilter;
 use crate::analyze::annotate::{entity_term, typed_term};
 use crate::analyze::entities::EntityKind;
@@ -43,14 +44,23 @@ pub(crate) const MIN_SHARE: f64 = 0.9;
 const MAX_FULL_NAMES: usize = 256;
 
 /// The indexed entity terms any of which an article must hold to match `filter`: its own
-/// ([`EntityFilter::indexed_terms`]) and, for a person's name (or a name without a type), the
-/// other form of the same person's name in `searcher`'s articles.
+/// ([`EntityFilter::indexed_terms`]); for a person's name (or a name without a type), the
+/// other form of the same person's name in `searcher`'s articles; for another's, its acronym or
+/// the name it abbreviates ([`acronym_holders`]).
 pub(crate) fn matching_terms(
     index: &Index,
     searcher: &Searcher,
     filter: &EntityFilter,
 ) -> Vec<String> {
     let mut terms = filter.indexed_terms();
+    // Not a person's name: an acronym and the name it abbreviates (see `acronym_holders`).
+    let acronyms = index.acronym_cache.holders(index, searcher);
+    let untyped = entity_term(None, &filter.name);
+    terms.extend(acronym_holders::other_forms(
+        &acronyms,
+        filter.kind,
+        &untyped,
+    ));
     if filter.kind.is_some_and(|kind| kind != EntityKind::Person) {
         return terms;
     }

@@ -29,17 +29,23 @@ const SMALL_WORDS: &[&str] = &[
 const LONG_DESIGNATORS: &[&str] = &["corporation", "company", "incorporated", "limited"];
 
 /// Whether `name` reads as an acronym: two to [`MAX_LETTERS`] capital letters and nothing else.
-fn is_acronym(name: &str) -> bool {
+pub(crate) fn is_acronym(name: &str) -> bool {
     (2..=MAX_LETTERS).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// The ways `name`'s initials spell an acronym, in capitals: each word's first letter (each
 /// letter of initials such as `U.S.`; a hyphenated word's first letter, or each part's), the
 /// small words left out, and a final designator with and without its letter. Empty for a
-/// name of one word, which abbreviates nothing.
-fn spellings(name: &str) -> Vec<String> {
+/// name of one word or one that holds an acronym.
+pub(crate) fn spellings(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').collect();
-    if words.len() < 2 {
+    // One word abbreviates nothing; a name holding an acronym (`EC Commission`, a headline's
+    // `SEC CHAIRMAN`) is not spelt out.
+    if words.len() < 2
+        || words
+            .iter()
+            .any(|w| is_acronym(w.trim_end_matches([',', '.'])))
+    {
         return Vec::new();
     }
     let mut spelt = vec![String::new()];
@@ -86,6 +92,12 @@ fn spellings(name: &str) -> Vec<String> {
     spelt.sort();
     spelt.dedup();
     spelt
+}
+
+/// Whether `acronym` (as written, normalised) is one way to spell `name`'s initials: what
+/// [`resolve_acronyms`] resolved it by, rather than a name holding it (`EC Commission`).
+pub(crate) fn abbreviates(acronym: &str, name: &str) -> bool {
+    is_acronym(acronym) && spellings(name).iter().any(|s| s == acronym)
 }
 
 /// Resolves each acronym among `entities` (one article's, canonical names filled in) to the
@@ -149,6 +161,10 @@ mod tests {
         );
         assert_eq!(spelt("Commodity Credit Corporation"), ["CC", "CCC"]);
         assert!(spelt("Reuters").is_empty());
+        assert!(spelt("EC Commission").is_empty());
+        assert!(abbreviates("SEC", "Securities and Exchange Commission"));
+        assert!(!abbreviates("EC", "EC Commission"));
+        assert!(!abbreviates("Sec", "Securities and Exchange Commission"));
     }
 
     fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {

@@ -70,6 +70,7 @@ pub mod train;
 mod word;
 mod words;
 
+pub(crate) use acronyms::abbreviates;
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};
 pub use tags::EntityKind;
