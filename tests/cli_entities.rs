@@ -459,14 +459,33 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
     assert_eq!(hits("ORG:SEC"), written);
     assert_eq!(hits("SEC"), written);
     assert_eq!(hits("ORG:Sun Energy Corp"), ["sun.md"]);
-    // Within a story the acronym is the name: the stories that give both list the name alone.
+    // The listing counts the commission once under its name, as the filter for it finds it,
+    // and the company under its own.
     let listed = env
         .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
         .json();
-    let listed = names(&listed["entities"]);
+    let counts: Vec<(String, u64)> = names(&listed["entities"])
+        .into_iter()
+        .zip(listed["entities"].as_array().unwrap())
+        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
+        .filter(|(name, _)| name.contains("Sec") || name.contains("SEC") || name.contains("Sun"))
+        .collect();
+    let expected = [
+        ("ORG:Securities and Exchange Commission".to_string(), 4),
+        ("ORG:Sun Energy Corp".to_string(), 1),
+    ];
+    assert_eq!(counts, expected);
+    // Who is named with the commission leaves out both its names.
+    let with = env
+        .lede_ok(&["entities", "--with", "ORG:SEC", "--json"], 0)
+        .json();
+    assert_eq!(with["total_articles"], 5, "{with}");
+    let with = names(&with["entities"]);
     assert!(
-        listed.contains(&"ORG:Securities and Exchange Commission".to_string()),
-        "{listed:?}"
+        !with
+            .iter()
+            .any(|name| name.contains("Securities") || name.ends_with(":SEC")),
+        "{with:?}"
     );
     // The passage shown for the name in a story that writes only the acronym is the acronym's.
     let results = env

@@ -308,6 +308,8 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
             counted.len() - 1
         });
         counted[slot].mentions += 1;
+        // An acronym the article gives the name for, kept for other articles to find the name
+        // by.
         let written = normalize_name(&entity.text);
         if written != entity.canonical
             && !counted[slot].acronyms.contains(&written)

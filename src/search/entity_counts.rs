@@ -3,12 +3,13 @@
 //! Each article document keeps its entity set in the `entity_name` fast column, once per entity, so
 //! the count of an entity is the number of matching articles that mention it. The collector
 //! counts term ordinals per segment and resolves them to names once at the end. A person whose
-//! articles give the surname alone or the full name is counted once, under the full name
-//! (in `search::person_names`).
+//! articles give the surname alone or the full name, and an organisation (place, other name)
+//! whose articles give its acronym alone or its name, is counted once, under the full name (in
+//! `search::name_forms`).
 
 use super::SearchRequest;
 use super::filters::EntityFilter;
-use super::person_names::{PersonCount, PersonNames, SegmentPersons};
+use super::name_forms::{FormsCount, NameForms, SegmentNameForms};
 use super::{query, surnames};
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
@@ -69,11 +70,11 @@ pub struct EntityCounts {
 struct Counted {
     /// Matching articles.
     matched: usize,
-    /// Articles by entity key (`PER:Paul Volcker`), but for the persons of [`PersonNames`].
+    /// Articles by entity key (`PER:Paul Volcker`), but for the entities of [`NameForms`].
     names: HashMap<String, u64>,
-    /// Articles by person of [`PersonNames`] (either name), with the full name's writing most
+    /// Articles by entity of [`NameForms`] (either name), with the full name's writing most
     /// matching articles give and that number.
-    persons: HashMap<u32, PersonCount>,
+    forms: HashMap<u32, FormsCount>,
 }
 
 /// The writings of one entity (names that differ only in case, accents or spacing) and the
@@ -131,14 +132,14 @@ impl Writings {
 
 /// Counts the ordinals of the `entity_name` column over matching documents.
 struct EntityCollector<'a> {
-    persons: &'a PersonNames,
+    forms: &'a NameForms,
 }
 
 struct SegmentEntityCounter {
     column: Option<StrColumn>,
     counts: Vec<u64>,
     matched: usize,
-    persons: Option<SegmentPersons>,
+    forms: Option<SegmentNameForms>,
 }
 
 impl Collector for EntityCollector<'_> {
@@ -152,15 +153,15 @@ impl Collector for EntityCollector<'_> {
     ) -> tantivy::Result<SegmentEntityCounter> {
         let column = reader.fast_fields().str("entity_name")?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
-        let persons = match &column {
-            Some(column) => SegmentPersons::find(column, self.persons)?,
+        let forms = match &column {
+            Some(column) => SegmentNameForms::find(column, self.forms)?,
             None => None,
         };
         Ok(SegmentEntityCounter {
             column,
             counts: vec![0; terms],
             matched: 0,
-            persons,
+            forms,
         })
     }
 
@@ -175,8 +176,8 @@ impl Collector for EntityCollector<'_> {
             for (name, count) in fruit.names {
                 *merged.names.entry(name).or_default() += count;
             }
-            for (at, count) in fruit.persons {
-                merged.persons.entry(at).or_default().add(count);
+            for (at, count) in fruit.forms {
+                merged.forms.entry(at).or_default().add(count);
             }
         }
         Ok(merged)
@@ -191,8 +192,8 @@ impl SegmentCollector for SegmentEntityCounter {
         if let Some(column) = &self.column {
             for ord in column.term_ords(doc) {
                 self.counts[ord as usize] += 1;
-                if let Some(persons) = &mut self.persons {
-                    persons.count(ord, doc);
+                if let Some(forms) = &mut self.forms {
+                    forms.count(ord, doc);
                 }
             }
         }
@@ -206,18 +207,18 @@ impl SegmentCollector for SegmentEntityCounter {
         let Some(column) = &self.column else {
             return counted;
         };
-        let persons = self.persons.as_ref();
+        let forms = self.forms.as_ref();
         let ords: Vec<u64> = (0..self.counts.len() as u64)
             .filter(|&ord| self.counts[ord as usize] > 0)
-            .filter(|&ord| persons.is_none_or(|p| !p.holds(ord)))
+            .filter(|&ord| forms.is_none_or(|f| !f.holds(ord)))
             .collect();
         // An unreadable dictionary (a corrupt index) counts nothing rather than failing.
         let terms = terms_of(column, &ords).unwrap_or_default();
         for (name, ord) in terms.into_iter().zip(ords) {
             counted.names.insert(name, self.counts[ord as usize]);
         }
-        if let Some(persons) = persons {
-            counted.persons = persons.counted(&self.counts);
+        if let Some(forms) = forms {
+            counted.forms = forms.counted(&self.counts);
         }
         counted
     }
@@ -228,7 +229,9 @@ impl Index {
     /// are ignored), most frequent first, with the number of articles that mention each. A person
     /// named by a surname alone in some articles and in full in others is one entity under the
     /// full name when that name stands for the surname (as `--entity` takes it: `Ronald Reagan`
-    /// for `Reagan`, not `James Baker` for `Baker`).
+    /// for `Reagan`, not `James Baker` for `Baker`); so is an acronym and the name given for it
+    /// in at least half of the articles that give one (`SEC`, `Securities and Exchange
+    /// Commission`).
     pub fn entity_counts(
         &self,
         request: &SearchRequest,
@@ -249,13 +252,9 @@ impl Index {
         let searcher = self.reader.searcher();
         let request = self.with_like_words(&searcher, &request)?;
         let compiled = query::compile(self, &request);
-        // Persons are counted as one under either name only when persons are listed.
-        let persons = match options.kind {
-            None | Some(EntityKind::Person) => PersonNames::of(self, &searcher),
-            Some(_) => PersonNames::default(),
-        };
-        let counted =
-            searcher.search(&*compiled.article, &EntityCollector { persons: &persons })?;
+        // The entities of the kinds listed that have a short form (a surname, an acronym).
+        let forms = NameForms::of(self, &searcher, options.kind);
+        let counted = searcher.search(&*compiled.article, &EntityCollector { forms: &forms })?;
         // Writings that differ only in case, accents or spacing are one entity, as they are to
         // entity filters (one term): see [`Writings`] for the writing that names it.
         let mut grouped: HashMap<(EntityKind, String), Writings> = HashMap::new();
@@ -265,16 +264,18 @@ impl Index {
             .iter()
             .flat_map(|with| surnames::matching_terms(self, &searcher, with))
             .collect();
-        let person_counts = counted.persons.into_iter().map(|(at, count)| {
+        let forms_counts = counted.forms.into_iter().map(|(at, count)| {
             // A full name no segment writes (its articles deleted) is shown as its term.
             let key = if count.writing.is_empty() {
-                format!("PER:{}", persons.full_term(at).trim_start_matches("per:"))
+                let term = forms.full_term(at);
+                let (label, name) = term.split_once(':').unwrap_or(("", term));
+                format!("{}:{name}", label.to_uppercase())
             } else {
                 count.writing
             };
             (key, count.articles)
         });
-        for (key, count) in counted.names.into_iter().chain(person_counts) {
+        for (key, count) in counted.names.into_iter().chain(forms_counts) {
             let Some(entity) = EntityName::from_key(&key) else {
                 continue;
             };
