@@ -103,40 +103,56 @@ pub(crate) fn abbreviates(acronym: &str, name: &str) -> bool {
 /// Resolves each acronym among `entities` (one article's, canonical names filled in) to the
 /// name of its kind that it abbreviates in the article, the most mentioned when several do.
 pub(crate) fn resolve_acronyms(entities: &mut [Entity]) {
-    if !entities.iter().any(|e| is_acronym(e.text.trim())) {
-        return;
-    }
-    // The article's longer names by kind, with their mentions and what they spell.
-    let mut names: Vec<(EntityKind, &str, usize, Vec<String>)> = Vec::new();
-    for e in entities.iter() {
-        let kind = e.kind;
-        match names
-            .iter_mut()
-            .find(|(k, name, _, _)| *k == kind && *name == e.canonical)
-        {
-            Some((_, _, mentions, _)) => *mentions += 1,
-            None => names.push((kind, e.canonical.as_str(), 1, spellings(&e.canonical))),
-        }
-    }
-    let resolved: Vec<Option<String>> = entities
+    // The acronyms, by mention (a name in lower case is none: most are left out unread).
+    let acronyms: Vec<(usize, String)> = entities
         .iter()
-        .map(|e| {
-            let acronym = normalize(&e.text);
-            if !is_acronym(&acronym) {
-                return None;
-            }
-            names
-                .iter()
-                .filter(|(kind, _, _, spelt)| *kind == e.kind && spelt.contains(&acronym))
-                // The most mentioned; the first named of those.
-                .min_by_key(|(_, _, mentions, _)| std::cmp::Reverse(*mentions))
-                .map(|(_, name, _, _)| name.to_string())
+        .enumerate()
+        .filter(|(_, e)| !e.text.bytes().any(|b| b.is_ascii_lowercase()))
+        .filter_map(|(i, e)| {
+            let written = normalize(&e.text);
+            is_acronym(&written).then_some((i, written))
         })
         .collect();
-    for (e, name) in entities.iter_mut().zip(resolved) {
-        if let Some(name) = name {
-            e.canonical = name;
+    if acronyms.is_empty() {
+        return;
+    }
+    // The article's names by kind, with their mentions and, once asked, what they spell.
+    let mut names: Vec<(EntityKind, &str, usize, Option<Vec<String>>)> = Vec::new();
+    for e in entities.iter() {
+        match names
+            .iter_mut()
+            .find(|(kind, name, _, _)| *kind == e.kind && *name == e.canonical)
+        {
+            Some((_, _, mentions, _)) => *mentions += 1,
+            None => names.push((e.kind, e.canonical.as_str(), 1, None)),
         }
+    }
+    let mut resolved: Vec<(usize, String)> = Vec::new();
+    for (i, acronym) in &acronyms {
+        let kind = entities[*i].kind;
+        // The most mentioned of the names that spell it; the first named of those.
+        let mut best: Option<(usize, &str)> = None;
+        for (name_kind, name, mentions, spelt) in &mut names {
+            if *name_kind != kind
+                || !name.starts_with(&acronym[..1])
+                || !name.contains(' ')
+                || best.is_some_and(|(most, _)| *mentions <= most)
+            {
+                continue;
+            }
+            if spelt
+                .get_or_insert_with(|| spellings(name))
+                .contains(acronym)
+            {
+                best = Some((*mentions, name));
+            }
+        }
+        if let Some((_, name)) = best {
+            resolved.push((*i, name.to_string()));
+        }
+    }
+    for (i, name) in resolved {
+        entities[i].canonical = name;
     }
 }
 
