@@ -20,7 +20,8 @@ pub struct FilterArgs {
     /// Only articles (and passages) that mention this entity: NAME or TYPE:NAME, TYPE one of PER,
     /// ORG, LOC, MISC; `-NAME` for those that do not. Repeatable: all must hold. A person's
     /// surname also finds full names ending in it, and a full name its surname alone when no
-    /// other person of that surname is as often named.
+    /// other person of that surname is as often named; an acronym (ORG:SEC) also finds the names
+    /// articles give for it, and a name its acronym alone when it is the name most give.
     #[arg(
         long = "entity",
         value_name = "[-][TYPE:]NAME",
