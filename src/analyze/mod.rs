@@ -30,7 +30,8 @@
 /// ticker starts at the headline's first word (`GOLDEN WEST FINANCIAL CORP <GDW>`); author
 /// facets count each writer a byline names (`index::bylines`); `West German` is a nationality,
 /// not a place. 9: an acronym is the name it abbreviates in the article (`SEC` is the
-/// `Securities and Exchange Commission`).
+/// `Securities and Exchange Commission`), which the index keeps; `The Bank` is the article's
+/// `Bank of England` as `Bank` is.
 pub const ANALYSIS_VERSION: u32 = 9;
 
 pub mod annotate;

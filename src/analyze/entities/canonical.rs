@@ -197,7 +197,11 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
     }
     let resolved: Vec<String> = (0..distinct.len())
         .map(|id| {
-            let short = &words[id];
+            // `The Bank` is short for the article's `Bank of England` as `Bank` would be.
+            let short = match words[id].as_slice() {
+                ["the", rest @ ..] if !rest.is_empty() => rest,
+                all => all,
+            };
             let mut best = id;
             let candidates = containing
                 .get(&(distinct[id].0, short[0]))
@@ -205,9 +209,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             // A bound for pathological input; an article has far fewer names per word.
             for &j in candidates.iter().take(MAX_CANDIDATES) {
                 let long = &words[j];
-                if long.len() > words[best].len()
-                    && long.windows(short.len()).any(|w| w == short.as_slice())
-                {
+                if long.len() > words[best].len() && long.windows(short.len()).any(|w| w == short) {
                     best = j;
                 }
             }
@@ -394,6 +396,30 @@ mod tests {
                 "Moody's Investors Service Inc",
                 "Standard and Poor's Corp",
                 "Standard and Poor's Corp"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_bank_is_the_article_s_bank() {
+        let mut es = vec![
+            entity(EntityKind::Organization, "Bank of England"),
+            entity(EntityKind::Organization, "The Bank"),
+            entity(EntityKind::Organization, "the Bank"),
+            entity(EntityKind::Organization, "The Economist"),
+            entity(EntityKind::Location, "The Hague"),
+        ];
+        canonical_names(&mut es);
+        let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        // Nothing longer holds `Economist` or `Hague`: their `The` stays.
+        assert_eq!(
+            names,
+            [
+                "Bank of England",
+                "Bank of England",
+                "Bank of England",
+                "The Economist",
+                "The Hague"
             ]
         );
     }
