@@ -506,6 +506,46 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
 }
 
 #[test]
+fn a_company_s_name_without_its_designators_is_the_company_s() {
+    let env = TestEnv::new();
+    let stories = [
+        "Moody's Investors Service Inc downgraded the debt of Texaco Inc on Monday.",
+        "Moody's Investors Service Inc said it may lower the ratings of Chrysler Corp.",
+        "Moody's Investors Service Inc confirmed the ratings of Ford Motor Co.",
+        "Moody's Investors Service said the bank's ratings were under review.",
+        "Analysts at Moody's said the outlook for the airline was negative.",
+    ];
+    for (i, body) in stories.iter().enumerate() {
+        env.write(&format!("moodys-{i}.md"), &format!("{body}\n"));
+    }
+    env.lede_ok(&["index", "-q"], 0);
+    let hits = |entity: &str| -> usize {
+        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
+        ids(&env.lede_ok(&args, 0).json()).len()
+    };
+    // The name with its designator holds every article of the names that add designators to
+    // `Moody's Investors Service`: each finds the other's articles.
+    assert_eq!(hits("ORG:Moody's Investors Service Inc"), 4);
+    assert_eq!(hits("ORG:Moody's Investors Service"), 4);
+    // A name that adds other words may be another company: `Moody's` keeps to its own.
+    assert_eq!(hits("ORG:Moody's"), 1);
+    let listed = env
+        .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
+        .json();
+    let counts: Vec<(String, u64)> = names(&listed["entities"])
+        .into_iter()
+        .zip(listed["entities"].as_array().unwrap())
+        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
+        .filter(|(name, _)| name.contains("Moody"))
+        .collect();
+    let expected = [
+        ("ORG:Moody's Investors Service Inc".to_string(), 4),
+        ("ORG:Moody's".to_string(), 1),
+    ];
+    assert_eq!(counts, expected);
+}
+
+#[test]
 fn a_place_the_datelines_print_in_capitals_is_listed_as_running_text_writes_it() {
     let env = TestEnv::new();
     for day in 1..=3 {

@@ -105,7 +105,7 @@ pub(crate) fn typed_term(kind: EntityKind, name: &str) -> String {
 /// The term that says an article writes the name of typed term `typed` (`org:securities and
 /// exchange commission`) as `acronym` (`SEC`): `~org:sec>securities and exchange commission`,
 /// indexed among the entity terms (whose own begin with a type's label) for
-/// [`crate::search::acronym_holders`] to count.
+/// [`crate::search::short_forms`] to count.
 pub(crate) fn acronym_term(typed: &str, acronym: &str) -> String {
     let (label, name) = typed.split_once(':').unwrap_or(("", typed));
     format!("~{label}:{}>{name}", name_term(acronym.to_string()))

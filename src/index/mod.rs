@@ -75,7 +75,7 @@ pub struct Index {
     pub(crate) reader: IndexReader,
     pub(crate) id_cache: crate::search::IdCache,
     pub(crate) surname_cache: crate::search::surnames::SurnameCache,
-    pub(crate) acronym_cache: crate::search::acronym_holders::AcronymCache,
+    pub(crate) short_form_cache: crate::search::short_forms::ShortFormCache,
 }
 
 /// Whether a folder holds nothing but hidden files (such as a `.gitignore`).
@@ -291,7 +291,7 @@ impl Index {
             reader,
             id_cache: Default::default(),
             surname_cache: Default::default(),
-            acronym_cache: Default::default(),
+            short_form_cache: Default::default(),
         })
     }
 

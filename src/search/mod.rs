@@ -4,7 +4,6 @@
 //! shows its best passages with the query's terms highlighted. With `passages` set, passages are
 //! ranked on their own. Articles and passages are scored with statistics of their own kind.
 
-pub(crate) mod acronym_holders;
 mod collect;
 mod date_clauses;
 pub mod entity_counts;
@@ -27,6 +26,7 @@ mod query;
 mod ranking;
 pub mod request;
 pub mod results;
+pub(crate) mod short_forms;
 mod suggest;
 pub(crate) mod surnames;
 mod term_presence;

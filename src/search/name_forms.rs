@@ -2,12 +2,12 @@
 //! articles give the surname alone (`Reagan`) or the full name that stands for it (`Ronald
 //! Reagan`, by the rule of [`surnames`]), and an organisation, place or other name whose articles
 //! give its acronym alone (`SEC`) or the name that stands for it (`Securities and Exchange
-//! Commission`, by the rule of [`acronym_holders`]), are one entry each, an article that gives
+//! Commission`, by the rule of [`short_forms`]), are one entry each, an article that gives
 //! both counted once. Each segment's column of entity keys is walked once over the names of the
 //! kinds concerned to find the ordinals of both names.
 
 #[cfg(doc)]
-use super::acronym_holders;
+use super::short_forms;
 use super::surnames;
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
@@ -59,8 +59,8 @@ impl NameForms {
                     .insert(surname.trim_start_matches("per:").to_string());
             }
         }
-        let acronyms = index.acronym_cache.holders(index, searcher);
-        let mut held: Vec<(&String, &Vec<String>)> = acronyms.acronyms_of.iter().collect();
+        let acronyms = index.short_form_cache.holders(index, searcher);
+        let mut held: Vec<(&String, &Vec<String>)> = acronyms.shorts_of.iter().collect();
         held.sort_unstable();
         for (full, acronyms) in held {
             let Some(kind) = full
@@ -236,13 +236,20 @@ impl SegmentNameForms {
         for (ord, at, writing) in &self.full_writings {
             let shown = by_ord[*ord as usize];
             if let Some(named) = counted.get_mut(at)
-                && (named.writing.is_empty() || shown > named.shown)
+                && (named.writing.is_empty()
+                    || preference(writing, shown) > preference(&named.writing, named.shown))
             {
                 (named.shown, named.writing) = (shown, writing.clone());
             }
         }
         counted
     }
+}
+
+/// How a full name's writing ranks to name its entity: one in lower and upper case before one in
+/// capitals alone (a headline's `MAY DEPARTMENT STORES CO`), then the most articles.
+fn preference(writing: &str, articles: u64) -> (bool, u64) {
+    (writing.chars().any(char::is_lowercase), articles)
 }
 
 /// The articles counted for an entity of [`NameForms`], and the writing of the full name most
@@ -264,9 +271,13 @@ impl FormsCount {
         if other.writing.is_empty() {
             return;
         }
+        let (theirs, ours) = (
+            preference(&other.writing, other.shown),
+            preference(&self.writing, self.shown),
+        );
         if self.writing.is_empty()
-            || other.shown > self.shown
-            || (other.shown == self.shown && other.writing < self.writing)
+            || theirs > ours
+            || (theirs == ours && other.writing < self.writing)
         {
             (self.shown, self.writing) = (other.shown, other.writing);
         }

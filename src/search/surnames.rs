@@ -22,8 +22,8 @@
 //! such a filter, for the names of that surname, and for `lede entities` once per searcher
 //! generation ([`SurnameCache`]; see [`surname_holders`] for its cost).
 
-use super::acronym_holders;
 use super::filters::EntityFilter;
+use super::short_forms;
 use crate::analyze::annotate::{entity_term, typed_term};
 use crate::analyze::entities::EntityKind;
 use crate::index::Index;
@@ -46,21 +46,17 @@ const MAX_FULL_NAMES: usize = 256;
 /// The indexed entity terms any of which an article must hold to match `filter`: its own
 /// ([`EntityFilter::indexed_terms`]); for a person's name (or a name without a type), the
 /// other form of the same person's name in `searcher`'s articles; for another's, its acronym or
-/// the name it abbreviates ([`acronym_holders`]).
+/// the name it abbreviates ([`short_forms`]).
 pub(crate) fn matching_terms(
     index: &Index,
     searcher: &Searcher,
     filter: &EntityFilter,
 ) -> Vec<String> {
     let mut terms = filter.indexed_terms();
-    // Not a person's name: an acronym and the name it abbreviates (see `acronym_holders`).
-    let acronyms = index.acronym_cache.holders(index, searcher);
+    // Not a person's name: an acronym and the name it abbreviates (see `short_forms`).
+    let acronyms = index.short_form_cache.holders(index, searcher);
     let untyped = entity_term(None, &filter.name);
-    terms.extend(acronym_holders::other_forms(
-        &acronyms,
-        filter.kind,
-        &untyped,
-    ));
+    terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));
     if filter.kind.is_some_and(|kind| kind != EntityKind::Person) {
         return terms;
     }
@@ -133,7 +129,7 @@ fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
     // segments share most of them).
     let mut alone: HashSet<String> = HashSet::new();
     let mut longer: HashSet<String> = HashSet::new();
-    for_each_person(&columns, |name| {
+    for_each_name(&columns, EntityKind::Person, |name| {
         if name.split_whitespace().nth(1).is_none() {
             alone.insert(entity_term(None, name));
         } else if !longer.contains(name) {
@@ -183,7 +179,7 @@ fn surname_holders(searcher: &Searcher, field: Field) -> SurnameHolders {
 }
 
 /// Each segment's column of entity names (keys `PER:Ronald Reagan`).
-fn entity_columns(searcher: &Searcher) -> Vec<StrColumn> {
+pub(crate) fn entity_columns(searcher: &Searcher) -> Vec<StrColumn> {
     searcher
         .segment_readers()
         .iter()
@@ -191,22 +187,17 @@ fn entity_columns(searcher: &Searcher) -> Vec<StrColumn> {
         .collect()
 }
 
-/// Calls `found` with each person's name as written in `columns` (the segments' columns of
+/// Calls `found` with each name of `kind` as written in `columns` (the segments' columns of
 /// entity names, whose keys are `PER:Ronald Reagan`).
-fn for_each_person(columns: &[StrColumn], mut found: impl FnMut(&str)) {
+pub(crate) fn for_each_name(columns: &[StrColumn], kind: EntityKind, mut found: impl FnMut(&str)) {
+    let (from, to) = (format!("{}:", kind.label()), format!("{};", kind.label()));
     for column in columns {
-        let Ok(mut stream) = column
-            .dictionary()
-            .range()
-            .ge("PER:")
-            .lt("PER;")
-            .into_stream()
-        else {
+        let Ok(mut stream) = column.dictionary().range().ge(&from).lt(&to).into_stream() else {
             continue;
         };
         while stream.advance() {
             if let Ok(key) = std::str::from_utf8(stream.key()) {
-                found(&key["PER:".len()..]);
+                found(&key[from.len()..]);
             }
         }
     }
@@ -240,7 +231,7 @@ pub(crate) fn last_word<'a>(name: &str, word: &'a mut String) -> Option<&'a str>
 fn full_names(searcher: &Searcher, field: Field, surname: &str) -> Vec<(String, u64)> {
     let mut names: HashSet<String> = HashSet::new();
     let mut word = String::new();
-    for_each_person(&entity_columns(searcher), |name| {
+    for_each_name(&entity_columns(searcher), EntityKind::Person, |name| {
         if name.split_whitespace().nth(1).is_some()
             && last_word(name, &mut word).is_none_or(|w| w == surname)
         {

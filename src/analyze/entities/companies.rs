@@ -48,6 +48,7 @@ const MAX_QUALIFIER: usize = 4;
 /// Most words of a company's name before its qualifier when the model found none of them.
 const MAX_NAME: usize = 6;
 
+/// Whether `word` is a company's designator (`Inc`, `Corp.`, `Plc`, `GmbH`), in any case.
 pub(crate) fn is_designator(word: &str) -> bool {
     // Past a full stop (`Inc.`) or a bracket the tokenizer left on it (`Ltd)'s`).
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
