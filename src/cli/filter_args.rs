@@ -21,7 +21,8 @@ pub struct FilterArgs {
     /// ORG, LOC, MISC; `-NAME` for those that do not. Repeatable: all must hold. A person's
     /// surname also finds full names ending in it, and a full name its surname alone when no
     /// other person of that surname is as often named; an acronym (ORG:SEC) also finds the names
-    /// articles give for it, and a name its acronym alone when it is the name most give.
+    /// articles give for it, and a name its acronym alone when it is the name most give; a
+    /// company's name without its designators (GenCorp) the name with them (GenCorp Inc).
     #[arg(
         long = "entity",
         value_name = "[-][TYPE:]NAME",
