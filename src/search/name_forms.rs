@@ -59,7 +59,7 @@ impl NameForms {
                     .insert(surname.trim_start_matches("per:").to_string());
             }
         }
-        let acronyms = index.short_form_cache.holders(index, searcher);
+        let acronyms = index.short_form_cache.all(index, searcher);
         let mut held: Vec<(&String, &Vec<String>)> = acronyms.shorts_of.iter().collect();
         held.sort_unstable();
         for (full, acronyms) in held {

@@ -25,13 +25,13 @@
 //! the organisations' names from their columns of entity names, once per searcher generation
 //! ([`ShortFormCache`]).
 
-use super::surnames::{MIN_ARTICLES, MIN_SHARE, entity_columns, for_each_name};
+use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
 use crate::analyze::annotate::acronym_term;
-use crate::analyze::annotate::{entity_term, typed_term};
+use crate::analyze::annotate::typed_term;
 use crate::analyze::entities::{EntityKind, is_designator};
 use crate::index::Index;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::Searcher;
 use tantivy::Term;
@@ -73,26 +73,48 @@ impl ShortForms {
 }
 
 /// The [`ShortForms`] of an index's last searcher generation: an open index (`lede serve`)
-/// finds them once a commit.
+/// finds them once a commit. The acronyms alone serve filters, which look a company's names up
+/// for themselves ([`company_forms`]); all of them the listing, which walks every name anyway.
 #[derive(Default)]
-pub(crate) struct ShortFormCache(Mutex<Option<(u64, Arc<ShortForms>)>>);
+pub(crate) struct ShortFormCache {
+    acronyms: Mutex<Option<(u64, Arc<ShortForms>)>>,
+    all: Mutex<Option<(u64, Arc<ShortForms>)>>,
+}
 
 impl ShortFormCache {
-    /// The holders of `searcher`'s articles, found again when its generation is new.
-    pub(crate) fn holders(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
-        let generation = searcher.generation().generation_id();
-        let mut cached = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some((at, holders)) = cached.as_ref()
-            && *at == generation
-        {
-            return Arc::clone(holders);
-        }
-        let mut holders = acronyms(searcher, index.fields.entity);
-        company_short_names(searcher, index.fields.entity, &mut holders);
-        let holders = Arc::new(holders);
-        *cached = Some((generation, Arc::clone(&holders)));
-        holders
+    /// The acronyms of `searcher`'s articles, found again when its generation is new.
+    pub(crate) fn acronyms(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
+        cached(&self.acronyms, searcher, || {
+            acronyms(searcher, index.fields.entity)
+        })
     }
+
+    /// The acronyms and companies' short names of `searcher`'s articles.
+    pub(crate) fn all(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
+        cached(&self.all, searcher, || {
+            let mut holders = acronyms(searcher, index.fields.entity);
+            company_short_names(searcher, index.fields.entity, &mut holders);
+            holders
+        })
+    }
+}
+
+/// The value in `slot` when it is `searcher`'s generation's, else `build`'s, kept there.
+fn cached(
+    slot: &Mutex<Option<(u64, Arc<ShortForms>)>>,
+    searcher: &Searcher,
+    build: impl FnOnce() -> ShortForms,
+) -> Arc<ShortForms> {
+    let generation = searcher.generation().generation_id();
+    let mut cached = slot.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((at, holders)) = cached.as_ref()
+        && *at == generation
+    {
+        return Arc::clone(holders);
+    }
+    let holders = Arc::new(build());
+    *cached = Some((generation, Arc::clone(&holders)));
+    holders
 }
 
 /// The indexed terms an entity filter of `kind` (none: any kind) for the name of term `name`
@@ -179,75 +201,129 @@ fn acronyms(searcher: &Searcher, field: Field) -> ShortForms {
     holders
 }
 
-/// Adds to `holders` each organisation's name written alone that stands for a longer one it
-/// begins (see the module's documentation): the names from one walk over the segments' columns
-/// of names, the articles of only the longer names that begin with a name written alone.
-fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortForms) {
-    let kind = EntityKind::Organization;
-    let mut names: HashSet<String> = HashSet::new();
-    for_each_name(&entity_columns(searcher), kind, |name| {
-        names.insert(entity_term(None, name));
-    });
-    // The names that are a shorter name and designators (`GenCorp Inc`, `Merrill Lynch and Co
-    // Inc`): a longer name of other words may be another company (`Credit Suisse First Boston`
-    // is not `Credit Suisse`).
-    let mut longer_of: HashMap<&str, Vec<&str>> = HashMap::new();
-    for name in &names {
-        for (at, _) in name.match_indices(' ') {
-            let (short, tail) = name.split_at(at);
-            if names.contains(short)
-                && tail
-                    .split_whitespace()
-                    .all(|word| is_designator(word) || matches!(word, "and" | "&" | "company"))
-            {
-                longer_of.entry(short).or_default().push(name);
+/// Whether `tail` (what follows a shorter name, with its space) is designators alone (` Inc`,
+/// ` and Co Inc`): a longer name of other words may be another company (`Credit Suisse First
+/// Boston` is not `Credit Suisse`).
+fn designators_alone(tail: &str) -> bool {
+    tail.starts_with(' ')
+        && tail
+            .split_whitespace()
+            .all(|word| is_designator(word) || matches!(word, "and" | "&" | "company"))
+}
+
+/// The organisations' terms from `from` up to (not including) `to` in the entity field of
+/// `searcher`'s segments, with the articles of each.
+fn terms_between(searcher: &Searcher, field: Field, from: &str, to: &str) -> HashMap<String, u64> {
+    let mut found: HashMap<String, u64> = HashMap::new();
+    for reader in searcher.segment_readers() {
+        let Ok(inverted) = reader.inverted_index(field) else {
+            continue;
+        };
+        let Ok(mut stream) = inverted.terms().range().ge(from).lt(to).into_stream() else {
+            continue;
+        };
+        while stream.advance() {
+            if let Ok(term) = std::str::from_utf8(stream.key()) {
+                *found.entry(term.to_string()).or_default() += u64::from(stream.value().doc_freq);
             }
         }
     }
-    let articles = |term: &str| {
-        searcher
-            .doc_freq(&Term::from_field_text(field, term))
-            .unwrap_or(0)
-    };
-    let mut stands: HashMap<String, String> = HashMap::new();
-    for (short, longer) in longer_of {
-        let short = typed_term(kind, short);
-        // An acronym stands for the name it abbreviates (`EC`, not `EC Commission`).
-        if holders.long_of.contains_key(&short) {
-            continue;
-        }
-        let mut all = 0;
-        let mut best: (u64, String) = (0, String::new());
-        let longer: Vec<(String, u64)> = longer
-            .into_iter()
-            .map(|name| {
-                let term = typed_term(kind, name);
-                let held = articles(&term);
-                (term, held)
-            })
+    found
+}
+
+/// The name that a company's name of `own` articles stands for among `longer`, the names that
+/// add designators to it, with their articles (see the module's documentation).
+fn holder(own: u64, longer: &[(&str, u64)]) -> Option<String> {
+    let all: u64 = longer.iter().map(|(_, held)| held).sum();
+    let (long, _) = longer
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))?;
+    // The name holds the articles of its own shorter forms too (`Merrill Lynch and Co` for
+    // `Merrill Lynch and Co Inc`).
+    let held: u64 = longer
+        .iter()
+        .filter(|(term, _)| {
+            long.strip_prefix(term)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        })
+        .map(|(_, held)| held)
+        .sum();
+    // The longer name is the usual one too: not `General Electric Co Plc` (4 articles) for
+    // `General Electric Co` (61).
+    (held >= MIN_ARTICLES && held as f64 >= MIN_SHARE * all as f64 && held >= own)
+        .then(|| long.to_string())
+}
+
+/// The other forms of the company of typed term `term` (`org:gencorp`), looked up in the
+/// entity field's dictionaries for it alone: as a short form, the name it stands for and that
+/// name's other short forms; as a name, the short forms that stand for it.
+pub(crate) fn company_forms(searcher: &Searcher, field: Field, term: &str) -> Vec<String> {
+    if !term.starts_with("org:") {
+        return Vec::new();
+    }
+    let holder_of = |short: &str| -> Option<String> {
+        let (from, to) = (format!("{short} "), format!("{short}!"));
+        let longer = terms_between(searcher, field, &from, &to);
+        let longer: Vec<(&str, u64)> = longer
+            .iter()
+            .filter(|(name, _)| designators_alone(&name[short.len()..]))
+            .map(|(name, &held)| (name.as_str(), held))
             .collect();
-        for (term, held) in &longer {
-            all += held;
-            if *held > best.0 || (*held == best.0 && *term < best.1) {
-                best = (*held, term.clone());
+        let own = searcher
+            .doc_freq(&Term::from_field_text(field, short))
+            .unwrap_or(0);
+        holder(own, &longer)
+    };
+    // The shorter forms of `name` that stand for it: it less its last designators, word by word.
+    let shorts_of = |name: &str| -> Vec<String> {
+        let mut shorts = Vec::new();
+        let mut rest = name;
+        while let Some((short, _)) = rest.rsplit_once(' ')
+            && designators_alone(&name[short.len()..])
+            && short.len() > "org:".len()
+        {
+            if holder_of(short).as_deref() == Some(name) {
+                shorts.push(short.to_string());
+            }
+            rest = short;
+        }
+        shorts
+    };
+    let mut forms = Vec::new();
+    let long = holder_of(term);
+    if let Some(long) = &long {
+        forms.push(long.clone());
+    }
+    forms.extend(
+        shorts_of(long.as_deref().unwrap_or(term))
+            .into_iter()
+            .filter(|short| short != term),
+    );
+    forms
+}
+
+/// Adds to `holders` each organisation's name written alone that stands for a longer one
+/// adding designators to it (see the module's documentation): one walk over the segments'
+/// dictionaries of organisations' terms.
+fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortForms) {
+    let names = terms_between(searcher, field, "org:", "org;");
+    let mut longer_of: HashMap<&str, Vec<(&str, u64)>> = HashMap::new();
+    for (name, &held) in &names {
+        for (at, _) in name.match_indices(' ') {
+            let (short, tail) = name.split_at(at);
+            if designators_alone(tail) && names.contains_key(short) {
+                longer_of.entry(short).or_default().push((name, held));
             }
         }
-        let long = best.1;
-        // The name holds the articles of its own shorter forms too (`Merrill Lynch and Co` for
-        // `Merrill Lynch and Co Inc`).
-        let held: u64 = longer
-            .iter()
-            .filter(|(term, _)| {
-                long.strip_prefix(term.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
-            })
-            .map(|(_, held)| held)
-            .sum();
-        // The longer name is the usual one too: not `General Electric Co Plc` (4 articles) for
-        // `General Electric Co` (61).
-        if held >= MIN_ARTICLES && held as f64 >= MIN_SHARE * all as f64 && held >= articles(&short)
-        {
-            stands.insert(short, long);
+    }
+    let mut stands: HashMap<String, String> = HashMap::new();
+    for (short, longer) in longer_of {
+        // An acronym stands for the name it abbreviates (`EC`, not `EC Commission`).
+        if holders.long_of.contains_key(short) {
+            continue;
+        }
+        if let Some(long) = holder(names[short], &longer) {
+            stands.insert(short.to_string(), long);
         }
     }
     // A name that stands for a longer one stands for it with its own short forms

@@ -54,9 +54,20 @@ pub(crate) fn matching_terms(
 ) -> Vec<String> {
     let mut terms = filter.indexed_terms();
     // Not a person's name: an acronym and the name it abbreviates (see `short_forms`).
-    let acronyms = index.short_form_cache.holders(index, searcher);
+    let acronyms = index.short_form_cache.acronyms(index, searcher);
     let untyped = entity_term(None, &filter.name);
     terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));
+    if filter
+        .kind
+        .is_none_or(|kind| kind == EntityKind::Organization)
+    {
+        let company = typed_term(EntityKind::Organization, &untyped);
+        terms.extend(short_forms::company_forms(
+            searcher,
+            index.fields.entity,
+            &company,
+        ));
+    }
     if filter.kind.is_some_and(|kind| kind != EntityKind::Person) {
         return terms;
     }
