@@ -292,9 +292,35 @@ fn indexing_without_entities_keeps_search_but_not_entity_filters() {
     env.lede_ok(&["search", "--entity", "Sam Altman"], 0);
 }
 
+/// `lede ARGS` (an `entities` listing with `--json`): each entity as `TYPE:Name` with its
+/// articles.
+fn listed_counts(env: &TestEnv, args: &[&str]) -> Vec<(String, u64)> {
+    let listed = env.lede_ok(args, 0).json();
+    names(&listed["entities"])
+        .into_iter()
+        .zip(listed["entities"].as_array().unwrap())
+        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
+        .collect()
+}
+
+/// A corpus of one-line stories (file name, text), indexed.
+fn indexed_stories(stories: &[(&str, &str)]) -> TestEnv {
+    let env = TestEnv::new();
+    for (name, body) in stories {
+        env.write(name, &format!("{body}\n"));
+    }
+    env.lede_ok(&["index", "-q"], 0);
+    env
+}
+
+/// The ids of the articles `--entity ENTITY` finds (none: exit code 1), in order.
+fn entity_hits(env: &TestEnv, entity: &str) -> Vec<String> {
+    let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
+    ids(&env.lede(&args).json())
+}
+
 /// Stories naming two persons of one surname each, some only by the surname.
 fn surnames_corpus() -> TestEnv {
-    let env = TestEnv::new();
     let stories = [
         (
             "reagan-1.md",
@@ -327,33 +353,17 @@ fn surnames_corpus() -> TestEnv {
         ),
         ("baker-5.md", "Mr Baker declined to comment on the budget."),
     ];
-    for (name, body) in stories {
-        env.write(name, &format!("{body}\n"));
-    }
-    env.lede_ok(&["index", "-q"], 0);
-    env
+    indexed_stories(&stories)
 }
 
 #[test]
 fn a_surname_and_a_full_name_find_each_other() {
     let env = surnames_corpus();
-    let hits = |entity: &str| -> Vec<String> {
-        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
-        let mut found = ids(&env.lede(&args).json());
-        found.sort();
-        found
-    };
+    let hits = |entity: &str| entity_hits(&env, entity);
     // Three articles give the full name, one the surname alone: the listing counts the
     // person once under the full name, as the filter for it finds them; `Baker` alone may be
     // either Baker and is listed on its own.
-    let listed = env
-        .lede_ok(&["entities", "--type", "PER", "--json"], 0)
-        .json();
-    let counts: Vec<(String, u64)> = names(&listed["entities"])
-        .into_iter()
-        .zip(listed["entities"].as_array().unwrap())
-        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
-        .collect();
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "PER", "--json"]);
     let expected = [
         ("PER:Ronald Reagan", 4),
         ("PER:James Baker", 3),
@@ -409,7 +419,6 @@ fn a_surname_and_a_full_name_find_each_other() {
 /// Stories naming the Securities and Exchange Commission by its name, its acronym or both, and
 /// one that gives `SEC` for another company.
 fn acronyms_corpus() -> TestEnv {
-    let env = TestEnv::new();
     let stories = [
         (
             "sec-1.md",
@@ -435,20 +444,13 @@ fn acronyms_corpus() -> TestEnv {
              shares would rise.",
         ),
     ];
-    for (name, body) in stories {
-        env.write(name, &format!("{body}\n"));
-    }
-    env.lede_ok(&["index", "-q"], 0);
-    env
+    indexed_stories(&stories)
 }
 
 #[test]
 fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
     let env = acronyms_corpus();
-    let hits = |entity: &str| -> Vec<String> {
-        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
-        ids(&env.lede_ok(&args, 0).json())
-    };
+    let hits = |entity: &str| entity_hits(&env, entity);
     let commission = ["sec-1.md", "sec-2.md", "sec-3.md", "sec-4.md"];
     // Two stories give the name for `SEC`, one another company's: the name stands for the
     // acronym. Each form finds the other's stories; the acronym also the company's story, which
@@ -461,13 +463,8 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
     assert_eq!(hits("ORG:Sun Energy Corp"), ["sun.md"]);
     // The listing counts the commission once under its name, as the filter for it finds it,
     // and the company under its own.
-    let listed = env
-        .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
-        .json();
-    let counts: Vec<(String, u64)> = names(&listed["entities"])
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
         .into_iter()
-        .zip(listed["entities"].as_array().unwrap())
-        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
         .filter(|(name, _)| name.contains("Sec") || name.contains("SEC") || name.contains("Sun"))
         .collect();
     let expected = [
@@ -507,35 +504,37 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
 
 #[test]
 fn a_company_s_name_without_its_designators_is_the_company_s() {
-    let env = TestEnv::new();
-    let stories = [
-        "Moody's Investors Service Inc downgraded the debt of Texaco Inc on Monday.",
-        "Moody's Investors Service Inc said it may lower the ratings of Chrysler Corp.",
-        "Moody's Investors Service Inc confirmed the ratings of Ford Motor Co.",
-        "Moody's Investors Service said the bank's ratings were under review.",
-        "Analysts at Moody's said the outlook for the airline was negative.",
-    ];
-    for (i, body) in stories.iter().enumerate() {
-        env.write(&format!("moodys-{i}.md"), &format!("{body}\n"));
-    }
-    env.lede_ok(&["index", "-q"], 0);
-    let hits = |entity: &str| -> usize {
-        let args = ["search", "*", "--entity", entity, "--json", "-n", "50"];
-        ids(&env.lede_ok(&args, 0).json()).len()
-    };
+    let env = indexed_stories(&[
+        (
+            "moodys-0.md",
+            "Moody's Investors Service Inc downgraded the debt of Texaco Inc on Monday.",
+        ),
+        (
+            "moodys-1.md",
+            "Moody's Investors Service Inc said it may lower the ratings of Chrysler Corp.",
+        ),
+        (
+            "moodys-2.md",
+            "Moody's Investors Service Inc confirmed the ratings of Ford Motor Co.",
+        ),
+        (
+            "moodys-3.md",
+            "Moody's Investors Service said the bank's ratings were under review.",
+        ),
+        (
+            "moodys-4.md",
+            "Analysts at Moody's said the outlook for the airline was negative.",
+        ),
+    ]);
+    let hits = |entity: &str| entity_hits(&env, entity).len();
     // The name with its designator holds every article of the names that add designators to
     // `Moody's Investors Service`: each finds the other's articles.
     assert_eq!(hits("ORG:Moody's Investors Service Inc"), 4);
     assert_eq!(hits("ORG:Moody's Investors Service"), 4);
     // A name that adds other words may be another company: `Moody's` keeps to its own.
     assert_eq!(hits("ORG:Moody's"), 1);
-    let listed = env
-        .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
-        .json();
-    let counts: Vec<(String, u64)> = names(&listed["entities"])
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
         .into_iter()
-        .zip(listed["entities"].as_array().unwrap())
-        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
         .filter(|(name, _)| name.contains("Moody"))
         .collect();
     let expected = [
@@ -563,12 +562,7 @@ fn a_place_the_datelines_print_in_capitals_is_listed_as_running_text_writes_it()
         "Markets quiet\n\nTraders in New York said markets were quiet on Friday.\n",
     );
     env.lede_ok(&["index"], 0);
-    let listed = env.lede_ok(&["entities", "--json"], 0).json();
-    let counts: Vec<(String, u64)> = names(&listed["entities"])
-        .into_iter()
-        .zip(listed["entities"].as_array().unwrap())
-        .map(|(name, entity)| (name, entity["articles"].as_u64().unwrap()))
-        .collect();
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--json"]);
     // Three datelines and a sentence are one place, named as the sentence writes it; the
     // acronym keeps its capitals.
     assert_eq!(
