@@ -1,9 +1,9 @@
 //! An entity counted once under either of its names, for `lede entities`: a person whose
 //! articles give the surname alone (`Reagan`) or the full name that stands for it (`Ronald
 //! Reagan`, by the rule of [`surnames`]), and an organisation, place or other name whose articles
-//! give its acronym alone (`SEC`) or the name that stands for it (`Securities and Exchange
-//! Commission`, by the rule of [`short_forms`]), are one entry each, an article that gives
-//! both counted once. Each segment's column of entity keys is walked once over the names of the
+//! give a short form alone (the acronym `SEC`, a company's name without its designators) or the
+//! name that stands for it (`Securities and Exchange Commission`, by the rules of
+//! [`short_forms`]), are one entry each, an article that gives both counted once. Each segment's column of entity keys is walked once over the names of the
 //! kinds concerned to find the ordinals of both names.
 
 #[cfg(doc)]
@@ -17,7 +17,7 @@ use tantivy::DocId;
 use tantivy::columnar::StrColumn;
 
 /// An entity counted under its full name whether an article gives that or its short form (a
-/// surname alone, an acronym).
+/// surname alone, an acronym, a company's name without its designators).
 struct Named {
     /// The full name's term (`per:ronald reagan`).
     term: String,
@@ -59,10 +59,10 @@ impl NameForms {
                     .insert(surname.trim_start_matches("per:").to_string());
             }
         }
-        let acronyms = index.short_form_cache.all(index, searcher);
-        let mut held: Vec<(&String, &Vec<String>)> = acronyms.shorts_of.iter().collect();
+        let short_forms = index.short_form_cache.all(index, searcher);
+        let mut held: Vec<(&String, &Vec<String>)> = short_forms.shorts_of.iter().collect();
         held.sort_unstable();
-        for (full, acronyms) in held {
+        for (full, shorts) in held {
             let Some(kind) = full
                 .split_once(':')
                 .and_then(|(label, _)| EntityKind::from_label(&label.to_uppercase()))
@@ -72,9 +72,9 @@ impl NameForms {
             if !wanted(kind) {
                 continue;
             }
-            for acronym in acronyms {
-                names.add(full, acronym);
-                for term in [full, acronym] {
+            for short in shorts {
+                names.add(full, short);
+                for term in [full, short] {
                     let name = term.split_once(':').map_or(term.as_str(), |(_, name)| name);
                     let first = name.split(' ').next().unwrap_or(name);
                     names.first_words.insert(first.to_string());

@@ -45,15 +45,15 @@ const MAX_FULL_NAMES: usize = 256;
 
 /// The indexed entity terms any of which an article must hold to match `filter`: its own
 /// ([`EntityFilter::indexed_terms`]); for a person's name (or a name without a type), the
-/// other form of the same person's name in `searcher`'s articles; for another's, its acronym or
-/// the name it abbreviates ([`short_forms`]).
+/// other form of the same person's name in `searcher`'s articles; for another's, its short
+/// forms or the name they stand for ([`short_forms`]).
 pub(crate) fn matching_terms(
     index: &Index,
     searcher: &Searcher,
     filter: &EntityFilter,
 ) -> Vec<String> {
     let mut terms = filter.indexed_terms();
-    // Not a person's name: an acronym and the name it abbreviates (see `short_forms`).
+    // Not a person's name: an acronym or a company's short name and the name it stands for.
     let acronyms = index.short_form_cache.acronyms(index, searcher);
     let untyped = entity_term(None, &filter.name);
     terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));

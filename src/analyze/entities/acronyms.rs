@@ -29,7 +29,7 @@ const SMALL_WORDS: &[&str] = &[
 const LONG_DESIGNATORS: &[&str] = &["corporation", "company", "incorporated", "limited"];
 
 /// Whether `name` reads as an acronym: two to [`MAX_LETTERS`] capital letters and nothing else.
-pub(crate) fn is_acronym(name: &str) -> bool {
+fn is_acronym(name: &str) -> bool {
     (2..=MAX_LETTERS).contains(&name.len()) && name.bytes().all(|b| b.is_ascii_uppercase())
 }
 
@@ -37,7 +37,7 @@ pub(crate) fn is_acronym(name: &str) -> bool {
 /// letter of initials such as `U.S.`; a hyphenated word's first letter, or each part's), the
 /// small words left out, and a final designator with and without its letter. Empty for a
 /// name of one word or one that holds an acronym.
-pub(crate) fn spellings(name: &str) -> Vec<String> {
+fn spellings(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').collect();
     // One word abbreviates nothing; a name holding an acronym (`EC Commission`, a headline's
     // `SEC CHAIRMAN`) is not spelt out.
