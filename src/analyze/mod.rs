@@ -31,7 +31,8 @@
 /// facets count each writer a byline names (`index::bylines`); `West German` is a nationality,
 /// not a place. 9: an acronym is the name it abbreviates in the article (`SEC` is the
 /// `Securities and Exchange Commission`), which the index keeps; `The Bank` is the article's
-/// `Bank of England` as `Bank` is.
+/// `Bank of England` as `Bank` is; a department is named `Department of X` (`Agriculture
+/// Department` is `Department of Agriculture`).
 pub const ANALYSIS_VERSION: u32 = 9;
 
 pub mod annotate;

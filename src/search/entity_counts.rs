@@ -72,8 +72,8 @@ struct Counted {
     matched: usize,
     /// Articles by entity key (`PER:Paul Volcker`), but for the entities of [`NameForms`].
     names: HashMap<String, u64>,
-    /// Articles by entity of [`NameForms`] (either name), with the full name's writing most
-    /// matching articles give and that number.
+    /// Articles by entity of [`NameForms`] (either name), with the articles of each writing of
+    /// its full name.
     forms: HashMap<u32, FormsCount>,
 }
 
@@ -266,12 +266,13 @@ impl Index {
             .collect();
         let forms_counts = counted.forms.into_iter().map(|(at, count)| {
             // A full name no segment writes (its articles deleted) is shown as its term.
-            let key = if count.writing.is_empty() {
-                let term = forms.full_term(at);
-                let (label, name) = term.split_once(':').unwrap_or(("", term));
-                format!("{}:{name}", label.to_uppercase())
-            } else {
-                count.writing
+            let key = match count.writing() {
+                Some(writing) => writing.to_string(),
+                None => {
+                    let term = forms.full_term(at);
+                    let (label, name) = term.split_once(':').unwrap_or(("", term));
+                    format!("{}:{name}", label.to_uppercase())
+                }
             };
             (key, count.articles)
         });

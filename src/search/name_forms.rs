@@ -234,53 +234,47 @@ impl SegmentNameForms {
             }
         }
         for (ord, at, writing) in &self.full_writings {
-            let shown = by_ord[*ord as usize];
-            if let Some(named) = counted.get_mut(at)
-                && (named.writing.is_empty()
-                    || preference(writing, shown) > preference(&named.writing, named.shown))
-            {
-                (named.shown, named.writing) = (shown, writing.clone());
+            if let Some(named) = counted.get_mut(at) {
+                *named.writings.entry(writing.clone()).or_default() += by_ord[*ord as usize];
             }
         }
         counted
     }
 }
 
-/// How a full name's writing ranks to name its entity: one in lower and upper case before one in
-/// capitals alone (a headline's `MAY DEPARTMENT STORES CO`), then the most articles.
-fn preference(writing: &str, articles: u64) -> (bool, u64) {
-    (writing.chars().any(char::is_lowercase), articles)
-}
-
-/// The articles counted for an entity of [`NameForms`], and the writing of the full name most
-/// of them give.
+/// The articles counted for an entity of [`NameForms`], and those that give each writing of its
+/// full name.
 #[derive(Debug, Default)]
 pub(super) struct FormsCount {
     /// Matching articles that name the entity (either name).
     pub(super) articles: u64,
-    /// Of them, those that write the full name as `writing` (an entity key, `PER:Ronald Reagan`).
-    pub(super) shown: u64,
-    /// The writing; empty when none of them gives the full name.
-    pub(super) writing: String,
+    /// Each writing of the full name (an entity key, `PER:Ronald Reagan`) and the matching
+    /// articles that give it.
+    writings: HashMap<String, u64>,
 }
 
 impl FormsCount {
     /// Adds another segment's count.
     pub(super) fn add(&mut self, other: FormsCount) {
         self.articles += other.articles;
-        if other.writing.is_empty() {
-            return;
+        for (writing, articles) in other.writings {
+            *self.writings.entry(writing).or_default() += articles;
         }
-        let (theirs, ours) = (
-            preference(&other.writing, other.shown),
-            preference(&self.writing, self.shown),
-        );
-        if self.writing.is_empty()
-            || theirs > ours
-            || (theirs == ours && other.writing < self.writing)
-        {
-            (self.shown, self.writing) = (other.shown, other.writing);
-        }
+    }
+
+    /// The writing that names the entity: one in lower and upper case before one in capitals
+    /// alone (a headline's `MAY DEPARTMENT STORES CO`), then the one most articles give, then
+    /// the first in alphabetical order; `None` when none of the articles gives the full name.
+    pub(super) fn writing(&self) -> Option<&str> {
+        self.writings
+            .iter()
+            .max_by(|a, b| {
+                let rank = |(writing, articles): &(&String, &u64)| {
+                    (writing.chars().any(char::is_lowercase), **articles)
+                };
+                rank(a).cmp(&rank(b)).then_with(|| b.0.cmp(a.0))
+            })
+            .map(|(writing, _)| writing.as_str())
     }
 }
 
@@ -364,28 +358,32 @@ mod tests {
         let counted = segment.counted(&by_ord);
         let person = &counted[&0];
         assert_eq!(person.articles, 4);
-        assert_eq!(
-            (person.shown, person.writing.as_str()),
-            (3, "PER:Ronald Reagan")
-        );
-        // Segments add up; the writing more of their articles give wins.
+        assert_eq!(person.writing(), Some("PER:Ronald Reagan"));
+        // Segments add up; the writing in lower and upper case wins, then the one more of
+        // their articles give.
         let mut total = FormsCount::default();
         total.add(FormsCount {
             articles: 2,
-            shown: 0,
-            writing: String::new(),
+            writings: HashMap::new(),
         });
+        assert_eq!(total.writing(), None);
+        let writings = |list: &[(&str, u64)]| -> HashMap<String, u64> {
+            list.iter().map(|&(w, n)| (w.to_string(), n)).collect()
+        };
         total.add(FormsCount {
             articles: 4,
-            shown: 3,
-            writing: "PER:Ronald Reagan".into(),
+            writings: writings(&[("PER:Ronald Reagan", 3), ("PER:RONALD REAGAN", 1)]),
         });
         total.add(FormsCount {
             articles: 5,
-            shown: 2,
-            writing: "PER:RONALD REAGAN".into(),
+            writings: writings(&[("PER:RONALD REAGAN", 5), ("PER:Ronald reagan", 1)]),
         });
         assert_eq!(total.articles, 11);
-        assert_eq!(total.writing, "PER:Ronald Reagan");
+        assert_eq!(total.writing(), Some("PER:Ronald Reagan"));
+        total.add(FormsCount {
+            articles: 3,
+            writings: writings(&[("PER:Ronald reagan", 3)]),
+        });
+        assert_eq!(total.writing(), Some("PER:Ronald reagan"));
     }
 }

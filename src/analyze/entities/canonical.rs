@@ -57,7 +57,37 @@ pub(crate) fn normalize(text: &str) -> String {
     if ends_in_initials_without_stop(&name) {
         name.push('.');
     }
-    name
+    department_of(name)
+}
+
+/// The United States' executive departments news names as `the X Department` as well as `the
+/// Department of X`.
+const DEPARTMENTS: &[&str] = &[
+    "Agriculture",
+    "Commerce",
+    "Defense",
+    "Education",
+    "Energy",
+    "Interior",
+    "Justice",
+    "Labor",
+    "State",
+    "Transportation",
+];
+
+/// A department's name in one word order (`U.S. Agriculture Department` is `U.S. Department of
+/// Agriculture`, `Commerce Department` is `Department of Commerce`), so that both writings are
+/// one name, and the one an acronym spells (`USDA`).
+fn department_of(name: String) -> String {
+    let Some(head) = name.strip_suffix(" Department") else {
+        return name;
+    };
+    let (before, what) = head.rsplit_once(' ').unwrap_or(("", head));
+    if !DEPARTMENTS.contains(&what) {
+        return name;
+    }
+    let space = if before.is_empty() { "" } else { " " };
+    format!("{before}{space}Department of {what}")
 }
 
 /// Whether the last word of `name` is initials whose last full stop went to the sentence's end
@@ -398,6 +428,23 @@ mod tests {
                 "Standard and Poor's Corp"
             ]
         );
+    }
+
+    #[test]
+    fn a_department_is_named_in_one_word_order() {
+        for (written, name) in [
+            (
+                "U.S. Agriculture Department",
+                "U.S. Department of Agriculture",
+            ),
+            ("Commerce Department's", "Department of Commerce"),
+            ("Department of Justice", "Department of Justice"),
+            ("Treasury Department", "Treasury Department"),
+            ("Fire Department", "Fire Department"),
+            ("AGRICULTURE DEPARTMENT", "AGRICULTURE DEPARTMENT"),
+        ] {
+            assert_eq!(normalize(written), name);
+        }
     }
 
     #[test]
