@@ -25,7 +25,7 @@
 use super::filters::EntityFilter;
 use super::short_forms;
 use crate::analyze::annotate::{entity_term, typed_term};
-use crate::analyze::entities::EntityKind;
+use crate::analyze::entities::{EntityKind, department_as_written};
 use crate::index::Index;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -53,6 +53,12 @@ pub(crate) fn matching_terms(
     filter: &EntityFilter,
 ) -> Vec<String> {
     let mut terms = filter.indexed_terms();
+    // A department as an index analysed before its names were put in one order holds it.
+    let former: Vec<String> = terms
+        .iter()
+        .filter_map(|term| department_as_written(term))
+        .collect();
+    terms.extend(former);
     // Not a person's name: an acronym or a company's short name and the name it stands for.
     let acronyms = index.short_form_cache.acronyms(index, searcher);
     let untyped = entity_term(None, &filter.name);

@@ -75,6 +75,16 @@ const DEPARTMENTS: &[&str] = &[
     "Transportation",
 ];
 
+/// A department's term in the word order [`department_of`] changes (`org:u.s. department of
+/// agriculture` is `org:u.s. agriculture department`), which an index analysed before names were
+/// put in one order holds; `None` for another term.
+pub(crate) fn department_as_written(term: &str) -> Option<String> {
+    let (before, what) = term.rsplit_once("department of ")?;
+    let at_word = before.is_empty() || before.ends_with([' ', ':']);
+    let known = DEPARTMENTS.iter().any(|d| d.eq_ignore_ascii_case(what));
+    (at_word && known).then(|| format!("{before}{what} department"))
+}
+
 /// A department's name in one word order (`U.S. Agriculture Department` is `U.S. Department of
 /// Agriculture`, `Commerce Department` is `Department of Commerce`), so that both writings are
 /// one name, and the one an acronym spells (`USDA`).
@@ -445,6 +455,21 @@ mod tests {
         ] {
             assert_eq!(normalize(written), name);
         }
+    }
+
+    #[test]
+    fn a_department_s_term_is_found_in_its_former_order_too() {
+        let as_written = |term| department_as_written(term);
+        assert_eq!(
+            as_written("org:u.s. department of agriculture").as_deref(),
+            Some("org:u.s. agriculture department")
+        );
+        assert_eq!(
+            as_written("department of commerce").as_deref(),
+            Some("commerce department")
+        );
+        assert_eq!(as_written("org:department of police"), None);
+        assert_eq!(as_written("org:subdepartment of energy"), None);
     }
 
     #[test]

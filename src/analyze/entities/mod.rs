@@ -71,6 +71,7 @@ mod word;
 mod words;
 
 pub(crate) use acronyms::abbreviates;
+pub(crate) use canonical::department_as_written;
 pub(crate) use companies::is_designator;
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};
