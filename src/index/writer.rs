@@ -282,24 +282,42 @@ impl SeenIds {
 /// When a writer thread fails, tantivy's commit joins the threads only up to the failed one and
 /// leaves the others running, unjoinable: one may still be writing its segment and open more
 /// files. So the cleanup is repeated until three in a row, 150 ms apart, find nothing to
-/// delete (within 4.5 s; only a failed run waits).
+/// delete and no file of the folder growing (within 9 s; only a failed run waits): a debug build
+/// on a loaded machine may write one segment for longer than three quiet passes.
 fn delete_uncommitted(index: &Index) {
     let cleaner: tantivy::Result<IndexWriter> = index.index.writer_with_num_threads(1, 15_000_000);
     let Ok(cleaner) = cleaner else {
         return;
     };
     let mut quiet = 0;
-    for _ in 0..30 {
+    let mut last_sizes = folder_sizes(index.dir());
+    for _ in 0..60 {
         let deleted = cleaner
             .garbage_collect_files()
             .wait()
             .map_or(0, |result| result.deleted_files.len());
-        quiet = if deleted == 0 { quiet + 1 } else { 0 };
+        let sizes = folder_sizes(index.dir());
+        let still = deleted == 0 && sizes == last_sizes;
+        last_sizes = sizes;
+        quiet = if still { quiet + 1 } else { 0 };
         if quiet == 3 {
             return;
         }
         std::thread::sleep(Duration::from_millis(150));
     }
+}
+
+/// The number of files in `dir` and the bytes they hold, to tell whether a thread is writing
+/// there.
+fn folder_sizes(dir: &Path) -> (usize, u64) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return (0, 0);
+    };
+    entries
+        .filter_map(|entry| entry.ok()?.metadata().ok())
+        .fold((0, 0), |(files, bytes), meta| {
+            (files + 1, bytes + meta.len())
+        })
 }
 
 /// Writes and deletes a file of 1 MiB in `dir`: the error, if writing there fails now.
