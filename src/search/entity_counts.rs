@@ -10,7 +10,7 @@
 use super::SearchRequest;
 use super::filters::EntityFilter;
 use super::name_forms::{FormsCount, NameForms, SegmentNameForms};
-use super::{query, surnames};
+use super::{filters, query};
 use crate::analyze::annotate::EntityName;
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
@@ -262,7 +262,7 @@ impl Index {
         let with_terms: Vec<String> = options
             .with
             .iter()
-            .flat_map(|with| surnames::matching_terms(self, &searcher, with))
+            .flat_map(|with| filters::matching_terms(self, &searcher, with))
             .collect();
         let forms_counts = counted.forms.into_iter().map(|(at, count)| {
             // A full name no segment writes (its articles deleted) is shown as its term.

@@ -1,11 +1,14 @@
 //! Filters a search can carry besides its date bounds: entities (`--entity PER:"Sam Altman"`,
 //! `entity:"Sam Altman"` in query text) and mentioned periods (`--mentions 1987-03`).
 
+use super::{short_forms, surnames};
 use crate::analyze::annotate::{entity_term, typed_term};
-use crate::analyze::entities::EntityKind;
+use crate::analyze::entities::{EntityKind, department_as_written};
 use crate::error::{Error, Result};
+use crate::index::Index;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+use tantivy::Searcher;
 
 /// An entity that hits must mention (or, when `exclude` is set, must not).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,8 +75,41 @@ impl EntityFilter {
     }
 }
 
+/// The indexed entity terms any of which an article must hold to match `filter`: its own
+/// ([`EntityFilter::indexed_terms`]), the order a department was written in before names were
+/// put in one order (an index analysed before that holds it), the short forms of a name or the
+/// name they stand for ([`short_forms`]), and a person's other name ([`surnames`]).
+pub(crate) fn matching_terms(
+    index: &Index,
+    searcher: &Searcher,
+    filter: &EntityFilter,
+) -> Vec<String> {
+    let mut terms = filter.indexed_terms();
+    let former: Vec<String> = terms
+        .iter()
+        .filter_map(|term| department_as_written(term))
+        .collect();
+    terms.extend(former);
+    let untyped = entity_term(None, &filter.name);
+    let acronyms = index.short_form_cache.acronyms(index, searcher);
+    terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));
+    if filter
+        .kind
+        .is_none_or(|kind| kind == EntityKind::Organization)
+    {
+        let company = typed_term(EntityKind::Organization, &untyped);
+        terms.extend(short_forms::company_forms(
+            searcher,
+            index.fields.entity,
+            &company,
+        ));
+    }
+    terms.extend(surnames::person_forms(index, searcher, filter));
+    terms
+}
+
 /// An entity filter as a search applies it: the indexed terms any of which an article (and a
-/// passage shown) must hold, or, excluded, none of (see [`super::surnames::matching_terms`]).
+/// passage shown) must hold, or, excluded, none of (see [`matching_terms`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct EntityMatch {
     /// The entity terms, typed (`per:ronald reagan`) or not (`reagan`).

@@ -4,13 +4,13 @@
 
 use super::date_clauses::rewrite_published;
 use super::expansion::{Expandable, ExpandedWord, Expander, take_expandables};
+use super::filters;
 use super::filters::{EntityFilter, EntityMatch};
 use super::highlight::QueryWords;
 use super::mention_query::MentionQuery;
 use super::passage_filter::PassageFilter;
 use super::passage_query::PassageQuery;
 use super::request::{QuerySyntax, SearchRequest};
-use super::surnames;
 use crate::index::Index;
 use crate::index::day_range::day_number;
 use crate::index::published_date;
@@ -450,7 +450,7 @@ pub(crate) fn compile(index: &Index, request: &SearchRequest) -> CompiledQuery {
         entities
             .iter()
             .map(|filter| EntityMatch {
-                terms: surnames::matching_terms(index, &searcher, filter),
+                terms: filters::matching_terms(index, &searcher, filter),
                 exclude: filter.exclude,
             })
             .collect()

@@ -23,9 +23,8 @@
 //! generation ([`SurnameCache`]; see [`surname_holders`] for its cost).
 
 use super::filters::EntityFilter;
-use super::short_forms;
 use crate::analyze::annotate::{entity_term, typed_term};
-use crate::analyze::entities::{EntityKind, department_as_written};
+use crate::analyze::entities::EntityKind;
 use crate::index::Index;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -43,37 +42,15 @@ pub(crate) const MIN_SHARE: f64 = 0.9;
 /// The most persons a surname alone also matches (the most frequent are kept).
 const MAX_FULL_NAMES: usize = 256;
 
-/// The indexed entity terms any of which an article must hold to match `filter`: its own
-/// ([`EntityFilter::indexed_terms`]); for a person's name (or a name without a type), the
-/// other form of the same person's name in `searcher`'s articles; for another's, its short
-/// forms or the name they stand for ([`short_forms`]).
-pub(crate) fn matching_terms(
+/// The other forms of the person `filter` names (a name without a type may be a person's) in
+/// `searcher`'s articles: for a surname alone, the full names ending in it; for a full name,
+/// its surname alone when the name stands for it. Nothing for another type.
+pub(crate) fn person_forms(
     index: &Index,
     searcher: &Searcher,
     filter: &EntityFilter,
 ) -> Vec<String> {
-    let mut terms = filter.indexed_terms();
-    // A department as an index analysed before its names were put in one order holds it.
-    let former: Vec<String> = terms
-        .iter()
-        .filter_map(|term| department_as_written(term))
-        .collect();
-    terms.extend(former);
-    // Not a person's name: an acronym or a company's short name and the name it stands for.
-    let acronyms = index.short_form_cache.acronyms(index, searcher);
-    let untyped = entity_term(None, &filter.name);
-    terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));
-    if filter
-        .kind
-        .is_none_or(|kind| kind == EntityKind::Organization)
-    {
-        let company = typed_term(EntityKind::Organization, &untyped);
-        terms.extend(short_forms::company_forms(
-            searcher,
-            index.fields.entity,
-            &company,
-        ));
-    }
+    let mut terms = Vec::new();
     if filter.kind.is_some_and(|kind| kind != EntityKind::Person) {
         return terms;
     }
