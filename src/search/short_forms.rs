@@ -21,9 +21,10 @@
 //! not `General Electric Co Plc` of 4 articles for `General Electric Co` of 61. Names with other
 //! words added are left apart (`Credit Suisse First Boston` is not `Credit Suisse`).
 //!
-//! The acronyms are read from the segments' dictionaries of entity terms (a few hundred terms),
-//! the organisations' names from their columns of entity names, once per searcher generation
-//! ([`ShortFormCache`]).
+//! Both are read from the segments' dictionaries of entity terms, which hold each name
+//! normalised with its articles: the acronyms (a few hundred terms) once per searcher generation
+//! ([`ShortFormCache`]), a company's names for each filter ([`company_forms`]) and every
+//! company's for the listing.
 
 use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
@@ -49,7 +50,7 @@ pub(crate) struct ShortForms {
     pub(crate) long_of: HashMap<String, Vec<String>>,
     /// `org:securities and exchange commission` to `org:sec`, when given in at least half of
     /// the articles that give a name for it (a name may have several: `OECD` and `OECOD`);
-    /// `org:moody's investors service inc` to `org:moody's`.
+    /// `org:gencorp inc` to `org:gencorp`.
     pub(crate) shorts_of: HashMap<String, Vec<String>>,
     /// `org:opec` to the terms of the articles that wrote it for any name
     /// (`~org:opec>organisation of petroleum exporting countries`, and `…organization…`).
@@ -65,8 +66,8 @@ impl ShortForms {
         if let Some(written) = self.written_as.get(term) {
             forms.extend(written.iter().cloned());
         }
-        if let Some(acronyms) = self.shorts_of.get(term) {
-            forms.extend(acronyms.iter().cloned());
+        if let Some(shorts) = self.shorts_of.get(term) {
+            forms.extend(shorts.iter().cloned());
         }
         forms
     }
@@ -145,34 +146,23 @@ fn acronyms(searcher: &Searcher, field: Field) -> ShortForms {
     let mut holders = ShortForms::default();
     // Acronym term to each name given for it, with the articles that give it.
     let mut given: HashMap<String, HashMap<String, u64>> = HashMap::new();
-    for reader in searcher.segment_readers() {
-        let Ok(inverted) = reader.inverted_index(field) else {
+    for (term, articles) in terms_between(searcher, field, "~", "\u{7f}") {
+        let Some((acronym, name)) = term[1..].split_once('>') else {
             continue;
         };
-        let Ok(mut stream) = inverted.terms().range().ge("~").lt("\u{7f}").into_stream() else {
+        let Some((label, _)) = acronym.split_once(':') else {
             continue;
         };
-        while stream.advance() {
-            let Ok(term) = std::str::from_utf8(stream.key()) else {
-                continue;
-            };
-            let Some((acronym, name)) = term[1..].split_once('>') else {
-                continue;
-            };
-            let Some((label, _)) = acronym.split_once(':') else {
-                continue;
-            };
-            let articles = u64::from(stream.value().doc_freq);
-            let written = holders.written_as.entry(acronym.to_string()).or_default();
-            if !written.iter().any(|t| t == term) {
-                written.push(term.to_string());
-            }
-            *given
-                .entry(acronym.to_string())
-                .or_default()
-                .entry(format!("{label}:{name}"))
-                .or_default() += articles;
-        }
+        *given
+            .entry(acronym.to_string())
+            .or_default()
+            .entry(format!("{label}:{name}"))
+            .or_default() += articles;
+        holders
+            .written_as
+            .entry(acronym.to_string())
+            .or_default()
+            .push(term);
     }
     for (acronym, names) in given {
         let all: u64 = names.values().sum();
@@ -198,6 +188,7 @@ fn acronyms(searcher: &Searcher, field: Field) -> ShortForms {
         holders.long_of.insert(acronym, names);
     }
     holders.shorts_of.values_mut().for_each(|v| v.sort());
+    holders.written_as.values_mut().for_each(|v| v.sort());
     holders
 }
 
@@ -211,8 +202,8 @@ fn designators_alone(tail: &str) -> bool {
             .all(|word| is_designator(word) || matches!(word, "and" | "&" | "company"))
 }
 
-/// The organisations' terms from `from` up to (not including) `to` in the entity field of
-/// `searcher`'s segments, with the articles of each.
+/// The terms from `from` up to (not including) `to` in the entity field of `searcher`'s
+/// segments, with the articles of each (summed over the segments).
 fn terms_between(searcher: &Searcher, field: Field, from: &str, to: &str) -> HashMap<String, u64> {
     let mut found: HashMap<String, u64> = HashMap::new();
     for reader in searcher.segment_readers() {
