@@ -309,13 +309,14 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
         });
         counted[slot].mentions += 1;
         // An acronym the article gives the name for, kept for other articles to find the name
-        // by.
-        let written = normalize_name(&entity.text);
-        if written != entity.canonical
-            && !counted[slot].acronyms.contains(&written)
-            && abbreviates(&written, &entity.canonical)
-        {
-            counted[slot].acronyms.push(written);
+        // by (a mention with a lower-case letter is none: most are not normalised again).
+        if entity.canonical != entity.text && !entity.text.bytes().any(|b| b.is_ascii_lowercase()) {
+            let written = normalize_name(&entity.text);
+            if !counted[slot].acronyms.contains(&written)
+                && abbreviates(&written, &entity.canonical)
+            {
+                counted[slot].acronyms.push(written);
+            }
         }
         let name = &counted[slot].entity;
         if entity.start >= body_offset
