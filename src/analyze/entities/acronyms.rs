@@ -13,7 +13,8 @@
 //! that. Over Reuters-21578, before this, an article that wrote both `SEC` and the commission's
 //! name counted under both.
 
-use super::canonical::{DESIGNATORS, normalize};
+use super::canonical::normalize;
+use super::companies::is_designator;
 use super::recognizer::Entity;
 use super::tags::EntityKind;
 
@@ -24,9 +25,6 @@ const MAX_LETTERS: usize = 8;
 const SMALL_WORDS: &[&str] = &[
     "of", "and", "the", "for", "on", "in", "to", "at", "de", "du", "des", "la", "le", "&",
 ];
-
-/// Designators written out, lower-case, which an acronym may or may not spell (`CCC`).
-const LONG_DESIGNATORS: &[&str] = &["corporation", "company", "incorporated", "limited"];
 
 /// Whether `name` reads as an acronym: two to [`MAX_LETTERS`] capital letters and nothing else.
 fn is_acronym(name: &str) -> bool {
@@ -58,7 +56,7 @@ fn spellings(name: &str) -> Vec<String> {
         }
         if i + 1 == words.len()
             && i > 0
-            && (DESIGNATORS.contains(&bare) || LONG_DESIGNATORS.contains(&bare))
+            && (is_designator(bare) || matches!(bare, "company" | "incorporated"))
         {
             before_designator = Some(spelt.clone());
         }
