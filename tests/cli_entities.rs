@@ -576,3 +576,76 @@ fn a_place_the_datelines_print_in_capitals_is_listed_as_running_text_writes_it()
     let found = env.lede_ok(&["search", "*", "--entity", "LOC:New York", "--count"], 0);
     assert_eq!(found.stdout.trim(), "4");
 }
+
+#[test]
+fn a_name_s_first_words_are_the_name_where_articles_give_both() {
+    let env = indexed_stories(&[
+        (
+            "moodys-1.md",
+            "Moody's Investors Service Inc lowered the ratings of Texaco Inc on Monday. Moody's \
+             said the lawsuit weighed on the company.",
+        ),
+        (
+            "moodys-2.md",
+            "Moody's Investors Service Inc said it may raise the ratings of Chrysler Corp. \
+             Moody's cited strong sales of its new cars.",
+        ),
+        (
+            "moodys-3.md",
+            "Moody's Investors Service Inc confirmed the ratings of Ford Motor Co.",
+        ),
+        (
+            "moodys-4.md",
+            "Analysts at Moody's said the outlook for the airline was negative.",
+        ),
+        (
+            "texaco-1.md",
+            "Texaco Canada Inc said it would sell its refinery in Ontario. Texaco said the sale \
+             would close in June.",
+        ),
+        (
+            "texaco-2.md",
+            "Texaco Canada Inc raised its dividend. Texaco said profits rose in the quarter.",
+        ),
+        (
+            "texaco-3.md",
+            "Texaco said on Friday that it would appeal the court ruling.",
+        ),
+        (
+            "texaco-4.md",
+            "Shares of Texaco fell on Wall Street after the ruling.",
+        ),
+        (
+            "texaco-5.md",
+            "Texaco and Pennzoil met in Houston to discuss a settlement.",
+        ),
+    ]);
+    let hits = |entity: &str| entity_hits(&env, entity);
+    // Two stories write `Moody's` for the agency's full name, which is in more stories than
+    // `Moody's` alone: the story that writes only `Moody's` is the agency's, found by either.
+    let moodys = ["moodys-1.md", "moodys-2.md", "moodys-3.md", "moodys-4.md"];
+    assert_eq!(hits("ORG:Moody's Investors Service Inc"), moodys);
+    assert_eq!(hits("ORG:Moody's"), moodys);
+    // Two stories write `Texaco` for `Texaco Canada Inc`, but `Texaco` alone is in more
+    // stories: it stays its own, and neither finds the other's stories.
+    assert_eq!(
+        hits("ORG:Texaco"),
+        ["texaco-3.md", "texaco-4.md", "texaco-5.md"]
+    );
+    assert_eq!(
+        hits("ORG:Texaco Canada Inc"),
+        ["texaco-1.md", "texaco-2.md"]
+    );
+    // The listing counts each as the filter finds it.
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
+        .into_iter()
+        .filter(|(name, _)| name.contains("Moody") || name.contains("Texaco"))
+        .collect();
+    let expected = [
+        ("ORG:Moody's Investors Service Inc".to_string(), 4),
+        ("ORG:Texaco".to_string(), 3),
+        ("ORG:Texaco Canada Inc".to_string(), 2),
+        ("ORG:Texaco Inc".to_string(), 1),
+    ];
+    assert_eq!(counts, expected);
+}

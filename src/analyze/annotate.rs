@@ -103,20 +103,37 @@ pub(crate) fn typed_term(kind: EntityKind, name: &str) -> String {
 }
 
 /// The term that says an article writes the name of typed term `typed` (`org:securities and
-/// exchange commission`) as `acronym` (`SEC`): `~org:sec>securities and exchange commission`,
-/// indexed among the entity terms (whose own begin with a type's label) for
+/// exchange commission`) in the short form `short` (`SEC`): `~org:sec>securities and exchange
+/// commission`, indexed among the entity terms (whose own begin with a type's label) for
 /// [`crate::search::short_forms`] to count.
-pub(crate) fn acronym_term(typed: &str, acronym: &str) -> String {
+pub(crate) fn short_form_term(typed: &str, short: &str) -> String {
     let (label, name) = typed.split_once(':').unwrap_or(("", typed));
-    format!("~{label}:{}>{name}", name_term(acronym.to_string()))
+    format!("~{label}:{}>{name}", name_term(short.to_string()))
 }
 
-/// The typed term of the name an [`acronym_term`] gives (`org:securities and exchange
+/// The typed term of the name a [`short_form_term`] gives (`org:securities and exchange
 /// commission`); `None` for another term.
-pub(crate) fn acronym_term_name(term: &str) -> Option<String> {
+pub(crate) fn short_form_term_name(term: &str) -> Option<String> {
     let (acronym, name) = term.strip_prefix('~')?.split_once('>')?;
     let (label, _) = acronym.split_once(':')?;
     Some(format!("{label}:{name}"))
+}
+
+/// The mention `text` normalised, when it is a short form of the name `canonical` of kind `kind`
+/// it resolved to in its article: an acronym of it (`SEC`), or an organisation's name with its
+/// last words left out (`Moody's` of `Moody's Investors Service Inc`); not the name written
+/// otherwise (`CHRYSLER CORP`, accents left out), nor a shorter place (`Kansas` is not `Kansas
+/// City` elsewhere, nor `National Bank` the `Swiss National Bank`).
+fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
+    let written = normalize_name(text);
+    if !written.bytes().any(|b| b.is_ascii_lowercase()) {
+        return abbreviates(&written, canonical).then_some(written);
+    }
+    let (short, name) = (name_term(written.clone()), name_term(canonical.to_string()));
+    let leads = name
+        .strip_prefix(short.as_str())
+        .is_some_and(|rest| rest.starts_with(' '));
+    (kind == EntityKind::Organization && leads).then_some(written)
 }
 
 /// An entity of an article with the number of times it is mentioned.
@@ -127,10 +144,12 @@ pub struct CountedEntity {
     pub entity: EntityName,
     /// Mentions in the article (title and body).
     pub mentions: usize,
-    /// The acronyms the article writes the name as, each once (`SEC` for the `Securities and
-    /// Exchange Commission`), normalised as written.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub acronyms: Vec<String>,
+    /// The shorter forms the article also writes the name in, each once, normalised as
+    /// written: an acronym (`SEC` for the `Securities and Exchange Commission`), an
+    /// organisation's name with its last words left out (`Moody's` for `Moody's Investors
+    /// Service Inc`). Never a person's (surnames are counted apart).
+    #[serde(default, alias = "acronyms", skip_serializing_if = "Vec::is_empty")]
+    pub short_forms: Vec<String>,
 }
 
 /// A date mention with a calendar span, as the index keeps it.
@@ -303,20 +322,19 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
                     name: entity.canonical.clone(),
                 },
                 mentions: 0,
-                acronyms: Vec::new(),
+                short_forms: Vec::new(),
             });
             counted.len() - 1
         });
         counted[slot].mentions += 1;
-        // An acronym the article gives the name for, kept for other articles to find the name
-        // by (a mention with a lower-case letter is none: most are not normalised again).
-        if entity.canonical != entity.text && !entity.text.bytes().any(|b| b.is_ascii_lowercase()) {
-            let written = normalize_name(&entity.text);
-            if !counted[slot].acronyms.contains(&written)
-                && abbreviates(&written, &entity.canonical)
-            {
-                counted[slot].acronyms.push(written);
-            }
+        // A shorter form the article gives the name in, kept for other articles to find the
+        // name by (most mentions are written as their name: those are not normalised again).
+        if entity.kind != EntityKind::Person
+            && entity.canonical != entity.text
+            && let Some(short) = short_form(entity.kind, &entity.text, &entity.canonical)
+            && !counted[slot].short_forms.contains(&short)
+        {
+            counted[slot].short_forms.push(short);
         }
         let name = &counted[slot].entity;
         if entity.start >= body_offset
@@ -356,6 +374,30 @@ fn annotate_dates(article: &Article, passages: &mut [AnnotatedPassage]) -> Vec<M
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn short_forms_are_acronyms_and_an_organisation_s_first_words() {
+        let org = EntityKind::Organization;
+        let short = |kind, text: &str, name: &str| short_form(kind, text, name);
+        assert_eq!(
+            short(org, "SEC", "Securities and Exchange Commission").as_deref(),
+            Some("SEC")
+        );
+        assert_eq!(
+            short(org, "Moody's", "Moody's Investors Service Inc").as_deref(),
+            Some("Moody's")
+        );
+        // The name written otherwise, a name's last words, a shorter place: none.
+        assert_eq!(short(org, "CHRYSLER CORP", "Chrysler Corp"), None);
+        assert_eq!(
+            short(org, "Chrysler", "Chrysler Corp"),
+            Some("Chrysler".into())
+        );
+        assert_eq!(short(org, "Moody's Investors", "Moody's Investors"), None);
+        assert_eq!(short(org, "National Bank", "Swiss National Bank"), None);
+        assert_eq!(short(EntityKind::Location, "Kansas", "Kansas City"), None);
+        assert_eq!(short(org, "Moody", "Moody's Investors Service Inc"), None);
+    }
 
     fn article(title: &str, body: &str, published: Option<&str>) -> Article {
         Article {

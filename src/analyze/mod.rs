@@ -32,8 +32,9 @@
 /// not a place. 9: an acronym is the name it abbreviates in the article (`SEC` is the
 /// `Securities and Exchange Commission`), which the index keeps; `The Bank` is the article's
 /// `Bank of England` as `Bank` is; a department is named `Department of X` (`Agriculture
-/// Department` is `Department of Agriculture`).
-pub const ANALYSIS_VERSION: u32 = 9;
+/// Department` is `Department of Agriculture`). 10: the index keeps every shorter form an
+/// article writes a name in besides acronyms (`Moody's` for `Moody's Investors Service Inc`).
+pub const ANALYSIS_VERSION: u32 = 10;
 
 pub mod annotate;
 pub mod ascii_fold;

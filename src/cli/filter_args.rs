@@ -22,7 +22,9 @@ pub struct FilterArgs {
     /// surname also finds full names ending in it, and a full name its surname alone when no
     /// other person of that surname is as often named; an acronym (ORG:SEC) also finds the names
     /// articles give for it, and a name its acronym alone when it is the name most give; a
-    /// company's name without its designators (GenCorp) the name with them (GenCorp Inc).
+    /// company's name without its designators (GenCorp) the name with them (GenCorp Inc), and
+    /// an organisation's first words (Moody's) the name articles write them for (Moody's
+    /// Investors Service Inc) when it is the usual one.
     #[arg(
         long = "entity",
         value_name = "[-][TYPE:]NAME",

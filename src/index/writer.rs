@@ -18,7 +18,7 @@ use super::segment_tail;
 use super::state::IndexState;
 use super::{Index, commit_with_payload, map_lock_error};
 use crate::analyze::annotate::{
-    AnnotateOptions, AnnotatedArticle, EntityName, acronym_term, annotate_batch,
+    AnnotateOptions, AnnotatedArticle, EntityName, annotate_batch, short_form_term,
 };
 use crate::analyze::passages::Passage;
 use crate::analyze::token_spans::token_spans;
@@ -426,8 +426,8 @@ fn documents(
         let entity = &counted.entity;
         let [name, typed] = entity.terms();
         entity_payloads.push((entity, passage_tags::entity_payload(&name, entity.kind)));
-        for acronym in &counted.acronyms {
-            doc.add_text(fields.entity, acronym_term(&typed, acronym));
+        for short in &counted.short_forms {
+            doc.add_text(fields.entity, short_form_term(&typed, short));
         }
         doc.add_text(fields.entity, typed);
         doc.add_text(fields.entity_name, entity.key());

@@ -91,19 +91,28 @@ pub(crate) fn matching_terms(
         .collect();
     terms.extend(former);
     let untyped = entity_term(None, &filter.name);
-    let acronyms = index.short_form_cache.acronyms(index, searcher);
-    terms.extend(short_forms::other_forms(&acronyms, filter.kind, &untyped));
+    let written = index.short_form_cache.written(index, searcher);
+    let mut gained = short_forms::other_forms(&written, filter.kind, &untyped);
     if filter
         .kind
         .is_none_or(|kind| kind == EntityKind::Organization)
     {
-        let company = typed_term(EntityKind::Organization, &untyped);
-        terms.extend(short_forms::company_forms(
-            searcher,
-            index.fields.entity,
-            &company,
-        ));
+        // A company's names by its designators, for the name and the names its written short
+        // forms gave, each with its own written short forms (`Moody's` for the `Moody's
+        // Investors Service Inc` that `Moody's Investors Service` stands for).
+        let mut names = vec![typed_term(EntityKind::Organization, &untyped)];
+        names.extend(gained.iter().filter(|t| t.starts_with("org:")).cloned());
+        for name in names {
+            for form in short_forms::company_forms(searcher, index.fields.entity, &name) {
+                gained.extend(written.other_forms(&form));
+                gained.push(form);
+            }
+        }
     }
+    gained.sort_unstable();
+    gained.dedup();
+    gained.retain(|term| !terms.contains(term));
+    terms.extend(gained);
     terms.extend(surnames::person_forms(index, searcher, filter));
     terms
 }

@@ -4,7 +4,7 @@
 //! [`crate::index::passage_tags`]), not on its stored document.
 
 use super::filters::{EntityMatch, MentionPeriod};
-use crate::analyze::annotate::acronym_term_name;
+use crate::analyze::annotate::short_form_term_name;
 use crate::index::day_range::day_number;
 use crate::index::passage_tags::{EntityKey, days_of, passage_of};
 
@@ -33,11 +33,11 @@ impl PassageFilter {
             entities: entities
                 .iter()
                 .map(|entity| {
-                    // An article that wrote an acronym for a name tags its passages by the name.
+                    // An article that wrote a short form of a name tags its passages by the name.
                     let keys = entity
                         .terms
                         .iter()
-                        .map(|term| match acronym_term_name(term) {
+                        .map(|term| match short_form_term_name(term) {
                             Some(name) => EntityKey::new(&name),
                             None => EntityKey::new(term),
                         });

@@ -1,18 +1,28 @@
 //! Short forms of organisations', places' and other names, each one entity with the name it
-//! stands for across articles: an acronym and the name it abbreviates, and a company's name
+//! stands for across articles: an acronym and the name it abbreviates, an organisation's first
+//! words and its full name (`Moody's` and `Moody's Investors Service Inc`), and a company's name
 //! without its designators (`GenCorp` for `GenCorp Inc`), as a person's surname is the
 //! person's ([`super::surnames`]).
 //!
-//! Within an article an acronym resolves to the name it abbreviates when the article gives that
-//! name (`SEC` to `Securities and Exchange Commission`, [`crate::analyze::entities`]), and the
-//! index keeps that the article wrote the name so ([`acronym_term`]); but a story that only ever
-//! writes the acronym lists the entity by it: over Reuters-21578 ORG `SEC` is in 35 articles that
-//! never name the commission. A filter for the acronym also finds the articles of the names
-//! that stand for it: those at least [`MIN_DEFINING`] articles give for it, each at least a
+//! Within an article a short form resolves to the name it stands for when the article gives that
+//! name (`SEC` to `Securities and Exchange Commission`, `Moody's` to `Moody's Investors Service
+//! Inc`, [`crate::analyze::entities`]), and the index keeps that the article wrote the name so
+//! ([`short_form_term`]); but a story that only ever writes the short form lists the entity by it:
+//! over Reuters-21578 ORG `SEC` is in 35 articles that never name the commission, `Moody's` in 98.
+//!
+//! A filter for an acronym also finds the articles that wrote it for any name, and those of the
+//! names that stand for it: those at least [`MIN_DEFINING`] articles give for it, each at least a
 //! quarter of all the articles that give a name for it (`OPEC` is the `Organisation` and the
 //! `Organization of Petroleum Exporting Countries`; `EC` the `European Community` of 220
-//! articles, not the `Executive Commission` of one). A filter for a name also finds the
-//! articles that write only its acronym when the name is given in at least half of them.
+//! articles, not the `Executive Commission` of one). A filter for a name also finds the articles
+//! that write only its acronym when the name is given in at least half of them.
+//!
+//! An organisation's first words stand for one longer name only, which the same rules choose
+//! among the longer names articles give for them (weighed apart from its acronym's names: an
+//! `Opec` written for an `Opec President` takes nothing from `OPEC`'s), and which must also be in
+//! as many articles as the first words alone: `Moody's Investors Service Inc` (154 articles)
+//! holds `Moody's` (98), but `Texaco Canada Inc`, which two articles write as `Texaco`, does not
+//! hold the more usual `Texaco`. Each finds the other's articles, as the listing counts them.
 //!
 //! An organisation's name written alone that other names add designators to (`GenCorp` and
 //! `GenCorp Inc`, `Merrill Lynch and Co` and `Merrill Lynch and Co Inc`) stands for the one of
@@ -22,35 +32,35 @@
 //! words added are left apart (`Credit Suisse First Boston` is not `Credit Suisse`).
 //!
 //! Both are read from the segments' dictionaries of entity terms, which hold each name
-//! normalised with its articles: the acronyms (a few hundred terms) once per searcher generation
-//! ([`ShortFormCache`]), a company's names for each filter ([`company_forms`]) and every
-//! company's for the listing.
+//! normalised with its articles: the written short forms (a few thousand terms) once per
+//! searcher generation ([`ShortFormCache`]), a company's names for each filter
+//! ([`company_forms`]) and every company's for the listing.
 
 use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
-use crate::analyze::annotate::acronym_term;
+use crate::analyze::annotate::short_form_term;
 use crate::analyze::annotate::typed_term;
 use crate::analyze::entities::{EntityKind, is_designator};
 use crate::index::Index;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::Searcher;
 use tantivy::Term;
 use tantivy::schema::Field;
 
-/// The fewest articles that must give a name for an acronym for it to stand for the acronym.
+/// The fewest articles that must give a name for a short form for it to stand for the short form.
 const MIN_DEFINING: u64 = 2;
 
-/// Short forms (acronyms, companies' short names) and the names that stand for them, by their
-/// typed terms, both ways.
+/// Short forms (acronyms, names with words left out, companies' short names) and the names that
+/// stand for them, by their typed terms, both ways.
 #[derive(Debug, Default)]
 pub(crate) struct ShortForms {
-    /// `org:sec` to `org:securities and exchange commission` (an acronym may have several:
+    /// `org:sec` to `org:securities and exchange commission` (a short form may have several:
     /// `Organisation` and `Organization`).
     pub(crate) long_of: HashMap<String, Vec<String>>,
     /// `org:securities and exchange commission` to `org:sec`, when given in at least half of
-    /// the articles that give a name for it (a name may have several: `OECD` and `OECOD`);
-    /// `org:gencorp inc` to `org:gencorp`.
+    /// the articles that give a name for it and in as many articles as it alone (a name may
+    /// have several: `OECD` and `OECOD`); `org:gencorp inc` to `org:gencorp`.
     pub(crate) shorts_of: HashMap<String, Vec<String>>,
     /// `org:opec` to the terms of the articles that wrote it for any name
     /// (`~org:opec>organisation of petroleum exporting countries`, and `…organization…`).
@@ -59,10 +69,20 @@ pub(crate) struct ShortForms {
 
 impl ShortForms {
     /// The other forms of the entity of typed term `term`: for a short form, the names that
-    /// stand for it (and for an acronym the articles that wrote it for any name); for a name,
-    /// its short forms.
+    /// stand for it and their other short forms (and the articles that wrote it as an acronym
+    /// for any name); for a name, its short forms.
     pub(crate) fn other_forms(&self, term: &str) -> Vec<String> {
         let mut forms: Vec<String> = self.long_of.get(term).cloned().unwrap_or_default();
+        // The names' other short forms (`Moody's Investors Service` with `Moody's` for
+        // `Moody's Investors Service Inc`).
+        let others: Vec<String> = forms
+            .iter()
+            .filter_map(|long| self.shorts_of.get(long))
+            .flatten()
+            .filter(|short| *short != term && !forms.contains(short))
+            .cloned()
+            .collect();
+        forms.extend(others);
         if let Some(written) = self.written_as.get(term) {
             forms.extend(written.iter().cloned());
         }
@@ -74,26 +94,28 @@ impl ShortForms {
 }
 
 /// The [`ShortForms`] of an index's last searcher generation: an open index (`lede serve`)
-/// finds them once a commit. The acronyms alone serve filters, which look a company's names up
-/// for themselves ([`company_forms`]); all of them the listing, which walks every name anyway.
+/// finds them once a commit. The written short forms alone serve filters, which look a
+/// company's names up for themselves ([`company_forms`]); all of them the listing, which walks
+/// every name anyway.
 #[derive(Default)]
 pub(crate) struct ShortFormCache {
-    acronyms: Mutex<Option<(u64, Arc<ShortForms>)>>,
+    written: Mutex<Option<(u64, Arc<ShortForms>)>>,
     all: Mutex<Option<(u64, Arc<ShortForms>)>>,
 }
 
 impl ShortFormCache {
-    /// The acronyms of `searcher`'s articles, found again when its generation is new.
-    pub(crate) fn acronyms(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
-        cached(&self.acronyms, searcher, || {
-            acronyms(searcher, index.fields.entity)
+    /// The short forms `searcher`'s articles write for names they give, found again when its
+    /// generation is new.
+    pub(crate) fn written(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
+        cached(&self.written, searcher, || {
+            written_short_forms(searcher, index.fields.entity)
         })
     }
 
-    /// The acronyms and companies' short names of `searcher`'s articles.
+    /// The written short forms and companies' short names of `searcher`'s articles.
     pub(crate) fn all(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
         cached(&self.all, searcher, || {
-            let mut holders = acronyms(searcher, index.fields.entity);
+            let mut holders = written_short_forms(searcher, index.fields.entity);
             company_short_names(searcher, index.fields.entity, &mut holders);
             holders
         })
@@ -140,56 +162,133 @@ pub(crate) fn other_forms(
         .collect()
 }
 
-/// Every acronym some article gives a name for, with the name that stands for it: the entity
-/// field's terms from `~` (the [`acronym_term`]s) in each segment, with their articles.
-fn acronyms(searcher: &Searcher, field: Field) -> ShortForms {
+/// Every short form some article gives a name for, with the names that stand for it: the entity
+/// field's terms from `~` (the [`short_form_term`]s) in each segment, with their articles.
+fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
     let mut holders = ShortForms::default();
-    // Acronym term to each name given for it, with the articles that give it.
+    // Short form's term to each name given for it, with the articles that give it.
     let mut given: HashMap<String, HashMap<String, u64>> = HashMap::new();
     for (term, articles) in terms_between(searcher, field, "~", "\u{7f}") {
-        let Some((acronym, name)) = term[1..].split_once('>') else {
+        let Some((short, name)) = term[1..].split_once('>') else {
             continue;
         };
-        let Some((label, _)) = acronym.split_once(':') else {
+        let Some((label, _)) = short.split_once(':') else {
             continue;
         };
+        let name = format!("{label}:{name}");
+        // The articles that write an acronym for any name are found by it; those that write
+        // a name's first words for a longer one are found through the longer name, when that
+        // holds them (below).
+        if !leads(short, &name) {
+            holders
+                .written_as
+                .entry(short.to_string())
+                .or_default()
+                .push(term.clone());
+        }
         *given
-            .entry(acronym.to_string())
+            .entry(short.to_string())
             .or_default()
-            .entry(format!("{label}:{name}"))
+            .entry(name)
             .or_default() += articles;
-        holders
-            .written_as
-            .entry(acronym.to_string())
-            .or_default()
-            .push(term);
     }
-    for (acronym, names) in given {
-        let all: u64 = names.values().sum();
-        let mut standing: Vec<(&String, u64)> = names
-            .iter()
-            .map(|(name, &held)| (name, held))
-            .filter(|&(_, held)| held >= MIN_DEFINING && 4 * held >= all)
-            .collect();
-        if standing.is_empty() {
-            continue;
-        }
-        standing.sort_unstable();
-        for &(name, held) in &standing {
-            if 2 * held >= all {
-                holders
-                    .shorts_of
-                    .entry(name.clone())
-                    .or_default()
-                    .push(acronym.clone());
+    let articles_of = |term: &str| {
+        searcher
+            .doc_freq(&Term::from_field_text(field, term))
+            .unwrap_or(0)
+    };
+    for (short, names) in given {
+        // An acronym's names and the longer names a name's first words are given for are
+        // weighed apart (`OPEC` is the `Organisation of Petroleum Exporting Countries` however
+        // many articles' `Opec` is an `OPEC President`).
+        let mut standing_names = Vec::new();
+        for longer in [false, true] {
+            let given: Vec<(&String, u64)> = names
+                .iter()
+                .filter(|(name, _)| leads(&short, name) == longer)
+                .map(|(name, &held)| (name, held))
+                .collect();
+            let all: u64 = given.iter().map(|(_, held)| held).sum();
+            let mut standing: Vec<(&String, u64)> = given
+                .into_iter()
+                .filter(|&(_, held)| held >= MIN_DEFINING && 4 * held >= all)
+                .collect();
+            // A name's first words may be another's too: a longer name stands for them only
+            // where it is the usual one, and as usual alone (`Bank` is not `Bank of England`
+            // where no article names it).
+            if longer {
+                let alone = articles_of(&short);
+                standing.retain(|&(name, held)| 2 * held >= all && articles_of(name) >= alone);
             }
+            standing.sort_unstable();
+            for &(name, held) in &standing {
+                if 2 * held >= all {
+                    holders
+                        .shorts_of
+                        .entry(name.clone())
+                        .or_default()
+                        .push(short.clone());
+                }
+            }
+            standing_names.extend(standing.into_iter().map(|(name, _)| name.clone()));
         }
-        let names = standing.into_iter().map(|(name, _)| name.clone()).collect();
-        holders.long_of.insert(acronym, names);
+        if !standing_names.is_empty() {
+            holders.long_of.insert(short, standing_names);
+        }
     }
-    holders.shorts_of.values_mut().for_each(|v| v.sort());
+    fold_chains(&mut holders);
     holders.written_as.values_mut().for_each(|v| v.sort());
     holders
+}
+
+/// Gives the short forms of a name that stands for a longer one to the longer one (`J.P. Morgan`
+/// written for `J.P. Morgan and Co`, which stands for `J.P. Morgan and Co Inc`), so that each
+/// short form has one name that holds it; sorts each name's short forms.
+fn fold_chains(holders: &mut ShortForms) {
+    let mut fulls: Vec<&String> = holders.shorts_of.keys().collect();
+    fulls.sort_unstable();
+    let mut holder_of: HashMap<&str, &str> = HashMap::new();
+    for full in fulls {
+        for short in &holders.shorts_of[full] {
+            holder_of.entry(short).or_insert(full);
+        }
+    }
+    let mut moves: Vec<(String, String)> = Vec::new();
+    for full in holders.shorts_of.keys() {
+        let mut root = full.as_str();
+        for _ in 0..8 {
+            match holder_of.get(root) {
+                Some(&up) if up != full => root = up,
+                _ => break,
+            }
+        }
+        if root != full {
+            moves.push((full.clone(), root.to_string()));
+        }
+    }
+    for (full, root) in moves {
+        let shorts = holders.shorts_of.remove(&full).unwrap_or_default();
+        for short in &shorts {
+            let names = holders.long_of.entry(short.clone()).or_default();
+            if !names.contains(&root) {
+                names.push(root.clone());
+            }
+        }
+        let held = holders.shorts_of.entry(root).or_default();
+        for short in shorts {
+            if !held.contains(&short) {
+                held.push(short);
+            }
+        }
+    }
+    holders.shorts_of.values_mut().for_each(|v| v.sort());
+}
+
+/// Whether the name of term `name` starts with the words of term `short` (`org:moody's` and
+/// `org:moody's investors service inc`): a name with words left out, not an acronym.
+fn leads(short: &str, name: &str) -> bool {
+    name.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Whether `tail` (what follows a shorter name, with its space) is designators alone (` Inc`,
@@ -307,10 +406,25 @@ fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortFor
             }
         }
     }
+    // The short forms written in articles that stand for a name already (`EC` for the
+    // `European Community`, not `EC Commission`), or that are an acronym the articles give
+    // names for: the designators' rule does not decide for those.
+    let held: HashSet<&str> = holders
+        .shorts_of
+        .values()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    let decided = |short: &str| {
+        held.contains(short)
+            || holders
+                .long_of
+                .get(short)
+                .is_some_and(|names| names.iter().any(|name| !leads(short, name)))
+    };
     let mut stands: HashMap<String, String> = HashMap::new();
     for (short, longer) in longer_of {
-        // An acronym stands for the name it abbreviates (`EC`, not `EC Commission`).
-        if holders.long_of.contains_key(short) {
+        if decided(short) {
             continue;
         }
         if let Some(long) = holder(names[short], &longer) {
@@ -338,7 +452,10 @@ fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortFor
             .entry(long.clone())
             .or_default()
             .push(short.clone());
-        holders.long_of.insert(short, vec![long]);
+        let names = holders.long_of.entry(short).or_default();
+        if !names.contains(&long) {
+            names.push(long);
+        }
     }
-    holders.shorts_of.values_mut().for_each(|v| v.sort());
+    fold_chains(holders);
 }
