@@ -439,3 +439,63 @@ fn extract_reads_files_as_index_does_latin_1_decoded_binary_refused() {
     let entities = env.lede_ok(&["extract", "corpus/latin1.txt"], 0).json();
     assert_eq!(entities["entities"][0]["text"], "Paris");
 }
+
+/// With `--follow`, a linked folder's and a linked file's articles are indexed through the
+/// link (a link loop reported and skipped, an index reached through a link left alone), and
+/// removed once the link is.
+#[cfg(unix)]
+#[test]
+fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
+    let env = TestEnv::new();
+    env.write("own.txt", "Wheat prices rose in Chicago on Monday.\n");
+    let archive = env.path().join("archive");
+    std::fs::create_dir_all(&archive).unwrap();
+    std::fs::write(
+        archive.join("old.txt"),
+        "Copper prices fell in London on Tuesday.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        env.path().join("single.txt"),
+        "Gold prices held in Zurich on Wednesday.\n",
+    )
+    .unwrap();
+    let link = |target: &std::path::Path, name: &str| {
+        std::os::unix::fs::symlink(target, env.corpus().join(name)).unwrap();
+    };
+    link(&archive, "archive");
+    link(&env.path().join("single.txt"), "single.txt");
+    link(std::path::Path::new("."), "loop");
+    link(&env.path().join("index"), "index");
+    // Without --follow the links are left out, each with a warning.
+    let out = env.lede_ok(&["index"], 0);
+    assert_eq!(
+        counts(&out),
+        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 4 warnings"
+    );
+    let out = env.lede_ok(&["index", "-v"], 0);
+    assert_line(
+        &out.stderr,
+        &["archive: symbolic link not followed", "--follow"],
+    );
+    // With it, both articles are found through their links; the loop is reported.
+    let out = env.lede_ok(&["index", "--follow", "-v"], 0);
+    assert_line(&out.stderr, &["skipped: ", "loop", "File system loop"]);
+    assert_eq!(
+        counts(&out),
+        "2 added, 0 updated, 1 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+    let found = env.lede_ok(&["search", "prices", "--json"], 0).json();
+    let mut paths: Vec<&str> = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["path"].as_str().unwrap())
+        .collect();
+    paths.sort_unstable();
+    assert_eq!(paths, ["archive/old.txt", "own.txt", "single.txt"]);
+    // Once the folder's link is gone, so are its articles.
+    std::fs::remove_file(env.corpus().join("archive")).unwrap();
+    let out = env.lede_ok(&["index", "--follow"], 0);
+    assert!(counts(&out).contains("1 removed"), "{}", out.stderr);
+}

@@ -3,7 +3,7 @@
 use super::progress::IndexBar;
 use anyhow::Context;
 use clap::Args;
-use lede::ingest::{ReadOptions, Severity};
+use lede::ingest::{ReadOptions, Severity, WalkOptions};
 use lede::{Index, IndexOptions, IndexSummary, Indexer};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -54,6 +54,10 @@ pub struct IndexArgs {
     /// Commit when this many seconds have passed since the last commit (0: only by count).
     #[arg(long, value_name = "SECONDS", default_value_t = IndexOptions::default().commit_interval.as_secs())]
     commit_interval: u64,
+    /// Follow symbolic links to files and folders (a link loop is reported and skipped); without
+    /// it a linked folder or article is left out with a warning.
+    #[arg(short = 'L', long)]
+    follow: bool,
     /// Any skipped file or record is an error (exit code 2), after committing the rest.
     #[arg(long)]
     strict: bool,
@@ -202,6 +206,9 @@ pub fn run(args: IndexArgs) -> anyhow::Result<i32> {
         },
         commit_every: args.commit_every,
         commit_interval: Duration::from_secs(args.commit_interval),
+        walk: WalkOptions {
+            follow_links: args.follow,
+        },
     };
     options.writer_budget().context("--memory, --threads")?;
     let index = if args.rebuild {

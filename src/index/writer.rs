@@ -24,7 +24,9 @@ use crate::analyze::passages::Passage;
 use crate::analyze::token_spans::token_spans;
 use crate::article::Article;
 use crate::error::{Error, Result};
-use crate::ingest::{self, FileArticles, Problem, ProblemKind, ReadOptions, Severity, SourceFile};
+use crate::ingest::{
+    self, FileArticles, Problem, ProblemKind, ReadOptions, Severity, SourceFile, WalkOptions,
+};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -54,6 +56,9 @@ pub struct IndexOptions {
     /// Commit when this long has passed since the last commit and something was written (zero: only
     /// by count).
     pub commit_interval: Duration,
+    /// How the corpus paths are walked: whether symbolic links are followed.
+    #[serde(default)]
+    pub walk: WalkOptions,
 }
 
 impl IndexOptions {
@@ -91,6 +96,7 @@ impl Default for IndexOptions {
             read: ReadOptions::default(),
             commit_every: 100_000,
             commit_interval: Duration::from_secs(60),
+            walk: WalkOptions::default(),
         }
     }
 }
@@ -695,10 +701,16 @@ impl<'a> Indexer<'a> {
                 jiff::Timestamp::now().strftime("%Y-%m-%d %H:%M:%S UTC")
             ),
         );
-        let mut walked = ingest::walk(paths);
-        // An index kept inside the corpus (`lede index .`) is not read as articles.
+        let mut walked = ingest::walk_with(paths, self.options.walk);
+        // An index kept inside the corpus (`lede index .`) is not read as articles, nor reached
+        // through a followed link.
         if let Ok(own) = self.index.dir().canonicalize() {
-            walked.files.retain(|file| !file.abs_path.starts_with(&own));
+            let follow = self.options.walk.follow_links;
+            let inside = |path: &Path| path.starts_with(&own);
+            walked.files.retain(|file| {
+                let through_link = follow && file.abs_path.canonicalize().is_ok_and(|p| inside(&p));
+                !inside(&file.abs_path) && !through_link
+            });
         }
         self.summary.problems.extend(walked.problems);
         self.summary.files = walked.files.len();

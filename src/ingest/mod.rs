@@ -35,7 +35,7 @@ mod xml_elements;
 pub use date::parse_metadata_date;
 pub use path_text::{lies_under, path_text};
 pub use stream::{RecordStream, stream_records};
-pub use walk::{SourceFile, walk};
+pub use walk::{SourceFile, WalkOptions, walk, walk_with};
 
 use crate::analyze::dates::DateSource;
 use crate::article::Article;

@@ -1,15 +1,18 @@
 //! Listing the files of a corpus: walkdir over each path, hidden entries skipped, symlinks not
-//! followed, entries sorted by name so that every run sees the same order.
+//! followed unless asked (`lede index --follow`, as ripgrep's and fd's `--follow`), entries
+//! sorted by name so that every run sees the same order.
 
 use super::path_text::path_text;
 use super::{Format, Problem, ProblemKind, Severity};
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// One file to read, with what the incremental indexer needs to tell whether it changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
-    /// The file's canonical absolute path: it identifies the file across runs.
+    /// The file's absolute path: the corpus root's canonical path joined with the path below it
+    /// (canonical itself unless the walk followed links). It identifies the file across runs.
     pub abs_path: PathBuf,
     /// The path relative to the corpus root it was found under (its name, for a file given alone),
     /// with `/` separators: the default article id and the path shown to users.
@@ -98,13 +101,23 @@ fn problem(path: &Path, message: String) -> Problem {
     }
 }
 
+/// How a walk goes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkOptions {
+    /// Follow symbolic links to files and folders; a link loop is reported and skipped. Off by
+    /// default: a user should see that a linked folder or article was not indexed (a warning),
+    /// rather than find an archive indexed twice through two links.
+    pub follow_links: bool,
+}
+
 /// A warning for a symbolic link met in a folder, when it could matter: links are not followed (so a
 /// link loop cannot trap the walk), but a user should see that a linked folder or article was not
 /// indexed, and why a broken or looping link is broken. Links to other files say nothing.
 fn symlink_warning(path: &Path) -> Option<Problem> {
     let message = match std::fs::metadata(path) {
         Ok(meta) if meta.is_dir() || Format::from_path(path).is_some() => {
-            "symbolic link not followed (index its target directly)".to_string()
+            "symbolic link not followed (--follow follows links; or index its target directly)"
+                .to_string()
         }
         Ok(_) => return None,
         Err(err) => format!("broken symbolic link not followed: {err}"),
@@ -118,8 +131,14 @@ fn symlink_warning(path: &Path) -> Option<Problem> {
     })
 }
 
-/// Walks each path (a file or a folder) and lists the files lede can read.
+/// Walks each path (a file or a folder) and lists the files lede can read, not following links
+/// below the paths ([`walk_with`] with the default options).
 pub fn walk(paths: &[PathBuf]) -> WalkResult {
+    walk_with(paths, WalkOptions::default())
+}
+
+/// Walks each path (a file or a folder) and lists the files lede can read.
+pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
     let mut result = WalkResult::default();
     for root in paths {
         let canonical = match root.canonicalize() {
@@ -147,7 +166,7 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
         }
         result.scopes.push(canonical.clone());
         let walker = WalkDir::new(root)
-            .follow_links(false)
+            .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
@@ -175,8 +194,10 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
                 .map(|c| path_text(Path::new(c.as_os_str())))
                 .collect::<Vec<_>>()
                 .join("/");
-            // Links are not followed, so a path of real folders below the canonical root is
+            // Unless links are followed, a path of real folders below the canonical root is
             // canonical itself: no `canonicalize` (a `readlink` a path component) for each file.
+            // A followed link's files keep the path through it, which lies in the walked scope
+            // (so that they are removed once the link is).
             match source_file(canonical.join(rel), rel_path) {
                 Ok(file) => result.files.push(file),
                 Err(err) => result
