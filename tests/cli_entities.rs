@@ -649,3 +649,40 @@ fn a_name_s_first_words_are_the_name_where_articles_give_both() {
     ];
     assert_eq!(counts, expected);
 }
+
+#[test]
+fn a_clipped_name_is_the_name_it_clips() {
+    let env = indexed_stories(&[
+        (
+            "fed-1.md",
+            "The Federal Reserve added reserves to the banking system. The Fed said demand for \
+             money was strong.",
+        ),
+        (
+            "fed-2.md",
+            "The Federal Reserve left its discount rate unchanged. Economists said the Fed would \
+             wait for the jobs report.",
+        ),
+        (
+            "fed-3.md",
+            "Dealers said the Fed added temporary reserves to the banking system on Tuesday.",
+        ),
+        (
+            "cattle.md",
+            "The Federal Reserve Bank of Kansas City said cattle were fed on cheaper grain.",
+        ),
+    ]);
+    let hits = |entity: &str| entity_hits(&env, entity);
+    let fed = ["fed-1.md", "fed-2.md", "fed-3.md"];
+    assert_eq!(hits("ORG:Federal Reserve"), fed);
+    assert_eq!(hits("ORG:Fed"), fed);
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
+        .into_iter()
+        .filter(|(name, _)| name.contains("Fed"))
+        .collect();
+    let expected = [
+        ("ORG:Federal Reserve".to_string(), 3),
+        ("ORG:Federal Reserve Bank of Kansas City".to_string(), 1),
+    ];
+    assert_eq!(counts, expected);
+}

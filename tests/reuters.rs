@@ -135,12 +135,14 @@ fn acronyms_are_the_names_they_abbreviate(env: &TestEnv) {
         );
     }
     // Across articles, the listing counts the articles that write only the acronym under the
-    // name, as many as the filter for the name finds.
+    // name, as many as the filter for the name finds; so with a clipped name (`Fed`, in 282
+    // articles of Reuters-21578 apart from the `Federal Reserve`'s 183 before).
     let counts = entity_counts(env);
     for (name, acronym) in [
         ("Securities and Exchange Commission", "SEC"),
         ("European Community", "EC"),
         ("International Monetary Fund", "IMF"),
+        ("Federal Reserve", "Fed"),
     ] {
         let key = |name: &str| ("ORG".to_string(), name.to_string());
         assert_eq!(counts.get(&key(acronym)), None, "{acronym}");

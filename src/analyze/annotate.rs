@@ -4,7 +4,7 @@
 
 use super::ascii_fold::AsciiFolder;
 use super::dates::{DateMention, extract_dates};
-use super::entities::{EntityKind, Recognizer, abbreviates, normalize_name};
+use super::entities::{EntityKind, Recognizer, abbreviates, clips, normalize_name};
 use super::lead::{Lead, lead};
 use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
@@ -120,8 +120,9 @@ pub(crate) fn short_form_term_name(term: &str) -> Option<String> {
 }
 
 /// The mention `text` normalised, when it is a short form of the name `canonical` of kind `kind`
-/// it resolved to in its article: an acronym of it (`SEC`), or an organisation's name with its
-/// last words left out (`Moody's` of `Moody's Investors Service Inc`); not the name written
+/// it resolved to in its article: an acronym of it (`SEC`), an organisation's name with its last
+/// words left out (`Moody's` of `Moody's Investors Service Inc`) or clipped (`Fed` of `Federal
+/// Reserve`); not the name written
 /// otherwise (`CHRYSLER CORP`, accents left out), nor a shorter place (`Kansas` is not `Kansas
 /// City` elsewhere, nor `National Bank` the `Swiss National Bank`).
 fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
@@ -133,7 +134,7 @@ fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
     let leads = name
         .strip_prefix(short.as_str())
         .is_some_and(|rest| rest.starts_with(' '));
-    (kind == EntityKind::Organization && leads).then_some(written)
+    (kind == EntityKind::Organization && (leads || clips(&written, canonical))).then_some(written)
 }
 
 /// An entity of an article with the number of times it is mentioned.

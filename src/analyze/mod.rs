@@ -33,7 +33,8 @@
 /// `Securities and Exchange Commission`), which the index keeps; `The Bank` is the article's
 /// `Bank of England` as `Bank` is; a department is named `Department of X` (`Agriculture
 /// Department` is `Department of Agriculture`). 10: the index keeps every shorter form an
-/// article writes a name in besides acronyms (`Moody's` for `Moody's Investors Service Inc`).
+/// article writes a name in besides acronyms (`Moody's` for `Moody's Investors Service Inc`); a
+/// clipped name is the article's name it clips (`Fed` is the `Federal Reserve`).
 pub const ANALYSIS_VERSION: u32 = 10;
 
 pub mod annotate;

@@ -97,11 +97,15 @@ pub(crate) fn matching_terms(
         .kind
         .is_none_or(|kind| kind == EntityKind::Organization)
     {
-        // A company's names by its designators, for the name and the names its written short
-        // forms gave, each with its own written short forms (`Moody's` for the `Moody's
-        // Investors Service Inc` that `Moody's Investors Service` stands for).
-        let mut names = vec![typed_term(EntityKind::Organization, &untyped)];
-        names.extend(gained.iter().filter(|t| t.starts_with("org:")).cloned());
+        // A company's names by its designators, for the name (unless a written short form of
+        // another) and the names it is a written short form of, each with its own written short
+        // forms (`Moody's` for the `Moody's Investors Service Inc` that `Moody's Investors
+        // Service` stands for).
+        let own = typed_term(EntityKind::Organization, &untyped);
+        let mut names = written.long_of.get(&own).cloned().unwrap_or_default();
+        if !written.is_held(&own) {
+            names.push(own);
+        }
         for name in names {
             for form in short_forms::company_forms(searcher, index.fields.entity, &name) {
                 gained.extend(written.other_forms(&form));

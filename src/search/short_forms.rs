@@ -68,6 +68,18 @@ pub(crate) struct ShortForms {
 }
 
 impl ShortForms {
+    /// Whether the entity of typed term `term` is a short form held by a name: counted under
+    /// it and found by its filter.
+    pub(crate) fn is_held(&self, term: &str) -> bool {
+        self.long_of.get(term).is_some_and(|names| {
+            names.iter().any(|name| {
+                self.shorts_of
+                    .get(name)
+                    .is_some_and(|s| s.iter().any(|s| s == term))
+            })
+        })
+    }
+
     /// The other forms of the entity of typed term `term`: for a short form, the names that
     /// stand for it and their other short forms (and the articles that wrote it as an acronym
     /// for any name); for a name, its short forms.

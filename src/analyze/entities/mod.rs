@@ -45,6 +45,7 @@ mod affiliations;
 mod brackets;
 mod canonical;
 mod capitals;
+mod clippings;
 mod companies;
 mod conll;
 mod consistency;
@@ -72,6 +73,7 @@ mod words;
 
 pub(crate) use acronyms::abbreviates;
 pub(crate) use canonical::department_as_written;
+pub(crate) use clippings::clips;
 pub(crate) use companies::is_designator;
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};

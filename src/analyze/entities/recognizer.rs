@@ -19,8 +19,8 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::tokenize;
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, brackets, capitals, companies, names, nationalities, offices,
-    slashes, states,
+    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, names,
+    nationalities, offices, slashes, states,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -357,6 +357,7 @@ impl Recognizer {
         nationalities::qualified_nationalities(&mut entities);
         canonical_names(&mut entities);
         acronyms::resolve_acronyms(&mut entities);
+        clippings::resolve_clippings(text, &mut entities);
         states::abbreviations_as_states(text, &mut entities);
         capitals::places_as_written_in_text(text, &mut entities, &|word| {
             lexicon.word(word_key(word)).case
