@@ -122,9 +122,9 @@ pub(crate) fn short_form_term_name(term: &str) -> Option<String> {
 /// The mention `text` normalised, when it is a short form of the name `canonical` of kind `kind`
 /// it resolved to in its article: an acronym of it (`SEC`), an organisation's name with its last
 /// words left out (`Moody's` of `Moody's Investors Service Inc`) or clipped (`Fed` of `Federal
-/// Reserve`); not the name written
-/// otherwise (`CHRYSLER CORP`, accents left out), nor a shorter place (`Kansas` is not `Kansas
-/// City` elsewhere, nor `National Bank` the `Swiss National Bank`).
+/// Reserve`); not the name written otherwise (`CHRYSLER CORP`, accents left out), nor a shorter
+/// place (`Kansas` is not `Kansas City` elsewhere), nor a name's last words (`National Bank` is
+/// not the `Swiss National Bank`).
 fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
     let written = normalize_name(text);
     if !written.bytes().any(|b| b.is_ascii_lowercase()) {
@@ -148,7 +148,8 @@ pub struct CountedEntity {
     /// The shorter forms the article also writes the name in, each once, normalised as
     /// written: an acronym (`SEC` for the `Securities and Exchange Commission`), an
     /// organisation's name with its last words left out (`Moody's` for `Moody's Investors
-    /// Service Inc`). Never a person's (surnames are counted apart).
+    /// Service Inc`) or clipped (`Fed` for the `Federal Reserve`). Never a person's (surnames
+    /// are counted apart).
     #[serde(default, alias = "acronyms", skip_serializing_if = "Vec::is_empty")]
     pub short_forms: Vec<String>,
 }

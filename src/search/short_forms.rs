@@ -10,12 +10,13 @@
 //! ([`short_form_term`]); but a story that only ever writes the short form lists the entity by it:
 //! over Reuters-21578 ORG `SEC` is in 35 articles that never name the commission, `Moody's` in 98.
 //!
-//! A filter for an acronym also finds the articles that wrote it for any name, and those of the
-//! names that stand for it: those at least [`MIN_DEFINING`] articles give for it, each at least a
-//! quarter of all the articles that give a name for it (`OPEC` is the `Organisation` and the
-//! `Organization of Petroleum Exporting Countries`; `EC` the `European Community` of 220
-//! articles, not the `Executive Commission` of one). A filter for a name also finds the articles
-//! that write only its acronym when the name is given in at least half of them.
+//! A filter for an acronym (or a clipped name such as `Fed`, weighed as acronyms are) also finds
+//! the articles that wrote it for any name, and those of the names that stand for it: those at
+//! least [`MIN_DEFINING`] articles give for it, each at least a quarter of all the articles that
+//! give a name for it (`OPEC` is the `Organisation` and the `Organization of Petroleum Exporting
+//! Countries`; `EC` the `European Community` of 220 articles, not the `Executive Commission` of
+//! one). A filter for a name also finds the articles that write only its acronym when the name
+//! is given in at least half of them.
 //!
 //! An organisation's first words stand for one longer name only, which the same rules choose
 //! among the longer names articles give for them (weighed apart from its acronym's names: an
@@ -297,7 +298,8 @@ fn fold_chains(holders: &mut ShortForms) {
 }
 
 /// Whether the name of term `name` starts with the words of term `short` (`org:moody's` and
-/// `org:moody's investors service inc`): a name with words left out, not an acronym.
+/// `org:moody's investors service inc`): a name with words left out, not an acronym or a
+/// clipped name (`org:fed` of `org:federal reserve`).
 fn leads(short: &str, name: &str) -> bool {
     name.strip_prefix(short)
         .is_some_and(|rest| rest.starts_with(' '))
