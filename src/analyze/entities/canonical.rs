@@ -86,18 +86,23 @@ pub(crate) fn department_as_written(term: &str) -> Option<String> {
 }
 
 /// A department's name in one word order (`U.S. Agriculture Department` is `U.S. Department of
-/// Agriculture`, `Commerce Department` is `Department of Commerce`), so that both writings are
-/// one name, and the one an acronym spells (`USDA`).
+/// Agriculture`, `Commerce Department` is `Department of Commerce`, a headline's `DEFENSE
+/// DEPARTMENT` is `DEPARTMENT OF DEFENSE`), so that both writings are one name, and the one an
+/// acronym spells (`USDA`).
 fn department_of(name: String) -> String {
-    let Some(head) = name.strip_suffix(" Department") else {
-        return name;
+    let (head, department, of) = match name.strip_suffix(" Department") {
+        Some(head) => (head, "Department", "of"),
+        None => match name.strip_suffix(" DEPARTMENT") {
+            Some(head) => (head, "DEPARTMENT", "OF"),
+            None => return name,
+        },
     };
     let (before, what) = head.rsplit_once(' ').unwrap_or(("", head));
-    if !DEPARTMENTS.contains(&what) {
+    if !DEPARTMENTS.iter().any(|d| d.eq_ignore_ascii_case(what)) {
         return name;
     }
     let space = if before.is_empty() { "" } else { " " };
-    format!("{before}{space}Department of {what}")
+    format!("{before}{space}{department} {of} {what}")
 }
 
 /// Whether the last word of `name` is initials whose last full stop went to the sentence's end
@@ -451,7 +456,7 @@ mod tests {
             ("Department of Justice", "Department of Justice"),
             ("Treasury Department", "Treasury Department"),
             ("Fire Department", "Fire Department"),
-            ("AGRICULTURE DEPARTMENT", "AGRICULTURE DEPARTMENT"),
+            ("AGRICULTURE DEPARTMENT", "DEPARTMENT OF AGRICULTURE"),
         ] {
             assert_eq!(normalize(written), name);
         }
