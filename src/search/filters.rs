@@ -91,23 +91,27 @@ pub(crate) fn matching_terms(
         .collect();
     terms.extend(former);
     let untyped = entity_term(None, &filter.name);
-    let written = index.short_form_cache.written(index, searcher);
+    let written = short_forms::WrittenLookup::new(searcher, index.fields.entity);
     let mut gained = short_forms::other_forms(&written, filter.kind, &untyped);
     if filter
         .kind
         .is_none_or(|kind| kind == EntityKind::Organization)
     {
-        // A company's names by its designators, for the name (unless a written short form of
-        // another) and the names it is a written short form of, each with its own written short
-        // forms (`Moody's` for the `Moody's Investors Service Inc` that `Moody's Investors
-        // Service` stands for).
+        // A company's names by its designators, for the name and the names it is a written
+        // short form of, each with its own written short forms (`Moody's` for the `Moody's
+        // Investors Service Inc` that `Moody's Investors Service` stands for); not for a form
+        // the written short forms decide for (`Bankers Trust`, which articles write for the
+        // `Bankers Trust New York Corp`, is not the `Bankers Trust Co`'s), as the listing counts.
         let own = typed_term(EntityKind::Organization, &untyped);
-        let mut names = written.long_of.get(&own).cloned().unwrap_or_default();
-        if !written.is_held(&own) {
+        let mut names = written.long_of(&own);
+        if !written.decides(&own) {
             names.push(own);
         }
         for name in names {
             for form in short_forms::company_forms(searcher, index.fields.entity, &name) {
+                if written.decides(&form) {
+                    continue;
+                }
                 gained.extend(written.other_forms(&form));
                 gained.push(form);
             }

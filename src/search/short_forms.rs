@@ -41,8 +41,9 @@ use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
 use crate::analyze::annotate::short_form_term;
 use crate::analyze::annotate::typed_term;
-use crate::analyze::entities::{EntityKind, is_designator};
+use crate::analyze::entities::{EntityKind, is_designator, spellings};
 use crate::index::Index;
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, PoisonError};
 use tantivy::Searcher;
@@ -59,73 +60,22 @@ pub(crate) struct ShortForms {
     /// `org:sec` to `org:securities and exchange commission` (a short form may have several:
     /// `Organisation` and `Organization`).
     pub(crate) long_of: HashMap<String, Vec<String>>,
-    /// `org:securities and exchange commission` to `org:sec`, when given in at least half of
-    /// the articles that give a name for it and in as many articles as it alone (a name may
-    /// have several: `OECD` and `OECOD`); `org:gencorp inc` to `org:gencorp`.
+    /// `org:securities and exchange commission` to `org:sec`, the short forms each name holds
+    /// (a name may have several: `OECD` and `OECOD`); `org:gencorp inc` to `org:gencorp`.
     pub(crate) shorts_of: HashMap<String, Vec<String>>,
-    /// `org:opec` to the terms of the articles that wrote it for any name
-    /// (`~org:opec>organisation of petroleum exporting countries`, and `…organization…`).
-    pub(crate) written_as: HashMap<String, Vec<String>>,
 }
 
-impl ShortForms {
-    /// Whether the entity of typed term `term` is a short form held by a name: counted under
-    /// it and found by its filter.
-    pub(crate) fn is_held(&self, term: &str) -> bool {
-        self.long_of.get(term).is_some_and(|names| {
-            names.iter().any(|name| {
-                self.shorts_of
-                    .get(name)
-                    .is_some_and(|s| s.iter().any(|s| s == term))
-            })
-        })
-    }
-
-    /// The other forms of the entity of typed term `term`: for a short form, the names that
-    /// stand for it and their other short forms (and the articles that wrote it as an acronym
-    /// for any name); for a name, its short forms.
-    pub(crate) fn other_forms(&self, term: &str) -> Vec<String> {
-        let mut forms: Vec<String> = self.long_of.get(term).cloned().unwrap_or_default();
-        // The names' other short forms (`Moody's Investors Service` with `Moody's` for
-        // `Moody's Investors Service Inc`).
-        let others: Vec<String> = forms
-            .iter()
-            .filter_map(|long| self.shorts_of.get(long))
-            .flatten()
-            .filter(|short| *short != term && !forms.contains(short))
-            .cloned()
-            .collect();
-        forms.extend(others);
-        if let Some(written) = self.written_as.get(term) {
-            forms.extend(written.iter().cloned());
-        }
-        if let Some(shorts) = self.shorts_of.get(term) {
-            forms.extend(shorts.iter().cloned());
-        }
-        forms
-    }
-}
-
-/// The [`ShortForms`] of an index's last searcher generation: an open index (`lede serve`)
-/// finds them once a commit. The written short forms alone serve filters, which look a
-/// company's names up for themselves ([`company_forms`]); all of them the listing, which walks
-/// every name anyway.
+/// The [`ShortForms`] of an index's last searcher generation, for the listing, which walks every
+/// name anyway: an open index (`lede serve`) finds them once a commit. Filters look a name's
+/// forms up for it alone ([`WrittenLookup`], [`company_forms`]).
 #[derive(Default)]
 pub(crate) struct ShortFormCache {
-    written: Mutex<Option<(u64, Arc<ShortForms>)>>,
     all: Mutex<Option<(u64, Arc<ShortForms>)>>,
 }
 
 impl ShortFormCache {
-    /// The short forms `searcher`'s articles write for names they give, found again when its
-    /// generation is new.
-    pub(crate) fn written(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
-        cached(&self.written, searcher, || {
-            written_short_forms(searcher, index.fields.entity)
-        })
-    }
-
-    /// The written short forms and companies' short names of `searcher`'s articles.
+    /// The written short forms and companies' short names of `searcher`'s articles, found again
+    /// when its generation is new.
     pub(crate) fn all(&self, index: &Index, searcher: &Searcher) -> Arc<ShortForms> {
         cached(&self.all, searcher, || {
             let mut holders = written_short_forms(searcher, index.fields.entity);
@@ -157,7 +107,7 @@ fn cached(
 /// (untyped, `sec`) gains by short forms: under each kind but persons, the other forms of the
 /// name.
 pub(crate) fn other_forms(
-    holders: &ShortForms,
+    written: &WrittenLookup<'_>,
     kind: Option<EntityKind>,
     name: &str,
 ) -> Vec<String> {
@@ -171,7 +121,7 @@ pub(crate) fn other_forms(
     };
     kinds
         .into_iter()
-        .flat_map(|kind| holders.other_forms(&typed_term(kind, name)))
+        .flat_map(|kind| written.other_forms(&typed_term(kind, name)))
         .collect()
 }
 
@@ -182,76 +132,207 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
     // Short form's term to each name given for it, with the articles that give it.
     let mut given: HashMap<String, HashMap<String, u64>> = HashMap::new();
     for (term, articles) in terms_between(searcher, field, "~", "\u{7f}") {
-        let Some((short, name)) = term[1..].split_once('>') else {
+        let Some((short, name)) = given_name(&term) else {
             continue;
         };
-        let Some((label, _)) = short.split_once(':') else {
-            continue;
-        };
-        let name = format!("{label}:{name}");
-        // The articles that write an acronym for any name are found by it; those that write
-        // a name's first words for a longer one are found through the longer name, when that
-        // holds them (below).
-        if !leads(short, &name) {
-            holders
-                .written_as
-                .entry(short.to_string())
-                .or_default()
-                .push(term.clone());
-        }
         *given
             .entry(short.to_string())
             .or_default()
             .entry(name)
             .or_default() += articles;
     }
-    let articles_of = |term: &str| {
-        searcher
-            .doc_freq(&Term::from_field_text(field, term))
-            .unwrap_or(0)
-    };
     for (short, names) in given {
-        // An acronym's names and the longer names a name's first words are given for are
-        // weighed apart (`OPEC` is the `Organisation of Petroleum Exporting Countries` however
-        // many articles' `Opec` is an `OPEC President`).
-        let mut standing_names = Vec::new();
-        for longer in [false, true] {
-            let given: Vec<(&String, u64)> = names
-                .iter()
-                .filter(|(name, _)| leads(&short, name) == longer)
-                .map(|(name, &held)| (name, held))
-                .collect();
-            let all: u64 = given.iter().map(|(_, held)| held).sum();
-            let mut standing: Vec<(&String, u64)> = given
-                .into_iter()
-                .filter(|&(_, held)| held >= MIN_DEFINING && 4 * held >= all)
-                .collect();
-            // A name's first words may be another's too: a longer name stands for them only
-            // where it is the usual one, and as usual alone (`Bank` is not `Bank of England`
-            // where no article names it).
-            if longer {
-                let alone = articles_of(&short);
-                standing.retain(|&(name, held)| 2 * held >= all && articles_of(name) >= alone);
-            }
-            standing.sort_unstable();
-            for &(name, held) in &standing {
-                if 2 * held >= all {
-                    holders
-                        .shorts_of
-                        .entry(name.clone())
-                        .or_default()
-                        .push(short.clone());
-                }
-            }
-            standing_names.extend(standing.into_iter().map(|(name, _)| name.clone()));
+        let decided = decide(&short, &names, |term| articles_of(searcher, field, term));
+        for name in decided.holders {
+            holders
+                .shorts_of
+                .entry(name)
+                .or_default()
+                .push(short.clone());
         }
-        if !standing_names.is_empty() {
-            holders.long_of.insert(short, standing_names);
+        if !decided.standing.is_empty() {
+            holders.long_of.insert(short, decided.standing);
         }
     }
     fold_chains(&mut holders);
-    holders.written_as.values_mut().for_each(|v| v.sort());
     holders
+}
+
+/// The short form and the typed name of a [`short_form_term`] (`org:sec` and `org:securities
+/// and exchange commission`).
+fn given_name(term: &str) -> Option<(&str, String)> {
+    let (short, name) = term.strip_prefix('~')?.split_once('>')?;
+    let (label, _) = short.split_once(':')?;
+    Some((short, format!("{label}:{name}")))
+}
+
+/// The articles that hold the entity term `term`.
+fn articles_of(searcher: &Searcher, field: Field, term: &str) -> u64 {
+    searcher
+        .doc_freq(&Term::from_field_text(field, term))
+        .unwrap_or(0)
+}
+
+/// What the names articles give for one short form decide.
+#[derive(Debug, Default, Clone)]
+struct Decision {
+    /// The names that stand for it (a filter for it finds theirs).
+    standing: Vec<String>,
+    /// Those of them that hold it (counted with it, their filter finds it).
+    holders: Vec<String>,
+}
+
+/// Which of `names` (each with the articles that give it for term `short`) stand for `short`
+/// and which hold it (see the module's documentation); `articles_of` counts a term's articles.
+fn decide(
+    short: &str,
+    names: &HashMap<String, u64>,
+    articles_of: impl Fn(&str) -> u64,
+) -> Decision {
+    let mut decided = Decision::default();
+    // An acronym's names and the longer names a name's first words are given for are weighed
+    // apart (`OPEC` is the `Organisation of Petroleum Exporting Countries` however many
+    // articles' `Opec` is an `OPEC President`).
+    for longer in [false, true] {
+        let given: Vec<(&String, u64)> = names
+            .iter()
+            .filter(|(name, _)| leads(short, name) == longer)
+            .map(|(name, &held)| (name, held))
+            .collect();
+        let all: u64 = given.iter().map(|(_, held)| held).sum();
+        let mut standing: Vec<(&String, u64)> = given
+            .into_iter()
+            .filter(|&(_, held)| held >= MIN_DEFINING && 4 * held >= all)
+            .collect();
+        // A name's first words may be another's too: a longer name stands for them only where
+        // it is the usual one, and as usual alone (`Bank` is not `Bank of England` where no
+        // article names it).
+        if longer && !standing.is_empty() {
+            let alone = articles_of(short);
+            standing.retain(|&(name, held)| 2 * held >= all && articles_of(name) >= alone);
+        }
+        standing.sort_unstable();
+        for &(name, held) in &standing {
+            if 2 * held >= all {
+                decided.holders.push(name.clone());
+            }
+            decided.standing.push(name.clone());
+        }
+    }
+    decided
+}
+
+/// The written short forms that bear on one name, looked up in the entity field's dictionaries
+/// for it alone, as a filter needs them: a prefix of the dictionaries for each short form, where
+/// the listing reads every one ([`ShortFormCache::all`]).
+pub(crate) struct WrittenLookup<'a> {
+    searcher: &'a Searcher,
+    field: Field,
+    /// Each short form's decision and the terms of the articles that wrote it as an acronym
+    /// (for any name), once looked up.
+    decided: RefCell<HashMap<String, (Decision, Vec<String>)>>,
+}
+
+impl<'a> WrittenLookup<'a> {
+    /// A lookup in `searcher`'s entity field `field`.
+    pub(crate) fn new(searcher: &'a Searcher, field: Field) -> WrittenLookup<'a> {
+        WrittenLookup {
+            searcher,
+            field,
+            decided: RefCell::default(),
+        }
+    }
+
+    /// The decision for short form `short` (a typed term) and the acronym writings' terms.
+    fn decision(&self, short: &str) -> (Decision, Vec<String>) {
+        if let Some(known) = self.decided.borrow().get(short) {
+            return known.clone();
+        }
+        let (from, to) = (format!("~{short}>"), format!("~{short}?"));
+        let mut names: HashMap<String, u64> = HashMap::new();
+        let mut written_as = Vec::new();
+        for (term, articles) in terms_between(self.searcher, self.field, &from, &to) {
+            let Some((_, name)) = given_name(&term) else {
+                continue;
+            };
+            // The articles that write an acronym for any name are found by it; those that
+            // write a name's first words for a longer one through the longer name, when that
+            // holds them.
+            if !leads(short, &name) {
+                written_as.push(term.clone());
+            }
+            *names.entry(name).or_default() += articles;
+        }
+        written_as.sort();
+        let decided = decide(short, &names, |term| {
+            articles_of(self.searcher, self.field, term)
+        });
+        let found = (decided, written_as);
+        self.decided
+            .borrow_mut()
+            .insert(short.to_string(), found.clone());
+        found
+    }
+
+    /// The names that stand for typed term `term` as a short form.
+    pub(crate) fn long_of(&self, term: &str) -> Vec<String> {
+        self.decision(term).0.standing
+    }
+
+    /// Whether the written short forms decide for typed term `term`, not the designators' rule
+    /// ([`company_forms`]): a name holds it, or it is an acronym articles give names for (as
+    /// the listing decides, [`company_short_names`]).
+    pub(crate) fn decides(&self, term: &str) -> bool {
+        let (decided, _) = self.decision(term);
+        !decided.holders.is_empty() || decided.standing.iter().any(|name| !leads(term, name))
+    }
+
+    /// The short forms that the name of typed term `name` holds: of those its words could be
+    /// written as (its first words, its acronyms, its first word clipped), the ones articles
+    /// wrote for it and that it holds.
+    fn shorts_of(&self, name: &str) -> Vec<String> {
+        let Some((label, words)) = name.split_once(':') else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<String> = words
+            .match_indices(' ')
+            .map(|(at, _)| format!("{label}:{}", &words[..at]))
+            .collect();
+        candidates.extend(
+            spellings(words)
+                .into_iter()
+                .map(|acronym| format!("{label}:{}", acronym.to_ascii_lowercase())),
+        );
+        if let Some(first) = words.split(' ').next().filter(|_| words.contains(' '))
+            && let Some(clipped) = first.get(..3)
+        {
+            candidates.push(format!("{label}:{clipped}"));
+        }
+        candidates.sort();
+        candidates.dedup();
+        candidates
+            .into_iter()
+            .filter(|short| {
+                short != name && self.decision(short).0.holders.iter().any(|h| h == name)
+            })
+            .collect()
+    }
+
+    /// [`ShortForms::other_forms`] for typed term `term`, looked up for it alone.
+    pub(crate) fn other_forms(&self, term: &str) -> Vec<String> {
+        let (decided, written_as) = self.decision(term);
+        let mut forms = decided.standing.clone();
+        for long in &decided.standing {
+            for short in self.shorts_of(long) {
+                if short != term && !forms.contains(&short) {
+                    forms.push(short);
+                }
+            }
+        }
+        forms.extend(written_as);
+        forms.extend(self.shorts_of(term));
+        forms
+    }
 }
 
 /// Gives the short forms of a name that stands for a longer one to the longer one (`J.P. Morgan`

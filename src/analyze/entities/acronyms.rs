@@ -35,7 +35,7 @@ fn is_acronym(name: &str) -> bool {
 /// letter of initials such as `U.S.`; a hyphenated word's first letter, or each part's), the
 /// small words left out, and a final designator with and without its letter. Empty for a
 /// name of one word or one that holds an acronym.
-fn spellings(name: &str) -> Vec<String> {
+pub(crate) fn spellings(name: &str) -> Vec<String> {
     let words: Vec<&str> = name.split(' ').collect();
     // One word abbreviates nothing; a name holding an acronym (`EC Commission`, a headline's
     // `SEC CHAIRMAN`) is not spelt out.

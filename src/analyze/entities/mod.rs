@@ -71,7 +71,7 @@ pub mod train;
 mod word;
 mod words;
 
-pub(crate) use acronyms::abbreviates;
+pub(crate) use acronyms::{abbreviates, spellings};
 pub(crate) use canonical::department_as_written;
 pub(crate) use clippings::clips;
 pub(crate) use companies::is_designator;
