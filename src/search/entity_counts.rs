@@ -229,9 +229,11 @@ impl Index {
     /// are ignored), most frequent first, with the number of articles that mention each. A person
     /// named by a surname alone in some articles and in full in others is one entity under the
     /// full name when that name stands for the surname (as `--entity` takes it: `Ronald Reagan`
-    /// for `Reagan`, not `James Baker` for `Baker`); so is an acronym and the name given for it
-    /// in at least half of the articles that give one (`SEC`, `Securities and Exchange
-    /// Commission`).
+    /// for `Reagan`, not `James Baker` for `Baker`); so is a short form and the name that holds
+    /// it, as the README's entity section tells: an acronym and the name given for it in at least
+    /// half of the articles that give one (`SEC`, `Securities and Exchange Commission`), a
+    /// clipped name (`Fed`, `Federal Reserve`), an organisation's first words (`Moody's`,
+    /// `Moody's Investors Service Inc`) and a company's name without its designators.
     pub fn entity_counts(
         &self,
         request: &SearchRequest,
@@ -252,7 +254,7 @@ impl Index {
         let searcher = self.reader.searcher();
         let request = self.with_like_words(&searcher, &request)?;
         let compiled = query::compile(self, &request);
-        // The entities of the kinds listed that have a short form (a surname, an acronym).
+        // The entities of the kinds listed that have a short form (a surname, an acronym, …).
         let forms = NameForms::of(self, &searcher, options.kind);
         let counted = searcher.search(&*compiled.article, &EntityCollector { forms: &forms })?;
         // Writings that differ only in case, accents or spacing are one entity, as they are to
