@@ -14,13 +14,17 @@ const LETTERS: usize = 3;
 /// The fewest letters the full word has past the clipped name's.
 const MIN_CUT: usize = 3;
 
-/// Resolves each organisation's one-word name among `entities` (one article's, canonical names
-/// filled in) that begins the first word of a longer organisation's name in the article, the
-/// word going on in lower case (`Fed` and `Federal`, not `Bank` and `BankAmerica`), to that
-/// name (the most mentioned when several do). A word the article also writes in lower case is
-/// a word, not a name (`the Bank said` beside the `Bankers Trust Co`'s `bankers`).
+/// Resolves each one-word name among `entities` (one article's, canonical names filled in) that
+/// begins the first word of a longer organisation's name in the article, the word going on in
+/// lower case (`Fed` and `Federal`, not `Ban` and `BankAmerica`), to that name (the most
+/// mentioned when several do), as an organisation: the model took `the Fed` for another name
+/// (MISC) in some sentences of articles that give the `Federal Reserve`. A person's name stays
+/// one, so does a place (`Tex` and `Ken` are states beside a `Texaco Inc`), and so does a word
+/// the article also writes in lower case (`cattle were fed`).
 pub(crate) fn resolve_clippings(text: &str, entities: &mut [Entity]) {
-    let clipped = |e: &Entity| e.kind == EntityKind::Organization && is_clipping(&e.canonical);
+    let clipped = |e: &Entity| {
+        matches!(e.kind, EntityKind::Organization | EntityKind::Misc) && is_clipping(&e.canonical)
+    };
     if !entities.iter().any(clipped) {
         return;
     }
@@ -54,6 +58,7 @@ pub(crate) fn resolve_clippings(text: &str, entities: &mut [Entity]) {
         }
     }
     for (i, name) in resolved {
+        entities[i].kind = EntityKind::Organization;
         entities[i].canonical = name;
     }
 }
@@ -125,12 +130,20 @@ mod tests {
             ],
         );
         assert_eq!(names[1], ("Federal Reserve".to_string(), Organization));
-        // Not a place, and not where the article writes the word as a word.
+        // Another name (MISC) too, not a person's or a place's, and not where the article writes
+        // the word as a word.
         let names = resolved(
             text,
-            &[(Organization, "Federal Reserve", 0), (Location, "Fed", 0)],
+            &[(Organization, "Federal Reserve", 0), (Misc, "Fed", 0)],
         );
-        assert_eq!(names[1], ("Fed".to_string(), Location));
+        assert_eq!(names[1], ("Federal Reserve".to_string(), Organization));
+        for kind in [Person, Location] {
+            let names = resolved(
+                text,
+                &[(Organization, "Federal Reserve", 0), (kind, "Fed", 0)],
+            );
+            assert_eq!(names[1], ("Fed".to_string(), kind));
+        }
         let text = "The Federal Reserve said cattle were fed well. The Fed agreed.";
         let names = resolved(
             text,
