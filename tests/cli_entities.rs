@@ -472,6 +472,27 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
         ("ORG:Sun Energy Corp".to_string(), 1),
     ];
     assert_eq!(counts, expected);
+    // Each line says which other names it counts: as JSON, and on a terminal.
+    let listed = env
+        .lede_ok(&["entities", "--type", "ORG", "--json"], 0)
+        .json();
+    let also = |name: &str| {
+        let entities = listed["entities"].as_array().unwrap();
+        let entity = entities.iter().find(|e| e["name"] == name).unwrap();
+        entity.get("also").cloned()
+    };
+    assert_eq!(
+        also("Securities and Exchange Commission"),
+        Some(serde_json::json!(["SEC"]))
+    );
+    assert_eq!(also("Sun Energy Corp"), None);
+    let table = env.lede_ok(&["entities", "--type", "ORG"], 0).stdout;
+    assert!(
+        table
+            .lines()
+            .any(|l| l.ends_with("ORG   Securities and Exchange Commission  (also SEC)")),
+        "{table}"
+    );
     // Who is named with the commission leaves out both its names.
     let with = env
         .lede_ok(&["entities", "--with", "ORG:SEC", "--json"], 0)

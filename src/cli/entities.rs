@@ -96,15 +96,29 @@ pub fn run(args: EntitiesArgs) -> anyhow::Result<i32> {
     Ok(if counts.entities.is_empty() { 1 } else { 0 })
 }
 
+/// The other names shown on an entity's line (`lede entities`), the rest counted.
+const MAX_ALSO: usize = 3;
+
 fn print_table(out: &mut impl Write, counts: &EntityCounts) -> anyhow::Result<()> {
     for e in &counts.entities {
-        writeln!(
+        write!(
             out,
             "{:>7}  {:<4}  {}",
             e.articles,
             e.entity.kind.label(),
             e.entity.name
         )?;
+        // The other names counted with it: the first few.
+        if !e.also.is_empty() {
+            let shown: Vec<&str> = e.also.iter().take(MAX_ALSO).map(String::as_str).collect();
+            let more = e.also.len() - shown.len();
+            write!(out, "  (also {}", shown.join(", "))?;
+            if more > 0 {
+                write!(out, ", +{more} more")?;
+            }
+            write!(out, ")")?;
+        }
+        writeln!(out)?;
     }
     writeln!(
         out,

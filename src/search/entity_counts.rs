@@ -45,6 +45,10 @@ pub struct EntityCount {
     pub entity: EntityName,
     /// Matching articles that mention it.
     pub articles: u64,
+    /// The other names it is counted under, as the articles write them (`SEC` for the
+    /// `Securities and Exchange Commission`, `Reagan` for `Ronald Reagan`), most articles first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
 }
 
 /// The entities of the articles that match a search.
@@ -90,6 +94,8 @@ struct Writings {
     mixed: (u64, String),
     /// The most frequent writing without, and its articles.
     capitals: (u64, String),
+    /// The other names counted with the entity ([`EntityCount::also`]).
+    also: Vec<String>,
 }
 
 /// How many times more articles a writing in capitals alone must have than the most frequent
@@ -276,9 +282,13 @@ impl Index {
                     format!("{}:{name}", label.to_uppercase())
                 }
             };
-            (key, count.articles)
+            (key, count.articles, count.also())
         });
-        for (key, count) in counted.names.into_iter().chain(forms_counts) {
+        let names_counts = counted
+            .names
+            .into_iter()
+            .map(|(key, count)| (key, count, Vec::new()));
+        for (key, count, also) in names_counts.chain(forms_counts) {
             let Some(entity) = EntityName::from_key(&key) else {
                 continue;
             };
@@ -289,16 +299,16 @@ impl Index {
                 continue;
             }
             let [term, _] = entity.terms();
-            grouped
-                .entry((entity.kind, term))
-                .or_default()
-                .add(entity.name, count);
+            let writings = grouped.entry((entity.kind, term)).or_default();
+            writings.add(entity.name, count);
+            writings.also.extend(also);
         }
         let distinct = grouped.len();
         let mut entities: Vec<EntityCount> = grouped
             .into_iter()
-            .map(|((kind, _), writings)| EntityCount {
+            .map(|((kind, _), mut writings)| EntityCount {
                 articles: writings.articles,
+                also: std::mem::take(&mut writings.also),
                 entity: EntityName {
                     kind,
                     name: writings.name(kind),

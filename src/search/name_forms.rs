@@ -143,6 +143,8 @@ pub(super) struct SegmentNameForms {
     of_ord: HashMap<u64, u32>,
     /// The ordinals that write the full name, with the entity's place and the writing.
     full_writings: Vec<(u64, u32, String)>,
+    /// The ordinals that write another of its names, with the entity's place and the writing.
+    other_writings: Vec<(u64, u32, String)>,
     /// Matching articles by entity, and the last article counted for each.
     counts: Vec<u64>,
     last: Vec<DocId>,
@@ -162,6 +164,7 @@ impl SegmentNameForms {
             range: 0..0,
             of_ord: HashMap::new(),
             full_writings: Vec::new(),
+            other_writings: Vec::new(),
             counts: vec![0; names.named.len()],
             last: vec![DocId::MAX; names.named.len()],
         };
@@ -195,9 +198,12 @@ impl SegmentNameForms {
                     found.range.start.min(ord)..found.range.end.max(ord + 1)
                 };
                 found.of_ord.insert(ord, at);
-                if names.named[at as usize].term == term {
-                    found.full_writings.push((ord, at, key.to_string()));
-                }
+                let writings = if names.named[at as usize].term == term {
+                    &mut found.full_writings
+                } else {
+                    &mut found.other_writings
+                };
+                writings.push((ord, at, key.to_string()));
             }
         }
         Ok(Some(found))
@@ -238,6 +244,13 @@ impl SegmentNameForms {
                 *named.writings.entry(writing.clone()).or_default() += by_ord[*ord as usize];
             }
         }
+        for (ord, at, writing) in &self.other_writings {
+            if let Some(named) = counted.get_mut(at)
+                && by_ord[*ord as usize] > 0
+            {
+                *named.others.entry(writing.clone()).or_default() += by_ord[*ord as usize];
+            }
+        }
         counted
     }
 }
@@ -251,6 +264,9 @@ pub(super) struct FormsCount {
     /// Each writing of the full name (an entity key, `PER:Ronald Reagan`) and the matching
     /// articles that give it.
     writings: HashMap<String, u64>,
+    /// Each writing of its other names (`PER:Reagan`, `ORG:SEC`) and the matching articles that
+    /// give it alone.
+    others: HashMap<String, u64>,
 }
 
 impl FormsCount {
@@ -260,6 +276,39 @@ impl FormsCount {
         for (writing, articles) in other.writings {
             *self.writings.entry(writing).or_default() += articles;
         }
+        for (writing, articles) in other.others {
+            *self.others.entry(writing).or_default() += articles;
+        }
+    }
+
+    /// The other names counted with the entity, as matching articles write them alone (one
+    /// writing each, the one most of them give), most articles first: `Reagan` for `Ronald
+    /// Reagan`, `SEC` for the `Securities and Exchange Commission`.
+    pub(super) fn also(&self) -> Vec<String> {
+        let mut best: HashMap<String, (u64, bool, &str)> = HashMap::new();
+        let mut totals: HashMap<String, u64> = HashMap::new();
+        for (writing, &articles) in &self.others {
+            let name = writing
+                .split_once(':')
+                .map_or(writing.as_str(), |(_, name)| name);
+            let term = name.to_lowercase();
+            *totals.entry(term.clone()).or_default() += articles;
+            // The writing most articles give (`OPEC`, not an `Opec` of a few), in lower and
+            // upper case when as many give it so.
+            let rank = (articles, name.chars().any(char::is_lowercase), name);
+            let kept = best.entry(term).or_insert(rank);
+            if (rank.0, rank.1, std::cmp::Reverse(rank.2))
+                > (kept.0, kept.1, std::cmp::Reverse(kept.2))
+            {
+                *kept = rank;
+            }
+        }
+        let mut also: Vec<(u64, &str)> = best
+            .iter()
+            .map(|(term, &(_, _, name))| (totals[term], name))
+            .collect();
+        also.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        also.into_iter().map(|(_, name)| name.to_string()).collect()
     }
 
     /// The writing that names the entity: one in lower and upper case before one in capitals
@@ -338,6 +387,7 @@ mod tests {
                 (5, 0, "PER:RONALD REAGAN".into()),
                 (6, 0, "PER:Ronald Reagan".into()),
             ],
+            other_writings: vec![(3, 0, "PER:Reagan".into())],
             counts: vec![0],
             last: vec![DocId::MAX],
         };
@@ -359,12 +409,13 @@ mod tests {
         let person = &counted[&0];
         assert_eq!(person.articles, 4);
         assert_eq!(person.writing(), Some("PER:Ronald Reagan"));
+        assert_eq!(person.also(), ["Reagan"]);
         // Segments add up; the writing in lower and upper case wins, then the one more of
         // their articles give.
         let mut total = FormsCount::default();
         total.add(FormsCount {
             articles: 2,
-            writings: HashMap::new(),
+            ..FormsCount::default()
         });
         assert_eq!(total.writing(), None);
         let writings = |list: &[(&str, u64)]| -> HashMap<String, u64> {
@@ -373,16 +424,22 @@ mod tests {
         total.add(FormsCount {
             articles: 4,
             writings: writings(&[("PER:Ronald Reagan", 3), ("PER:RONALD REAGAN", 1)]),
+            others: writings(&[("PER:REAGAN", 2), ("PER:Reagan", 1)]),
         });
         total.add(FormsCount {
             articles: 5,
             writings: writings(&[("PER:RONALD REAGAN", 5), ("PER:Ronald reagan", 1)]),
+            others: writings(&[("PER:Reagan", 1), ("PER:Ron Reagan", 1)]),
         });
+        // The other names, one writing each (most articles, then lower and upper case), most
+        // articles first.
+        assert_eq!(total.also(), ["Reagan", "Ron Reagan"]);
         assert_eq!(total.articles, 11);
         assert_eq!(total.writing(), Some("PER:Ronald Reagan"));
         total.add(FormsCount {
             articles: 3,
             writings: writings(&[("PER:Ronald reagan", 3)]),
+            ..FormsCount::default()
         });
         assert_eq!(total.writing(), Some("PER:Ronald reagan"));
     }
