@@ -147,11 +147,13 @@ function addEntity(entity) {
   go();
 }
 
+// An entity of the side list names the other names it counts (`also`) in its tooltip.
 function entityChip(entity) {
+  const also = entity.also ? ` (also ${entity.also.join(", ")})` : "";
   return el("button", {
     type: "button",
     class: `chip ${entity.type.toLowerCase()}`,
-    title: `${entity.type}: filter by ${entity.name}`,
+    title: `${entity.type}: filter by ${entity.name}${also}`,
     onclick: () => addEntity(entity),
   }, entity.name);
 }
