@@ -89,6 +89,14 @@ fn entity_counts(env: &TestEnv) -> std::collections::HashMap<(String, String), u
     counts
 }
 
+/// The articles `--entity FILTER` finds.
+fn articles_found(env: &TestEnv, filter: &str) -> u64 {
+    let found = env
+        .lede_ok(&["search", "*", "--entity", filter, "--json", "-n", "1"], 0)
+        .json();
+    found["total_hits"].as_u64().unwrap()
+}
+
 /// The filter for each of the organisations most often named finds as many articles as `lede
 /// entities` counts for it, short forms and all (an acronym's filter aside: it also finds the
 /// articles that give it for other names). The listing reads every short form at once, a filter
@@ -112,18 +120,8 @@ fn filters_find_what_the_listing_counts(env: &TestEnv) {
             continue;
         }
         let articles = counts[&("ORG".to_string(), name.clone())];
-        let filter = format!("ORG:{name}");
-        let found = env
-            .lede_ok(
-                &["search", "*", "--entity", &filter, "--json", "-n", "1"],
-                0,
-            )
-            .json();
-        assert_eq!(
-            found["total_hits"].as_u64(),
-            Some(articles as u64),
-            "{name}"
-        );
+        let found = articles_found(env, &format!("ORG:{name}"));
+        assert_eq!(found, articles as u64, "{name}");
         checked += 1;
     }
     assert!(checked >= 40, "{checked}");
@@ -187,15 +185,9 @@ fn acronyms_are_the_names_they_abbreviate(env: &TestEnv) {
     ] {
         let key = |name: &str| ("ORG".to_string(), name.to_string());
         assert_eq!(counts.get(&key(acronym)), None, "{acronym}");
-        let filter = format!("ORG:{name}");
-        let found = env
-            .lede_ok(
-                &["search", "*", "--entity", &filter, "--json", "-n", "1"],
-                0,
-            )
-            .json();
+        let found = articles_found(env, &format!("ORG:{name}"));
         assert_eq!(
-            found["total_hits"].as_u64(),
+            Some(found),
             counts.get(&key(name)).map(|&n| n as u64),
             "{name}"
         );
