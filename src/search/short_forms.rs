@@ -248,6 +248,7 @@ impl<'a> WrittenLookup<'a> {
         if let Some(known) = self.decided.borrow().get(short) {
             return known.clone();
         }
+        // `?` follows `>` in byte order: the range holds the terms of `short` alone.
         let (from, to) = (format!("~{short}>"), format!("~{short}?"));
         let mut names: HashMap<String, u64> = HashMap::new();
         let mut written_as = Vec::new();
@@ -318,7 +319,9 @@ impl<'a> WrittenLookup<'a> {
             .collect()
     }
 
-    /// [`ShortForms::other_forms`] for typed term `term`, looked up for it alone.
+    /// The other forms of the entity of typed term `term`: for a short form, the names that
+    /// stand for it with their other short forms, and the articles that wrote it as an acronym
+    /// for any name; for a name, the short forms it holds.
     pub(crate) fn other_forms(&self, term: &str) -> Vec<String> {
         let (decided, written_as) = self.decision(term);
         let mut forms = decided.standing.clone();
