@@ -126,15 +126,25 @@ pub(crate) fn short_form_term_name(term: &str) -> Option<String> {
 /// place (`Kansas` is not `Kansas City` elsewhere), nor a name's last words (`National Bank` is
 /// not the `Swiss National Bank`).
 fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
+    let in_capitals = !text.bytes().any(|b| b.is_ascii_lowercase());
+    // Only an acronym may stand for another kind's name: the rest is not normalised again.
+    if !in_capitals && kind != EntityKind::Organization {
+        return None;
+    }
     let written = normalize_name(text);
-    if !written.bytes().any(|b| b.is_ascii_lowercase()) {
+    if in_capitals {
         return abbreviates(&written, canonical).then_some(written);
     }
     let (short, name) = (name_term(written.clone()), name_term(canonical.to_string()));
-    let leads = name
-        .strip_prefix(short.as_str())
-        .is_some_and(|rest| rest.starts_with(' '));
-    (kind == EntityKind::Organization && (leads || clips(&written, canonical))).then_some(written)
+    (leads(&short, &name) || clips(&written, canonical)).then_some(written)
+}
+
+/// Whether the name of term `name` starts with the words of term `short` (`moody's` and
+/// `moody's investors service inc`, or typed: `org:moody's`): a name with its last words left
+/// out, not an acronym or a clipped name (`fed` of `federal reserve`).
+pub(crate) fn leads(short: &str, name: &str) -> bool {
+    name.strip_prefix(short)
+        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// An entity of an article with the number of times it is mentioned.

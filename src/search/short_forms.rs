@@ -40,7 +40,7 @@
 use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
 use crate::analyze::annotate::short_form_term;
-use crate::analyze::annotate::typed_term;
+use crate::analyze::annotate::{leads, typed_term};
 use crate::analyze::entities::{EntityKind, is_designator, spellings};
 use crate::index::Index;
 use std::cell::RefCell;
@@ -63,6 +63,9 @@ pub(crate) struct ShortForms {
     /// `org:securities and exchange commission` to `org:sec`, the short forms each name holds
     /// (a name may have several: `OECD` and `OECOD`); `org:gencorp inc` to `org:gencorp`.
     pub(crate) shorts_of: HashMap<String, Vec<String>>,
+    /// The short forms the written ones decide for ([`Decision::decides`]), which the
+    /// designators' rule leaves alone.
+    decided: HashSet<String>,
 }
 
 /// The [`ShortForms`] of an index's last searcher generation, for the listing, which walks every
@@ -143,6 +146,9 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
     }
     for (short, names) in given {
         let decided = decide(&short, &names, |term| articles_of(searcher, field, term));
+        if decided.decides(&short) {
+            holders.decided.insert(short.clone());
+        }
         for name in decided.holders {
             holders
                 .shorts_of
@@ -180,6 +186,15 @@ struct Decision {
     standing: Vec<String>,
     /// Those of them that hold it (counted with it, their filter finds it).
     holders: Vec<String>,
+}
+
+impl Decision {
+    /// Whether the written short forms decide for `short`, not the designators' rule
+    /// ([`company_forms`], [`company_short_names`]): a name holds it (`EC` for the `European
+    /// Community`, not `EC Commission`), or it is an acronym articles give names for.
+    fn decides(&self, short: &str) -> bool {
+        !self.holders.is_empty() || self.standing.iter().any(|name| !leads(short, name))
+    }
 }
 
 /// Which of `names` (each with the articles that give it for term `short`) stand for `short`
@@ -280,12 +295,10 @@ impl<'a> WrittenLookup<'a> {
         self.decision(term).0.standing
     }
 
-    /// Whether the written short forms decide for typed term `term`, not the designators' rule
-    /// ([`company_forms`]): a name holds it, or it is an acronym articles give names for (as
-    /// the listing decides, [`company_short_names`]).
+    /// Whether the written short forms decide for typed term `term` ([`Decision::decides`]), as
+    /// the listing's [`ShortForms::decided`] says.
     pub(crate) fn decides(&self, term: &str) -> bool {
-        let (decided, _) = self.decision(term);
-        !decided.holders.is_empty() || decided.standing.iter().any(|name| !leads(term, name))
+        self.decision(term).0.decides(term)
     }
 
     /// The short forms that the name of typed term `name` holds: of those its words could be
@@ -379,14 +392,6 @@ fn fold_chains(holders: &mut ShortForms) {
         }
     }
     holders.shorts_of.values_mut().for_each(|v| v.sort());
-}
-
-/// Whether the name of term `name` starts with the words of term `short` (`org:moody's` and
-/// `org:moody's investors service inc`): a name with words left out, not an acronym or a
-/// clipped name (`org:fed` of `org:federal reserve`).
-fn leads(short: &str, name: &str) -> bool {
-    name.strip_prefix(short)
-        .is_some_and(|rest| rest.starts_with(' '))
 }
 
 /// Whether `tail` (what follows a shorter name, with its space) is designators alone (` Inc`,
@@ -504,25 +509,10 @@ fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortFor
             }
         }
     }
-    // The short forms written in articles that stand for a name already (`EC` for the
-    // `European Community`, not `EC Commission`), or that are an acronym the articles give
-    // names for: the designators' rule does not decide for those.
-    let held: HashSet<&str> = holders
-        .shorts_of
-        .values()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let decided = |short: &str| {
-        held.contains(short)
-            || holders
-                .long_of
-                .get(short)
-                .is_some_and(|names| names.iter().any(|name| !leads(short, name)))
-    };
     let mut stands: HashMap<String, String> = HashMap::new();
     for (short, longer) in longer_of {
-        if decided(short) {
+        // The written short forms decided for it already (`EC`, not `EC Commission`).
+        if holders.decided.contains(short) {
             continue;
         }
         if let Some(long) = holder(names[short], &longer) {
