@@ -3,8 +3,9 @@
 //! Reagan`, by the rule of [`surnames`]), and an organisation, place or other name whose articles
 //! give a short form alone (the acronym `SEC`, a company's name without its designators) or the
 //! name that stands for it (`Securities and Exchange Commission`, by the rules of
-//! [`short_forms`]), are one entry each, an article that gives both counted once. Each segment's column of entity keys is walked once over the names of the
-//! kinds concerned to find the ordinals of both names.
+//! [`short_forms`]), are one entry each, an article that gives both counted once. Each segment's
+//! column of entity keys is walked once over the names of the kinds concerned to find the
+//! ordinals of both names.
 
 #[cfg(doc)]
 use super::short_forms;

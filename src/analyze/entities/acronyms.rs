@@ -182,15 +182,7 @@ mod tests {
     }
 
     fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {
-        let mut entities: Vec<Entity> = mentions
-            .iter()
-            .map(|&(kind, name, nth)| Entity::nth_in(text, kind, name, nth))
-            .collect();
-        resolve_acronyms(&mut entities);
-        Entity::names_and_kinds(&entities)
-            .into_iter()
-            .map(|(name, kind)| (name.to_string(), kind))
-            .collect()
+        Entity::resolved_by(text, mentions, resolve_acronyms)
     }
 
     #[test]

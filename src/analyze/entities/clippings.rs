@@ -100,15 +100,7 @@ mod tests {
     use EntityKind::*;
 
     fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {
-        let mut entities: Vec<Entity> = mentions
-            .iter()
-            .map(|&(kind, name, nth)| Entity::nth_in(text, kind, name, nth))
-            .collect();
-        resolve_clippings(text, &mut entities);
-        Entity::names_and_kinds(&entities)
-            .into_iter()
-            .map(|(name, kind)| (name.to_string(), kind))
-            .collect()
+        Entity::resolved_by(text, mentions, |entities| resolve_clippings(text, entities))
     }
 
     #[test]

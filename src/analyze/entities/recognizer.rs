@@ -59,6 +59,24 @@ impl Entity {
         }
     }
 
+    /// The canonical name and kind of each of `mentions` (the `nth_in` of `text` of each) once
+    /// `resolve` has run over them, in order: a rule that resolves names across an article.
+    pub(crate) fn resolved_by(
+        text: &str,
+        mentions: &[(EntityKind, &str, usize)],
+        resolve: impl FnOnce(&mut [Entity]),
+    ) -> Vec<(String, EntityKind)> {
+        let mut entities: Vec<Entity> = mentions
+            .iter()
+            .map(|&(kind, name, nth)| Entity::nth_in(text, kind, name, nth))
+            .collect();
+        resolve(&mut entities);
+        entities
+            .into_iter()
+            .map(|e| (e.canonical, e.kind))
+            .collect()
+    }
+
     /// The canonical name and kind of each of `entities`, in order.
     pub(crate) fn names_and_kinds(entities: &[Entity]) -> Vec<(&str, EntityKind)> {
         entities
