@@ -16,7 +16,7 @@ use super::lexicon::{GAZ_LOC, GAZ_MISC, word_key};
 use super::model::{Layer, Model, Row, Tokens};
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
-use super::tokenize::tokenize;
+use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, names,
@@ -313,7 +313,11 @@ impl Recognizer {
     /// and resolves each mention to a canonical name. Spans are byte offsets into `text`.
     pub fn extract(&self, text: &str) -> Vec<Entity> {
         let tokenized = tokenize(text);
-        let words: Vec<&str> = tokenized.tokens.iter().map(|t| t.text(text)).collect();
+        let words: Vec<&str> = tokenized
+            .tokens
+            .iter()
+            .map(|t| possessive(t.text(text)))
+            .collect();
         let mut tags = Vec::with_capacity(words.len());
         if words.len() <= WINDOW_TOKENS {
             // Nearly every article: one document, its ranges and tags as they are.
@@ -693,6 +697,27 @@ mod tests {
         assert!(
             named("West").is_none_or(|(canonical, _)| canonical == "West"),
             "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_possessive_written_with_a_double_quote_is_read_as_one() {
+        // As Reuters-21578 writes some of them; the names are found as with `'s`.
+        let names = |text: &str| -> Vec<(String, EntityKind)> {
+            Recognizer::global()
+                .extract(text)
+                .into_iter()
+                .map(|e| (e.text, e.kind))
+                .collect()
+        };
+        let apostrophe = names("Venezuela's oil minister said Mexico's output fell.");
+        assert!(
+            apostrophe.contains(&("Mexico".to_string(), EntityKind::Location)),
+            "{apostrophe:?}"
+        );
+        assert_eq!(
+            names("Venezuela\"s oil minister said Mexico\"s output fell."),
+            apostrophe
         );
     }
 

@@ -97,6 +97,13 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         }
         return;
     }
+    // A closing quote the wire ran into the next sentence (`added."If`, `direction,"Carlucci`)
+    // ends the chunk there, as if a space followed it.
+    if let Some(at) = run_on_quote(chunk) {
+        split_chunk(&chunk[..at], base, out, trailing);
+        split_chunk(&chunk[at..], base + at, out, trailing);
+        return;
+    }
     let mut lo = 0;
     let mut hi = chunk.len();
     // Leading punctuation, one token per character.
@@ -141,11 +148,17 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         hi -= peel;
     }
     let core = &chunk[lo..hi];
-    // Possessives: `OpenAI's` -> `OpenAI` `'s`; `states'` -> `states` `'`.
+    // Possessives: `OpenAI's` -> `OpenAI` `'s`; `states'` -> `states` `'`; Reuters' wire
+    // writes some as `Venezuela"s` -> `Venezuela` `"s` (read as `'s`, see [`possessive`]).
     let mut split = None;
     let mut rev = core.char_indices().rev();
     if let (Some((i1, c1)), Some((i2, c2))) = (rev.next(), rev.next()) {
-        if (c1 == 's' || c1 == 'S') && is_apostrophe(c2) && i2 > 0 {
+        let quote_for_apostrophe = c2 == '"'
+            && core[..i2]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+        if (c1 == 's' || c1 == 'S') && (is_apostrophe(c2) || quote_for_apostrophe) && i2 > 0 {
             split = Some(i2);
         } else if is_apostrophe(c1) && (c2 == 's' || c2 == 'S') && i1 > 0 {
             split = Some(i1);
@@ -162,6 +175,19 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         None => push_inner(core, base + lo, 0, core.len(), out),
     }
     out.extend(trailing.drain(..).rev());
+}
+
+/// Where a chunk goes on after a closing double quote that follows `.`, `,`, `!` or `?` and
+/// runs into a letter: the byte after the quote.
+fn run_on_quote(chunk: &str) -> Option<usize> {
+    let bytes = chunk.as_bytes();
+    (2..bytes.len().saturating_sub(1)).find_map(|at| {
+        (bytes[at] == b'"'
+            && matches!(bytes[at - 1], b'.' | b',' | b'!' | b'?')
+            && bytes[at - 2].is_ascii_alphanumeric()
+            && bytes[at + 1].is_ascii_alphabetic())
+        .then_some(at + 1)
+    })
 }
 
 /// Pushes `core[from..to]`, split at dashes (`—`, `–`, `--`) that join words.
@@ -214,6 +240,15 @@ fn push_inner(core: &str, base: usize, from: usize, to: usize, out: &mut Vec<Tok
             start: base + from + start,
             end: base + from + part.len(),
         });
+    }
+}
+
+/// A token as the tagger reads it: the wire's `"s` possessive (`Venezuela"s`) is `'s`.
+pub(crate) fn possessive(token: &str) -> &str {
+    match token {
+        "\"s" => "'s",
+        "\"S" => "'S",
+        _ => token,
     }
 }
 
@@ -415,6 +450,50 @@ mod tests {
                 "."
             ]
         );
+    }
+
+    #[test]
+    fn the_wires_double_quotes_are_split_off_words() {
+        // Reuters-21578 writes some possessives with `"` (only after a letter, before `s`)
+        // and runs some closing quotes into the next sentence.
+        assert_eq!(
+            words("Venezuela\"s output, \"Sales\" and 1\"s rose"),
+            [
+                "Venezuela",
+                "\"s",
+                "output",
+                ",",
+                "\"",
+                "Sales",
+                "\"",
+                "and",
+                "1\"s",
+                "rose"
+            ]
+        );
+        assert_eq!(
+            words("he added.\"If not, \"Carlucci said,\"Nunn"),
+            [
+                "he", "added", ".", "\"", "If", "not", ",", "\"", "Carlucci", "said", ",", "\"",
+                "Nunn"
+            ]
+        );
+        // Sentences as if the space were there.
+        let sentences = |text: &str| -> Vec<Vec<String>> {
+            let tokenized = tokenize(text);
+            let words = |r: &std::ops::Range<usize>| {
+                tokenized.tokens[r.clone()]
+                    .iter()
+                    .map(|t| t.text(text).to_string())
+                    .collect()
+            };
+            tokenized.sentences.iter().map(words).collect()
+        };
+        let run_on = sentences("He added.\"If not.");
+        assert_eq!(run_on, sentences("He added.\" If not."));
+        assert_eq!(run_on.last().unwrap(), &["If", "not", "."]);
+        assert_eq!(possessive("\"s"), "'s");
+        assert_eq!(possessive("\""), "\"");
     }
 
     #[test]
