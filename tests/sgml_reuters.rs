@@ -20,9 +20,16 @@ fn the_sgml_distribution_gives_the_stories_of_the_json_lines() {
     };
     let mut articles: HashMap<String, Article> = HashMap::new();
     let mut skipped = Vec::new();
+    // The distribution in one file too, as a bundle over the size limit.
+    let mut bundle = Vec::new();
+    let mut no_body_line = 0;
     for n in 0..=21 {
         let name = format!("reut2-{n:03}.sgm");
         let bytes = std::fs::read(dir.join(&name)).expect("the distribution's files");
+        if n == 12 {
+            no_body_line = 1 + bundle.iter().filter(|&&b| b == b'\n').count();
+        }
+        bundle.extend_from_slice(&bytes);
         let file = read_bytes(&bytes, &name, Format::Sgml);
         skipped.extend(
             file.problems
@@ -39,6 +46,7 @@ fn the_sgml_distribution_gives_the_stories_of_the_json_lines() {
     // The one story with no text at all (its JSON line has no body either).
     assert_eq!(skipped, ["reut2-012.sgm:25983: article has no body"]);
     assert_eq!(articles.len(), 21_577);
+    the_bundle_streams_the_same_stories(&bundle, no_body_line + 25_982, &articles);
 
     let (mut stories, mut flashes, mut tables) = (0, 0, 0);
     for line in jsonl.lines() {
@@ -123,6 +131,53 @@ fn the_sgml_distribution_gives_the_stories_of_the_json_lines() {
     }
     eprintln!("{stories} stories, {flashes} flashes, {tables} tables or notices compared");
     assert!(stories > 19_000 && flashes > 1_700 && tables > 700);
+}
+
+/// The distribution's files in one (27 MB, over the default 10 MB limit) stream record by record
+/// and give the stories they give read one by one; the story without text is skipped at its line.
+fn the_bundle_streams_the_same_stories(
+    bundle: &[u8],
+    no_body_line: usize,
+    articles: &HashMap<String, Article>,
+) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("bundle.sgm");
+    std::fs::write(&path, bundle).expect("the bundle written");
+    let file = lede::ingest::walk(&[path]).files.remove(0);
+    let options = lede::ingest::ReadOptions::default();
+    assert!(lede::ingest::is_streamed(&file, &options));
+    let (mut streamed, mut skipped) = (0, Vec::new());
+    for part in lede::ingest::stream_records(&file, &options, 1_000) {
+        assert!(part.articles.len() < 2_000, "a part holds about a batch");
+        for problem in &part.problems {
+            if problem.severity == lede::ingest::Severity::Skipped {
+                skipped.push(problem.to_string());
+            } else {
+                // One file of the distribution holds a byte that is not UTF-8.
+                assert!(problem.message.contains("Windows-1252"), "{problem}");
+            }
+        }
+        for article in part.articles {
+            let read = &articles[&article.id];
+            assert_eq!(
+                (
+                    &article.title,
+                    &article.body,
+                    article.published,
+                    &article.tags
+                ),
+                (&read.title, &read.body, read.published, &read.tags),
+                "{}",
+                article.id
+            );
+            streamed += 1;
+        }
+    }
+    assert_eq!(streamed, articles.len());
+    assert_eq!(
+        skipped,
+        [format!("bundle.sgm:{no_body_line}: article has no body")]
+    );
 }
 
 /// A story without the wire's closing `Reuter` (now and then twice), which the JSON lines keep

@@ -100,17 +100,28 @@ fn declared_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 /// place the first byte that is not UTF-8 by line and byte when `lines` is set (a whole file), by
 /// byte alone otherwise (one line of a `.jsonl` file).
 pub(crate) fn decode(bytes: &[u8], lines: bool) -> Decoded<'_> {
+    decode_from(bytes, lines.then_some((1, 0)))
+}
+
+/// [`decode`] for bytes that start at `start`, their first line and byte offset in their file
+/// (a piece of a streamed file), which messages place bytes by; by byte alone within the bytes
+/// when `None`.
+pub(crate) fn decode_from(bytes: &[u8], start: Option<(usize, u64)>) -> Decoded<'_> {
     let err = match std::str::from_utf8(bytes) {
         Ok(text) => return Decoded::Text(Cow::Borrowed(text), None),
         Err(err) => err,
     };
     let first = err.valid_up_to();
-    let at = if lines {
-        format!("line {}, byte {first}", line_of(bytes, first))
-    } else {
-        format!("byte {first}")
+    let offset = start.map_or(0, |(_, byte)| byte);
+    let at = match start {
+        Some((line, byte)) => format!(
+            "line {}, byte {}",
+            line + line_of(bytes, first) - 1,
+            byte + first as u64
+        ),
+        None => format!("byte {first}"),
     };
-    if let Some(reason) = not_1252(bytes) {
+    if let Some(reason) = not_1252(bytes, offset) {
         return Decoded::Refused(format!("not valid UTF-8 ({at}) and {reason}"));
     }
     let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
@@ -122,12 +133,14 @@ pub(crate) fn decode(bytes: &[u8], lines: bool) -> Decoded<'_> {
     )
 }
 
-/// Why bytes that are not UTF-8 do not read as Windows-1252 either, or `None` when they do.
-fn not_1252(bytes: &[u8]) -> Option<String> {
+/// Why bytes that are not UTF-8 do not read as Windows-1252 either, or `None` when they do;
+/// bytes are placed counting from `offset`.
+fn not_1252(bytes: &[u8], offset: u64) -> Option<String> {
     if let Some(pos) = bytes.iter().position(|b| UNDEFINED_1252.contains(b)) {
         return Some(format!(
-            "not Windows-1252 either (byte 0x{:02X} at {pos} is undefined there)",
-            bytes[pos]
+            "not Windows-1252 either (byte 0x{:02X} at {} is undefined there)",
+            bytes[pos],
+            offset + pos as u64
         ));
     }
     if let Some(pos) = bytes
@@ -135,8 +148,9 @@ fn not_1252(bytes: &[u8]) -> Option<String> {
         .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C))
     {
         return Some(format!(
-            "holds a control byte (0x{:02X} at {pos})",
-            bytes[pos]
+            "holds a control byte (0x{:02X} at {})",
+            bytes[pos],
+            offset + pos as u64
         ));
     }
     let utf8_sequences = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());

@@ -26,6 +26,7 @@ mod mhtml;
 mod nitf;
 mod path_text;
 mod sgml;
+mod sgml_stream;
 pub mod stream;
 mod text;
 pub mod walk;
@@ -579,19 +580,22 @@ fn date_from_text(
 }
 
 /// Whether `file` is read by [`stream_records`] rather than [`read_file`]: a `.jsonl` file, a
-/// table and a web archive always (their records are read as they come), a `.json` file when it
-/// is over the size limit, gzipped or inflated (an array then streams record by record; anything
-/// else is skipped as too large).
+/// table and a web archive always (their records are read as they come), a `.json` file or an
+/// SGML collection when it is over the size limit, gzipped or inflated (an array or a collection
+/// then streams record by record; other JSON is skipped as too large).
 pub fn is_streamed(file: &SourceFile, options: &ReadOptions) -> bool {
+    let over_limit = || {
+        file.size > options.max_bytes
+            || (stream::is_gzipped(&file.abs_path)
+                && stream::gzip_inflated_size(&file.abs_path)
+                    .is_some_and(|size| size > options.max_bytes))
+    };
     match Format::from_path(&file.abs_path) {
         Some(Format::JsonLines | Format::Warc | Format::Csv) => true,
-        Some(Format::Json) => {
-            file.size > options.max_bytes
-                || (stream::is_gzipped(&file.abs_path)
-                    && stream::gzip_inflated_size(&file.abs_path)
-                        .is_some_and(|size| size > options.max_bytes))
-        }
-        _ => false,
+        Some(Format::Json | Format::Sgml) => over_limit(),
+        Some(_) => false,
+        // TREC's files named without an extension (`AP880212`, `LA010189.gz`).
+        None => over_limit() && Format::of_file(&file.abs_path) == Some(Format::Sgml),
     }
 }
 

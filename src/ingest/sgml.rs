@@ -13,6 +13,9 @@
 //! (TREC's `<P>` elements as paragraphs), opened by the `<DATELINE>` as the wire printed it, and
 //! without the control characters and the closing `Reuter` of the wire's transmission. A Reuters
 //! flash (`TYPE="BRIEF"`: a headline, and `Blah blah blah.` for a body) is its headline.
+//!
+//! A collection over the size limit is read in pieces of whole records as it streams
+//! ([`super::sgml_stream`]), each piece by [`read_piece`] as a whole file is by [`read`].
 
 use super::byline::without_by;
 use super::fields::{MAX_TAGS, article_from_record, insert_tags};
@@ -80,55 +83,131 @@ pub(crate) fn opens_a_collection(head: &[u8]) -> bool {
     opens(b"<doc") || opens(b"<reuters") || opens(b"<!doctype lewis")
 }
 
+/// The most bytes that tell whether a record's start tag begins at a `<` (`<reuters` and the
+/// byte after it).
+pub(crate) const RECORD_TAG_BYTES: usize = 9;
+
+/// Whether `bytes` open with a record's start tag (`<DOC>`, `<REUTERS `), in any case;
+/// `None` when too few bytes are there to tell.
+fn opens_record(bytes: &[u8]) -> Option<bool> {
+    let mut short = false;
+    for name in [&b"<doc"[..], b"<reuters"] {
+        let Some(after) = bytes.get(name.len()) else {
+            short |= name[..bytes.len()].eq_ignore_ascii_case(bytes);
+            continue;
+        };
+        if bytes[..name.len()].eq_ignore_ascii_case(name)
+            && matches!(after, b'>' | b' ' | b'\t' | b'\r' | b'\n')
+        {
+            return Some(true);
+        }
+    }
+    (!short).then_some(false)
+}
+
+/// Where each record's start tag in `bytes` starts, in order (see [`last_record_open`]).
+pub(crate) fn record_opens(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'<', bytes).filter(|&at| opens_record(&bytes[at..]) == Some(true))
+}
+
+/// Where the last record's start tag in `bytes` at or after `from` starts (the bytes before it
+/// hold whole records), or `None`. A tag cut off by the end of `bytes` is not counted: the last
+/// [`RECORD_TAG_BYTES`] bytes are searched again once more follow.
+pub(crate) fn last_record_open(bytes: &[u8], from: usize) -> Option<usize> {
+    memchr::memrchr_iter(b'<', &bytes[from..])
+        .map(|at| from + at)
+        .find(|&at| opens_record(&bytes[at..]) == Some(true))
+}
+
 fn is_record(markup: &Markup<'_>) -> bool {
     RECORD_ELEMENTS.iter().any(|name| markup.is(name))
 }
 
 /// Reads the records of a collection, each an article.
 pub(crate) fn read(text: &str, path: &str, report: &mut Report<'_>) -> Vec<Article> {
+    let mut place = Place::default();
+    let articles = read_piece(text, path, report, &mut place, true);
+    if place.records == 0 {
+        report_no_records(report);
+    }
+    articles
+}
+
+/// Reports a collection without records.
+pub(crate) fn report_no_records(report: &mut Report<'_>) {
+    report.skip(
+        ProblemKind::NoBody,
+        None,
+        "SGML with no story records (<DOC> or <REUTERS>)",
+    );
+}
+
+/// Where a piece of a collection starts in its file: the records before it and its first line
+/// (1-based), so that a file read in pieces gives the ids and lines it gives read whole.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    /// Records before the piece.
+    pub(crate) records: usize,
+    /// The piece's first line.
+    pub(crate) line: usize,
+}
+
+impl Default for Place {
+    fn default() -> Place {
+        Place {
+            records: 0,
+            line: 1,
+        }
+    }
+}
+
+/// Reads the records of a piece of a collection, each an article, and moves `place` past it.
+/// `ends_file` tells whether the file ends with the piece; else it ends where the next record
+/// opens.
+pub(crate) fn read_piece(
+    text: &str,
+    path: &str,
+    report: &mut Report<'_>,
+    place: &mut Place,
+    ends_file: bool,
+) -> Vec<Article> {
     let mut articles = Vec::new();
-    let mut records = 0;
-    let (mut line, mut line_counted_to) = (1, 0);
+    let mut line_counted_to = 0;
     let mut scanner = Scanner::new(text);
     while let Some(markup) = scanner.next() {
         if markup.closing || !is_record(&markup) {
             continue;
         }
-        records += 1;
-        line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_counted_to..markup.start]).count();
+        place.records += 1;
+        place.line +=
+            memchr::memchr_iter(b'\n', &text.as_bytes()[line_counted_to..markup.start]).count();
         line_counted_to = markup.start;
         let (close, end, closed) = record_end(text, &markup);
         scanner = Scanner::from(text, end);
         if !closed {
-            let why = if close == text.len() {
+            let why = if close == text.len() && ends_file {
                 "the file ends inside it"
             } else {
                 "the next record opens first"
             };
             report.warn(
                 ProblemKind::InvalidArchive,
-                Some(line),
+                Some(place.line),
                 format!("record not closed ({why}): read as far as it goes"),
             );
         }
         let record = Record::new(&text[..close], markup);
-        let default_id = format!("{path}#{records}");
+        let default_id = format!("{path}#{}", place.records);
         let article = article_from_record(
             &record.fields(),
             default_id,
             Some(record.body()),
-            Some(line),
+            Some(place.line),
             report,
         );
         articles.extend(article);
     }
-    if records == 0 {
-        report.skip(
-            ProblemKind::NoBody,
-            None,
-            "SGML with no story records (<DOC> or <REUTERS>)",
-        );
-    }
+    place.line += memchr::memchr_iter(b'\n', &text.as_bytes()[line_counted_to..]).count();
     articles
 }
 

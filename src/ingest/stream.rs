@@ -11,6 +11,7 @@ use super::array_records::{ArrayItem, ArrayRecords, append_limited};
 use super::csv_file::CsvStream;
 use super::decode::{self, Decoded};
 use super::json::{read_array_record, read_json_line};
+use super::sgml_stream::SgmlStream;
 use super::warc::WarcStream;
 use super::{
     BINARY_PROBE_BYTES, FileArticles, Format, Problem, ProblemKind, ReadOptions, Report,
@@ -44,6 +45,7 @@ enum Streamed {
     Json(JsonStream),
     Warc(WarcStream),
     Csv(CsvStream),
+    Sgml(SgmlStream),
 }
 
 impl Streamed {
@@ -53,6 +55,7 @@ impl Streamed {
             Streamed::Json(json) => json.reader.is_some(),
             Streamed::Warc(warc) => warc.is_open(),
             Streamed::Csv(table) => table.is_open(),
+            Streamed::Sgml(collection) => collection.is_open(),
         }
     }
 
@@ -62,6 +65,7 @@ impl Streamed {
             Streamed::Json(json) => json.fill(articles, report),
             Streamed::Warc(warc) => warc.fill(articles, report),
             Streamed::Csv(table) => table.fill(articles, report),
+            Streamed::Sgml(collection) => collection.fill(articles, report),
         }
     }
 }
@@ -170,11 +174,12 @@ struct RawRecord {
     text: String,
 }
 
-/// Opens `file` for streaming: a web archive or a table as such, a `.json` file as an array of
-/// records, any other as JSON Lines. Problems opening it come with the first batch.
+/// Opens `file` for streaming: a web archive, a table or an SGML collection as such, a `.json`
+/// file as an array of records, any other as JSON Lines. Problems opening it come with the first
+/// batch.
 pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) -> RecordStream {
     let max_record = usize::try_from(options.max_bytes).unwrap_or(usize::MAX);
-    let format = Format::from_path(&file.abs_path);
+    let format = Format::of_file(&file.abs_path);
     let read = Arc::new(AtomicU64::new(0));
     let input: Box<dyn Read + Send> = match File::open(&file.abs_path) {
         Ok(handle) => Box::new(Counting {
@@ -194,6 +199,19 @@ pub fn stream_records(file: &SourceFile, options: &ReadOptions, batch: usize) ->
         return stream.counted(read);
     }
     let mut report = Report::new(&file.rel_path);
+    if format == Some(Format::Sgml) {
+        let collection = SgmlStream::new(
+            input,
+            Arc::clone(&read),
+            &file.rel_path,
+            file.size,
+            max_record,
+            batch,
+            &mut report,
+        );
+        let source = Streamed::Sgml(collection);
+        return RecordStream::new(&file.rel_path, report.problems, read, source);
+    }
     let json = open_json(
         input,
         Arc::clone(&read),
@@ -292,7 +310,7 @@ fn open_json(
 ) -> JsonStream {
     let array = Format::from_path(&file.abs_path) == Some(Format::Json);
     let mut reader = BufReader::with_capacity(BUFFER_BYTES, input);
-    let opened = match open_checks(&mut reader) {
+    let opened = match open_checks(&mut reader, "JSON") {
         Ok(()) => Some(reader),
         Err((kind, message)) => {
             report.skip(kind, None, message);
@@ -315,14 +333,18 @@ fn open_json(
     }
 }
 
-/// Checks the start of a file: not binary, not UTF-16; a UTF-8 byte order mark is passed over.
-fn open_checks(reader: &mut impl BufRead) -> Result<(), (ProblemKind, String)> {
+/// Checks the start of a file in a format named `what` (`JSON`): not binary, not UTF-16; a
+/// UTF-8 byte order mark is passed over.
+pub(crate) fn open_checks(
+    reader: &mut impl BufRead,
+    what: &str,
+) -> Result<(), (ProblemKind, String)> {
     let unreadable = |err: std::io::Error| (ProblemKind::Unreadable, format!("cannot read: {err}"));
     let head = reader.fill_buf().map_err(unreadable)?;
     if encoding_rs::Encoding::for_bom(head).is_some_and(|(e, _)| e != encoding_rs::UTF_8) {
         return Err((
             ProblemKind::Encoding,
-            "UTF-16 JSON is not streamed; convert the file to UTF-8".into(),
+            format!("UTF-16 {what} is not streamed; convert the file to UTF-8"),
         ));
     }
     if head[..head.len().min(BINARY_PROBE_BYTES)].contains(&0) {

@@ -1,0 +1,412 @@
+//! An SGML collection over the size limit (a TREC bundle of many megabytes), read in pieces of
+//! whole records as its bytes come, so that it is indexed in bounded memory as a `.jsonl` file
+//! is. A piece ends where the last record's start tag read so far begins; its records are read
+//! as a whole file's are ([`sgml::read_piece`]), with the same ids and lines. A record over the
+//! limit is skipped (its bytes passed over, never held), and each piece is decoded on its own:
+//! UTF-8, else Windows-1252 when it reads as such, else its records are skipped with the reason.
+
+use super::decode::{self, Decoded};
+use super::sgml::{self, Place, RECORD_TAG_BYTES};
+use super::{ProblemKind, Report, human_size};
+use crate::article::Article;
+use std::io::{BufRead, BufReader, Read};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Bytes gathered before a piece is cut (at most the record limit): pieces of many records
+/// amortise the cut's search.
+const PIECE_BYTES: usize = 1 << 20;
+
+/// An SGML collection read record by record.
+pub(crate) struct SgmlStream {
+    rel_path: String,
+    listed_size: u64,
+    /// Bytes of the file read so far.
+    read: Arc<AtomicU64>,
+    reader: Option<BufReader<Box<dyn Read + Send>>>,
+    max_record: usize,
+    batch: usize,
+    /// Bytes gathered before a piece is cut.
+    piece_bytes: usize,
+    /// Bytes read and not yet read as records: from the last record's start tag met (or from
+    /// the file's start, before its first record).
+    pending: Vec<u8>,
+    /// The byte offset of `pending`'s first byte in the (inflated) file.
+    pending_at: u64,
+    /// `pending` holds no record's start tag before this offset (but maybe at 0).
+    searched: usize,
+    /// Where `pending` starts in the file: records before it and its line.
+    place: Place,
+    /// Whether `pending` is the rest of a record over the limit, passed over up to the next
+    /// record's start tag.
+    skipping: bool,
+    decoded_note: bool,
+}
+
+impl SgmlStream {
+    /// A stream of `input`, the collection `rel_path` (of `listed_size` bytes when the walk
+    /// listed it) whose bytes `read` counts. Problems opening it go to `report`.
+    pub(crate) fn new(
+        input: Box<dyn Read + Send>,
+        read: Arc<AtomicU64>,
+        rel_path: &str,
+        listed_size: u64,
+        max_record: usize,
+        batch: usize,
+        report: &mut Report<'_>,
+    ) -> SgmlStream {
+        let mut reader = BufReader::with_capacity(64 * 1024, input);
+        let opened = match super::stream::open_checks(&mut reader, "SGML") {
+            Ok(()) => Some(reader),
+            Err((kind, message)) => {
+                report.skip(kind, None, message);
+                None
+            }
+        };
+        SgmlStream {
+            rel_path: rel_path.to_string(),
+            listed_size,
+            read,
+            reader: opened,
+            max_record,
+            batch: batch.max(1),
+            piece_bytes: PIECE_BYTES.min(max_record).max(RECORD_TAG_BYTES),
+            pending: Vec::new(),
+            pending_at: 0,
+            searched: 0,
+            place: Place::default(),
+            skipping: false,
+            decoded_note: false,
+        }
+    }
+
+    /// Whether there is more to read.
+    pub(crate) fn is_open(&self) -> bool {
+        self.reader.is_some()
+    }
+
+    /// Reads pieces until a batch of articles is gathered, a problem is met or the file ends.
+    pub(crate) fn fill(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
+        let first_problem = report.problems.len();
+        while articles.len() < self.batch && report.problems.len() == first_problem {
+            let Some(reader) = self.reader.as_mut() else {
+                return;
+            };
+            let block = match reader.fill_buf() {
+                Ok(block) => block,
+                Err(err) => {
+                    self.reader = None;
+                    let message = format!(
+                        "read failed after line {}: {err}; the rest of the file is skipped",
+                        self.place.line
+                    );
+                    report.skip(ProblemKind::Unreadable, None, message);
+                    return;
+                }
+            };
+            if block.is_empty() {
+                self.reader = None;
+                self.finish(articles, report);
+                return;
+            }
+            let n = block.len().min(self.piece_bytes);
+            self.pending.extend_from_slice(&block[..n]);
+            reader.consume(n);
+            if self.pending.len() - self.searched >= self.piece_bytes {
+                self.cut(articles, report);
+            }
+        }
+    }
+
+    /// Reads the whole records `pending` holds, or passes over what a record over the limit
+    /// holds, keeping the last record begun.
+    fn cut(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
+        if self.skipping {
+            // The record over the limit ends where the next one begins.
+            let next_record = sgml::record_opens(&self.pending).next();
+            match next_record {
+                Some(at) => {
+                    self.pass_over(at);
+                    self.skipping = false;
+                    self.searched = 0;
+                }
+                None => {
+                    let keep = self.pending.len().saturating_sub(RECORD_TAG_BYTES);
+                    self.pass_over(keep);
+                    return;
+                }
+            }
+        }
+        let last_open = sgml::last_record_open(&self.pending, self.searched);
+        self.searched = self.pending.len().saturating_sub(RECORD_TAG_BYTES);
+        match last_open {
+            Some(at) if at > 0 => self.read_records(at, false, articles, report),
+            // One record (or the text before the first) so far: over the limit, it is passed
+            // over up to the next record's start tag, keeping the bytes that may begin one.
+            _ if self.pending.len() > self.max_record.saturating_add(RECORD_TAG_BYTES) => {
+                if sgml::record_opens(&self.pending).next() == Some(0) {
+                    self.place.records += 1;
+                    let message = format!(
+                        "record is over the {} limit (--max-size)",
+                        human_size(self.max_record as u64)
+                    );
+                    report.skip(ProblemKind::TooLarge, Some(self.place.line), message);
+                    self.skipping = true;
+                }
+                self.pass_over(self.searched);
+            }
+            _ => {}
+        }
+    }
+
+    /// Drops `pending[..end]` unread, counting its lines.
+    fn pass_over(&mut self, end: usize) {
+        self.place.line += memchr::memchr_iter(b'\n', &self.pending[..end]).count();
+        self.drop_front(end);
+    }
+
+    /// Drops `pending[..end]`, which was read or passed over.
+    fn drop_front(&mut self, end: usize) {
+        self.pending.drain(..end);
+        self.pending_at += end as u64;
+        self.searched = self.searched.saturating_sub(end);
+    }
+
+    /// Reads the records of `pending[..end]` to `articles`; `ends_file` when the file ends there.
+    fn read_records(
+        &mut self,
+        end: usize,
+        ends_file: bool,
+        articles: &mut Vec<Article>,
+        report: &mut Report<'_>,
+    ) {
+        let piece = &self.pending[..end];
+        let start = (self.place.line, self.pending_at);
+        match decode::decode_from(piece, Some(start)) {
+            Decoded::Text(text, note) => {
+                if let Some(note) = note.filter(|_| !self.decoded_note) {
+                    self.decoded_note = true;
+                    let note = format!("{note} (and any later such records, unreported)");
+                    report.warn(
+                        ProblemKind::Encoding,
+                        Some(first_bad_line(piece, self.place.line)),
+                        note,
+                    );
+                }
+                let first = articles.len();
+                articles.extend(sgml::read_piece(
+                    &text,
+                    &self.rel_path,
+                    report,
+                    &mut self.place,
+                    ends_file,
+                ));
+                for article in &mut articles[first..] {
+                    super::finish_article(article, &self.rel_path);
+                }
+            }
+            Decoded::Refused(reason) => {
+                let records = sgml::record_opens(piece).count();
+                let lines = format!(
+                    "lines {}-{}",
+                    self.place.line,
+                    self.place.line + memchr::memchr_iter(b'\n', piece.trim_ascii_end()).count()
+                );
+                let message = format!("the records of {lines} are skipped: {reason}");
+                report.skip(
+                    ProblemKind::Encoding,
+                    Some(first_bad_line(piece, self.place.line)),
+                    message,
+                );
+                self.place.records += records;
+                self.place.line += memchr::memchr_iter(b'\n', piece).count();
+            }
+        }
+        self.drop_front(end);
+    }
+
+    /// Reads what is left at the end of the file and reports a collection without records or a
+    /// file changed while being read.
+    fn finish(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
+        if self.skipping {
+            self.pending.clear();
+        } else if !self.pending.is_empty() {
+            self.read_records(self.pending.len(), true, articles, report);
+        }
+        if self.place.records == 0 {
+            sgml::report_no_records(report);
+        } else if self.read.load(Ordering::Relaxed) != self.listed_size {
+            let message = format!(
+                "changed while being read (listed at {}, read {}); indexed as read",
+                human_size(self.listed_size),
+                human_size(self.read.load(Ordering::Relaxed))
+            );
+            report.warn(ProblemKind::Changed, None, message);
+        }
+    }
+}
+
+/// The line of the first byte of `piece` that is not UTF-8, `piece` starting at line `first`.
+fn first_bad_line(piece: &[u8], first: usize) -> usize {
+    let valid = std::str::from_utf8(piece).map_or_else(|err| err.valid_up_to(), str::len);
+    first + memchr::memchr_iter(b'\n', &piece[..valid]).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Article;
+    use crate::ingest::{ReadOptions, SourceFile, is_streamed, read_bytes, stream_records, walk};
+
+    fn source(dir: &std::path::Path, name: &str, bytes: &[u8]) -> SourceFile {
+        std::fs::write(dir.join(name), bytes).unwrap();
+        walk::walk(&[dir.join(name)]).files.remove(0)
+    }
+
+    /// The articles and problems of `file` streamed with a record limit of `max_bytes`.
+    fn streamed(file: &SourceFile, max_bytes: u64) -> (Vec<Article>, Vec<String>) {
+        let options = ReadOptions { max_bytes };
+        assert!(is_streamed(file, &options));
+        let (mut articles, mut problems) = (Vec::new(), Vec::new());
+        for part in stream_records(file, &options, 2) {
+            articles.extend(part.articles);
+            problems.extend(part.problems.iter().map(|p| p.to_string()));
+        }
+        (articles, problems)
+    }
+
+    fn story(id: usize, body: &str) -> String {
+        format!("<DOC>\n<DOCNO> D{id} </DOCNO>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n")
+    }
+
+    #[test]
+    fn a_collection_over_the_limit_streams_as_it_reads_whole() {
+        let mut text = String::from("<!-- a bundle -->\n");
+        for i in 1..=40 {
+            text.push_str(&story(i, &format!("Story {i} about wheat.")));
+        }
+        // One left open, one without an id or a body, one with a name in capitals.
+        text.push_str("<DOC>\n<DOCNO> OPEN </DOCNO>\n<TEXT>\nNever closed.\n");
+        text.push_str("<doc>\n<TEXT>\nNo id.\n</TEXT>\n</doc>\n<DOC></DOC>\n");
+        text.push_str(&story(99, "The last one."));
+        let whole = read_bytes(text.as_bytes(), "bundle.sgm", crate::ingest::Format::Sgml);
+        let dir = tempfile::tempdir().unwrap();
+        let file = source(dir.path(), "bundle.sgm", text.as_bytes());
+        // A limit of 120 bytes cuts a piece every two or three records.
+        let (articles, problems) = streamed(&file, 120);
+        let read = |articles: &[Article]| -> Vec<(String, String)> {
+            articles
+                .iter()
+                .map(|a| (a.id.clone(), a.body.clone()))
+                .collect()
+        };
+        assert_eq!(read(&articles), read(&whole.articles));
+        assert_eq!(articles.len(), 43);
+        assert_eq!(articles[41].id, "bundle.sgm#42");
+        let whole_problems: Vec<String> = whole.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, whole_problems);
+        assert_eq!(
+            problems,
+            [
+                "bundle.sgm:242: record not closed (the next record opens first): read as far \
+                 as it goes",
+                "bundle.sgm:251: article has no body"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_over_the_limit_is_skipped_and_the_others_kept() {
+        let mut text = story(1, "First.");
+        text.push_str(&story(2, &"A long line of a long story.\n".repeat(20)));
+        text.push_str(&story(3, "Third."));
+        text.push_str(&story(4, &"Another long story.\n".repeat(30)));
+        let dir = tempfile::tempdir().unwrap();
+        let file = source(dir.path(), "bundle.sgm", text.as_bytes());
+        let (articles, problems) = streamed(&file, 200);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["D1", "D3"]);
+        assert_eq!(
+            problems,
+            [
+                "bundle.sgm:7: record is over the 200 bytes limit (--max-size)",
+                "bundle.sgm:39: record is over the 200 bytes limit (--max-size)"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_piece_is_decoded_on_its_own() {
+        let accented = story(2, "Caf\u{e9} in Gen\u{e8}ve.");
+        let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&accented);
+        let bytes = [
+            story(1, "Plain.").as_bytes(),
+            &latin1,
+            story(3, "Plain again.").as_bytes(),
+            &[&story(4, "Broken")[..], "\u{1}"].concat().into_bytes(),
+            b"\x81\x81\n</DOC>\n",
+            story(5, "Still read.").as_bytes(),
+        ]
+        .concat();
+        let dir = tempfile::tempdir().unwrap();
+        let file = source(dir.path(), "mixed.sgm", &bytes);
+        let (articles, problems) = streamed(&file, 60);
+        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
+        assert_eq!(
+            bodies[..3],
+            ["Plain.", "Caf\u{e9} in Gen\u{e8}ve.", "Plain again."]
+        );
+        assert_eq!(articles.last().unwrap().id, "D5");
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0].starts_with("mixed.sgm:10: not valid UTF-8 (line 10, byte"),
+            "{problems:?}"
+        );
+        assert!(
+            problems[1].starts_with("mixed.sgm:25: the records of lines 19-26 are skipped"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn trec_files_without_an_extension_and_gzipped_ones_stream() {
+        let mut text = String::new();
+        for i in 1..=30 {
+            text.push_str(&story(i, &format!("Story {i}.")));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let plain = source(dir.path(), "AP880212", text.as_bytes());
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, text.as_bytes()).unwrap();
+        let gzipped = source(dir.path(), "LA010189.gz", &gz.finish().unwrap());
+        for file in [plain, gzipped] {
+            let (articles, problems) = streamed(&file, 100);
+            assert_eq!(articles.len(), 30, "{}", file.rel_path);
+            assert_eq!(articles[29].id, "D30");
+            assert!(problems.is_empty(), "{problems:?}");
+        }
+        let small = source(dir.path(), "AP880213", story(1, "Alone.").as_bytes());
+        assert!(!is_streamed(&small, &ReadOptions::default()));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_edit_of_a_collection_streams_without_panic(
+            edits in proptest::collection::vec((0usize..2048, 0usize..64, 0usize..32), 0..8),
+            limit in 20u64..400,
+        ) {
+            let mut text = String::new();
+            for i in 1..=12 {
+                text.push_str(&story(i, &format!("<P>Story {i} from NEW YORK.</P>")));
+            }
+            let edited = crate::ingest::xml_elements::tests::edited(&text, &edits);
+            let dir = tempfile::tempdir().unwrap();
+            let file = source(dir.path(), "edited.sgm", edited.as_bytes());
+            let options = ReadOptions { max_bytes: limit };
+            for part in stream_records(&file, &options, 3) {
+                for article in part.articles {
+                    proptest::prop_assert!(!article.body.trim().is_empty());
+                }
+            }
+        }
+    }
+}
