@@ -672,6 +672,50 @@ fn a_name_s_first_words_are_the_name_where_articles_give_both() {
 }
 
 #[test]
+fn a_company_s_name_alone_is_the_company_adding_designators_to_it() {
+    let env = indexed_stories(&[
+        ("ag-1.md", "Hoechst AG said its pretax profit rose in 1986."),
+        ("ag-2.md", "Hoechst AG shares fell in Frankfurt on Tuesday."),
+        (
+            "ag-3.md",
+            "Hoechst AG said it completed the purchase of Celanese Corp.",
+        ),
+        (
+            "unit-1.md",
+            "Hoechst Celanese Corp said it would raise 500 mln dlrs. Hoechst said the money \
+             would repay debt.",
+        ),
+        (
+            "unit-2.md",
+            "Hoechst Celanese Corp opened a plant in Texas. Hoechst said the plant cost 150 mln \
+             dlrs.",
+        ),
+        ("alone.md", "Hoechst said on Monday that its sales fell."),
+    ]);
+    let hits = |entity: &str| entity_hits(&env, entity);
+    // Two stories write `Hoechst` for the unit, but `Hoechst AG` adds designators alone to it:
+    // the story of `Hoechst` alone is the parent's.
+    assert_eq!(
+        hits("ORG:Hoechst"),
+        ["ag-1.md", "ag-2.md", "ag-3.md", "alone.md"]
+    );
+    assert_eq!(hits("ORG:Hoechst AG"), hits("ORG:Hoechst"));
+    assert_eq!(
+        hits("ORG:Hoechst Celanese Corp"),
+        ["unit-1.md", "unit-2.md"]
+    );
+    let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
+        .into_iter()
+        .filter(|(name, _)| name.contains("Hoechst"))
+        .collect();
+    let expected = [
+        ("ORG:Hoechst AG".to_string(), 4),
+        ("ORG:Hoechst Celanese Corp".to_string(), 2),
+    ];
+    assert_eq!(counts, expected);
+}
+
+#[test]
 fn a_clipped_name_is_the_name_it_clips() {
     let env = indexed_stories(&[
         (

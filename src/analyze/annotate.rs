@@ -80,7 +80,8 @@ pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
 }
 
 /// A normalised name as its term: lower-cased and, as words are, folded to ASCII (`zurich` for
-/// Zürich, ZURICH and Zurich alike).
+/// Zürich, ZURICH and Zurich alike), its final designator in its usual writing (see
+/// [`DESIGNATOR_WRITINGS`]).
 fn name_term(mut name: String) -> String {
     // `to_lowercase` gives the same for ASCII, through a new string.
     if name.is_ascii() {
@@ -89,8 +90,31 @@ fn name_term(mut name: String) -> String {
         name = name.to_lowercase();
         AsciiFolder::default().fold_in_place(&mut name);
     }
+    if let Some((long, short)) = DESIGNATOR_WRITINGS
+        .iter()
+        .find(|(long, _)| name.len() > long.len() && name.ends_with(long))
+    {
+        name.truncate(name.len() - long.len());
+        name.push_str(short);
+    }
     name
 }
+
+/// A final designator's other writings (spelt out, or with full stops) and the usual one, in
+/// lower case: `International Finance Corporation` is the `International Finance Corp` of
+/// other articles, `Baker International Finance N.V.` the `Baker International Finance NV`.
+const DESIGNATOR_WRITINGS: &[(&str, &str)] = &[
+    (" corporation", " corp"),
+    (" incorporated", " inc"),
+    (" limited", " ltd"),
+    (" company", " co"),
+    (" n.v.", " nv"),
+    (" b.v.", " bv"),
+    (" s.a.", " sa"),
+    (" a.g.", " ag"),
+    (" s.p.a.", " spa"),
+    (" p.l.c.", " plc"),
+];
 
 /// `name` (normalised already) prefixed with `kind`'s label in lower case: `per:sam altman`.
 pub(crate) fn typed_term(kind: EntityKind, name: &str) -> String {
@@ -636,5 +660,26 @@ mod tests {
         let lower = "ΣΟΦΊΑ İstanbul".to_lowercase();
         assert_eq!(name.terms(), [lower.clone(), format!("misc:{lower}")]);
         assert_eq!(EntityName::from_key("XYZ:foo"), None);
+    }
+
+    #[test]
+    fn a_final_designator_is_one_term_however_written() {
+        let org = |name: &str| entity_term(Some(EntityKind::Organization), name);
+        for (written, usual) in [
+            (
+                "International Finance Corporation",
+                "International Finance Corp",
+            ),
+            ("FORD MOTOR COMPANY", "Ford Motor Co"),
+            ("Hambros Bank Limited", "Hambros Bank Ltd"),
+            ("Unilever N.V.", "Unilever NV"),
+            ("Fiat S.p.A.", "Fiat SpA"),
+        ] {
+            assert_eq!(org(written), org(usual), "{written}");
+        }
+        assert_eq!(org("Ford Motor Company"), "org:ford motor co");
+        // Only a final word after others: a name of the word alone, or with it inside, stays.
+        assert_eq!(org("Company"), "org:company");
+        assert_eq!(org("Corporation Bancaria"), "org:corporation bancaria");
     }
 }

@@ -36,8 +36,9 @@
 /// article writes a name in besides acronyms (`Moody's` for `Moody's Investors Service Inc`); a
 /// clipped name is the article's name it clips (`Fed` is the `Federal Reserve`). 11: the wire's
 /// `"s` possessive is `'s` (`Venezuela"s` is `Venezuela`), and a closing quote run into the
-/// next sentence ends its word (`added."If`).
-pub const ANALYSIS_VERSION: u32 = 11;
+/// next sentence ends its word (`added."If`). 12: a name's final designator is indexed in its
+/// usual writing (`International Finance Corporation` is the `International Finance Corp`).
+pub const ANALYSIS_VERSION: u32 = 12;
 
 pub mod annotate;
 pub mod ascii_fold;

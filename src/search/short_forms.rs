@@ -24,6 +24,9 @@
 //! as many articles as the first words alone: `Moody's Investors Service Inc` (154 articles)
 //! holds `Moody's` (98), but `Texaco Canada Inc`, which two articles write as `Texaco`, does not
 //! hold the more usual `Texaco`. Each finds the other's articles, as the listing counts them.
+//! First words that a company's name adds designators alone to are that company's, by the rule
+//! below: `Hoechst` is `Hoechst AG`, not the `Hoechst Celanese Corp` some articles write it for;
+//! `Bankers Trust` is `Bankers Trust Co`, not `Bankers Trust New York Corp`.
 //!
 //! An organisation's name written alone that other names add designators to (`GenCorp` and
 //! `GenCorp Inc`, `Merrill Lynch and Co` and `Merrill Lynch and Co Inc`) stands for the one of
@@ -145,7 +148,12 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
             .or_default() += articles;
     }
     for (short, names) in given {
-        let decided = decide(&short, &names, |term| articles_of(searcher, field, term));
+        let decided = decide(
+            &short,
+            &names,
+            |term| articles_of(searcher, field, term),
+            |term| designated_holder(searcher, field, term).is_some(),
+        );
         if decided.decides(&short) {
             holders.decided.insert(short.clone());
         }
@@ -203,6 +211,7 @@ fn decide(
     short: &str,
     names: &HashMap<String, u64>,
     articles_of: impl Fn(&str) -> u64,
+    designated: impl Fn(&str) -> bool,
 ) -> Decision {
     let mut decided = Decision::default();
     // An acronym's names and the longer names a name's first words are given for are weighed
@@ -225,6 +234,12 @@ fn decide(
         if longer && !standing.is_empty() {
             let alone = articles_of(short);
             standing.retain(|&(name, held)| 2 * held >= all && articles_of(name) >= alone);
+            // A company's name that another adds designators to alone is that company's, by
+            // the designators' rule (`Hoechst` is `Hoechst AG`, not the `Hoechst Celanese
+            // Corp` some articles write it for).
+            if !standing.is_empty() && designated(short) {
+                standing.clear();
+            }
         }
         standing.sort_unstable();
         for &(name, held) in &standing {
@@ -280,9 +295,12 @@ impl<'a> WrittenLookup<'a> {
             *names.entry(name).or_default() += articles;
         }
         written_as.sort();
-        let decided = decide(short, &names, |term| {
-            articles_of(self.searcher, self.field, term)
-        });
+        let decided = decide(
+            short,
+            &names,
+            |term| articles_of(self.searcher, self.field, term),
+            |term| designated_holder(self.searcher, self.field, term).is_some(),
+        );
         let found = (decided, written_as);
         self.decided
             .borrow_mut()
@@ -447,6 +465,23 @@ fn holder(own: u64, longer: &[(&str, u64)]) -> Option<String> {
         .then(|| long.to_string())
 }
 
+/// The name that the organisation's name of typed term `short` (`org:gencorp`) stands for by
+/// the designators' rule ([`holder`] among the names that add designators alone to it), looked
+/// up in the entity field's dictionaries for it alone.
+fn designated_holder(searcher: &Searcher, field: Field, short: &str) -> Option<String> {
+    if !short.starts_with("org:") {
+        return None;
+    }
+    let (from, to) = (format!("{short} "), format!("{short}!"));
+    let longer = terms_between(searcher, field, &from, &to);
+    let longer: Vec<(&str, u64)> = longer
+        .iter()
+        .filter(|(name, _)| designators_alone(&name[short.len()..]))
+        .map(|(name, &held)| (name.as_str(), held))
+        .collect();
+    holder(articles_of(searcher, field, short), &longer)
+}
+
 /// The other forms of the company of typed term `term` (`org:gencorp`), looked up in the
 /// entity field's dictionaries for it alone: as a short form, the name it stands for and that
 /// name's other short forms; as a name, the short forms that stand for it.
@@ -454,19 +489,7 @@ pub(crate) fn company_forms(searcher: &Searcher, field: Field, term: &str) -> Ve
     if !term.starts_with("org:") {
         return Vec::new();
     }
-    let holder_of = |short: &str| -> Option<String> {
-        let (from, to) = (format!("{short} "), format!("{short}!"));
-        let longer = terms_between(searcher, field, &from, &to);
-        let longer: Vec<(&str, u64)> = longer
-            .iter()
-            .filter(|(name, _)| designators_alone(&name[short.len()..]))
-            .map(|(name, &held)| (name.as_str(), held))
-            .collect();
-        let own = searcher
-            .doc_freq(&Term::from_field_text(field, short))
-            .unwrap_or(0);
-        holder(own, &longer)
-    };
+    let holder_of = |short: &str| designated_holder(searcher, field, short);
     // The shorter forms of `name` that stand for it: it less its last designators, word by word.
     let shorts_of = |name: &str| -> Vec<String> {
         let mut shorts = Vec::new();
