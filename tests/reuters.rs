@@ -409,7 +409,8 @@ fn oil_passages(env: &TestEnv, filter: &[&str]) -> Vec<(PassageId, Vec<ShownEnti
 /// for an acronym only those and some that give a name it abbreviates (`OPEC`, the `Organisation
 /// of Petroleum Exporting Countries`, which an article that gives both shows) or a longer name
 /// its article wrote it for (`Opec` for an `Opec President`): the filter reads its columns, the
-/// display the passages' stored records.
+/// display the passages' stored records. A country's writings are one place (`U.S.` and the
+/// `United States`).
 fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
     let all = oil_passages(env, &[]);
     // Whether `name` spells `acronym` by its words' initials, the small words left out.
@@ -431,8 +432,11 @@ fn passages_filtered_by_entity_are_those_that_mention_it(env: &TestEnv) {
                 .filter(|(_, entities)| {
                     entities.iter().any(|(t, n)| {
                         let n = n.to_lowercase();
+                        let one_place =
+                            name == "u.s." && ["united states", "usa", "us"].contains(&n.as_str());
                         kind.is_none_or(|kind| t == kind)
                             && (n == name
+                                || one_place
                                 || spelt
                                     && (spells(&n, name) || n.starts_with(&format!("{name} "))))
                     })

@@ -97,8 +97,30 @@ fn name_term(mut name: String) -> String {
         name.truncate(name.len() - long.len());
         name.push_str(short);
     }
+    if let Some((_, country)) = COUNTRY_WRITINGS.iter().find(|(other, _)| *other == name) {
+        return (*country).to_string();
+    }
     name
 }
+
+/// Countries' abbreviations and other names as news writes them, in lower case, with the
+/// name their term takes: `U.S.`, `USA` and the `United States` are one place, `Britain`,
+/// `U.K.` and the `United Kingdom` another.
+const COUNTRY_WRITINGS: &[(&str, &str)] = &[
+    ("u.s.", "united states"),
+    ("us", "united states"),
+    ("u.s.a.", "united states"),
+    ("usa", "united states"),
+    ("united states of america", "united states"),
+    ("u.k.", "united kingdom"),
+    ("uk", "united kingdom"),
+    ("britain", "united kingdom"),
+    ("great britain", "united kingdom"),
+    ("u.s.s.r.", "soviet union"),
+    ("ussr", "soviet union"),
+    ("u.a.e.", "united arab emirates"),
+    ("uae", "united arab emirates"),
+];
 
 /// A final designator's other writings (spelt out, or with full stops) and the usual one, in
 /// lower case: `International Finance Corporation` is the `International Finance Corp` of
@@ -156,10 +178,14 @@ fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
         return None;
     }
     let written = normalize_name(text);
+    let (short, name) = (name_term(written.clone()), name_term(canonical.to_string()));
+    // One name's writings (`US` of the `United States`) are its term already.
+    if short == name {
+        return None;
+    }
     if in_capitals {
         return abbreviates(&written, canonical).then_some(written);
     }
-    let (short, name) = (name_term(written.clone()), name_term(canonical.to_string()));
     (leads(&short, &name) || clips(&written, canonical)).then_some(written)
 }
 
@@ -681,5 +707,21 @@ mod tests {
         // Only a final word after others: a name of the word alone, or with it inside, stays.
         assert_eq!(org("Company"), "org:company");
         assert_eq!(org("Corporation Bancaria"), "org:corporation bancaria");
+    }
+
+    #[test]
+    fn a_country_s_writings_are_one_term() {
+        let place = |name: &str| entity_term(Some(EntityKind::Location), name);
+        for written in ["U.S.", "US", "USA", "U.S.A.", "United States of America"] {
+            assert_eq!(place(written), "loc:united states", "{written}");
+        }
+        for written in ["Britain", "U.K.", "UK", "Great Britain"] {
+            assert_eq!(place(written), "loc:united kingdom", "{written}");
+        }
+        assert_eq!(place("U.S. Virgin Islands"), "loc:u.s. virgin islands");
+        // No short form is kept for them: the term is the name's.
+        let short = |text: &str, name: &str| short_form(EntityKind::Location, text, name);
+        assert_eq!(short("US", "United States"), None);
+        assert_eq!(short("U.K.", "Britain"), None);
     }
 }

@@ -38,7 +38,8 @@
 /// `"s` possessive is `'s` (`Venezuela"s` is `Venezuela`), and a closing quote run into the
 /// next sentence ends its word (`added."If`). 12: a name's final designator is indexed in its
 /// usual writing (`International Finance Corporation` is the `International Finance Corp`).
-pub const ANALYSIS_VERSION: u32 = 12;
+/// 13: a country's abbreviations and other names are one term (`U.S.` and `United States`).
+pub const ANALYSIS_VERSION: u32 = 13;
 
 pub mod annotate;
 pub mod ascii_fold;
