@@ -691,10 +691,35 @@ fn a_company_s_name_alone_is_the_company_adding_designators_to_it() {
              dlrs.",
         ),
         ("alone.md", "Hoechst said on Monday that its sales fell."),
+        (
+            "stores-1.md",
+            "Federated Department Stores Inc said sales rose. Federated said it would open \
+             stores.",
+        ),
+        (
+            "stores-2.md",
+            "Federated Department Stores Inc named a new chairman. Federated said he starts in \
+             May.",
+        ),
+        (
+            "stores-3.md",
+            "Federated Department Stores Inc raised its dividend.",
+        ),
+        (
+            "stores-4.md",
+            "Federated Department Stores Inc sold its Texas unit.",
+        ),
+        ("group-1.md", "Federated Group Inc said its loss widened."),
+        ("group-2.md", "Federated Group Inc named a new president."),
+        ("group-3.md", "Federated Group Inc closed two stores."),
+        (
+            "federated.md",
+            "Federated said on Tuesday that its sales rose.",
+        ),
     ]);
     let hits = |entity: &str| entity_hits(&env, entity);
-    // Two stories write `Hoechst` for the unit, but `Hoechst AG` adds designators alone to it:
-    // the story of `Hoechst` alone is the parent's.
+    // Two stories write `Hoechst` for the unit, but `Hoechst AG`, in more stories, adds
+    // designators alone to it: the story of `Hoechst` alone is the parent's.
     assert_eq!(
         hits("ORG:Hoechst"),
         ["ag-1.md", "ag-2.md", "ag-3.md", "alone.md"]
@@ -704,12 +729,29 @@ fn a_company_s_name_alone_is_the_company_adding_designators_to_it() {
         hits("ORG:Hoechst Celanese Corp"),
         ["unit-1.md", "unit-2.md"]
     );
+    // Unless the name adding words is in more stories: `Federated` is the department stores'.
+    assert_eq!(
+        hits("ORG:Federated"),
+        [
+            "federated.md",
+            "stores-1.md",
+            "stores-2.md",
+            "stores-3.md",
+            "stores-4.md"
+        ]
+    );
+    assert_eq!(
+        hits("ORG:Federated Group Inc"),
+        ["group-1.md", "group-2.md", "group-3.md"]
+    );
     let counts: Vec<(String, u64)> = listed_counts(&env, &["entities", "--type", "ORG", "--json"])
         .into_iter()
-        .filter(|(name, _)| name.contains("Hoechst"))
+        .filter(|(name, _)| name.contains("Hoechst") || name.contains("Federated"))
         .collect();
     let expected = [
+        ("ORG:Federated Department Stores Inc".to_string(), 5),
         ("ORG:Hoechst AG".to_string(), 4),
+        ("ORG:Federated Group Inc".to_string(), 3),
         ("ORG:Hoechst Celanese Corp".to_string(), 2),
     ];
     assert_eq!(counts, expected);

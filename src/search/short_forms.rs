@@ -25,8 +25,10 @@
 //! holds `Moody's` (98), but `Texaco Canada Inc`, which two articles write as `Texaco`, does not
 //! hold the more usual `Texaco`. Each finds the other's articles, as the listing counts them.
 //! First words that a company's name adds designators alone to are that company's, by the rule
-//! below: `Hoechst` is `Hoechst AG`, not the `Hoechst Celanese Corp` some articles write it for;
-//! `Bankers Trust` is `Bankers Trust Co`, not `Bankers Trust New York Corp`.
+//! below, when it is in as many articles as the longer name: `Hoechst` is `Hoechst AG`, not the
+//! `Hoechst Celanese Corp` some articles write it for; `Bankers Trust` is `Bankers Trust Co`, not
+//! `Bankers Trust New York Corp`; but `Federated` stays `Federated Department Stores Inc`, not
+//! `Federated Group Inc`.
 //!
 //! An organisation's name written alone that other names add designators to (`GenCorp` and
 //! `GenCorp Inc`, `Merrill Lynch and Co` and `Merrill Lynch and Co Inc`) stands for the one of
@@ -152,7 +154,7 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
             &short,
             &names,
             |term| articles_of(searcher, field, term),
-            |term| designated_holder(searcher, field, term).is_some(),
+            |term| designated_articles(searcher, field, term),
         );
         if decided.decides(&short) {
             holders.decided.insert(short.clone());
@@ -211,7 +213,7 @@ fn decide(
     short: &str,
     names: &HashMap<String, u64>,
     articles_of: impl Fn(&str) -> u64,
-    designated: impl Fn(&str) -> bool,
+    designated: impl Fn(&str) -> Option<u64>,
 ) -> Decision {
     let mut decided = Decision::default();
     // An acronym's names and the longer names a name's first words are given for are weighed
@@ -235,9 +237,15 @@ fn decide(
             let alone = articles_of(short);
             standing.retain(|&(name, held)| 2 * held >= all && articles_of(name) >= alone);
             // A company's name that another adds designators to alone is that company's, by
-            // the designators' rule (`Hoechst` is `Hoechst AG`, not the `Hoechst Celanese
-            // Corp` some articles write it for).
-            if !standing.is_empty() && designated(short) {
+            // the designators' rule, when that company is in as many articles (`Hoechst` is
+            // `Hoechst AG`, not the `Hoechst Celanese Corp` some articles write it for; but
+            // `Federated` stays `Federated Department Stores Inc`, not `Federated Group Inc`).
+            if !standing.is_empty()
+                && let Some(designated) = designated(short)
+                && standing
+                    .iter()
+                    .all(|&(name, _)| articles_of(name) <= designated)
+            {
                 standing.clear();
             }
         }
@@ -299,7 +307,7 @@ impl<'a> WrittenLookup<'a> {
             short,
             &names,
             |term| articles_of(self.searcher, self.field, term),
-            |term| designated_holder(self.searcher, self.field, term).is_some(),
+            |term| designated_articles(self.searcher, self.field, term),
         );
         let found = (decided, written_as);
         self.decided
@@ -480,6 +488,12 @@ fn designated_holder(searcher: &Searcher, field: Field, short: &str) -> Option<S
         .map(|(name, &held)| (name.as_str(), held))
         .collect();
     holder(articles_of(searcher, field, short), &longer)
+}
+
+/// The articles of the name that the organisation's name of typed term `short` stands for by
+/// the designators' rule ([`designated_holder`]), or `None` when there is none.
+fn designated_articles(searcher: &Searcher, field: Field, short: &str) -> Option<u64> {
+    designated_holder(searcher, field, short).map(|holder| articles_of(searcher, field, &holder))
 }
 
 /// The other forms of the company of typed term `term` (`org:gencorp`), looked up in the
