@@ -16,7 +16,8 @@
 //! give a name for it (`OPEC` is the `Organisation` and the `Organization of Petroleum Exporting
 //! Countries`; `EC` the `European Community` of 220 articles, not the `Executive Commission` of
 //! one). A filter for a name also finds the articles that write only its acronym when the name
-//! is given in at least half of them.
+//! is given in at least half of them, and those that take that acronym for another kind than an
+//! organisation's, the recogniser's mistakes, when at most half as many ([`other_kinds_of`]).
 //!
 //! An organisation's first words stand for one longer name only, which the same rules choose
 //! among the longer names articles give for them (weighed apart from its acronym's names: an
@@ -46,7 +47,7 @@ use super::surnames::{MIN_ARTICLES, MIN_SHARE};
 #[cfg(doc)]
 use crate::analyze::annotate::short_form_term;
 use crate::analyze::annotate::{leads, typed_term};
-use crate::analyze::entities::{EntityKind, is_designator, spellings};
+use crate::analyze::entities::{EntityKind, is_designator, is_state_abbreviation, spellings};
 use crate::index::Index;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -159,12 +160,12 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
         if decided.decides(&short) {
             holders.decided.insert(short.clone());
         }
-        for name in decided.holders {
-            holders
-                .shorts_of
-                .entry(name)
-                .or_default()
-                .push(short.clone());
+        for (name, given) in decided.holders.into_iter().zip(decided.given) {
+            let shorts = holders.shorts_of.entry(name.clone()).or_default();
+            shorts.push(short.clone());
+            shorts.extend(other_kinds_of(&short, &name, given, |term| {
+                articles_of(searcher, field, term)
+            }));
         }
         if !decided.standing.is_empty() {
             holders.long_of.insert(short, decided.standing);
@@ -196,6 +197,8 @@ struct Decision {
     standing: Vec<String>,
     /// Those of them that hold it (counted with it, their filter finds it).
     holders: Vec<String>,
+    /// `given[i]`: the articles that give `holders[i]` for it.
+    given: Vec<u64>,
 }
 
 impl Decision {
@@ -253,6 +256,7 @@ fn decide(
         for &(name, held) in &standing {
             if 2 * held >= all {
                 decided.holders.push(name.clone());
+                decided.given.push(held);
             }
             decided.standing.push(name.clone());
         }
@@ -350,12 +354,18 @@ impl<'a> WrittenLookup<'a> {
         }
         candidates.sort();
         candidates.dedup();
-        candidates
-            .into_iter()
-            .filter(|short| {
-                short != name && self.decision(short).0.holders.iter().any(|h| h == name)
-            })
-            .collect()
+        let mut held = Vec::new();
+        for short in candidates.into_iter().filter(|short| short != name) {
+            let decided = self.decision(&short).0;
+            let Some(at) = decided.holders.iter().position(|h| h == name) else {
+                continue;
+            };
+            held.extend(other_kinds_of(&short, name, decided.given[at], |term| {
+                articles_of(self.searcher, self.field, term)
+            }));
+            held.push(short);
+        }
+        held
     }
 
     /// The other forms of the entity of typed term `term`: for a short form, the names that
@@ -375,6 +385,33 @@ impl<'a> WrittenLookup<'a> {
         forms.extend(self.shorts_of(term));
         forms
     }
+}
+
+/// The terms of other kinds (`loc:gm`, `misc:gm`) under which articles name an acronym or
+/// clipped name `short` (`org:gm`) that the organisation `name` holds, which `given` articles
+/// give for it: the recogniser's mistakes (`GM` read as a place), when in at most half as many
+/// articles as that. Never a person's, nor an organisation's first words (a place may lend its
+/// name to a company: `Arizona`, `Santa Fe`), nor a place that abbreviates a state (`MD` is
+/// Maryland, not `McDonnell Douglas Corp`). `articles_of` counts a term's articles.
+fn other_kinds_of(
+    short: &str,
+    name: &str,
+    given: u64,
+    articles_of: impl Fn(&str) -> u64,
+) -> Vec<String> {
+    let Some(written) = short.strip_prefix("org:") else {
+        return Vec::new();
+    };
+    if leads(short, name) {
+        return Vec::new();
+    }
+    let state = is_state_abbreviation(&written.to_ascii_uppercase());
+    [EntityKind::Location, EntityKind::Misc]
+        .into_iter()
+        .filter(|&kind| !(state && kind == EntityKind::Location))
+        .map(|kind| typed_term(kind, written))
+        .filter(|term| (1..=given / 2).contains(&articles_of(term)))
+        .collect()
 }
 
 /// Gives the short forms of a name that stands for a longer one to the longer one (`J.P. Morgan`
@@ -583,4 +620,37 @@ fn company_short_names(searcher: &Searcher, field: Field, holders: &mut ShortFor
         }
     }
     fold_chains(holders);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_acronym_taken_for_another_kind_is_the_organisation_s_where_far_rarer() {
+        let articles: HashMap<&str, u64> = [
+            ("misc:imf", 8),
+            ("loc:imf", 60),
+            ("loc:md", 1),
+            ("misc:md", 1),
+            ("loc:moody's", 1),
+        ]
+        .into_iter()
+        .collect();
+        let count = |term: &str| articles.get(term).copied().unwrap_or(0);
+        let imf = "org:international monetary fund";
+        // Given for the name in 100 articles: the 8 that take it for another name are its; the
+        // 60 that take it for a place are too many to be mistakes.
+        assert_eq!(other_kinds_of("org:imf", imf, 100, count), ["misc:imf"]);
+        assert_eq!(
+            other_kinds_of("org:imf", imf, 15, count),
+            Vec::<String>::new()
+        );
+        // A state's abbreviation stays a place; an organisation's first words stay apart.
+        let md = "org:mcdonnell douglas corp";
+        assert_eq!(other_kinds_of("org:md", md, 10, count), ["misc:md"]);
+        let moodys = "org:moody's investors service inc";
+        assert!(other_kinds_of("org:moody's", moodys, 10, count).is_empty());
+        assert!(other_kinds_of("loc:imf", imf, 100, count).is_empty());
+    }
 }

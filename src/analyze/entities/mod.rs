@@ -77,6 +77,7 @@ pub(crate) use clippings::clips;
 pub(crate) use companies::is_designator;
 pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};
+pub(crate) use states::is_state_abbreviation;
 pub use tags::EntityKind;
 pub use tokenize::{Token, Tokenized, tokenize};
 

@@ -117,6 +117,11 @@ const ABBREVIATIONS: &[(&str, &str)] = &[
     ("Wyo", "Wyoming"),
 ];
 
+/// Whether `name` abbreviates a state's name (`Calif`, `N.Y.`, `MD`).
+pub(crate) fn is_state_abbreviation(name: &str) -> bool {
+    state_of(name).is_some()
+}
+
 /// The state an abbreviation (`Calif`, `Calif.`, `N.Y.`, a dateline's `CALIF.`) stands for,
 /// and whether it was written in capitals with only two letters (`PA`, `LA`: Los Angeles too).
 fn state_of(abbreviation: &str) -> Option<(&'static str, bool)> {
