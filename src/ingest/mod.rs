@@ -329,6 +329,19 @@ impl<'a> Report<'a> {
         self.push(kind, line, message.into(), Severity::Warning);
     }
 
+    /// Records a warning that the file changed while it was read: the walk listed it at
+    /// `listed` bytes, `read` were read. Nothing when they are the same.
+    pub(crate) fn warn_if_changed(&mut self, listed: u64, read: u64) {
+        if listed != read {
+            let message = format!(
+                "changed while being read (listed at {}, read {}); indexed as read",
+                human_size(listed),
+                human_size(read)
+            );
+            self.warn(ProblemKind::Changed, None, message);
+        }
+    }
+
     /// Records a skipped record or file.
     pub(crate) fn skip(
         &mut self,
@@ -630,17 +643,7 @@ pub fn read_file(file: &SourceFile, options: &ReadOptions) -> FileArticles {
         report.skip(ProblemKind::TooLarge, None, too_large(bytes.len() as u64));
         return report.finish(Vec::new());
     }
-    if bytes.len() as u64 != file.size {
-        report.warn(
-            ProblemKind::Changed,
-            None,
-            format!(
-                "changed while being read (listed at {}, read {}); indexed as read",
-                human_size(file.size),
-                human_size(bytes.len() as u64)
-            ),
-        );
-    }
+    report.warn_if_changed(file.size, bytes.len() as u64);
     let articles = read_into(&bytes, &file.rel_path, format, limit, &mut report);
     report.finish(articles)
 }

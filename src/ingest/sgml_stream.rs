@@ -235,13 +235,8 @@ impl SgmlStream {
         }
         if self.place.records == 0 {
             sgml::report_no_records(report);
-        } else if self.read.load(Ordering::Relaxed) != self.listed_size {
-            let message = format!(
-                "changed while being read (listed at {}, read {}); indexed as read",
-                human_size(self.listed_size),
-                human_size(self.read.load(Ordering::Relaxed))
-            );
-            report.warn(ProblemKind::Changed, None, message);
+        } else {
+            report.warn_if_changed(self.listed_size, self.read.load(Ordering::Relaxed));
         }
     }
 }

@@ -453,13 +453,8 @@ impl JsonStream {
                     };
                     if empty {
                         report.skip(ProblemKind::Empty, None, "empty file");
-                    } else if self.read.load(Ordering::Relaxed) != self.listed_size {
-                        let message = format!(
-                            "changed while being read (listed at {}, read {}); indexed as read",
-                            human_size(self.listed_size),
-                            human_size(self.read.load(Ordering::Relaxed))
-                        );
-                        report.warn(ProblemKind::Changed, None, message);
+                    } else {
+                        report.warn_if_changed(self.listed_size, self.read.load(Ordering::Relaxed));
                     }
                     return;
                 }
