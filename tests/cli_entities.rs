@@ -758,6 +758,57 @@ fn a_company_s_name_alone_is_the_company_adding_designators_to_it() {
 }
 
 #[test]
+fn a_country_s_abbreviation_is_the_country() {
+    let env = indexed_stories(&[
+        (
+            "us-1.md",
+            "The U.S. trade deficit widened in March, officials said.",
+        ),
+        (
+            "us-2.md",
+            "The United States and Japan agreed to talk about chips.",
+        ),
+        (
+            "us-3.md",
+            "Japan said the United States should cut its budget deficit.",
+        ),
+        (
+            "uk-1.md",
+            "Britain said its trade deficit narrowed in March.",
+        ),
+        (
+            "uk-2.md",
+            "Exports from the U.K. rose in March, officials said.",
+        ),
+    ]);
+    let hits = |entity: &str| entity_hits(&env, entity);
+    let us = ["us-1.md", "us-2.md", "us-3.md"];
+    assert_eq!(hits("LOC:U.S."), us);
+    assert_eq!(hits("LOC:United States"), us);
+    assert_eq!(hits("LOC:USA"), us);
+    assert_eq!(hits("LOC:Britain"), ["uk-1.md", "uk-2.md"]);
+    assert_eq!(hits("LOC:United Kingdom"), hits("LOC:U.K."));
+    // One line each, which names the other writings it counts.
+    let listed = env
+        .lede_ok(&["entities", "--type", "LOC", "--json"], 0)
+        .json();
+    let line = |name: &str| {
+        listed["entities"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["name"] == name)
+            .map(|e| (e["articles"].as_u64().unwrap(), e["also"].clone()))
+    };
+    assert_eq!(
+        line("United States"),
+        Some((3, serde_json::json!(["U.S."])))
+    );
+    assert_eq!(line("U.S."), None);
+    assert_eq!(line("Britain"), Some((2, serde_json::json!(["U.K."]))));
+}
+
+#[test]
 fn a_clipped_name_is_the_name_it_clips() {
     let env = indexed_stories(&[
         (

@@ -82,14 +82,20 @@ pub fn entity_term(kind: Option<EntityKind>, name: &str) -> String {
 /// A normalised name as its term: lower-cased and, as words are, folded to ASCII (`zurich` for
 /// Zürich, ZURICH and Zurich alike), its final designator in its usual writing (see
 /// [`DESIGNATOR_WRITINGS`]).
-fn name_term(mut name: String) -> String {
-    // `to_lowercase` gives the same for ASCII, through a new string.
-    if name.is_ascii() {
-        name.make_ascii_lowercase();
-    } else {
-        name = name.to_lowercase();
-        AsciiFolder::default().fold_in_place(&mut name);
+fn name_term(name: String) -> String {
+    let name = name_form(name);
+    match COUNTRY_WRITINGS.iter().find(|(other, _)| *other == name) {
+        Some((_, country)) => (*country).to_string(),
+        None => name,
     }
+}
+
+/// A name lower-cased, folded to ASCII and its final designator in its usual writing: its term
+/// but for a country's other names, so that writings of one term with other forms are other
+/// names of it (`u.s.` of the `united states`), and those with one form are one name written
+/// otherwise (`Zürich` and `ZURICH`, `Gillette Company` and `Gillette Co`).
+pub(crate) fn name_form(name: String) -> String {
+    let mut name = lower_folded(name);
     if let Some((long, short)) = DESIGNATOR_WRITINGS
         .iter()
         .find(|(long, _)| name.len() > long.len() && name.ends_with(long))
@@ -97,8 +103,17 @@ fn name_term(mut name: String) -> String {
         name.truncate(name.len() - long.len());
         name.push_str(short);
     }
-    if let Some((_, country)) = COUNTRY_WRITINGS.iter().find(|(other, _)| *other == name) {
-        return (*country).to_string();
+    name
+}
+
+/// A name lower-cased and folded to ASCII (`zurich` for Zürich, ZURICH and Zurich alike).
+fn lower_folded(mut name: String) -> String {
+    // `to_lowercase` gives the same for ASCII, through a new string.
+    if name.is_ascii() {
+        name.make_ascii_lowercase();
+    } else {
+        name = name.to_lowercase();
+        AsciiFolder::default().fold_in_place(&mut name);
     }
     name
 }

@@ -11,7 +11,7 @@ use super::SearchRequest;
 use super::filters::EntityFilter;
 use super::name_forms::{FormsCount, NameForms, SegmentNameForms};
 use super::{filters, query};
-use crate::analyze::annotate::EntityName;
+use crate::analyze::annotate::{EntityName, name_form};
 use crate::analyze::entities::EntityKind;
 use crate::error::{Error, Result};
 use crate::index::Index;
@@ -96,6 +96,10 @@ struct Writings {
     capitals: (u64, String),
     /// The other names counted with the entity ([`EntityCount::also`]).
     also: Vec<String>,
+    /// By the writings' forms ([`name_form`]): the articles that give any writing of that form,
+    /// and its writing most of them give with theirs. Other forms than the name's are other
+    /// names of its term: `U.S.` of the `United States`.
+    forms: HashMap<String, (u64, u64, String)>,
 }
 
 /// How many times more articles a writing in capitals alone must have than the most frequent
@@ -116,6 +120,11 @@ fn capitals_over_mixed(kind: EntityKind) -> u64 {
 impl Writings {
     fn add(&mut self, name: String, articles: u64) {
         self.articles += articles;
+        let form = self.forms.entry(name_form(name.clone())).or_default();
+        form.0 += articles;
+        if articles > form.1 || (articles == form.1 && name < form.2) {
+            (form.1, form.2) = (articles, name.clone());
+        }
         let best = if name.chars().any(char::is_lowercase) {
             &mut self.mixed
         } else {
@@ -126,13 +135,33 @@ impl Writings {
         }
     }
 
-    fn name(self, kind: EntityKind) -> String {
-        let (mixed, capitals) = (self.mixed, self.capitals);
+    fn name(&self, kind: EntityKind) -> String {
+        let (mixed, capitals) = (&self.mixed, &self.capitals);
         if mixed.0 > 0 && mixed.0 * capitals_over_mixed(kind) >= capitals.0 {
-            mixed.1
+            mixed.1.clone()
         } else {
-            capitals.1
+            capitals.1.clone()
         }
+    }
+
+    /// The other names counted with the entity named `name`: those its short forms give, then
+    /// its writings of other forms than `name`'s, most articles first.
+    fn also(&mut self, name: &str) -> Vec<String> {
+        let own = name_form(name.to_string());
+        let mut others: Vec<&(u64, u64, String)> = self
+            .forms
+            .iter()
+            .filter(|(form, _)| **form != own)
+            .map(|(_, form)| form)
+            .collect();
+        others.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
+        let mut also = std::mem::take(&mut self.also);
+        for (_, _, writing) in others {
+            if !also.contains(writing) {
+                also.push(writing.clone());
+            }
+        }
+        also
     }
 }
 
@@ -306,13 +335,13 @@ impl Index {
         let distinct = grouped.len();
         let mut entities: Vec<EntityCount> = grouped
             .into_iter()
-            .map(|((kind, _), mut writings)| EntityCount {
-                articles: writings.articles,
-                also: std::mem::take(&mut writings.also),
-                entity: EntityName {
-                    kind,
-                    name: writings.name(kind),
-                },
+            .map(|((kind, _), mut writings)| {
+                let name = writings.name(kind);
+                EntityCount {
+                    articles: writings.articles,
+                    also: writings.also(&name),
+                    entity: EntityName { kind, name },
+                }
             })
             .collect();
         entities.sort_by(|a, b| b.articles.cmp(&a.articles).then(a.entity.cmp(&b.entity)));
@@ -358,6 +387,41 @@ mod tests {
         assert_eq!(
             name(org, &[("Mcdonald", 3), ("McDonald", 3), ("MCDONALD", 5)]),
             "McDonald"
+        );
+    }
+
+    #[test]
+    fn writings_of_other_forms_are_other_names_of_the_entity() {
+        let also = |kind, writings: &[(&str, u64)]| {
+            let mut all = Writings::default();
+            for (name, articles) in writings {
+                all.add(name.to_string(), *articles);
+            }
+            let name = all.name(kind);
+            (name.clone(), all.also(&name))
+        };
+        let place = EntityKind::Location;
+        let writings = [
+            ("U.S.", 3044),
+            ("United States", 793),
+            ("USA", 23),
+            ("U.s.", 2),
+        ];
+        assert_eq!(
+            also(place, &writings),
+            (
+                "United States".to_string(),
+                vec!["U.S.".to_string(), "USA".to_string()]
+            )
+        );
+        // A writing in other case or accents, or with its designator spelt out, is the name's.
+        let writings = [("ZURICH", 5), ("Zürich", 7), ("Zurich", 1)];
+        assert_eq!(also(place, &writings).1, Vec::<String>::new());
+        let org = EntityKind::Organization;
+        let writings = [("Gillette Co", 9), ("Gillette Company", 2)];
+        assert_eq!(
+            also(org, &writings),
+            ("Gillette Co".to_string(), Vec::new())
         );
     }
 }
