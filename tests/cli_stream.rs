@@ -204,3 +204,40 @@ fn a_large_json_file_that_is_not_an_array_or_breaks_off_says_so() {
         .json();
     assert_eq!(hit["hits"][0]["article_id"], "answer.json#2999");
 }
+
+#[test]
+fn a_trec_bundle_over_the_size_limit_is_streamed_record_by_record() {
+    let env = TestEnv::new();
+    // About 0.2 MB against a 0.05 MB limit, named as TREC names its files (no extension); one
+    // record over the limit.
+    let mut text = String::new();
+    for i in 1..=2_000 {
+        let body = if i == 700 {
+            "cargo shipments rose. ".repeat(3_000)
+        } else {
+            format!("cargo shipment {i} left port.")
+        };
+        text.push_str(&format!(
+            "<DOC>\n<DOCNO> AP-{i} </DOCNO>\n<TEXT>\n{body}\n</TEXT>\n</DOC>\n"
+        ));
+    }
+    env.write("AP880212", &text);
+    let args = ["index", "--no-entities", "--no-dates", "--max-size", "0.05"];
+    let out = env.lede_ok(&args, 0);
+    let expected = "AP880212:4195: record is over the 52428 bytes limit (--max-size)";
+    assert!(out.stderr.contains(expected), "{}", out.stderr);
+    assert_eq!(
+        counts(&out),
+        "1999 added, 0 updated, 0 unchanged, 0 removed, 1 skipped, 0 warnings"
+    );
+    let hit = env
+        .lede_ok(&["search", "shipment 1999", "--json", "-n", "1"], 0)
+        .json();
+    assert_eq!(hit["hits"][0]["article_id"], "AP-1999");
+    // Unchanged, it is not read again.
+    let again = env.lede_ok(&args, 0);
+    assert_eq!(
+        counts(&again),
+        "0 added, 0 updated, 1999 unchanged, 0 removed, 0 skipped, 0 warnings"
+    );
+}

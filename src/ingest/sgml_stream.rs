@@ -2,8 +2,9 @@
 //! whole records as its bytes come, so that it is indexed in bounded memory as a `.jsonl` file
 //! is. A piece ends where the last record's start tag read so far begins; its records are read
 //! as a whole file's are ([`sgml::read_piece`]), with the same ids and lines. A record over the
-//! limit is skipped (its bytes passed over, never held), and each piece is decoded on its own:
-//! UTF-8, else Windows-1252 when it reads as such, else its records are skipped with the reason.
+//! limit is skipped (its bytes passed over, never held, when longer than a piece), and each
+//! piece is decoded on its own: UTF-8, else Windows-1252 when it reads as such, else record by
+//! record, each record that decodes as neither skipped with the reason.
 
 use super::decode::{self, Decoded};
 use super::sgml::{self, Place, RECORD_TAG_BYTES};
@@ -140,22 +141,59 @@ impl SgmlStream {
         let last_open = sgml::last_record_open(&self.pending, self.searched);
         self.searched = self.pending.len().saturating_sub(RECORD_TAG_BYTES);
         match last_open {
-            Some(at) if at > 0 => self.read_records(at, false, articles, report),
+            Some(at) if at > 0 => self.read_within_limit(at, false, articles, report),
             // One record (or the text before the first) so far: over the limit, it is passed
             // over up to the next record's start tag, keeping the bytes that may begin one.
             _ if self.pending.len() > self.max_record.saturating_add(RECORD_TAG_BYTES) => {
                 if sgml::record_opens(&self.pending).next() == Some(0) {
-                    self.place.records += 1;
-                    let message = format!(
-                        "record is over the {} limit (--max-size)",
-                        human_size(self.max_record as u64)
-                    );
-                    report.skip(ProblemKind::TooLarge, Some(self.place.line), message);
+                    self.skip_record(report);
                     self.skipping = true;
                 }
                 self.pass_over(self.searched);
             }
             _ => {}
+        }
+    }
+
+    /// Counts the record `pending` opens with, over the limit, and reports it skipped.
+    fn skip_record(&mut self, report: &mut Report<'_>) {
+        self.place.records += 1;
+        let message = format!(
+            "record is over the {} limit (--max-size)",
+            human_size(self.max_record as u64)
+        );
+        report.skip(ProblemKind::TooLarge, Some(self.place.line), message);
+    }
+
+    /// Reads the records of `pending[..end]` to `articles` as [`SgmlStream::read_records`] does,
+    /// but skips each one over the limit (to the next record's start tag, or `end`).
+    fn read_within_limit(
+        &mut self,
+        mut end: usize,
+        ends_file: bool,
+        articles: &mut Vec<Article>,
+        report: &mut Report<'_>,
+    ) {
+        loop {
+            let starts: Vec<usize> = sgml::record_opens(&self.pending[..end]).collect();
+            let ends = starts.iter().skip(1).copied().chain([end]);
+            let over = starts
+                .iter()
+                .zip(ends)
+                .find(|&(&start, stop)| stop - start > self.max_record);
+            let Some((&start, stop)) = over else {
+                self.read_records(end, ends_file, articles, report);
+                return;
+            };
+            if start > 0 {
+                self.read_records(start, false, articles, report);
+            }
+            self.skip_record(report);
+            self.pass_over(stop - start);
+            end -= stop;
+            if end == 0 {
+                return;
+            }
         }
     }
 
@@ -173,6 +211,8 @@ impl SgmlStream {
     }
 
     /// Reads the records of `pending[..end]` to `articles`; `ends_file` when the file ends there.
+    /// A piece that does not decode is read again record by record, so that only the records
+    /// that do not decode are lost.
     fn read_records(
         &mut self,
         end: usize,
@@ -181,46 +221,30 @@ impl SgmlStream {
         report: &mut Report<'_>,
     ) {
         let piece = &self.pending[..end];
-        let start = (self.place.line, self.pending_at);
-        match decode::decode_from(piece, Some(start)) {
-            Decoded::Text(text, note) => {
-                if let Some(note) = note.filter(|_| !self.decoded_note) {
-                    self.decoded_note = true;
-                    let note = format!("{note} (and any later such records, unreported)");
-                    report.warn(
-                        ProblemKind::Encoding,
-                        Some(first_bad_line(piece, self.place.line)),
-                        note,
-                    );
-                }
-                let first = articles.len();
-                articles.extend(sgml::read_piece(
-                    &text,
-                    &self.rel_path,
-                    report,
-                    &mut self.place,
-                    ends_file,
-                ));
-                for article in &mut articles[first..] {
-                    super::finish_article(article, &self.rel_path);
+        let first = articles.len();
+        let mut reader = PieceReader {
+            rel_path: &self.rel_path,
+            place: &mut self.place,
+            decoded_note: &mut self.decoded_note,
+            articles,
+            report,
+        };
+        if reader.read(piece, self.pending_at, ends_file).is_err() {
+            let mut bounds: Vec<usize> = sgml::record_opens(piece).collect();
+            if bounds.first() != Some(&0) {
+                bounds.insert(0, 0);
+            }
+            bounds.push(end);
+            for pair in bounds.windows(2) {
+                let record = &piece[pair[0]..pair[1]];
+                let at = self.pending_at + pair[0] as u64;
+                if let Err(reason) = reader.read(record, at, ends_file && pair[1] == end) {
+                    reader.skip_undecoded(record, &reason);
                 }
             }
-            Decoded::Refused(reason) => {
-                let records = sgml::record_opens(piece).count();
-                let lines = format!(
-                    "lines {}-{}",
-                    self.place.line,
-                    self.place.line + memchr::memchr_iter(b'\n', piece.trim_ascii_end()).count()
-                );
-                let message = format!("the records of {lines} are skipped: {reason}");
-                report.skip(
-                    ProblemKind::Encoding,
-                    Some(first_bad_line(piece, self.place.line)),
-                    message,
-                );
-                self.place.records += records;
-                self.place.line += memchr::memchr_iter(b'\n', piece).count();
-            }
+        }
+        for article in &mut articles[first..] {
+            super::finish_article(article, &self.rel_path);
         }
         self.drop_front(end);
     }
@@ -231,13 +255,58 @@ impl SgmlStream {
         if self.skipping {
             self.pending.clear();
         } else if !self.pending.is_empty() {
-            self.read_records(self.pending.len(), true, articles, report);
+            self.read_within_limit(self.pending.len(), true, articles, report);
         }
         if self.place.records == 0 {
             sgml::report_no_records(report);
         } else {
             report.warn_if_changed(self.listed_size, self.read.load(Ordering::Relaxed));
         }
+    }
+}
+
+/// Reads pieces of a collection, decoded, to articles.
+struct PieceReader<'a, 'r> {
+    rel_path: &'a str,
+    /// Where the next piece starts.
+    place: &'a mut Place,
+    /// Whether a piece was decoded as Windows-1252 already (said once).
+    decoded_note: &'a mut bool,
+    articles: &'a mut Vec<Article>,
+    report: &'a mut Report<'r>,
+}
+
+impl PieceReader<'_, '_> {
+    /// Reads the records of `piece`, which starts at byte `at` of the file (`ends_file` when
+    /// the file ends with it); or, when it does not decode, gives the reason and reads nothing.
+    fn read(&mut self, piece: &[u8], at: u64, ends_file: bool) -> Result<(), String> {
+        match decode::decode_from(piece, Some((self.place.line, at))) {
+            Decoded::Text(text, note) => {
+                if let Some(note) = note.filter(|_| !*self.decoded_note) {
+                    *self.decoded_note = true;
+                    let note = format!("{note} (and any later such records, unreported)");
+                    let line = first_bad_line(piece, self.place.line);
+                    self.report.warn(ProblemKind::Encoding, Some(line), note);
+                }
+                let read =
+                    sgml::read_piece(&text, self.rel_path, self.report, self.place, ends_file);
+                self.articles.extend(read);
+                Ok(())
+            }
+            Decoded::Refused(reason) => Err(reason),
+        }
+    }
+
+    /// Reports the record `record` (if it is one) skipped as it does not decode, for `reason`,
+    /// and moves past it.
+    fn skip_undecoded(&mut self, record: &[u8], reason: &str) {
+        if sgml::record_opens(record).next().is_some() {
+            self.place.records += 1;
+            let line = first_bad_line(record, self.place.line);
+            let message = format!("record skipped: {reason}");
+            self.report.skip(ProblemKind::Encoding, Some(line), message);
+        }
+        self.place.line += memchr::memchr_iter(b'\n', record).count();
     }
 }
 
@@ -330,7 +399,7 @@ mod tests {
     }
 
     #[test]
-    fn each_piece_is_decoded_on_its_own() {
+    fn a_record_that_does_not_decode_is_lost_alone() {
         let accented = story(2, "Caf\u{e9} in Gen\u{e8}ve.");
         let (latin1, _, _) = encoding_rs::WINDOWS_1252.encode(&accented);
         let bytes = [
@@ -344,22 +413,33 @@ mod tests {
         .concat();
         let dir = tempfile::tempdir().unwrap();
         let file = source(dir.path(), "mixed.sgm", &bytes);
-        let (articles, problems) = streamed(&file, 60);
-        let bodies: Vec<&str> = articles.iter().map(|a| a.body.as_str()).collect();
-        assert_eq!(
-            bodies[..3],
-            ["Plain.", "Caf\u{e9} in Gen\u{e8}ve.", "Plain again."]
-        );
-        assert_eq!(articles.last().unwrap().id, "D5");
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems[0].starts_with("mixed.sgm:10: not valid UTF-8 (line 10, byte"),
-            "{problems:?}"
-        );
-        assert!(
-            problems[1].starts_with("mixed.sgm:25: the records of lines 19-26 are skipped"),
-            "{problems:?}"
-        );
+        // Pieces of a record or two, then nearly the whole file as one piece.
+        for limit in [80, bytes.len() as u64 - 1] {
+            let (articles, problems) = streamed(&file, limit);
+            let read: Vec<(&str, &str)> = articles
+                .iter()
+                .map(|a| (a.id.as_str(), a.body.as_str()))
+                .collect();
+            assert_eq!(
+                read,
+                [
+                    ("D1", "Plain."),
+                    ("D2", "Caf\u{e9} in Gen\u{e8}ve."),
+                    ("D3", "Plain again."),
+                    ("D5", "Still read.")
+                ],
+                "{limit}"
+            );
+            assert_eq!(problems.len(), 2, "{problems:?}");
+            assert!(
+                problems[0].starts_with("mixed.sgm:10: not valid UTF-8 (line 10, byte 91)"),
+                "{problems:?}"
+            );
+            assert!(
+                problems[1].starts_with("mixed.sgm:25: record skipped: not valid UTF-8 (line 25"),
+                "{problems:?}"
+            );
+        }
     }
 
     #[test]
