@@ -474,6 +474,48 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn any_collection_streams_as_it_reads_whole(
+            records in proptest::collection::vec(
+                (proptest::collection::vec(0usize..8, 0..14), proptest::bool::ANY, 0usize..4, 0usize..3),
+                3..40,
+            ),
+        ) {
+            const WORDS: &[&str] = &["wheat", "Paris", "rose", "<P>", "</P>", "&amp;", "said", "\n"];
+            const BETWEEN: &[&str] = &["", "\n", "\n\n  ", "<!DOCTYPE lewis>\n"];
+            let mut text = String::new();
+            for (i, (words, closed, shape, between)) in records.iter().enumerate() {
+                let body: Vec<&str> = words.iter().map(|&w| WORDS[w]).collect();
+                let body = body.join(" ");
+                let record = match shape {
+                    0 => format!("<DOC>\n<DOCNO> D{i} </DOCNO>\n<TEXT>\n{body}\n</TEXT>\n"),
+                    1 => format!("<REUTERS NEWID=\"{i}\">\n<TITLE>T{i}</TITLE><BODY>{body}</BODY>\n"),
+                    2 => format!("<doc>\n<TEXT>{body}</TEXT>\n"),
+                    _ => format!("<DOC><DOCNO>E{i}</DOCNO><HEADLINE>H {body}</HEADLINE><TEXT>x</TEXT>"),
+                };
+                text.push_str(&record);
+                if *closed {
+                    text.push_str(if *shape == 1 { "</REUTERS>\n" } else { "</DOC>\n" });
+                }
+                text.push_str(BETWEEN[*between]);
+            }
+            proptest::prop_assume!(text.len() > 200);
+            let whole = read_bytes(text.as_bytes(), "c.sgm", crate::ingest::Format::Sgml);
+            let dir = tempfile::tempdir().unwrap();
+            let file = source(dir.path(), "c.sgm", text.as_bytes());
+            let (articles, problems) = streamed(&file, 200);
+            let read = |articles: &[Article]| -> Vec<(String, String, String)> {
+                articles
+                    .iter()
+                    .map(|a| (a.id.clone(), a.title.clone(), a.body.clone()))
+                    .collect()
+            };
+            proptest::prop_assert_eq!(read(&articles), read(&whole.articles));
+            let whole_problems: Vec<String> =
+                whole.problems.iter().map(|p| p.to_string()).collect();
+            proptest::prop_assert_eq!(problems, whole_problems);
+        }
+
+        #[test]
         fn any_edit_of_a_collection_streams_without_panic(
             edits in proptest::collection::vec((0usize..2048, 0usize..64, 0usize..32), 0..8),
             limit in 20u64..400,
