@@ -74,40 +74,43 @@ pub(crate) fn opens_a_collection(head: &[u8]) -> bool {
     let Some(rest) = start.map(|at| &head[at..]) else {
         return false;
     };
-    // The tag's name, then the end of the tag or an attribute.
-    let opens = |tag: &[u8]| {
-        rest.len() > tag.len()
-            && rest[..tag.len()].eq_ignore_ascii_case(tag)
-            && matches!(rest[tag.len()], b'>' | b' ' | b'\t' | b'\r' | b'\n')
-    };
-    opens(b"<doc") || opens(b"<reuters") || opens(b"<!doctype lewis")
+    starts_with_record(rest) || opens_tag(rest, b"<!doctype lewis") == Some(true)
 }
 
 /// The most bytes that tell whether a record's start tag begins at a `<` (`<reuters` and the
 /// byte after it).
 pub(crate) const RECORD_TAG_BYTES: usize = 9;
 
+/// Whether `bytes` open with the tag `tag` (`<doc`, in lower case) in any case, its name then
+/// the end of the tag or an attribute; `None` when too few bytes are there to tell.
+fn opens_tag(bytes: &[u8], tag: &[u8]) -> Option<bool> {
+    let Some(after) = bytes.get(tag.len()) else {
+        return (!tag[..bytes.len()].eq_ignore_ascii_case(bytes)).then_some(false);
+    };
+    Some(
+        bytes[..tag.len()].eq_ignore_ascii_case(tag)
+            && matches!(after, b'>' | b' ' | b'\t' | b'\r' | b'\n'),
+    )
+}
+
 /// Whether `bytes` open with a record's start tag (`<DOC>`, `<REUTERS `), in any case;
 /// `None` when too few bytes are there to tell.
 fn opens_record(bytes: &[u8]) -> Option<bool> {
-    let mut short = false;
-    for name in [&b"<doc"[..], b"<reuters"] {
-        let Some(after) = bytes.get(name.len()) else {
-            short |= name[..bytes.len()].eq_ignore_ascii_case(bytes);
-            continue;
-        };
-        if bytes[..name.len()].eq_ignore_ascii_case(name)
-            && matches!(after, b'>' | b' ' | b'\t' | b'\r' | b'\n')
-        {
-            return Some(true);
-        }
+    match (opens_tag(bytes, b"<doc"), opens_tag(bytes, b"<reuters")) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (Some(false), Some(false)) => Some(false),
+        _ => None,
     }
-    (!short).then_some(false)
+}
+
+/// Whether `bytes` open with a record's start tag.
+pub(crate) fn starts_with_record(bytes: &[u8]) -> bool {
+    opens_record(bytes) == Some(true)
 }
 
 /// Where each record's start tag in `bytes` starts, in order (see [`last_record_open`]).
 pub(crate) fn record_opens(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'<', bytes).filter(|&at| opens_record(&bytes[at..]) == Some(true))
+    memchr::memchr_iter(b'<', bytes).filter(|&at| starts_with_record(&bytes[at..]))
 }
 
 /// Where the last record's start tag in `bytes` at or after `from` starts (the bytes before it
@@ -116,7 +119,7 @@ pub(crate) fn record_opens(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
 pub(crate) fn last_record_open(bytes: &[u8], from: usize) -> Option<usize> {
     memchr::memrchr_iter(b'<', &bytes[from..])
         .map(|at| from + at)
-        .find(|&at| opens_record(&bytes[at..]) == Some(true))
+        .find(|&at| starts_with_record(&bytes[at..]))
 }
 
 fn is_record(markup: &Markup<'_>) -> bool {

@@ -122,21 +122,8 @@ impl SgmlStream {
     /// Reads the whole records `pending` holds, or passes over what a record over the limit
     /// holds, keeping the last record begun.
     fn cut(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
-        if self.skipping {
-            // The record over the limit ends where the next one begins.
-            let next_record = sgml::record_opens(&self.pending).next();
-            match next_record {
-                Some(at) => {
-                    self.pass_over(at);
-                    self.skipping = false;
-                    self.searched = 0;
-                }
-                None => {
-                    let keep = self.pending.len().saturating_sub(RECORD_TAG_BYTES);
-                    self.pass_over(keep);
-                    return;
-                }
-            }
+        if self.skipping && !self.pass_over_skipped(RECORD_TAG_BYTES) {
+            return;
         }
         let last_open = sgml::last_record_open(&self.pending, self.searched);
         self.searched = self.pending.len().saturating_sub(RECORD_TAG_BYTES);
@@ -145,13 +132,32 @@ impl SgmlStream {
             // One record (or the text before the first) so far: over the limit, it is passed
             // over up to the next record's start tag, keeping the bytes that may begin one.
             _ if self.pending.len() > self.max_record.saturating_add(RECORD_TAG_BYTES) => {
-                if sgml::record_opens(&self.pending).next() == Some(0) {
+                if sgml::starts_with_record(&self.pending) {
                     self.skip_record(report);
                     self.skipping = true;
                 }
                 self.pass_over(self.searched);
             }
             _ => {}
+        }
+    }
+
+    /// Passes over the rest of the record over the limit up to where the next one begins, and
+    /// returns `true`; or, when none begins in `pending` yet, over all but its last `keep` bytes
+    /// (those that may begin one), and returns `false`.
+    fn pass_over_skipped(&mut self, keep: usize) -> bool {
+        let next_record = sgml::record_opens(&self.pending).next();
+        match next_record {
+            Some(at) => {
+                self.pass_over(at);
+                self.skipping = false;
+                self.searched = 0;
+                true
+            }
+            None => {
+                self.pass_over(self.pending.len().saturating_sub(keep));
+                false
+            }
         }
     }
 
@@ -231,7 +237,7 @@ impl SgmlStream {
         };
         if reader.read(piece, self.pending_at, ends_file).is_err() {
             let mut bounds: Vec<usize> = sgml::record_opens(piece).collect();
-            if bounds.first() != Some(&0) {
+            if !sgml::starts_with_record(piece) {
                 bounds.insert(0, 0);
             }
             bounds.push(end);
@@ -253,10 +259,7 @@ impl SgmlStream {
     /// file changed while being read.
     fn finish(&mut self, articles: &mut Vec<Article>, report: &mut Report<'_>) {
         if self.skipping {
-            // The record over the limit ends where the next one begins, if one does.
-            let next_record = sgml::record_opens(&self.pending).next();
-            self.pass_over(next_record.unwrap_or(self.pending.len()));
-            self.skipping = false;
+            self.pass_over_skipped(0);
         }
         if !self.pending.is_empty() {
             self.read_within_limit(self.pending.len(), true, articles, report);
@@ -304,7 +307,7 @@ impl PieceReader<'_, '_> {
     /// Reports the record `record` (if it is one) skipped as it does not decode, for `reason`,
     /// and moves past it.
     fn skip_undecoded(&mut self, record: &[u8], reason: &str) {
-        if sgml::record_opens(record).next().is_some() {
+        if sgml::starts_with_record(record) {
             self.place.records += 1;
             let line = first_bad_line(record, self.place.line);
             let message = format!("record skipped: {reason}");
