@@ -160,7 +160,7 @@ fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
         if decided.decides(&short) {
             holders.decided.insert(short.clone());
         }
-        for (name, given) in decided.holders.into_iter().zip(decided.given) {
+        for (name, given) in decided.holders {
             let shorts = holders.shorts_of.entry(name.clone()).or_default();
             shorts.push(short.clone());
             shorts.extend(other_kinds_of(&short, &name, given, |term| {
@@ -195,10 +195,9 @@ fn articles_of(searcher: &Searcher, field: Field, term: &str) -> u64 {
 struct Decision {
     /// The names that stand for it (a filter for it finds theirs).
     standing: Vec<String>,
-    /// Those of them that hold it (counted with it, their filter finds it).
-    holders: Vec<String>,
-    /// `given[i]`: the articles that give `holders[i]` for it.
-    given: Vec<u64>,
+    /// Those of them that hold it (counted with it, their filter finds it), each with the
+    /// articles that give it for the short form.
+    holders: Vec<(String, u64)>,
 }
 
 impl Decision {
@@ -255,8 +254,7 @@ fn decide(
         standing.sort_unstable();
         for &(name, held) in &standing {
             if 2 * held >= all {
-                decided.holders.push(name.clone());
-                decided.given.push(held);
+                decided.holders.push((name.clone(), held));
             }
             decided.standing.push(name.clone());
         }
@@ -357,10 +355,10 @@ impl<'a> WrittenLookup<'a> {
         let mut held = Vec::new();
         for short in candidates.into_iter().filter(|short| short != name) {
             let decided = self.decision(&short).0;
-            let Some(at) = decided.holders.iter().position(|h| h == name) else {
+            let Some(&(_, given)) = decided.holders.iter().find(|(h, _)| h == name) else {
                 continue;
             };
-            held.extend(other_kinds_of(&short, name, decided.given[at], |term| {
+            held.extend(other_kinds_of(&short, name, given, |term| {
                 articles_of(self.searcher, self.field, term)
             }));
             held.push(short);
