@@ -441,8 +441,8 @@ fn extract_reads_files_as_index_does_latin_1_decoded_binary_refused() {
 }
 
 /// With `--follow`, a linked folder's and a linked file's articles are indexed through the
-/// link (a link loop reported and skipped, an index reached through a link left alone), and
-/// removed once the link is.
+/// link (a link loop reported and skipped, an index reached through a link left alone, a folder
+/// reached through two links indexed once), and removed once the link is.
 #[cfg(unix)]
 #[test]
 fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
@@ -464,6 +464,7 @@ fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
         std::os::unix::fs::symlink(target, env.corpus().join(name)).unwrap();
     };
     link(&archive, "archive");
+    link(&archive, "mirror");
     link(&env.path().join("single.txt"), "single.txt");
     link(std::path::Path::new("."), "loop");
     link(&env.path().join("index"), "index");
@@ -471,7 +472,7 @@ fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
     let out = env.lede_ok(&["index"], 0);
     assert_eq!(
         counts(&out),
-        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 4 warnings"
+        "1 added, 0 updated, 0 unchanged, 0 removed, 0 skipped, 5 warnings"
     );
     let out = env.lede_ok(&["index", "-v"], 0);
     assert_line(
@@ -479,11 +480,20 @@ fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
         &["archive: symbolic link not followed", "--follow"],
     );
     // With it, both articles are found through their links; the loop is reported.
+    // The mirror of the archive is left out, once, with a warning naming the link walked first.
     let out = env.lede_ok(&["index", "--follow", "-v"], 0);
     assert_line(&out.stderr, &["skipped: ", "loop", "File system loop"]);
+    assert_line(
+        &out.stderr,
+        &[
+            "warning: ",
+            "mirror: the same folder as ",
+            "archive, left out",
+        ],
+    );
     assert_eq!(
         counts(&out),
-        "2 added, 0 updated, 1 unchanged, 0 removed, 1 skipped, 0 warnings"
+        "2 added, 0 updated, 1 unchanged, 0 removed, 1 skipped, 1 warnings"
     );
     let found = env.lede_ok(&["search", "prices", "--json"], 0).json();
     let mut paths: Vec<&str> = found["hits"]
@@ -494,8 +504,22 @@ fn follow_indexes_through_links_and_removes_what_a_removed_link_held() {
         .collect();
     paths.sort_unstable();
     assert_eq!(paths, ["archive/old.txt", "own.txt", "single.txt"]);
-    // Once the folder's link is gone, so are its articles.
+    // Once the folder's first link is gone, its articles are indexed through the other; once
+    // that is gone too, so are they.
     std::fs::remove_file(env.corpus().join("archive")).unwrap();
     let out = env.lede_ok(&["index", "--follow"], 0);
-    assert!(counts(&out).contains("1 removed"), "{}", out.stderr);
+    assert!(
+        counts(&out).starts_with("1 added, 0 updated, 2 unchanged, 1 removed"),
+        "{}",
+        out.stderr
+    );
+    let found = env.lede_ok(&["search", "copper", "--json"], 0).json();
+    assert_eq!(found["hits"][0]["path"], "mirror/old.txt");
+    std::fs::remove_file(env.corpus().join("mirror")).unwrap();
+    let out = env.lede_ok(&["index", "--follow"], 0);
+    assert!(
+        counts(&out).starts_with("0 added, 0 updated, 2 unchanged, 1 removed"),
+        "{}",
+        out.stderr
+    );
 }

@@ -190,6 +190,9 @@ pub enum ProblemKind {
     Changed,
     /// A symbolic link, which the walk does not follow.
     Symlink,
+    /// A file or folder the walk reached before by another path (a second followed link, a
+    /// hard link, a path given inside another), indexed once.
+    ReachedTwice,
     /// A second article with an id already seen in this run.
     DuplicateId,
     /// An id longer than [`MAX_ID_BYTES`](crate::article::MAX_ID_BYTES).
@@ -216,6 +219,7 @@ impl ProblemKind {
             ProblemKind::Unreadable => "unreadable",
             ProblemKind::Changed => "changed while read",
             ProblemKind::Symlink => "symbolic link",
+            ProblemKind::ReachedTwice => "reached twice",
             ProblemKind::DuplicateId => "duplicate id",
             ProblemKind::InvalidId => "invalid id",
             ProblemKind::UnknownXml => "unknown XML",

@@ -75,20 +75,86 @@ fn is_saved_page_resources(entry: &walkdir::DirEntry) -> bool {
         })
 }
 
-/// The file at `abs_path` (canonical), shown as `rel_path`.
-fn source_file(abs_path: PathBuf, rel_path: String) -> std::io::Result<SourceFile> {
+/// The file at `abs_path` (canonical), shown as `rel_path`, with what identifies it on its file
+/// system.
+fn source_file(abs_path: PathBuf, rel_path: String) -> std::io::Result<(SourceFile, Identity)> {
     let meta = std::fs::metadata(&abs_path)?;
+    let identity = Identity::of(&meta, &abs_path);
     let modified_ns = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i128);
-    Ok(SourceFile {
+    let file = SourceFile {
         abs_path,
         rel_path,
         size: meta.len(),
         modified_ns,
-    })
+    };
+    Ok((file, identity))
+}
+
+/// What tells a file or folder apart from every other on the machine, whatever path reaches it:
+/// its device and inode on Unix, its canonical path elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Identity {
+    /// Device and inode.
+    #[cfg_attr(not(unix), allow(dead_code))]
+    Inode(u64, u64),
+    /// The canonical path (or the path as given when it has none).
+    #[cfg_attr(unix, allow(dead_code))]
+    Path(PathBuf),
+}
+
+impl Identity {
+    /// The identity of what `meta` (followed through links) describes at `path`.
+    #[cfg(unix)]
+    fn of(meta: &std::fs::Metadata, _path: &Path) -> Identity {
+        use std::os::unix::fs::MetadataExt;
+        Identity::Inode(meta.dev(), meta.ino())
+    }
+
+    /// The identity of what `meta` (followed through links) describes at `path`.
+    #[cfg(not(unix))]
+    fn of(_meta: &std::fs::Metadata, path: &Path) -> Identity {
+        Identity::Path(path.canonicalize().unwrap_or_else(|_| path.to_path_buf()))
+    }
+}
+
+/// The files and folders a walk has reached, by [`Identity`], with the path each was first
+/// reached by: what is reached again (through a second link, or a path given inside another) is
+/// left out, so that no article is indexed twice.
+#[derive(Debug, Default)]
+struct Reached(std::collections::HashMap<Identity, PathBuf>);
+
+impl Reached {
+    /// Records `identity` (of a `what`, file or folder) as reached at `path`; a warning naming
+    /// the first path when it was reached before.
+    fn again(&mut self, identity: Identity, path: &Path, what: &str) -> Option<Problem> {
+        use std::collections::hash_map::Entry;
+        match self.0.entry(identity) {
+            Entry::Vacant(vacant) => {
+                vacant.insert(path.to_path_buf());
+                None
+            }
+            Entry::Occupied(first) => Some(Problem {
+                path: path.display().to_string(),
+                line: None,
+                message: format!(
+                    "the same {what} as {}, left out: it is indexed once",
+                    first.get().display()
+                ),
+                severity: Severity::Warning,
+                kind: ProblemKind::ReachedTwice,
+            }),
+        }
+    }
+
+    /// [`Reached::again`] for the folder at `path`, when it can be read.
+    fn folder_again(&mut self, path: &Path) -> Option<Problem> {
+        let meta = std::fs::metadata(path).ok()?;
+        self.again(Identity::of(&meta, path), path, "folder")
+    }
 }
 
 fn problem(path: &Path, message: String) -> Problem {
@@ -137,9 +203,12 @@ pub fn walk(paths: &[PathBuf]) -> WalkResult {
     walk_with(paths, WalkOptions::default())
 }
 
-/// Walks each path (a file or a folder) and lists the files lede can read.
+/// Walks each path (a file or a folder) and lists the files lede can read. A file or folder reached
+/// a second time (through another followed link, a hard link, or a path given inside another) is
+/// listed once, where the walk first reached it, with a warning for the others.
 pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
     let mut result = WalkResult::default();
+    let mut reached = Reached::default();
     for root in paths {
         let canonical = match root.canonicalize() {
             Ok(c) => c,
@@ -156,7 +225,10 @@ pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
                 .map(|n| path_text(Path::new(n)))
                 .unwrap_or_else(|| path_text(root));
             match source_file(canonical.clone(), name) {
-                Ok(file) => result.files.push(file),
+                Ok((file, identity)) => match reached.again(identity, root, "file") {
+                    Some(twice) => result.problems.push(twice),
+                    None => result.files.push(file),
+                },
                 Err(err) => result
                     .problems
                     .push(problem(root, format!("cannot read: {err}"))),
@@ -165,14 +237,14 @@ pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
             continue;
         }
         result.scopes.push(canonical.clone());
-        let walker = WalkDir::new(root)
+        let mut walker = WalkDir::new(root)
             .follow_links(options.follow_links)
             .sort_by_file_name()
             .into_iter()
             .filter_entry(|e| {
                 e.depth() == 0 || !(is_hidden(e.file_name()) || is_saved_page_resources(e))
             });
-        for entry in walker {
+        while let Some(entry) = walker.next() {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(err) => {
@@ -183,6 +255,13 @@ pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
             };
             if entry.file_type().is_symlink() {
                 result.problems.extend(symlink_warning(entry.path()));
+                continue;
+            }
+            if entry.file_type().is_dir() {
+                if let Some(twice) = reached.folder_again(entry.path()) {
+                    result.problems.push(twice);
+                    walker.skip_current_dir();
+                }
                 continue;
             }
             if !entry.file_type().is_file() || Format::of_file(entry.path()).is_none() {
@@ -199,7 +278,10 @@ pub fn walk_with(paths: &[PathBuf], options: WalkOptions) -> WalkResult {
             // A followed link's files keep the path through it, which lies in the walked scope
             // (so that they are removed once the link is).
             match source_file(canonical.join(rel), rel_path) {
-                Ok(file) => result.files.push(file),
+                Ok((file, identity)) => match reached.again(identity, entry.path(), "file") {
+                    Some(twice) => result.problems.push(twice),
+                    None => result.files.push(file),
+                },
                 Err(err) => result
                     .problems
                     .push(problem(entry.path(), format!("cannot read: {err}"))),
@@ -302,6 +384,103 @@ mod tests {
             assert_eq!(files, [(&expected, "sub/a.md")], "{}", root.display());
             assert_eq!(result.scopes, [real.canonicalize().unwrap()]);
         }
+    }
+
+    /// The files a walk lists (relative paths) and its problems' paths and messages.
+    fn listed(result: &WalkResult) -> (Vec<&str>, Vec<(String, String)>) {
+        let files = result.files.iter().map(|f| f.rel_path.as_str()).collect();
+        let problems = result
+            .problems
+            .iter()
+            .map(|p| (p.path.clone(), p.message.clone()))
+            .collect();
+        (files, problems)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_folder_or_file_reached_twice_through_followed_links_is_listed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        let archive = dir.path().join("archive");
+        std::fs::create_dir_all(archive.join("1987")).unwrap();
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::write(archive.join("1987/a.txt"), "x").unwrap();
+        std::fs::write(root.join("own.txt"), "x").unwrap();
+        std::os::unix::fs::symlink(&archive, root.join("archive")).unwrap();
+        std::os::unix::fs::symlink(&archive, root.join("mirror")).unwrap();
+        std::os::unix::fs::symlink(archive.join("1987"), root.join("year")).unwrap();
+        std::os::unix::fs::symlink(root.join("own.txt"), root.join("own-link.txt")).unwrap();
+        std::fs::hard_link(root.join("own.txt"), root.join("own-hard.txt")).unwrap();
+        let follow = WalkOptions { follow_links: true };
+        let result = walk_with(std::slice::from_ref(&root), follow);
+        let (files, problems) = listed(&result);
+        assert_eq!(files, ["archive/1987/a.txt", "own-hard.txt"]);
+        let at = |name: &str| root.join(name).display().to_string();
+        let twice = |what: &str, first: &str| {
+            format!("the same {what} as {first}, left out: it is indexed once")
+        };
+        assert_eq!(
+            problems,
+            [
+                (at("mirror"), twice("folder", &at("archive"))),
+                (at("own-link.txt"), twice("file", &at("own-hard.txt"))),
+                (at("own.txt"), twice("file", &at("own-hard.txt"))),
+                (at("year"), twice("folder", &at("archive/1987"))),
+            ]
+        );
+        assert!(
+            result
+                .problems
+                .iter()
+                .all(|p| p.severity == Severity::Warning && p.kind == ProblemKind::ReachedTwice)
+        );
+        // Not following links, only the hard link is the same file reached twice.
+        let unfollowed = walk(std::slice::from_ref(&root));
+        let (files, problems) = listed(&unfollowed);
+        assert_eq!(files, ["own-hard.txt"]);
+        assert_eq!(problems.len(), 5, "four links and a file: {problems:?}");
+        let twice: Vec<_> = unfollowed
+            .problems
+            .iter()
+            .filter(|p| p.kind == ProblemKind::ReachedTwice)
+            .map(|p| p.path.clone())
+            .collect();
+        assert_eq!(twice, [at("own.txt")]);
+    }
+
+    #[test]
+    fn a_path_given_inside_another_or_twice_is_walked_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("1987")).unwrap();
+        std::fs::write(root.join("1987/a.txt"), "x").unwrap();
+        std::fs::write(root.join("b.txt"), "x").unwrap();
+        let sub = root.join("1987");
+        // The folder first: the year's folder inside it is the one given again.
+        let result = walk(&[root.to_path_buf(), sub.clone(), root.join("b.txt")]);
+        let (files, problems) = listed(&result);
+        assert_eq!(files, ["1987/a.txt", "b.txt"]);
+        let paths: Vec<_> = problems.iter().map(|p| p.0.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                sub.display().to_string(),
+                root.join("b.txt").display().to_string()
+            ]
+        );
+        // The year first: the folder walks past it.
+        let result = walk(&[sub.clone(), root.to_path_buf(), root.to_path_buf()]);
+        let (files, problems) = listed(&result);
+        assert_eq!(files, ["a.txt", "b.txt"]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(
+            problems[0]
+                .1
+                .contains(&format!("folder as {}", sub.display()))
+        );
+        // Every path given is still a scope: what was indexed below each is kept up to date.
+        assert_eq!(result.scopes.len(), 3);
     }
 
     #[test]
