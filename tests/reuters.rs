@@ -218,6 +218,34 @@ fn acronyms_are_the_names_they_abbreviate(env: &TestEnv) {
         assert_eq!(counts.get(&("MISC".to_string(), acronym.to_string())), None);
         assert!(ids(&format!("ORG:{name}")).is_superset(&other), "{name}");
     }
+    // Listing one kind gives that kind's lines of the whole listing: an acronym of another kind
+    // counted under its organisation is no line of its own there either (`MISC IMF` was one
+    // with `--type MISC`).
+    for kind in ["PER", "ORG", "LOC", "MISC"] {
+        let csv = env
+            .lede_ok(&["entities", "--type", kind, "--csv", "-n", "1000000"], 0)
+            .stdout;
+        let mut listed: Vec<(String, usize)> = csv
+            .lines()
+            .skip(1)
+            .map(|line| {
+                let (name, articles) = line[kind.len() + 1..].rsplit_once(',').unwrap();
+                (
+                    name.trim_matches('"').to_string(),
+                    articles.parse().unwrap(),
+                )
+            })
+            .collect();
+        let mut whole: Vec<(String, usize)> = counts
+            .iter()
+            .filter(|((k, _), _)| k == kind)
+            .map(|((_, name), &articles)| (name.clone(), articles))
+            .collect();
+        listed.sort_unstable();
+        whole.sort_unstable();
+        assert!(whole.len() > 1000, "{kind}: {}", whole.len());
+        assert_eq!(listed, whole, "{kind}");
+    }
     // A department is one name in either word order (`U.S. Agriculture Department` was in
     // 244 articles of Reuters-21578's SGML), with its acronym (`USDA`, 334).
     let department = |name: &str| counts.get(&("ORG".to_string(), name.to_string())).copied();

@@ -63,17 +63,21 @@ impl NameForms {
         let short_forms = index.short_form_cache.all(index, searcher);
         let mut held: Vec<(&String, &Vec<String>)> = short_forms.shorts_of.iter().collect();
         held.sort_unstable();
-        for (full, shorts) in held {
-            let Some(kind) = full
-                .split_once(':')
+        let kind_of = |term: &str| {
+            term.split_once(':')
                 .and_then(|(label, _)| EntityKind::from_label(&label.to_uppercase()))
-            else {
+        };
+        for (full, shorts) in held {
+            let Some(kind) = kind_of(full) else {
                 continue;
             };
-            if !wanted(kind) {
-                continue;
-            }
-            for short in shorts {
+            // A short form of another kind than its holder's (the MISC `IMF` of the ORG
+            // `International Monetary Fund`) is counted under the holder, so it is no line of
+            // its own when only its kind is listed either.
+            for short in shorts
+                .iter()
+                .filter(|short| wanted(kind) || kind_of(short).is_some_and(wanted))
+            {
                 names.add(full, short);
                 for term in [full, short] {
                     let name = term.split_once(':').map_or(term.as_str(), |(_, name)| name);
