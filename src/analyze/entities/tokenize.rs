@@ -97,6 +97,19 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         }
         return;
     }
+    // Symbols the wire puts before a word (`****LONDON`, `+Bahia`, `/Exxon`, `...Harsh`) are a
+    // token of their own, as are dots run between words (`T-bonds..Fed`).
+    if let Some((from, to)) = symbols_before_a_word(chunk) {
+        if from > 0 {
+            split_chunk(&chunk[..from], base, out, trailing);
+        }
+        out.push(Token {
+            start: base + from,
+            end: base + to,
+        });
+        split_chunk(&chunk[to..], base + to, out, trailing);
+        return;
+    }
     // A closing quote the wire ran into the next sentence (`added."If`, `direction,"Carlucci`)
     // ends the chunk there, as if a space followed it.
     if let Some(at) = run_on_quote(chunk) {
@@ -130,6 +143,9 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         }
         let peel = if core.ends_with("...") && core.len() > 3 {
             3
+        } else if core.ends_with("..") && core.len() > 2 {
+            // A sentence's period after an abbreviation's (`the U.S..`).
+            1
         } else if CLOSING.contains(&c) {
             // Keep a final apostrophe that closes a plural possessive (`states'`) for below.
             if is_apostrophe(c) && core[..core.len() - c.len_utf8()].ends_with(['s', 'S']) {
@@ -175,6 +191,43 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
         None => push_inner(core, base + lo, 0, core.len(), out),
     }
     out.extend(trailing.drain(..).rev());
+}
+
+/// The first run of symbols in a chunk that is no part of a word, as a byte range: `*`, `+`,
+/// `/`, `=`, `~`, `|`, `^` and `_` (any mix) opening the chunk before a letter (`****LONDON`,
+/// `+Bahia`), or two dots or more before anything (`...Harsh`, `T-bonds..Fed`,
+/// `borrowings.....680`, `TANDIL.....--`; one dot is an abbreviation's or a domain's). A leading `+` before a
+/// digit (`+1.5`) and a slash between words (`and/or`, `Rolls/Royce`) are not such runs.
+fn symbols_before_a_word(chunk: &str) -> Option<(usize, usize)> {
+    let bytes = chunk.as_bytes();
+    let symbol = |b: u8| {
+        matches!(
+            b,
+            b'*' | b'+' | b'/' | b'=' | b'~' | b'|' | b'^' | b'_' | b'.'
+        )
+    };
+    let mut at = 0;
+    while at < bytes.len() {
+        if !symbol(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let from = at;
+        while at < bytes.len() && symbol(bytes[at]) {
+            at += 1;
+        }
+        let run = &bytes[from..at];
+        let next = chunk[at..].chars().next();
+        let splits = if run.iter().all(|&b| b == b'.') {
+            run.len() >= 2 && next.is_some()
+        } else {
+            from == 0 && next.is_some_and(char::is_alphabetic)
+        };
+        if splits {
+            return Some((from, at));
+        }
+    }
+    None
 }
 
 /// Where a chunk goes on after a closing double quote that follows `.`, `,`, `!` or `?` and
@@ -544,6 +597,47 @@ mod tests {
         assert_eq!(
             words("states' rights—and more"),
             ["states", "'", "rights", "—", "and", "more"]
+        );
+    }
+
+    #[test]
+    fn symbols_before_a_word_are_a_token_of_their_own() {
+        assert_eq!(
+            words("****LONDON, March 26 - +Bahia /Exxon Corp ...Harsh T-bonds..Fed funds"),
+            [
+                "****", "LONDON", ",", "March", "26", "-", "+", "Bahia", "/", "Exxon", "Corp",
+                "...", "Harsh", "T-bonds", "..", "Fed", "funds"
+            ]
+        );
+        // Not before a letter, inside a word, or one dot: as before.
+        assert_eq!(
+            words("+1.5 pct and/or Rolls/Royce .NET U.S. ***"),
+            [
+                "+1.5",
+                "pct",
+                "and/or",
+                "Rolls/Royce",
+                ".NET",
+                "U.S.",
+                "***"
+            ]
+        );
+        // Dots run into what follows, after any word or mark; a doubled period.
+        assert_eq!(
+            words("borrowings.....680 have?...They the U.S.. The"),
+            [
+                "borrowings",
+                ".....",
+                "680",
+                "have",
+                "?",
+                "...",
+                "They",
+                "the",
+                "U.S.",
+                ".",
+                "The"
+            ]
         );
     }
 
