@@ -39,7 +39,8 @@
 /// next sentence ends its word (`added."If`). 12: a name's final designator is indexed in its
 /// usual writing (`International Finance Corporation` is the `International Finance Corp`).
 /// 13: a country's abbreviations and other names are one term (`U.S.` and `United States`).
-/// 14: symbols the wire puts before a word are no part of a name (`****LONDON`, `+Bahia`).
+/// 14: symbols the wire puts before a word are no part of a name (`****LONDON`, `+Bahia`); a
+/// curly closing quote run into the next sentence ends its word (`added.”If`).
 pub const ANALYSIS_VERSION: u32 = 14;
 
 pub mod annotate;

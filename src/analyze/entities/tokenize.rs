@@ -230,16 +230,22 @@ fn symbols_before_a_word(chunk: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// Where a chunk goes on after a closing double quote that follows `.`, `,`, `!` or `?` and
-/// runs into a letter: the byte after the quote.
+/// Where a chunk goes on after a closing double quote (straight or curly) that follows `.`,
+/// `,`, `!` or `?` and runs into a letter: the byte after the quote.
 fn run_on_quote(chunk: &str) -> Option<usize> {
     let bytes = chunk.as_bytes();
     (2..bytes.len().saturating_sub(1)).find_map(|at| {
-        (bytes[at] == b'"'
-            && matches!(bytes[at - 1], b'.' | b',' | b'!' | b'?')
+        let quote = if bytes[at] == b'"' {
+            1
+        } else if bytes[at..].starts_with("”".as_bytes()) {
+            "”".len()
+        } else {
+            return None;
+        };
+        (matches!(bytes[at - 1], b'.' | b',' | b'!' | b'?')
             && bytes[at - 2].is_ascii_alphanumeric()
-            && bytes[at + 1].is_ascii_alphabetic())
-        .then_some(at + 1)
+            && bytes.get(at + quote).is_some_and(u8::is_ascii_alphabetic))
+        .then_some(at + quote)
     })
 }
 
@@ -545,6 +551,16 @@ mod tests {
         let run_on = sentences("He added.\"If not.");
         assert_eq!(run_on, sentences("He added.\" If not."));
         assert_eq!(run_on.last().unwrap(), &["If", "not", "."]);
+        // Curly quotes as well.
+        assert_eq!(
+            words("he added.”If not, “Carlucci said,”Nunn"),
+            [
+                "he", "added", ".", "”", "If", "not", ",", "“", "Carlucci", "said", ",", "”",
+                "Nunn"
+            ]
+        );
+        let curly = sentences("He added.”If not.");
+        assert_eq!(curly, sentences("He added.” If not."));
         assert_eq!(possessive("\"s"), "'s");
         assert_eq!(possessive("\""), "\"");
     }
