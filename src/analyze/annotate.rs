@@ -96,6 +96,9 @@ fn name_term(name: String) -> String {
 /// otherwise (`Zürich` and `ZURICH`, `Gillette Company` and `Gillette Co`).
 pub(crate) fn name_form(name: String) -> String {
     let mut name = lower_folded(name);
+    if name.contains([',', '&']) || name.contains("bro") {
+        name = joining_words_folded(&name);
+    }
     if let Some((long, short)) = DESIGNATOR_WRITINGS
         .iter()
         .find(|(long, _)| name.len() > long.len() && name.ends_with(long))
@@ -104,6 +107,28 @@ pub(crate) fn name_form(name: String) -> String {
         name.push_str(short);
     }
     name
+}
+
+/// A name (lower-cased) without the commas between its words and with one writing of the words
+/// news writes several ways: `Goldman, Sachs and Co` is `Goldman Sachs and Co`, `Standard &
+/// Poor's` is `Standard and Poor's`, `Salomon Bros Inc` is `Salomon Brothers Inc`.
+fn joining_words_folded(name: &str) -> String {
+    let mut folded = String::with_capacity(name.len());
+    for word in name.split(' ') {
+        let word = match word.trim_end_matches(',') {
+            "&" => "and",
+            "brothers" | "bros." => "bros",
+            word => word,
+        };
+        if word.is_empty() {
+            continue;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        folded.push_str(word);
+    }
+    folded
 }
 
 /// A name lower-cased and folded to ASCII (`zurich` for Zürich, ZURICH and Zurich alike).
@@ -722,6 +747,28 @@ mod tests {
         // Only a final word after others: a name of the word alone, or with it inside, stays.
         assert_eq!(org("Company"), "org:company");
         assert_eq!(org("Corporation Bancaria"), "org:corporation bancaria");
+    }
+
+    #[test]
+    fn commas_ampersands_and_brothers_are_one_term_however_written() {
+        let org = |name: &str| entity_term(Some(EntityKind::Organization), name);
+        for (written, usual) in [
+            ("Goldman, Sachs and Co", "Goldman Sachs and Co"),
+            ("Kidder, Peabody and Co Inc", "Kidder Peabody and Co Inc"),
+            ("Standard & Poor's Corp", "Standard and Poor's Corp"),
+            ("Salomon Bros Inc", "Salomon Brothers Inc"),
+            ("SHEARSON LEHMAN BROS. INC", "Shearson Lehman Brothers Inc"),
+            ("Warner Bros.", "Warner Brothers"),
+        ] {
+            assert_eq!(org(written), org(usual), "{written}");
+        }
+        assert_eq!(org("Salomon Brothers Inc"), "org:salomon bros inc");
+        // Words that merely begin so stay.
+        assert_eq!(
+            org("Brotherhood of Teamsters"),
+            "org:brotherhood of teamsters"
+        );
+        assert_eq!(org("A & W"), "org:a and w");
     }
 
     #[test]

@@ -129,7 +129,8 @@ impl NameForms {
         if label == EntityKind::Person.label() {
             return surnames::last_word(name, word).is_none_or(|last| self.surnames.contains(last));
         }
-        let first = name.split(' ').next().unwrap_or(name);
+        // Its term's first word: without a comma after it (`Kidder, Peabody and Co`).
+        let first = name.split(' ').next().unwrap_or(name).trim_end_matches(',');
         if !first.is_ascii() {
             return true;
         }
