@@ -41,7 +41,8 @@
 /// 13: a country's abbreviations and other names are one term (`U.S.` and `United States`).
 /// 14: symbols the wire puts before a word are no part of a name (`****LONDON`, `+Bahia`); a
 /// curly closing quote run into the next sentence ends its word (`added.”If`); a name's commas,
-/// `&` and `Bros` are one term with the name without them, `and` and `Brothers`.
+/// `&` and `Bros` are one term with the name without them, `and` and `Brothers`; a name after
+/// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`).
 pub const ANALYSIS_VERSION: u32 = 14;
 
 pub mod annotate;

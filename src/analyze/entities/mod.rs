@@ -52,6 +52,7 @@ mod consistency;
 mod decoder;
 mod direct;
 mod features;
+mod firms;
 mod hash;
 mod lexicon;
 mod model;

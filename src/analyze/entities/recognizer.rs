@@ -19,7 +19,7 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, names,
+    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, names,
     nationalities, offices, slashes, states,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
@@ -340,6 +340,7 @@ impl Recognizer {
             }
             companies::apply(&words[r.clone()], &mut spans);
             affiliations::apply(&words[r.clone()], &mut spans);
+            firms::apply(&words[r.clone()], &mut spans);
             adverbs::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
