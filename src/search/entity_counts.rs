@@ -156,8 +156,11 @@ impl Writings {
             .collect();
         others.sort_by(|a, b| b.0.cmp(&a.0).then(a.2.cmp(&b.2)));
         let mut also = std::mem::take(&mut self.also);
+        let mut listed: Vec<String> = also.iter().map(|name| name_form(name.clone())).collect();
         for (_, _, writing) in others {
-            if !also.contains(writing) {
+            let form = name_form(writing.clone());
+            if !listed.contains(&form) {
+                listed.push(form);
                 also.push(writing.clone());
             }
         }

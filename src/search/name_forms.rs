@@ -10,7 +10,7 @@
 #[cfg(doc)]
 use super::short_forms;
 use super::surnames;
-use crate::analyze::annotate::EntityName;
+use crate::analyze::annotate::{EntityName, name_form};
 use crate::analyze::entities::EntityKind;
 use crate::index::Index;
 use std::collections::{HashMap, HashSet};
@@ -288,8 +288,9 @@ impl FormsCount {
     }
 
     /// The other names counted with the entity, as matching articles write them alone (one
-    /// writing each, the one most of them give), most articles first: `Reagan` for `Ronald
-    /// Reagan`, `SEC` for the `Securities and Exchange Commission`.
+    /// writing each form of a name, [`name_form`]: the one most of them give), most articles
+    /// first: `Reagan` for `Ronald Reagan`, `SEC` for the `Securities and Exchange Commission`,
+    /// `Merrill Lynch and Co` (not `Merrill Lynch & Co` as well) for `Merrill Lynch and Co Inc`.
     pub(super) fn also(&self) -> Vec<String> {
         let mut best: HashMap<String, (u64, bool, &str)> = HashMap::new();
         let mut totals: HashMap<String, u64> = HashMap::new();
@@ -297,12 +298,12 @@ impl FormsCount {
             let name = writing
                 .split_once(':')
                 .map_or(writing.as_str(), |(_, name)| name);
-            let term = name.to_lowercase();
-            *totals.entry(term.clone()).or_default() += articles;
+            let form = name_form(name.to_string());
+            *totals.entry(form.clone()).or_default() += articles;
             // The writing most articles give (`OPEC`, not an `Opec` of a few), in lower and
             // upper case when as many give it so.
             let rank = (articles, name.chars().any(char::is_lowercase), name);
-            let kept = best.entry(term).or_insert(rank);
+            let kept = best.entry(form).or_insert(rank);
             if (rank.0, rank.1, std::cmp::Reverse(rank.2))
                 > (kept.0, kept.1, std::cmp::Reverse(kept.2))
             {
@@ -311,7 +312,7 @@ impl FormsCount {
         }
         let mut also: Vec<(u64, &str)> = best
             .iter()
-            .map(|(term, &(_, _, name))| (totals[term], name))
+            .map(|(form, &(_, _, name))| (totals[form], name))
             .collect();
         also.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         also.into_iter().map(|(_, name)| name.to_string()).collect()
@@ -375,12 +376,29 @@ mod tests {
             "SEC",
             "Securities and Exchange Commission",
             "SECURITIES AND",
+            "Securities, Exchange",
         ] {
             assert!(names.may_name("ORG", name, &mut word), "{name}");
         }
         for name in ["Sun Energy Corp", "Reagan", "Sec."] {
             assert!(!names.may_name("ORG", name, &mut word), "{name}");
         }
+    }
+
+    #[test]
+    fn another_name_is_listed_once_however_written() {
+        let others = [
+            ("ORG:Merrill Lynch & Co", 1),
+            ("ORG:Merrill Lynch and Co", 3),
+            ("ORG:MERRILL LYNCH AND CO", 1),
+            ("ORG:Merrill Lynch", 2),
+        ];
+        let count = FormsCount {
+            articles: 7,
+            others: others.iter().map(|&(w, n)| (w.to_string(), n)).collect(),
+            ..FormsCount::default()
+        };
+        assert_eq!(count.also(), ["Merrill Lynch and Co", "Merrill Lynch"]);
     }
 
     #[test]
