@@ -1,9 +1,11 @@
 //! Firms named after their founders, where market news quotes their people: `an analyst at Dean
-//! Witter`, `a trader with Shearson Lehman`, `E.F. Hutton economist John Smith`. The model
+//! Witter`, `a trader with Shearson Lehman`, `E.F. Hutton economist John Smith`, `brokers
+//! James Capel`. The model
 //! reads such names as persons (PER `E.F. Hutton` in 17 known-item Reuters articles, `Dean
 //! Witter` in 10, `Drexel Burnham` in 8); where a market job stands before the name with `at`
 //! or `with`, or before the next word, the name is the firm's (ORG).
 
+use super::recognizer::Entity;
 use super::tags::{EntityKind, Span};
 
 /// Market jobs a firm's name stands before (`Dean Witter analyst`); not a spokesman or an
@@ -36,16 +38,42 @@ fn works_at_a_firm(word: &str) -> bool {
         )
 }
 
+/// Words that name a firm's trade just before its name (`brokers James Capel`, `brokerage
+/// Shearson Lehman`); not `broker` alone, a person's (`Bombay broker Dinesh Walji`).
+fn a_firm_s_trade(word: &str) -> bool {
+    matches!(
+        word,
+        "brokers" | "Brokers" | "stockbrokers" | "Stockbrokers" | "brokerage"
+    )
+}
+
 /// Applies the rule to one sentence's `words` and its entity `spans`: a person's span after a
-/// market job and `at` or `with`, or before a market job, becomes an organisation's.
-pub(crate) fn apply(words: &[&str], spans: &mut [Span]) {
+/// market job and `at` or `with`, before a market job, or just after its trade (`brokers`)
+/// becomes an organisation's.
+pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut [Span], firms: &mut Vec<&'a str>) {
     for span in spans.iter_mut().filter(|s| s.kind == EntityKind::Person) {
         let after_a_job = span.start >= 2
             && matches!(words[span.start - 1], "at" | "with")
             && works_at_a_firm(words[span.start - 2]);
         let before_a_job = words.get(span.end).is_some_and(|w| names_its_firm(w));
-        if after_a_job || before_a_job {
+        let after_its_trade = span.start >= 1 && a_firm_s_trade(words[span.start - 1]);
+        if after_a_job || before_a_job || after_its_trade {
             span.kind = EntityKind::Organization;
+            firms.push(words[span.end - 1]);
+        }
+    }
+}
+
+/// The rest of an article's persons named by the last word of a firm's name the rule found
+/// (`Capel` after `brokers James Capel`): the firm's, as the other mentions of a name take the
+/// kind of its fullest one. `firms` holds those last words.
+pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
+    if firms.is_empty() {
+        return;
+    }
+    for entity in entities.iter_mut() {
+        if entity.kind == EntityKind::Person && firms.contains(&entity.text.as_str()) {
+            entity.kind = EntityKind::Organization;
         }
     }
 }
@@ -65,7 +93,7 @@ mod tests {
                 kind: EntityKind::Person,
             })
             .collect();
-        apply(&words, &mut spans);
+        apply(&words, &mut spans, &mut Vec::new());
         spans.iter().map(|s| s.kind).collect()
     }
 
@@ -88,6 +116,8 @@ mod tests {
             kinds("E.F. Hutton economist John Smith said", &[(0, 2), (3, 5)]),
             [Org, Per]
         );
+        assert_eq!(kinds("Stockbrokers James Capel said", &[(1, 3)]), [Org]);
+        assert_eq!(kinds("Bombay broker Dinesh Walji said", &[(2, 4)]), [Per]);
         // A spokesman stands after a politician's name; persons met or quoted stay persons.
         assert_eq!(
             kinds("Reagan spokesman Marlin Fitzwater said", &[(0, 1), (2, 4)]),
@@ -98,5 +128,24 @@ mod tests {
             [Per]
         );
         assert_eq!(kinds("a spokesman for James Baker said", &[(3, 5)]), [Per]);
+    }
+
+    #[test]
+    fn a_firm_s_last_word_alone_is_the_firm_s_in_its_article() {
+        let text = "Capel said so. Brokers James Capel said. Smith at Capel agreed. Nunn also.";
+        let mut entities = vec![
+            Entity::nth_in(text, EntityKind::Person, "Capel", 0),
+            Entity::nth_in(text, EntityKind::Organization, "James Capel", 0),
+            Entity::nth_in(text, EntityKind::Person, "Capel", 2),
+            Entity::nth_in(text, EntityKind::Person, "Nunn", 0),
+        ];
+        founders_names(&mut entities, &["Capel"]);
+        let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
+        use EntityKind::{Organization as Org, Person as Per};
+        assert_eq!(kinds, [Org, Org, Org, Per]);
+        // Without a firm found, persons stay.
+        let mut alone = vec![Entity::nth_in(text, EntityKind::Person, "Capel", 0)];
+        founders_names(&mut alone, &[]);
+        assert_eq!(alone[0].kind, Per);
     }
 }

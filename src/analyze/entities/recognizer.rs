@@ -326,6 +326,8 @@ impl Recognizer {
             self.tag_in_windows(&words, &tokenized.sentences, &mut tags);
         }
         let mut entities = Vec::new();
+        // The last words of the names the firms' rule made organisations.
+        let mut firms = Vec::new();
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
@@ -340,7 +342,7 @@ impl Recognizer {
             }
             companies::apply(&words[r.clone()], &mut spans);
             affiliations::apply(&words[r.clone()], &mut spans);
-            firms::apply(&words[r.clone()], &mut spans);
+            firms::apply(&words[r.clone()], &mut spans, &mut firms);
             adverbs::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
@@ -364,6 +366,7 @@ impl Recognizer {
                 });
             }
         }
+        firms::founders_names(&mut entities, &firms);
         let lexicon = &self.model.lexicon;
         slashes::split_joined_names(&mut entities, &|name| lexicon.phrase_kinds(name.split(' ')));
         // Capitalised inside sentences at least 70% of the times the unlabelled text has it.
