@@ -69,54 +69,90 @@ fn is_abbreviation(core: &str) -> bool {
     }
 }
 
+/// Where a whitespace-free chunk splits before its words are read: what [`first_split`] finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Split {
+    /// An angle bracket, a token wherever it stands (wire copy's `Plc<SNB.L>-led`).
+    Bracket(usize),
+    /// Symbols the wire puts before a word (`****LONDON`, `+Bahia`, `/Exxon`, `...Harsh`) or dots
+    /// run between words (`T-bonds..Fed`), a token of their own: [`symbol_run`].
+    Symbols(usize, usize),
+    /// After a closing quote the wire ran into the next sentence (`added."If`,
+    /// `direction,"Carlucci`): the chunk ends there, as if a space followed it.
+    Quote(usize),
+}
+
+/// The first place `chunk` splits at, in one pass over its bytes (so that a long chunk of many
+/// splits is read in linear time).
+fn first_split(chunk: &str) -> Option<Split> {
+    let bytes = chunk.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        match bytes[at] {
+            b'<' | b'>' if bytes.len() > 1 => return Some(Split::Bracket(at)),
+            byte if is_symbol(byte) => {
+                let end = at + bytes[at..].iter().take_while(|&&b| is_symbol(b)).count();
+                if symbol_run(chunk, at, end) {
+                    return Some(Split::Symbols(at, end));
+                }
+                at = end;
+                continue;
+            }
+            b'"' | 0xE2 => {
+                if let Some(after) = run_on_quote(bytes, at) {
+                    return Some(Split::Quote(after));
+                }
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    None
+}
+
 /// Splits one whitespace-free chunk starting at byte `base` into tokens; `trailing` is a
 /// scratch buffer.
-fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
-    // Most chunks are a plain word or number: no punctuation to split off, no possessive, no
-    // dash, so one token (what the steps below give them too).
-    if !chunk.is_empty() && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        out.push(Token {
-            start: base,
-            end: base + chunk.len(),
-        });
-        return;
-    }
-    // An angle bracket is a token wherever it stands (wire copy's `Plc<SNB.L>-led`).
-    if chunk.len() > 1
-        && let Some(at) = chunk.find(['<', '>'])
-    {
-        if at > 0 {
-            split_chunk(&chunk[..at], base, out, trailing);
+fn split_chunk(mut chunk: &str, mut base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
+    loop {
+        // Most chunks are a plain word or number: no punctuation to split off, no possessive,
+        // no dash, so one token (what the steps below give them too).
+        if !chunk.is_empty() && chunk.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            out.push(Token {
+                start: base,
+                end: base + chunk.len(),
+            });
+            return;
         }
-        out.push(Token {
-            start: base + at,
-            end: base + at + 1,
-        });
-        if at + 1 < chunk.len() {
-            split_chunk(&chunk[at + 1..], base + at + 1, out, trailing);
+        let Some(split) = first_split(chunk) else {
+            break;
+        };
+        let (head, token, tail) = match split {
+            Split::Bracket(at) => (at, Some(at..at + 1), at + 1),
+            Split::Symbols(from, to) => (from, Some(from..to), to),
+            Split::Quote(at) => (at, None, at),
+        };
+        // What comes before the first split splits no more.
+        if head > 0 {
+            split_words(&chunk[..head], base, out, trailing);
         }
-        return;
-    }
-    // Symbols the wire puts before a word (`****LONDON`, `+Bahia`, `/Exxon`, `...Harsh`) are a
-    // token of their own, as are dots run between words (`T-bonds..Fed`).
-    if let Some((from, to)) = symbols_before_a_word(chunk) {
-        if from > 0 {
-            split_chunk(&chunk[..from], base, out, trailing);
+        if let Some(token) = token {
+            out.push(Token {
+                start: base + token.start,
+                end: base + token.end,
+            });
         }
-        out.push(Token {
-            start: base + from,
-            end: base + to,
-        });
-        split_chunk(&chunk[to..], base + to, out, trailing);
-        return;
+        if tail >= chunk.len() {
+            return;
+        }
+        chunk = &chunk[tail..];
+        base += tail;
     }
-    // A closing quote the wire ran into the next sentence (`added."If`, `direction,"Carlucci`)
-    // ends the chunk there, as if a space followed it.
-    if let Some(at) = run_on_quote(chunk) {
-        split_chunk(&chunk[..at], base, out, trailing);
-        split_chunk(&chunk[at..], base + at, out, trailing);
-        return;
-    }
+    split_words(chunk, base, out, trailing);
+}
+
+/// Splits a whitespace-free chunk without a [`Split`] into tokens: punctuation before and after
+/// its words, possessives and joining dashes apart.
+fn split_words(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Vec<Token>) {
     let mut lo = 0;
     let mut hi = chunk.len();
     // Leading punctuation, one token per character.
@@ -193,60 +229,43 @@ fn split_chunk(chunk: &str, base: usize, out: &mut Vec<Token>, trailing: &mut Ve
     out.extend(trailing.drain(..).rev());
 }
 
-/// The first run of symbols in a chunk that is no part of a word, as a byte range: `*`, `+`,
-/// `/`, `=`, `~`, `|`, `^` and `_` (any mix) opening the chunk before a letter (`****LONDON`,
-/// `+Bahia`), or two dots or more before anything (`...Harsh`, `T-bonds..Fed`,
-/// `borrowings.....680`, `TANDIL.....--`; one dot is an abbreviation's or a domain's). A leading `+` before a
-/// digit (`+1.5`) and a slash between words (`and/or`, `Rolls/Royce`) are not such runs.
-fn symbols_before_a_word(chunk: &str) -> Option<(usize, usize)> {
-    let bytes = chunk.as_bytes();
-    let symbol = |b: u8| {
-        matches!(
-            b,
-            b'*' | b'+' | b'/' | b'=' | b'~' | b'|' | b'^' | b'_' | b'.'
-        )
-    };
-    let mut at = 0;
-    while at < bytes.len() {
-        if !symbol(bytes[at]) {
-            at += 1;
-            continue;
-        }
-        let from = at;
-        while at < bytes.len() && symbol(bytes[at]) {
-            at += 1;
-        }
-        let run = &bytes[from..at];
-        let next = chunk[at..].chars().next();
-        let splits = if run.iter().all(|&b| b == b'.') {
-            run.len() >= 2 && next.is_some()
-        } else {
-            from == 0 && next.is_some_and(char::is_alphabetic)
-        };
-        if splits {
-            return Some((from, at));
-        }
-    }
-    None
+/// The bytes that make up a [`Split::Symbols`] run.
+fn is_symbol(byte: u8) -> bool {
+    matches!(
+        byte,
+        b'*' | b'+' | b'/' | b'=' | b'~' | b'|' | b'^' | b'_' | b'.'
+    )
 }
 
-/// Where a chunk goes on after a closing double quote (straight or curly) that follows `.`,
-/// `,`, `!` or `?` and runs into a letter: the byte after the quote.
-fn run_on_quote(chunk: &str) -> Option<usize> {
-    let bytes = chunk.as_bytes();
-    (2..bytes.len().saturating_sub(1)).find_map(|at| {
-        let quote = if bytes[at] == b'"' {
-            1
-        } else if bytes[at..].starts_with("”".as_bytes()) {
-            "”".len()
-        } else {
-            return None;
-        };
-        (matches!(bytes[at - 1], b'.' | b',' | b'!' | b'?')
-            && bytes[at - 2].is_ascii_alphanumeric()
-            && bytes.get(at + quote).is_some_and(u8::is_ascii_alphabetic))
-        .then_some(at + quote)
-    })
+/// Whether the run of symbols `chunk[from..to]` is no part of a word: `*`, `+`, `/`, `=`, `~`,
+/// `|`, `^` and `_` (any mix) opening the chunk before a letter (`****LONDON`, `+Bahia`), or
+/// two dots or more before anything (`...Harsh`, `T-bonds..Fed`, `borrowings.....680`,
+/// `TANDIL.....--`; one dot is an abbreviation's or a domain's). A leading `+` before a digit
+/// (`+1.5`) and a slash between words (`and/or`, `Rolls/Royce`) are not such runs.
+fn symbol_run(chunk: &str, from: usize, to: usize) -> bool {
+    let next = chunk[to..].chars().next();
+    if chunk.as_bytes()[from..to].iter().all(|&b| b == b'.') {
+        to - from >= 2 && next.is_some()
+    } else {
+        from == 0 && next.is_some_and(char::is_alphabetic)
+    }
+}
+
+/// Whether a closing double quote (straight or curly) at byte `at` follows `.`, `,`, `!` or `?`
+/// after a letter or digit and runs into a letter: the byte after the quote.
+fn run_on_quote(bytes: &[u8], at: usize) -> Option<usize> {
+    let quote = if bytes[at] == b'"' {
+        1
+    } else if bytes[at..].starts_with("”".as_bytes()) {
+        "”".len()
+    } else {
+        return None;
+    };
+    (at >= 2
+        && matches!(bytes[at - 1], b'.' | b',' | b'!' | b'?')
+        && bytes[at - 2].is_ascii_alphanumeric()
+        && bytes.get(at + quote).is_some_and(u8::is_ascii_alphabetic))
+    .then_some(at + quote)
 }
 
 /// Pushes `core[from..to]`, split at dashes (`—`, `–`, `--`) that join words.
@@ -655,6 +674,20 @@ mod tests {
                 "The"
             ]
         );
+    }
+
+    #[test]
+    fn a_long_chunk_of_many_splits_is_read_whole() {
+        // A dotted line or tagged run without spaces: each split read once, in one pass.
+        let units = 10_000;
+        let text = "ab..".repeat(units) + "<X>" + &"<b>".repeat(units) + "he.\"If";
+        let tokens = tokenize(&text).tokens;
+        let texts: Vec<&str> = tokens.iter().map(|t| t.text(&text)).collect();
+        assert_eq!(texts.len(), 2 * units + 3 + 3 * units + 4);
+        assert_eq!(texts[..4], ["ab", "..", "ab", ".."]);
+        assert_eq!(texts[2 * units..2 * units + 4], ["<", "X", ">", "<"]);
+        assert_eq!(texts[texts.len() - 4..], ["he", ".", "\"", "If"]);
+        assert!(tokens.windows(2).all(|pair| pair[0].end <= pair[1].start));
     }
 
     #[test]
