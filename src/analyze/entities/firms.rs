@@ -71,8 +71,10 @@ pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
     if firms.is_empty() {
         return;
     }
+    // A set: an article may quote many firms' people.
+    let firms: std::collections::HashSet<&str> = firms.iter().copied().collect();
     for entity in entities.iter_mut() {
-        if entity.kind == EntityKind::Person && firms.contains(&entity.text.as_str()) {
+        if entity.kind == EntityKind::Person && firms.contains(entity.text.as_str()) {
             entity.kind = EntityKind::Organization;
         }
     }
