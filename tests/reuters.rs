@@ -288,6 +288,20 @@ fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
         })
         .collect();
     assert!(marked.is_empty(), "{marked:?}");
+    // A point in a month written as one word is a date, no name (MISC `end-January` was in 11
+    // known-item stories).
+    let month_points: Vec<&(String, String)> = counts
+        .keys()
+        .filter(|(_, name)| {
+            let lower = name.to_lowercase();
+            ["end-", "mid-"].iter().any(|point| {
+                lower.strip_prefix(point).is_some_and(|month| {
+                    ["january", "march", "april", "june", "september"].contains(&month)
+                })
+            })
+        })
+        .collect();
+    assert!(month_points.is_empty(), "{month_points:?}");
     assert_eq!(count("LOC", "****LONDON"), 0);
     assert!(
         count("LOC", "Sao Paulo") >= 50,

@@ -42,7 +42,8 @@
 /// 14: symbols the wire puts before a word are no part of a name (`****LONDON`, `+Bahia`); a
 /// curly closing quote run into the next sentence ends its word (`added.”If`); a name's commas,
 /// `&` and `Bros` are one term with the name without them, `and` and `Brothers`; a name after
-/// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`).
+/// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`);
+/// a point in a month (`end-January`) is no name.
 pub const ANALYSIS_VERSION: u32 = 14;
 
 pub mod annotate;

@@ -56,6 +56,7 @@ mod firms;
 mod hash;
 mod lexicon;
 mod model;
+mod month_points;
 mod names;
 mod nationalities;
 mod offices;

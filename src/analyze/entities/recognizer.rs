@@ -19,8 +19,8 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, names,
-    nationalities, offices, slashes, states,
+    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, month_points,
+    names, nationalities, offices, slashes, states,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -344,6 +344,7 @@ impl Recognizer {
             affiliations::apply(&words[r.clone()], &mut spans);
             firms::apply(&words[r.clone()], &mut spans, &mut firms);
             adverbs::apply(&words[r.clone()], &mut spans);
+            month_points::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
                     while span.end - span.start > 1 && is_person_title(words[r.start + span.start])
