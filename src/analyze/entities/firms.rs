@@ -1,9 +1,9 @@
 //! Firms named after their founders, where market news quotes their people: `an analyst at Dean
-//! Witter`, `a trader with Shearson Lehman`, `E.F. Hutton economist John Smith`, `brokers
-//! James Capel`. The model
-//! reads such names as persons (PER `E.F. Hutton` in 17 known-item Reuters articles, `Dean
-//! Witter` in 10, `Drexel Burnham` in 8); where a market job stands before the name with `at`
-//! or `with`, or before the next word, the name is the firm's (ORG).
+//! Witter`, `a trader with Shearson Lehman`, `E.F. Hutton economist John Smith`, `brokers James
+//! Capel`. The model reads such names as persons (PER `E.F. Hutton` in 17 known-item Reuters
+//! articles, `Dean Witter` in 10, `James Capel` in 13); where a job at a firm stands before the
+//! name with `at` or `with`, a market job after it, or the firm's trade just before it, the name
+//! is the firm's (ORG), and so is its last word alone in the same article (`Capel`).
 
 use super::recognizer::Entity;
 use super::tags::{EntityKind, Span};
@@ -102,7 +102,6 @@ mod tests {
     #[test]
     fn a_person_s_name_after_a_market_job_at_or_before_one_is_a_firm_s() {
         use EntityKind::{Organization as Org, Person as Per};
-        // said Jack Smith , an analyst at Dean Witter .
         assert_eq!(
             kinds(
                 "said Jack Smith , an analyst at Dean Witter .",

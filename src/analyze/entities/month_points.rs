@@ -1,7 +1,7 @@
 //! Points in a month written as one word (`end-January`, `mid-March`, `early-June`): the model
 //! took them for other names (MISC `end-January` in 11 known-item Reuters articles, `end-March`
 //! in 9, `mid-March` in 5) as the month opens with a capital; they are dates, which the date
-//! extractor reads, and no name, as CoNLL-2003 annotates months.
+//! extractor reads, and no name: CoNLL-2003 leaves months unannotated.
 
 use super::tags::Span;
 
