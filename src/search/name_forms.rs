@@ -129,14 +129,15 @@ impl NameForms {
         if label == EntityKind::Person.label() {
             return surnames::last_word(name, word).is_none_or(|last| self.surnames.contains(last));
         }
-        // Its term's first word: without a comma after it (`Kidder, Peabody and Co`).
-        let first = name.split(' ').next().unwrap_or(name).trim_end_matches(',');
+        let first = name.split(' ').next().unwrap_or(name);
         if !first.is_ascii() {
             return true;
         }
+        // As its term writes it ([`name_form`] folds word by word): `Kidder,` is `kidder`,
+        // `Brothers` is `bros`.
         word.clear();
         word.push_str(first);
-        word.make_ascii_lowercase();
+        *word = name_form(std::mem::take(word));
         self.first_words.contains(word.as_str())
     }
 }
@@ -378,6 +379,11 @@ mod tests {
             "SECURITIES AND",
             "Securities, Exchange",
         ] {
+            assert!(names.may_name("ORG", name, &mut word), "{name}");
+        }
+        names.add("org:bros gourmet coffees inc", "org:bros gourmet coffees");
+        names.first_words.insert("bros".into());
+        for name in ["Brothers Gourmet Coffees", "BROS. GOURMET COFFEES INC"] {
             assert!(names.may_name("ORG", name, &mut word), "{name}");
         }
         for name in ["Sun Energy Corp", "Reagan", "Sec."] {
