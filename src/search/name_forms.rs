@@ -17,6 +17,12 @@ use std::collections::{HashMap, HashSet};
 use tantivy::DocId;
 use tantivy::columnar::StrColumn;
 
+/// The kind a typed term (`org:sec`) is labelled with.
+fn kind_of(term: &str) -> Option<EntityKind> {
+    let (label, _) = term.split_once(':')?;
+    EntityKind::from_label(&label.to_uppercase())
+}
+
 /// An entity counted under its full name whether an article gives that or its short form (a
 /// surname alone, an acronym, a company's name without its designators).
 struct Named {
@@ -63,10 +69,6 @@ impl NameForms {
         let short_forms = index.short_form_cache.all(index, searcher);
         let mut held: Vec<(&String, &Vec<String>)> = short_forms.shorts_of.iter().collect();
         held.sort_unstable();
-        let kind_of = |term: &str| {
-            term.split_once(':')
-                .and_then(|(label, _)| EntityKind::from_label(&label.to_uppercase()))
-        };
         for (full, shorts) in held {
             let Some(kind) = kind_of(full) else {
                 continue;
@@ -87,10 +89,7 @@ impl NameForms {
             }
         }
         for term in names.by_term.keys() {
-            let label = term.split_once(':').and_then(|(label, _)| {
-                EntityKind::from_label(&label.to_uppercase()).map(EntityKind::label)
-            });
-            if let Some(label) = label
+            if let Some(label) = kind_of(term).map(EntityKind::label)
                 && !names.labels.contains(&label)
             {
                 names.labels.push(label);
