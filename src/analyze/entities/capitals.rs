@@ -8,6 +8,7 @@
 //! follows the name (`SAO PAULO, March 5 -`), the name is a place whatever the model made of
 //! it, and words the lexicon lacks are written capitalised too (`GREAT NECK` is `Great Neck`).
 
+use super::month_points::is_month;
 use super::recognizer::Entity;
 use super::tags::EntityKind;
 
@@ -76,11 +77,6 @@ fn opens_a_dateline(text: &str, entity: &Entity) -> bool {
 /// The most bytes after a dateline's place looked at for its date.
 const DATELINE_TAIL: usize = 48;
 
-/// Months as datelines write them, full or cut (`March`, `Feb`, `Sept`).
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Whether the text after a dateline's place goes on with its date: a comma, up to two parts
 /// of a region of capitalised words (`Calif.`, `N.Y.`, `West Germany`), then a month and a
 /// day (`, March 5`, `, Calif., Feb 26`).
@@ -92,9 +88,7 @@ fn date_follows(after: &str) -> bool {
     for part in rest[..end].split(',').take(3) {
         let words: Vec<&str> = part.split_whitespace().collect();
         if let [month, day, ..] = words.as_slice()
-            && MONTHS.iter().any(|m| {
-                month.starts_with(m) && month.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
-            })
+            && is_month(month)
             && day.starts_with(|c: char| c.is_ascii_digit())
         {
             return true;

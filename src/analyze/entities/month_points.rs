@@ -33,6 +33,13 @@ const MONTHS: &[&str] = &[
     "Dec",
 ];
 
+/// Whether `word` is a month, full or cut, with or without a full stop, in any case (`March`,
+/// `Sept.`, `JUNE`).
+pub(super) fn is_month(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    MONTHS.iter().any(|month| month.eq_ignore_ascii_case(word))
+}
+
 /// Whether `word` is a point in a month: `end-`, `mid-`, `early-`, `late-` or `start-` before
 /// a month, in any case (`END-JUNE` in a headline).
 fn is_month_point(word: &str) -> bool {
@@ -42,9 +49,7 @@ fn is_month_point(word: &str) -> bool {
     ["end", "mid", "early", "late", "start"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(point))
-        && MONTHS
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(month.trim_end_matches('.')))
+        && is_month(month)
 }
 
 /// Drops one sentence's spans (over its `words`) that are a single point in a month.
