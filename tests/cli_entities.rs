@@ -524,6 +524,54 @@ fn an_acronym_and_the_name_it_abbreviates_find_each_other() {
 }
 
 #[test]
+fn a_ticker_after_a_company_s_name_is_the_company() {
+    let env = indexed_stories(&[
+        (
+            "merrill-1.md",
+            "Merrill Lynch and Co Inc <MER> said on Monday it would cut 500 jobs in its \
+             retail brokerage.",
+        ),
+        (
+            "merrill-2.md",
+            "The bonds were sold through Merrill Lynch and Co Inc <MER> and E.F. Hutton Group \
+             Inc <EFH>, the underwriters said.",
+        ),
+        (
+            "merrill-3.md",
+            "Merrill Lynch and Co Inc said its profits rose in the first quarter.",
+        ),
+        (
+            "exxon.md",
+            "Exxon Corp <XON> said it would close a refinery in Texas next year.",
+        ),
+    ]);
+    // No ticker is a line of its own: each counts under the company it marks.
+    let counts = listed_counts(&env, &["entities", "--type", "ORG", "--json"]);
+    assert!(
+        !counts
+            .iter()
+            .any(|(name, _)| ["ORG:MER", "ORG:EFH", "ORG:XON"].contains(&name.as_str())),
+        "{counts:?}"
+    );
+    assert!(
+        counts.contains(&("ORG:Merrill Lynch and Co Inc".to_string(), 3)),
+        "{counts:?}"
+    );
+    // A filter by the ticker finds the company's stories, those that give no ticker too.
+    assert_eq!(
+        entity_hits(&env, "ORG:MER"),
+        ["merrill-1.md", "merrill-2.md", "merrill-3.md"]
+    );
+    assert_eq!(entity_hits(&env, "XON"), ["exxon.md"]);
+    // Its passage is the ticker's.
+    let results = env
+        .lede_ok(&["search", "bonds", "--entity", "ORG:EFH", "--json"], 0)
+        .json();
+    assert_eq!(ids(&results), ["merrill-2.md"]);
+    assert_eq!(results["hits"][0]["passages"].as_array().unwrap().len(), 1);
+}
+
+#[test]
 fn a_company_s_name_without_its_designators_is_the_company_s() {
     let env = indexed_stories(&[
         (

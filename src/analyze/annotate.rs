@@ -4,7 +4,7 @@
 
 use super::ascii_fold::AsciiFolder;
 use super::dates::{DateMention, extract_dates};
-use super::entities::{EntityKind, Recognizer, abbreviates, clips, normalize_name};
+use super::entities::{EntityKind, Recognizer, abbreviates, clips, is_ticker, normalize_name};
 use super::lead::{Lead, lead};
 use super::passages::{Passage, PassageOptions, build_passages};
 use crate::article::Article;
@@ -206,12 +206,13 @@ pub(crate) fn short_form_term_name(term: &str) -> Option<String> {
 }
 
 /// The mention `text` normalised, when it is a short form of the name `canonical` of kind `kind`
-/// it resolved to in its article: an acronym of it (`SEC`), an organisation's name with its last
-/// words left out (`Moody's` of `Moody's Investors Service Inc`) or clipped (`Fed` of `Federal
-/// Reserve`); not the name written otherwise (`CHRYSLER CORP`, accents left out), nor a shorter
-/// place (`Kansas` is not `Kansas City` elsewhere), nor a name's last words (`National Bank` is
-/// not the `Swiss National Bank`).
-fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
+/// it resolved to in its article: an acronym of it (`SEC`) or its ticker (`MER`, when
+/// `ticker`: written between angle brackets), an organisation's name with its last words left
+/// out (`Moody's` of `Moody's Investors Service Inc`) or clipped (`Fed` of `Federal Reserve`);
+/// not the name written otherwise (`CHRYSLER CORP`, accents left out), nor a shorter place
+/// (`Kansas` is not `Kansas City` elsewhere), nor a name's last words (`National Bank` is not
+/// the `Swiss National Bank`).
+fn short_form(kind: EntityKind, text: &str, canonical: &str, ticker: bool) -> Option<String> {
     let in_capitals = !text.bytes().any(|b| b.is_ascii_lowercase());
     // Only an acronym may stand for another kind's name: the rest is not normalised again.
     if !in_capitals && kind != EntityKind::Organization {
@@ -224,7 +225,7 @@ fn short_form(kind: EntityKind, text: &str, canonical: &str) -> Option<String> {
         return None;
     }
     if in_capitals {
-        return abbreviates(&written, canonical).then_some(written);
+        return (ticker || abbreviates(&written, canonical)).then_some(written);
     }
     (leads(&short, &name) || clips(&written, canonical)).then_some(written)
 }
@@ -433,7 +434,12 @@ fn annotate_entities(article: &Article, passages: &mut [AnnotatedPassage]) -> Ve
         // name by (most mentions are written as their name: those are not normalised again).
         if entity.kind != EntityKind::Person
             && entity.canonical != entity.text
-            && let Some(short) = short_form(entity.kind, &entity.text, &entity.canonical)
+            && let Some(short) = short_form(
+                entity.kind,
+                &entity.text,
+                &entity.canonical,
+                is_ticker(&text, entity.start, entity.end),
+            )
             && !counted[slot].short_forms.contains(&short)
         {
             counted[slot].short_forms.push(short);
@@ -480,7 +486,7 @@ mod tests {
     #[test]
     fn short_forms_are_acronyms_and_an_organisation_s_first_words() {
         let org = EntityKind::Organization;
-        let short = |kind, text: &str, name: &str| short_form(kind, text, name);
+        let short = |kind, text: &str, name: &str| short_form(kind, text, name, false);
         assert_eq!(
             short(org, "SEC", "Securities and Exchange Commission").as_deref(),
             Some("SEC")
@@ -499,6 +505,12 @@ mod tests {
         assert_eq!(short(org, "National Bank", "Swiss National Bank"), None);
         assert_eq!(short(EntityKind::Location, "Kansas", "Kansas City"), None);
         assert_eq!(short(org, "Moody", "Moody's Investors Service Inc"), None);
+        // A ticker is a short form when written as one (between angle brackets).
+        assert_eq!(short(org, "MER", "Merrill Lynch and Co Inc"), None);
+        assert_eq!(
+            short_form(org, "MER", "Merrill Lynch and Co Inc", true).as_deref(),
+            Some("MER")
+        );
     }
 
     fn article(title: &str, body: &str, published: Option<&str>) -> Article {
@@ -782,7 +794,7 @@ mod tests {
         }
         assert_eq!(place("U.S. Virgin Islands"), "loc:u.s. virgin islands");
         // No short form is kept for them: the term is the name's.
-        let short = |text: &str, name: &str| short_form(EntityKind::Location, text, name);
+        let short = |text: &str, name: &str| short_form(EntityKind::Location, text, name, false);
         assert_eq!(short("US", "United States"), None);
         assert_eq!(short("U.K.", "Britain"), None);
     }

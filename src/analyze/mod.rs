@@ -43,8 +43,9 @@
 /// curly closing quote run into the next sentence ends its word (`added.”If`); a name's commas,
 /// `&` and `Bros` are one term with the name without them, `and` and `Brothers`; a name after
 /// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`);
-/// a point in a month (`end-January`) is no name.
-pub const ANALYSIS_VERSION: u32 = 14;
+/// a point in a month (`end-January`) is no name. 15: a ticker after a company's name is that
+/// company (`Merrill Lynch and Co Inc <MER>`), which the index keeps.
+pub const ANALYSIS_VERSION: u32 = 15;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -134,6 +134,35 @@ pub(crate) fn other_forms(
         .collect()
 }
 
+/// The short forms (typed terms) that the name of typed term `name` may hold, as its words could
+/// be written: its first words, its acronyms and its first word clipped; what a filter for the
+/// name looks up. A ticker that articles give for the name (`org:xon` for `org:exxon corp`)
+/// stands for it, but the few articles that write the ticker alone (`EXXON (XON) SEES SYNFUELS
+/// ROLE`) are not counted as the name's ([`decide`]).
+fn may_hold(name: &str) -> Vec<String> {
+    let Some((label, words)) = name.split_once(':') else {
+        return Vec::new();
+    };
+    let mut candidates: Vec<String> = words
+        .match_indices(' ')
+        .map(|(at, _)| format!("{label}:{}", &words[..at]))
+        .collect();
+    candidates.extend(
+        spellings(words)
+            .into_iter()
+            .map(|acronym| format!("{label}:{}", acronym.to_ascii_lowercase())),
+    );
+    if let Some(first) = words.split(' ').next().filter(|_| words.contains(' '))
+        && let Some(clipped) = first.get(..3)
+    {
+        candidates.push(format!("{label}:{clipped}"));
+    }
+    candidates.sort();
+    candidates.dedup();
+    candidates.retain(|short| short != name);
+    candidates
+}
+
 /// Every short form some article gives a name for, with the names that stand for it: the entity
 /// field's terms from `~` (the [`short_form_term`]s) in each segment, with their articles.
 fn written_short_forms(searcher: &Searcher, field: Field) -> ShortForms {
@@ -218,14 +247,30 @@ fn decide(
     designated: impl Fn(&str) -> Option<u64>,
 ) -> Decision {
     let mut decided = Decision::default();
+    // A name that `short` is none of the writings of its words (the company a ticker marks:
+    // `MER` for `Merrill Lynch and Co Inc`) stands for it but never holds it, and is weighed
+    // apart, as a third group: a `BP` given as the ticker of `British Petroleum Co Plc` takes
+    // nothing from the `British Petroleum PLC` it abbreviates.
+    let (holdable, apart): (Vec<_>, Vec<_>) = names
+        .iter()
+        .map(|(name, &held)| (name, held))
+        .partition(|(name, _)| may_hold(name).iter().any(|form| form == short));
+    let all: u64 = apart.iter().map(|(_, held)| held).sum();
+    let mut marked: Vec<&String> = apart
+        .into_iter()
+        .filter(|&(_, held)| held >= MIN_DEFINING && 4 * held >= all)
+        .map(|(name, _)| name)
+        .collect();
+    marked.sort_unstable();
+    decided.standing.extend(marked.into_iter().cloned());
     // An acronym's names and the longer names a name's first words are given for are weighed
     // apart (`OPEC` is the `Organisation of Petroleum Exporting Countries` however many
     // articles' `Opec` is an `OPEC President`).
     for longer in [false, true] {
-        let given: Vec<(&String, u64)> = names
+        let given: Vec<(&String, u64)> = holdable
             .iter()
             .filter(|(name, _)| leads(short, name) == longer)
-            .map(|(name, &held)| (name, held))
+            .copied()
             .collect();
         let all: u64 = given.iter().map(|(_, held)| held).sum();
         let mut standing: Vec<(&String, u64)> = given
@@ -333,27 +378,8 @@ impl<'a> WrittenLookup<'a> {
     /// written as (its first words, its acronyms, its first word clipped), the ones articles
     /// wrote for it and that it holds.
     fn shorts_of(&self, name: &str) -> Vec<String> {
-        let Some((label, words)) = name.split_once(':') else {
-            return Vec::new();
-        };
-        let mut candidates: Vec<String> = words
-            .match_indices(' ')
-            .map(|(at, _)| format!("{label}:{}", &words[..at]))
-            .collect();
-        candidates.extend(
-            spellings(words)
-                .into_iter()
-                .map(|acronym| format!("{label}:{}", acronym.to_ascii_lowercase())),
-        );
-        if let Some(first) = words.split(' ').next().filter(|_| words.contains(' '))
-            && let Some(clipped) = first.get(..3)
-        {
-            candidates.push(format!("{label}:{clipped}"));
-        }
-        candidates.sort();
-        candidates.dedup();
         let mut held = Vec::new();
-        for short in candidates.into_iter().filter(|short| short != name) {
+        for short in may_hold(name) {
             let decided = self.decision(&short).0;
             let Some(&(_, given)) = decided.holders.iter().find(|(h, _)| h == name) else {
                 continue;
@@ -650,5 +676,22 @@ mod tests {
         let moodys = "org:moody's investors service inc";
         assert!(other_kinds_of("org:moody's", moodys, 10, count).is_empty());
         assert!(other_kinds_of("loc:imf", imf, 100, count).is_empty());
+    }
+
+    #[test]
+    fn a_name_holds_what_its_words_could_be_written_as() {
+        let held = may_hold("org:merrill lynch and co inc");
+        for short in [
+            "org:merrill",
+            "org:merrill lynch and co",
+            "org:mlc",
+            "org:mer",
+        ] {
+            assert!(held.iter().any(|h| h == short), "{short}: {held:?}");
+        }
+        assert!(!held.iter().any(|h| h == "org:merrill lynch and co inc"));
+        // A ticker is none of those: it stands for the name, but is not counted with it.
+        assert!(!may_hold("org:exxon corp").iter().any(|h| h == "org:xon"));
+        assert!(may_hold("org:exxon").is_empty());
     }
 }

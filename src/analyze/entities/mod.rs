@@ -66,6 +66,7 @@ mod slashes;
 mod stacked;
 mod states;
 mod tags;
+mod tickers;
 mod tokenize;
 #[cfg(feature = "train")]
 #[doc(hidden)]
@@ -81,6 +82,7 @@ pub use conll::{ConllDocument, read_conll};
 pub use recognizer::{Entity, Recognizer};
 pub(crate) use states::is_state_abbreviation;
 pub use tags::EntityKind;
+pub(crate) use tickers::is_ticker;
 pub use tokenize::{Token, Tokenized, tokenize};
 
 /// A name as written, normalised the way canonical names are: typographic quotes made plain,

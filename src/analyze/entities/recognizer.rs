@@ -20,7 +20,7 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, month_points,
-    names, nationalities, offices, slashes, states,
+    names, nationalities, offices, slashes, states, tickers,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -384,6 +384,7 @@ impl Recognizer {
         nationalities::qualified_nationalities(&mut entities);
         canonical_names(&mut entities);
         acronyms::resolve_acronyms(&mut entities);
+        tickers::resolve_tickers(text, &mut entities);
         clippings::resolve_clippings(text, &mut entities);
         states::abbreviations_as_states(text, &mut entities);
         capitals::places_as_written_in_text(text, &mut entities, &|word| {
