@@ -463,6 +463,18 @@ fn offices_are_left_out_of_names(env: &TestEnv) {
         person("Clayton Yeutter")
             && counts[&("PER".to_string(), "Clayton Yeutter".to_string())] >= 80
     );
+    // Nor is a portfolio before an office's title part of a name (`West German Finance Minister
+    // Gerhard Stoltenberg`: ORG `West German Finance` was in 29 articles); the country is.
+    let count = |kind: &str, name: &str| {
+        counts
+            .get(&(kind.to_string(), name.to_string()))
+            .copied()
+            .unwrap_or(0)
+    };
+    for name in ["West German Finance", "French Finance", "Mines and Energy"] {
+        assert!(count("ORG", name) <= 1, "{name}: {}", count("ORG", name));
+    }
+    assert!(count("MISC", "West German") >= 320);
 }
 
 /// Most Reuters stories name the President only as `Reagan` (PER `Reagan` in 480 known-item

@@ -44,7 +44,8 @@
 /// `&` and `Bros` are one term with the name without them, `and` and `Brothers`; a name after
 /// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`);
 /// a point in a month (`end-January`) is no name. 15: a ticker after a company's name is that
-/// company (`Merrill Lynch and Co Inc <MER>`), which the index keeps.
+/// company (`Merrill Lynch and Co Inc <MER>`), which the index keeps; a portfolio before an
+/// office's title is no name (`West German Finance Minister`: `West German`).
 pub const ANALYSIS_VERSION: u32 = 15;
 
 pub mod annotate;

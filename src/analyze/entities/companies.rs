@@ -152,7 +152,7 @@ pub(crate) fn short_names(entities: &mut [Entity], known: impl Fn(&str) -> bool)
 /// `Japanese`, `British`, `Swiss`, `Iraqi`, `Arabic`, `Dutch`, `Philippine`, `Western`), or is
 /// one of those the endings miss. Some companies' short forms look so too (`Nissan`,
 /// `Republic`) and stay as the model tagged them.
-fn is_nationality(word: &str) -> bool {
+pub(crate) fn is_nationality(word: &str) -> bool {
     const ENDINGS: &[&str] = &["an", "ese", "ish", "ss", "i", "ic", "ch", "ine", "ern"];
     const OTHERS: &[&str] = &["Arab", "Greek", "Thai", "Welsh", "Scots", "Basque", "Kurd"];
     ENDINGS.iter().any(|ending| word.ends_with(ending)) || OTHERS.contains(&word)

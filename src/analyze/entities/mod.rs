@@ -60,6 +60,7 @@ mod month_points;
 mod names;
 mod nationalities;
 mod offices;
+mod portfolios;
 mod recognizer;
 mod second;
 mod slashes;

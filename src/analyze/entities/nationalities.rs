@@ -39,6 +39,11 @@ fn is_qualified_nationality(name: &str) -> bool {
     )
 }
 
+/// Whether `name` is a nationality, qualified (`West German`) or not (`Brazilian`).
+pub(crate) fn is_nationality_name(name: &str) -> bool {
+    is_qualified_nationality(name) || (!name.contains(' ') && is_nationality(name))
+}
+
 /// Makes each place of `entities` written as a qualifier and a nationality a nationality. Run
 /// before the canonical names, so that a shorter place (`the West`) is not resolved to it.
 pub(crate) fn qualified_nationalities(entities: &mut [Entity]) {

@@ -20,7 +20,7 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, month_points,
-    names, nationalities, offices, slashes, states, tickers,
+    names, nationalities, offices, portfolios, slashes, states, tickers,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -373,6 +373,25 @@ impl Recognizer {
         // Capitalised inside sentences at least 70% of the times the unlabelled text has it.
         offices::persons_in_office(&mut entities, |word| {
             matches!(lexicon.word(word_key(word)).case, 0 | 4 | 5)
+        });
+        // What is left of a country and a portfolio: a place the gazetteer knows, a state or a
+        // country's initials (`U.S.`), else a nationality.
+        portfolios::portfolios_before_offices(text, &mut entities, |name| {
+            let initials = name.len() <= 6
+                && name.ends_with('.')
+                && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+            if initials
+                || lexicon.phrase_kinds(name.split(' ')) & GAZ_LOC != 0
+                || states::is_state(name)
+            {
+                Some(EntityKind::Location)
+            } else if nationalities::is_nationality_name(name)
+                || (!name.contains(' ') && companies::is_nationality(name))
+            {
+                Some(EntityKind::Misc)
+            } else {
+                None
+            }
         });
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
         companies::short_names(&mut entities, |name| {
