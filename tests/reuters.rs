@@ -372,6 +372,19 @@ fn companies_names_are_whole(env: &TestEnv) {
         "{}",
         of_kind("LOC", "Kidder")
     );
+    // And before a third partner's name and a designator (LOC `Lufkin` was in 20 articles).
+    assert!(count("Donaldson, Lufkin and Jenrette Securities Corp") >= 10);
+    assert!(
+        of_kind("LOC", "Lufkin") <= 8,
+        "{}",
+        of_kind("LOC", "Lufkin")
+    );
+    // A pronoun's contraction opening quoted speech is no name (MISC `I've` in 17).
+    for kind in ["PER", "ORG", "LOC", "MISC"] {
+        for contraction in ["I've", "I'd", "I'll", "I'm"] {
+            assert_eq!(of_kind(kind, contraction), 0, "{kind} {contraction}");
+        }
+    }
     // Names written with and without commas, `&` for `and`, `Bros` for `Brothers`, are one
     // (the known-item articles listed `Goldman, Sachs and Co` in 70 and `Goldman Sachs and Co`
     // in 43, `Salomon Bros Inc` in 7 beside `Salomon Brothers Inc`).

@@ -45,7 +45,9 @@
 /// a market job and `at` or `with`, or before one, is a firm's (`an analyst at Dean Witter`);
 /// a point in a month (`end-January`) is no name. 15: a ticker after a company's name is that
 /// company (`Merrill Lynch and Co Inc <MER>`), which the index keeps; a portfolio before an
-/// office's title is no name (`West German Finance Minister`: `West German`).
+/// office's title is no name (`West German Finance Minister`: `West German`); partners' names
+/// before a third's and a designator are one company (`Donaldson, Lufkin and Jenrette
+/// Securities Corp`); a pronoun's contraction is no name (`I've`).
 pub const ANALYSIS_VERSION: u32 = 15;
 
 pub mod annotate;

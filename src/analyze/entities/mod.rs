@@ -49,6 +49,7 @@ mod clippings;
 mod companies;
 mod conll;
 mod consistency;
+mod contractions;
 mod decoder;
 mod direct;
 mod features;

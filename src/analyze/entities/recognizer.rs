@@ -19,8 +19,8 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, firms, month_points,
-    names, nationalities, offices, portfolios, slashes, states, tickers,
+    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, contractions, firms,
+    month_points, names, nationalities, offices, portfolios, slashes, states, tickers,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -340,10 +340,13 @@ impl Recognizer {
                     )
                 });
             }
-            companies::apply(&words[r.clone()], &mut spans);
+            companies::apply(&words[r.clone()], &mut spans, &|word| {
+                self.model.lexicon.phrase_kinds([word]) & GAZ_LOC != 0
+            });
             affiliations::apply(&words[r.clone()], &mut spans);
             firms::apply(&words[r.clone()], &mut spans, &mut firms);
             adverbs::apply(&words[r.clone()], &mut spans);
+            contractions::apply(&words[r.clone()], &mut spans);
             month_points::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
