@@ -43,11 +43,15 @@ const OPENING: &[char] = &['"', '“', '‘', '\'', '(', '[', '{', '«', '„', 
 const CLOSING: &[char] = &[
     '"', '”', '’', '\'', ')', ']', '}', '»', ',', ';', ':', '!', '?', '>', '…',
 ];
+/// Words whose full stop is an abbreviation's, not a sentence's end: titles, designators,
+/// months, and the given names that firms' names abbreviate (`Alex. Brown and Sons Inc`, which
+/// was cut into LOC `Alex` and ORG `Brown and Sons Inc` in 23 known-item articles; `Wm.
+/// Wrigley Jr Co`, `Chas. P. Young`).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "corp", "co", "ltd", "plc", "bros",
     "gen", "gov", "sen", "rep", "col", "lt", "capt", "sgt", "rev", "hon", "no", "vs", "etc", "jan",
     "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-    "ave",
+    "ave", "alex", "wm", "chas",
 ];
 
 fn is_apostrophe(c: char) -> bool {
@@ -753,5 +757,14 @@ mod tests {
         assert_eq!(sents[0], ["OPENAI", "SIGNS", "DEAL"]);
         assert_eq!(sents[3].last(), Some(&"."));
         assert!(sents[3].contains(&"Washington"));
+        // A given name a firm's name abbreviates ends no sentence.
+        let text = "Managers are Alex. Brown and Sons Inc and Wm. Wrigley Jr Co here. They met.";
+        let t = tokenize(text);
+        assert_eq!(t.sentences.len(), 2);
+        let words: Vec<&str> = t.tokens.iter().map(|x| x.text(text)).collect();
+        assert!(
+            words.contains(&"Alex.") && words.contains(&"Wm."),
+            "{words:?}"
+        );
     }
 }
