@@ -379,6 +379,16 @@ fn companies_names_are_whole(env: &TestEnv) {
         "{}",
         of_kind("LOC", "Lufkin")
     );
+    // Across a particle (PER `Usines Renault` was in 10 articles, `Regie Nationale` in 6), and
+    // across the full stop of an abbreviated given name (ORG `Brown and Sons Inc` in 22).
+    assert!(count("Regie Nationale des Usines Renault") >= 5);
+    assert_eq!(of_kind("PER", "Usines Renault"), 0);
+    assert!(count("Alex. Brown and Sons Inc") >= 15);
+    assert!(
+        count("Brown and Sons Inc") <= 2,
+        "{}",
+        count("Brown and Sons Inc")
+    );
     // A pronoun's contraction opening quoted speech is no name (MISC `I've` in 17).
     for kind in ["PER", "ORG", "LOC", "MISC"] {
         for contraction in ["I've", "I'd", "I'll", "I'm"] {

@@ -47,7 +47,9 @@
 /// company (`Merrill Lynch and Co Inc <MER>`), which the index keeps; a portfolio before an
 /// office's title is no name (`West German Finance Minister`: `West German`); partners' names
 /// before a third's and a designator are one company (`Donaldson, Lufkin and Jenrette
-/// Securities Corp`); a pronoun's contraction is no name (`I've`).
+/// Securities Corp`), and so are names across a particle (`Regie Nationale des Usines Renault`)
+/// or an abbreviated given name (`Alex. Brown and Sons Inc`); a pronoun's contraction is no name
+/// (`I've`).
 pub const ANALYSIS_VERSION: u32 = 15;
 
 pub mod annotate;

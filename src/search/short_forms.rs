@@ -18,6 +18,8 @@
 //! one). A filter for a name also finds the articles that write only its acronym when the name
 //! is given in at least half of them, and those that take that acronym for another kind than an
 //! organisation's, the recogniser's mistakes, when at most half as many ([`other_kinds_of`]).
+//! A ticker articles give for a company (`MER` for `Merrill Lynch and Co Inc`) stands for it
+//! likewise, weighed apart from the names it abbreviates, but no name holds it ([`decide`]).
 //!
 //! An organisation's first words stand for one longer name only, which the same rules choose
 //! among the longer names articles give for them (weighed apart from its acronym's names: an

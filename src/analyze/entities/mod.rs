@@ -61,6 +61,7 @@ mod month_points;
 mod names;
 mod nationalities;
 mod offices;
+mod particles;
 mod portfolios;
 mod recognizer;
 mod second;

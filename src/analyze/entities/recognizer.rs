@@ -20,7 +20,7 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, contractions, firms,
-    month_points, names, nationalities, offices, portfolios, slashes, states, tickers,
+    month_points, names, nationalities, offices, particles, portfolios, slashes, states, tickers,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -326,7 +326,7 @@ impl Recognizer {
             self.tag_in_windows(&words, &tokenized.sentences, &mut tags);
         }
         let mut entities = Vec::new();
-        // The last words of the names the firms' rule made organisations.
+        // The last words of the names the firms' and particles' rules made organisations.
         let mut firms = Vec::new();
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
@@ -347,6 +347,7 @@ impl Recognizer {
             firms::apply(&words[r.clone()], &mut spans, &mut firms);
             adverbs::apply(&words[r.clone()], &mut spans);
             contractions::apply(&words[r.clone()], &mut spans);
+            particles::apply(&words[r.clone()], &mut spans, &mut firms);
             month_points::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
