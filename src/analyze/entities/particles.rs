@@ -52,7 +52,7 @@ pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut Vec<Span>, firms: &mut Ve
     let mut i = 0;
     while i + 1 < spans.len() {
         let (first, next) = (spans[i], spans[i + 1]);
-        let between = &words[first.end..next.start];
+        let between = words.get(first.end..next.start).unwrap_or_default();
         let joined = matches!(between, [particle] if PARTICLES.contains(particle))
             || between == ["de", "la"];
         if !joined {
