@@ -49,7 +49,8 @@
 /// before a third's and a designator are one company (`Donaldson, Lufkin and Jenrette
 /// Securities Corp`), and so are names across a particle (`Regie Nationale des Usines Renault`)
 /// or an abbreviated given name (`Alex. Brown and Sons Inc`); a pronoun's contraction is no name
-/// (`I've`).
+/// (`I've`); a word the wire capitalised after `U.S.` is no part of a name (`the U.S. Trade
+/// deficit`).
 pub const ANALYSIS_VERSION: u32 = 15;
 
 pub mod annotate;

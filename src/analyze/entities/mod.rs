@@ -42,6 +42,7 @@
 mod acronyms;
 mod adverbs;
 mod affiliations;
+mod after_initials;
 mod brackets;
 mod canonical;
 mod capitals;

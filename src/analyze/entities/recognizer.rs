@@ -19,8 +19,9 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, brackets, capitals, clippings, companies, contractions, firms,
-    month_points, names, nationalities, offices, particles, portfolios, slashes, states, tickers,
+    acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
+    contractions, firms, month_points, names, nationalities, offices, particles, portfolios,
+    slashes, states, tickers,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -340,6 +341,9 @@ impl Recognizer {
                     )
                 });
             }
+            after_initials::apply(&words[r.clone()], &mut spans, &|word| {
+                self.model.lexicon.word(word_key(word)).mostly_lower_case()
+            });
             companies::apply(&words[r.clone()], &mut spans, &|word| {
                 self.model.lexicon.phrase_kinds([word]) & GAZ_LOC != 0
             });
