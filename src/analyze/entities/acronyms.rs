@@ -182,7 +182,7 @@ mod tests {
     }
 
     fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {
-        Entity::resolved_by(text, mentions, resolve_acronyms)
+        Entity::resolved_by(text, mentions, |entities| resolve_acronyms(entities))
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Entity {
     pub(crate) fn resolved_by(
         text: &str,
         mentions: &[(EntityKind, &str, usize)],
-        resolve: impl FnOnce(&mut [Entity]),
+        resolve: impl FnOnce(&mut Vec<Entity>),
     ) -> Vec<(String, EntityKind)> {
         let mut entities: Vec<Entity> = mentions
             .iter()

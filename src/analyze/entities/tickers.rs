@@ -90,15 +90,7 @@ mod tests {
 
     /// The canonical names and kinds of `mentions` once the tickers are resolved.
     fn resolved(text: &str, mentions: &[(EntityKind, &str, usize)]) -> Vec<(String, EntityKind)> {
-        let mut entities: Vec<Entity> = mentions
-            .iter()
-            .map(|&(kind, name, nth)| Entity::nth_in(text, kind, name, nth))
-            .collect();
-        resolve_tickers(text, &mut entities);
-        entities
-            .into_iter()
-            .map(|e| (e.canonical, e.kind))
-            .collect()
+        Entity::resolved_by(text, mentions, |entities| resolve_tickers(text, entities))
     }
 
     #[test]
