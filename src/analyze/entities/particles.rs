@@ -49,14 +49,17 @@ const ORGANISATION_WORDS: &[&str] = &[
 /// la`) separates. The last word of each name made an organisation from a person's half goes
 /// to `firms`, for the article's other mentions of it to follow ([`super::firms`]: `Renault`).
 pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut Vec<Span>, firms: &mut Vec<&'a str>) {
-    let mut i = 0;
-    while i + 1 < spans.len() {
-        let (first, next) = (spans[i], spans[i + 1]);
+    let mut joined: Vec<Span> = Vec::with_capacity(spans.len());
+    for next in spans.drain(..) {
+        let Some(first) = joined.last_mut() else {
+            joined.push(next);
+            continue;
+        };
         let between = words.get(first.end..next.start).unwrap_or_default();
-        let joined = matches!(between, [particle] if PARTICLES.contains(particle))
-            || between == ["de", "la"];
-        if !joined {
-            i += 1;
+        if !(matches!(between, [particle] if PARTICLES.contains(particle))
+            || between == ["de", "la"])
+        {
+            joined.push(next);
             continue;
         }
         let kind = if first.kind == EntityKind::Organization
@@ -72,13 +75,13 @@ pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut Vec<Span>, firms: &mut Ve
         {
             firms.push(words[next.end - 1]);
         }
-        spans[i] = Span {
+        *first = Span {
             start: first.start,
             end: next.end,
             kind,
         };
-        spans.remove(i + 1);
     }
+    *spans = joined;
 }
 
 #[cfg(test)]

@@ -48,39 +48,41 @@ fn ticker_after(text: &str, end: usize) -> Option<Range<usize>> {
 
 /// Resolves the ticker written after each organisation's name among `entities` (one article's,
 /// in order, canonical names filled in) to that name, as an organisation; one the model did not
-/// take for a name becomes one.
+/// take for a name becomes one. One pass, the mentions moved into a new list (inserting each
+/// missed ticker in place would cost a text of many tickers the square of its mentions).
 pub(crate) fn resolve_tickers(text: &str, entities: &mut Vec<Entity>) {
-    let mut i = 0;
-    while i < entities.len() {
-        let name = &entities[i];
-        i += 1;
-        if name.kind != EntityKind::Organization {
-            continue;
-        }
-        let Some(ticker) = ticker_after(text, name.end) else {
-            continue;
-        };
-        let canonical = name.canonical.clone();
-        match entities.get_mut(i) {
-            Some(next) if (next.start, next.end) == (ticker.start, ticker.end) => {
-                next.kind = EntityKind::Organization;
-                next.canonical = canonical;
+    // A ticker the model missed, as a mention of the name it follows.
+    let mention = |ticker: Range<usize>, canonical: String| Entity {
+        kind: EntityKind::Organization,
+        text: text[ticker.clone()].to_string(),
+        start: ticker.start,
+        end: ticker.end,
+        canonical,
+    };
+    let mut resolved = Vec::with_capacity(entities.len());
+    // The ticker after the last organisation's name, with the name, until the next mention.
+    let mut pending: Option<(Range<usize>, String)> = None;
+    for mut entity in std::mem::take(entities) {
+        let mut is_ticker = false;
+        if let Some((ticker, canonical)) = pending.take() {
+            if (entity.start, entity.end) == (ticker.start, ticker.end) {
+                entity.kind = EntityKind::Organization;
+                entity.canonical = canonical;
+                is_ticker = true;
+            } else if entity.start >= ticker.end {
+                resolved.push(mention(ticker, canonical));
             }
             // Another name over the brackets is left as it is.
-            Some(next) if next.start < ticker.end => continue,
-            _ => entities.insert(
-                i,
-                Entity {
-                    kind: EntityKind::Organization,
-                    text: text[ticker.clone()].to_string(),
-                    start: ticker.start,
-                    end: ticker.end,
-                    canonical,
-                },
-            ),
         }
-        i += 1;
+        if !is_ticker && entity.kind == EntityKind::Organization {
+            pending = ticker_after(text, entity.end).map(|t| (t, entity.canonical.clone()));
+        }
+        resolved.push(entity);
     }
+    if let Some((ticker, canonical)) = pending {
+        resolved.push(mention(ticker, canonical));
+    }
+    *entities = resolved;
 }
 
 #[cfg(test)]
@@ -144,6 +146,26 @@ mod tests {
         resolve_tickers(text, &mut entities);
         assert_eq!(&text[entities[1].start..entities[1].end], "BET");
         assert_eq!(entities[1].text, "BET");
+    }
+
+    #[test]
+    fn a_text_of_many_missed_tickers_is_read_in_one_pass() {
+        let text = "Acme Corp <ACM> and ".repeat(20_000);
+        let mut entities: Vec<Entity> = text
+            .match_indices("Acme Corp")
+            .map(|(start, name)| Entity {
+                kind: Organization,
+                text: name.to_string(),
+                start,
+                end: start + name.len(),
+                canonical: name.to_string(),
+            })
+            .collect();
+        resolve_tickers(&text, &mut entities);
+        assert_eq!(entities.len(), 40_000);
+        assert!(entities.windows(2).all(|w| w[0].end <= w[1].start));
+        assert!(entities.iter().skip(1).step_by(2).all(|e| e.text == "ACM"));
+        assert!(entities.iter().all(|e| e.canonical == "Acme Corp"));
     }
 
     #[test]
