@@ -8,8 +8,8 @@
 use super::tags::{EntityKind, Span};
 
 /// Whether `word` is a country's initials (`U.S.`, `U.K.`, `U.S.A.`), not a person's
-/// (`E.F. Hutton`).
-fn is_initials(word: &str) -> bool {
+/// (`E.F. Hutton`) or an organisation's (`U.N.`).
+pub(crate) fn is_country_initials(word: &str) -> bool {
     matches!(word, "U.S." | "U.K." | "U.S.A.")
 }
 
@@ -19,7 +19,7 @@ fn is_initials(word: &str) -> bool {
 pub(crate) fn apply(words: &[&str], spans: &mut [Span], lower_case: &dyn Fn(&str) -> bool) {
     for span in spans.iter_mut() {
         let cut = span.end - span.start == 2
-            && is_initials(words[span.start])
+            && is_country_initials(words[span.start])
             && words[span.start + 1].starts_with(|c: char| c.is_ascii_uppercase())
             && lower_case(words[span.start + 1])
             && words

@@ -64,9 +64,10 @@ pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut [Span], firms: &mut Vec<&
     }
 }
 
-/// The rest of an article's persons named by the last word of a firm's name the rule found
-/// (`Capel` after `brokers James Capel`): the firm's, as the other mentions of a name take the
-/// kind of its fullest one. `firms` holds those last words.
+/// The rest of an article's persons named by the last word of a firm's name this rule or the
+/// particles' found (`Capel` after `brokers James Capel`, `Renault` after `Regie Nationale des
+/// Usines Renault`): the firm's, as the other mentions of a name take the kind of its fullest
+/// one. `firms` holds those last words.
 pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
     if firms.is_empty() {
         return;

@@ -30,18 +30,13 @@ fn is_nationality(word: &str) -> bool {
 }
 
 /// Whether `name` is a qualifier and a nationality.
-fn is_qualified_nationality(name: &str) -> bool {
+pub(crate) fn is_qualified_nationality(name: &str) -> bool {
     matches!(
         name.split_whitespace().collect::<Vec<_>>()[..],
         [qualifier, nationality]
             if QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(qualifier))
                 && is_nationality(nationality)
     )
-}
-
-/// Whether `name` is a nationality, qualified (`West German`) or not (`Brazilian`).
-pub(crate) fn is_nationality_name(name: &str) -> bool {
-    is_qualified_nationality(name) || (!name.contains(' ') && is_nationality(name))
 }
 
 /// Makes each place of `entities` written as a qualifier and a nationality a nationality. Run

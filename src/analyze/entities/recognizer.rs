@@ -327,6 +327,9 @@ impl Recognizer {
             self.tag_in_windows(&words, &tokenized.sentences, &mut tags);
         }
         let mut entities = Vec::new();
+        // A place the gazetteer knows (`Italy`, `Milan`).
+        let known_place =
+            |name: &str| self.model.lexicon.phrase_kinds(name.split(' ')) & GAZ_LOC != 0;
         // The last words of the names the firms' and particles' rules made organisations.
         let mut firms = Vec::new();
         for r in &tokenized.sentences {
@@ -344,9 +347,7 @@ impl Recognizer {
             after_initials::apply(&words[r.clone()], &mut spans, &|word| {
                 self.model.lexicon.word(word_key(word)).mostly_lower_case()
             });
-            companies::apply(&words[r.clone()], &mut spans, &|word| {
-                self.model.lexicon.phrase_kinds([word]) & GAZ_LOC != 0
-            });
+            companies::apply(&words[r.clone()], &mut spans, &known_place);
             affiliations::apply(&words[r.clone()], &mut spans);
             firms::apply(&words[r.clone()], &mut spans, &mut firms);
             adverbs::apply(&words[r.clone()], &mut spans);
@@ -385,15 +386,12 @@ impl Recognizer {
         // What is left of a country and a portfolio: a place the gazetteer knows, a state or a
         // country's initials (`U.S.`), else a nationality.
         portfolios::portfolios_before_offices(text, &mut entities, |name| {
-            let initials = name.len() <= 6
-                && name.ends_with('.')
-                && name.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
-            if initials
-                || lexicon.phrase_kinds(name.split(' ')) & GAZ_LOC != 0
+            if after_initials::is_country_initials(name)
+                || known_place(name)
                 || states::is_state(name)
             {
                 Some(EntityKind::Location)
-            } else if nationalities::is_nationality_name(name)
+            } else if nationalities::is_qualified_nationality(name)
                 || (!name.contains(' ') && companies::is_nationality(name))
             {
                 Some(EntityKind::Misc)
