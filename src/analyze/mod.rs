@@ -50,8 +50,9 @@
 /// Securities Corp`), and so are names across a particle (`Regie Nationale des Usines Renault`)
 /// or an abbreviated given name (`Alex. Brown and Sons Inc`); a pronoun's contraction is no name
 /// (`I've`); a word the wire capitalised after `U.S.` is no part of a name (`the U.S. Trade
-/// deficit`).
-pub const ANALYSIS_VERSION: u32 = 15;
+/// deficit`). 16: a landform's or a water's name is a place (`Gulf of Mexico`, `Mississippi
+/// River`).
+pub const ANALYSIS_VERSION: u32 = 16;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -56,6 +56,7 @@ mod direct;
 mod features;
 mod firms;
 mod hash;
+mod landforms;
 mod lexicon;
 mod model;
 mod month_points;
