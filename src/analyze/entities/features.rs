@@ -10,8 +10,8 @@ use super::hash::{feature, mix};
 use super::lexicon::{HashKeyed, Lexicon, WordInfo, word_key};
 use super::model::Joint;
 pub(crate) use super::word::Class;
-use super::word::{affixes, spelling};
-use super::words::WordCache;
+use super::word::{Spelling, affixes, spelling};
+use super::words::{Known, WordCache};
 
 /// Per-token values computed once and shared by window features.
 #[derive(Debug, Clone, Copy, Default)]
@@ -120,6 +120,10 @@ pub(crate) struct Extractor {
     pub(crate) prune: bool,
     /// With `prune`: whether token i is certainly outside any name (its features left out).
     pub(crate) outside: Vec<bool>,
+    /// Token i's spelling.
+    spellings: Vec<Spelling>,
+    /// Token i's word in `words` (when set) if it was cached before the document.
+    known: Vec<Option<Known>>,
 }
 
 const PAD_BEFORE: u64 = 0x5eed_0001;
@@ -226,11 +230,26 @@ impl Extractor {
             words.start_document();
         }
         let mut own = Vec::new();
-        for s in tokens {
+        self.spellings.clear();
+        self.spellings
+            .extend(tokens.iter().map(|s| spelling(s.as_ref())));
+        // The cached words are looked up in a loop of their own: the processor then waits for
+        // many of the cache's lines at once, not for one token's at a time between the other
+        // work of a token (the waits were most of this function's time).
+        self.known.clear();
+        if let Some(words) = &self.words {
+            self.known
+                .extend(self.spellings.iter().map(|sp| words.get(sp.word)));
+        }
+        for (i, s) in tokens.iter().enumerate() {
             let s = s.as_ref();
-            let sp = spelling(s);
-            // A cached word's key and lexicon entry are known: no hashing, no lookup.
-            let known = self.words.as_ref().and_then(|w| w.get(sp.word));
+            let sp = self.spellings[i];
+            // A cached word's key and lexicon entry are known: no hashing, no lookup. A word
+            // first seen earlier in this document was cached after the lookups above.
+            let known = match self.known.get(i) {
+                Some(Some(known)) => Some(*known),
+                _ => self.words.as_ref().and_then(|w| w.get(sp.word)),
+            };
             let (key, lex_info) = match known {
                 Some(k) => (k.key, k.lex),
                 None => {
