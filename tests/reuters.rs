@@ -66,7 +66,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
     companies_names_are_whole(&env);
     a_person_is_found_by_each_form_of_the_name(&env);
     offices_are_left_out_of_names(&env);
-    landforms_and_waters_are_places(&env);
+    landforms_waters_and_countries_are_places(&env);
     datelines_and_headlines_name_places_and_companies(&env);
     acronyms_are_the_names_they_abbreviate(&env);
     filters_find_what_the_listing_counts(&env);
@@ -514,8 +514,9 @@ fn offices_are_left_out_of_names(env: &TestEnv) {
 
 /// The names of landforms and waters are places, whatever the model made of them: `Gulf of
 /// Mexico` was an organisation in 24 articles (in the headline `GULF OF MEXICO RIG COUNT` too),
-/// `Strait of Hormuz` in 14, `Mississippi River` a person in 6.
-fn landforms_and_waters_are_places(env: &TestEnv) {
+/// `Strait of Hormuz` in 14, `Mississippi River` a person in 6. So are a country's initials
+/// alone: `USSR` was an organisation in 56 articles, now the `Soviet Union`'s.
+fn landforms_waters_and_countries_are_places(env: &TestEnv) {
     let counts = entity_counts(env);
     let count = |kind: &str, name: &str| {
         counts
@@ -544,6 +545,17 @@ fn landforms_and_waters_are_places(env: &TestEnv) {
         articles_found(env, "LOC:Gulf of Mexico"),
         count("LOC", "Gulf of Mexico") as u64
     );
+    for (kind, name) in [
+        ("ORG", "USSR"),
+        ("ORG", "U.K."),
+        ("MISC", "U.K."),
+        ("ORG", "U.S."),
+    ] {
+        assert_eq!(count(kind, name), 0, "{kind} {name}");
+    }
+    let soviet_union = count("LOC", "Soviet Union");
+    assert!(soviet_union >= 245, "{soviet_union}");
+    assert_eq!(articles_found(env, "LOC:USSR"), soviet_union as u64);
 }
 
 /// Most Reuters stories name the President only as `Reagan` (PER `Reagan` in 480 known-item

@@ -51,6 +51,7 @@ mod companies;
 mod conll;
 mod consistency;
 mod contractions;
+mod countries;
 mod decoder;
 mod direct;
 mod features;
