@@ -51,7 +51,8 @@
 /// or an abbreviated given name (`Alex. Brown and Sons Inc`); a pronoun's contraction is no name
 /// (`I've`); a word the wire capitalised after `U.S.` is no part of a name (`the U.S. Trade
 /// deficit`). 16: a landform's or a water's name is a place (`Gulf of Mexico`, `Mississippi
-/// River`), and so are a country's initials or acronym alone (`USSR`, `U.K.`).
+/// River`), and so are a country's initials or acronym alone (`USSR`, `U.K.`); the wire's codes
+/// in capitals are no names (`APR`, `UNTRD`).
 pub const ANALYSIS_VERSION: u32 = 16;
 
 pub mod annotate;

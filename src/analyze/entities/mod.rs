@@ -77,6 +77,7 @@ mod tokenize;
 #[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
+mod wire_codes;
 mod word;
 mod words;
 

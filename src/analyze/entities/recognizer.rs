@@ -21,7 +21,7 @@ use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
     contractions, countries, firms, landforms, month_points, names, nationalities, offices,
-    particles, portfolios, slashes, states, tickers,
+    particles, portfolios, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -354,6 +354,7 @@ impl Recognizer {
             contractions::apply(&words[r.clone()], &mut spans);
             particles::apply(&words[r.clone()], &mut spans, &mut firms);
             month_points::apply(&words[r.clone()], &mut spans);
+            wire_codes::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
                     while span.end - span.start > 1 && is_person_title(words[r.start + span.start])
