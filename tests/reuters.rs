@@ -153,6 +153,16 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
     assert!(merrill >= 80, "{merrill}");
     assert!(articles_found(env, "ORG:MER") >= merrill as u64);
     assert!(count("ORG", "Citicorp") > count("LOC", "Citicorp"));
+    // A one-word name ending in a company's word is a company's wherever it is written: `LOC
+    // Citicorp` was a line of 27 articles (`Citicorp and Chase Manhattan`), `MISC Bundesbank`
+    // one of 15.
+    for name in ["Citicorp", "Bundesbank", "Citibank"] {
+        for kind in ["PER", "LOC", "MISC"] {
+            assert_eq!(count(kind, name), 0, "{kind} {name}");
+        }
+    }
+    let citicorp = count("ORG", "Citicorp");
+    assert!(citicorp >= 60, "{citicorp}");
 }
 
 /// An acronym in an article that also gives the name it abbreviates is that name: among the

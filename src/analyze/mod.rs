@@ -52,7 +52,8 @@
 /// (`I've`); a word the wire capitalised after `U.S.` is no part of a name (`the U.S. Trade
 /// deficit`). 16: a landform's or a water's name is a place (`Gulf of Mexico`, `Mississippi
 /// River`), and so are a country's initials or acronym alone (`USSR`, `U.K.`); the wire's codes
-/// in capitals are no names (`APR`, `UNTRD`).
+/// in capitals are no names (`APR`, `UNTRD`); a one-word name ending in a company's word is an
+/// organisation (`Citicorp`, `Bundesbank`).
 pub const ANALYSIS_VERSION: u32 = 16;
 
 pub mod annotate;

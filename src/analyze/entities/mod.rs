@@ -56,6 +56,7 @@ mod decoder;
 mod direct;
 mod features;
 mod firms;
+mod fused_designators;
 mod hash;
 mod landforms;
 mod lexicon;

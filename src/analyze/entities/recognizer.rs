@@ -20,8 +20,8 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
-    contractions, countries, firms, landforms, month_points, names, nationalities, offices,
-    particles, portfolios, slashes, states, tickers, wire_codes,
+    contractions, countries, firms, fused_designators, landforms, month_points, names,
+    nationalities, offices, particles, portfolios, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -402,6 +402,7 @@ impl Recognizer {
         });
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
+        fused_designators::fused_designators_as_organisations(&mut entities, known_place);
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
         companies::short_names(&mut entities, |name| {
             lexicon.phrase_kinds(name.split(' ')) & (GAZ_LOC | GAZ_MISC) != 0
