@@ -91,6 +91,19 @@ fn entity_counts(env: &TestEnv) -> std::collections::HashMap<(String, String), u
     counts
 }
 
+/// The articles `lede entities` counts for a kind and name (`entity_counts`), 0 when it has no
+/// line.
+fn listed(
+    counts: &std::collections::HashMap<(String, String), usize>,
+    kind: &str,
+    name: &str,
+) -> usize {
+    counts
+        .get(&(kind.to_string(), name.to_string()))
+        .copied()
+        .unwrap_or(0)
+}
+
 /// The articles `--entity FILTER` finds.
 fn articles_found(env: &TestEnv, filter: &str) -> u64 {
     let found = env
@@ -140,12 +153,7 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
     for (kind, name) in counts.keys() {
         assert!(!name.contains(['<', '>']), "{kind} {name}");
     }
-    let count = |kind: &str, name: &str| {
-        counts
-            .get(&(kind.to_string(), name.to_string()))
-            .copied()
-            .unwrap_or(0)
-    };
+    let count = |kind: &str, name: &str| listed(&counts, kind, name);
     for kind in ["ORG", "PER", "LOC", "MISC"] {
         assert_eq!(count(kind, "MER"), 0, "{kind}");
     }
@@ -282,12 +290,7 @@ fn acronyms_are_the_names_they_abbreviate(env: &TestEnv) {
 /// Names joined by a slash the gazetteer knows are each a name.
 fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
     let counts = entity_counts(env);
-    let count = |kind: &str, name: &str| {
-        counts
-            .get(&(kind.to_string(), name.to_string()))
-            .copied()
-            .unwrap_or(0)
-    };
+    let count = |kind: &str, name: &str| listed(&counts, kind, name);
     assert!(
         count("LOC", "California") >= 800,
         "{}",
@@ -511,12 +514,7 @@ fn offices_are_left_out_of_names(env: &TestEnv) {
     );
     // Nor is a portfolio before an office's title part of a name (`West German Finance Minister
     // Gerhard Stoltenberg`: ORG `West German Finance` was in 29 articles); the country is.
-    let count = |kind: &str, name: &str| {
-        counts
-            .get(&(kind.to_string(), name.to_string()))
-            .copied()
-            .unwrap_or(0)
-    };
+    let count = |kind: &str, name: &str| listed(&counts, kind, name);
     for name in ["West German Finance", "French Finance", "Mines and Energy"] {
         assert!(count("ORG", name) <= 1, "{name}: {}", count("ORG", name));
     }
@@ -529,12 +527,7 @@ fn offices_are_left_out_of_names(env: &TestEnv) {
 /// alone: `USSR` was an organisation in 56 articles, now the `Soviet Union`'s.
 fn landforms_waters_and_countries_are_places(env: &TestEnv) {
     let counts = entity_counts(env);
-    let count = |kind: &str, name: &str| {
-        counts
-            .get(&(kind.to_string(), name.to_string()))
-            .copied()
-            .unwrap_or(0)
-    };
+    let count = |kind: &str, name: &str| listed(&counts, kind, name);
     let places = [
         ("Gulf of Mexico", 24),
         ("Strait of Hormuz", 14),

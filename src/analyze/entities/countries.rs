@@ -50,13 +50,7 @@ mod tests {
         ];
         let mut entities: Vec<Entity> = names
             .iter()
-            .map(|&(kind, text, _)| Entity {
-                kind,
-                text: text.to_string(),
-                start: 0,
-                end: text.len(),
-                canonical: String::new(),
-            })
+            .map(|&(kind, text, _)| Entity::nth_in(text, kind, text, 0))
             .collect();
         countries_as_places(&mut entities);
         for (entity, (_, text, kind)) in entities.iter().zip(names) {

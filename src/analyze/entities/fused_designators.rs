@@ -73,13 +73,7 @@ mod tests {
         ] {
             assert!(!has_fused_designator(name), "{name}");
         }
-        let place = |text: &str| Entity {
-            kind: EntityKind::Location,
-            text: text.to_string(),
-            start: 0,
-            end: text.len(),
-            canonical: String::new(),
-        };
+        let place = |name: &str| Entity::nth_in(name, EntityKind::Location, name, 0);
         let mut entities = vec![place("Citicorp"), place("Burbank")];
         fused_designators_as_organisations(&mut entities, |name| name == "Burbank");
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();

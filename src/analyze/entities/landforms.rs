@@ -80,18 +80,11 @@ fn is_landform(name: &str, person: bool) -> bool {
 mod tests {
     use super::*;
 
-    fn entity(kind: EntityKind, text: &str) -> Entity {
-        Entity {
-            kind,
-            text: text.to_string(),
-            start: 0,
-            end: text.len(),
-            canonical: String::new(),
-        }
-    }
-
     fn kinds_after(names: &[(EntityKind, &str)]) -> Vec<EntityKind> {
-        let mut entities: Vec<Entity> = names.iter().map(|&(k, t)| entity(k, t)).collect();
+        let mut entities: Vec<Entity> = names
+            .iter()
+            .map(|&(kind, name)| Entity::nth_in(name, kind, name, 0))
+            .collect();
         landforms_as_places(&mut entities);
         entities.iter().map(|e| e.kind).collect()
     }
