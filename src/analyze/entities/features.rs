@@ -235,7 +235,7 @@ impl Extractor {
             .extend(tokens.iter().map(|s| spelling(s.as_ref())));
         // The cached words are looked up in a loop of their own: the processor then waits for
         // many of the cache's lines at once, not for one token's at a time between the other
-        // work of a token (the waits were most of this function's time).
+        // work of a token (the waits were a large part of this function's time).
         self.known.clear();
         if let Some(words) = &self.words {
             self.known
