@@ -53,7 +53,8 @@
 /// deficit`). 16: a landform's or a water's name is a place (`Gulf of Mexico`, `Mississippi
 /// River`), and so are a country's initials or acronym alone (`USSR`, `U.K.`); the wire's codes
 /// in capitals are no names (`APR`, `UNTRD`); a one-word name ending in a company's word is an
-/// organisation (`Citicorp`, `Bundesbank`).
+/// organisation (`Citicorp`, `Bundesbank`); a rank before an office's title is no part of a
+/// name (`Federal Reserve Board Vice Chairman`).
 pub const ANALYSIS_VERSION: u32 = 16;
 
 pub mod annotate;

@@ -67,6 +67,7 @@ mod nationalities;
 mod offices;
 mod particles;
 mod portfolios;
+mod ranks;
 mod recognizer;
 mod second;
 mod slashes;

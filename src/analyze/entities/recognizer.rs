@@ -21,7 +21,7 @@ use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
     contractions, countries, firms, fused_designators, landforms, month_points, names,
-    nationalities, offices, particles, portfolios, slashes, states, tickers, wire_codes,
+    nationalities, offices, particles, portfolios, ranks, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -400,6 +400,7 @@ impl Recognizer {
                 None
             }
         });
+        ranks::ranks_before_titles(text, &mut entities);
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
         fused_designators::fused_designators_as_organisations(&mut entities, known_place);
