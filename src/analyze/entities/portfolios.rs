@@ -123,12 +123,27 @@ pub(crate) fn portfolios_before_offices(
 
 /// Whether `after` (the text after a name) opens with an office's title as a word of its own.
 fn before_title(after: &str) -> bool {
+    opens_with_title(after, TITLES)
+}
+
+/// Whether `after` (the text after a name) opens with one of `titles` as a word of its own,
+/// after whitespace.
+pub(crate) fn opens_with_title(after: &str, titles: &[&str]) -> bool {
     let rest = after.trim_start();
     rest.len() < after.len()
-        && TITLES.iter().any(|title| {
+        && titles.iter().any(|title| {
             rest.strip_prefix(title)
                 .is_some_and(|end| !end.starts_with(|c: char| c.is_alphanumeric()))
         })
+}
+
+/// `text`, trimmed at its end, cut before its last word: the text before it and the word.
+pub(crate) fn split_last_word(text: &str) -> (&str, &str) {
+    let trimmed = text.trim_end();
+    match trimmed.rfind(char::is_whitespace) {
+        Some(at) => (&trimmed[..at], trimmed[at..].trim_start()),
+        None => ("", trimmed),
+    }
 }
 
 /// `name` without the portfolio's words it ends in (a prefix of it, trimmed; empty when the
@@ -137,14 +152,10 @@ fn without_portfolio(name: &str) -> Option<&str> {
     let mut kept = name;
     let mut cut = false;
     loop {
-        let trimmed = kept.trim_end();
-        let (before, word) = match trimmed.rfind(char::is_whitespace) {
-            Some(at) => (&trimmed[..at], &trimmed[at..].trim_start()),
-            None => ("", &trimmed),
-        };
-        let portfolio = PORTFOLIO_WORDS.contains(word);
+        let (before, word) = split_last_word(kept);
+        let portfolio = PORTFOLIO_WORDS.contains(&word);
         // A joining word only between two portfolio's words.
-        if !(portfolio || (cut && JOINS.contains(word) && ends_in_portfolio(before))) {
+        if !(portfolio || (cut && JOINS.contains(&word) && ends_in_portfolio(before))) {
             break;
         }
         kept = before;

@@ -5,6 +5,7 @@
 //! of Agriculture Deputy`, `J.A.M. Executive Vice`. The rank's words are cut off such a name; a
 //! rank alone is no name.
 
+use super::portfolios::{opens_with_title, split_last_word};
 use super::recognizer::Entity;
 use super::tags::EntityKind;
 
@@ -43,7 +44,7 @@ const TITLES: &[&str] = &[
 /// stands before an office's title in `text`; a name of a rank alone is dropped.
 pub(crate) fn ranks_before_titles(text: &str, entities: &mut Vec<Entity>) {
     entities.retain_mut(|entity| {
-        if entity.kind == EntityKind::Person || !before_title(&text[entity.end..]) {
+        if entity.kind == EntityKind::Person || !opens_with_title(&text[entity.end..], TITLES) {
             return true;
         }
         let kept = without_ranks(&entity.text);
@@ -59,30 +60,16 @@ pub(crate) fn ranks_before_titles(text: &str, entities: &mut Vec<Entity>) {
     });
 }
 
-/// Whether `after` (the text after a name) opens with an office's title as a word of its own.
-fn before_title(after: &str) -> bool {
-    let rest = after.trim_start();
-    rest.len() < after.len()
-        && rest
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .is_some_and(|word| TITLES.contains(&word))
-}
-
 /// `name` without the ranks' words it ends in (a prefix of it, trimmed; empty when the name is
 /// ranks alone).
 fn without_ranks(name: &str) -> &str {
-    let mut kept = name;
+    let mut kept = name.trim_end();
     loop {
-        let trimmed = kept.trim_end();
-        let (before, word) = match trimmed.rfind(char::is_whitespace) {
-            Some(at) => (&trimmed[..at], trimmed[at..].trim_start()),
-            None => ("", trimmed),
-        };
+        let (before, word) = split_last_word(kept);
         if !RANKS.contains(&word) {
-            return trimmed;
+            return kept;
         }
-        kept = before;
+        kept = before.trim_end();
     }
 }
 
