@@ -5,7 +5,7 @@
 //! `-ively`, `-edly`) is no name: none of the names in CoNLL-2003's training and development
 //! sets ends so (`Mullally`, `Kelly` and `Italy` end otherwise).
 
-use super::tags::Span;
+use super::tags::{Span, drop_single_words};
 
 /// Word endings of English adverbs that no name has.
 const ADVERB_ENDINGS: &[&str] = &[
@@ -22,7 +22,7 @@ fn is_adverb(word: &str) -> bool {
 
 /// Drops one sentence's spans (over its `words`) that are a single adverb.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
-    spans.retain(|s| !(s.end - s.start == 1 && is_adverb(words[s.start])));
+    drop_single_words(words, spans, |word, _| is_adverb(word));
 }
 
 #[cfg(test)]

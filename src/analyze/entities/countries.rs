@@ -5,7 +5,7 @@
 //! they are: a pronoun in headlines' capitals, and Union Carbide's ticker.
 
 use super::after_initials::is_country_initials;
-use super::recognizer::Entity;
+use super::recognizer::{Entity, retype};
 use super::tags::EntityKind;
 
 /// Countries' acronyms that name nothing else.
@@ -14,15 +14,11 @@ const ACRONYMS: &[&str] = &["USSR", "U.S.S.R.", "UAE", "U.A.E."];
 /// Makes a place of each name among `entities` that is a country's initials or acronym alone,
 /// its last full stop left out or not (`the U.K insisting`).
 pub(crate) fn countries_as_places(entities: &mut [Entity]) {
-    for entity in entities {
+    let country = |name: &str| is_country_initials(name) || ACRONYMS.contains(&name);
+    retype(entities, EntityKind::Location, |entity| {
         let text = entity.text.as_str();
-        let country = |name: &str| is_country_initials(name) || ACRONYMS.contains(&name);
-        if entity.kind != EntityKind::Location
-            && (country(text) || text.contains('.') && country(&format!("{text}.")))
-        {
-            entity.kind = EntityKind::Location;
-        }
-    }
+        country(text) || text.contains('.') && country(&format!("{text}."))
+    });
 }
 
 #[cfg(test)]

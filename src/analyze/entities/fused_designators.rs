@@ -3,7 +3,7 @@
 //! known-item Reuters articles (`Citicorp and Chase Manhattan`), `Bundesbank` for another name
 //! in 16, and `Westcorp`, `Gencorp` and `KeyCorp` for places or persons.
 
-use super::recognizer::Entity;
+use super::recognizer::{Entity, retype};
 use super::tags::EntityKind;
 
 /// Endings that make a one-word name a company's or a bank's, in lower case.
@@ -18,14 +18,9 @@ pub(crate) fn fused_designators_as_organisations(
     entities: &mut [Entity],
     known_place: impl Fn(&str) -> bool,
 ) {
-    for entity in entities {
-        if entity.kind != EntityKind::Organization
-            && has_fused_designator(&entity.text)
-            && !known_place(&entity.text)
-        {
-            entity.kind = EntityKind::Organization;
-        }
-    }
+    retype(entities, EntityKind::Organization, |entity| {
+        has_fused_designator(&entity.text) && !known_place(&entity.text)
+    });
 }
 
 /// Whether `name` is one capitalised word of letters ending in one of [`ENDINGS`] after at
@@ -36,11 +31,9 @@ fn has_fused_designator(name: &str) -> bool {
     {
         return false;
     }
-    let lower = name.to_ascii_lowercase();
     ENDINGS.iter().any(|ending| {
-        lower
-            .strip_suffix(ending)
-            .is_some_and(|stem| stem.len() >= MIN_STEM)
+        name.len() >= ending.len() + MIN_STEM
+            && name[name.len() - ending.len()..].eq_ignore_ascii_case(ending)
     })
 }
 

@@ -5,7 +5,7 @@
 //! Hormuz` in 21, PER `Rhode Island` in 7, PER `Mississippi River` in 6. CoNLL annotates such
 //! names LOC (`Great Barrier Reef`, `Indian Ocean`, `Taiwan Strait`).
 
-use super::recognizer::Entity;
+use super::recognizer::{Entity, retype};
 use super::tags::EntityKind;
 
 /// Last words that make a name of capitalised words a landform's or a water's.
@@ -38,13 +38,9 @@ const BEFORE_OF: &[&str] = &[
 
 /// Makes a place of each name among `entities` that is a landform's or a water's.
 pub(crate) fn landforms_as_places(entities: &mut [Entity]) {
-    for entity in entities {
-        if entity.kind != EntityKind::Location
-            && is_landform(&entity.text, entity.kind == EntityKind::Person)
-        {
-            entity.kind = EntityKind::Location;
-        }
-    }
+    retype(entities, EntityKind::Location, |entity| {
+        is_landform(&entity.text, entity.kind == EntityKind::Person)
+    });
 }
 
 /// Whether `name` (of two to four words) is a landform's or a water's: `Gulf of Mexico`, or

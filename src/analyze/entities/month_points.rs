@@ -3,7 +3,7 @@
 //! in 9, `mid-March` in 5) as the month opens with a capital; they are dates, which the date
 //! extractor reads, and no name: CoNLL-2003 leaves months unannotated.
 
-use super::tags::Span;
+use super::tags::{Span, drop_single_words};
 
 /// Months as news writes them, full or cut.
 const MONTHS: &[&str] = &[
@@ -54,7 +54,7 @@ fn is_month_point(word: &str) -> bool {
 
 /// Drops one sentence's spans (over its `words`) that are a single point in a month.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
-    spans.retain(|s| !(s.end - s.start == 1 && is_month_point(words[s.start])));
+    drop_single_words(words, spans, |word, _| is_month_point(word));
 }
 
 #[cfg(test)]

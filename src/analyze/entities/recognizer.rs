@@ -28,6 +28,16 @@ use crate::analyze::ascii_fold::AsciiFolder;
 /// The model shipped with lede, trained by `scripts/train-ner.sh`.
 static MODEL_BYTES: &[u8] = include_bytes!("../../../models/ner.bin");
 
+/// Gives `kind` to each of `entities` of another kind that `is` picks: the rules that know a
+/// name's kind better than the model (a landform's name is a place's).
+pub(crate) fn retype(entities: &mut [Entity], kind: EntityKind, is: impl Fn(&Entity) -> bool) {
+    for entity in entities {
+        if entity.kind != kind && is(entity) {
+            entity.kind = kind;
+        }
+    }
+}
+
 /// A named entity found in a text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entity {

@@ -208,6 +208,16 @@ fn spans_from_parts(parts: impl Iterator<Item = Option<(Part, EntityKind)>>) -> 
     out
 }
 
+/// Drops one sentence's spans (over its `words`) of a single word that `no_name` says is no
+/// name of the span's kind.
+pub(crate) fn drop_single_words(
+    words: &[&str],
+    spans: &mut Vec<Span>,
+    no_name: impl Fn(&str, EntityKind) -> bool,
+) {
+    spans.retain(|s| !(s.end - s.start == 1 && no_name(words[s.start], s.kind)));
+}
+
 /// BIOES tags for `n` tokens from entity spans.
 #[cfg_attr(not(feature = "train"), allow(dead_code))]
 pub(crate) fn tags_from_spans(n: usize, spans: &[Span]) -> Vec<Tag> {

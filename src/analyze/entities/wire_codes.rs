@@ -7,7 +7,7 @@
 //! Equipment Corp so.
 
 use super::month_points::is_month;
-use super::tags::{EntityKind, Span};
+use super::tags::{EntityKind, Span, drop_single_words};
 
 /// Codes that are no names besides months.
 const CODES: &[&str] = &["UNTRD", "UNCH"];
@@ -29,17 +29,19 @@ fn is_cut_month(word: &str) -> bool {
 /// Whether `word` is one of the wire's codes: a month in capitals (cut or not, `DEC` aside),
 /// one of [`CODES`], or (unless `person`) a month cut short.
 fn is_code(word: &str, person: bool) -> bool {
-    let capitals = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
-    if capitals && word != "DEC" && (is_month(word) || is_cut_month(word)) {
-        return true;
+    if word == "DEC" {
+        return false;
     }
-    CODES.contains(&word) || !person && word != "DEC" && is_cut_month(word)
+    let capitals = word.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+    CODES.contains(&word)
+        || capitals && (is_month(word) || is_cut_month(word))
+        || !person && is_cut_month(word)
 }
 
 /// Drops one sentence's spans (over its `words`) that are a single code.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
-    spans.retain(|s| {
-        !(s.end - s.start == 1 && is_code(words[s.start], s.kind == EntityKind::Person))
+    drop_single_words(words, spans, |word, kind| {
+        is_code(word, kind == EntityKind::Person)
     });
 }
 
