@@ -54,8 +54,11 @@
 /// River`), and so are a country's initials or acronym alone (`USSR`, `U.K.`); the wire's codes
 /// in capitals are no names (`APR`, `UNTRD`); a one-word name ending in a company's word is an
 /// organisation (`Citicorp`, `Bundesbank`); a rank before an office's title is no part of a
-/// name (`Federal Reserve Board Vice Chairman`).
-pub const ANALYSIS_VERSION: u32 = 16;
+/// name (`Federal Reserve Board Vice Chairman`). 17: a continent's or a region's name is a
+/// place (`Latin America`), and a continent or a state is no short name of a longer place
+/// (`Europe` of `Western Europe`); a crude oil's grade is another name (`West Texas
+/// Intermediate`), and so is its acronym in the article (`WTI`).
+pub const ANALYSIS_VERSION: u32 = 17;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -5,8 +5,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
+use super::landforms::is_continent;
 use super::names;
 use super::recognizer::Entity;
+use super::states::is_state;
 use super::tags::EntityKind;
 
 /// Longer names examined per short name.
@@ -181,6 +183,11 @@ fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
+/// Whether the place `name` is a continent or a state, never short for a longer place's name.
+fn is_whole_place(name: &str) -> bool {
+    is_continent(name) || is_state(name)
+}
+
 /// Fills in `canonical` for all entities of one article.
 pub(crate) fn canonical_names(entities: &mut [Entity]) {
     let norms: Vec<String> = entities.iter().map(|e| normalize(&e.text)).collect();
@@ -248,6 +255,12 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
                 all => all,
             };
             let mut best = id;
+            // A continent or a state is no short name of a region of it (`Europe` of `Western
+            // Europe`, `Texas` of `West Texas`), nor `Virginia` of `West Virginia`.
+            if distinct[id].0 == EntityKind::Location && is_whole_place(&preferred(distinct[id].1))
+            {
+                return preferred(distinct[id].1);
+            }
             let candidates = containing
                 .get(&(distinct[id].0, short[0]))
                 .map_or(&[][..], Vec::as_slice);
@@ -405,6 +418,35 @@ mod tests {
         ] {
             assert_eq!(normalize(text), expected, "{text:?}");
         }
+    }
+
+    #[test]
+    fn continents_and_states_are_no_short_names_of_their_regions() {
+        let mut es = vec![
+            entity(EntityKind::Location, "Western Europe"),
+            entity(EntityKind::Location, "Europe"),
+            entity(EntityKind::Location, "West Texas"),
+            entity(EntityKind::Location, "Texas"),
+            entity(EntityKind::Location, "West Virginia"),
+            entity(EntityKind::Location, "Virginia"),
+            entity(EntityKind::Location, "South Korea"),
+            entity(EntityKind::Location, "Korea"),
+        ];
+        canonical_names(&mut es);
+        let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Western Europe",
+                "Europe",
+                "West Texas",
+                "Texas",
+                "West Virginia",
+                "Virginia",
+                "South Korea",
+                "South Korea"
+            ]
+        );
     }
 
     #[test]

@@ -4,6 +4,10 @@
 //! of them: over known-item Reuters ORG `Gulf of Mexico` in 24 articles, ORG `Strait(s) of
 //! Hormuz` in 21, PER `Rhode Island` in 7, PER `Mississippi River` in 6. CoNLL annotates such
 //! names LOC (`Great Barrier Reef`, `Indian Ocean`, `Taiwan Strait`).
+//!
+//! So is a continent's or a region of one's: `Latin America` (MISC in 22 articles and PER
+//! in 9, after the adjective `Latin`), ORG `Central America` in 5, MISC `sub-Saharan Africa`
+//! in 7.
 
 use super::recognizer::{Entity, retype};
 use super::tags::EntityKind;
@@ -36,11 +40,66 @@ const BEFORE_OF: &[&str] = &[
     "Bay", "Cape", "Gulf", "Isle", "Isles", "Lake", "Sea", "Strait", "Straits",
 ];
 
-/// Makes a place of each name among `entities` that is a landform's or a water's.
+/// Continents, the last word of a region's name.
+const CONTINENTS: &[&str] = &[
+    "Africa",
+    "America",
+    "Americas",
+    "Antarctica",
+    "Asia",
+    "Australasia",
+    "Europe",
+    "Oceania",
+];
+
+/// Words before a continent that name a region of it (`Latin America`, `South-east Asia`).
+const REGION_WORDS: &[&str] = &[
+    "Central",
+    "East",
+    "Eastern",
+    "Latin",
+    "North",
+    "Northern",
+    "Northeast",
+    "Northwest",
+    "South",
+    "South-east",
+    "South-west",
+    "Southeast",
+    "Southern",
+    "Southwest",
+    "sub-Saharan",
+    "Sub-Saharan",
+    "West",
+    "Western",
+];
+
+/// Whether `name` is a continent's (`Africa`, `Americas`), as [`CONTINENTS`] writes it.
+pub(crate) fn is_continent(name: &str) -> bool {
+    CONTINENTS.contains(&name)
+}
+
+/// Makes a place of each name among `entities` that is a landform's, a water's or a region's.
 pub(crate) fn landforms_as_places(entities: &mut [Entity]) {
     retype(entities, EntityKind::Location, |entity| {
         is_landform(&entity.text, entity.kind == EntityKind::Person)
+            || is_region(&entity.text, entity.kind == EntityKind::Organization)
     });
+}
+
+/// Whether `name` is a continent's, or a region's of one (`Latin America`, `sub-Saharan
+/// Africa`). A continent alone taken for an organisation's name keeps that kind: it may be
+/// the short form of a company's (`Hospital Corp of America`).
+fn is_region(name: &str, organisation: bool) -> bool {
+    let among = |words: &[&str], word: &str| words.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some((last, before)) = words.split_last() else {
+        return false;
+    };
+    among(CONTINENTS, last)
+        && before.len() <= 2
+        && before.iter().all(|w| among(REGION_WORDS, w))
+        && !(organisation && before.is_empty())
 }
 
 /// Whether `name` (of two to four words) is a landform's or a water's: `Gulf of Mexico`, or
@@ -101,6 +160,13 @@ mod tests {
             (Location, "Persian Gulf"),
             (Organization, "GULF OF MEXICO"),
             (Organization, "PERSIAN GULF"),
+            (Misc, "Latin America"),
+            (Person, "Latin America"),
+            (Organization, "Central America"),
+            (Misc, "sub-Saharan Africa"),
+            (Organization, "South-east Asia"),
+            (Misc, "LATIN AMERICA"),
+            (Person, "America"),
         ];
         assert!(kinds_after(&names).iter().all(|&k| k == Location));
     }
@@ -127,6 +193,15 @@ mod tests {
             (Organization, "Gulf of"),
             (Organization, "Gulf of oil"),
             (Organization, "OFFSHORE DATA SERVICES"),
+            // Names with a continent's name in them that are no region's.
+            (Organization, "Bank of America"),
+            (Organization, "Hyundai Motor America"),
+            (Organization, "United Steelworkers of America"),
+            (Organization, "Bank of East Asia"),
+            (Misc, "Latin American"),
+            (Person, "Brent Beesley"),
+            // A continent alone may be a company's short name.
+            (Organization, "America"),
         ];
         let kinds = kinds_after(&names);
         for ((kind, name), after) in names.iter().zip(kinds) {

@@ -52,6 +52,7 @@ mod conll;
 mod consistency;
 mod contractions;
 mod countries;
+mod crude_grades;
 mod decoder;
 mod direct;
 mod features;

@@ -20,8 +20,9 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
-    contractions, countries, firms, fused_designators, landforms, month_points, names,
-    nationalities, offices, particles, portfolios, ranks, slashes, states, tickers, wire_codes,
+    contractions, countries, crude_grades, firms, fused_designators, landforms, month_points,
+    names, nationalities, offices, particles, portfolios, ranks, slashes, states, tickers,
+    wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -413,6 +414,7 @@ impl Recognizer {
         ranks::ranks_before_titles(text, &mut entities);
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
+        crude_grades::grades_as_other_names(&mut entities);
         fused_designators::fused_designators_as_organisations(&mut entities, known_place);
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
         companies::short_names(&mut entities, |name| {
