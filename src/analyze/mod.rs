@@ -57,7 +57,8 @@
 /// name (`Federal Reserve Board Vice Chairman`). 17: a continent's or a region's name is a
 /// place (`Latin America`), and a continent or a state is no short name of a longer place
 /// (`Europe` of `Western Europe`); a crude oil's grade is another name (`West Texas
-/// Intermediate`), and so is its acronym in the article (`WTI`).
+/// Intermediate`), and so is its acronym in the article (`WTI`); an initial or an abbreviated
+/// title alone is no name (`C.`, `Rep.`).
 pub const ANALYSIS_VERSION: u32 = 17;
 
 pub mod annotate;

@@ -377,6 +377,12 @@ impl Recognizer {
                         continue;
                     }
                 }
+                // An initial or a title's abbreviation alone names nothing, whatever its kind
+                // (`C.` before `Fred Bergsten`, `Rep.` before `Pat Roberts`, `V.` after `Dr.`).
+                if span.end - span.start == 1 && is_stray_abbreviation(words[r.start + span.start])
+                {
+                    continue;
+                }
                 let first = tokenized.tokens[r.start + span.start];
                 let last = tokenized.tokens[r.start + span.end - 1];
                 entities.push(Entity {
@@ -529,6 +535,15 @@ fn decode(
 /// is named.
 fn is_person_title(word: &str) -> bool {
     PERSON_TITLES.contains(&word)
+}
+
+/// Whether `word` is an initial (`C.`) or a person's title abbreviated (`Rep.`, `Sen`, `Mr`).
+fn is_stray_abbreviation(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let initial = bytes.len() == 2 && bytes[0].is_ascii_uppercase() && bytes[1] == b'.';
+    let abbreviated = |title: &str| title.ends_with('.') && is_person_title(title);
+    // Without the full stop, only those that name nothing else (`Adm` is also ADM, a company).
+    initial || abbreviated(word) || matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "Rep" | "Sen")
 }
 
 /// The titles and offices of [`is_person_title`].
@@ -767,6 +782,18 @@ mod tests {
             names("Venezuela\"s oil minister said Mexico\"s output fell."),
             apostrophe
         );
+    }
+
+    #[test]
+    fn initials_and_abbreviated_titles_alone_are_no_names() {
+        for word in ["C.", "P.", "Rep.", "Rep", "Sen.", "Gov.", "Mr.", "Mr", "Dr"] {
+            assert!(is_stray_abbreviation(word), "{word}");
+        }
+        for word in [
+            "U.S.", "C", "Co.", "Corp.", "St", "Reagan", "Senator", "Governor",
+        ] {
+            assert!(!is_stray_abbreviation(word), "{word}");
+        }
     }
 
     #[test]
