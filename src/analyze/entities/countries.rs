@@ -44,13 +44,6 @@ mod tests {
             (Organization, "UK", Organization),
             (Organization, "USSR.", Organization),
         ];
-        let mut entities: Vec<Entity> = names
-            .iter()
-            .map(|&(kind, text, _)| Entity::nth_in(text, kind, text, 0))
-            .collect();
-        countries_as_places(&mut entities);
-        for (entity, (_, text, kind)) in entities.iter().zip(names) {
-            assert_eq!(entity.kind, kind, "{text}");
-        }
+        Entity::check_retyped(&names, countries_as_places);
     }
 }

@@ -67,14 +67,7 @@ mod tests {
             ),
             (Organization, "Sour and Sweet", Organization),
         ];
-        let mut entities: Vec<Entity> = names
-            .iter()
-            .map(|&(kind, text, _)| Entity::nth_in(text, kind, text, 0))
-            .collect();
-        grades_as_other_names(&mut entities);
-        for (entity, (_, text, kind)) in entities.iter().zip(names) {
-            assert_eq!(entity.kind, kind, "{text}");
-        }
+        Entity::check_retyped(&names, grades_as_other_names);
     }
 
     #[test]

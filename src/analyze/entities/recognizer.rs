@@ -89,6 +89,22 @@ impl Entity {
             .collect()
     }
 
+    /// Runs `rule` over one entity for each of `names` (its kind before, its name, the kind it
+    /// should have after) and checks each kind after: a rule that retypes names one by one.
+    pub(crate) fn check_retyped(
+        names: &[(EntityKind, &str, EntityKind)],
+        rule: impl FnOnce(&mut [Entity]),
+    ) {
+        let mut entities: Vec<Entity> = names
+            .iter()
+            .map(|&(kind, name, _)| Entity::nth_in(name, kind, name, 0))
+            .collect();
+        rule(&mut entities);
+        for (entity, &(_, name, kind)) in entities.iter().zip(names) {
+            assert_eq!(entity.kind, kind, "{name}");
+        }
+    }
+
     /// The canonical name and kind of each of `entities`, in order.
     pub(crate) fn names_and_kinds(entities: &[Entity]) -> Vec<(&str, EntityKind)> {
         entities
