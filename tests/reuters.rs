@@ -172,6 +172,24 @@ fn names_in_angle_brackets_are_companies(env: &TestEnv) {
     }
     let citicorp = count("ORG", "Citicorp");
     assert!(citicorp >= 60, "{citicorp}");
+    // So is a name opening with another language's word for a group or a bank, or closing with
+    // its company form: PER `Gruppo Ferruzzi` was a line of 7 articles, PER `Graan Elevator
+    // Mij` one of 6; a place in the name stays a place.
+    for name in [
+        "Gruppo Ferruzzi",
+        "Graan Elevator Mij",
+        "Istituto Mobiliare Italiano",
+    ] {
+        for kind in ["PER", "LOC", "MISC"] {
+            assert_eq!(count(kind, name), 0, "{kind} {name}");
+        }
+        assert!(count("ORG", name) >= 2, "{name}: {}", count("ORG", name));
+    }
+    assert!(
+        count("LOC", "Luxembourg") >= 200,
+        "{}",
+        count("LOC", "Luxembourg")
+    );
 }
 
 /// An acronym in an article that also gives the name it abbreviates is that name: among the

@@ -58,7 +58,9 @@
 /// place (`Latin America`), and a continent or a state is no short name of a longer place
 /// (`Europe` of `Western Europe`); a crude oil's grade is another name (`West Texas
 /// Intermediate`), and so is its acronym in the article (`WTI`); an initial or an abbreviated
-/// title alone is no name (`C.`, `Rep.`).
+/// title alone is no name (`C.`, `Rep.`); a name opening with another language's word for a
+/// bank or a group, or closing with its company form, is an organisation's (`Gruppo
+/// Ferruzzi`, `Neste Oy`).
 pub const ANALYSIS_VERSION: u32 = 17;
 
 pub mod annotate;

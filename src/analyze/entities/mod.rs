@@ -57,6 +57,7 @@ mod decoder;
 mod direct;
 mod features;
 mod firms;
+mod foreign_firms;
 mod fused_designators;
 mod hash;
 mod landforms;
