@@ -609,7 +609,7 @@ fn landforms_waters_and_countries_are_places(env: &TestEnv) {
 
 /// A crude oil's grade is no company: `West Texas Intermediate` was an organisation in 41
 /// known-item articles, `West Texas Sour` a place in 13 and an organisation in 11. Its
-/// acronym is found with it.
+/// acronym is found with it. Nor is an index or a currency.
 fn crude_grades_are_other_names(env: &TestEnv) {
     let counts = entity_counts(env);
     let count = |kind: &str, name: &str| listed(&counts, kind, name);
@@ -623,6 +623,13 @@ fn crude_grades_are_other_names(env: &TestEnv) {
     }
     let wti = count("MISC", "West Texas Intermediate");
     assert_eq!(articles_found(env, "MISC:WTI"), wti as u64);
+    // Nor is an index or a currency (ORG `Dow Jones Industrial Average` was in 24 known-item
+    // articles), and the nationality that opens a currency's name is still one.
+    for name in ["Dow Jones Industrial Average", "European Currency Unit"] {
+        let articles = listed_only_as(&counts, "MISC", name);
+        assert!(articles >= 15, "{name}: {articles}");
+    }
+    assert!(count("MISC", "European") > count("MISC", "European Currency Unit"));
 }
 
 /// The wire's codes in price tables and market reports are no names: ORG `UNTRD` (untraded)

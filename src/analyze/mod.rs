@@ -60,7 +60,8 @@
 /// Intermediate`), and so is its acronym in the article (`WTI`); an initial or an abbreviated
 /// title alone is no name (`C.`, `Rep.`); a name opening with another language's word for a
 /// bank or a group, or closing with its company form, is an organisation's (`Gruppo
-/// Ferruzzi`, `Neste Oy`).
+/// Ferruzzi`, `Neste Oy`); an index or a currency unit is another name (`Dow Jones Industrial
+/// Average`, `European Currency Unit`), and a nationality is short for a qualified one only.
 pub const ANALYSIS_VERSION: u32 = 17;
 
 pub mod annotate;

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::landforms::is_continent;
 use super::names;
+use super::nationalities::{is_nationality, is_qualified_nationality};
 use super::recognizer::Entity;
 use super::states::is_state;
 use super::tags::EntityKind;
@@ -261,12 +262,19 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             {
                 return preferred(distinct[id].1);
             }
+            // A nationality is short for a qualified one only (`German` of `West German`, not
+            // `European` of `European Currency Unit`).
+            let nationality =
+                distinct[id].0 == EntityKind::Misc && short.len() == 1 && is_nationality(short[0]);
             let candidates = containing
                 .get(&(distinct[id].0, short[0]))
                 .map_or(&[][..], Vec::as_slice);
             // A bound for pathological input; an article has far fewer names per word.
             for &j in candidates.iter().take(MAX_CANDIDATES) {
                 let long = &words[j];
+                if nationality && !is_qualified_nationality(distinct[j].1) {
+                    continue;
+                }
                 if long.len() > words[best].len() && long.windows(short.len()).any(|w| w == short) {
                     best = j;
                 }
@@ -421,7 +429,7 @@ mod tests {
     }
 
     #[test]
-    fn continents_and_states_are_no_short_names_of_their_regions() {
+    fn continents_states_and_nationalities_are_no_short_names() {
         let mut es = vec![
             entity(EntityKind::Location, "Western Europe"),
             entity(EntityKind::Location, "Europe"),
@@ -431,6 +439,12 @@ mod tests {
             entity(EntityKind::Location, "Virginia"),
             entity(EntityKind::Location, "South Korea"),
             entity(EntityKind::Location, "Korea"),
+            entity(EntityKind::Misc, "European Currency Unit"),
+            entity(EntityKind::Misc, "European"),
+            entity(EntityKind::Misc, "West German"),
+            entity(EntityKind::Misc, "German"),
+            entity(EntityKind::Misc, "Nikkei Stock Average"),
+            entity(EntityKind::Misc, "Nikkei"),
         ];
         canonical_names(&mut es);
         let names: Vec<&str> = es.iter().map(|e| e.canonical.as_str()).collect();
@@ -444,7 +458,13 @@ mod tests {
                 "West Virginia",
                 "Virginia",
                 "South Korea",
-                "South Korea"
+                "South Korea",
+                "European Currency Unit",
+                "European",
+                "West German",
+                "West German",
+                "Nikkei Stock Average",
+                "Nikkei Stock Average"
             ]
         );
     }

@@ -60,6 +60,7 @@ mod firms;
 mod foreign_firms;
 mod fused_designators;
 mod hash;
+mod indices;
 mod landforms;
 mod lexicon;
 mod model;

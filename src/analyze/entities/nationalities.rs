@@ -20,7 +20,7 @@ const NATIONALITIES: [&str; 8] = [
 /// `-ican`, `-ese`, `-ish`), in any case; not `Ocean`. Stricter than `companies`' test of a
 /// word the model already took for a nationality: its `-an` and `-i` would make places of
 /// `East Pakistan` and `North Michigan`.
-fn is_nationality(word: &str) -> bool {
+pub(crate) fn is_nationality(word: &str) -> bool {
     let lower = word.to_lowercase();
     NATIONALITIES.iter().any(|n| n.eq_ignore_ascii_case(word))
         || (lower != "ocean"

@@ -20,9 +20,9 @@ use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
-    contractions, countries, crude_grades, firms, foreign_firms, fused_designators, landforms,
-    month_points, names, nationalities, offices, particles, portfolios, ranks, slashes, states,
-    tickers, wire_codes,
+    contractions, countries, crude_grades, firms, foreign_firms, fused_designators, indices,
+    landforms, month_points, names, nationalities, offices, particles, portfolios, ranks, slashes,
+    states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -437,6 +437,7 @@ impl Recognizer {
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
         crude_grades::grades_as_other_names(&mut entities);
+        indices::indices_as_other_names(&mut entities);
         foreign_firms::foreign_firms_as_organisations(&mut entities, known_place);
         fused_designators::fused_designators_as_organisations(&mut entities, known_place);
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
