@@ -258,9 +258,11 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             let mut best = id;
             // A continent or a state is no short name of a region of it (`Europe` of `Western
             // Europe`, `Texas` of `West Texas`), nor `Virginia` of `West Virginia`.
-            if distinct[id].0 == EntityKind::Location && is_whole_place(&preferred(distinct[id].1))
-            {
-                return preferred(distinct[id].1);
+            if distinct[id].0 == EntityKind::Location {
+                let name = preferred(distinct[id].1);
+                if is_whole_place(&name) {
+                    return name;
+                }
             }
             // A nationality is short for a qualified one only (`German` of `West German`, not
             // `European` of `European Currency Unit`).

@@ -31,9 +31,10 @@ pub(crate) fn is_nationality(word: &str) -> bool {
 
 /// Whether `name` is a qualifier and a nationality.
 pub(crate) fn is_qualified_nationality(name: &str) -> bool {
+    let mut words = name.split_whitespace();
     matches!(
-        name.split_whitespace().collect::<Vec<_>>()[..],
-        [qualifier, nationality]
+        (words.next(), words.next(), words.next()),
+        (Some(qualifier), Some(nationality), None)
             if QUALIFIERS.iter().any(|q| q.eq_ignore_ascii_case(qualifier))
                 && is_nationality(nationality)
     )
