@@ -62,7 +62,11 @@
 /// bank or a group, or closing with its company form, is an organisation's (`Gruppo
 /// Ferruzzi`, `Neste Oy`); an index or a currency unit is another name (`Dow Jones Industrial
 /// Average`, `European Currency Unit`), and a nationality is short for a qualified one only.
-pub const ANALYSIS_VERSION: u32 = 17;
+/// 18: a currency unit or a reference rate alone is another name (`Ecus`, `Libor`), and so is
+/// a name before `Offered Rate` with it (`London Interbank Offered Rate`); a state's or a
+/// province's name alone is a place (`Oregon`, `Ontario`); a parliament's chamber is an
+/// organisation (`Lower House`); a common word alone is no other name (`Loans`, `Open`).
+pub const ANALYSIS_VERSION: u32 = 18;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -8,8 +8,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::landforms::is_continent;
 use super::names;
 use super::nationalities::{is_nationality, is_qualified_nationality};
+use super::provinces::is_state_or_province;
 use super::recognizer::Entity;
-use super::states::is_state;
 use super::tags::EntityKind;
 
 /// Longer names examined per short name.
@@ -184,9 +184,10 @@ fn has_lowercase(s: &str) -> bool {
     s.chars().any(char::is_lowercase)
 }
 
-/// Whether the place `name` is a continent or a state, never short for a longer place's name.
+/// Whether the place `name` is a continent, a state or a province, never short for a longer
+/// place's name.
 fn is_whole_place(name: &str) -> bool {
-    is_continent(name) || is_state(name)
+    is_continent(name) || is_state_or_province(name)
 }
 
 /// Fills in `canonical` for all entities of one article.

@@ -19,10 +19,10 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, companies,
-    contractions, countries, crude_grades, firms, foreign_firms, fused_designators, indices,
-    landforms, month_points, names, nationalities, offices, particles, portfolios, ranks, slashes,
-    states, tickers, wire_codes,
+    acronyms, adverbs, affiliations, after_initials, brackets, capitals, chambers, clippings,
+    common_words, companies, contractions, countries, crude_grades, firms, foreign_firms,
+    fused_designators, indices, landforms, month_points, names, nationalities, offices, particles,
+    portfolios, provinces, ranks, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -422,7 +422,7 @@ impl Recognizer {
         portfolios::portfolios_before_offices(text, &mut entities, |name| {
             if after_initials::is_country_initials(name)
                 || known_place(name)
-                || states::is_state(name)
+                || provinces::is_state_or_province(name)
             {
                 Some(EntityKind::Location)
             } else if nationalities::is_qualified_nationality(name)
@@ -436,14 +436,20 @@ impl Recognizer {
         ranks::ranks_before_titles(text, &mut entities);
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
+        provinces::states_as_places(text, &mut entities);
+        chambers::chambers_as_organisations(&mut entities);
+        common_words::drop_common_words(&mut entities, |word| {
+            lexicon.word(word_key(word)).mostly_lower_case()
+        });
         crude_grades::grades_as_other_names(&mut entities);
+        indices::rates_widened(text, &mut entities);
         indices::indices_as_other_names(&mut entities);
         foreign_firms::foreign_firms_as_organisations(&mut entities, known_place);
         fused_designators::fused_designators_as_organisations(&mut entities, known_place);
         // A place or other name the gazetteer knows, a state or initials (`U.S.`) stays so.
         companies::short_names(&mut entities, |name| {
             lexicon.phrase_kinds(name.split(' ')) & (GAZ_LOC | GAZ_MISC) != 0
-                || states::is_state(name)
+                || provinces::is_state_or_province(name)
                 || name.contains('.')
         });
         // Before the canonical names, which resolve a short mention to a longer one of its kind.
@@ -551,7 +557,7 @@ fn decode(
 /// not part of the name, so they are left out of a person's span and canonical name. Royal and
 /// religious styles ("King", "Pope", "Sir") are kept, as they are usually part of how the person
 /// is named.
-fn is_person_title(word: &str) -> bool {
+pub(crate) fn is_person_title(word: &str) -> bool {
     PERSON_TITLES.contains(&word)
 }
 

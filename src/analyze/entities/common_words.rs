@@ -1,0 +1,66 @@
+//! A common word alone, capitalised, is no name. The model took words opening a table's line
+//! or a heading for other names (MISC): `Loans 2.20 billion vs 1.81 billion`, `Open interest
+//! in the Nikkei contract`, `Net 14.7 mln vs 11.7 mln`, and words left over from longer names
+//! it cut (`Budget` of `Office of Management and Budget`, `Series` of `Series 62 bonds`). Over
+//! known-item Reuters that was 246 mentions in 207 articles, of about 100 such words (`Series` in 16
+//! articles, `Net` in 13, `Budget` and `Bourse` in 10).
+//!
+//! Only other names go: a single common word the model took for an organisation or a place
+//! is mostly one that news capitalises when it stands for one (`Treasury`, `Commission`).
+
+use super::recognizer::Entity;
+use super::tags::EntityKind;
+
+/// Drops each other name (MISC) among `entities` that is one word of letters only, not all
+/// capitals, that unlabelled news writes in lower case most of the time (`mostly_lower_case`).
+pub(crate) fn drop_common_words(
+    entities: &mut Vec<Entity>,
+    mostly_lower_case: impl Fn(&str) -> bool,
+) {
+    entities.retain(|entity| {
+        let word = entity.text.as_str();
+        let common = entity.kind == EntityKind::Misc
+            && word.chars().all(char::is_alphabetic)
+            && word.chars().skip(1).any(char::is_lowercase)
+            && mostly_lower_case(word);
+        !common
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn a_common_word_alone_is_no_other_name() {
+        let text = "Loans rose. Open interest in Series 62 and Japanese GMT. Treasury said \
+                    NET and Net-to-gross.";
+        let mut entities = vec![
+            Entity::nth_in(text, Misc, "Loans", 0),
+            Entity::nth_in(text, Misc, "Open", 0),
+            Entity::nth_in(text, Misc, "Series 62", 0),
+            Entity::nth_in(text, Misc, "Japanese", 0),
+            Entity::nth_in(text, Misc, "GMT", 0),
+            Entity::nth_in(text, Organization, "Treasury", 0),
+            Entity::nth_in(text, Misc, "NET", 0),
+            Entity::nth_in(text, Misc, "Net-to-gross", 0),
+        ];
+        let lower = ["loans", "open", "series", "treasury", "net", "gmt"];
+        drop_common_words(&mut entities, |word| {
+            lower.contains(&word.to_lowercase().as_str())
+        });
+        let left: Vec<&str> = entities.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            left,
+            [
+                "Series 62",
+                "Japanese",
+                "GMT",
+                "Treasury",
+                "NET",
+                "Net-to-gross"
+            ]
+        );
+    }
+}

@@ -1,0 +1,154 @@
+//! A state's or a province's name alone is the place, whatever the model made of it: it read
+//! `Oregon` as an organisation in 10 known-item Reuters articles (`its sawmill in Lakeview,
+//! Oregon`), `Ontario` as another name in 10 (`the Ontario government`), `Michigan` in 7,
+//! `Nova Scotia` as a person in 4 (`Trenton, Nova Scotia`), `Northern Territory` and `Western
+//! Australia` as organisations; CoNLL annotates them LOC, before a noun too.
+//!
+//! A name the text goes on with a capitalised word is left alone: it is likely the start of a
+//! longer name the model cut (`Michigan General`, `Texas Commerce Bank`), unless the word is a
+//! title (`Texas Sen. John Tower`); in a headline in capitals every word is, so there a state
+//! stays as the model read it (`OREGON ALUMINUM SMELTER`). So is a person's name that is a state's one word
+//! (`Washington`, `Montana`): surnames and given names too.
+
+use super::recognizer::{Entity, is_person_title};
+use super::states::is_state;
+use super::tags::EntityKind;
+
+/// The provinces and territories of Canada and the states and territories of Australia.
+/// `Victoria` is left out: a city, a lake and a person's name as often.
+const PROVINCES: &[&str] = &[
+    "Alberta",
+    "British Columbia",
+    "Manitoba",
+    "New Brunswick",
+    "Newfoundland",
+    "Northwest Territories",
+    "Nova Scotia",
+    "Ontario",
+    "Prince Edward Island",
+    "Quebec",
+    "Saskatchewan",
+    "Yukon",
+    "New South Wales",
+    "Northern Territory",
+    "Queensland",
+    "South Australia",
+    "Tasmania",
+    "Western Australia",
+];
+
+/// States' names that are people's names as well.
+const PERSONS_TOO: &[&str] = &[
+    "Washington",
+    "Virginia",
+    "Georgia",
+    "Indiana",
+    "Montana",
+    "Carolina",
+];
+
+/// Whether `name` is one of the fifty states or of [`PROVINCES`] (`Texas`, `Ontario`).
+pub(crate) fn is_state_or_province(name: &str) -> bool {
+    is_state(name) || PROVINCES.contains(&name)
+}
+
+/// Makes a place of each name among `entities` of `text` that is a state's or a province's
+/// name (as written or in capitals), unless the text goes on with a capitalised word that is
+/// not a title, or the model took it for a person and it is one of [`PERSONS_TOO`].
+pub(crate) fn states_as_places(text: &str, entities: &mut [Entity]) {
+    for entity in entities.iter_mut() {
+        if entity.kind == EntityKind::Location || !is_named_state(&entity.text) {
+            continue;
+        }
+        if entity.kind == EntityKind::Person && PERSONS_TOO.contains(&entity.text.as_str()) {
+            continue;
+        }
+        let next = text[entity.end..].split_whitespace().next().unwrap_or("");
+        let longer = next.starts_with(|c: char| c.is_uppercase()) && !is_person_title(next);
+        if !longer {
+            entity.kind = EntityKind::Location;
+        }
+    }
+}
+
+/// Whether `name`, its whitespace as one space and in any case (a dateline's `MISSOURI`), is a
+/// state's or a province's name.
+fn is_named_state(name: &str) -> bool {
+    if name.len() > "Prince Edward Island".len() {
+        return false;
+    }
+    if is_state_or_province(name) {
+        return true;
+    }
+    let in_capitals = !name.bytes().any(|b| b.is_ascii_lowercase());
+    let spaced = name.contains(['\n', '\t']) || name.contains("  ");
+    if !in_capitals && !spaced {
+        return false;
+    }
+    // The words as one space apart, each capitalised as a state's name is (`NEW YORK`).
+    let mut written = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !written.is_empty() {
+            written.push(' ');
+        }
+        let mut chars = word.chars();
+        written.extend(chars.next());
+        if in_capitals {
+            written.extend(chars.flat_map(char::to_lowercase));
+        } else {
+            written.push_str(chars.as_str());
+        }
+    }
+    is_state_or_province(&written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use EntityKind::*;
+
+    #[test]
+    fn a_state_or_province_alone_is_the_place() {
+        let text = "its sawmill in Lakeview, Oregon and the Ontario government, in Trenton, \
+                    Nova Scotia. MISSOURI plans. Michigan General's offer, Texas Commerce Bank \
+                    and former Texas Sen. John Tower; Washington said and Montana passed. Ohio \
+                    ruled in Western\nAustralia, Victoria and Quebec Inc.";
+        let mentions = [
+            (Organization, "Oregon", Location),
+            (Misc, "Ontario", Location),
+            (Person, "Nova Scotia", Location),
+            (Organization, "MISSOURI", Location),
+            (Misc, "Michigan", Misc),
+            (Organization, "Texas", Organization),
+            (Organization, "Texas", Location),
+            (Person, "Washington", Person),
+            (Person, "Montana", Person),
+            (Person, "Ohio", Location),
+            (Organization, "Western\nAustralia", Location),
+            (Person, "Victoria", Person),
+            (Organization, "Quebec", Organization),
+        ];
+        let mut seen = std::collections::HashMap::new();
+        let mut entities: Vec<Entity> = mentions
+            .iter()
+            .map(|&(kind, name, _)| {
+                let nth = seen.entry(name).or_insert(0);
+                *nth += 1;
+                Entity::nth_in(text, kind, name, *nth - 1)
+            })
+            .collect();
+        states_as_places(text, &mut entities);
+        for (entity, &(_, name, kind)) in entities.iter().zip(&mentions) {
+            assert_eq!(entity.kind, kind, "{name} at {}", entity.start);
+        }
+    }
+
+    #[test]
+    fn provinces_and_states_are_whole_places() {
+        assert!(is_state_or_province("Ontario"));
+        assert!(is_state_or_province("New South Wales"));
+        assert!(is_state_or_province("Texas"));
+        assert!(!is_state_or_province("Victoria"));
+        assert!(!is_state_or_province("Toronto"));
+    }
+}
