@@ -69,6 +69,7 @@ fn all_of_reuters_indexes_and_a_known_story_is_found() {
     landforms_waters_and_countries_are_places(&env);
     crude_grades_are_other_names(&env);
     the_wire_s_codes_are_no_names(&env);
+    ratings_are_no_names(&env);
     datelines_and_headlines_name_places_and_companies(&env);
     acronyms_are_the_names_they_abbreviate(&env);
     filters_find_what_the_listing_counts(&env);
@@ -677,6 +678,42 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
     }
     // Digital Equipment Corp's `DEC` is no month: the articles that write it are found by it.
     assert!(articles_found(env, "ORG:DEC") >= 30);
+}
+
+/// Credit ratings are no names where an agency is named (MISC `A-2` was in 27 known-item
+/// articles, ORG `AAA` in 29, LOC `Caa` in 9), nor part of the company rated after them
+/// (`B-minus International Rectifier Corp`); the Commodity Credit Corporation's `CCC` stays,
+/// and the agencies' `CCC` no longer counts as it.
+fn ratings_are_no_names(env: &TestEnv) {
+    let counts = entity_counts(env);
+    let count = |kind: &str, name: &str| listed(&counts, kind, name);
+    for grade in ["A-2", "B-plus", "B-minus", "Caa", "CCC-plus", "BBB-plus"] {
+        let lines: Vec<_> = counts.keys().filter(|(_, name)| name == grade).collect();
+        assert!(lines.is_empty(), "{lines:?}");
+    }
+    // A few articles quote a grade without naming the agency.
+    assert!(count("ORG", "AAA") <= 5);
+    let rated = count("ORG", "International Rectifier Corp");
+    assert!(rated >= 1, "{rated}");
+    let ccc = count("ORG", "Commodity Credit Corporation");
+    assert!(ccc >= 70, "{ccc}");
+    let agencies = articles_found(env, "ORG:Standard and Poor's Corp");
+    let both = env
+        .lede_ok(
+            &[
+                "search",
+                "--entity",
+                "ORG:Commodity Credit Corporation",
+                "--entity",
+                "ORG:Standard and Poor's Corp",
+                "-c",
+            ],
+            1,
+        )
+        .stdout;
+    assert!(agencies >= 200, "{agencies}");
+    // None found: `lede search` exits with 1, as grep does.
+    assert_eq!(both.trim(), "0");
 }
 
 /// Most Reuters stories name the President only as `Reagan` (PER `Reagan` in 480 known-item

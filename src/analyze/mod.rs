@@ -65,7 +65,8 @@
 /// 18: a currency unit or a reference rate alone is another name (`Ecus`, `Libor`), and so is
 /// a name before `Offered Rate` with it (`London Interbank Offered Rate`); a state's or a
 /// province's name alone is a place (`Oregon`, `Ontario`); a parliament's chamber is an
-/// organisation (`Lower House`); a common word alone is no other name (`Loans`, `Open`).
+/// organisation (`Lower House`); a common word alone is no other name (`Loans`, `Open`), nor a
+/// credit rating where the article names a rating agency (`A-2`, `AAA`, `B-minus`).
 pub const ANALYSIS_VERSION: u32 = 18;
 
 pub mod annotate;

@@ -74,6 +74,7 @@ mod particles;
 mod portfolios;
 mod provinces;
 mod ranks;
+mod ratings;
 mod recognizer;
 mod second;
 mod slashes;

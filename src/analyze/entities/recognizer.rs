@@ -22,7 +22,7 @@ use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, chambers, clippings,
     common_words, companies, contractions, countries, crude_grades, firms, foreign_firms,
     fused_designators, indices, landforms, month_points, names, nationalities, offices, particles,
-    portfolios, provinces, ranks, slashes, states, tickers, wire_codes,
+    portfolios, provinces, ranks, ratings, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -454,8 +454,10 @@ impl Recognizer {
         });
         // Before the canonical names, which resolve a short mention to a longer one of its kind.
         nationalities::qualified_nationalities(&mut entities);
+        ratings::ratings_cut_from_names(text, &mut entities);
         canonical_names(&mut entities);
         acronyms::resolve_acronyms(&mut entities);
+        ratings::drop_ratings(text, &mut entities);
         tickers::resolve_tickers(text, &mut entities);
         clippings::resolve_clippings(text, &mut entities);
         states::abbreviations_as_states(text, &mut entities);
