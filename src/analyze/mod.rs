@@ -66,7 +66,8 @@
 /// a name before `Offered Rate` with it (`London Interbank Offered Rate`); a state's or a
 /// province's name alone is a place (`Oregon`, `Ontario`); a parliament's chamber is an
 /// organisation (`Lower House`); a common word alone is no other name (`Loans`, `Open`), nor a
-/// credit rating where the article names a rating agency (`A-2`, `AAA`, `B-minus`).
+/// credit rating where the article names a rating agency (`A-2`, `AAA`, `B-minus`); a place's
+/// name and `i` is a nationality (`Kuwaiti`).
 pub const ANALYSIS_VERSION: u32 = 18;
 
 pub mod annotate;

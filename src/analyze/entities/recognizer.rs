@@ -454,6 +454,7 @@ impl Recognizer {
         });
         // Before the canonical names, which resolve a short mention to a longer one of its kind.
         nationalities::qualified_nationalities(&mut entities);
+        nationalities::place_adjectives(&mut entities, known_place);
         ratings::ratings_cut_from_names(text, &mut entities);
         canonical_names(&mut entities);
         acronyms::resolve_acronyms(&mut entities);
