@@ -7,7 +7,9 @@
 //! A name the text goes on with a capitalised word is left alone: it is likely the start of a
 //! longer name the model cut (`Michigan General`, `Texas Commerce Bank`), unless the word is a
 //! title (`Texas Sen. John Tower`); in a headline in capitals every word is, so there a state
-//! stays as the model read it (`OREGON ALUMINUM SMELTER`). So is a person's name that is a state's one word
+//! stays as the model read it (`OREGON ALUMINUM SMELTER`). So is a name a number follows: a
+//! team's in sports results and standings (`CALIFORNIA 14 New York 3`, `TEXAS 75 58 .564`),
+//! an organisation as CoNLL annotates it (26 of eng.testa's names). So is a person's name that is a state's one word
 //! (`Washington`, `Montana`): surnames and given names too.
 
 use super::recognizer::{Entity, is_person_title};
@@ -54,7 +56,8 @@ pub(crate) fn is_state_or_province(name: &str) -> bool {
 
 /// Makes a place of each name among `entities` of `text` that is a state's or a province's
 /// name (as written or in capitals), unless the text goes on with a capitalised word that is
-/// not a title, or the model took it for a person and it is one of [`PERSONS_TOO`].
+/// not a title or with a number, or the model took it for a person and it is one of
+/// [`PERSONS_TOO`].
 pub(crate) fn states_as_places(text: &str, entities: &mut [Entity]) {
     for entity in entities.iter_mut() {
         if entity.kind == EntityKind::Location || !is_named_state(&entity.text) {
@@ -65,7 +68,8 @@ pub(crate) fn states_as_places(text: &str, entities: &mut [Entity]) {
         }
         let next = text[entity.end..].split_whitespace().next().unwrap_or("");
         let longer = next.starts_with(|c: char| c.is_uppercase()) && !is_person_title(next);
-        if !longer {
+        let scored = next.starts_with(|c: char| c.is_ascii_digit());
+        if !longer && !scored {
             entity.kind = EntityKind::Location;
         }
     }
@@ -112,7 +116,7 @@ mod tests {
         let text = "its sawmill in Lakeview, Oregon and the Ontario government, in Trenton, \
                     Nova Scotia. MISSOURI plans. Michigan General's offer, Texas Commerce Bank \
                     and former Texas Sen. John Tower; Washington said and Montana passed. Ohio \
-                    ruled in Western\nAustralia, Victoria and Quebec Inc.";
+                    ruled in Western\nAustralia, Victoria and Quebec Inc. CALIFORNIA 14 New York 3";
         let mentions = [
             (Organization, "Oregon", Location),
             (Misc, "Ontario", Location),
@@ -127,6 +131,8 @@ mod tests {
             (Organization, "Western\nAustralia", Location),
             (Person, "Victoria", Person),
             (Organization, "Quebec", Organization),
+            (Organization, "CALIFORNIA", Organization),
+            (Organization, "New York", Organization),
         ];
         let mut seen = std::collections::HashMap::new();
         let mut entities: Vec<Entity> = mentions
