@@ -26,6 +26,11 @@ pub struct ExtractArgs {
     /// predicted entity tag (BIO) appended; `-DOCSTART-` and blank lines pass through.
     #[arg(long)]
     pub conll: bool,
+    /// With --conll: tag each document as an article's text (its tokens a space apart, its
+    /// sentences paragraphs) through every rule `lede index` applies after the tagger, not
+    /// the tagger alone, to score the names the index keeps.
+    #[arg(long, requires = "conll")]
+    pub articles: bool,
 }
 
 /// What `lede extract` prints for an article.
@@ -84,7 +89,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<i32> {
     let recognizer = Recognizer::global();
     let mut out = std::io::stdout().lock();
     if args.conll {
-        out.write_all(recognizer.tag_conll(&text)?.as_bytes())?;
+        let tagged = if args.articles {
+            recognizer.tag_conll_articles(&text)?
+        } else {
+            recognizer.tag_conll(&text)?
+        };
+        out.write_all(tagged.as_bytes())?;
         return Ok(0);
     }
     let file_name = std::path::Path::new(&args.input)
