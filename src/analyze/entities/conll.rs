@@ -83,7 +83,7 @@ impl Recognizer {
     }
 
     /// Tags CoNLL column text as [`Recognizer::tag_conll`] does, but each document as an
-    /// article's text (its tokens a space apart, its sentences paragraphs) through
+    /// article's text (its tokens a space apart but for clitics, its sentences paragraphs) through
     /// [`Recognizer::extract`]: the names `lede index` keeps, after every rule that follows the
     /// tagger. A token is tagged with a name that spans it whole.
     pub fn tag_conll_articles(&self, input: &str) -> Result<String, EntitiesError> {
@@ -94,7 +94,8 @@ impl Recognizer {
             let mut tokens = Vec::new();
             for (sentence, lines) in doc.sentences.iter().zip(&doc.lines) {
                 for (n, (token, &line)) in sentence.iter().zip(lines).enumerate() {
-                    if n > 0 {
+                    // A clitic joins its word, as text writes it (`Lord's`, `don't`).
+                    if n > 0 && !token.starts_with('\'') && token != "n't" {
                         text.push(' ');
                     }
                     let start = text.len();
