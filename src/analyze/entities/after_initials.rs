@@ -13,13 +13,18 @@ pub(crate) fn is_country_initials(word: &str) -> bool {
     matches!(word, "U.S." | "U.K." | "U.S.A.")
 }
 
+/// Words that make an event's name after a country's initials (`the U.S. Open champion`).
+const EVENTS: &[&str] = &["Open", "Masters"];
+
 /// Cuts each of one sentence's spans (over its `words`) that is initials and a capitalised word
 /// that `lower_case` says running text writes in lower case, and that a word in lower case
-/// follows, to the initials, a place. A longer name is left whole (`U.K. Intervention Board`).
+/// follows, to the initials, a place. A longer name is left whole (`U.K. Intervention Board`),
+/// and so is an event's (`U.S. Open`, one of [`EVENTS`]).
 pub(crate) fn apply(words: &[&str], spans: &mut [Span], lower_case: &dyn Fn(&str) -> bool) {
     for span in spans.iter_mut() {
         let cut = span.end - span.start == 2
             && is_country_initials(words[span.start])
+            && !EVENTS.contains(&words[span.start + 1])
             && words[span.start + 1].starts_with(|c: char| c.is_ascii_uppercase())
             && lower_case(words[span.start + 1])
             && words
@@ -43,7 +48,7 @@ mod tests {
     #[allow(clippy::ptr_arg)]
     fn rule(words: &[&str], spans: &mut Vec<Span>) {
         apply(words, spans, &|word| {
-            matches!(word, "Trade" | "Will" | "Economy" | "Agriculture")
+            matches!(word, "Trade" | "Will" | "Economy" | "Agriculture" | "Open")
         });
     }
 
@@ -74,6 +79,8 @@ mod tests {
             ("the E.F. Trade unit", [(1, 3, Organization)]),
             // The end of the sentence.
             ("by the U.S. Trade", [(2, 4, Organization)]),
+            // An event.
+            ("the U.S. Open champion", [(1, 3, Misc)]),
         ] {
             span_rules::assert_unchanged(rule, text, &spans);
         }

@@ -85,7 +85,7 @@ impl Recognizer {
     /// Tags CoNLL column text as [`Recognizer::tag_conll`] does, but each document as an
     /// article's text (its tokens a space apart but for clitics, its sentences paragraphs) through
     /// [`Recognizer::extract`]: the names `lede index` keeps, after every rule that follows the
-    /// tagger. A token is tagged with a name that spans it whole.
+    /// tagger. A token is tagged with the name it starts in (`Fla.` with the state `Fla`).
     pub fn tag_conll_articles(&self, input: &str) -> Result<String, EntitiesError> {
         let mut tags: Vec<String> = vec![String::new(); input.lines().count()];
         for doc in read_conll(input)? {
@@ -111,7 +111,7 @@ impl Recognizer {
                 let kind = entity.kind.label();
                 let inside = tokens
                     .iter()
-                    .filter(|(span, _)| span.start >= entity.start && span.end <= entity.end);
+                    .filter(|(span, _)| (entity.start..entity.end).contains(&span.start));
                 for (n, (_, line)) in inside.enumerate() {
                     tags[*line] = format!("{}-{kind}", if n == 0 { 'B' } else { 'I' });
                 }
