@@ -19,9 +19,9 @@ use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
 use super::tokenize::{possessive, tokenize};
 use super::words::WordCache;
 use super::{
-    acronyms, adverbs, affiliations, after_initials, brackets, capitals, chambers, clippings,
-    common_words, companies, contractions, countries, crude_grades, firms, foreign_firms,
-    fused_designators, indices, landforms, month_points, names, nationalities, offices, particles,
+    acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, common_words,
+    companies, contractions, countries, crude_grades, firms, foreign_firms, fused_designators,
+    indices, institutions, landforms, month_points, names, nationalities, offices, particles,
     portfolios, provinces, ranks, ratings, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
@@ -437,7 +437,7 @@ impl Recognizer {
         landforms::landforms_as_places(&mut entities);
         countries::countries_as_places(&mut entities);
         provinces::states_as_places(text, &mut entities);
-        chambers::chambers_as_organisations(&mut entities);
+        institutions::institutions_as_organisations(&mut entities);
         common_words::drop_common_words(&mut entities, |word| {
             lexicon.word(word_key(word)).mostly_lower_case()
         });
