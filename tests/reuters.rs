@@ -619,6 +619,8 @@ fn landforms_waters_and_countries_are_places(env: &TestEnv) {
         // A place's name and `i` is a nationality (LOC `Kuwaiti` was in 11 articles).
         ("LOC", "Kuwaiti"),
         ("LOC", "Kuwaitis"),
+        // And a name and `-made` another name (ORG `U.S.-made` was in 11).
+        ("ORG", "U.S.-made"),
     ] {
         assert_eq!(count(kind, name), 0, "{kind} {name}");
     }
