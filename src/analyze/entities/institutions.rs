@@ -6,12 +6,12 @@
 use super::recognizer::{Entity, retype};
 use super::tags::EntityKind;
 
-/// Armed forces' names, as news writes them alone.
+/// Armed forces' names, as news writes them alone. Not `Marines`: its members as often, which
+/// CoNLL annotates as another name (MISC).
 const FORCES: &[&str] = &[
     "Navy",
     "Army",
     "Air Force",
-    "Marines",
     "Marine Corps",
     "Coast Guard",
     "National Guard",
