@@ -12,19 +12,31 @@ use super::recognizer::Entity;
 use super::tags::EntityKind;
 
 /// Drops each other name (MISC) among `entities` that is one word of letters only, not all
-/// capitals, that unlabelled news writes in lower case most of the time (`mostly_lower_case`).
+/// capitals, that unlabelled news writes in lower case most of the time (`mostly_lower_case`);
+/// and the same word in capitals (a headline's `BUDGET` beside the body's `Budget`). A word in
+/// capitals alone stays: it may be an acronym (`AIDS`).
 pub(crate) fn drop_common_words(
     entities: &mut Vec<Entity>,
     mostly_lower_case: impl Fn(&str) -> bool,
 ) {
-    entities.retain(|entity| {
+    let common = |entity: &Entity| {
         let word = entity.text.as_str();
-        let common = entity.kind == EntityKind::Misc
+        entity.kind == EntityKind::Misc
             && word.chars().all(char::is_alphabetic)
             && word.chars().skip(1).any(char::is_lowercase)
-            && mostly_lower_case(word);
-        !common
-    });
+            && mostly_lower_case(word)
+    };
+    let dropped: Vec<String> = entities
+        .iter()
+        .filter(|e| common(e))
+        .map(|e| e.text.to_uppercase())
+        .collect();
+    if dropped.is_empty() {
+        return;
+    }
+    let in_capitals =
+        |entity: &Entity| entity.kind == EntityKind::Misc && dropped.contains(&entity.text);
+    entities.retain(|entity| !common(entity) && !in_capitals(entity));
 }
 
 #[cfg(test)]
@@ -35,7 +47,7 @@ mod tests {
     #[test]
     fn a_common_word_alone_is_no_other_name() {
         let text = "Loans rose. Open interest in Series 62 and Japanese GMT. Treasury said \
-                    NET and Net-to-gross.";
+                    NET and Net-to-gross. LOANS UP";
         let mut entities = vec![
             Entity::nth_in(text, Misc, "Loans", 0),
             Entity::nth_in(text, Misc, "Open", 0),
@@ -45,6 +57,7 @@ mod tests {
             Entity::nth_in(text, Organization, "Treasury", 0),
             Entity::nth_in(text, Misc, "NET", 0),
             Entity::nth_in(text, Misc, "Net-to-gross", 0),
+            Entity::nth_in(text, Misc, "LOANS", 0),
         ];
         let lower = ["loans", "open", "series", "treasury", "net", "gmt"];
         drop_common_words(&mut entities, |word| {
