@@ -21,6 +21,10 @@ const FORCES: &[&str] = &[
 /// `Upper` and `House` or `Chamber`) or one of [`FORCES`], in any case.
 pub(crate) fn institutions_as_organisations(entities: &mut [Entity]) {
     retype(entities, EntityKind::Organization, |entity| {
+        // Every such name is at most 14 bytes (`National Guard`): nearly every name is not.
+        if entity.text.len() > "National Guard".len() {
+            return false;
+        }
         let words: Vec<&str> = entity.text.split_whitespace().collect();
         let chamber = match words.as_slice() {
             [side, chamber] => {

@@ -93,12 +93,13 @@ const ADJECTIVE_ENDS: &[&str] = &[
 /// the model read `U.S.-made` as an organisation in 11 known-item Reuters articles.
 pub(crate) fn compound_adjectives(entities: &mut [Entity]) {
     retype(entities, EntityKind::Misc, |entity| {
-        ADJECTIVE_ENDS.iter().any(|end| {
-            entity
-                .text
-                .strip_suffix(end)
-                .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
-        })
+        entity.text.contains('-')
+            && ADJECTIVE_ENDS.iter().any(|end| {
+                entity
+                    .text
+                    .strip_suffix(end)
+                    .is_some_and(|name| name.starts_with(|c: char| c.is_uppercase()))
+            })
     });
 }
 

@@ -78,7 +78,7 @@ pub(crate) fn states_as_places(text: &str, entities: &mut [Entity]) {
 /// Whether `name`, its whitespace as one space and in any case (a dateline's `MISSOURI`), is a
 /// state's or a province's name.
 fn is_named_state(name: &str) -> bool {
-    if name.len() > "Prince Edward Island".len() {
+    if !(4..=20).contains(&name.len()) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
     if is_state_or_province(name) {

@@ -34,7 +34,8 @@ fn names_an_agency(text: &str) -> bool {
 /// Moody's (`Baa`, `Aa3`, `B-1`) or a short-term grade (`A-1`, `P-2`, `Prime-1`, `MIG-1`), in
 /// any case of its `plus` or `minus`. One letter alone is not taken for one.
 pub(crate) fn is_rating(word: &str) -> bool {
-    if word.len() < 2 {
+    // From `AA` to `VMIG-1-plus`, opening with a capital.
+    if !(2..=11).contains(&word.len()) || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
     let mut core = word;
