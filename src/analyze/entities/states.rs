@@ -6,7 +6,8 @@
 use super::recognizer::Entity;
 use super::tags::EntityKind;
 
-/// The states of the United States, as one or two words.
+/// The states of the United States, as one or two words, in alphabetical order (searched by
+/// halves).
 const STATES: &[&str] = &[
     "Alabama",
     "Alaska",
@@ -62,7 +63,7 @@ const STATES: &[&str] = &[
 
 /// Whether `name` is one of the fifty states (`Texas`, `New Jersey`).
 pub(crate) fn is_state(name: &str) -> bool {
-    STATES.contains(&name)
+    STATES.binary_search(&name).is_ok()
 }
 
 /// AP's abbreviations of the states' names, without their final full stop (`Calif`, `N.Y`),
