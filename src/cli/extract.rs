@@ -26,9 +26,9 @@ pub struct ExtractArgs {
     /// predicted entity tag (BIO) appended; `-DOCSTART-` and blank lines pass through.
     #[arg(long)]
     pub conll: bool,
-    /// With --conll: tag each document as an article's text (its tokens a space apart, its
-    /// sentences paragraphs) through every rule `lede index` applies after the tagger, not
-    /// the tagger alone, to score the names the index keeps.
+    /// With --conll: tag each document as an article's text (its tokens a space apart, clitics
+    /// joined, its sentences paragraphs) through every rule `lede index` applies after the
+    /// tagger, not the tagger alone, to score the names the index keeps.
     #[arg(long, requires = "conll")]
     pub articles: bool,
 }

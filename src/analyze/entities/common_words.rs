@@ -2,8 +2,8 @@
 //! or a heading for other names (MISC): `Loans 2.20 billion vs 1.81 billion`, `Open interest
 //! in the Nikkei contract`, `Net 14.7 mln vs 11.7 mln`, and words left over from longer names
 //! it cut (`Budget` of `Office of Management and Budget`, `Series` of `Series 62 bonds`). Over
-//! known-item Reuters that was 246 mentions in 207 articles, of about 100 such words (`Series` in 16
-//! articles, `Net` in 13, `Budget` and `Bourse` in 10).
+//! known-item Reuters that was 246 mentions in 207 articles, of about 100 such words (`Series`
+//! in 16 articles, `Net` in 13, `Budget` and `Bourse` in 10).
 //!
 //! Only other names go: a single common word the model took for an organisation or a place
 //! is mostly one that news capitalises when it stands for one (`Treasury`, `Commission`).

@@ -83,9 +83,10 @@ impl Recognizer {
     }
 
     /// Tags CoNLL column text as [`Recognizer::tag_conll`] does, but each document as an
-    /// article's text (its tokens a space apart but for clitics, its sentences paragraphs) through
-    /// [`Recognizer::extract`]: the names `lede index` keeps, after every rule that follows the
-    /// tagger. A token is tagged with the name it starts in (`Fla.` with the state `Fla`).
+    /// article's text (its tokens a space apart but for clitics, its sentences paragraphs)
+    /// through [`Recognizer::extract`]: the names `lede index` keeps, after every rule that
+    /// follows the tagger. A token is tagged with the name it starts in (`Fla.` with the state
+    /// `Fla`).
     pub fn tag_conll_articles(&self, input: &str) -> Result<String, EntitiesError> {
         let mut tags: Vec<String> = vec![String::new(); input.lines().count()];
         for doc in read_conll(input)? {
@@ -109,9 +110,11 @@ impl Recognizer {
             }
             for entity in self.extract(&text) {
                 let kind = entity.kind.label();
-                let inside = tokens
+                // The tokens are in text order: those starting in the name follow each other.
+                let first = tokens.partition_point(|(span, _)| span.start < entity.start);
+                let inside = tokens[first..]
                     .iter()
-                    .filter(|(span, _)| (entity.start..entity.end).contains(&span.start));
+                    .take_while(|(span, _)| span.start < entity.end);
                 for (n, (_, line)) in inside.enumerate() {
                     tags[*line] = format!("{}-{kind}", if n == 0 { 'B' } else { 'I' });
                 }

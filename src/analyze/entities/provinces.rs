@@ -9,8 +9,8 @@
 //! title (`Texas Sen. John Tower`); in a headline in capitals every word is, so there a state
 //! stays as the model read it (`OREGON ALUMINUM SMELTER`). So is a name a number follows: a
 //! team's in sports results and standings (`CALIFORNIA 14 New York 3`, `TEXAS 75 58 .564`),
-//! an organisation as CoNLL annotates it (26 of eng.testa's names). So is a person's name that is a state's one word
-//! (`Washington`, `Montana`): surnames and given names too.
+//! an organisation as CoNLL annotates it (26 of eng.testa's names). So is a person's name that
+//! is a state's one word (`Washington`, `Montana`): surnames and given names too.
 
 use super::recognizer::{Entity, is_person_title};
 use super::states::is_state;
