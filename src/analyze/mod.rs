@@ -67,7 +67,8 @@
 /// province's name alone is a place (`Oregon`, `Ontario`); a parliament's chamber and an armed
 /// force alone are organisations (`Lower House`, `Navy`); a common word alone is no other name (`Loans`, `Open`), nor a
 /// credit rating where the article names a rating agency (`A-2`, `AAA`, `B-minus`); a place's
-/// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name (`U.S.-made`).
+/// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name (`U.S.-made`);
+/// a span of months in one word is no name (`Oct/Dec`).
 pub const ANALYSIS_VERSION: u32 = 18;
 
 pub mod annotate;

@@ -1,7 +1,9 @@
 //! Points in a month written as one word (`end-January`, `mid-March`, `early-June`): the model
 //! took them for other names (MISC `end-January` in 11 known-item Reuters articles, `end-March`
 //! in 9, `mid-March` in 5) as the month opens with a capital; they are dates, which the date
-//! extractor reads, and no name: CoNLL-2003 leaves months unannotated.
+//! extractor reads, and no name: CoNLL-2003 leaves months unannotated. So are spans of months
+//! in one word (`Oct/Dec`, `Dec/Feb-Jan/Mar`: a crop's or a contract's months, ORG `Oct/Dec`
+//! in Reuters' first story, the Bahia cocoa review).
 
 use super::tags::{Span, drop_single_words};
 
@@ -52,9 +54,18 @@ fn is_month_point(word: &str) -> bool {
         && is_month(month)
 }
 
-/// Drops one sentence's spans (over its `words`) that are a single point in a month.
+/// Whether `word` is two months or more joined by `/` or `-` (`Oct/Dec`, `May-June`).
+fn is_month_span(word: &str) -> bool {
+    let mut months = word.split(['/', '-']);
+    months.clone().count() >= 2 && months.all(is_month)
+}
+
+/// Drops one sentence's spans (over its `words`) that are a single point in a month or a span
+/// of months.
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
-    drop_single_words(words, spans, |word, _| is_month_point(word));
+    drop_single_words(words, spans, |word, _| {
+        is_month_point(word) || is_month_span(word)
+    });
 }
 
 #[cfg(test)]
@@ -81,6 +92,12 @@ mod tests {
             "Anglo-French",
         ] {
             assert!(!is_month_point(word), "{word}");
+        }
+        for word in ["Oct/Dec", "Dec/Feb-Jan/Mar", "May-June", "SEPT/DEC"] {
+            assert!(is_month_span(word), "{word}");
+        }
+        for word in ["Oct", "Oct/", "Decision/Capital", "May/Smith", "March-"] {
+            assert!(!is_month_span(word), "{word}");
         }
         let words = ["by", "end-January", "and", "mid-Atlantic", "States"];
         let span = |start, end| Span {
