@@ -64,11 +64,12 @@
 /// Average`, `European Currency Unit`), and a nationality is short for a qualified one only.
 /// 18: a currency unit or a reference rate alone is another name (`Ecus`, `Libor`), and so is
 /// a name before `Offered Rate` with it (`London Interbank Offered Rate`); a state's or a
-/// province's name alone is a place (`Oregon`, `Ontario`); a parliament's chamber and an armed
-/// force alone are organisations (`Lower House`, `Navy`); a common word alone is no other name (`Loans`, `Open`), nor a
-/// credit rating where the article names a rating agency (`A-2`, `AAA`, `B-minus`); a place's
-/// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name (`U.S.-made`);
-/// a span of months in one word is no name (`Oct/Dec`).
+/// province's name alone is a place (`Oregon`, `Ontario`, `Sichuan`); a parliament's chamber
+/// and an armed force alone are organisations (`Lower House`, `Navy`); a common word alone is
+/// no other name (`Loans`, `Open`), nor a credit rating where the article names a rating
+/// agency (`A-2`, `AAA`, `B-minus`), nor a span of months in one word (`Oct/Dec`); a place's
+/// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name
+/// (`U.S.-made`).
 pub const ANALYSIS_VERSION: u32 = 18;
 
 pub mod annotate;

@@ -2,7 +2,9 @@
 //! `Oregon` as an organisation in 10 known-item Reuters articles (`its sawmill in Lakeview,
 //! Oregon`), `Ontario` as another name in 10 (`the Ontario government`), `Michigan` in 7,
 //! `Nova Scotia` as a person in 4 (`Trenton, Nova Scotia`), `Northern Territory` and `Western
-//! Australia` as organisations; CoNLL annotates them LOC, before a noun too.
+//! Australia` as organisations, and other countries' provinces in the crop reports (ORG
+//! `PARANA` in 8, MISC `Sichuan` in 7, PER `Minas Gerais` and `Mato Grosso` in 5); CoNLL
+//! annotates them LOC, before a noun too.
 //!
 //! A name the text goes on with a capitalised word is left alone: it is likely the start of a
 //! longer name the model cut (`Michigan General`, `Texas Commerce Bank`), unless the word is a
@@ -13,31 +15,123 @@
 //! is a state's one word (`Washington`, `Montana`): surnames and given names too.
 
 use super::recognizer::{Entity, is_person_title};
-use super::states::is_state;
+use super::states::{STATES, is_state};
 use super::tags::EntityKind;
 
-/// The provinces and territories of Canada and the states and territories of Australia, in
-/// alphabetical order (searched by halves). `Victoria` is left out: a city, a lake and a
-/// person's name as often.
+/// The provinces, states and territories of other federations and large countries, in
+/// alphabetical order (searched by halves): Canada's and Australia's; Brazil's and Argentina's,
+/// whose crops the commodity wires report by state (`Parana`, `La Pampa`); China's provinces;
+/// Germany's and India's states. Left out: `Victoria` (a city, a lake and a person's name as
+/// often), `Santa Fe` (a railway's name as often), `Para` and `Acre` (words), `Mendoza`
+/// (a surname).
 const PROVINCES: &[&str] = &[
+    "Alagoas",
     "Alberta",
+    "Amapa",
+    "Amazonas",
+    "Andhra Pradesh",
+    "Anhui",
+    "Baden-Wuerttemberg",
+    "Bahia",
+    "Bavaria",
+    "Bihar",
     "British Columbia",
+    "Buenos Aires",
+    "Catamarca",
+    "Ceara",
+    "Chaco",
+    "Chubut",
+    "Cordoba",
+    "Corrientes",
+    "Entre Rios",
+    "Espirito Santo",
+    "Fujian",
+    "Gansu",
+    "Goias",
+    "Guangdong",
+    "Guangxi",
+    "Guizhou",
+    "Gujarat",
+    "Hainan",
+    "Hebei",
+    "Heilongjiang",
+    "Henan",
+    "Hesse",
+    "Hubei",
+    "Hunan",
+    "Inner Mongolia",
+    "Jiangsu",
+    "Jiangxi",
+    "Jilin",
+    "Jujuy",
+    "Karnataka",
+    "Kerala",
+    "La Pampa",
+    "La Rioja",
+    "Liaoning",
+    "Lower Saxony",
+    "Madhya Pradesh",
+    "Maharashtra",
     "Manitoba",
+    "Maranhao",
+    "Mato Grosso",
+    "Mato Grosso do Sul",
+    "Minas Gerais",
+    "Misiones",
+    "Neuquen",
     "New Brunswick",
     "New South Wales",
     "Newfoundland",
+    "Ningxia",
+    "North Rhine-Westphalia",
     "Northern Territory",
     "Northwest Territories",
     "Nova Scotia",
     "Ontario",
+    "Paraiba",
+    "Parana",
+    "Pernambuco",
+    "Piaui",
     "Prince Edward Island",
+    "Punjab",
+    "Qinghai",
     "Quebec",
     "Queensland",
+    "Rajasthan",
+    "Rhineland-Palatinate",
+    "Rio Grande do Norte",
+    "Rio Grande do Sul",
+    "Rio Negro",
+    "Rondonia",
+    "Roraima",
+    "Saarland",
+    "Salta",
+    "Santa Catarina",
+    "Santa Cruz",
+    "Santiago del Estero",
+    "Sao Paulo",
     "Saskatchewan",
+    "Saxony",
+    "Schleswig-Holstein",
+    "Sergipe",
+    "Shaanxi",
+    "Shandong",
+    "Shanxi",
+    "Sichuan",
     "South Australia",
+    "Tamil Nadu",
     "Tasmania",
+    "Thuringia",
+    "Tierra del Fuego",
+    "Tocantins",
+    "Tucuman",
+    "Uttar Pradesh",
+    "West Bengal",
     "Western Australia",
+    "Xinjiang",
     "Yukon",
+    "Yunnan",
+    "Zhejiang",
 ];
 
 /// States' names that are people's names as well.
@@ -79,7 +173,7 @@ pub(crate) fn states_as_places(text: &str, entities: &mut [Entity]) {
 /// Whether `name`, its whitespace as one space and in any case (a dateline's `MISSOURI`), is a
 /// state's or a province's name.
 fn is_named_state(name: &str) -> bool {
-    if !(4..=20).contains(&name.len()) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+    if !(4..=22).contains(&name.len()) || !name.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
     if is_state_or_province(name) {
@@ -90,21 +184,16 @@ fn is_named_state(name: &str) -> bool {
     if !in_capitals && !spaced {
         return false;
     }
-    // The words as one space apart, each capitalised as a state's name is (`NEW YORK`).
-    let mut written = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
-        if !written.is_empty() {
-            written.push(' ');
-        }
-        let mut chars = word.chars();
-        written.extend(chars.next());
-        if in_capitals {
-            written.extend(chars.flat_map(char::to_lowercase));
-        } else {
-            written.push_str(chars.as_str());
-        }
+    // The words as one space apart; in capitals, compared without case (`RIO GRANDE DO SUL`).
+    let written = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if in_capitals {
+        STATES
+            .iter()
+            .chain(PROVINCES)
+            .any(|place| place.eq_ignore_ascii_case(&written))
+    } else {
+        is_state_or_province(&written)
     }
-    is_state_or_province(&written)
 }
 
 #[cfg(test)]
@@ -160,6 +249,9 @@ mod tests {
     fn provinces_and_states_are_whole_places() {
         assert!(is_state_or_province("Ontario"));
         assert!(is_state_or_province("New South Wales"));
+        assert!(is_state_or_province("Parana"));
+        assert!(is_state_or_province("North Rhine-Westphalia"));
+        assert!(is_named_state("RIO GRANDE DO SUL") && is_named_state("LA PAMPA"));
         assert!(is_state_or_province("Texas"));
         assert!(!is_state_or_province("Victoria"));
         assert!(!is_state_or_province("Toronto"));

@@ -8,7 +8,7 @@ use super::tags::EntityKind;
 
 /// The states of the United States, as one or two words, in alphabetical order (searched by
 /// halves).
-const STATES: &[&str] = &[
+pub(crate) const STATES: &[&str] = &[
     "Alabama",
     "Alaska",
     "Arizona",
