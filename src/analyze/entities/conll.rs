@@ -120,15 +120,15 @@ impl Recognizer {
                 }
             }
         }
-        let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
         Ok(with_tags(input, &tags))
     }
 }
 
 /// `input`'s lines, each with its tag of `tags` (by line) appended after a space when it has one.
-fn with_tags(input: &str, tags: &[&str]) -> String {
+fn with_tags<S: AsRef<str>>(input: &str, tags: &[S]) -> String {
     let mut out = String::with_capacity(input.len() + tags.len() * 7);
     for (line, tag) in input.lines().zip(tags) {
+        let tag = tag.as_ref();
         out.push_str(line.trim_end());
         if !tag.is_empty() {
             out.push(' ');

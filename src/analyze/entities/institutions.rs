@@ -25,26 +25,19 @@ pub(crate) fn institutions_as_organisations(entities: &mut [Entity]) {
         if entity.text.len() > "National Guard".len() {
             return false;
         }
-        let words: Vec<&str> = entity.text.split_whitespace().collect();
-        let chamber = match words.as_slice() {
-            [side, chamber] => {
-                ["Lower", "Upper"]
+        let written = entity.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let chamber = written.split_once(' ').is_some_and(|(side, chamber)| {
+            ["Lower", "Upper"]
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(side))
+                && ["House", "Chamber"]
                     .iter()
-                    .any(|s| s.eq_ignore_ascii_case(side))
-                    && ["House", "Chamber"]
-                        .iter()
-                        .any(|c| c.eq_ignore_ascii_case(chamber))
-            }
-            _ => false,
-        };
+                    .any(|c| c.eq_ignore_ascii_case(chamber))
+        });
         chamber
-            || FORCES.iter().any(|force| {
-                let mut names = force.split(' ');
-                words.len() == force.split(' ').count()
-                    && words
-                        .iter()
-                        .all(|w| names.next().is_some_and(|n| n.eq_ignore_ascii_case(w)))
-            })
+            || FORCES
+                .iter()
+                .any(|force| force.eq_ignore_ascii_case(&written))
     });
 }
 

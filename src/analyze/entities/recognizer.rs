@@ -381,6 +381,7 @@ impl Recognizer {
             contractions::apply(&words[r.clone()], &mut spans);
             particles::apply(&words[r.clone()], &mut spans, &mut firms);
             month_points::apply(&words[r.clone()], &mut spans);
+            indices::widen_rates(&words[r.clone()], &mut spans);
             wire_codes::apply(&words[r.clone()], &mut spans);
             for mut span in spans {
                 if span.kind == EntityKind::Person {
@@ -442,7 +443,6 @@ impl Recognizer {
             lexicon.word(word_key(word)).mostly_lower_case()
         });
         crude_grades::grades_as_other_names(&mut entities);
-        indices::rates_widened(text, &mut entities);
         indices::indices_as_other_names(&mut entities);
         foreign_firms::foreign_firms_as_organisations(&mut entities, known_place);
         fused_designators::fused_designators_as_organisations(&mut entities, known_place);
