@@ -488,8 +488,26 @@ fn companies_names_are_whole(env: &TestEnv) {
     .iter()
     .map(|name| of_kind("PER", name))
     .sum();
-    assert!(as_persons <= 26, "{as_persons}");
+    assert!(as_persons <= 18, "{as_persons}");
     assert!(count("Dean Witter Reynolds Inc") >= 33);
+    // With `and Co` after the name where the model left it out (PER `Lazard Freres` was in 6
+    // known-item articles, ORG `James Capel` in 10 beside `James Capel and Co`), and after a
+    // market job and `for` or a person's name and `of` (`Caroline Levy of E.F. Hutton`).
+    assert!(count("Lazard Freres and Co") >= 10);
+    assert!(count("James Capel and Co") >= 20);
+    assert!(
+        of_kind("PER", "Lazard Freres") + count("James Capel") <= 3,
+        "{} {}",
+        of_kind("PER", "Lazard Freres"),
+        count("James Capel")
+    );
+    // And in a bond issue's syndicate (`said lead manager Drexel Burnham`, `Bear Stearns and
+    // Ladenburg Thalmann co-managed the deal`: PER `L.F. Rothschild` was in 9 articles, `Drexel
+    // Burnham` in 7).
+    let syndicate = ["L.F. Rothschild", "Drexel Burnham", "Shearson Lehman"];
+    let as_persons: usize = syndicate.iter().map(|name| of_kind("PER", name)).sum();
+    assert!(as_persons <= 13, "{as_persons}");
+    assert!(count("L.F. Rothschild") >= 12);
     // A listed name's possessive is part of it: the agency is `Moody's` (in 60 known-item
     // articles it was `Moody`), `Standard and Poor's` (110 were `Standard and Poor`), counted
     // under the name with its designator, which stands for it; the articles that write only

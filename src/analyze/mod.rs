@@ -70,7 +70,11 @@
 /// agency (`A-2`, `AAA`, `B-minus`), nor a span of months in one word (`Oct/Dec`); a place's
 /// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name
 /// (`U.S.-made`).
-pub const ANALYSIS_VERSION: u32 = 18;
+/// 19: a name with `and Co` after it is a company's with it (`Lazard Freres and Co`, `Walker
+/// and Associates`), and a firm is named after a market job and `for` (`analyst for Shearson
+/// Lehman`), after a person's name and `of` (`Caroline Levy of E.F. Hutton`) or in a bond
+/// issue's syndicate (`lead manager Drexel Burnham`, `Bear Stearns co-managed the deal`).
+pub const ANALYSIS_VERSION: u32 = 19;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -15,6 +15,9 @@
 //! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`,
 //!   `PLC` after `Lloyds Bank <LLOY.L>`) ends the name before it, across `and` or `&`; with
 //!   no name there (or a ticker) it names nothing and is dropped.
+//! - A name with `and Co` after it the model left out (`Lazard Freres and Co.`, `Brown and
+//!   Sons`, French `et Cie`) is a company's with them: the model read `Lazard Freres` as a
+//!   person in 6 known-item Reuters articles.
 //! - A name ending in a designator is a company's, whatever kind the model gave it (PER
 //!   `Samuel Montagu Ltd`, LOC `Fiat SpA`, MISC `Getty Oil Co`).
 //! - Across the article ([`short_names`]): a name that opens such a company's name is that
@@ -76,6 +79,7 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) 
     join_qualified(words, spans);
     join_partners(words, spans, place);
     join_designators(words, spans);
+    join_and_co(words, spans);
     for span in spans.iter_mut() {
         // The last word, past a bracket the span took in (`(John Labatt Ltd)'s`).
         let last = words[span.start..span.end]
@@ -225,7 +229,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
         let lone = spans[i];
         // After `and`, `Sons` or `Company` opens a designator too (`Brown and Sons Inc`).
         let after_and = lone.start > 0 && matches!(words[lone.start - 1], "and" | "&");
-        let opens = usize::from(after_and && is_partners(words[lone.start]));
+        let opens = usize::from(after_and && is_partnership(words[lone.start]));
         if !words[lone.start + opens..lone.end]
             .iter()
             .all(|w| is_designator(w))
@@ -256,12 +260,52 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
     }
 }
 
-/// A word that, after `and` or `&`, ends a partnership's name (`Sachs and Co`, `Sons`).
+/// The `and Co` rule: a name followed by `and` (or `&`) and a capitalised partnership's word
+/// the model left out of it (`Lazard Freres and Co.`, `Brown and Sons`, `Arvid Jauppi and
+/// Associates`), or by French `et Cie`, takes them in, with any designators after (`and Co Ltd`), as a company's. Not when a
+/// capitalised word goes on after them, which may open another name (`Smith and Company
+/// Chairman`).
+fn join_and_co(words: &[&str], spans: &mut [Span]) {
+    for span in spans.iter_mut() {
+        let partners = match (words.get(span.end), words.get(span.end + 1)) {
+            (Some(&("and" | "&")), Some(w)) => is_capitalised(w) && is_partnership(w),
+            (Some(&"et"), Some(w)) => w.trim_end_matches('.') == "Cie",
+            _ => false,
+        };
+        if !partners {
+            continue;
+        }
+        let mut end = span.end + 2;
+        while words.get(end).is_some_and(|w| is_designator(w)) {
+            end += 1;
+        }
+        if words.get(end).is_some_and(|w| is_capitalised(w)) {
+            continue;
+        }
+        span.end = end;
+        span.kind = EntityKind::Organization;
+    }
+}
+
+/// A word that, after `and` or `&`, ends a partnership's name (`Sachs and Co`, `Sons`,
+/// `Rothschild and Cie`).
 fn is_partners(word: &str) -> bool {
     let word = word.trim_end_matches('.');
-    ["co", "sons", "company"]
+    ["co", "sons", "company", "cie"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(word))
+}
+
+/// [`is_partners`], or a word that ends a firm's name after one name and `and`
+/// (`Jauppi and Associates`), but that after two names with a comma between them ends a
+/// list of a company and a firm as often (`Singer Inc, Raymond James and Associates`).
+fn is_partnership(word: &str) -> bool {
+    is_partners(word) || {
+        let word = word.trim_end_matches('.');
+        ["associates", "partners"]
+            .iter()
+            .any(|p| p.eq_ignore_ascii_case(word))
+    }
 }
 
 /// The most words of the last partner's name before its designator (`Jenrette Securities`).
@@ -508,6 +552,34 @@ mod tests {
     }
 
     #[test]
+    fn and_co_left_out_joins_the_name_before_it() {
+        let text =
+            "through Lazard Freres and Co. to Brown and Sons Ltd and Lazard Freres et Cie said";
+        assert_eq!(
+            companies(text, &[(1, 3, Person), (6, 7, Person), (11, 13, Person)]),
+            [
+                org("Lazard Freres and Co."),
+                org("Brown and Sons Ltd"),
+                org("Lazard Freres et Cie")
+            ]
+        );
+        // A firm's associates after one name; after a list, the last name's alone.
+        assert_eq!(
+            companies(
+                "Singer Inc , Raymond James and Associates said",
+                &[(0, 2, Organization), (3, 5, Person)]
+            ),
+            [org("Singer Inc"), org("Raymond James and Associates")]
+        );
+        // Not the words of another name, nor sons in lower case.
+        let text = "Smith and Company Chairman John Doe met Jones and sons";
+        assert_eq!(
+            companies(text, &[(0, 1, Person), (7, 8, Person)]),
+            [("Smith".to_string(), Person), ("Jones".to_string(), Person)]
+        );
+    }
+
+    #[test]
     fn partners_and_co_are_one_company() {
         let text = "by Goldman , Sachs and Co , Kidder , Peabody and Co Inc and Smith Barney , Harris Upham and Co .";
         assert_eq!(
@@ -572,13 +644,18 @@ mod tests {
                 "Lane , Space , Smith and Co Inc",
                 vec![(0, 8, Organization)],
             ),
-            (
-                "Merrill Lynch Capital Markets , Smith and Co",
-                vec![(0, 4, Organization), (5, 6, Person)],
-            ),
         ] {
             span_rules::assert_unchanged(rules, text, &spans);
         }
+        // A long name before the comma is not a partner: the name after it is a company with
+        // its `and Co` alone.
+        assert_eq!(
+            companies(
+                "Merrill Lynch Capital Markets , Smith and Co",
+                &[(0, 4, Organization), (5, 6, Person)]
+            ),
+            [org("Merrill Lynch Capital Markets"), org("Smith and Co")]
+        );
     }
 
     #[test]

@@ -1,9 +1,10 @@
 //! Firms named after their founders, where market news quotes their people: `an analyst at Dean
 //! Witter`, `a trader with Shearson Lehman`, `E.F. Hutton economist John Smith`, `brokers James
-//! Capel`. The model reads such names as persons (PER `E.F. Hutton` in 17 known-item Reuters
-//! articles, `Dean Witter` in 10, `James Capel` in 13); where a job at a firm stands before the
-//! name with `at` or `with`, a market job after it, or the firm's trade just before it, the name
-//! is the firm's (ORG), and so is its last word alone in the same article (`Capel`).
+//! Capel`, `Caroline Levy of E.F. Hutton`. The model reads such names as persons (PER `E.F.
+//! Hutton` in 17 known-item Reuters articles, `Dean Witter` in 10, `James Capel` in 13); where a
+//! job at a firm stands before the name with `at` or `with` (a market job with `for` too), a
+//! market job after it, the firm's trade just before it, or a person's name and `of`, the name is
+//! the firm's (ORG), and so is its last word alone in the same article (`Capel`).
 
 use super::recognizer::Entity;
 use super::tags::{EntityKind, Span};
@@ -25,6 +26,8 @@ fn names_its_firm(word: &str) -> bool {
             | "dealers"
             | "broker"
             | "brokers"
+            | "meteorologist"
+            | "meteorologists"
     )
 }
 
@@ -47,33 +50,121 @@ fn a_firm_s_trade(word: &str) -> bool {
     )
 }
 
+/// Whether the job before `with` names its holder's firm after it: a market job with `at`,
+/// `with` or `for` (`an analyst for Shearson Lehman`), the other jobs at a firm with `at` or
+/// `with` only (`a spokesman for James Baker` is his).
+fn job_at_a_firm(job: &str, with: &str) -> bool {
+    match with {
+        "at" | "with" => works_at_a_firm(job),
+        "for" => names_its_firm(job),
+        _ => false,
+    }
+}
+
+/// Whether the words before `start` name a role in a bond issue's syndicate, a bank's or a
+/// broker's: `underwriter`, `co-managers`, a `lead` or `sole` manager (not a `general manager`,
+/// a person).
+fn in_a_syndicate(words: &[&str], start: usize) -> bool {
+    match start.checked_sub(1).map(|at| words[at]) {
+        Some("underwriter" | "underwriters" | "co-manager" | "co-managers") => true,
+        Some("manager" | "managers") => {
+            start >= 2 && matches!(words[start - 2], "lead" | "sole" | "co-lead" | "joint-lead")
+        }
+        _ => false,
+    }
+}
+
+/// The spans that `co-managed` (or `co-managing`…) follows, a list's with its other names
+/// (`Drexel Burnham and Tucker Anthony co-managed the deal`): what only banks and brokers do.
+fn co_managers(words: &[&str], spans: &[Span]) -> Vec<bool> {
+    let mut managing = vec![false; spans.len()];
+    for i in (0..spans.len()).rev() {
+        let next = spans.get(i + 1);
+        managing[i] = words
+            .get(spans[i].end)
+            .is_some_and(|w| w.starts_with("co-manag"))
+            || next.is_some_and(|next| {
+                managing[i + 1]
+                    && next.start > spans[i].end
+                    && words[spans[i].end..next.start]
+                        .iter()
+                        .all(|w| matches!(*w, "," | "and"))
+            });
+    }
+    managing
+}
+
 /// Applies the rule to one sentence's `words` and its entity `spans`: a person's span after a
-/// market job and `at` or `with`, before a market job, or just after its trade (`brokers`)
-/// becomes an organisation's.
+/// market job and `at`, `with` or `for`, before a market job, just after its trade (`brokers`)
+/// or after another person's name and `of` becomes an organisation's; so does another name's
+/// after a market job and `at`, `with` or `for` (MISC `Shearson Lehman`), unless it holds a
+/// nationality (`an analyst at Japanese brokerage Nomura`); and both in a bond issue's
+/// syndicate (`said lead manager Drexel Burnham`, `Bear Stearns and Ladenburg Thalmann
+/// co-managed the deal`).
 pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut [Span], firms: &mut Vec<&'a str>) {
-    for span in spans.iter_mut().filter(|s| s.kind == EntityKind::Person) {
-        let after_a_job = span.start >= 2
-            && matches!(words[span.start - 1], "at" | "with")
-            && works_at_a_firm(words[span.start - 2]);
-        let before_a_job = words.get(span.end).is_some_and(|w| names_its_firm(w));
-        let after_its_trade = span.start >= 1 && a_firm_s_trade(words[span.start - 1]);
-        if after_a_job || before_a_job || after_its_trade {
-            span.kind = EntityKind::Organization;
+    let managing = co_managers(words, spans);
+    for i in 0..spans.len() {
+        let span = spans[i];
+        let after_a_job = (span.start >= 2
+            && job_at_a_firm(words[span.start - 2], words[span.start - 1]))
+            || in_a_syndicate(words, span.start)
+            || managing[i];
+        let firm = match span.kind {
+            EntityKind::Person => {
+                let before_a_job = words.get(span.end).is_some_and(|w| names_its_firm(w));
+                let after_its_trade = span.start >= 1 && a_firm_s_trade(words[span.start - 1]);
+                // `Alan Gottesman of L.F. Rothschild`: a person is of a place or a firm.
+                let of_a_person = i > 0
+                    && span.start >= 1
+                    && words[span.start - 1] == "of"
+                    && spans[i - 1].kind == EntityKind::Person
+                    && spans[i - 1].end + 1 == span.start;
+                after_a_job || before_a_job || after_its_trade || of_a_person
+            }
+            EntityKind::Misc => {
+                after_a_job
+                    && !words[span.start..span.end]
+                        .iter()
+                        .any(|w| super::nationalities::is_nationality(w))
+            }
+            _ => false,
+        };
+        if firm {
+            spans[i].kind = EntityKind::Organization;
             firms.push(words[span.end - 1]);
+            // `Drexel` beside `Drexel Burnham`.
+            if span.end - span.start >= 2 {
+                firms.push(words[span.start]);
+            }
         }
     }
 }
 
 /// The rest of an article's persons named by the last word of a firm's name this rule or the
 /// particles' found (`Capel` after `brokers James Capel`, `Renault` after `Regie Nationale des
-/// Usines Renault`): the firm's, as the other mentions of a name take the kind of its fullest
-/// one. `firms` holds those last words.
+/// Usines Renault`), or by the first word of one this rule found (`Drexel` after `lead manager
+/// Drexel Burnham`): the firm's, as the other mentions of a name take the kind of its fullest
+/// one. `firms` holds those words. Not a word that opens or ends a person's full name the
+/// article keeps, the founder's own (`says Jauppi` beside `analyst Arvid Jauppi of Arvid
+/// Jauppi`).
 pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
     if firms.is_empty() {
         return;
     }
     // A set: an article may quote many firms' people.
-    let firms: std::collections::HashSet<&str> = firms.iter().copied().collect();
+    let mut firms: std::collections::HashSet<&str> = firms.iter().copied().collect();
+    for entity in entities.iter() {
+        if entity.kind == EntityKind::Person
+            && let (Some((given, _)), Some((_, surname))) =
+                (entity.text.split_once(' '), entity.text.rsplit_once(' '))
+        {
+            firms.remove(given);
+            firms.remove(surname);
+        }
+    }
+    if firms.is_empty() {
+        return;
+    }
     for entity in entities.iter_mut() {
         if entity.kind == EntityKind::Person && firms.contains(entity.text.as_str()) {
             entity.kind = EntityKind::Organization;
@@ -130,6 +221,82 @@ mod tests {
             [Per]
         );
         assert_eq!(kinds("a spokesman for James Baker said", &[(3, 5)]), [Per]);
+        // A market job for a firm; a person of a firm.
+        assert_eq!(
+            kinds(
+                "Chuck Levitt , analyst for Shearson Lehman said",
+                &[(0, 2), (5, 7)]
+            ),
+            [Per, Org]
+        );
+        assert_eq!(
+            kinds("Caroline Levy of E.F. Hutton said", &[(0, 2), (3, 5)]),
+            [Per, Org]
+        );
+        // Not a person's name after `of` with nothing between: a list, or no person before.
+        assert_eq!(
+            kinds("Jim Baker , of James Capel , said", &[(0, 2), (4, 6)]),
+            [Per, Per]
+        );
+        assert_eq!(kinds("the son of James Capel said", &[(3, 5)]), [Per]);
+    }
+
+    #[test]
+    fn another_name_after_a_market_job_is_a_firm_s_unless_a_nationality() {
+        let kinds = |text: &str, span: (usize, usize)| {
+            let words: Vec<&str> = text.split(' ').collect();
+            let mut spans = [Span {
+                start: span.0,
+                end: span.1,
+                kind: EntityKind::Misc,
+            }];
+            apply(&words, &mut spans, &mut Vec::new());
+            spans[0].kind
+        };
+        assert_eq!(
+            kinds("an analyst for Shearson Lehman said", (3, 5)),
+            EntityKind::Organization
+        );
+        assert_eq!(
+            kinds("an analyst at Japanese brokerage Nomura said", (3, 4)),
+            EntityKind::Misc
+        );
+        assert_eq!(
+            kinds("a spokesman for Shearson Lehman said", (3, 5)),
+            EntityKind::Misc
+        );
+    }
+
+    #[test]
+    fn names_in_a_bond_issue_s_syndicate_are_firms() {
+        use EntityKind::{Organization as Org, Person as Per};
+        assert_eq!(
+            kinds("said lead manager Drexel Burnham .", &[(3, 5)]),
+            [Org]
+        );
+        assert_eq!(
+            kinds("said sole underwriter Drexel Burnham .", &[(3, 5)]),
+            [Org]
+        );
+        assert_eq!(
+            kinds(
+                "Salomon Brothers , Bear Stearns and Ladenburg Thalmann co-managed the deal .",
+                &[(0, 2), (3, 5), (6, 8)]
+            ),
+            [Org, Org, Org]
+        );
+        // A general manager is a person; a list ends at other words.
+        assert_eq!(
+            kinds("said general manager Aldo Hofmeister .", &[(3, 5)]),
+            [Per]
+        );
+        assert_eq!(
+            kinds(
+                "John Smith said Bear Stearns co-managed the deal .",
+                &[(0, 2), (3, 5)]
+            ),
+            [Per, Org]
+        );
     }
 
     #[test]
@@ -145,6 +312,31 @@ mod tests {
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
         use EntityKind::{Organization as Org, Person as Per};
         assert_eq!(kinds, [Org, Org, Org, Per]);
+        // The founder's surname alone is his where his full name stays a person's.
+        let founder = "analyst Arvid Jauppi of Arvid Jauppi said. Jauppi says.";
+        let mut entities = vec![
+            Entity::nth_in(founder, EntityKind::Person, "Arvid Jauppi", 0),
+            Entity::nth_in(founder, EntityKind::Organization, "Arvid Jauppi", 1),
+            Entity::nth_in(founder, EntityKind::Person, "Jauppi", 2),
+        ];
+        founders_names(&mut entities, &["Jauppi"]);
+        let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
+        assert_eq!(kinds, [Per, Org, Per]);
+        // The first word of a firm's name the rule found is the firm's too.
+        let words: Vec<&str> = "said lead manager Drexel Burnham . Drexel said"
+            .split(' ')
+            .collect();
+        let mut spans = [Span {
+            start: 3,
+            end: 5,
+            kind: Per,
+        }];
+        let mut firms = Vec::new();
+        apply(&words, &mut spans, &mut firms);
+        let drexel = "said lead manager Drexel Burnham. Drexel said";
+        let mut entities = vec![Entity::nth_in(drexel, Per, "Drexel", 1)];
+        founders_names(&mut entities, &firms);
+        assert_eq!(entities[0].kind, Org);
         // Without a firm found, persons stay.
         let mut alone = vec![Entity::nth_in(text, EntityKind::Person, "Capel", 0)];
         founders_names(&mut alone, &[]);
