@@ -74,7 +74,12 @@
 /// and Associates`), and a firm is named after a market job and `for` (`analyst for Shearson
 /// Lehman`), after a person's name and `of` (`Caroline Levy of E.F. Hutton`) or in a bond
 /// issue's syndicate (`lead manager Drexel Burnham`, `Bear Stearns co-managed the deal`).
-pub const ANALYSIS_VERSION: u32 = 19;
+/// 20: a place's name the model cut in two is one where the gazetteer or the states and
+/// provinces know it whole (`New South Wales`); a designator with full stops between its
+/// letters is one (`S.A.`, `N.V.`), also after a comma (`Petroleos de Venezuela, S.A.`); `And`
+/// joins partners as `and` does; and a place's name after a market job and `at`, `with` or
+/// `for` is a firm's unless the gazetteer knows the place (`analyst with Smith Barney`).
+pub const ANALYSIS_VERSION: u32 = 20;
 
 pub mod annotate;
 pub mod ascii_fold;

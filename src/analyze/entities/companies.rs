@@ -51,14 +51,29 @@ const MAX_QUALIFIER: usize = 4;
 /// Most words of a company's name before its qualifier when the model found none of them.
 const MAX_NAME: usize = 6;
 
-/// Whether `word` is a company's designator (`Inc`, `Corp.`, `Plc`, `GmbH`), in any case.
+/// Whether `word` is a company's designator (`Inc`, `Corp.`, `Plc`, `GmbH`), in any case, also
+/// with full stops between its letters (`S.A.`, `N.V.`: [`DOTTED`]).
 pub(crate) fn is_designator(word: &str) -> bool {
     // Past a full stop (`Inc.`) or a bracket the tokenizer left on it (`Ltd)'s`).
     let word = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-    DESIGNATORS
-        .iter()
-        .chain(MORE_DESIGNATORS)
-        .any(|d| d.eq_ignore_ascii_case(word))
+    let listed = |word: &str| {
+        DESIGNATORS
+            .iter()
+            .chain(MORE_DESIGNATORS)
+            .any(|d| d.eq_ignore_ascii_case(word))
+    };
+    listed(word)
+        || (is_dotted(word) && DOTTED.contains(&word.replace('.', "").to_lowercase().as_str()))
+}
+
+/// Designators also written with full stops between their letters; not `AG`, whose `A.G.`
+/// is as often a person's initials (`A.G. Edwards and Sons Inc`).
+const DOTTED: &[&str] = &["sa", "nv", "bv", "spa"];
+
+/// Whether `word` has a full stop between its letters (`S.A.`, `N.V`), not only after them
+/// (`Inc.`).
+fn is_dotted(word: &str) -> bool {
+    word.trim_end_matches('.').contains('.')
 }
 
 /// A word that can stand in a name: it opens with a capital or a digit (`3M`), or joins a
@@ -178,7 +193,8 @@ fn cut_after_full_stops(words: &[&str], spans: &mut Vec<Span>) {
     while i < spans.len() {
         let span = spans[i];
         let stop = (span.start..span.end - 1).find_map(|k| {
-            let designator = is_designator(words[k]);
+            // `N.V.` may open a name (`N.V. Philips`); `Inc.` ends one.
+            let designator = is_designator(words[k]) && !is_dotted(words[k]);
             if designator && words[k].ends_with('.') {
                 Some(k + 1)
             } else if designator && words[k + 1] == "." {
@@ -228,7 +244,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
     while i < spans.len() {
         let lone = spans[i];
         // After `and`, `Sons` or `Company` opens a designator too (`Brown and Sons Inc`).
-        let after_and = lone.start > 0 && matches!(words[lone.start - 1], "and" | "&");
+        let after_and = lone.start > 0 && matches!(words[lone.start - 1], "and" | "And" | "&");
         let opens = usize::from(after_and && is_partnership(words[lone.start]));
         if !words[lone.start + opens..lone.end]
             .iter()
@@ -238,12 +254,15 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
             continue;
         }
         let mut before = lone.start;
-        // `and` or `&` may stand between name and designator; a ticker (`Lloyds Bank
-        // <LLOY.L> PLC`) ends the name (see `brackets`), and the designator is dropped.
-        if before >= 1 && matches!(words[before - 1], "and" | "&") {
+        // `and` or `&` may stand between name and designator, or a comma (`Petroleos de
+        // Venezuela, S.A.`); a ticker (`Lloyds Bank <LLOY.L> PLC`) ends the name (see
+        // `brackets`), and the designator is dropped.
+        if before >= 1 && matches!(words[before - 1], "and" | "And" | "&" | ",") {
             before -= 1;
         }
-        match name_ending_at(words, spans, before) {
+        // Across a comma, only a name the model found (not `Meanwhile, N.V.`).
+        let named = words[before] != "," || spans.iter().any(|s| s.end == before);
+        match name_ending_at(words, spans, before).filter(|_| named) {
             Some(start) => {
                 let company = Span {
                     start,
@@ -268,7 +287,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
 fn join_and_co(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
         let partners = match (words.get(span.end), words.get(span.end + 1)) {
-            (Some(&("and" | "&")), Some(w)) => is_capitalised(w) && is_partnership(w),
+            (Some(&("and" | "And" | "&")), Some(w)) => is_capitalised(w) && is_partnership(w),
             (Some(&"et"), Some(w)) => w.trim_end_matches('.') == "Cie",
             _ => false,
         };
@@ -321,7 +340,10 @@ const MAX_LAST_PARTNER: usize = 3;
 /// names ends otherwise (`France, Italy and Canada`).
 fn join_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {
     let mut at = 0;
-    while let Some(found) = words[at..].iter().position(|w| matches!(*w, "and" | "&")) {
+    while let Some(found) = words[at..]
+        .iter()
+        .position(|w| matches!(*w, "and" | "And" | "&"))
+    {
         let and = at + found;
         at = and + 1;
         let and_co = words.get(and + 1).is_some_and(|w| is_partners(w));
@@ -540,6 +562,27 @@ mod tests {
             ),
             [org("Brown and Sons Inc")]
         );
+        // After a comma, and with full stops between its letters.
+        assert_eq!(
+            companies(
+                "Petroleos de Venezuela , S.A. said",
+                &[(0, 3, Organization), (4, 5, Location)]
+            ),
+            [org("Petroleos de Venezuela , S.A.")]
+        );
+        // Not initials, not across a comma after a word the model found no name in, and not
+        // cut after a designator that opens a name.
+        assert_eq!(
+            companies(
+                "by A.G. Edwards and Sons Inc and N.V. Philips",
+                &[(1, 6, Organization), (7, 9, Organization)]
+            ),
+            [org("A.G. Edwards and Sons Inc"), org("N.V. Philips")]
+        );
+        assert_eq!(
+            companies("Meanwhile , N.V. said", &[(2, 3, Organization)]),
+            Vec::<(String, EntityKind)>::new()
+        );
         // No span before it: the capitalised words; none: dropped.
         assert_eq!(
             companies("said HBO and Co shares", &[(3, 4, Organization)]),
@@ -599,6 +642,14 @@ mod tests {
                 org("Kidder , Peabody and Co Inc"),
                 org("Smith Barney , Harris Upham and Co")
             ]
+        );
+        // With `And` in capitals, as some releases write it.
+        assert_eq!(
+            companies(
+                "advisor , Smith Barney , Harris Upham And Co Inc , to",
+                &[(2, 4, Location), (5, 9, Organization)]
+            ),
+            [org("Smith Barney , Harris Upham And Co Inc")]
         );
         // Before a third partner's name and a designator.
         let text = "by Donaldson , Lufkin and Jenrette Securities Corp and Piper , Jaffray and Hopwood Inc .";

@@ -98,10 +98,16 @@ fn co_managers(words: &[&str], spans: &[Span]) -> Vec<bool> {
 /// market job and `at`, `with` or `for`, before a market job, just after its trade (`brokers`)
 /// or after another person's name and `of` becomes an organisation's; so does another name's
 /// after a market job and `at`, `with` or `for` (MISC `Shearson Lehman`), unless it holds a
-/// nationality (`an analyst at Japanese brokerage Nomura`); and both in a bond issue's
-/// syndicate (`said lead manager Drexel Burnham`, `Bear Stearns and Ladenburg Thalmann
-/// co-managed the deal`).
-pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut [Span], firms: &mut Vec<&'a str>) {
+/// nationality (`an analyst at Japanese brokerage Nomura`), and a place's that `known_place`
+/// does not know as one (LOC `Smith Barney`, not `an analyst at London`); and all three in a
+/// bond issue's syndicate (`said lead manager Drexel Burnham`, `Bear Stearns and Ladenburg
+/// Thalmann co-managed the deal`).
+pub(crate) fn apply<'a>(
+    words: &[&'a str],
+    spans: &mut [Span],
+    firms: &mut Vec<&'a str>,
+    known_place: &dyn Fn(&str) -> bool,
+) {
     let managing = co_managers(words, spans);
     for i in 0..spans.len() {
         let span = spans[i];
@@ -126,6 +132,9 @@ pub(crate) fn apply<'a>(words: &[&'a str], spans: &mut [Span], firms: &mut Vec<&
                     && !words[span.start..span.end]
                         .iter()
                         .any(|w| super::nationalities::is_nationality(w))
+            }
+            EntityKind::Location => {
+                after_a_job && !known_place(&words[span.start..span.end].join(" "))
             }
             _ => false,
         };
@@ -187,7 +196,9 @@ mod tests {
                 kind: EntityKind::Person,
             })
             .collect();
-        apply(&words, &mut spans, &mut Vec::new());
+        apply(&words, &mut spans, &mut Vec::new(), &|name| {
+            name == "London"
+        });
         spans.iter().map(|s| s.kind).collect()
     }
 
@@ -242,29 +253,34 @@ mod tests {
     }
 
     #[test]
-    fn another_name_after_a_market_job_is_a_firm_s_unless_a_nationality() {
-        let kinds = |text: &str, span: (usize, usize)| {
+    fn other_names_after_a_market_job_are_firms_unless_nationalities_or_places() {
+        use EntityKind::{Location as Loc, Misc, Organization as Org};
+        let kinds = |text: &str, span: (usize, usize), kind: EntityKind| {
             let words: Vec<&str> = text.split(' ').collect();
             let mut spans = [Span {
                 start: span.0,
                 end: span.1,
-                kind: EntityKind::Misc,
+                kind,
             }];
-            apply(&words, &mut spans, &mut Vec::new());
+            apply(&words, &mut spans, &mut Vec::new(), &|name| {
+                name == "London"
+            });
             spans[0].kind
         };
         assert_eq!(
-            kinds("an analyst for Shearson Lehman said", (3, 5)),
-            EntityKind::Organization
+            kinds("an analyst for Shearson Lehman said", (3, 5), Misc),
+            Org
         );
         assert_eq!(
-            kinds("an analyst at Japanese brokerage Nomura said", (3, 4)),
-            EntityKind::Misc
+            kinds("an analyst at Japanese brokerage Nomura said", (3, 4), Misc),
+            Misc
         );
         assert_eq!(
-            kinds("a spokesman for Shearson Lehman said", (3, 5)),
-            EntityKind::Misc
+            kinds("a spokesman for Shearson Lehman said", (3, 5), Misc),
+            Misc
         );
+        assert_eq!(kinds("an analyst with Smith Barney said", (3, 5), Loc), Org);
+        assert_eq!(kinds("a trader at London said", (3, 4), Loc), Loc);
     }
 
     #[test]
@@ -332,7 +348,7 @@ mod tests {
             kind: Per,
         }];
         let mut firms = Vec::new();
-        apply(&words, &mut spans, &mut firms);
+        apply(&words, &mut spans, &mut firms, &|_| false);
         let drexel = "said lead manager Drexel Burnham. Drexel said";
         let mut entities = vec![Entity::nth_in(drexel, Per, "Drexel", 1)];
         founders_names(&mut entities, &firms);

@@ -63,6 +63,7 @@ mod fused_designators;
 mod hash;
 mod indices;
 mod institutions;
+mod joined_places;
 mod landforms;
 mod lexicon;
 mod model;

@@ -21,8 +21,8 @@ use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, common_words,
     companies, contractions, countries, crude_grades, firms, foreign_firms, fused_designators,
-    indices, institutions, landforms, month_points, names, nationalities, offices, particles,
-    portfolios, provinces, ranks, ratings, slashes, states, tickers, wire_codes,
+    indices, institutions, joined_places, landforms, month_points, names, nationalities, offices,
+    particles, portfolios, provinces, ranks, ratings, slashes, states, tickers, wire_codes,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -362,6 +362,7 @@ impl Recognizer {
         for r in &tokenized.sentences {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
+            joined_places::apply(&words[r.clone()], &mut spans, &known_place);
             brackets::apply(&words[r.clone()], &mut spans);
             if r.start == 0 {
                 brackets::widen_to_headline_start(&words[r.clone()], &mut spans, &|word| {
@@ -376,7 +377,7 @@ impl Recognizer {
             });
             companies::apply(&words[r.clone()], &mut spans, &known_place);
             affiliations::apply(&words[r.clone()], &mut spans);
-            firms::apply(&words[r.clone()], &mut spans, &mut firms);
+            firms::apply(&words[r.clone()], &mut spans, &mut firms, &known_place);
             adverbs::apply(&words[r.clone()], &mut spans);
             contractions::apply(&words[r.clone()], &mut spans);
             particles::apply(&words[r.clone()], &mut spans, &mut firms);
