@@ -70,16 +70,18 @@
 /// agency (`A-2`, `AAA`, `B-minus`), nor a span of months in one word (`Oct/Dec`); a place's
 /// name and `i` is a nationality (`Kuwaiti`), and a name and `-made` another name
 /// (`U.S.-made`).
-/// 19: a name with `and Co` after it is a company's with it (`Lazard Freres and Co`, `Walker
-/// and Associates`), and a firm is named after a market job and `for` (`analyst for Shearson
-/// Lehman`), after a person's name and `of` (`Caroline Levy of E.F. Hutton`) or in a bond
-/// issue's syndicate (`lead manager Drexel Burnham`, `Bear Stearns co-managed the deal`).
-/// 20: a place's name the model cut in two is one where the gazetteer or the states and
-/// provinces know it whole (`New South Wales`); a designator with full stops between its
-/// letters is one (`S.A.`, `N.V.`), also after a comma (`Petroleos de Venezuela, S.A.`); `And`
-/// joins partners as `and` does; and a place's name after a market job and `at`, `with` or
-/// `for` is a firm's unless the gazetteer knows the place (`analyst with Smith Barney`).
-pub const ANALYSIS_VERSION: u32 = 20;
+/// 19 to 21 (one session's changes, in three steps): a name with `and Co` after it is a
+/// company's with it (`Lazard Freres and Co`, `Walker and Associates`), and across a comma
+/// before a designator written with full stops (`Petroleos de Venezuela, S.A.`); a firm is
+/// named after a market job and `for` (`analyst for Shearson Lehman`), after a person's name
+/// and `of` (`Caroline Levy of E.F. Hutton`) or in a bond issue's syndicate (`lead manager
+/// Drexel Burnham`, `Bear Stearns co-managed the deal`), and so is a place's name after a
+/// market job unless the gazetteer knows the place (`analyst with Smith Barney`); a place's
+/// name the model cut in two is one where the gazetteer or the states and provinces know it
+/// whole (`New South Wales`); `And` joins partners as `and` does; a portfolio joined to another
+/// before an office's title is no name (`Finance and Petroleum Minister`); a designator alone
+/// (`A/S`), a table's totals (`TTL`) and the currencies' codes (`FFR`) are no names.
+pub const ANALYSIS_VERSION: u32 = 21;
 
 pub mod annotate;
 pub mod ascii_fold;

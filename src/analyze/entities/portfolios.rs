@@ -121,9 +121,26 @@ pub(crate) fn portfolios_before_offices(
     });
 }
 
-/// Whether `after` (the text after a name) opens with an office's title as a word of its own.
+/// Whether `after` (the text after a name) opens with an office's title as a word of its own,
+/// or with a joining word and another portfolio before it (`Finance` before `and Petroleum
+/// Minister`: ORG `Finance` was in 4 known-item Reuters articles).
 fn before_title(after: &str) -> bool {
-    opens_with_title(after, TITLES)
+    if opens_with_title(after, TITLES) {
+        return true;
+    }
+    let mut words = after.split_whitespace();
+    if !words.next().is_some_and(|word| JOINS.contains(&word)) {
+        return false;
+    }
+    let mut portfolios = 0;
+    for word in words {
+        if PORTFOLIO_WORDS.contains(&word) {
+            portfolios += 1;
+        } else {
+            return portfolios > 0 && TITLES.contains(&word) && after.starts_with(' ');
+        }
+    }
+    false
 }
 
 /// Whether `after` (the text after a name) opens with one of `titles` as a word of its own,
@@ -209,7 +226,8 @@ mod tests {
                     Representative Clayton Yeutter, International Trade and Industry Minister \
                     Hajime Tamura, EC Farm Commissioner Frans Andriessen and Japan Foreign \
                     Trade Ministers. Federal Finance Minister Otto Stich, the Commercial Bankers \
-                    Association and Labour Minister, the U.S. Department of Energy Secretary.";
+                    Association and Labour Minister, the U.S. Department of Energy Secretary. \
+                    Finance and Petroleum Minister Sheikh Abdul-Aziz spoke.";
         let found = cut(
             text,
             &[
@@ -222,6 +240,7 @@ mod tests {
                 (Organization, "Federal Finance"),
                 (Organization, "Commercial Bankers Association and Labour"),
                 (Organization, "U.S. Department of Energy"),
+                (Organization, "Finance"),
             ],
         );
         let expected = [
@@ -247,6 +266,8 @@ mod tests {
             ),
             ("Brazilian Finance Ministry officials", "Brazilian Finance"),
             ("Chase Manhattan Secretary Jones", "Chase Manhattan"),
+            ("Finance and Petroleum prices", "Finance"),
+            ("Finance and Gaming Minister", "Finance"),
         ] {
             let found = cut(text, &[(Organization, name)]);
             assert_eq!(found, [(Organization, name.to_string())], "{text}");

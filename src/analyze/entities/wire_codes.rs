@@ -2,15 +2,37 @@
 //! date (`APR7  UNTRD  MAY7`, `HONG KONG GOLD 1230 - APR 7`), with the wire's own `MCH` and
 //! `JLY`, and a table's `UNTRD` (untraded) and `UNCH` (unchanged). The model took them for
 //! organisations: ORG `UNTRD` in 39 known-item Reuters articles, `APR` in 37, `JUN` in 12, `MCH`
-//! in 11. A month cut short is no name in other letters either (`Prices for Apr 6`, `Mch at
-//! 191`) unless the model read a person's (`Jan`). `DEC` is left alone: news writes Digital
-//! Equipment Corp so.
+//! in 11. So are a table's other codes (`TTL`, `T/O`) and the currencies' (`FFR`, `DMK`). A
+//! month cut short is no name in other letters either (`Prices for Apr 6`, `Mch at 191`)
+//! unless the model read a person's (`Jan`). `DEC` is left alone: news writes Digital Equipment
+//! Corp so.
 
 use super::month_points::is_month;
 use super::tags::{EntityKind, Span, drop_single_words};
 
-/// Codes that are no names besides months.
-const CODES: &[&str] = &["UNTRD", "UNCH"];
+/// Codes that are no names besides months: a table's untraded and unchanged, its totals and
+/// turnover (`TTL`, `T/O`, ORG in 7 and 6 known-item Reuters articles), its volume and open
+/// interest, the wire's live and feeder cattle, and its currencies' codes in exchange rate
+/// tables (`FFR`, `IRL`: ORG in 10 and 6).
+const CODES: &[&str] = &[
+    "UNTRD",
+    "UNCH",
+    "TTL",
+    "T/O",
+    "VOL/OPEN",
+    "VOLUME/OPEN",
+    "L-CATTLE",
+    "F-CATTLE",
+    "FFR",
+    "SFR",
+    "BFR",
+    "DMK",
+    "DFL",
+    "SKR",
+    "NKR",
+    "DKR",
+    "IRL",
+];
 
 /// The wire's own cuts of months besides [`is_month`]'s.
 const WIRE_MONTHS: &[&str] = &["Mch", "Apl", "Jly"];
@@ -52,7 +74,8 @@ mod tests {
     #[test]
     fn the_wire_s_codes_are_no_names() {
         for word in [
-            "APR", "JUN", "MCH", "JLY", "SEPT", "MARCH", "UNTRD", "UNCH", "Apr", "Mch",
+            "APR", "JUN", "MCH", "JLY", "SEPT", "MARCH", "UNTRD", "UNCH", "Apr", "Mch", "TTL",
+            "FFR", "L-CATTLE",
         ] {
             assert!(is_code(word, false), "{word}");
         }
