@@ -359,7 +359,7 @@ fn char_count(text: &str) -> usize {
 /// at a blank line, and at a line break after a short line (a headline or dateline) or
 /// before a list item. A line is short when it has under 70 characters and, in text wrapped at
 /// a fixed width (wire copy is wrapped at 60-odd characters, so every line is under 70), when
-/// the next line's first word would have fitted on it: a name wrapped across two lines
+/// the next line's first word would have fitted on it with a character to spare: a name wrapped across two lines
 /// (`Fidelity National Financial` / `Inc said`) was cut in two. A paragraph's first line that
 /// is not in capitals is not short by that test when the next line runs on unindented: it may
 /// be the tail of a line whose head was cut off (Reuters' dateline), and `Chairman Paul` /
@@ -446,7 +446,10 @@ pub fn tokenize(text: &str) -> Tokenized {
                 // off (Reuters' bodies lose their dateline, `SALVADOR, Feb 26 -`, from it), so
                 // its shortness says nothing when the next line runs on, not indented (the
                 // rows of a table or the paragraphs of wire copy are).
-                let fits = line + 1 + word <= widest_line && !after_first_line;
+                // With a character to spare: the widest line may be one the wire's wrapper let
+                // run a character past its width (`Chairman Paul` / `Volcker.` would have
+                // fitted its story's widest line exactly, and was cut in two names).
+                let fits = line + 1 + word < widest_line && !after_first_line;
                 (blank, line < 70 && (!wrapped || fits))
             },
         );
@@ -731,6 +734,13 @@ mod tests {
         assert!(sentences(&cut)[1].starts_with("Federal Reserve Board Chairman Paul\nAnalysts"));
         let table = format!("Shr 12 cts vs 10 cts\n    Net 1,234 vs 1,010\n{wrapped}");
         assert_eq!(sentences(&table)[0], "Shr 12 cts vs 10 cts");
+        // A word that would have fitted the widest line exactly (64 characters with its
+        // indent) did not fit the wrapper's width.
+        let exact = "    Eyskens said there were disagreements between Treasury\n\
+                     Secretary James Baker and Federal Reserve Chairman Paul\n\
+                     Volcker.\n\
+                     \x20   Reforming the EMS would destabilise the Community, he added.";
+        assert_eq!(sentences(exact).len(), 2, "{:?}", sentences(exact));
         let one_line = "Fidelity bought the unit.\nIts shares rose.";
         assert_eq!(sentences(one_line).len(), 2);
         // Short lines that are not a wrapped paragraph each end a sentence before a capital.
