@@ -80,10 +80,12 @@
 /// name the model cut in two is one where the gazetteer or the states and provinces know it
 /// whole (`New South Wales`); `And` joins partners as `and` does; a portfolio joined to another
 /// before an office's title is no name (`Finance and Petroleum Minister`); a designator alone
-/// (`A/S`), a table's totals (`TTL`) and the currencies' codes (`FFR`) are no names. 22: a line
-/// break in wire copy is a sentence's end only where the next line's first word would have fitted
-/// on the line with a character to spare (`Chairman Paul` / `Volcker.` was cut in two names).
-pub const ANALYSIS_VERSION: u32 = 22;
+/// (`A/S`), a table's totals (`TTL`) and the currencies' codes (`FFR`) are no names.
+/// 22 and 23: a line break in wire copy is a sentence's end only where the next line's first
+/// word would have fitted on the line with a character to spare (`Chairman Paul` / `Volcker.`
+/// was cut in two names), and two names of one kind that a full line's end and the next line's
+/// start cut apart are one (`Yasuhiro` / `Nakasone`).
+pub const ANALYSIS_VERSION: u32 = 23;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -90,6 +90,7 @@ pub mod train;
 mod wire_codes;
 mod word;
 mod words;
+mod wrapped_names;
 
 pub(crate) use acronyms::{abbreviates, spellings};
 pub(crate) use canonical::department_as_written;

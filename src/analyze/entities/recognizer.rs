@@ -23,6 +23,7 @@ use super::{
     companies, contractions, countries, crude_grades, firms, foreign_firms, fused_designators,
     indices, institutions, joined_places, landforms, month_points, names, nationalities, offices,
     particles, portfolios, provinces, ranks, ratings, slashes, states, tickers, wire_codes,
+    wrapped_names,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
 
@@ -412,6 +413,7 @@ impl Recognizer {
                 });
             }
         }
+        wrapped_names::join_wrapped(text, &mut entities);
         firms::founders_names(&mut entities, &firms);
         let lexicon = &self.model.lexicon;
         slashes::split_joined_names(&mut entities, &|name| lexicon.phrase_kinds(name.split(' ')));
