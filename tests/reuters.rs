@@ -658,6 +658,10 @@ fn landforms_waters_and_countries_are_places(env: &TestEnv) {
         ("LOC", "Kuwaitis"),
         // And a name and `-made` another name (ORG `U.S.-made` was in 11).
         ("ORG", "U.S.-made"),
+        // A country's nationality in `i` is no person (PER `Kuwaiti` was in 6), nor a party
+        // member alone (PER `Democrat` in 4).
+        ("PER", "Kuwaiti"),
+        ("PER", "Democrat"),
         ("LOC", "New South"),
     ] {
         assert_eq!(count(kind, name), 0, "{kind} {name}");

@@ -84,8 +84,10 @@
 /// 22 and 23: a line break in wire copy is a sentence's end only where the next line's first
 /// word would have fitted on the line with a character to spare (`Chairman Paul` / `Volcker.`
 /// was cut in two names), and two names of one kind that a full line's end and the next line's
-/// start cut apart are one (`Yasuhiro` / `Nakasone`).
-pub const ANALYSIS_VERSION: u32 = 23;
+/// start cut apart are one (`Yasuhiro` / `Nakasone`). 24: a
+/// party member alone is another name, whatever the model read (PER `Democrat`), and so is a
+/// country's nationality in `i` (PER `Kuwaiti`).
+pub const ANALYSIS_VERSION: u32 = 24;
 
 pub mod annotate;
 pub mod ascii_fold;

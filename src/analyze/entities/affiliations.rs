@@ -13,12 +13,20 @@ fn is_party_member(word: &str) -> bool {
 /// Applies the rule to one sentence's `words` and its entity `spans` (in order, apart): a
 /// span that is a state and `Democrat` or `Republican` becomes the state (LOC) and the
 /// party member (MISC). `New` may stand outside the span (`a New Jersey Democrat` read as
-/// `Jersey Democrat`).
+/// `Jersey Democrat`). A party member alone (`Democrats`) is one (MISC).
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
     let mut i = 0;
     while i < spans.len() {
         let span = spans[i];
         let last = span.end - 1;
+        // A party member alone is one whatever the model read (PER `Democrat` in 4 known-item
+        // articles: `The Illinois Democrat has repeatedly stressed`).
+        let word = words[last];
+        if span.end - span.start == 1 && is_party_member(word.strip_suffix('s').unwrap_or(word)) {
+            spans[i].kind = EntityKind::Misc;
+            i += 1;
+            continue;
+        }
         if span.end - span.start < 2 || !is_party_member(words[last]) {
             i += 1;
             continue;
@@ -61,6 +69,21 @@ mod tests {
 
     fn tagged(text: &str, spans: &[(usize, usize, EntityKind)]) -> Vec<(String, EntityKind)> {
         span_rules::after(apply, text, spans)
+    }
+
+    #[test]
+    fn a_party_member_alone_is_one() {
+        assert_eq!(
+            tagged(
+                "The Illinois Democrat and two Republicans said",
+                &[(1, 2, Location), (2, 3, Person), (5, 6, Organization)]
+            ),
+            [
+                ("Illinois".to_string(), Location),
+                ("Democrat".to_string(), Misc),
+                ("Republicans".to_string(), Misc)
+            ]
+        );
     }
 
     #[test]

@@ -76,7 +76,11 @@ fn in_a_syndicate(words: &[&str], start: usize) -> bool {
 
 /// The spans that `co-managed` (or `co-managing`…) follows, a list's with its other names
 /// (`Drexel Burnham and Tucker Anthony co-managed the deal`): what only banks and brokers do.
+/// Empty, allocating nothing, for a sentence without the word.
 fn co_managers(words: &[&str], spans: &[Span]) -> Vec<bool> {
+    if !words.iter().any(|w| w.starts_with("co-manag")) {
+        return Vec::new();
+    }
     let mut managing = vec![false; spans.len()];
     for i in (0..spans.len()).rev() {
         let next = spans.get(i + 1);
@@ -114,7 +118,7 @@ pub(crate) fn apply<'a>(
         let after_a_job = (span.start >= 2
             && job_at_a_firm(words[span.start - 2], words[span.start - 1]))
             || in_a_syndicate(words, span.start)
-            || managing[i];
+            || managing.get(i).copied().unwrap_or(false);
         let firm = match span.kind {
             EntityKind::Person => {
                 let before_a_job = words.get(span.end).is_some_and(|w| names_its_firm(w));

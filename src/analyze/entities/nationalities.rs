@@ -54,24 +54,43 @@ pub(crate) fn qualified_nationalities(entities: &mut [Entity]) {
 /// Makes a nationality (MISC) of each place or organisation among `entities` that is one word
 /// made of a place's name and `i` or `is` (`Kuwaiti`, `Qataris`), the place one `known_place`
 /// knows: the model read `Kuwaiti`, a word not in its training text, as a place in 11
-/// known-item Reuters articles. A person's name stays: surnames are made so too (`Wallis`,
-/// `Milani`).
+/// known-item Reuters articles. A person's name stays, surnames are made so too (`Wallis`,
+/// `Milani`), unless the place is one of [`I_COUNTRIES`] (PER `Kuwaiti` was in 6 articles: `the
+/// Kuwaiti dinar`).
 pub(crate) fn place_adjectives(entities: &mut [Entity], known_place: impl Fn(&str) -> bool) {
     retype(entities, EntityKind::Misc, |entity| {
         let word = entity.text.as_str();
-        if entity.kind == EntityKind::Person {
-            return false;
-        }
         let stem = word
             .strip_suffix("is")
             .or_else(|| word.strip_suffix('i'))
             .unwrap_or("");
+        if entity.kind == EntityKind::Person {
+            // In a headline's capitals too (`KUWAITI`).
+            let stem = ["is", "IS", "i", "I"]
+                .iter()
+                .find_map(|end| word.strip_suffix(end))
+                .unwrap_or("");
+            return I_COUNTRIES.iter().any(|c| c.eq_ignore_ascii_case(stem));
+        }
         stem.len() >= 4
             && !word.contains(char::is_whitespace)
             && stem.starts_with(|c: char| c.is_uppercase())
             && known_place(stem)
     });
 }
+
+/// Countries whose people are named by `i` after the country's name, no person's surname.
+const I_COUNTRIES: &[&str] = &[
+    "Kuwait",
+    "Iraq",
+    "Israel",
+    "Pakistan",
+    "Qatar",
+    "Yemen",
+    "Oman",
+    "Bahrain",
+    "Bangladesh",
+];
 
 /// Second halves of the adjectives news makes of a name with a hyphen (`U.S.-made`).
 const ADJECTIVE_ENDS: &[&str] = &[
@@ -131,6 +150,9 @@ mod tests {
             (Organization, "Iraqi", Misc),
             // A person's name, not a place's name and `i`, or not one word.
             (Person, "Milani", Person),
+            (Person, "Kuwaiti", Misc),
+            (Person, "Pakistanis", Misc),
+            (Person, "KUWAITI", Misc),
             (Person, "Mali", Person),
             (Location, "Kuwait", Location),
             (Location, "Helsinki", Location),

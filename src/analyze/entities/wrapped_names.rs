@@ -15,14 +15,16 @@ pub(crate) fn join_wrapped(text: &str, entities: &mut Vec<Entity>) {
     let mut i = 1;
     while i < entities.len() {
         let (first, second) = (&entities[i - 1], &entities[i]);
-        let line_start = text[..first.end].rfind('\n').map_or(0, |at| at + 1);
         let wrapped = first.kind == second.kind
             && text
                 .get(first.end..second.start)
                 .and_then(|gap| gap.strip_suffix('\n'))
                 .is_some_and(|spaces| spaces.bytes().all(|b| b == b' ' || b == b'\t'))
             && !first.text.ends_with('.')
-            && text[line_start..first.end].chars().count() >= FULL_LINE;
+            && {
+                let line_start = text[..first.end].rfind('\n').map_or(0, |at| at + 1);
+                text[line_start..first.end].chars().count() >= FULL_LINE
+            };
         if wrapped {
             let end = second.end;
             let first = &mut entities[i - 1];
