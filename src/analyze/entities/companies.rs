@@ -14,7 +14,10 @@
 //!   articles, beside ORG `Peabody and Co Inc`).
 //! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`,
 //!   `PLC` after `Lloyds Bank <LLOY.L>`) ends the name before it, across `and` or `&`; with
-//!   no name there (or a ticker) it names nothing and is dropped.
+//!   no name there (or a ticker) it names nothing and is dropped; across a comma too, after a
+//!   name the model found (`Petroleos de Venezuela, S.A.`: LOC `S.A.` was in 14 known-item
+//!   articles). `S.A.` and `N.V.` written with full stops are designators, `A.G.` (initials as
+//!   often) is not.
 //! - A name with `and Co` after it the model left out (`Lazard Freres and Co.`, `Brown and
 //!   Sons`, French `et Cie`) is a company's with them: the model read `Lazard Freres` as a
 //!   person in 6 known-item Reuters articles.
@@ -284,9 +287,9 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
 
 /// The `and Co` rule: a name followed by `and` (or `&`) and a capitalised partnership's word
 /// the model left out of it (`Lazard Freres and Co.`, `Brown and Sons`, `Arvid Jauppi and
-/// Associates`), or by French `et Cie`, takes them in, with any designators after (`and Co Ltd`), as a company's. Not when a
-/// capitalised word goes on after them, which may open another name (`Smith and Company
-/// Chairman`).
+/// Associates`), or by French `et Cie`, takes them in, with any designators after (`and Co
+/// Ltd`), as a company's. Not when a capitalised word goes on after them, which may open
+/// another name (`Smith and Company Chairman`).
 fn join_and_co(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
         let partners = match (words.get(span.end), words.get(span.end + 1)) {

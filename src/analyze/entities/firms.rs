@@ -4,7 +4,11 @@
 //! Hutton` in 17 known-item Reuters articles, `Dean Witter` in 10, `James Capel` in 13); where a
 //! job at a firm stands before the name with `at` or `with` (a market job with `for` too), a
 //! market job after it, the firm's trade just before it, or a person's name and `of`, the name is
-//! the firm's (ORG), and so is its last word alone in the same article (`Capel`).
+//! the firm's (ORG), and so are its first and last words alone in the same article (`Capel`).
+//! So is a name in a bond issue's syndicate (`lead manager Drexel Burnham`, `Bear Stearns
+//! co-managed the deal`). Other names and places the gazetteer does not know become the
+//! firm's where a job at a firm or the syndicate goes before them (MISC `Shearson Lehman`, LOC
+//! `Smith Barney`).
 
 use super::recognizer::Entity;
 use super::tags::{EntityKind, Span};

@@ -1,15 +1,14 @@
 //! A place's name the model cut in two where it began a new name inside it (`New South` and
 //! `Wales`: LOC `New South` was in 5 known-item Reuters articles): two places' names with
 //! nothing between them that the gazetteer or the list of states and provinces knows as one
-//! place are that place. Other
-//! neighbouring places stay two (`the U.S. High Plains`, `Golan Heights Israel`, as CoNLL
-//! annotates them).
+//! place are that place. Other neighbouring places stay two (`the U.S. High Plains`, `Golan
+//! Heights Israel`, as CoNLL annotates them).
 
 use super::tags::{EntityKind, Span};
 
 /// Applies the rule to one sentence's `words` and its entity `spans` (in order, apart);
-/// `known_place` tells a name the gazetteer knows as a place (states and provinces are looked up
-/// here).
+/// `known_place` tells a name the gazetteer knows as a place (states and provinces are looked
+/// up here).
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>, known_place: &dyn Fn(&str) -> bool) {
     let mut i = 1;
     while i < spans.len() {
