@@ -86,8 +86,9 @@
 /// was cut in two names), and two names of one kind that a full line's end and the next line's
 /// start cut apart are one (`Yasuhiro` / `Nakasone`). 24: a
 /// party member alone is another name, whatever the model read (PER `Democrat`), and so is a
-/// country's nationality in `i` (PER `Kuwaiti`).
-pub const ANALYSIS_VERSION: u32 = 24;
+/// country's nationality in `i` (PER `Kuwaiti`). 25: economic and financial terms' acronyms
+/// are no names (`GNP`, `LIFO`, `CDs`).
+pub const ANALYSIS_VERSION: u32 = 25;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -445,6 +445,7 @@ impl Recognizer {
         common_words::drop_common_words(&mut entities, |word| {
             lexicon.word(word_key(word)).mostly_lower_case()
         });
+        common_words::drop_financial_terms(&mut entities);
         crude_grades::grades_as_other_names(&mut entities);
         indices::indices_as_other_names(&mut entities);
         foreign_firms::foreign_firms_as_organisations(&mut entities, known_place);
