@@ -137,7 +137,9 @@ fn before_title(after: &str) -> bool {
         if PORTFOLIO_WORDS.contains(&word) {
             portfolios += 1;
         } else {
-            return portfolios > 0 && TITLES.contains(&word) && after.starts_with(' ');
+            return portfolios > 0
+                && TITLES.contains(&word)
+                && after.starts_with(char::is_whitespace);
         }
     }
     false

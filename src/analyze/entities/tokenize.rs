@@ -359,11 +359,11 @@ fn char_count(text: &str) -> usize {
 /// at a blank line, and at a line break after a short line (a headline or dateline) or
 /// before a list item. A line is short when it has under 70 characters and, in text wrapped at
 /// a fixed width (wire copy is wrapped at 60-odd characters, so every line is under 70), when
-/// the next line's first word would have fitted on it with a character to spare: a name wrapped across two lines
-/// (`Fidelity National Financial` / `Inc said`) was cut in two. A paragraph's first line that
-/// is not in capitals is not short by that test when the next line runs on unindented: it may
-/// be the tail of a line whose head was cut off (Reuters' dateline), and `Chairman Paul` /
-/// `Volcker said` is one name.
+/// the next line's first word would have fitted on it with a character to spare: a name
+/// wrapped across two lines (`Fidelity National Financial` / `Inc said`) was cut in two. A
+/// paragraph's first line that is not in capitals is not short by that test when the next line
+/// runs on unindented: it may be the tail of a line whose head was cut off (Reuters' dateline),
+/// and `Chairman Paul` / `Volcker said` is one name.
 pub fn tokenize(text: &str) -> Tokenized {
     // News text has a token every five or six bytes.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
