@@ -662,6 +662,8 @@ fn landforms_waters_and_countries_are_places(env: &TestEnv) {
         // member alone (PER `Democrat` in 4).
         ("PER", "Kuwaiti"),
         ("PER", "Democrat"),
+        // Nor is a number part of a nationality (`denominations of 1,000 Australian dlrs`).
+        ("MISC", "1,000 Australian"),
         ("LOC", "New South"),
     ] {
         assert_eq!(count(kind, name), 0, "{kind} {name}");

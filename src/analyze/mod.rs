@@ -87,8 +87,9 @@
 /// start cut apart are one (`Yasuhiro` / `Nakasone`). 24: a
 /// party member alone is another name, whatever the model read (PER `Democrat`), and so is a
 /// country's nationality in `i` (PER `Kuwaiti`). 25: economic and financial terms' acronyms
-/// are no names (`GNP`, `LIFO`, `CDs`).
-pub const ANALYSIS_VERSION: u32 = 25;
+/// are no names (`GNP`, `LIFO`, `CDs`). 26: a number before a nationality is no part of it
+/// (`1,000 Australian dlrs`).
+pub const ANALYSIS_VERSION: u32 = 26;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -92,6 +92,27 @@ const I_COUNTRIES: &[&str] = &[
     "Bangladesh",
 ];
 
+/// Cuts a number or a measure off the front of each name among `entities` that is one and a
+/// nationality, which is left as another name (MISC): `denominations of 1,000 Australian dlrs`
+/// (MISC `1,000 Australian` in 7 known-item Reuters articles), `the 162,046-ton Iranian
+/// tanker`. A number before another name stays (`1,000 Lakes`, a rally in CoNLL).
+pub(crate) fn numbers_before_nationalities(entities: &mut [Entity]) {
+    for entity in entities.iter_mut() {
+        let Some((number, rest)) = entity.text.split_once(char::is_whitespace) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if number.starts_with(|c: char| c.is_ascii_digit())
+            && !rest.contains(char::is_whitespace)
+            && is_nationality(rest)
+        {
+            entity.start = entity.end - rest.len();
+            entity.text = rest.to_string();
+            entity.kind = EntityKind::Misc;
+        }
+    }
+}
+
 /// Second halves of the adjectives news makes of a name with a hyphen (`U.S.-made`).
 const ADJECTIVE_ENDS: &[&str] = &[
     "-based",
@@ -139,6 +160,30 @@ mod tests {
             (Misc, "-based", Misc),
         ];
         Entity::check_retyped(&names, compound_adjectives);
+    }
+
+    #[test]
+    fn a_number_before_a_nationality_is_no_part_of_it() {
+        let text = "of 1,000 Australian dlrs, the 162,046-ton Iranian tanker, 1,000 Lakes";
+        let mut entities = vec![
+            Entity::nth_in(text, EntityKind::Misc, "1,000 Australian", 0),
+            Entity::nth_in(text, EntityKind::Organization, "162,046-ton Iranian", 0),
+            Entity::nth_in(text, EntityKind::Misc, "1,000 Lakes", 0),
+        ];
+        numbers_before_nationalities(&mut entities);
+        for e in &entities {
+            assert_eq!(&text[e.start..e.end], e.text);
+        }
+        let names: Vec<(EntityKind, &str)> =
+            entities.iter().map(|e| (e.kind, e.text.as_str())).collect();
+        assert_eq!(
+            names,
+            [
+                (EntityKind::Misc, "Australian"),
+                (EntityKind::Misc, "Iranian"),
+                (EntityKind::Misc, "1,000 Lakes")
+            ]
+        );
     }
 
     #[test]

@@ -458,6 +458,7 @@ impl Recognizer {
         });
         // Before the canonical names, which resolve a short mention to a longer one of its kind.
         nationalities::qualified_nationalities(&mut entities);
+        nationalities::numbers_before_nationalities(&mut entities);
         nationalities::place_adjectives(&mut entities, known_place);
         nationalities::compound_adjectives(&mut entities);
         ratings::ratings_cut_from_names(text, &mut entities);
