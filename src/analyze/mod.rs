@@ -88,8 +88,9 @@
 /// party member alone is another name, whatever the model read (PER `Democrat`), and so is a
 /// country's nationality in `i` (PER `Kuwaiti`). 25: economic and financial terms' acronyms
 /// are no names (`GNP`, `LIFO`, `CDs`). 26: a number before a nationality is no part of it
-/// (`1,000 Australian dlrs`).
-pub const ANALYSIS_VERSION: u32 = 26;
+/// (`1,000 Australian dlrs`). 27: a founder's name after a firm's initials is the firm's
+/// (`Hutton` beside `E.F. Hutton Group Inc`).
+pub const ANALYSIS_VERSION: u32 = 27;
 
 pub mod annotate;
 pub mod ascii_fold;
