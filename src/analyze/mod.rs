@@ -84,12 +84,12 @@
 /// 22 and 23: a line break in wire copy is a sentence's end only where the next line's first
 /// word would have fitted on the line with a character to spare (`Chairman Paul` / `Volcker.`
 /// was cut in two names), and two names of one kind that a full line's end and the next line's
-/// start cut apart are one (`Yasuhiro` / `Nakasone`). 24: a
-/// party member alone is another name, whatever the model read (PER `Democrat`), and so is a
-/// country's nationality in `i` (PER `Kuwaiti`). 25: economic and financial terms' acronyms
-/// are no names (`GNP`, `LIFO`, `CDs`). 26: a number before a nationality is no part of it
-/// (`1,000 Australian dlrs`). 27: a founder's name after a firm's initials is the firm's
-/// (`Hutton` beside `E.F. Hutton Group Inc`).
+/// start cut apart are one (`Yasuhiro` / `Nakasone`). 24: a party member alone is another name,
+/// whatever the model read (PER `Democrat`), and so is a country's nationality in `i` (PER
+/// `Kuwaiti`). 25: economic and financial terms' acronyms are no names (`GNP`, `LIFO`, `CDs`).
+/// 26: a number before a nationality is no part of it (`1,000 Australian dlrs`). 27: a
+/// founder's name after a firm's initials is the firm's (`Hutton` beside `E.F. Hutton Group
+/// Inc`).
 pub const ANALYSIS_VERSION: u32 = 27;
 
 pub mod annotate;
