@@ -53,11 +53,9 @@ const FINANCIAL_TERMS: &[&str] = &[
 /// `T-bonds`).
 pub(crate) fn drop_financial_terms(entities: &mut Vec<Entity>) {
     entities.retain(|entity| {
-        let text = entity.text.as_str();
-        !(text.len() <= 7
-            && FINANCIAL_TERMS
-                .iter()
-                .any(|term| term.eq_ignore_ascii_case(text)))
+        !FINANCIAL_TERMS
+            .iter()
+            .any(|term| term.eq_ignore_ascii_case(&entity.text))
     });
 }
 

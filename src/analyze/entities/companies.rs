@@ -89,6 +89,11 @@ fn is_name_word(word: &str) -> bool {
         || matches!(word, "&" | "and" | "of")
 }
 
+/// Whether `word` joins partners' names: `and`, `&`, or `And` as some releases write it.
+fn is_and(word: &str) -> bool {
+    matches!(word, "and" | "And" | "&")
+}
+
 fn is_capitalised(word: &str) -> bool {
     word.starts_with(char::is_uppercase)
 }
@@ -250,7 +255,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
     while i < spans.len() {
         let lone = spans[i];
         // After `and`, `Sons` or `Company` opens a designator too (`Brown and Sons Inc`).
-        let after_and = lone.start > 0 && matches!(words[lone.start - 1], "and" | "And" | "&");
+        let after_and = lone.start > 0 && is_and(words[lone.start - 1]);
         let opens = usize::from(after_and && is_partnership(words[lone.start]));
         if !words[lone.start + opens..lone.end]
             .iter()
@@ -263,7 +268,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
         // `and` or `&` may stand between name and designator, or a comma (`Petroleos de
         // Venezuela, S.A.`); a ticker (`Lloyds Bank <LLOY.L> PLC`) ends the name (see
         // `brackets`), and the designator is dropped.
-        if before >= 1 && matches!(words[before - 1], "and" | "And" | "&" | ",") {
+        if before >= 1 && (is_and(words[before - 1]) || words[before - 1] == ",") {
             before -= 1;
         }
         // Across a comma, only a name the model found (not `Meanwhile, N.V.`).
@@ -293,7 +298,7 @@ fn join_designators(words: &[&str], spans: &mut Vec<Span>) {
 fn join_and_co(words: &[&str], spans: &mut [Span]) {
     for span in spans.iter_mut() {
         let partners = match (words.get(span.end), words.get(span.end + 1)) {
-            (Some(&("and" | "And" | "&")), Some(w)) => is_capitalised(w) && is_partnership(w),
+            (Some(and), Some(w)) if is_and(and) => is_capitalised(w) && is_partnership(w),
             (Some(&"et"), Some(w)) => w.trim_end_matches('.') == "Cie",
             _ => false,
         };
@@ -346,10 +351,7 @@ const MAX_LAST_PARTNER: usize = 3;
 /// names ends otherwise (`France, Italy and Canada`).
 fn join_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {
     let mut at = 0;
-    while let Some(found) = words[at..]
-        .iter()
-        .position(|w| matches!(*w, "and" | "And" | "&"))
-    {
+    while let Some(found) = words[at..].iter().position(|w| is_and(w)) {
         let and = at + found;
         at = and + 1;
         let and_co = words.get(and + 1).is_some_and(|w| is_partners(w));

@@ -170,14 +170,8 @@ pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
     }
     // A set: an article may quote many firms' people.
     let mut firms: std::collections::HashSet<&str> = firms.iter().copied().collect();
-    for entity in entities.iter() {
-        if entity.kind == EntityKind::Person
-            && let (Some((given, _)), Some((_, surname))) =
-                (entity.text.split_once(' '), entity.text.rsplit_once(' '))
-        {
-            firms.remove(given);
-            firms.remove(surname);
-        }
+    for word in full_names_words(entities) {
+        firms.remove(word);
     }
     if firms.is_empty() {
         return;
@@ -187,6 +181,24 @@ pub(crate) fn founders_names(entities: &mut [Entity], firms: &[&str]) {
             entity.kind = EntityKind::Organization;
         }
     }
+}
+
+/// The first and last words of each person's full name among `entities`, the last past a
+/// generation's numeral (`Heinz` of `Henry Heinz II`): words the article keeps as a person's,
+/// which the firms' rules leave to him (`says Jauppi` beside `analyst Arvid Jauppi`).
+fn full_names_words(entities: &[Entity]) -> Vec<&str> {
+    let mut kept = Vec::new();
+    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let mut words = entity.text.split_whitespace();
+        let (Some(given), Some(mut last)) = (words.next(), words.next_back()) else {
+            continue;
+        };
+        if matches!(last, "II" | "III" | "IV" | "Jr" | "Jr." | "Sr" | "Sr.") {
+            last = words.next_back().unwrap_or(given);
+        }
+        kept.extend([given, last]);
+    }
+    kept
 }
 
 /// Whether `word` is a founder's initials as a firm's name opens with them (`J.P.`, `E.F.`):
@@ -204,8 +216,8 @@ fn is_initials(word: &str) -> bool {
 /// opens with (`Morgan` beside `J.P. Morgan and Co Inc`, `Grace` beside `W.R. Grace and Co`,
 /// `Hutton` beside `E.F. Hutton Group Inc`) is that firm's short form, whatever kind the model
 /// gave it: it read them as persons or other names in about 165 mentions over known-item
-/// Reuters. Not where the article keeps a person's full name ending in the word (`Henry
-/// Heinz II` beside `H.J. Heinz Co`), nor a place `known_place` knows (`P.T. Indonesia Asahan
+/// Reuters. Not where the article keeps a person's full name opening or ending in the word
+/// (`Henry Heinz II` beside `H.J. Heinz Co`), nor a place `known_place` knows (`P.T. Indonesia Asahan
 /// Aluminium` opens with an Indonesian company's form).
 pub(crate) fn founders_after_initials(entities: &mut [Entity], known_place: impl Fn(&str) -> bool) {
     let founders: Vec<&str> = entities
@@ -221,22 +233,10 @@ pub(crate) fn founders_after_initials(entities: &mut [Entity], known_place: impl
     if founders.is_empty() {
         return;
     }
-    // Surnames, past a generation's numeral (`Henry Heinz II`).
-    let surnames: Vec<&str> = entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Person)
-        .filter_map(|e| {
-            let mut words = e.text.split_whitespace().rev();
-            let last = words.next()?;
-            let generation = matches!(last, "II" | "III" | "IV" | "Jr" | "Jr." | "Sr" | "Sr.");
-            let surname = if generation { words.next() } else { Some(last) };
-            // A one-word name is no one's full name.
-            surname.filter(|_| e.text.contains(char::is_whitespace))
-        })
-        .collect();
+    let kept = full_names_words(entities);
     let founders: Vec<String> = founders
         .into_iter()
-        .filter(|founder| !surnames.contains(founder) && !known_place(founder))
+        .filter(|founder| !kept.contains(founder) && !known_place(founder))
         .map(str::to_string)
         .collect();
     for entity in entities.iter_mut() {

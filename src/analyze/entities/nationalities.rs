@@ -60,16 +60,12 @@ pub(crate) fn qualified_nationalities(entities: &mut [Entity]) {
 pub(crate) fn place_adjectives(entities: &mut [Entity], known_place: impl Fn(&str) -> bool) {
     retype(entities, EntityKind::Misc, |entity| {
         let word = entity.text.as_str();
-        let stem = word
-            .strip_suffix("is")
-            .or_else(|| word.strip_suffix('i'))
+        // In a headline's capitals too (`KUWAITI`).
+        let stem = ["is", "IS", "i", "I"]
+            .iter()
+            .find_map(|end| word.strip_suffix(end))
             .unwrap_or("");
         if entity.kind == EntityKind::Person {
-            // In a headline's capitals too (`KUWAITI`).
-            let stem = ["is", "IS", "i", "I"]
-                .iter()
-                .find_map(|end| word.strip_suffix(end))
-                .unwrap_or("");
             return I_COUNTRIES.iter().any(|c| c.eq_ignore_ascii_case(stem));
         }
         stem.len() >= 4

@@ -132,15 +132,12 @@ fn before_title(after: &str) -> bool {
     if !words.next().is_some_and(|word| JOINS.contains(&word)) {
         return false;
     }
-    let mut portfolios = 0;
+    let mut portfolio = false;
     for word in words {
-        if PORTFOLIO_WORDS.contains(&word) {
-            portfolios += 1;
-        } else {
-            return portfolios > 0
-                && TITLES.contains(&word)
-                && after.starts_with(char::is_whitespace);
+        if !PORTFOLIO_WORDS.contains(&word) {
+            return portfolio && TITLES.contains(&word) && after.starts_with(char::is_whitespace);
         }
+        portfolio = true;
     }
     false
 }
