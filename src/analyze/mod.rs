@@ -89,8 +89,9 @@
 /// `Kuwaiti`). 25: economic and financial terms' acronyms are no names (`GNP`, `LIFO`, `CDs`).
 /// 26: a number before a nationality is no part of it (`1,000 Australian dlrs`). 27: a
 /// founder's name after a firm's initials is the firm's (`Hutton` beside `E.F. Hutton Group
-/// Inc`).
-pub const ANALYSIS_VERSION: u32 = 27;
+/// Inc`). 28: so is the second word of a company's two-word name before its designators
+/// (`Lilly` beside `Eli Lilly Inc`).
+pub const ANALYSIS_VERSION: u32 = 28;
 
 pub mod annotate;
 pub mod ascii_fold;

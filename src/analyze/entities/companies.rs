@@ -90,7 +90,7 @@ fn is_name_word(word: &str) -> bool {
 }
 
 /// Whether `word` joins partners' names: `and`, `&`, or `And` as some releases write it.
-fn is_and(word: &str) -> bool {
+pub(crate) fn is_and(word: &str) -> bool {
     matches!(word, "and" | "And" | "&")
 }
 
@@ -329,7 +329,7 @@ fn is_partners(word: &str) -> bool {
 /// [`is_partners`], or a word that ends a firm's name after one name and `and`
 /// (`Jauppi and Associates`), but that after two names with a comma between them ends a
 /// list of a company and a firm as often (`Singer Inc, Raymond James and Associates`).
-fn is_partnership(word: &str) -> bool {
+pub(crate) fn is_partnership(word: &str) -> bool {
     is_partners(word) || {
         let word = word.trim_end_matches('.');
         ["associates", "partners"]

@@ -10,6 +10,10 @@
 //! firm's where a job at a firm or the syndicate goes before them (MISC `Shearson Lehman`, LOC
 //! `Smith Barney`).
 
+use super::companies::{is_and, is_designator, is_partnership};
+use super::landforms::is_world_region;
+use super::nationalities::is_nationality;
+use super::provinces::is_state_or_province;
 use super::recognizer::Entity;
 use super::tags::{EntityKind, Span};
 
@@ -139,7 +143,7 @@ pub(crate) fn apply<'a>(
                 after_a_job
                     && !words[span.start..span.end]
                         .iter()
-                        .any(|w| super::nationalities::is_nationality(w))
+                        .any(|w| is_nationality(w))
             }
             EntityKind::Location => {
                 after_a_job && !known_place(&words[span.start..span.end].join(" "))
@@ -212,23 +216,54 @@ fn is_initials(word: &str) -> bool {
             .all(|pair| matches!(pair, [letter, b'.'] if letter.is_ascii_uppercase()))
 }
 
-/// A one-word name of an article that is the founder's name after the initials a firm's name
-/// opens with (`Morgan` beside `J.P. Morgan and Co Inc`, `Grace` beside `W.R. Grace and Co`,
-/// `Hutton` beside `E.F. Hutton Group Inc`) is that firm's short form, whatever kind the model
-/// gave it: it read them as persons or other names in about 165 mentions over known-item
-/// Reuters. Not where the article keeps a person's full name opening or ending in the word
-/// (`Henry Heinz II` beside `H.J. Heinz Co`), nor a place `known_place` knows (`P.T. Indonesia Asahan
-/// Aluminium` opens with an Indonesian company's form).
-pub(crate) fn founders_after_initials(entities: &mut [Entity], known_place: impl Fn(&str) -> bool) {
+/// The word of a company's name that its short form keeps, so that a one-word name of the
+/// same article may be that short form:
+/// - the founder's name after the initials the name opens with (`Morgan` of `J.P. Morgan and
+///   Co Inc`, `Hutton` of `E.F. Hutton Group Inc`);
+/// - the second word of a company's two-word name before its designators and partners (`Lilly`
+///   of `Eli Lilly Inc`, `Kodak` of `Eastman Kodak Co`, `Labatt` of `John Labatt Ltd`). A name
+///   without a designator is left alone: a party's or a ministry's second word stands alone
+///   as another name (`Democrats`).
+fn short_form_word(name: &str) -> Option<&str> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() >= 3 && is_initials(words[0]) {
+        return Some(words[1]);
+    }
+    let mut core = &words[..];
+    while let [rest @ .., last] = core {
+        if is_designator(last) || is_partnership(last) || (is_and(last) && core.len() < words.len())
+        {
+            core = rest;
+        } else {
+            break;
+        }
+    }
+    match core {
+        [first, second]
+            if core.len() < words.len()
+                && first.starts_with(|c: char| c.is_uppercase())
+                && second.starts_with(|c: char| c.is_uppercase())
+                && second.chars().all(char::is_alphabetic) =>
+        {
+            Some(second)
+        }
+        _ => None,
+    }
+}
+
+/// A one-word name of an article that is a company's short form as [`short_form_word`] finds
+/// it (`Morgan` beside `J.P. Morgan and Co Inc`, `Lilly` beside `Eli Lilly Inc`, `Celanese`
+/// beside `Hoechst Celanese Corp`) is that company's, whatever kind the model gave it: it read
+/// the founders' names after initials as persons or other names in about 165 mentions over
+/// known-item Reuters. Not where the article keeps a person's full name opening or ending in
+/// the word (`Henry Heinz II` beside `H.J. Heinz Co`), nor a place `known_place` knows or a
+/// state, a continent or an ocean (`Norway` beside `Amoco Norway A/S`, `Asia` beside `BT Asia Ltd`, `P.T. Indonesia Asahan Aluminium` opens with an
+/// Indonesian company's form), nor a nationality.
+pub(crate) fn founders_short_names(entities: &mut [Entity], known_place: impl Fn(&str) -> bool) {
     let founders: Vec<&str> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Organization)
-        .filter_map(|e| {
-            let mut words = e.text.split_whitespace();
-            let initials = words.next()?;
-            let founder = words.next()?;
-            (is_initials(initials) && words.next().is_some()).then_some(founder)
-        })
+        .filter_map(|e| short_form_word(&e.text))
         .collect();
     if founders.is_empty() {
         return;
@@ -236,11 +271,21 @@ pub(crate) fn founders_after_initials(entities: &mut [Entity], known_place: impl
     let kept = full_names_words(entities);
     let founders: Vec<String> = founders
         .into_iter()
-        .filter(|founder| !kept.contains(founder) && !known_place(founder))
+        .filter(|founder| {
+            !kept.contains(founder)
+                && !known_place(founder)
+                && !is_state_or_province(founder)
+                && !is_world_region(founder)
+                && !is_nationality(founder)
+        })
         .map(str::to_string)
         .collect();
+    // Headlines in capitals write them so (`SACHS`).
+    let in_capitals: Vec<String> = founders.iter().map(|f| f.to_uppercase()).collect();
     for entity in entities.iter_mut() {
-        if entity.kind != EntityKind::Organization && founders.contains(&entity.text) {
+        if entity.kind != EntityKind::Organization
+            && (founders.contains(&entity.text) || in_capitals.contains(&entity.text))
+        {
             entity.kind = EntityKind::Organization;
         }
     }
@@ -349,11 +394,13 @@ mod tests {
     }
 
     #[test]
-    fn a_founder_s_name_after_a_firm_s_initials_is_the_firm_s() {
+    fn a_company_s_short_form_takes_the_company_s_kind() {
         use EntityKind::{Location as Loc, Misc, Organization as Org, Person as Per};
         let text = "J.P. Morgan and Co Inc said Morgan and Hutton of E.F. Hutton Group Inc \
                     met Henry Heinz II of H.J. Heinz Co; Heinz said so. J.P. Stevens said. \
-                    Indonesia and P.T. Indonesia Asahan Aluminium.";
+                    Indonesia and P.T. Indonesia Asahan Aluminium. Eli Lilly Inc said Lilly \
+                    and Kodak of Eastman Kodak Co sell in Asia, like BT Asia Ltd. The Social \
+                    Democrats and Democrats.";
         let mut entities = vec![
             Entity::nth_in(text, Org, "J.P. Morgan and Co Inc", 0),
             Entity::nth_in(text, Per, "Morgan", 1),
@@ -365,13 +412,35 @@ mod tests {
             Entity::nth_in(text, Per, "J.P. Stevens", 0),
             Entity::nth_in(text, Loc, "Indonesia", 0),
             Entity::nth_in(text, Org, "P.T. Indonesia Asahan Aluminium", 0),
+            Entity::nth_in(text, Org, "Eli Lilly Inc", 0),
+            Entity::nth_in(text, Per, "Lilly", 1),
+            Entity::nth_in(text, Loc, "Kodak", 0),
+            Entity::nth_in(text, Org, "Eastman Kodak Co", 0),
+            Entity::nth_in(text, Loc, "Asia", 0),
+            Entity::nth_in(text, Org, "BT Asia Ltd", 0),
+            Entity::nth_in(text, Org, "Social Democrats", 0),
+            Entity::nth_in(text, Misc, "Democrats", 1),
         ];
-        founders_after_initials(&mut entities, |name| name == "Indonesia");
+        founders_short_names(&mut entities, |name| name == "Indonesia");
         let kinds: Vec<EntityKind> = entities.iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, [Org, Org, Org, Org, Per, Org, Per, Per, Loc, Org]);
+        assert_eq!(
+            kinds,
+            [
+                Org, Org, Org, Org, Per, Org, Per, Per, Loc, Org, Org, Org, Org, Org, Loc, Org,
+                Org, Misc
+            ]
+        );
         assert!(
             is_initials("J.P.") && is_initials("E.F.") && !is_initials("Mr.") && !is_initials("U.")
         );
+        assert_eq!(short_form_word("W.R. Grace and Co"), Some("Grace"));
+        assert_eq!(
+            short_form_word("Samuel Montagu and Co Ltd"),
+            Some("Montagu")
+        );
+        assert_eq!(short_form_word("John Labatt Ltd"), Some("Labatt"));
+        assert_eq!(short_form_word("Procter and Gamble Co"), None);
+        assert_eq!(short_form_word("Sony Corp"), None);
     }
 
     #[test]

@@ -79,6 +79,12 @@ pub(crate) fn is_continent(name: &str) -> bool {
     CONTINENTS.contains(&name)
 }
 
+/// Whether the one word `name` is a continent's or an ocean's, which also name the regions
+/// companies are named for (`BT Asia Ltd`, `Swire Pacific Ltd`) and stand alone as places.
+pub(crate) fn is_world_region(name: &str) -> bool {
+    is_continent(name) || matches!(name, "Atlantic" | "Caribbean" | "Pacific")
+}
+
 /// Makes a place of each name among `entities` that is a landform's, a water's or a region's.
 pub(crate) fn landforms_as_places(entities: &mut [Entity]) {
     retype(entities, EntityKind::Location, |entity| {

@@ -415,7 +415,7 @@ impl Recognizer {
         }
         wrapped_names::join_wrapped(text, &mut entities);
         firms::founders_names(&mut entities, &firms);
-        firms::founders_after_initials(&mut entities, known_place);
+        firms::founders_short_names(&mut entities, known_place);
         let lexicon = &self.model.lexicon;
         slashes::split_joined_names(&mut entities, &|name| lexicon.phrase_kinds(name.split(' ')));
         // Capitalised inside sentences at least 70% of the times the unlabelled text has it.
