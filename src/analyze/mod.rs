@@ -90,8 +90,10 @@
 /// 26: a number before a nationality is no part of it (`1,000 Australian dlrs`). 27: a
 /// founder's name after a firm's initials is the firm's (`Hutton` beside `E.F. Hutton Group
 /// Inc`). 28: so is the second word of a company's two-word name before its designators
-/// (`Lilly` beside `Eli Lilly Inc`).
-pub const ANALYSIS_VERSION: u32 = 28;
+/// (`Lilly` beside `Eli Lilly Inc`). 29: three or more partners with commas between them are
+/// one firm (`L.F. Rothschild, Unterberg, Towbin Inc`), and the first partner alone is its
+/// short form (`Kidder` beside `Kidder, Peabody and Co Inc`).
+pub const ANALYSIS_VERSION: u32 = 29;
 
 pub mod annotate;
 pub mod ascii_fold;

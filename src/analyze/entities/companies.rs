@@ -103,6 +103,7 @@ fn is_capitalised(word: &str) -> bool {
 pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {
     cut_after_full_stops(words, spans);
     join_qualified(words, spans);
+    join_comma_partners(words, spans, place);
     join_partners(words, spans, place);
     join_designators(words, spans);
     join_and_co(words, spans);
@@ -148,8 +149,10 @@ pub(crate) fn short_names(entities: &mut [Entity], known: impl Fn(&str) -> bool)
     {
         let name = normalize(&company.text);
         for (at, _) in name.match_indices(' ') {
-            openings.insert(name[..at].to_string());
-            in_capitals.insert(name[..at].to_uppercase(), name[..at].to_string());
+            // Partners' names open before a comma (`Kidder` of `Kidder, Peabody and Co Inc`).
+            let opening = name[..at].trim_end_matches(',');
+            openings.insert(opening.to_string());
+            in_capitals.insert(opening.to_uppercase(), opening.to_string());
         }
     }
     if openings.is_empty() {
@@ -401,6 +404,117 @@ fn join_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> 
             },
         );
         at = end;
+    }
+}
+
+/// The most partners a firm's name lists with commas.
+const MAX_PARTNERS: usize = 6;
+
+/// The comma partners rule: three or more partners' names with commas between them (`and`
+/// before the last may stand for a comma), a designator or `and Co` after the last, are one
+/// firm: `L.F. Rothschild, Unterberg, Towbin Inc`, `Merrill Lynch, Pierce, Fenner and Smith
+/// Inc`, `Loewen, Ondaatje, McCutcheon and Co Ltd`. The model read the middle ones as places
+/// or persons (LOC `Unterberg` in 8 known-item Reuters articles, `Pierce` in 9). The partners
+/// between the first and the last are one word each, the first and the last up to three; the
+/// first is a name the model found; none is a `place`. Not a list of companies:
+/// the model took each partner but the first for one, or a comma goes before the first
+/// (`Mobil Corp, Sohio, Shell, Texaco Inc`), or a partner has more words (`Tuscan Dairies,
+/// Green Spring Dairy, EverFresh Juice Co`).
+fn join_comma_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {
+    let mut e = 1;
+    while e < words.len() {
+        let and_co = is_and(words[e]) && words.get(e + 1).is_some_and(|w| is_partners(w));
+        let ends = (is_designator(words[e]) && !is_designator(words[e - 1])) || and_co;
+        if !ends || !is_capitalised(words[e - 1]) {
+            e += 1;
+            continue;
+        }
+        // The last partner: up to MAX_LAST_PARTNER capitalised words before the designator.
+        let mut start = e - 1;
+        while start > 0
+            && e - start < MAX_LAST_PARTNER
+            && is_capitalised(words[start - 1])
+            && !is_designator(words[start - 1])
+        {
+            start -= 1;
+        }
+        let mut partners = Vec::with_capacity(MAX_PARTNERS);
+        partners.push(start..e);
+        let mut commas = 0;
+        while partners.len() < MAX_PARTNERS && start >= 2 {
+            let separator = words[start - 1];
+            let by_and = is_and(separator) && partners.len() == 1;
+            if separator != "," && !by_and {
+                break;
+            }
+            let Some(name) = partner_ending_at(words, spans, start - 1) else {
+                break;
+            };
+            commas += usize::from(separator == ",");
+            start = name.start;
+            partners.push(name);
+        }
+        let listed = || {
+            partners[1..].iter().all(|p| {
+                spans.iter().any(|s| {
+                    s.kind == EntityKind::Organization && s.start <= p.start && p.end <= s.end
+                })
+            })
+        };
+        let placed = || {
+            partners.iter().any(|p| {
+                words[p.clone()].iter().any(|w| place(w)) || place(&words[p.clone()].join(" "))
+            })
+        };
+        // Partners between the first and the last are one word each (`Pierce`, `Fenner`), and
+        // a comma before the first continues a list (`Mobil Corp, Sohio, Shell, Texaco Inc`).
+        let middle_words = || partners[1..partners.len() - 1].iter().all(|p| p.len() == 1);
+        let in_a_list = start > 0 && words[start - 1] == ",";
+        // The first partner is a name the model found (not `On Thursday, Bear, Stearns and Co`).
+        let named = || spans.iter().any(|s| s.start == start);
+        if partners.len() < 3
+            || commas < 2
+            || !middle_words()
+            || in_a_list
+            || !named()
+            || listed()
+            || placed()
+        {
+            e += 1;
+            continue;
+        }
+        let mut end = if and_co { e + 2 } else { e };
+        while words.get(end).is_some_and(|w| is_designator(w)) {
+            end += 1;
+        }
+        replace_with(
+            spans,
+            Span {
+                start,
+                end,
+                kind: EntityKind::Organization,
+            },
+        );
+        e = end + 1;
+    }
+}
+
+/// The partner's name that ends just before word `end` in a list of partners: the model's name
+/// ending there, if of one to three capitalised words that are no designators; where the model
+/// found none, the one capitalised word there.
+fn partner_ending_at(words: &[&str], spans: &[Span], end: usize) -> Option<std::ops::Range<usize>> {
+    let partner = |r: std::ops::Range<usize>| {
+        words[r.clone()]
+            .iter()
+            .all(|w| is_capitalised(w) && !is_designator(w))
+            .then_some(r)
+    };
+    match spans.iter().find(|s| s.end == end) {
+        Some(span) if end - span.start <= 3 => partner(span.start..end),
+        // A longer name is no partner's (`Merrill Lynch Capital Markets`).
+        Some(_) => None,
+        None if end > 0 => partner(end - 1..end),
+        None => None,
     }
 }
 
@@ -794,6 +908,78 @@ mod tests {
                 Location
             ]
         );
+        // The first partner of a firm's name written with commas.
+        let mut found = entities(&[
+            (Organization, "Kidder, Peabody and Co Inc"),
+            (Location, "Kidder"),
+            (Location, "Kidder,"),
+        ]);
+        short_names(&mut found, |_| false);
+        assert_eq!(kinds(&found), [Organization; 3]);
+    }
+
+    #[test]
+    fn three_or_more_partners_with_commas_are_one_firm() {
+        assert_eq!(
+            companies(
+                "said Merrill Lynch , Pierce , Fenner and Smith Inc and L.F. Rothschild , Unterberg , Towbin Inc .",
+                &[
+                    (1, 3, Organization),
+                    (4, 5, Location),
+                    (6, 7, Organization),
+                    (8, 10, Organization),
+                    (11, 13, Person),
+                    (14, 15, Location),
+                    (16, 18, Organization),
+                ]
+            ),
+            [
+                org("Merrill Lynch , Pierce , Fenner and Smith Inc"),
+                org("L.F. Rothschild , Unterberg , Towbin Inc")
+            ]
+        );
+        assert_eq!(
+            companies(
+                "by Loewen , Ondaatje , McCutcheon and Co Ltd .",
+                &[(1, 2, Location), (3, 4, Person)]
+            ),
+            [org("Loewen , Ondaatje , McCutcheon and Co Ltd")]
+        );
+        // Lists: of companies the model found, after a comma, with a longer name, with a place,
+        // or after a word the model did not take for a name.
+        for (text, spans) in [
+            (
+                "as Sohio , Shell , Texaco Inc said",
+                vec![
+                    (1, 2, Organization),
+                    (3, 4, Organization),
+                    (5, 7, Organization),
+                ],
+            ),
+            (
+                "Mobil Corp , Sohio , Shell , Texaco Inc said",
+                vec![
+                    (0, 2, Organization),
+                    (3, 4, Location),
+                    (5, 6, Location),
+                    (7, 9, Organization),
+                ],
+            ),
+            (
+                "bought Tuscan Dairies , Green Spring Dairy , EverFresh Juice Co",
+                vec![(1, 3, Misc), (4, 7, Organization), (8, 11, Organization)],
+            ),
+            (
+                "in Acme , Italy , Smith Inc",
+                vec![(1, 2, Location), (3, 4, Location), (5, 7, Organization)],
+            ),
+            (
+                "On Thursday , Bear , Stearns and Co said",
+                vec![(3, 8, Organization)],
+            ),
+        ] {
+            span_rules::assert_unchanged(rules, text, &spans);
+        }
     }
 
     #[test]
