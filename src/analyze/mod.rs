@@ -92,8 +92,9 @@
 /// Inc`). 28: so is the second word of a company's two-word name before its designators
 /// (`Lilly` beside `Eli Lilly Inc`). 29: three or more partners with commas between them are
 /// one firm (`L.F. Rothschild, Unterberg, Towbin Inc`), and the first partner alone is its
-/// short form (`Kidder` beside `Kidder, Peabody and Co Inc`).
-pub const ANALYSIS_VERSION: u32 = 29;
+/// short form (`Kidder` beside `Kidder, Peabody and Co Inc`). 30: `House` alone is an
+/// organisation, an earnings table's `Nine Mths` no name.
+pub const ANALYSIS_VERSION: u32 = 30;
 
 pub mod annotate;
 pub mod ascii_fold;
