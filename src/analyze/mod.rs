@@ -93,8 +93,9 @@
 /// (`Lilly` beside `Eli Lilly Inc`). 29: three or more partners with commas between them are
 /// one firm (`L.F. Rothschild, Unterberg, Towbin Inc`), and the first partner alone is its
 /// short form (`Kidder` beside `Kidder, Peabody and Co Inc`). 30: `House` alone is an
-/// organisation, an earnings table's `Nine Mths` no name.
-pub const ANALYSIS_VERSION: u32 = 30;
+/// organisation, an earnings table's `Nine Mths` no name. 31: an embassy after its country is
+/// no name of its own (`U.S. Embassy`).
+pub const ANALYSIS_VERSION: u32 = 31;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -364,6 +364,7 @@ impl Recognizer {
             let mut spans = spans_from_tags(&tags[r.clone()]);
             names::apply(&words[r.clone()], &mut spans);
             joined_places::apply(&words[r.clone()], &mut spans, &known_place);
+            institutions::drop_embassies(&words[r.clone()], &mut spans);
             brackets::apply(&words[r.clone()], &mut spans);
             if r.start == 0 {
                 brackets::widen_to_headline_start(&words[r.clone()], &mut spans, &|word| {
