@@ -618,6 +618,13 @@ fn offices_are_left_out_of_names(env: &TestEnv) {
     for (kind, name) in counts.keys().filter(|(kind, _)| kind != "PER") {
         assert!(!name.ends_with(" Vice"), "{kind} {name}");
     }
+    // A president's administration is the president (ORG `Reagan Administration` was in 40
+    // articles, MISC `Reagan` in 11 before `administration`).
+    let administrations = count("ORG", "Reagan Administration")
+        + count("MISC", "Reagan Administration")
+        + count("MISC", "Reagan");
+    assert!(administrations <= 2, "{administrations}");
+    assert!(count("PER", "Ronald Reagan") >= 540);
 }
 
 /// The names of landforms and waters are places, whatever the model made of them: `Gulf of

@@ -94,8 +94,9 @@
 /// one firm (`L.F. Rothschild, Unterberg, Towbin Inc`), and the first partner alone is its
 /// short form (`Kidder` beside `Kidder, Peabody and Co Inc`). 30: `House` alone is an
 /// organisation, an earnings table's `Nine Mths` no name. 31: an embassy after its country is
-/// no name of its own (`U.S. Embassy`).
-pub const ANALYSIS_VERSION: u32 = 31;
+/// no name of its own (`U.S. Embassy`). 32: a president's administration is the president
+/// (`Reagan Administration`).
+pub const ANALYSIS_VERSION: u32 = 32;
 
 pub mod annotate;
 pub mod ascii_fold;

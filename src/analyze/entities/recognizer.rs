@@ -12,7 +12,7 @@ use super::canonical::canonical_names;
 use super::consistency::{headline_verb, propagate, short_forms};
 use super::decoder::{Lanes, viterbi_lanes};
 use super::features::Extractor;
-use super::lexicon::{GAZ_LOC, GAZ_MISC, word_key};
+use super::lexicon::{GAZ_LOC, GAZ_MISC, GAZ_PER, word_key};
 use super::model::{Layer, Model, Row, Tokens};
 use super::stacked::Stacker;
 use super::tags::{EntityKind, NUM_TAGS, Tag, spans_from_tags};
@@ -422,6 +422,9 @@ impl Recognizer {
         // Capitalised inside sentences at least 70% of the times the unlabelled text has it.
         offices::persons_in_office(&mut entities, |word| {
             matches!(lexicon.word(word_key(word)).case, 0 | 4 | 5)
+        });
+        offices::persons_of_administrations(text, &mut entities, |name| {
+            lexicon.phrase_kinds([name]) & GAZ_PER != 0
         });
         // What is left of a country and a portfolio: a place the gazetteer knows, a state or a
         // country's initials (`U.S.`), else a nationality.
