@@ -760,7 +760,9 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
     ];
     // A table's totals and currencies, and a designator alone (ORG `L-CATTLE` was in 11
     // known-item articles, `FFR` in 10, `A/S` in 8).
-    // An earnings table's period (MISC `Nine Mths` was in 9).
+    // An earnings table's period (MISC `Nine Mths` was in 9), a metal opening a price table's
+    // row (ORG `ZINC` in 6), a numeral alone (ORG `III` in 18: `Reserves I, II and III`) and a
+    // title alone (ORG `Chancellor` in 13, `Sens` in 5).
     let table = [
         "TTL",
         "T/O",
@@ -770,6 +772,11 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
         "A/S",
         "Nine Mths",
         "Six Mths",
+        "ZINC",
+        "III",
+        "II",
+        "Chancellor",
+        "Sens",
     ];
     // Nor economic and financial terms' acronyms (ORG `GNP` in 13, MISC `CDs` in 19).
     let terms = ["GNP", "LIFO", "CDs", "T-bonds", "FRN"];

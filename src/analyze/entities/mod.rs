@@ -70,6 +70,7 @@ mod model;
 mod month_points;
 mod names;
 mod nationalities;
+mod numerals;
 mod offices;
 mod particles;
 mod portfolios;
