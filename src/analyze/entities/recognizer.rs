@@ -379,6 +379,7 @@ impl Recognizer {
             });
             companies::apply(&words[r.clone()], &mut spans, &known_place);
             affiliations::apply(&words[r.clone()], &mut spans);
+            firms::join_pairs(&words[r.clone()], &mut spans);
             firms::apply(&words[r.clone()], &mut spans, &mut firms, &known_place);
             adverbs::apply(&words[r.clone()], &mut spans);
             contractions::apply(&words[r.clone()], &mut spans);
