@@ -421,11 +421,20 @@ const MAX_PARTNERS: usize = 6;
 /// (`Mobil Corp, Sohio, Shell, Texaco Inc`), or a partner has more words (`Tuscan Dairies,
 /// Green Spring Dairy, EverFresh Juice Co`).
 fn join_comma_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {
+    // Most sentences have fewer commas than a list of three partners needs.
+    if words.iter().filter(|w| **w == ",").count() < 2 {
+        return;
+    }
     let mut e = 1;
     while e < words.len() {
+        // The cheap test first: a designator or `and` after a capitalised word.
+        if !is_capitalised(words[e - 1]) {
+            e += 1;
+            continue;
+        }
         let and_co = is_and(words[e]) && words.get(e + 1).is_some_and(|w| is_partners(w));
-        let ends = (is_designator(words[e]) && !is_designator(words[e - 1])) || and_co;
-        if !ends || !is_capitalised(words[e - 1]) {
+        let ends = and_co || (is_designator(words[e]) && !is_designator(words[e - 1]));
+        if !ends {
             e += 1;
             continue;
         }

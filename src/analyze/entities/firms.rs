@@ -272,6 +272,10 @@ fn is_initials(word: &str) -> bool {
 ///   without a designator is left alone: a party's or a ministry's second word stands alone
 ///   as another name (`Democrats`).
 fn short_form_word(name: &str) -> Option<&str> {
+    // Most organisations' names are one word (`Treasury`, `OPEC`): no company's short form.
+    if !name.contains(char::is_whitespace) {
+        return None;
+    }
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() >= 3 && is_initials(words[0]) {
         return Some(words[1]);
