@@ -365,9 +365,12 @@ fn datelines_and_headlines_name_places_and_companies(env: &TestEnv) {
     assert_eq!(count("LOC", "GREAT NECK") + count("LOC", "WALTHAM"), 0);
     assert_eq!(count("ORG", "OPEC WANTS"), 0);
     // A headline's company before its ticker is named from the headline's first word (the
-    // model found `FINANCIAL CORP` in 9 stories, `INTERNATIONAL INC` in 7).
+    // model found `FINANCIAL CORP` in 9 stories, `INTERNATIONAL INC` in 7). Not past a word
+    // news writes in lower case, which a headline's verb is (`OPEC WANTS`), and so is a
+    // plural noun in two companies' names (`SIZZLER RESTAURANTS INTERNATIONAL INC <SIZZ>`,
+    // `S/P AFFIRMS RESORTS INTERNATIONAL INC'S DEBT`).
     for cut in ["FINANCIAL CORP", "INTERNATIONAL INC", "AMERICA INC"] {
-        assert_eq!(count("ORG", cut), 0, "{cut}");
+        assert!(count("ORG", cut) <= 2, "{cut}: {}", count("ORG", cut));
     }
     assert!(count("ORG", "GOLDEN WEST FINANCIAL CORP") > 0);
     // Names joined by a slash are each a name (`U.S./Japan`, 8 stories, was one), unless the
@@ -511,6 +514,8 @@ fn companies_names_are_whole(env: &TestEnv) {
     // Organisations the model read as places (LOC `Comex` was in 27 articles, `Keidanren` 11).
     assert!(listed_only_as(&counts, "ORG", "Comex") >= 60);
     assert!(listed_only_as(&counts, "ORG", "Keidanren") >= 15);
+    assert!(listed_only_as(&counts, "LOC", "Capitol Hill") >= 8);
+    assert_eq!(count("Wendy") + of_kind("PER", "Wendy"), 0);
     // Two names with `and` between them where one firm is named are one firm (`economist at
     // brokers Phillips and Drew`: ORG `Drew` was in 18 articles).
     assert!(count("Phillips and Drew") >= 10);

@@ -99,6 +99,10 @@ pub(crate) fn persons_of_administrations(
     entities: &mut [Entity],
     known_person: impl Fn(&str) -> bool,
 ) {
+    // Most articles name none.
+    if !text.contains("dministration") && !text.contains("DMINISTRATION") {
+        return;
+    }
     let is_administration = |word: &str| word.eq_ignore_ascii_case("administration");
     let followed = |entity: &Entity| {
         text[entity.end..]
