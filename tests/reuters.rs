@@ -774,7 +774,8 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
     // known-item articles, `FFR` in 10, `A/S` in 8).
     // An earnings table's period (MISC `Nine Mths` was in 9), a metal opening a price table's
     // row (ORG `ZINC` in 6), a numeral alone (ORG `III` in 18: `Reserves I, II and III`) and a
-    // title alone (ORG `Chancellor` in 13, `Sens` in 5).
+    // title alone (ORG `Chancellor` in 13, `Sens` in 5), nor an institution's adjective (ORG
+    // `Congressional` in 22).
     let table = [
         "TTL",
         "T/O",
@@ -789,6 +790,7 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
         "II",
         "Chancellor",
         "Sens",
+        "Congressional",
     ];
     // Nor economic and financial terms' acronyms (ORG `GNP` in 13, MISC `CDs` in 19).
     let terms = ["GNP", "LIFO", "CDs", "T-bonds", "FRN"];
