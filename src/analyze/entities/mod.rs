@@ -61,6 +61,7 @@ mod firms;
 mod foreign_firms;
 mod fused_designators;
 mod hash;
+mod holidays;
 mod indices;
 mod institutions;
 mod joined_places;

@@ -21,8 +21,8 @@ use super::words::WordCache;
 use super::{
     acronyms, adverbs, affiliations, after_initials, brackets, capitals, clippings, common_words,
     companies, contractions, countries, crude_grades, firms, foreign_firms, fused_designators,
-    indices, institutions, joined_places, landforms, month_points, names, nationalities, numerals,
-    offices, particles, portfolios, provinces, ranks, ratings, slashes, states, tickers,
+    holidays, indices, institutions, joined_places, landforms, month_points, names, nationalities,
+    numerals, offices, particles, portfolios, provinces, ranks, ratings, slashes, states, tickers,
     wire_codes, wrapped_names,
 };
 use crate::analyze::ascii_fold::AsciiFolder;
@@ -449,6 +449,7 @@ impl Recognizer {
         countries::countries_as_places(&mut entities);
         provinces::states_as_places(text, &mut entities);
         institutions::institutions_as_organisations(&mut entities);
+        holidays::holidays_as_other_names(&mut entities);
         common_words::drop_common_words(text, &mut entities, |word| {
             lexicon.word(word_key(word)).mostly_lower_case()
         });
