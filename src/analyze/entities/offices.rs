@@ -68,13 +68,7 @@ pub(crate) fn persons_in_office(entities: &mut [Entity], capitalised: impl Fn(&s
         let last = name[name.len() - 1].1;
         let capitalised_name = name.len() >= 2 && name.iter().all(|&(_, w)| capitalised(w));
         if !capitalised_name {
-            let surnames = surnames.get_or_insert_with(|| {
-                entities
-                    .iter()
-                    .filter(|e| e.kind == EntityKind::Person)
-                    .filter_map(|e| e.text.split_whitespace().last().map(str::to_string))
-                    .collect()
-            });
+            let surnames = surnames.get_or_insert_with(|| persons_last_words(entities));
             if !surnames.iter().any(|s| s == last) {
                 continue;
             }
@@ -126,13 +120,7 @@ pub(crate) fn persons_of_administrations(
         if !name.starts_with(|c: char| c.is_uppercase()) {
             continue;
         }
-        let surnames = surnames.get_or_insert_with(|| {
-            entities
-                .iter()
-                .filter(|e| e.kind == EntityKind::Person)
-                .filter_map(|e| e.text.split_whitespace().last().map(str::to_string))
-                .collect()
-        });
+        let surnames = surnames.get_or_insert_with(|| persons_last_words(entities));
         if !surnames.iter().any(|s| s == name) && !known_person(name) {
             continue;
         }
@@ -144,6 +132,16 @@ pub(crate) fn persons_of_administrations(
         }
         entity.kind = EntityKind::Person;
     }
+}
+
+/// The last word of each person's name among `entities` (`Yeutter` of `Clayton Yeutter`), found
+/// once a name needs them.
+fn persons_last_words(entities: &[Entity]) -> Vec<String> {
+    entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .filter_map(|e| e.text.split_whitespace().last().map(str::to_string))
+        .collect()
 }
 
 /// The whitespace-separated words of `text`, with their byte offsets.
