@@ -417,7 +417,7 @@ const MAX_PARTNERS: usize = 6;
 /// or persons (LOC `Unterberg` in 8 known-item Reuters articles, `Pierce` in 9). The partners
 /// between the first and the last are one word each, the first and the last up to three; the
 /// first is a name the model found; none is a `place`. Not a list of companies:
-/// the model took each partner but the first for one, or a comma goes before the first
+/// the model took each partner before the last for one, or a comma goes before the first
 /// (`Mobil Corp, Sohio, Shell, Texaco Inc`), or a partner has more words (`Tuscan Dairies,
 /// Green Spring Dairy, EverFresh Juice Co`).
 fn join_comma_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> bool) {

@@ -167,7 +167,7 @@ fn one_market_job(word: &str) -> bool {
     !lower.ends_with('s') && names_its_firm(&lower)
 }
 
-/// The pairs rule: two one-word names with `and` between them where one firm is named are
+/// The pairs rule: two one-word names with `and` (or `&`) between them where one firm is named are
 /// that firm's name: `economist at brokers Phillips and Drew`, `Lewis of Phillips and Drew`,
 /// `Phillips and Drew analyst Stephen Lewis` (ORG `Drew` and `Phillips` apart in 18 and 13
 /// known-item Reuters articles). One firm is named after one market job's holder and `at`,
@@ -180,7 +180,7 @@ pub(crate) fn join_pairs(words: &[&str], spans: &mut Vec<Span>) {
         let (first, second) = (spans[i], spans[i + 1]);
         let pair = first.end - first.start == 1
             && second.end - second.start == 1
-            && words[first.end] == "and"
+            && is_and(words[first.end])
             && second.start == first.end + 1;
         if !pair {
             i += 1;
