@@ -777,7 +777,7 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
     // An earnings table's period (MISC `Nine Mths` was in 9), a metal opening a price table's
     // row (ORG `ZINC` in 6), a numeral alone (ORG `III` in 18: `Reserves I, II and III`) and a
     // title alone (ORG `Chancellor` in 13, `Sens` in 5), nor an institution's adjective (ORG
-    // `Congressional` in 22).
+    // `Congressional` in 22), nor `the Administration` where no administration is named.
     let table = [
         "TTL",
         "T/O",
@@ -793,6 +793,7 @@ fn the_wire_s_codes_are_no_names(env: &TestEnv) {
         "Chancellor",
         "Sens",
         "Congressional",
+        "Administration",
     ];
     // Nor economic and financial terms' acronyms (ORG `GNP` in 13, MISC `CDs` in 19).
     let terms = ["GNP", "LIFO", "CDs", "T-bonds", "FRN"];

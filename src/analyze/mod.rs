@@ -101,8 +101,9 @@
 /// between them where one firm is named are one firm (`economist at Phillips and Drew`). 35:
 /// `Comex` and `Keidanren` are organisations. 36: so is `Wendy's International Inc`, and
 /// `Capitol Hill` is a place. 37: an institution's adjective alone is no name
-/// (`Congressional`). 38: a holiday is another name (`Easter`).
-pub const ANALYSIS_VERSION: u32 = 38;
+/// (`Congressional`). 38: a holiday is another name (`Easter`). 39: `the Administration` alone
+/// is no name.
+pub const ANALYSIS_VERSION: u32 = 39;
 
 pub mod annotate;
 pub mod ascii_fold;

@@ -14,7 +14,9 @@ use super::tags::EntityKind;
 
 /// Adjectives of institutions, no names alone whatever the kind, as CoNLL leaves
 /// `Presidential` and `Parliamentary` (ORG `Congressional` in 22 known-item Reuters articles,
-/// LOC in 12: `Congressional sources said`, `a Congressional hearing`).
+/// LOC in 12: `Congressional sources said`, `a Congressional hearing`). Nor is the government's
+/// `Administration` (ORG in 15: `the Administration has proposed`), which CoNLL writes in lower
+/// case.
 const ADJECTIVES: &[&str] = &[
     "Congressional",
     "Parliamentary",
@@ -29,7 +31,8 @@ const ADJECTIVES: &[&str] = &[
 /// organisation or another name, in capitals too, that opens a table's row in `text`: two
 /// spaces or more and a figure after it (ORG `Oats     1.24` in 9 known-item Reuters articles,
 /// `ZINC       455 457` in 6). Not a place: a table's `US` is the country's. And one of
-/// [`ADJECTIVES`], whatever its kind.
+/// [`ADJECTIVES`], whatever its kind, and `Administration` alone where no longer name of the
+/// article ends in it.
 pub(crate) fn drop_common_words(
     text: &str,
     entities: &mut Vec<Entity>,
@@ -40,8 +43,16 @@ pub(crate) fn drop_common_words(
         text.len() - after.len() - entity.end >= 2
             && after.starts_with(|c: char| c.is_ascii_digit())
     };
+    // `the Administration` is the government's, unless the article names an administration
+    // it may stand for (`Food and Drug Administration`).
+    let administrations = entities
+        .iter()
+        .any(|e| e.text.ends_with("Administration") && e.text.contains(char::is_whitespace));
     let common = |entity: &Entity| {
         let word = entity.text.as_str();
+        if word == "Administration" {
+            return !administrations;
+        }
         let letters = word.chars().all(char::is_alphabetic);
         let misc = entity.kind == EntityKind::Misc
             && letters
@@ -91,6 +102,20 @@ mod tests {
     use EntityKind::*;
 
     #[test]
+    fn the_administration_alone_is_no_name_unless_an_administration_is_named() {
+        let text = "The Food and Drug Administration said the Administration agreed.";
+        let mut entities = vec![
+            Entity::nth_in(text, Organization, "Food and Drug Administration", 0),
+            Entity::nth_in(text, Organization, "Administration", 1),
+        ];
+        drop_common_words(text, &mut entities, |_| false);
+        assert_eq!(entities.len(), 2);
+        entities.remove(0);
+        drop_common_words(text, &mut entities, |_| false);
+        assert!(entities.is_empty());
+    }
+
+    #[test]
     fn financial_terms_are_no_names() {
         let text = "GNP rose, CDs and T-bonds fell, Gross National Product, ADRs and GNPX";
         let mut entities = vec![
@@ -110,7 +135,7 @@ mod tests {
     fn a_common_word_alone_is_no_other_name() {
         let text = "Loans rose. Open interest in Series 62 and Japanese GMT. Treasury said \
                     NET and Net-to-gross. LOANS UP. ZINC     455 457 and Oats  1.24, Treasury 1.5. \
-                    Congressional sources";
+                    Congressional sources and the Administration";
         let mut entities = vec![
             Entity::nth_in(text, Misc, "Loans", 0),
             Entity::nth_in(text, Misc, "Open", 0),
@@ -126,6 +151,7 @@ mod tests {
             Entity::nth_in(text, Misc, "Oats", 0),
             Entity::nth_in(text, Organization, "Treasury", 1),
             Entity::nth_in(text, Location, "Congressional", 0),
+            Entity::nth_in(text, Organization, "Administration", 0),
         ];
         let lower = [
             "loans", "open", "series", "treasury", "net", "gmt", "zinc", "oats",
