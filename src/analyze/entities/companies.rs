@@ -12,6 +12,8 @@
 //! - Partners' names with a comma between them and `and Co` after (`Goldman, Sachs and Co`):
 //!   the model took the first for a place or a person (LOC `Kidder` in 43 known-item Reuters
 //!   articles, beside ORG `Peabody and Co Inc`).
+//!   Three or more partners with commas between them and a designator after are one firm
+//!   too (`L.F. Rothschild, Unterberg, Towbin Inc`), unless they list companies the model found.
 //! - A designator alone (ORG `Co` after `Touche Ross and`, `Sons Inc` after `Brown and`,
 //!   `PLC` after `Lloyds Bank <LLOY.L>`) ends the name before it, across `and` or `&`; with
 //!   no name there (or a ticker) it names nothing and is dropped; across a comma too, after a
@@ -75,6 +77,15 @@ pub(crate) fn is_designator(word: &str) -> bool {
 /// Designators also written with full stops between their letters; not `AG`, whose `A.G.`
 /// is as often a person's initials (`A.G. Edwards and Sons Inc`).
 const DOTTED: &[&str] = &["sa", "nv", "bv", "spa"];
+
+/// Where the designators that open at word `at` end (`at` itself when none does): past `Co Inc`
+/// in `Lane, Space, Smith and Co Inc`.
+fn past_designators(words: &[&str], at: usize) -> usize {
+    at + words[at.min(words.len())..]
+        .iter()
+        .take_while(|w| is_designator(w))
+        .count()
+}
 
 /// Whether `word` has a full stop between its letters (`S.A.`, `N.V`), not only after them
 /// (`Inc.`).
@@ -308,10 +319,7 @@ fn join_and_co(words: &[&str], spans: &mut [Span]) {
         if !partners {
             continue;
         }
-        let mut end = span.end + 2;
-        while words.get(end).is_some_and(|w| is_designator(w)) {
-            end += 1;
-        }
+        let end = past_designators(words, span.end + 2);
         if words.get(end).is_some_and(|w| is_capitalised(w)) {
             continue;
         }
@@ -391,10 +399,7 @@ fn join_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&str) -> 
             Some(span) => span.start,
             None => comma - 1,
         };
-        let mut end = partners_end;
-        while words.get(end).is_some_and(|w| is_designator(w)) {
-            end += 1;
-        }
+        let end = past_designators(words, partners_end);
         replace_with(
             spans,
             Span {
@@ -492,10 +497,7 @@ fn join_comma_partners(words: &[&str], spans: &mut Vec<Span>, place: &dyn Fn(&st
             e += 1;
             continue;
         }
-        let mut end = if and_co { e + 2 } else { e };
-        while words.get(end).is_some_and(|w| is_designator(w)) {
-            end += 1;
-        }
+        let end = past_designators(words, if and_co { e + 2 } else { e });
         replace_with(
             spans,
             Span {
@@ -571,10 +573,7 @@ fn company_around(words: &[&str], spans: &[Span], open: usize) -> Option<Span> {
     if close == open + 1 || !words[open + 1..close].iter().all(|w| is_capitalised(w)) {
         return None;
     }
-    let mut end = close + 1;
-    while words.get(end).is_some_and(|w| is_designator(w)) {
-        end += 1;
-    }
+    let end = past_designators(words, close + 1);
     if end == close + 1 {
         return None;
     }

@@ -9,6 +9,11 @@
 //! co-managed the deal`). Other names and places the gazetteer does not know become the
 //! firm's where a job at a firm or the syndicate goes before them (MISC `Shearson Lehman`, LOC
 //! `Smith Barney`).
+//!
+//! Two one-word names with `and` where one firm is named are one firm (`economist at brokers
+//! Phillips and Drew`). Across the article, a company's short form takes its kind: the
+//! founder's name after its initials (`Hutton` beside `E.F. Hutton Group Inc`) or the second
+//! word of its two-word name (`Lilly` beside `Eli Lilly Inc`).
 
 use super::companies::{is_and, is_designator, is_partnership};
 use super::landforms::is_world_region;

@@ -579,8 +579,7 @@ pub(crate) fn is_person_title(word: &str) -> bool {
 }
 
 /// Whether `word` is an initial (`C.`) or a person's title abbreviated (`Rep.`, `Sen`, `Mr`,
-/// `Sens.` before two senators' names: ORG `Sens` was in 5 known-item Reuters articles), or
-/// `Chancellor`, which names no company either (ORG in 13, of `Chancellor of the Exchequer`).
+/// `Sens.` before two senators' names: ORG `Sens` was in 5 known-item Reuters articles).
 fn is_stray_abbreviation(word: &str) -> bool {
     let bytes = word.as_bytes();
     let initial = bytes.len() == 2 && bytes[0].is_ascii_uppercase() && bytes[1] == b'.';
@@ -590,7 +589,7 @@ fn is_stray_abbreviation(word: &str) -> bool {
         || abbreviated(word)
         || matches!(
             word,
-            "Mr" | "Mrs" | "Ms" | "Dr" | "Rep" | "Sen" | "Reps" | "Sens" | "Chancellor"
+            "Mr" | "Mrs" | "Ms" | "Dr" | "Rep" | "Sen" | "Reps" | "Sens"
         )
 }
 
@@ -837,23 +836,22 @@ mod tests {
     #[test]
     fn initials_and_abbreviated_titles_alone_are_no_names() {
         for word in [
-            "C.",
-            "P.",
-            "Rep.",
-            "Rep",
-            "Sen.",
-            "Gov.",
-            "Mr.",
-            "Mr",
-            "Dr",
-            "Sens.",
-            "Sens",
-            "Chancellor",
+            "C.", "P.", "Rep.", "Rep", "Sen.", "Gov.", "Mr.", "Mr", "Dr", "Sens.", "Sens",
         ] {
             assert!(is_stray_abbreviation(word), "{word}");
         }
+        // A title written whole is no abbreviation (`Chancellor` alone goes with the common
+        // words).
         for word in [
-            "U.S.", "C", "Co.", "Corp.", "St", "Reagan", "Senator", "Governor",
+            "U.S.",
+            "C",
+            "Co.",
+            "Corp.",
+            "St",
+            "Reagan",
+            "Senator",
+            "Governor",
+            "Chancellor",
         ] {
             assert!(!is_stray_abbreviation(word), "{word}");
         }
