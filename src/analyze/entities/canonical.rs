@@ -190,6 +190,22 @@ fn is_whole_place(name: &str) -> bool {
     is_continent(name) || is_state_or_province(name)
 }
 
+/// The writing of the lowercase name `lower` that names it: the most frequent among `counts`
+/// (each lowercase name's writings and how often each is written) that holds a lowercase
+/// letter, else the most frequent, the first seen among equals.
+fn preferred_writing<'a>(
+    counts: &HashMap<&'a str, Vec<(&'a str, usize)>>,
+    lower: &'a str,
+) -> &'a str {
+    let forms = &counts[lower];
+    let best = forms
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, (f, c))| (has_lowercase(f), *c, std::cmp::Reverse(*i)))
+        .map(|(_, (f, _))| *f);
+    best.unwrap_or(lower)
+}
+
 /// Fills in `canonical` for all entities of one article.
 pub(crate) fn canonical_names(entities: &mut [Entity]) {
     let norms: Vec<String> = entities.iter().map(|e| normalize(&e.text)).collect();
@@ -204,15 +220,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             None => forms.push((n.as_str(), 1)),
         }
     }
-    let preferred = |l: &str| -> String {
-        let forms = &counts[l];
-        let best = forms
-            .iter()
-            .enumerate()
-            .max_by_key(|(i, (f, c))| (has_lowercase(f), *c, std::cmp::Reverse(*i)))
-            .map(|(_, (f, _))| *f);
-        best.unwrap_or(l).to_string()
-    };
+    let preferred = |l| preferred_writing(&counts, l);
     // Distinct names per kind, and for each word the distinct names that contain it, so that
     // resolving is about linear in the number of mentions.
     let mut distinct: Vec<(EntityKind, &str)> = Vec::new();
@@ -249,7 +257,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             }
         }
     }
-    let resolved: Vec<String> = (0..distinct.len())
+    let resolved: Vec<&str> = (0..distinct.len())
         .map(|id| {
             // `The Bank` is short for the article's `Bank of England` as `Bank` would be.
             let short = match words[id].as_slice() {
@@ -261,7 +269,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
             // Europe`, `Texas` of `West Texas`), nor `Virginia` of `West Virginia`.
             if distinct[id].0 == EntityKind::Location {
                 let name = preferred(distinct[id].1);
-                if is_whole_place(&name) {
+                if is_whole_place(name) {
                     return name;
                 }
             }
@@ -289,7 +297,7 @@ pub(crate) fn canonical_names(entities: &mut [Entity]) {
         e.canonical = if l.is_empty() {
             e.text.clone()
         } else {
-            resolved[id].clone()
+            resolved[id].to_string()
         };
     }
 }

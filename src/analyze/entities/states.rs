@@ -131,15 +131,16 @@ fn state_of(abbreviation: &str) -> Option<(&'static str, bool)> {
     if !(2..=5).contains(&bare.len()) {
         return None;
     }
+    let in_capitals = bare.bytes().all(|b| !b.is_ascii_lowercase());
     ABBREVIATIONS.iter().find_map(|&(short, state)| {
+        if short.len() != bare.len() {
+            return None;
+        }
         if short == bare {
             return Some((state, false));
         }
-        let letters = short.bytes().filter(u8::is_ascii_alphabetic).count();
-        let in_capitals = bare.len() == short.len()
-            && bare.bytes().all(|b| !b.is_ascii_lowercase())
-            && bare.eq_ignore_ascii_case(short);
-        in_capitals.then_some((state, letters == 2 && !short.contains('.')))
+        let two_capitals = short.len() == 2 && short.bytes().all(|b| b.is_ascii_alphabetic());
+        (in_capitals && bare.eq_ignore_ascii_case(short)).then_some((state, two_capitals))
     })
 }
 
