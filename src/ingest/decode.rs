@@ -179,26 +179,31 @@ fn not_1252(bytes: &[u8], offset: u64) -> Option<String> {
 /// A warning for UTF-8 text that looks already garbled: UTF-8 that was decoded as 1252 and encoded
 /// again ("Ã©" for "é", "â€™" for "’").
 pub(crate) fn mojibake_warning(text: &str) -> Option<String> {
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied();
-        let garbled = match (c, next) {
-            ('Ã', Some(n)) => {
-                ('\u{80}'..='\u{BF}').contains(&n) || "€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ©".contains(n)
-            }
-            ('â', Some('€')) => true,
-            _ => false,
-        };
-        if garbled {
-            let sample: String = std::iter::once(c)
-                .chain(chars.take(2).take_while(|c| !c.is_ascii()))
-                .collect();
-            return Some(format!(
-                "looks double-encoded (mojibake such as {sample:?}); indexed as it is"
-            ));
+    // Both marks (`Ã`, `â`) open with the byte 0xC3, which is always a character's first:
+    // only there is a character looked at, not at each of a file's characters.
+    memchr::memchr_iter(0xC3, text.as_bytes()).find_map(|at| garbled_at(&text[at..]))
+}
+
+/// The warning for `text` when it opens with mojibake.
+fn garbled_at(text: &str) -> Option<String> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    let garbled = match (c, chars.clone().next()) {
+        ('Ã', Some(n)) => {
+            ('\u{80}'..='\u{BF}').contains(&n) || "€‚ƒ„…†‡ˆ‰Š‹Œ‘’“”•–—˜™š›œŸ©".contains(n)
         }
+        ('â', Some('€')) => true,
+        _ => false,
+    };
+    if !garbled {
+        return None;
     }
-    None
+    let sample: String = std::iter::once(c)
+        .chain(chars.take(2).take_while(|c| !c.is_ascii()))
+        .collect();
+    Some(format!(
+        "looks double-encoded (mojibake such as {sample:?}); indexed as it is"
+    ))
 }
 
 #[cfg(test)]
@@ -259,5 +264,9 @@ mod tests {
         assert!(mojibake_warning("It’s fine, café").is_none());
         assert!(mojibake_warning("Itâ€™s broken").is_some());
         assert!(mojibake_warning("cafÃ© au lait").is_some());
+        // Letters that open with the same byte are no mojibake; one further on still is.
+        assert!(mojibake_warning("SÃO PAULO, l'âge, Ãx").is_none());
+        let warning = mojibake_warning("SÃO PAULO, l'âge, cafÃ© au lait").unwrap();
+        assert!(warning.contains(r#""Ã©""#), "{warning}");
     }
 }
