@@ -129,6 +129,17 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
 
 /// Splits `text[from..to]` into sentences (byte spans into `text`, trimmed of white space).
 pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
+    first_sentences_in(text, from, to, usize::MAX)
+}
+
+/// The first sentence of `text`, as [`split_sentences`] finds it, without splitting the rest.
+pub(crate) fn first_sentence_span(text: &str) -> Option<Span> {
+    first_sentences_in(text, 0, text.len(), 1).pop()
+}
+
+/// The first `most` sentences of `text[from..to]`: the splitter goes left to right and a
+/// sentence, once found, depends on nothing after the next word, so it stops there.
+fn first_sentences_in(text: &str, from: usize, to: usize, most: usize) -> Vec<Span> {
     let mut spans = Vec::new();
     let mut start = from;
     let bytes = text.as_bytes();
@@ -175,6 +186,9 @@ pub fn split_sentences_in(text: &str, from: usize, to: usize) -> Vec<Span> {
             continue;
         }
         push_trimmed(text, start, end, &mut spans);
+        if spans.len() == most {
+            return spans;
+        }
         start = end;
     }
     push_trimmed(text, start, to, &mut spans);
@@ -249,7 +263,7 @@ pub fn first_sentence(text: &str) -> &str {
     let Some(paragraph) = split_paragraphs(text).into_iter().next() else {
         return "";
     };
-    split_sentences_in(text, paragraph.start, paragraph.end)
+    first_sentences_in(text, paragraph.start, paragraph.end, 1)
         .first()
         .map_or("", |sentence| &text[sentence.start..sentence.end])
 }
@@ -291,6 +305,28 @@ pub fn split_paragraphs(text: &str) -> Vec<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_sentence_alone_is_the_first_of_all() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/corpus/000_feb3187bc183f0b1.txt"
+        ))
+        .unwrap();
+        for text in [
+            seed.as_str(),
+            "",
+            "   \n ",
+            "No full stop at all",
+            "Mr. Smith met Dr. Jones in the U.S. on Friday. Then he left!",
+            "  ... . ! Wait.\" \"Yes,\" she said. Done",
+            "“Quoted.” Next sentence… and more? Yes.",
+            "3.5 pct rose. 4 pct fell.",
+        ] {
+            let all = split_sentences(text);
+            assert_eq!(first_sentence_span(text), all.first().copied(), "{text:?}");
+        }
+    }
 
     #[test]
     fn list_items_start_with_a_bullet_or_a_short_number() {

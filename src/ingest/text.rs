@@ -3,7 +3,7 @@
 //! whole text (that sentence is the story's lede: its passages, dates and snippets need it).
 
 use super::Report;
-use crate::analyze::sentences::split_sentences;
+use crate::analyze::sentences::first_sentence_span;
 use crate::article::Article;
 
 /// A first line longer than this (in characters) is not a title.
@@ -26,7 +26,7 @@ pub(crate) fn split_title(text: &str) -> (String, String) {
     if looks_like_title(first) && !rest.trim().is_empty() {
         return (first.trim().to_string(), rest.trim().to_string());
     }
-    match split_sentences(text).first() {
+    match first_sentence_span(text) {
         Some(first) if first.end < text.len() => (
             text[first.start..first.end].trim().to_string(),
             text.to_string(),
