@@ -4,6 +4,7 @@
 
 use super::fields::article_from_record;
 use super::html_text::{is_html_markup, paragraph_break, push_html_text};
+use super::plain_yaml::read_plain;
 use super::text::split_title;
 use super::{ProblemKind, Report};
 use crate::article::Article;
@@ -51,6 +52,9 @@ fn toml_to_json(value: toml::Value) -> Value {
 /// Parses front matter into a record, or says why it cannot (with the 1-based line in the file).
 fn parse_front_matter(fence: &str, front: &str) -> Result<Map<String, Value>, (usize, String)> {
     let value = if fence == "---" {
+        if let Some(record) = read_plain(front) {
+            return Ok(record);
+        }
         let yaml: serde_yaml_ng::Value = serde_yaml_ng::from_str(front).map_err(|err| {
             let line = err.location().map_or(1, |l| l.line());
             (line + 1, format!("invalid YAML front matter: {err}"))

@@ -25,6 +25,7 @@ mod markdown;
 mod mhtml;
 mod nitf;
 mod path_text;
+mod plain_yaml;
 mod sgml;
 mod sgml_stream;
 pub mod stream;
