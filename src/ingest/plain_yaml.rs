@@ -107,6 +107,7 @@ mod tests {
             "title: O'Neill's plan (draft)\ndate: 2026-03-02T10:00:00+01:00",
             "title: Crops, costs and prices\r\ndate: March 2, 2026\r\n",
             "date: 12:30",
+            "answer: yes\nother: off\nlast: No",
         ];
         for front in fronts {
             let plain = read_plain(front);
