@@ -40,7 +40,13 @@ pub fn lead(body: &str) -> Lead {
     for word in body.split_whitespace().take(LEAD_WORDS) {
         end = word.as_ptr() as usize - body.as_ptr() as usize + word.len();
     }
-    let words = word_count(body);
+    // A word and the space after it take two bytes at least: a body this short is a short one
+    // without counting its words.
+    let words = if body.len() < 2 * SHORT_WORDS {
+        SHORT_WORDS
+    } else {
+        word_count(body)
+    };
     let newsiness = if words <= SHORT_WORDS {
         1.0
     } else if words >= LONG_WORDS {
@@ -95,6 +101,10 @@ mod tests {
     fn a_long_feature_is_not() {
         let scene = "The fog lay low over the harbour when the boats came in. ".repeat(150);
         assert_eq!(lead(&scene).newsiness, 0.0);
+        // At the bound: 600 one-letter words are news, 601 are a little less.
+        let at_bound = "a ".repeat(SHORT_WORDS - 1) + "a";
+        assert_eq!(lead(&at_bound).newsiness, 1.0);
+        assert!(lead(&(at_bound + " a")).newsiness < 1.0);
         let between = "word ".repeat(900);
         assert!((lead(&between).newsiness - 0.5).abs() < 1e-6);
         assert_eq!(
