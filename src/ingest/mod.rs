@@ -72,34 +72,59 @@ pub enum Format {
     Sgml,
 }
 
+/// A file name's stem and extension as [`Path::file_stem`] and [`Path::extension`] split it: at
+/// its last dot, unless that dot opens the name (`.profile` has no extension).
+fn split_extension(name: &[u8]) -> Option<(&[u8], &[u8])> {
+    let dot = name.iter().rposition(|&b| b == b'.')?;
+    (dot > 0 && name != b"..").then(|| (&name[..dot], &name[dot + 1..]))
+}
+
 impl Format {
     /// The format for a path's extension, or `None` when lede does not read it.
     pub fn from_path(path: &Path) -> Option<Format> {
-        if path
-            .file_name()
-            .and_then(|name| name.to_str())
-            .is_some_and(warc::is_warc_name)
-        {
+        // The name's bytes, read once: each file of a walk is asked about three times, and
+        // `Path`'s own parsing of its name and extension was a hundredth of reading small files.
+        Format::from_name(path.file_name()?.as_encoded_bytes())
+    }
+
+    /// The format for a file name, as [`Format::from_path`] gives it.
+    fn from_name(name: &[u8]) -> Option<Format> {
+        if warc::is_warc_name(name) && std::str::from_utf8(name).is_ok() {
             return Some(Format::Warc);
         }
-        if stream::is_gzipped(path) {
+        let (stem, extension) = split_extension(name)?;
+        if extension.eq_ignore_ascii_case(b"gz") {
             // Any format may be gzipped once (`news.jsonl.gz`, `story.html.gz`).
-            let inner = Path::new(path.file_stem()?);
-            return Format::from_path(inner).filter(|_| !stream::is_gzipped(inner));
+            return Format::from_name(stem).filter(|_| {
+                !split_extension(stem).is_some_and(|(_, e)| e.eq_ignore_ascii_case(b"gz"))
+            });
         }
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "json" => Some(Format::Json),
-            "jsonl" | "ndjson" => Some(Format::JsonLines),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "xml" | "rss" | "atom" | "nitf" => Some(Format::Xml),
-            "mhtml" | "mht" => Some(Format::Mhtml),
-            "csv" | "tsv" => Some(Format::Csv),
-            "sgm" | "sgml" => Some(Format::Sgml),
-            _ => None,
-        }
+        const EXTENSIONS: &[(&str, Format)] = &[
+            ("txt", Format::Text),
+            ("text", Format::Text),
+            ("md", Format::Markdown),
+            ("markdown", Format::Markdown),
+            ("json", Format::Json),
+            ("jsonl", Format::JsonLines),
+            ("ndjson", Format::JsonLines),
+            ("html", Format::Html),
+            ("htm", Format::Html),
+            ("xhtml", Format::Html),
+            ("xml", Format::Xml),
+            ("rss", Format::Xml),
+            ("atom", Format::Xml),
+            ("nitf", Format::Xml),
+            ("mhtml", Format::Mhtml),
+            ("mht", Format::Mhtml),
+            ("csv", Format::Csv),
+            ("tsv", Format::Csv),
+            ("sgm", Format::Sgml),
+            ("sgml", Format::Sgml),
+        ];
+        EXTENSIONS
+            .iter()
+            .find(|(known, _)| extension.eq_ignore_ascii_case(known.as_bytes()))
+            .map(|&(_, format)| format)
     }
 
     /// The format of a file on disk: by its extension ([`Format::from_path`]), else, for a
@@ -823,8 +848,28 @@ mod tests {
             "warc",
             "a.png.gz",
             "a.md.gz.gz",
+            ".txt",
+            "a.",
+            "..gz",
+            "a.tar.gz",
         ] {
             assert_eq!(format(name), None, "{name}");
+        }
+        // The name is split where `Path` splits it.
+        for name in [
+            "a.txt", ".txt", "a.", "..", ".", "...", "..gz", "a.b.c", "a", ".a.b", "é.md",
+        ] {
+            let path = Path::new(name);
+            let split = split_extension(name.as_bytes());
+            let by_path = path.extension().map(|extension| {
+                let stem = path.file_stem().unwrap();
+                (stem.as_encoded_bytes(), extension.as_encoded_bytes())
+            });
+            assert_eq!(
+                split,
+                by_path.filter(|_| path.file_name().is_some()),
+                "{name}"
+            );
         }
     }
 

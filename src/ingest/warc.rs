@@ -23,10 +23,12 @@ const MAX_BATCH_BYTES: usize = 64 << 20;
 /// The longest header block of a record (or of the HTTP response inside it) read.
 const MAX_HEADER_BYTES: usize = 64 * 1024;
 
-/// Whether a file name is a web archive's.
-pub(crate) fn is_warc_name(name: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    name.ends_with(".warc") || name.ends_with(".warc.gz")
+/// Whether a file name (its bytes) is a web archive's: `.warc` or `.warc.gz`, in any case.
+pub(crate) fn is_warc_name(name: &[u8]) -> bool {
+    let ends_with = |suffix: &[u8]| {
+        name.len() >= suffix.len() && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    ends_with(b".warc") || ends_with(b".warc.gz")
 }
 
 /// A page's record, read but not yet parsed.
