@@ -349,6 +349,7 @@ pub(crate) fn founders_short_names(entities: &mut [Entity], known_place: impl Fn
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::span_rules;
     use super::*;
 
     /// The kinds of `spans` over `text`'s words once the rule applied.
@@ -503,16 +504,7 @@ mod tests {
     fn two_names_where_one_firm_is_named_are_one_firm() {
         use EntityKind::{Location as Loc, Organization as Org, Person as Per};
         let joined = |text: &str, spans: &[(usize, usize, EntityKind)]| {
-            let words: Vec<&str> = text.split(' ').collect();
-            let mut spans: Vec<Span> = spans
-                .iter()
-                .map(|&(start, end, kind)| Span { start, end, kind })
-                .collect();
-            join_pairs(&words, &mut spans);
-            spans
-                .iter()
-                .map(|s| (words[s.start..s.end].join(" "), s.kind))
-                .collect::<Vec<_>>()
+            span_rules::after(join_pairs, text, spans)
         };
         let firm = |name: &str| (name.to_string(), Org);
         assert_eq!(

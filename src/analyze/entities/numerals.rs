@@ -38,28 +38,30 @@ pub(crate) fn apply(words: &[&str], spans: &mut Vec<Span>) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tags::span_rules;
     use super::*;
     use EntityKind::*;
 
     #[test]
     fn a_numeral_belongs_to_the_person_before_it_or_to_no_name() {
-        let words = [
-            "T.", "Boone", "Pickens", "III", "and", "Henry", "Heinz", "II", "said", "Reserves",
-            "II", "and", "III", "of", "World", "War", "II",
+        let text =
+            "T. Boone Pickens III and Henry Heinz II said Reserves II and III of World War II";
+        let spans = [
+            (0, 3, Person),
+            (3, 4, Organization),
+            (5, 7, Person),
+            (10, 11, Organization),
+            (12, 13, Organization),
+            (14, 17, Misc),
         ];
-        let span = |start, end, kind| Span { start, end, kind };
-        let mut spans = vec![
-            span(0, 3, Person),
-            span(3, 4, Organization),
-            span(5, 7, Person),
-            span(10, 11, Organization),
-            span(12, 13, Organization),
-            span(14, 17, Misc),
-        ];
-        apply(&words, &mut spans);
+        let name = |name: &str, kind| (name.to_string(), kind);
         assert_eq!(
-            spans,
-            [span(0, 4, Person), span(5, 8, Person), span(14, 17, Misc)]
+            span_rules::after(apply, text, &spans),
+            [
+                name("T. Boone Pickens III", Person),
+                name("Henry Heinz II", Person),
+                name("World War II", Misc)
+            ]
         );
     }
 }
