@@ -51,32 +51,87 @@ pub struct EnglishTokenStream<'a> {
     folder: &'a mut AsciiFolder,
 }
 
+/// What each byte is to [`EnglishTokenStream::next_run`]: an ASCII letter or digit (part of a
+/// word), other ASCII (a separator), or a byte of a character outside ASCII (decoded to tell).
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Separator; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = if byte >= 0x80 {
+            ByteClass::NonAscii
+        } else if (byte as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Separator
+        };
+        byte += 1;
+    }
+    table
+};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    Word,
+    Separator,
+    NonAscii,
+}
+
 impl EnglishTokenStream<'_> {
     /// The next run of alphanumeric characters at or after `self.next`, as a byte range.
+    ///
+    /// Two tight loops over ASCII (past separators, then along the word) that decode a
+    /// character only outside ASCII: a byte-at-a-time loop that carried the run's state was a
+    /// tenth of bare indexing.
     fn next_run(&mut self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
         let mut i = self.next;
-        let mut start = None;
-        while i < bytes.len() {
-            let byte = bytes[i];
-            let (alphanumeric, width) = if byte < 0x80 {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                let c = self.text[i..].chars().next().expect("a char boundary");
-                (c.is_alphanumeric(), c.len_utf8())
+        // Past separators to the word's first character.
+        let start = loop {
+            let Some(&byte) = bytes.get(i) else {
+                self.next = bytes.len();
+                return None;
             };
-            match (alphanumeric, start) {
-                (true, None) => start = Some(i),
-                (false, Some(from)) => {
-                    self.next = i + width;
-                    return Some((from, i));
+            match BYTE_CLASS[usize::from(byte)] {
+                ByteClass::Word => break i,
+                ByteClass::Separator => i += 1,
+                ByteClass::NonAscii => {
+                    let (alphanumeric, width) = self.char_at(i);
+                    if alphanumeric {
+                        break i;
+                    }
+                    i += width;
                 }
-                _ => {}
             }
-            i += width;
+        };
+        // Along the word to the first character that is not alphanumeric.
+        loop {
+            let Some(&byte) = bytes.get(i) else {
+                self.next = bytes.len();
+                return Some((start, i));
+            };
+            let width = match BYTE_CLASS[usize::from(byte)] {
+                ByteClass::Word => {
+                    i += 1;
+                    continue;
+                }
+                ByteClass::Separator => 1,
+                ByteClass::NonAscii => match self.char_at(i) {
+                    (true, width) => {
+                        i += width;
+                        continue;
+                    }
+                    (false, width) => width,
+                },
+            };
+            self.next = i + width;
+            return Some((start, i));
         }
-        self.next = bytes.len();
-        start.map(|from| (from, bytes.len()))
+    }
+
+    /// Whether the character at byte `i` (a char boundary) is alphanumeric, and its width.
+    fn char_at(&self, i: usize) -> (bool, usize) {
+        let c = self.text[i..].chars().next().expect("a char boundary");
+        (c.is_alphanumeric(), c.len_utf8())
     }
 }
 
