@@ -46,19 +46,45 @@ const EMPTY: Slot = Slot {
 };
 
 /// `bytes` (at most [`WORD_MAX`]) zero-padded into machine words, without a call to `memcpy` (a
-/// copy of a variable length, which was a fifth of the memo's time).
+/// copy of a variable length, which was a fifth of the memo's time) or a loop over the bytes of
+/// the last word.
 fn padded(bytes: &[u8]) -> [u64; WORD_MAX / 8] {
     let mut key = [0u64; WORD_MAX / 8];
-    for (word, chunk) in key.iter_mut().zip(bytes.chunks(8)) {
-        *word = match <[u8; 8]>::try_from(chunk) {
-            Ok(full) => u64::from_le_bytes(full),
-            Err(_) => chunk
-                .iter()
-                .enumerate()
-                .fold(0, |word, (i, &byte)| word | u64::from(byte) << (8 * i)),
-        };
+    let full = bytes.len() / 8;
+    for (word, chunk) in key.iter_mut().zip(bytes.chunks_exact(8)) {
+        *word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    }
+    let tail = &bytes[full * 8..];
+    if let Some(word) = key.get_mut(full) {
+        *word = tail_word(tail);
     }
     key
+}
+
+/// Up to seven bytes as the low bytes of a machine word, read as two loads that may overlap (the
+/// bytes they share are the same, so or-ing them is exact).
+fn tail_word(tail: &[u8]) -> u64 {
+    let n = tail.len();
+    debug_assert!(n < 8, "a tail is shorter than a word");
+    match n {
+        0 => 0,
+        1 => u64::from(tail[0]),
+        2 | 3 => {
+            let low = u64::from(u16::from_le_bytes([tail[0], tail[1]]));
+            let high = u64::from(u16::from_le_bytes([tail[n - 2], tail[n - 1]]));
+            low | high << (8 * (n - 2))
+        }
+        _ => {
+            let low = u64::from(u32::from_le_bytes([tail[0], tail[1], tail[2], tail[3]]));
+            let high = u64::from(u32::from_le_bytes([
+                tail[n - 4],
+                tail[n - 3],
+                tail[n - 2],
+                tail[n - 1],
+            ]));
+            low | high << (8 * (n - 4))
+        }
+    }
 }
 
 /// The stemmer and its table. Cloning gives an empty memo (tantivy clones analyzers for every
@@ -155,6 +181,25 @@ impl StemMemo {
         if *stem != **word {
             let stem = stem.into_owned();
             *word = stem;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_words_hold_every_byte_in_place_and_zeros_after() {
+        let bytes: Vec<u8> = (1..=WORD_MAX as u8)
+            .map(|b| b.wrapping_mul(37) | 1)
+            .collect();
+        for len in 0..=WORD_MAX {
+            let mut expected = [0u64; WORD_MAX / 8];
+            for (i, &byte) in bytes[..len].iter().enumerate() {
+                expected[i / 8] |= u64::from(byte) << (8 * (i % 8));
+            }
+            assert_eq!(padded(&bytes[..len]), expected, "{len} bytes");
         }
     }
 }
