@@ -6,6 +6,7 @@ use super::html_text::{html_to_text, looks_like_html};
 use super::{ProblemKind, Report};
 use crate::article::Article;
 use serde_json::{Map, Value};
+use std::sync::OnceLock;
 
 const TITLE_KEYS: &[&str] = &["title", "headline"];
 const BODY_KEYS: &[&str] = &["body", "text", "content", "article"];
@@ -45,20 +46,109 @@ const TAG_KEYS: &[&str] = &[
 /// readers that drop repeated tags compare each with those kept).
 pub(crate) const MAX_TAGS: usize = 256;
 
-/// The first non-empty value among `keys`, matching key names without regard to case, `_` or
-/// `-` (`publishedAt`, `published_at` and `published-at` are one key).
-fn lookup<'a>(record: &'a Map<String, Value>, keys: &[&str]) -> Option<&'a Value> {
-    keys.iter().find_map(|want| {
-        record
-            .iter()
-            .find(|(key, value)| same_key(key, want) && !is_blank(value))
-            .map(|(_, value)| value)
+/// The fields a record's keys are read into, each under the names of its list above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Title,
+    Body,
+    Dateline,
+    Date,
+    Url,
+    Source,
+    Author,
+    Id,
+    /// Any of [`TAG_KEYS`]: every one adds its tags.
+    Tags,
+}
+
+/// Each field with the names it goes by, most preferred first.
+const FIELD_NAMES: [(Field, &[&str]); 9] = [
+    (Field::Title, TITLE_KEYS),
+    (Field::Body, BODY_KEYS),
+    (Field::Dateline, DATELINE_KEYS),
+    (Field::Date, DATE_KEYS),
+    (Field::Url, URL_KEYS),
+    (Field::Source, SOURCE_KEYS),
+    (Field::Author, AUTHOR_KEYS),
+    (Field::Id, ID_KEYS),
+    (Field::Tags, TAG_KEYS),
+];
+
+/// The longest key name of [`FIELD_NAMES`], in significant bytes: a longer key is none of them.
+const NAME_MAX: usize = 16;
+
+/// Every name of [`FIELD_NAMES`] as its significant bytes (see [`significant_bytes`]), with its
+/// field and its place in the field's list; a name listed twice keeps its first place.
+fn significant_names() -> &'static [(Vec<u8>, Field, usize)] {
+    static NAMES: OnceLock<Vec<(Vec<u8>, Field, usize)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut all: Vec<(Vec<u8>, Field, usize)> = Vec::new();
+        for &(field, names) in &FIELD_NAMES {
+            for (rank, name) in names.iter().enumerate() {
+                let name: Vec<u8> = significant_bytes(name).collect();
+                if !all.iter().any(|(seen, _, _)| *seen == name) {
+                    all.push((name, field, rank));
+                }
+            }
+        }
+        all
     })
 }
 
-/// Whether two key names are one, ignoring case, `_` and `-`.
-fn same_key(a: &str, b: &str) -> bool {
-    significant_bytes(a).eq(significant_bytes(b))
+/// The field a key name is, and its place in the field's list of names: the name's
+/// significant bytes, gathered once, compared with each name's.
+fn field_of(key: &str) -> Option<(Field, usize)> {
+    let mut name = [0u8; NAME_MAX];
+    let mut len = 0;
+    for byte in significant_bytes(key) {
+        *name.get_mut(len)? = byte;
+        len += 1;
+    }
+    let name = &name[..len];
+    significant_names()
+        .iter()
+        .find(|(want, _, _)| want.as_slice() == name)
+        .map(|&(_, field, rank)| (field, rank))
+}
+
+/// A record's values by field, found in one pass over its keys: for each field, the first
+/// non-blank value under its most preferred name (names match ignoring case, `_` and `-`); for the
+/// tags, every value under any of their names, in the names' order.
+struct RecordFields<'a> {
+    /// Per field (by its place in [`FIELD_NAMES`]): the value and its name's rank.
+    values: [Option<(&'a Value, usize)>; FIELD_NAMES.len()],
+    /// Tag values with their name's rank, in record order.
+    tags: Vec<(usize, &'a Value)>,
+}
+
+impl<'a> RecordFields<'a> {
+    fn of(record: &'a Map<String, Value>) -> RecordFields<'a> {
+        let mut fields = RecordFields {
+            values: [None; FIELD_NAMES.len()],
+            tags: Vec::new(),
+        };
+        for (key, value) in record {
+            let Some((field, rank)) = field_of(key) else {
+                continue;
+            };
+            if field == Field::Tags {
+                fields.tags.push((rank, value));
+                continue;
+            }
+            let held = &mut fields.values[field as usize];
+            if !is_blank(value) && held.is_none_or(|(_, best)| rank < best) {
+                *held = Some((value, rank));
+            }
+        }
+        // By name, each name's values in record order (the sort is stable).
+        fields.tags.sort_by_key(|&(rank, _)| rank);
+        fields
+    }
+
+    /// The field's value, if the record has one.
+    fn get(&self, field: Field) -> Option<&'a Value> {
+        self.values[field as usize].map(|(value, _)| value)
+    }
 }
 
 /// A key name's bytes in lower case, without `_` and `-`.
@@ -70,7 +160,7 @@ fn significant_bytes(key: &str) -> impl Iterator<Item = u8> + '_ {
 
 /// Whether a record has a body under one of the names a body goes by.
 pub(crate) fn has_body(record: &Map<String, Value>) -> bool {
-    lookup(record, BODY_KEYS).is_some()
+    RecordFields::of(record).get(Field::Body).is_some()
 }
 
 fn is_blank(value: &Value) -> bool {
@@ -120,14 +210,12 @@ fn as_list(value: &Value) -> Vec<String> {
 
 /// The tags of every key of [`TAG_KEYS`] the record has, in the keys' order, each once (a tag
 /// in another case than one before it is that one), at most [`MAX_TAGS`].
-fn tags_of(record: &Map<String, Value>) -> Vec<String> {
+fn tags_of(fields: &RecordFields<'_>) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for want in TAG_KEYS {
-        for (_, value) in record.iter().filter(|(key, _)| same_key(key, want)) {
-            for tag in as_list(value) {
-                if tags.len() < MAX_TAGS && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
-                    tags.push(tag);
-                }
+    for &(_, value) in &fields.tags {
+        for tag in as_list(value) {
+            if tags.len() < MAX_TAGS && !tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+                tags.push(tag);
             }
         }
     }
@@ -144,11 +232,12 @@ pub(crate) fn article_from_record(
     line: Option<usize>,
     report: &mut Report<'_>,
 ) -> Option<Article> {
+    let fields = RecordFields::of(record);
     // A record's body may be HTML (a CMS export, a feed's `content`): then its text is indexed,
     // and its title's character references are decoded as well.
     let (body, html) = match body_override {
         Some(body) => (body, false),
-        None => match lookup(record, BODY_KEYS).and_then(as_text) {
+        None => match fields.get(Field::Body).and_then(as_text) {
             Some(body) if looks_like_html(&body) => (html_to_text(&body), true),
             body => (body.unwrap_or_default(), false),
         },
@@ -157,13 +246,13 @@ pub(crate) fn article_from_record(
         report.skip(ProblemKind::NoBody, line, "article has no body");
         return None;
     }
-    let body = match lookup(record, DATELINE_KEYS).and_then(as_text) {
+    let body = match fields.get(Field::Dateline).and_then(as_text) {
         Some(dateline) if !body.trim_start().starts_with(&dateline) => {
             format!("{dateline} {}", body.trim_start())
         }
         _ => body,
     };
-    let published = lookup(record, DATE_KEYS).and_then(|value| {
+    let published = fields.get(Field::Date).and_then(|value| {
         let parsed = match value {
             Value::Number(n) => n.as_f64().and_then(unix_seconds),
             other => as_text(other).and_then(|s| parse_metadata_date(&s)),
@@ -182,7 +271,8 @@ pub(crate) fn article_from_record(
         }
         parsed
     });
-    let id = lookup(record, ID_KEYS)
+    let id = fields
+        .get(Field::Id)
         .and_then(as_text)
         .unwrap_or(default_id);
     if let Some(problem) = crate::article::id_problem(&id) {
@@ -191,17 +281,18 @@ pub(crate) fn article_from_record(
     }
     Some(Article {
         id,
-        title: lookup(record, TITLE_KEYS)
+        title: fields
+            .get(Field::Title)
             .and_then(as_text)
             .map(|title| if html { html_to_text(&title) } else { title })
             .unwrap_or_default(),
         body,
         published,
         date_source: None,
-        source: lookup(record, SOURCE_KEYS).and_then(as_text),
-        author: lookup(record, AUTHOR_KEYS).and_then(as_text),
-        url: lookup(record, URL_KEYS).and_then(as_text),
-        tags: tags_of(record),
+        source: fields.get(Field::Source).and_then(as_text),
+        author: fields.get(Field::Author).and_then(as_text),
+        url: fields.get(Field::Url).and_then(as_text),
+        tags: tags_of(&fields),
         path: String::new(),
         line,
     })
@@ -370,9 +461,29 @@ mod tests {
     #[test]
     fn keys_match_without_regard_to_case_underscores_or_dashes() {
         for key in ["publishedAt", "published_at", "Published-At", "PUBLISHEDAT"] {
-            assert!(same_key(key, "published_at"), "{key}");
+            assert_eq!(field_of(key), Some((Field::Date, 2)), "{key}");
         }
-        assert!(!same_key("published", "published_at"));
-        assert!(!same_key("publishedAtX", "published_at"));
+        assert_eq!(field_of("published"), Some((Field::Date, 1)));
+        assert_eq!(field_of("publishedAtX"), None);
+        assert_eq!(field_of("doc-ID"), Some((Field::Id, 1)));
+        assert_eq!(field_of("Exchanges"), Some((Field::Tags, 8)));
+        assert_eq!(field_of(&"a".repeat(NAME_MAX + 1)), None);
+        // Every name fits the buffer a key's name is gathered into.
+        assert!(
+            significant_names()
+                .iter()
+                .all(|(name, _, _)| name.len() <= NAME_MAX)
+        );
+    }
+
+    #[test]
+    fn the_most_preferred_name_wins_wherever_it_stands_and_blank_values_do_not_count() {
+        let (article, _) = read(json!({
+            "article": "Fourth name.", "content": "Third name.", "text": "  ", "headline": "H",
+            "Title": "", "title": "T"
+        }));
+        let article = article.unwrap();
+        assert_eq!(article.body, "Third name.");
+        assert_eq!(article.title, "T");
     }
 }
