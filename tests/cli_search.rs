@@ -506,6 +506,13 @@ fn published_clauses_take_calendar_dates_as_the_date_filters_do() {
     assert_eq!(sorted("cocoa AND published:<=1987-06"), ["mid", "old"]);
     assert_eq!(sorted("cocoa AND NOT published:1987"), ["undated"]);
     assert!(sorted("cocoa AND published:1988").is_empty());
+    // An instant, quoted or not, is the articles published at that second.
+    assert_eq!(sorted("cocoa AND published:1987-06-15T10:00:00Z"), ["mid"]);
+    assert_eq!(
+        sorted("cocoa AND published:\"1987-06-15T12:00:00+02:00\""),
+        ["mid"]
+    );
+    assert!(sorted("cocoa AND published:1987-06-15T10:00:01Z").is_empty());
     // A range written backwards matches nothing, and says why.
     let backwards = env.lede(&["search", "cocoa AND published:[1987-10 TO 1987-02]"]);
     assert_eq!(backwards.code, 1, "{}", backwards.stderr);

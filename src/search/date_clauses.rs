@@ -4,7 +4,9 @@
 //! rewritten into the RFC 3339 bound it stands for, taking the date as the whole period, as
 //! `--since` and `--until` do: `published:1987-03` is all of March 1987,
 //! `published:[1987-03-01 TO 1987-03-15]` runs to the end of the 15th, `published:>1987`
-//! starts in 1988. RFC 3339 times and `*` are left as they are.
+//! starts in 1988. RFC 3339 times and `*` are left as they are, except an instant alone
+//! (`published:1987-03-02T09:30:00Z`, quoted or not), which becomes the range that holds it: the
+//! publication time is a fast column, which ranges read, not terms a term query looks up.
 
 use super::filters::calendar_period;
 use super::request::{BoundKind, parse_date_bound};
@@ -15,11 +17,14 @@ use std::sync::OnceLock;
 /// A calendar date as the clauses take one.
 const CALENDAR: &str = r"\d{4}(?:-\d{2}){0,2}";
 
+/// What may be an RFC 3339 time (a date, `T` and the rest up to a space, a bracket or a quote).
+const INSTANT: &str = r#"\d{4}-\d{2}-\d{2}T[^\s()\[\]{}"]+"#;
+
 fn clause_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(&format!(
-            r"\bpublished:(?:(?P<open>[\[{{])\s*(?P<low>\S+)\s+TO\s+(?P<high>[^\s\]}}]+)\s*(?P<close>[\]}}])|(?P<op>>=|<=|>|<)(?P<bound>{CALENDAR})(?P<after_bound>[\s)]|$)|(?P<day>{CALENDAR})(?P<after_day>[\s)]|$))"
+            r#"\bpublished:(?:(?P<open>[\[{{])\s*(?P<low>\S+)\s+TO\s+(?P<high>[^\s\]}}]+)\s*(?P<close>[\]}}])|(?P<op>>=|<=|>|<)(?P<bound>{CALENDAR})(?P<after_bound>[\s)]|$)|(?P<day>{CALENDAR})(?P<after_day>[\s)]|$)|"?(?P<instant>{INSTANT})"?(?P<after_instant>[\s)]|$))"#
         ))
         .expect("valid regex")
     })
@@ -43,6 +48,12 @@ fn rewrite(caps: &Captures, warnings: &mut Vec<String>) -> Option<String> {
         );
         let after = &caps["after_day"];
         return Some(format!("published:[{since} TO {until}}}{after}"));
+    }
+    if let Some(instant) = caps.name("instant") {
+        let instant = instant.as_str();
+        instant.parse::<jiff::Timestamp>().ok()?;
+        let after = &caps["after_instant"];
+        return Some(format!("published:[{instant} TO {instant}]{after}"));
     }
     if let (Some(op), Some(value)) = (caps.name("op"), caps.name("bound")) {
         let value = value.as_str();
@@ -176,6 +187,18 @@ mod tests {
                 "-published:1987",
                 "-published:[1987-01-01T00:00:00Z TO 1988-01-01T00:00:00Z}",
             ),
+            (
+                "oil published:1987-03-02T09:30:00Z",
+                "oil published:[1987-03-02T09:30:00Z TO 1987-03-02T09:30:00Z]",
+            ),
+            (
+                "published:\"1987-03-02T09:30:00Z\" oil",
+                "published:[1987-03-02T09:30:00Z TO 1987-03-02T09:30:00Z] oil",
+            ),
+            (
+                "(published:1987-03-02T09:30:00+01:00)",
+                "(published:[1987-03-02T09:30:00+01:00 TO 1987-03-02T09:30:00+01:00])",
+            ),
         ] {
             assert_eq!(rewrite(text), expected, "{text}");
         }
@@ -186,6 +209,7 @@ mod tests {
         for text in [
             "published:[1987-03-01T00:00:00Z TO 1987-03-02T00:00:00Z}",
             "published:>=1987-03-01T10:00:00Z",
+            "published:1987-03-01T25:00:00Z",
             "unpublished:1987 and published 1987",
             "published:1987-13",
             "oil prices",
