@@ -69,6 +69,7 @@ const BYTE_CLASS: [ByteClass; 256] = {
     table
 };
 
+/// A byte's part in a word (see [`BYTE_CLASS`]).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum ByteClass {
     Word,
@@ -80,8 +81,8 @@ impl EnglishTokenStream<'_> {
     /// The next run of alphanumeric characters at or after `self.next`, as a byte range.
     ///
     /// Two tight loops over ASCII (past separators, then along the word) that decode a
-    /// character only outside ASCII: a byte-at-a-time loop that carried the run's state was a
-    /// tenth of bare indexing.
+    /// character only outside ASCII, where one loop carried the run's state through a match on
+    /// every byte (1.8% of bare indexing's instructions, though no time measurably).
     fn next_run(&mut self) -> Option<(usize, usize)> {
         let bytes = self.text.as_bytes();
         let mut i = self.next;
