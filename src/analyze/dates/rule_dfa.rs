@@ -21,9 +21,9 @@
 //! length in bytes (little-endian u64), then the DFA (`to_bytes_little_endian`) as one zstd
 //! frame.
 
-use regex_automata::dfa::Automaton;
+use regex_automata::Input;
 use regex_automata::dfa::dense::DFA;
-use regex_automata::{Input, PatternSet};
+use regex_automata::dfa::{Automaton, OverlappingState};
 
 /// The prebuilt DFA, as written by `write_the_rule_dfa`.
 static RULE_DFA_FILE: &[u8] = include_bytes!("../../../models/date_rules.dfa.zst");
@@ -77,36 +77,59 @@ impl RuleDfa {
     /// The buffers a search needs, one per scanning call.
     pub(super) fn scratch(&self) -> Scratch {
         Scratch {
-            found: PatternSet::new(self.dfa.pattern_len()),
+            last_end: vec![None; self.dfa.pattern_len()],
+            found: Vec::new(),
             stand_in: Vec::new(),
         }
     }
 
-    /// The rules whose patterns match somewhere in `piece`, in `scratch`; `None` when the DFA
-    /// cannot answer for this piece (a character it cannot stand for, see [`stand_in`]) and
-    /// the caller asks the `RegexSet`.
+    /// The rules whose patterns match somewhere in `piece`, each with where its last match in
+    /// the piece ends (for a piece of ASCII; the piece's end otherwise), in `scratch`; `None`
+    /// when the DFA cannot answer for this piece (a character it cannot stand for, see
+    /// [`stand_in`]) and the caller asks the `RegexSet`.
     pub(super) fn matches<'s>(
         &self,
         piece: &str,
         scratch: &'s mut Scratch,
-    ) -> Option<&'s PatternSet> {
-        let haystack = if piece.is_ascii() {
+    ) -> Option<&'s [(usize, usize)]> {
+        let ascii = piece.is_ascii();
+        let haystack = if ascii {
             piece.as_bytes()
         } else {
             stand_in(piece, &mut scratch.stand_in)?;
             &scratch.stand_in
         };
         scratch.found.clear();
-        self.dfa
-            .try_which_overlapping_matches(&Input::new(haystack), &mut scratch.found)
-            .ok()?;
+        // Every match's end, for every pattern: the DFA is built to report them all.
+        let input = Input::new(haystack);
+        let mut state = OverlappingState::start();
+        loop {
+            self.dfa
+                .try_search_overlapping_fwd(&input, &mut state)
+                .ok()?;
+            let Some(found) = state.get_match() else {
+                break;
+            };
+            let end = if ascii { found.offset() } else { piece.len() };
+            let last = &mut scratch.last_end[found.pattern().as_usize()];
+            if last.is_none() {
+                scratch.found.push((found.pattern().as_usize(), 0));
+            }
+            *last = Some(last.map_or(end, |before: usize| before.max(end)));
+        }
+        for (pattern, end) in &mut scratch.found {
+            *end = scratch.last_end[*pattern].take().unwrap_or(piece.len());
+        }
         Some(&scratch.found)
     }
 }
 
 /// What [`RuleDfa::matches`] works in.
 pub(super) struct Scratch {
-    found: PatternSet,
+    /// Per pattern, the end of its last match found so far in the piece being searched.
+    last_end: Vec<Option<usize>>,
+    /// The patterns matched, in the order first found, with their last matches' ends.
+    found: Vec<(usize, usize)>,
     stand_in: Vec<u8>,
 }
 

@@ -108,27 +108,42 @@ fn plausible_number(text: &str, start: usize, end: usize) -> bool {
 
 /// All date expressions in `text`, in text order, without overlaps.
 pub(super) fn scan(text: &str) -> Vec<Candidate> {
+    scan_bounded(text, true)
+}
+
+/// [`scan`], each rule reading a piece to the whitespace after its last match (`bounded`, see
+/// [`read_to`]) or to the piece's end; the tests check that both find the same.
+pub(super) fn scan_bounded(text: &str, bounded: bool) -> Vec<Candidate> {
     let mut found = Vec::new();
     let rules = rules();
-    // The rules each piece matches, then each rule run over the pieces it matches.
+    // The rules each piece matches, then each rule run over the pieces it matches: each
+    // (piece, end of the text the rule reads there), see `read_to`.
     let mut pieces: Vec<(usize, usize)> = Vec::new();
-    let mut matched: Vec<Vec<usize>> = vec![Vec::new(); rules.len()];
+    let mut matched: Vec<Vec<(usize, usize)>> = vec![Vec::new(); rules.len()];
     // The prebuilt DFA; for the pieces it cannot read, the `RegexSet`, compiled on first need;
     // should neither be there (a bug the tests catch), every rule on every piece.
     let mut dfa = rule_dfa().map(|dfa| (dfa, dfa.scratch()));
     for (start, end) in split_pieces(text) {
         let piece = &text[start..end];
         let here = pieces.len();
-        let mut mark = |order: usize| matched[order].push(here);
+        let mut mark = |order: usize, last_end: usize| {
+            let to = if bounded {
+                read_to(text, start + last_end, end)
+            } else {
+                end
+            };
+            matched[order].push((here, to));
+        };
         let any = if let Some(hits) = dfa.as_mut().and_then(|(dfa, s)| dfa.matches(piece, s)) {
-            hits.iter().for_each(|order| mark(order.as_usize()));
+            hits.iter()
+                .for_each(|&(order, last_end)| mark(order, last_end));
             !hits.is_empty()
         } else if let Some(set) = rule_set() {
             let hits = set.matches(piece);
-            hits.iter().for_each(mark);
+            hits.iter().for_each(|order| mark(order, piece.len()));
             hits.matched_any()
         } else {
-            (0..rules.len()).for_each(mark);
+            (0..rules.len()).for_each(|order| mark(order, piece.len()));
             true
         };
         if any {
@@ -139,8 +154,8 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
         let Some(re) = matched[order].first().and_then(|_| rule.regex()) else {
             continue;
         };
-        for &p in &matched[order] {
-            let (base, end) = pieces[p];
+        for &(p, end) in &matched[order] {
+            let (base, _) = pieces[p];
             for caps in re.captures_iter(&text[base..end]) {
                 // A rule may match context it does not report: group "mention" is then the mention.
                 let Some(m) = caps.name("mention").or_else(|| caps.get(0)) else {
@@ -193,6 +208,21 @@ pub(super) fn scan(text: &str) -> Vec<Candidate> {
         prev_end = c.end;
     }
     kept
+}
+
+/// Where a rule's search of a piece (which ends at `end`) may stop: at the first whitespace at
+/// or after `last_end`, where the rule's last match in the piece ends (`end` when there is
+/// none). Each match lies before it, and the search gives the same matches as over the whole
+/// piece: before that point the text is the same, and at it a boundary (`\b`, `\B`) reads the end
+/// of the text as it reads whitespace (the patterns hold no assertion of the text's end, which
+/// a test checks). The search no longer reads on to the piece's end after the last match.
+fn read_to(text: &str, last_end: usize, end: usize) -> usize {
+    if last_end >= end {
+        return end;
+    }
+    text[last_end..end]
+        .find(char::is_whitespace)
+        .map_or(end, |at| last_end + at)
 }
 
 /// The text cut into sentence-like pieces that no date expression crosses, so that each rule
@@ -294,9 +324,11 @@ mod tests {
         split_pieces(text)
             .map(|(start, end)| {
                 let piece = &text[start..end];
-                let by_dfa = dfa
-                    .matches(piece, &mut scratch)
-                    .map(|hits| hits.iter().map(|order| order.as_usize()).collect());
+                let by_dfa = dfa.matches(piece, &mut scratch).map(|hits| {
+                    let mut orders: Vec<usize> = hits.iter().map(|&(order, _)| order).collect();
+                    orders.sort_unstable();
+                    orders
+                });
                 (piece, by_dfa, set.matches(piece).into_iter().collect())
             })
             .collect()

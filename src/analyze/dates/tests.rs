@@ -29,6 +29,46 @@ fn all_patterns_compile() {
 }
 
 #[test]
+fn no_pattern_asserts_the_end_of_the_text() {
+    // A rule's search of a piece stops at the whitespace after its last match (see
+    // `scan::read_to`), which only a `$` or `\z` could tell from the piece's end.
+    for pattern in scan::rule_patterns() {
+        let unescaped = pattern.replace("\\\\", "").replace("\\$", "");
+        assert!(
+            !unescaped.contains('$') && !unescaped.contains("\\z") && !unescaped.contains("(?m"),
+            "{pattern}"
+        );
+    }
+}
+
+#[test]
+fn a_rule_read_only_to_the_whitespace_after_its_last_match_finds_what_it_finds_in_the_whole_piece()
+{
+    let seed = include_str!("../../../corpus/000_feb3187bc183f0b1.txt");
+    let mut texts: Vec<String> = vec![
+        seed.to_string(),
+        "On March 3, 1987, and March 5, 1987, prices rose; in March 1987x, and in 1988".into(),
+        "Prices rose in 1987-88 and the 1990s, the best in 12 years, said Mr. May on Friday."
+            .into(),
+        "À Zürich, le 3 mars 1987 — prices rose on March 3, 1987 in São Paulo.".into(),
+    ];
+    let reuters = std::path::Path::new("../shared/data/reuters21578/reuters21578.jsonl");
+    match std::fs::read_to_string(reuters) {
+        Ok(lines) => texts.extend(lines.lines().take(2000).map(str::to_string)),
+        Err(_) => eprintln!("SKIPPED the Reuters part: {} is absent", reuters.display()),
+    }
+    for text in &texts {
+        let spans = |bounded| -> Vec<(usize, usize, String)> {
+            scan::scan_bounded(text, bounded)
+                .into_iter()
+                .map(|c| (c.start, c.end, format!("{:?}", c.expr)))
+                .collect()
+        };
+        assert_eq!(spans(true), spans(false), "{text}");
+    }
+}
+
+#[test]
 fn absolute_dates() {
     let a = date(2000, 1, 1);
     assert_eq!(one("It happened on March 3, 1987.", a), "1987-03-03");
