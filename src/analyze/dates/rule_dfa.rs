@@ -103,12 +103,16 @@ impl RuleDfa {
         // Every match's end, for every pattern: the DFA is built to report them all.
         let input = Input::new(haystack);
         let mut state = OverlappingState::start();
-        loop {
-            self.dfa
+        let searched = loop {
+            if self
+                .dfa
                 .try_search_overlapping_fwd(&input, &mut state)
-                .ok()?;
+                .is_err()
+            {
+                break false;
+            }
             let Some(found) = state.get_match() else {
-                break;
+                break true;
             };
             let end = if ascii { found.offset() } else { piece.len() };
             let last = &mut scratch.last_end[found.pattern().as_usize()];
@@ -116,11 +120,12 @@ impl RuleDfa {
                 scratch.found.push((found.pattern().as_usize(), 0));
             }
             *last = Some(last.map_or(end, |before: usize| before.max(end)));
-        }
+        };
+        // Taken back either way, so that the next piece starts from none.
         for (pattern, end) in &mut scratch.found {
             *end = scratch.last_end[*pattern].take().unwrap_or(piece.len());
         }
-        Some(&scratch.found)
+        searched.then_some(&scratch.found[..])
     }
 }
 
