@@ -735,6 +735,7 @@ impl<'a> Indexer<'a> {
             }
         }
         if !to_read.is_empty() {
+            crate::analyze::annotate::warm_up(&self.options.analysis);
             // What is read is compared with what each id holds now.
             self.state.load_articles()?;
         }

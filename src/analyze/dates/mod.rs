@@ -106,6 +106,12 @@ pub struct DateMention {
     pub range: Option<(Date, Date)>,
 }
 
+/// Loads the date rules' prebuilt automaton, which the first scan would otherwise load (see
+/// [`crate::analyze::annotate::warm_up`]).
+pub(crate) fn warm_up() {
+    scan::warm_up();
+}
+
 /// Finds the date expressions in `text` and normalises them.
 ///
 /// Relative expressions ("Saturday", "last week") are resolved against

@@ -50,6 +50,11 @@ fn rule_dfa() -> Option<&'static RuleDfa> {
         .as_ref()
 }
 
+/// Loads the prebuilt DFA (see [`super::warm_up`]).
+pub(super) fn warm_up() {
+    rule_dfa();
+}
+
 /// All the rules' patterns as one set: a single pass over the text tells
 /// which rules match anywhere, and only those are run for their matches.
 fn rule_set() -> Option<&'static RegexSet> {
