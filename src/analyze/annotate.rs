@@ -310,8 +310,9 @@ pub fn annotate(article: &Article, options: &AnnotateOptions) -> AnnotatedArticl
 /// Loads what analysis with `options` needs, the entity model and the date rules' automaton,
 /// each on a thread of the pool and in the background, and returns at once. Left to the first
 /// article that needs them, one analysis thread loaded them while the other waited for the same
-/// `OnceLock`s: about 50 ms of a core, all of a small corpus's run. A caller that is about to
-/// analyse articles starts this first; what it needs is then ready, or being readied.
+/// `OnceLock`s (a core idle for some 40 ms at the start of a run, in perf's timeline). A caller
+/// that is about to analyse articles starts this first; what it needs is then ready, or being
+/// readied.
 pub fn warm_up(options: &AnnotateOptions) {
     if options.entities {
         rayon::spawn(|| {
