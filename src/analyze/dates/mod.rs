@@ -109,7 +109,7 @@ pub struct DateMention {
 /// Loads the date rules' prebuilt automaton, which the first scan would otherwise load (see
 /// [`crate::analyze::annotate::warm_up`]).
 pub(crate) fn warm_up() {
-    scan::warm_up();
+    scan::rule_dfa();
 }
 
 /// Finds the date expressions in `text` and normalises them.

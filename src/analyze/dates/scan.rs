@@ -44,15 +44,10 @@ pub(super) fn rule_patterns() -> impl Iterator<Item = &'static str> {
 
 /// The rule set prebuilt as a DFA; `None` when its file is not the current patterns' (see
 /// [`super::rule_dfa`]).
-fn rule_dfa() -> Option<&'static RuleDfa> {
+pub(super) fn rule_dfa() -> Option<&'static RuleDfa> {
     static DFA: OnceLock<Option<RuleDfa>> = OnceLock::new();
     DFA.get_or_init(|| RuleDfa::load(&rule_patterns().collect::<Vec<_>>()))
         .as_ref()
-}
-
-/// Loads the prebuilt DFA (see [`super::warm_up`]).
-pub(super) fn warm_up() {
-    rule_dfa();
 }
 
 /// All the rules' patterns as one set: a single pass over the text tells
